@@ -1,0 +1,144 @@
+import { agentLabel, isCustomerMessage, isHumanReply, type Conversation } from '../model/conversation.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { toOriginalRange, toTraditional } from '../text/normalize.js';
+import type { Segmenter } from '../text/segment.js';
+import type { BusinessCalendar } from '../time/business-hours.js';
+import { ConversationAnalysis } from './analysis.js';
+import type { Finding, Quote, Severity } from './finding.js';
+import type { Report, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
+import { processFindings } from './process.js';
+
+export type Locale = 'zh-Hans' | 'zh-Hant';
+
+export interface ConfiguredRule {
+  rule: RuleDefinition<any>;
+  severity: Severity;
+  /** Already validated against the rule's schema. */
+  options: unknown;
+}
+
+export interface LintSettings {
+  rules: readonly ConfiguredRule[];
+  lexicons: ReadonlyMap<string, Lexicon>;
+  calendar: BusinessCalendar;
+  segmenter: Segmenter;
+  /** Forces the script of messages; by default it follows the conversation's own script. */
+  locale?: Locale;
+}
+
+export interface NotApplicable {
+  ruleId: string;
+  reason: string;
+}
+
+export interface ConversationResult {
+  conversationId: string;
+  file: string;
+  format: string;
+  messageCount: number;
+  agents: string[];
+  locale: Locale;
+  findings: Finding[];
+  notApplicable: NotApplicable[];
+}
+
+/** Fills {placeholders}; the template is converted to traditional first so quoted data stays as it arrived. */
+export function renderMessage(template: string, data: Record<string, string | number> | undefined, locale: Locale): string {
+  const localized = locale === 'zh-Hant' ? toTraditional(template) : template;
+  return localized.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+/** Runs the configured rules over one conversation. Pure: no I/O, no environment. */
+export function lintConversation(conversation: Conversation, settings: LintSettings): ConversationResult {
+  const analysis = new ConversationAnalysis(conversation, settings.segmenter, settings.calendar);
+  const locale: Locale = settings.locale ?? (analysis.script === 'traditional' ? 'zh-Hant' : 'zh-Hans');
+  const findings: Finding[] = [];
+  const notApplicable: NotApplicable[] = [];
+
+  const quote = (messageSeq: number, normalizedRange?: [number, number]): Quote => {
+    const analyzed = analysis.messages[messageSeq]!;
+    const m = analyzed.message;
+    return {
+      messageSeq,
+      role: m.role,
+      agent: agentLabel(m),
+      text: m.text,
+      range: normalizedRange ? toOriginalRange(analyzed.normalized, normalizedRange[0], normalizedRange[1]) : undefined,
+      time: m.time,
+    };
+  };
+
+  const visitorSets: RuleVisitors[] = [];
+  for (const configured of settings.rules) {
+    const { rule, severity } = configured;
+    if (rule.meta.needsTimestamps && !analysis.hasTimestamps) {
+      notApplicable.push({ ruleId: rule.meta.id, reason: 'no-timestamps' });
+      continue;
+    }
+    const context: RuleContext<unknown> = {
+      options: configured.options,
+      analysis,
+      lexicon(id) {
+        const lexicon = settings.lexicons.get(id);
+        if (!lexicon) throw new Error(`rule ${rule.meta.id} asked for phrase list "${id}", which is not loaded`);
+        return lexicon;
+      },
+      report(report: Report) {
+        findings.push(toFinding(rule, severity, report));
+      },
+      notApplicable(reason) {
+        notApplicable.push({ ruleId: rule.meta.id, reason });
+      },
+    };
+    visitorSets.push(rule.create(context));
+  }
+
+  function toFinding(rule: RuleDefinition<any>, severity: Severity, report: Report): Finding {
+    const template = rule.meta.messages[report.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${report.messageId}"`);
+    const offending = report.messageSeq === null ? undefined : quote(report.messageSeq, report.normalizedRange);
+    const trigger = report.trigger ? quote(report.trigger.messageSeq, report.trigger.normalizedRange) : undefined;
+    const anchor = offending ?? trigger;
+    const anchorMessage = anchor ? analysis.messages[anchor.messageSeq]!.message : undefined;
+    return {
+      ruleId: rule.meta.id,
+      category: rule.meta.category,
+      severity,
+      messageId: report.messageId,
+      message: renderMessage(template, report.data, locale),
+      conversationId: conversation.id,
+      messageSeq: report.messageSeq,
+      agent: report.agent ?? offending?.agent,
+      excerpt: anchor?.text ?? '',
+      range: offending?.range,
+      trigger,
+      suggestion: report.suggestion,
+      location: anchorMessage?.location ?? { file: conversation.source.file },
+      time: anchorMessage?.time,
+    };
+  }
+
+  const call = (name: keyof RuleVisitors, arg?: any) => {
+    for (const visitors of visitorSets) (visitors[name] as ((a?: unknown) => void) | undefined)?.(arg);
+  };
+  call('conversationStart');
+  for (const analyzed of analysis.messages) {
+    const m = analyzed.message;
+    if (isCustomerMessage(m)) call('customerMessage', analyzed);
+    else if (isHumanReply(m)) call('agentMessage', analyzed);
+    else if (m.role === 'bot' && m.kind !== 'event') call('botMessage', analyzed);
+  }
+  call('conversationEnd');
+
+  const agents = [...new Set(conversation.messages.filter(isHumanReply).map(agentLabel).filter((a): a is string => !!a))];
+  return {
+    conversationId: conversation.id,
+    file: conversation.source.file,
+    format: conversation.source.format,
+    messageCount: conversation.messages.length,
+    agents,
+    locale,
+    findings: processFindings(findings),
+    notApplicable,
+  };
+}

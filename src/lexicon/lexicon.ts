@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { clauseBounds } from '../text/clauses.js';
+import { assertSafeRegex } from './safe-regex.js';
+
+/**
+ * A phrase list as QA staff write it (YAML under rules/lexicon/). `phrases` are literal strings;
+ * `patterns` are regular expressions that may use {set} placeholders from `sets`. Every list
+ * carries `specs`: sentences that must match and sentences that must not.
+ */
+export const lexiconFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/),
+  description: z.string(),
+  sets: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  phrases: z.array(z.string().min(1)).default([]),
+  patterns: z.array(z.string().min(1)).default([]),
+  specs: z.strictObject({
+    match: z.array(z.string()).min(1),
+    noMatch: z.array(z.string()).min(1),
+  }),
+});
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+
+/** Additions and removals from configuration, by list id. */
+export const lexiconChangeSchema = z.strictObject({
+  add: z.array(z.string().min(1)).default([]),
+  addPatterns: z.array(z.string().min(1)).default([]),
+  remove: z.array(z.string().min(1)).default([]),
+});
+export type LexiconChange = z.infer<typeof lexiconChangeSchema>;
+
+export interface LexiconMatch {
+  /** The entry that matched, as written in the list. */
+  readonly entry: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface CompiledEntry {
+  readonly source: string;
+  readonly regex: RegExp;
+  readonly order: number;
+}
+
+export class LexiconSpecError extends Error {}
+
+/** A compiled phrase list. Matching is on normalised text, longest-first and deterministic. */
+export class Lexicon {
+  readonly id: string;
+  readonly description: string;
+  private readonly entries: CompiledEntry[];
+
+  constructor(file: LexiconFile, change?: LexiconChange) {
+    this.id = file.id;
+    this.description = file.description;
+    const removed = new Set(change?.remove ?? []);
+    const phrases = [...file.phrases, ...(change?.add ?? [])].filter((p) => !removed.has(p));
+    const patterns = [...file.patterns, ...(change?.addPatterns ?? [])].filter((p) => !removed.has(p));
+    const entries: CompiledEntry[] = [];
+    let order = 0;
+    for (const phrase of phrases) {
+      entries.push({ source: phrase, regex: new RegExp(escapeRegex(phrase.toLowerCase()), 'gu'), order: order++ });
+    }
+    for (const pattern of patterns) {
+      const expanded = expandSets(pattern, file.sets, file.id);
+      assertSafeRegex(expanded, `${file.id}: ${pattern}`);
+      entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++ });
+    }
+    this.entries = entries;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * All non-overlapping matches in `text`. Where matches overlap, the one that starts first wins,
+   * then the longest, then the one listed first.
+   */
+  matchAll(text: string): LexiconMatch[] {
+    const candidates: Array<LexiconMatch & { order: number }> = [];
+    for (const entry of this.entries) {
+      entry.regex.lastIndex = 0;
+      for (const m of text.matchAll(entry.regex)) {
+        if (m[0].length === 0) continue;
+        candidates.push({ entry: entry.source, start: m.index!, end: m.index! + m[0].length, order: entry.order });
+      }
+    }
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+    const chosen: LexiconMatch[] = [];
+    let covered = -1;
+    for (const c of candidates) {
+      if (c.start < covered) continue;
+      chosen.push({ entry: c.entry, start: c.start, end: c.end });
+      covered = c.end;
+    }
+    return chosen;
+  }
+
+  test(text: string): boolean {
+    return this.entries.some((entry) => {
+      entry.regex.lastIndex = 0;
+      return entry.regex.test(text);
+    });
+  }
+
+  /** The matches that fall inside the clause that holds `index`. */
+  matchInClause(text: string, index: number): LexiconMatch[] {
+    const [start, end] = clauseBounds(text, index);
+    return this.matchAll(text.slice(start, end)).map((m) => ({ ...m, start: m.start + start, end: m.end + start }));
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function expandSets(pattern: string, sets: Record<string, string[]>, listId: string): string {
+  return pattern.replace(/\{([a-z][a-z0-9-]*)\}/g, (_whole, name: string) => {
+    const members = sets[name];
+    if (!members) throw new LexiconSpecError(`${listId}: pattern "${pattern}" uses {${name}}, but the list has no set "${name}".`);
+    const sorted = [...members].sort((a, b) => b.length - a.length).map((m) => escapeRegex(m.toLowerCase()));
+    return `(?:${sorted.join('|')})`;
+  });
+}

@@ -1,0 +1,41 @@
+import type { Token } from './segment.js';
+
+// After width folding, full-width punctuation is ASCII; 。、… and spaces stay as they are.
+// Exports such as JDDC separate sentences with spaces, so a space also ends a clause.
+const CLAUSE_BREAK = /[,.!?;:。、！？；…~～\s\n\r]/;
+
+/** The [start, end) bounds of the clause of normalised text that holds `index`. */
+export function clauseBounds(text: string, index: number): [number, number] {
+  let start = index;
+  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
+  return [start, end];
+}
+
+const QUESTION_MARKERS = ['是不是', '是否', '会不会', '有没有', '能不能', '可不可以', '是不', '难不成', '莫非'];
+const QUESTION_ENDINGS = /[吗么嘛]$/;
+
+/** True when the clause around [start, end) asks rather than asserts: "是不是快递的问题呢?". */
+export function isQuestionAt(text: string, start: number, end: number): boolean {
+  const [clauseStart, clauseEnd] = clauseBounds(text, start);
+  const clause = text.slice(clauseStart, Math.max(clauseEnd, end));
+  if (text[Math.max(clauseEnd, end)] === '?') return true;
+  if (QUESTION_ENDINGS.test(clause.replace(/[呢啊呀哦哈]+$/, ''))) return true;
+  return QUESTION_MARKERS.some((marker) => clause.includes(marker));
+}
+
+const NEGATORS = new Set(['不', '不是', '并不是', '并非', '非', '没', '没有', '别', '无', '不会', '不会是', '并不', '绝不是', '而非', '未', '并没有', '从未', '不太', '不怎么']);
+
+/**
+ * True when a negator governs the words starting at `start`: one of the last three tokens
+ * before it, in the same clause, is a negation ("不是您的问题", "并非快递原因", "不理解").
+ */
+export function isNegatedAt(text: string, tokens: readonly Token[], start: number): boolean {
+  const [clauseStart] = clauseBounds(text, start);
+  const before = tokens.filter((t) => t.end <= start && t.start >= clauseStart).slice(-3);
+  if (before.some((t) => NEGATORS.has(t.text))) return true;
+  // A token that straddles the match start can carry the negation inside it (不理解 → 不/理解 or 不理解).
+  const straddling = tokens.find((t) => t.start < start && t.end > start);
+  return straddling !== undefined && /^(不|没|别|无|非|未)/.test(straddling.text);
+}

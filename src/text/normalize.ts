@@ -1,0 +1,96 @@
+import * as OpenCC from 'opencc-js';
+
+/** Traditional (Taiwan with phrases, Hong Kong) to simplified, and simplified to traditional for script detection. */
+const twToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const hkToSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const simplifiedToTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+
+export type Script = 'simplified' | 'traditional' | 'none';
+
+export interface NormalizedText {
+  /** The view rules match against: simplified, width-folded, lower-cased, zero-width removed. */
+  readonly text: string;
+  /** For each UTF-16 index of `text` (and one past its end), the index in the original text. */
+  readonly toOriginal: Int32Array;
+  /** Han characters that only exist in traditional form, and ones that only exist in simplified form. */
+  readonly traditionalChars: number;
+  readonly simplifiedChars: number;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const HAN = /\p{Script=Han}/u;
+
+function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
+  if (code === 0x3000 || code === 0x00a0) return ' ';
+  return char.toLowerCase().length === char.length ? char.toLowerCase() : char;
+}
+
+function toSimplified(text: string): string {
+  return hkToSimplified(twToSimplified(text));
+}
+
+function countDifferences(a: string, b: string): number {
+  if (a.length !== b.length) return Math.abs(a.length - b.length);
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && HAN.test(a[i]!)) count++;
+  return count;
+}
+
+/**
+ * Builds the normalised view of one message. Folding keeps one output unit per input unit, so
+ * offsets map straight back; a phrase conversion that changes length (記憶體 → 内存) is replaced
+ * by a character-by-character conversion so that the mapping stays exact.
+ */
+export function normalizeText(original: string): NormalizedText {
+  const folded: string[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const char = original[i]!;
+    if (ZERO_WIDTH.test(char)) continue;
+    folded.push(foldChar(char));
+    positions.push(i);
+  }
+  const foldedText = folded.join('');
+  let text = foldedText;
+  let traditionalChars = 0;
+  let simplifiedChars = 0;
+  if (HAN.test(foldedText)) {
+    const converted = toSimplified(foldedText);
+    text = converted.length === foldedText.length ? converted : folded.map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
+    if (text.length !== foldedText.length) text = foldedText; // a character expanded: keep the folded view
+    traditionalChars = countDifferences(foldedText, text);
+    simplifiedChars = countDifferences(foldedText, simplifiedToTraditional(foldedText));
+  }
+  const toOriginal = new Int32Array(text.length + 1);
+  for (let i = 0; i < positions.length; i++) toOriginal[i] = positions[i]!;
+  toOriginal[text.length] = original.length;
+  return { text, toOriginal, traditionalChars, simplifiedChars };
+}
+
+/** Maps a [start, end) range of the normalised text back to the original text. */
+export function toOriginalRange(normalized: NormalizedText, start: number, end: number): [number, number] {
+  const originalStart = normalized.toOriginal[start]!;
+  const originalEnd = end <= start ? originalStart : normalized.toOriginal[end - 1]! + 1;
+  return [originalStart, originalEnd];
+}
+
+/** Decides the script of a set of texts from the counts their normalisation recorded. */
+export function detectScript(texts: Iterable<NormalizedText>): Script {
+  let traditional = 0;
+  let simplified = 0;
+  for (const t of texts) {
+    traditional += t.traditionalChars;
+    simplified += t.simplifiedChars;
+  }
+  if (traditional === 0 && simplified === 0) return 'none';
+  return traditional > simplified ? 'traditional' : 'simplified';
+}
+
+const simplifiedToTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** Renders simplified Chinese in traditional characters, for findings on traditional input. */
+export function toTraditional(text: string): string {
+  return simplifiedToTaiwan(text);
+}

@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+
+const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected a time of day such as "09:00"');
+
+export const businessHoursSchema = z.array(
+  z.strictObject({
+    days: z.array(z.enum(WEEKDAY_NAMES)).min(1),
+    /** Opening time. When `close` is earlier than `open`, the shift runs past midnight. */
+    open: clock,
+    close: clock,
+  }),
+);
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const holidaysSchema = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as "2026-10-01"'));
+
+export interface BusinessCalendar {
+  timezone: string;
+  /** Undefined means the team works around the clock. */
+  hours?: BusinessHours;
+  holidays?: readonly string[];
+}
+
+function minutesOf(text: string): number {
+  const [h, m] = text.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** Open intervals, in epoch ms, of shifts that start on the given local calendar day. */
+function shiftsStartingOn(day: DateTime, calendar: BusinessCalendar): Array<[number, number]> {
+  const weekday = WEEKDAY_NAMES[day.weekday - 1]!;
+  if (calendar.holidays?.includes(day.toISODate()!)) return [];
+  const shifts: Array<[number, number]> = [];
+  for (const rule of calendar.hours ?? []) {
+    if (!rule.days.includes(weekday)) continue;
+    const open = minutesOf(rule.open);
+    let close = minutesOf(rule.close);
+    if (close <= open) close += 24 * 60; // overnight shift, e.g. 20:00–02:00
+    shifts.push([day.plus({ minutes: open }).toMillis(), day.plus({ minutes: close }).toMillis()]);
+  }
+  return shifts;
+}
+
+/**
+ * Seconds between two instants that fall inside business hours. A message that arrives out of
+ * hours starts the clock at the next opening. Without configured hours this is wall-clock time.
+ */
+export function businessSecondsBetween(startMs: number, endMs: number, calendar: BusinessCalendar): number {
+  if (endMs <= startMs) return 0;
+  if (!calendar.hours || calendar.hours.length === 0) return (endMs - startMs) / 1000;
+  // Start a day early so an overnight shift that began yesterday is counted.
+  let day = DateTime.fromMillis(startMs, { zone: calendar.timezone }).startOf('day').minus({ days: 1 });
+  const lastDay = DateTime.fromMillis(endMs, { zone: calendar.timezone }).startOf('day');
+  let total = 0;
+  for (let guard = 0; day <= lastDay && guard < 3700; guard++) {
+    for (const [open, close] of shiftsStartingOn(day, calendar)) {
+      const overlap = Math.min(close, endMs) - Math.max(open, startMs);
+      if (overlap > 0) total += overlap;
+    }
+    day = day.plus({ days: 1 });
+  }
+  return total / 1000;
+}

@@ -1,0 +1,79 @@
+import { DateTime, IANAZone } from 'luxon';
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+export function isValidTimezone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+// Epoch magnitudes: seconds stay below 1e11 until the year 5138, milliseconds below 1e14,
+// microseconds below 1e17. Anything in between is told apart by its size alone.
+function epochToMillis(value: number): number {
+  const abs = Math.abs(value);
+  if (abs < 1e11) return value * 1000;
+  if (abs < 1e14) return value;
+  if (abs < 1e17) return value / 1000;
+  return value / 1e6; // nanoseconds
+}
+
+const NAIVE_FORMATS = [
+  'yyyy-MM-dd HH:mm:ss',
+  'yyyy-MM-dd HH:mm:ss.SSS',
+  'yyyy-MM-dd HH:mm',
+  'yyyy/MM/dd HH:mm:ss',
+  'yyyy/M/d HH:mm:ss',
+  'yyyy/M/d H:mm:ss',
+  'yyyy/MM/dd HH:mm',
+  'yyyy/M/d H:mm',
+  'yyyy.MM.dd HH:mm:ss',
+  'yyyy年M月d日 HH:mm:ss',
+  'yyyy年M月d日 H:mm:ss',
+  'yyyy年M月d日 HH:mm',
+];
+
+// Twitter's created_at, e.g. "Wed Oct 11 06:55:44 +0000 2017".
+const OFFSET_FORMATS = ['EEE MMM dd HH:mm:ss ZZZ yyyy'];
+
+/**
+ * Turns a timestamp as exports write it into epoch milliseconds. ISO 8601 with an offset is
+ * taken as written; naive local times are read in `timezone`; bare numbers are epoch seconds,
+ * milliseconds or microseconds by magnitude. Returns undefined when the value is not a time.
+ */
+export function parseInstant(value: unknown, timezone: string = DEFAULT_TIMEZONE): number | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? epochToMillis(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^-?\d+(\.\d+)?$/.test(text)) return epochToMillis(Number(text));
+
+  const iso = DateTime.fromISO(text, { zone: timezone, setZone: false });
+  if (iso.isValid) return iso.toMillis();
+  for (const format of NAIVE_FORMATS) {
+    const parsed = DateTime.fromFormat(text, format, { zone: timezone });
+    if (parsed.isValid) return parsed.toMillis();
+  }
+  for (const format of OFFSET_FORMATS) {
+    const parsed = DateTime.fromFormat(text, format, { zone: 'UTC', setZone: true, locale: 'en-US' });
+    if (parsed.isValid) return parsed.toMillis();
+  }
+  const rfc = DateTime.fromRFC2822(text);
+  if (rfc.isValid) return rfc.toMillis();
+  return undefined;
+}
+
+/** Formats an instant for people, in the configured zone: 2026-11-02 10:00:03. */
+export function formatLocalTime(millis: number, timezone: string = DEFAULT_TIMEZONE): string {
+  return DateTime.fromMillis(millis, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm:ss');
+}
+
+/** Human-readable duration in Chinese: 45秒, 3分12秒, 2小时5分. */
+export function formatDuration(seconds: number): string {
+  const total = Math.round(seconds);
+  if (total < 60) return `${total}秒`;
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分` : `${hours}小时`;
+  return rest > 0 ? `${minutes}分${rest}秒` : `${minutes}分钟`;
+}
