@@ -1,0 +1,75 @@
+import type { Message } from '../model/conversation.js';
+import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
+import type { Adapter, ReadEvent } from './adapter.js';
+
+const SENDER_ROLES: Record<string, Message['role']> = { customer: 'customer', helpdesk: 'agent' };
+
+interface Annotation {
+  quality?: { A?: number; S?: number; E?: number };
+}
+
+function meanQuality(annotations: unknown): Record<string, number> | undefined {
+  if (!Array.isArray(annotations) || annotations.length === 0) return undefined;
+  const sums: Record<string, number> = { A: 0, S: 0, E: 0 };
+  let count = 0;
+  for (const a of annotations as Annotation[]) {
+    if (!a?.quality) continue;
+    count++;
+    for (const key of ['A', 'S', 'E']) sums[key]! += Number(a.quality[key as 'A'] ?? 0);
+  }
+  if (count === 0) return undefined;
+  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round((v / count) * 1000) / 1000]));
+}
+
+/**
+ * NTCIR STC-3 / DialEval customer-helpdesk dialogues (DCH-1):
+ * `[{id, turns: [{sender: customer|helpdesk, utterances: [...]}], annotations}]`.
+ * Each utterance becomes a message; the annotators' mean A/S/E go to `meta.quality`.
+ */
+export const dchAdapter: Adapter = {
+  name: 'dch',
+  description: 'NTCIR STC-3 / DialEval dialogue JSON (turns with sender and utterances)',
+  detect(head) {
+    const item = firstJsonItem(head);
+    if (item && Array.isArray(item.turns) && (item.turns as Array<Record<string, unknown>>).every((t) => 'sender' in t && Array.isArray(t.utterances))) return 0.95;
+    return /"turns"\s*:/.test(head) && /"sender"\s*:/.test(head) && /"utterances"\s*:/.test(head) ? 0.8 : 0;
+  },
+  async *read(input): AsyncGenerator<ReadEvent> {
+    for await (const document of jsonDocuments(input)) {
+      if (!document.ok) {
+        yield { type: 'skipped', location: document.location, reason: document.reason };
+        continue;
+      }
+      const item = document.value as Record<string, unknown> | null;
+      const location = document.location;
+      if (!item || typeof item !== 'object' || !Array.isArray(item.turns)) {
+        yield { type: 'skipped', location, reason: 'expected a dialogue object with "id" and a "turns" array' };
+        continue;
+      }
+      const id = item.id === undefined || item.id === null ? `${input.name}#${location.record ?? location.line}` : String(item.id);
+      const messages: Message[] = [];
+      let problem: string | undefined;
+      for (const turn of item.turns as Array<Record<string, unknown>>) {
+        const role = SENDER_ROLES[String(turn?.sender)];
+        if (!role) {
+          problem = `turn sender ${JSON.stringify(turn?.sender)} is unknown: expected "customer" or "helpdesk"`;
+          break;
+        }
+        const utterances = Array.isArray(turn.utterances) ? turn.utterances : [];
+        for (const utterance of utterances) {
+          messages.push({ seq: messages.length, role, text: typeof utterance === 'string' ? utterance : '', kind: 'text', internal: false, location });
+        }
+      }
+      if (problem) {
+        yield { type: 'skipped', location, reason: `dialogue ${id}: ${problem}` };
+        continue;
+      }
+      const quality = meanQuality(item.annotations);
+      yield {
+        type: 'conversation',
+        records: 1,
+        conversation: { id, source: { file: input.name, format: 'dch' }, messages, meta: quality ? { quality } : {} },
+      };
+    }
+  },
+};

@@ -1,0 +1,66 @@
+import type { Message } from '../model/conversation.js';
+import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
+import { pickField, type Adapter, type AdapterOptions, type ReadEvent } from './adapter.js';
+import { FIELD_ALIASES } from './fields.js';
+import { recordToMessage } from './record.js';
+
+/** The array of message objects in a dialogue, by configured name or the usual ones. */
+function messagesOf(dialogue: Record<string, unknown>, options: AdapterOptions): unknown[] | undefined {
+  const configured = options.fieldMap.messages;
+  if (configured) return Array.isArray(dialogue[configured]) ? (dialogue[configured] as unknown[]) : undefined;
+  for (const name of FIELD_ALIASES.messages) if (Array.isArray(dialogue[name])) return dialogue[name] as unknown[];
+  return undefined;
+}
+
+const SCALAR_META = /^(overall_)?(sat|satisfaction|csat|rating|score|channel|category|tags?)$/i;
+
+/**
+ * Generic JSON or JSONL dialogues: one object per dialogue with an id and an array of messages,
+ * each with a role and a text (JDDC's `{dialogue_id, turns: [{role, text}]}` reads as is).
+ * Field names can be set with `input.fieldMap` in configuration or `--map`.
+ */
+export const jsonDialoguesAdapter: Adapter = {
+  name: 'json',
+  description: 'generic JSON/JSONL dialogues with a field map ({id, messages: [{role, text, time}]})',
+  detect(head) {
+    const item = firstJsonItem(head);
+    if (!item) return 0;
+    const messages = FIELD_ALIASES.messages.map((name) => item[name]).find(Array.isArray) as unknown[] | undefined;
+    if (!messages || messages.length === 0) return 0;
+    const first = messages[0] as Record<string, unknown>;
+    const hasRole = FIELD_ALIASES.role.some((n) => n in first);
+    const hasText = FIELD_ALIASES.text.some((n) => n in first);
+    return hasRole && hasText ? 0.85 : 0;
+  },
+  async *read(input, options): AsyncGenerator<ReadEvent> {
+    for await (const document of jsonDocuments(input)) {
+      if (!document.ok) {
+        yield { type: 'skipped', location: document.location, reason: document.reason };
+        continue;
+      }
+      const location = document.location;
+      const dialogue = document.value as Record<string, unknown> | null;
+      const items = dialogue && typeof dialogue === 'object' ? messagesOf(dialogue, options) : undefined;
+      if (!dialogue || !items) {
+        yield { type: 'skipped', location, reason: `expected a dialogue object with an array of messages (${FIELD_ALIASES.messages.slice(0, 3).join(', ')} …); set input.fieldMap.messages if yours is named differently` };
+        continue;
+      }
+      const rawId = pickField(dialogue, 'conversation', FIELD_ALIASES.conversation, options.fieldMap);
+      const id = rawId === undefined ? `${input.name}#${location.record ?? location.line}` : String(rawId);
+      const messages: Message[] = [];
+      const problems: string[] = [];
+      items.forEach((item, index) => {
+        const result = item && typeof item === 'object'
+          ? recordToMessage(item as Record<string, unknown>, options, location)
+          : ({ ok: false, reason: 'expected a message object' } as const);
+        if (result.ok) messages.push({ ...result.message, seq: messages.length });
+        else problems.push(`message ${index}: ${result.reason}`);
+      });
+      if (problems.length > 0) {
+        yield { type: 'warning', location, reason: `dialogue ${id}: ${problems.length} message(s) left out — ${problems[0]}` };
+      }
+      const meta = Object.fromEntries(Object.entries(dialogue).filter(([key, value]) => SCALAR_META.test(key) && (typeof value !== 'object' || value === null)));
+      yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, messages, meta } };
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { readLines } from '../io/input.js';
+import { ConversationGrouper, type Adapter, type ReadEvent } from './adapter.js';
+import { recordToMessage } from './record.js';
+
+function firstJsonLine(head: string): Record<string, unknown> | undefined {
+  for (const line of head.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The canonical interchange format: one message per line, as `supportlint convert` writes it. */
+export const jsonlAdapter: Adapter = {
+  name: 'jsonl',
+  description: 'supportlint canonical JSONL (one message per line)',
+  detect(head) {
+    const record = firstJsonLine(head);
+    if (!record) return 0;
+    const hasId = 'conversation_id' in record || 'conversationId' in record;
+    return hasId && 'role' in record && ('text' in record || 'content' in record) ? 0.95 : 0;
+  },
+  async *read(input, options): AsyncGenerator<ReadEvent> {
+    const grouper = new ConversationGrouper(input.name, 'jsonl');
+    for await (const { line, lineNumber } of readLines(input.text())) {
+      if (line.trim() === '') continue;
+      const location = { file: input.name, line: lineNumber };
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (error) {
+        yield { type: 'skipped', location, reason: `not valid JSON (${(error as Error).message}); expected one JSON object per line` };
+        continue;
+      }
+      if (!record || typeof record !== 'object' || Array.isArray(record)) {
+        yield { type: 'skipped', location, reason: 'expected a JSON object with conversation_id, role and text' };
+        continue;
+      }
+      const result = recordToMessage(record as Record<string, unknown>, options, location);
+      if (!result.ok) {
+        yield { type: 'skipped', location, reason: result.reason };
+        continue;
+      }
+      if (!result.conversationId) {
+        yield { type: 'skipped', location, reason: 'no conversation_id: every line needs the id of its conversation' };
+        continue;
+      }
+      const { closed, reopened } = grouper.add(result.conversationId, result.message, result.channel);
+      if (closed) yield closed;
+      if (reopened) {
+        yield { type: 'warning', location, reason: `conversation "${result.conversationId}" continues after other conversations; sort the file by conversation_id so it is linted as one` };
+      }
+    }
+    const last = grouper.flush();
+    if (last) yield last;
+  },
+};

@@ -1,0 +1,71 @@
+import { MESSAGE_KINDS, type MessageKind, type Role, type SourceLocation } from '../model/conversation.js';
+import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
+import { parseInstant } from '../time/instant.js';
+import { describeValue, pickField, type AdapterOptions, type MessageDraft } from './adapter.js';
+import { FIELD_ALIASES } from './fields.js';
+
+export type RecordResult =
+  | { ok: true; conversationId?: string; channel?: string; message: MessageDraft }
+  | { ok: false; reason: string };
+
+function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function asBoolean(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') return ['true', '1', 'yes', 'y', '是', 'internal'].includes(value.trim().toLowerCase());
+  return false;
+}
+
+/**
+ * Turns one flat record (a JSONL line, a CSV row, a message object) into a message. A record
+ * that cannot be a message gets a reason that says what was expected.
+ */
+export function recordToMessage(
+  record: Record<string, unknown>,
+  options: AdapterOptions,
+  location: SourceLocation,
+  defaults: { role?: Role } = {},
+): RecordResult {
+  const rawRole = pickField(record, 'role', FIELD_ALIASES.role, options.fieldMap);
+  const role = rawRole === undefined || rawRole === '' ? defaults.role : resolveRole(rawRole, options.roles);
+  if (!role) {
+    return rawRole === undefined || rawRole === ''
+      ? { ok: false, reason: 'no role: expected a "role" field (customer, agent, bot or system)' }
+      : { ok: false, reason: `unknown role ${describeValue(rawRole)}: expected ${KNOWN_ROLE_VALUES_HINT}. Map it with "roles" in .supportlintrc.yaml` };
+  }
+  const rawText = pickField(record, 'text', FIELD_ALIASES.text, options.fieldMap);
+  const text = asText(rawText);
+  if (text === undefined) {
+    return { ok: false, reason: rawText === undefined ? 'no text: expected a "text" field' : `text is ${describeValue(rawText)}, expected a string` };
+  }
+  const rawTime = pickField(record, 'time', FIELD_ALIASES.time, options.fieldMap);
+  const time = parseInstant(rawTime, options.timezone);
+  if (rawTime !== undefined && rawTime !== '' && rawTime !== null && time === undefined) {
+    return { ok: false, reason: `time ${describeValue(rawTime)} is not a time: expected ISO 8601 (2026-11-02T10:00:03+08:00), "2026-11-02 10:00:03", or epoch seconds/milliseconds` };
+  }
+  const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options.fieldMap))?.toLowerCase();
+  const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';
+  const agentName = role === 'agent' || role === 'bot' ? asText(pickField(record, 'agent', FIELD_ALIASES.agent, options.fieldMap))?.trim() || undefined : undefined;
+  const agentId = role === 'agent' ? asText(pickField(record, 'agentId', FIELD_ALIASES.agentId, options.fieldMap))?.trim() || undefined : undefined;
+  return {
+    ok: true,
+    conversationId: asText(pickField(record, 'conversation', FIELD_ALIASES.conversation, options.fieldMap))?.trim() || undefined,
+    channel: asText(pickField(record, 'channel', FIELD_ALIASES.channel, options.fieldMap)) || undefined,
+    message: {
+      time,
+      role,
+      agentName,
+      agentId,
+      text,
+      kind,
+      internal: asBoolean(pickField(record, 'internal', FIELD_ALIASES.internal, options.fieldMap)),
+      location,
+    },
+  };
+}
