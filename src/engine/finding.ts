@@ -22,6 +22,8 @@ export interface Finding {
   conversationId: string;
   /** 0-based; null for a finding about the whole conversation. */
   messageSeq: number | null;
+  /** Role of the offending message (an agent, or a bot for bot loops). */
+  role?: Role;
   /** The agent the finding is attributed to. */
   agent?: string;
   /** The offending message, quoted as it arrived. */

@@ -108,11 +108,12 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
       message: renderMessage(template, report.data, locale),
       conversationId: conversation.id,
       messageSeq: report.messageSeq,
+      role: offending?.role,
       agent: report.agent ?? offending?.agent,
       excerpt: anchor?.text ?? '',
       range: offending?.range,
       trigger,
-      suggestion: report.suggestion,
+      suggestion: report.suggestion === undefined ? undefined : renderMessage(report.suggestion, undefined, locale),
       location: anchorMessage?.location ?? { file: conversation.source.file },
       time: anchorMessage?.time,
     };

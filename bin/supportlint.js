@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Answers --version before loading the linter, so it returns at once.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  let cli;
+  try {
+    cli = await import('../dist/src/cli/index.js');
+  } catch (error) {
+    process.stderr.write(`supportlint: cannot start (${error.message.split('\n')[0]}).\nRun \`npm ci\` (or \`npm run build\`) in the supportlint folder first.\n`);
+    process.exit(2);
+  }
+  process.exitCode = await cli.run(args);
+}

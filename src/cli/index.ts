@@ -1,0 +1,227 @@
+import { Command, CommanderError, Option } from 'commander';
+import { Chalk } from 'chalk';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import { FIELD_NAMES, type FieldName } from '../adapters/adapter.js';
+import { ADAPTERS } from '../adapters/index.js';
+import { loadConfig } from '../config/load.js';
+import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
+import { LexiconSpecError } from '../lexicon/lexicon.js';
+import { UnsafeRegexError } from '../lexicon/safe-regex.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { inputProblemLines } from '../formatters/stylish.js';
+import { findInputFiles } from '../io/find-files.js';
+import { isValidTimezone } from '../time/instant.js';
+import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
+import { adapterOptions, buildLintSettings } from '../runner/settings.js';
+import type { LintSummary } from '../runner/summary.js';
+import type { ConversationResult } from '../engine/lint.js';
+import { UsageError } from './errors.js';
+import { toolVersion } from './version.js';
+import { registerRulesCommand } from './rules-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerConvertCommand } from './convert-command.js';
+import { registerEvalCommand } from './eval-command.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+}
+
+export function defaultIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+export function useColor(io: CliIO, option: boolean | undefined): boolean {
+  if (option === false || io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTTY;
+}
+
+/** `--map text=内容 --map role=发送方` → {text: '内容', role: '发送方'} */
+export function parseFieldMap(entries: readonly string[] = []): Partial<Record<FieldName, string>> {
+  const map: Partial<Record<FieldName, string>> = {};
+  for (const entry of entries) {
+    const match = /^([A-Za-z]+)=(.+)$/.exec(entry);
+    if (!match || !(FIELD_NAMES as readonly string[]).includes(match[1]!)) {
+      throw new UsageError(`--map ${entry}: expected field=column, where field is one of ${FIELD_NAMES.join(', ')}.`);
+    }
+    map[match[1] as FieldName] = match[2]!;
+  }
+  return map;
+}
+
+export interface CommonReadOptions {
+  config?: string;
+  inputFormat?: string;
+  map?: string[];
+  timezone?: string;
+}
+
+export async function loadConfigFor(options: CommonReadOptions, io: CliIO): Promise<ResolvedConfig> {
+  const config = await loadConfig({ configFile: options.config, cwd: io.cwd });
+  if (options.timezone) {
+    if (!isValidTimezone(options.timezone)) throw new UsageError(`--timezone ${options.timezone}: expected an IANA zone such as Asia/Shanghai.`);
+    config.timezone = options.timezone;
+  }
+  return config;
+}
+
+/** Files from the command line, minus ignored ones; missing paths are a usage error. */
+export async function resolveInputs(paths: readonly string[], config: ResolvedConfig, io: CliIO): Promise<string[]> {
+  if (paths.length === 0) throw new UsageError('no input given. Pass files, folders or globs, or - to read standard input. Example: supportlint lint exports/*.csv');
+  const found = await findInputFiles(paths, { cwd: io.cwd, ignore: config.ignore });
+  if (found.missing.length > 0 && found.files.length === 0) {
+    throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n'));
+  }
+  for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
+  return found.files;
+}
+
+interface LintOptions extends CommonReadOptions {
+  format: string;
+  output?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule?: string[];
+  agent?: string[];
+  locale?: 'zh-Hans' | 'zh-Hant';
+  strict?: boolean;
+  printConfig?: boolean;
+  color?: boolean;
+}
+
+/** Keeps findings that pass --quiet and --agent, and recounts the summary to match. */
+function filterFindings(results: ConversationResult[], summary: LintSummary, options: LintOptions): ConversationResult[] {
+  if (!options.quiet && !options.agent?.length) return results;
+  summary.errors = 0;
+  summary.warnings = 0;
+  return results.map((r) => {
+    const findings = r.findings.filter((f) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent))));
+    for (const f of findings) f.severity === 'error' ? summary.errors++ : summary.warnings++;
+    return { ...r, findings };
+  });
+}
+
+async function runLint(paths: string[], options: LintOptions, io: CliIO): Promise<number> {
+  const config = await loadConfigFor(options, io);
+  if (options.printConfig) {
+    io.stdout(toYaml(config));
+    return 0;
+  }
+  const formatter = FORMATTERS[options.format];
+  if (!formatter) throw new UsageError(`--format ${options.format}: expected one of ${Object.keys(FORMATTERS).join(', ')}. To choose how input is read, use --input-format.`);
+  const settings = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
+  if (options.rule) {
+    const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
+    if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
+  }
+  const files = await resolveInputs(paths, config, io);
+  const run = await lintFiles(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, settings);
+  const results = filterFindings(run.results, run.summary, options);
+  const color = useColor(io, options.color) && !options.output;
+  const output = formatter(results, { summary: run.summary, toolVersion: toolVersion(), color, timezone: config.timezone, cwd: io.cwd });
+  if (options.output) {
+    await writeFile(path.resolve(io.cwd, options.output), output);
+  } else {
+    io.stdout(output);
+  }
+  const problems = inputProblemLines(run.summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+  if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+
+  const nothingRead = run.summary.records.used === 0 && run.summary.conversations === 0;
+  if (nothingRead) {
+    io.stderr('supportlint: nothing could be read from the input. See the reasons above; use --input-format to choose a reader.\n');
+    return 2;
+  }
+  if (options.strict && (run.summary.records.skipped > 0 || run.summary.unreadableFiles.length > 0)) return 2;
+  if (run.summary.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && run.summary.warnings > options.maxWarnings) {
+    io.stderr(`supportlint: ${run.summary.warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function parseInteger(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new UsageError(`${name} ${value}: expected a whole number.`);
+  return parsed;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+export function addReadOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'use this configuration file instead of searching for .supportlintrc.*')
+    .addOption(new Option('--input-format <name>', 'read every input as this format instead of detecting it').choices(ADAPTERS.map((a) => a.name)))
+    .option('--map <field=column>', 'map a field to a column or key name, e.g. --map text=消息内容 (repeatable)', collect)
+    .option('--timezone <zone>', 'zone for times that carry none (default: config timezone, else Asia/Shanghai)');
+}
+
+function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('supportlint')
+    .description('Lint customer-support conversations: blame-shifting, missing empathy, missing next steps, robot replies, slow responses.')
+    .version(toolVersion(), '-v, --version')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError('(run supportlint --help for usage)');
+
+  addReadOptions(
+    program
+      .command('lint', { isDefault: true })
+      .description('lint transcript exports and print findings')
+      .argument('[paths...]', 'files, folders or globs; - reads standard input'),
+  )
+    .option('-f, --format <name>', `output format: ${Object.keys(FORMATTERS).join(', ')}`, 'stylish')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseInteger(v, '--max-warnings'))
+    .option('--quiet', 'report errors only')
+    .option('--rule <id>', 'run only these rules (repeatable, or comma-separated)', collect)
+    .option('--agent <name>', 'show only findings attributed to these agents (repeatable)', collect)
+    .addOption(new Option('--locale <locale>', 'script of the messages; default follows the input').choices(['zh-Hans', 'zh-Hant']))
+    .option('--strict', 'exit 2 when any record was skipped')
+    .option('--print-config', 'print the merged configuration and exit')
+    .option('--no-color', 'no colours, also honoured through NO_COLOR')
+    .action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
+
+  registerRulesCommand(program, io, setExitCode);
+  registerInitCommand(program, io, setExitCode);
+  registerConvertCommand(program, io, setExitCode);
+  registerEvalCommand(program, io, setExitCode);
+  return program;
+}
+
+/** Runs the command line and returns the exit code. Never throws at the user, never exits the process. */
+export async function run(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit with 0; usage mistakes were already printed by commander.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof LexiconSpecError || error instanceof UnsafeRegexError || error instanceof UnknownFormatError) {
+      const label = error instanceof ConfigError ? 'configuration problem' : error instanceof LexiconSpecError || error instanceof UnsafeRegexError ? 'phrase list problem' : 'error';
+      io.stderr(`supportlint: ${label}:\n${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`supportlint: unexpected failure: ${message}\nThis is a bug in supportlint. Run again with SUPPORTLINT_DEBUG=1 for details and report it.\n`);
+    if (io.env.SUPPORTLINT_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    return 2;
+  }
+}

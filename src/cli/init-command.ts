@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { access, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from './errors.js';
+import type { CliIO } from './index.js';
+
+export const STARTER_CONFIG = `# supportlint configuration. Every key is explained in .supportlintrc.example.yaml.
+extends: supportlint:recommended
+
+# Times without an offset are read in this zone.
+timezone: Asia/Shanghai
+
+# Response-time rules count only these hours. Remove the key for a 24-hour team.
+# businessHours:
+#   - days: [mon, tue, wed, thu, fri]
+#     open: "09:00"
+#     close: "21:00"
+
+rules:
+  # blame-shifting: error
+  # slow-first-response: [warn, { threshold: 120 }]
+
+# Source role values that are not built in, e.g. a shop's own labels:
+# roles:
+#   店小二: agent
+`;
+
+export function registerInitCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command('init')
+    .description('write a starter .supportlintrc.yaml in the current folder')
+    .option('--force', 'overwrite an existing file')
+    .action(async (options: { force?: boolean }) => {
+      const target = path.join(io.cwd, '.supportlintrc.yaml');
+      const exists = await access(target).then(() => true, () => false);
+      if (exists && !options.force) throw new UsageError(`${target} already exists. Pass --force to overwrite it.`);
+      await writeFile(target, STARTER_CONFIG);
+      io.stdout(`Wrote ${path.relative(io.cwd, target)}. Run \`supportlint lint <files>\` next, or \`supportlint lint --print-config\` to see the merged settings.\n`);
+      setExitCode(0);
+    });
+}

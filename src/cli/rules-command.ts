@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { PRESETS } from '../config/presets.js';
+import { UsageError } from './errors.js';
+import type { CliIO } from './index.js';
+import { PACKAGE_ROOT } from './version.js';
+
+export function docsPath(ruleId: string): string {
+  return path.join(PACKAGE_ROOT, 'docs', 'rules', `${ruleId}.md`);
+}
+
+function pad(text: string, width: number): string {
+  // Han characters take two columns in a terminal.
+  const columns = [...text].reduce((n, c) => n + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(1, width - columns));
+}
+
+export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command('rules')
+    .description('list the rules, or explain one')
+    .argument('[id]', 'a rule id, e.g. blame-shifting')
+    .action(async (id: string | undefined) => {
+      if (id) {
+        const rule = BUILTIN_RULES.get(id);
+        if (!rule) throw new UsageError(`there is no rule "${id}". Known rules: ${[...BUILTIN_RULES.keys()].join(', ')}.`);
+        io.stdout(await readFile(docsPath(id), 'utf8'));
+        setExitCode(0);
+        return;
+      }
+      const recommended = PRESETS['supportlint:recommended']!().rules ?? {};
+      const lines = [`${pad('rule', 22)}${pad('名称', 12)}${pad('category', 16)}${pad('severity', 10)}${pad('scope', 14)}description`];
+      for (const rule of BUILTIN_RULES.values()) {
+        const { meta } = rule;
+        const mark = meta.id in recommended ? '✔' : ' ';
+        lines.push(`${pad(`${mark} ${meta.id}`, 22)}${pad(meta.title, 12)}${pad(meta.category, 16)}${pad(meta.defaultSeverity, 10)}${pad(meta.scope, 14)}${meta.description}`);
+      }
+      lines.push('', '✔ = in supportlint:recommended.  supportlint rules <id> explains a rule.');
+      io.stdout(`${lines.join('\n')}\n`);
+      setExitCode(0);
+    });
+}

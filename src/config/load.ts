@@ -1,0 +1,62 @@
+import { cosmiconfig } from 'cosmiconfig';
+import path from 'node:path';
+import { configSchema, type ConfigFile } from './schema.js';
+import { PRESETS } from './presets.js';
+import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
+import { formatZodIssues } from './zod-errors.js';
+
+const MODULE_NAME = 'supportlint';
+export const SEARCH_PLACES = ['package.json', '.supportlintrc', '.supportlintrc.json', '.supportlintrc.yaml', '.supportlintrc.yml'];
+
+function explorer() {
+  return cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+}
+
+function validate(raw: unknown, source: string): ConfigFile {
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Expands `extends` depth-first, presets and files alike, and guards against cycles. */
+async function layersOf(config: ConfigFile, source: string, seen: Set<string>): Promise<Array<{ source: string; config: ConfigFile }>> {
+  const layers: Array<{ source: string; config: ConfigFile }> = [];
+  const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  for (const parent of parents) {
+    if (parent.startsWith('supportlint:')) {
+      const preset = PRESETS[parent];
+      if (!preset) throw new ConfigError(`${source}: extends "${parent}" is not a preset. Known presets: ${Object.keys(PRESETS).join(', ')}.`);
+      layers.push({ source: parent, config: preset() });
+      continue;
+    }
+    const file = path.resolve(path.dirname(source), parent);
+    if (seen.has(file)) throw new ConfigError(`${source}: extends "${parent}" makes a cycle.`);
+    seen.add(file);
+    const result = await explorer().load(file).catch((error: Error) => {
+      throw new ConfigError(`${source}: cannot read extended config "${parent}" (${error.message.split('\n')[0]}).`);
+    });
+    layers.push(...(await layersOf(validate(result?.config, file), file, seen)));
+  }
+  layers.push({ source, config: { ...config, extends: undefined } });
+  return layers;
+}
+
+/**
+ * Finds and loads configuration: --config when given, else the nearest .supportlintrc.* or
+ * package.json "supportlint" key from `cwd` up to the project root, else the recommended preset.
+ */
+export async function loadConfig(options: { configFile?: string; cwd: string }): Promise<ResolvedConfig> {
+  let found: { config: unknown; filepath: string } | null;
+  try {
+    found = options.configFile
+      ? await explorer().load(path.resolve(options.cwd, options.configFile))
+      : await explorer().search(options.cwd);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    const target = options.configFile ?? 'configuration';
+    throw new ConfigError(`${target}: cannot be read (${message}). Check that it exists and is valid YAML or JSON.`);
+  }
+  if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);
+  const config = validate(found.config, found.filepath);
+  return mergeConfigs(await layersOf(config, found.filepath, new Set([found.filepath])));
+}

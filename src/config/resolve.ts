@@ -1,0 +1,76 @@
+import { BUILTIN_RULES } from '../../rules/index.js';
+import type { LexiconChange } from '../lexicon/lexicon.js';
+import type { ConfiguredRule } from '../engine/lint.js';
+import type { RoleMap } from '../model/roles.js';
+import type { BusinessHours } from '../time/business-hours.js';
+import { DEFAULT_TIMEZONE } from '../time/instant.js';
+import type { AdapterOptions } from '../adapters/adapter.js';
+import type { ConfigFile, RuleSetting } from './schema.js';
+import { formatZodIssues } from './zod-errors.js';
+
+export class ConfigError extends Error {}
+
+/** Configuration after presets and files are merged and every rule's options are validated. */
+export interface ResolvedConfig {
+  /** Where it came from, for --print-config and error messages. */
+  sources: string[];
+  rules: Record<string, RuleSetting>;
+  roles: RoleMap;
+  timezone: string;
+  businessHours?: BusinessHours;
+  holidays: string[];
+  lexicons: Record<string, LexiconChange>;
+  dictionaryWords: string[];
+  ignore: string[];
+  input: { format?: string; fieldMap: AdapterOptions['fieldMap'] };
+}
+
+/** Later layers win; rule settings replace per rule, lists are concatenated. */
+export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
+  const resolved: ResolvedConfig = {
+    sources: [], rules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {} },
+  };
+  for (const { source, config } of layers) {
+    resolved.sources.push(source);
+    for (const [id, setting] of Object.entries(config.rules ?? {})) {
+      const previous = resolved.rules[id];
+      // "warn" alone keeps options set by an earlier layer, as ESLint does.
+      if (typeof setting === 'string' && Array.isArray(previous) && previous[1]) resolved.rules[id] = [setting, previous[1]];
+      else resolved.rules[id] = setting;
+    }
+    Object.assign(resolved.roles, config.roles ?? {});
+    if (config.timezone) resolved.timezone = config.timezone;
+    if (config.businessHours) resolved.businessHours = config.businessHours;
+    resolved.holidays.push(...(config.holidays ?? []));
+    Object.assign(resolved.lexicons, config.lexicons ?? {});
+    resolved.dictionaryWords.push(...(config.dictionaries?.words ?? []));
+    resolved.ignore.push(...(config.ignore ?? []));
+    if (config.input?.format) resolved.input.format = config.input.format;
+    Object.assign(resolved.input.fieldMap, config.input?.fieldMap ?? {});
+  }
+  return resolved;
+}
+
+/** Validates rule ids and options against each rule's schema, and returns the rules to run. */
+export function configuredRules(config: ResolvedConfig, onlyRules?: readonly string[]): ConfiguredRule[] {
+  const rules: ConfiguredRule[] = [];
+  const problems: string[] = [];
+  for (const [id, setting] of Object.entries(config.rules)) {
+    const rule = BUILTIN_RULES.get(id);
+    if (!rule) {
+      problems.push(`rules.${id}: there is no rule "${id}". Run \`supportlint rules\` to list them.`);
+      continue;
+    }
+    const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];
+    const parsed = rule.meta.schema.safeParse(options);
+    if (!parsed.success) {
+      problems.push(formatZodIssues(parsed.error, `rules.${id}[1]`));
+      continue;
+    }
+    if (severity === 'off') continue;
+    if (onlyRules && !onlyRules.includes(id)) continue;
+    rules.push({ rule, severity, options: parsed.data });
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  return rules;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { FIELD_NAMES } from '../adapters/adapter.js';
+import { lexiconChangeSchema } from '../lexicon/lexicon.js';
+import { roleSchema } from '../model/conversation.js';
+import { businessHoursSchema, holidaysSchema } from '../time/business-hours.js';
+import { isValidTimezone } from '../time/instant.js';
+
+export const severitySettingSchema = z.enum(['off', 'warn', 'error']);
+export type SeveritySetting = z.infer<typeof severitySettingSchema>;
+
+/** `error`, or `[warn, {threshold: 120}]`, as in ESLint. */
+export const ruleSettingSchema = z.union([
+  severitySettingSchema,
+  z.tuple([severitySettingSchema]),
+  z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())]),
+], { error: 'expected "off", "warn", "error", or [severity, {options}]' });
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+
+export const configSchema = z.strictObject({
+  /** Presets (supportlint:recommended, supportlint:all) or paths of other config files. */
+  extends: z.union([z.string(), z.array(z.string())]).optional(),
+  rules: z.record(z.string(), ruleSettingSchema).optional(),
+  /** Source role values to roles, e.g. {"店小二": agent, "访客": customer}. */
+  roles: z.record(z.string(), roleSchema).optional(),
+  timezone: z.string().refine(isValidTimezone, { message: 'expected an IANA time zone such as "Asia/Shanghai"' }).optional(),
+  businessHours: businessHoursSchema.optional(),
+  holidays: holidaysSchema.optional(),
+  /** Additions to and removals from the built-in phrase lists, by list id. */
+  lexicons: z.record(z.string(), lexiconChangeSchema).optional(),
+  dictionaries: z.strictObject({ words: z.array(z.string().min(1)).default([]) }).optional(),
+  /** Glob patterns of input files to skip. */
+  ignore: z.array(z.string()).optional(),
+  input: z.strictObject({
+    format: z.string().optional(),
+    fieldMap: z.partialRecord(z.enum(FIELD_NAMES), z.string()).optional(),
+  }).optional(),
+});
+export type ConfigFile = z.infer<typeof configSchema>;

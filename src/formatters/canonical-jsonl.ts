@@ -1,0 +1,24 @@
+import { DateTime } from 'luxon';
+import type { Conversation } from '../model/conversation.js';
+
+/** One canonical JSONL line per message; `lint` reads these back unchanged. */
+export function toCanonicalLines(conversation: Conversation, timezone: string): string {
+  return conversation.messages
+    .map((m) =>
+      JSON.stringify({
+        conversation_id: conversation.id,
+        seq: m.seq,
+        time: m.time === undefined ? undefined : DateTime.fromMillis(m.time, { zone: timezone }).toISO({ suppressMilliseconds: true }),
+        role: m.role,
+        agent: m.agentName,
+        agent_id: m.agentId,
+        text: m.text,
+        kind: m.kind === 'text' ? undefined : m.kind,
+        internal: m.internal || undefined,
+        channel: conversation.channel,
+        source: m.location.line !== undefined ? `${m.location.file}:${m.location.line}` : m.location.record !== undefined ? `${m.location.file}#${m.location.record}` : m.location.file,
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}

@@ -1,0 +1,78 @@
+import { Chalk } from 'chalk';
+import path from 'node:path';
+import type { Finding, Quote } from '../engine/finding.js';
+import type { ConversationResult } from '../engine/lint.js';
+import { formatLocalTime } from '../time/instant.js';
+import { formatLocation, type LintSummary } from '../runner/summary.js';
+import { formatExcerptLine } from './excerpt.js';
+import type { Formatter, FormatterContext } from './formatter.js';
+
+const ROLE_LABELS: Record<string, string> = { customer: '客户', agent: '客服', bot: '机器人', system: '系统' };
+const NA_REASONS: Record<string, string> = { 'no-timestamps': '无时间戳' };
+
+function relative(file: string, cwd: string): string {
+  if (file === '<stdin>') return file;
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return rel.startsWith('..') ? file : rel;
+}
+
+function quoteLine(quote: Quote, chalk: InstanceType<typeof Chalk>, context: FormatterContext): string {
+  const who = quote.role === 'agent' && quote.agent ? `${ROLE_LABELS.agent} ${quote.agent}` : ROLE_LABELS[quote.role] ?? quote.role;
+  const when = quote.time === undefined ? '' : ` ${formatLocalTime(quote.time, context.timezone).slice(11)}`;
+  return `${chalk.dim(`第${quote.messageSeq + 1}条 ${who}${when}：`)}${formatExcerptLine(quote.text, quote.range, chalk)}`;
+}
+
+function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, context: FormatterContext): string[] {
+  const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
+  const lines = [`  ${severity}  ${finding.message}  ${chalk.dim(finding.ruleId)}`];
+  if (finding.trigger && finding.trigger.messageSeq !== finding.messageSeq) lines.push(`         ${quoteLine(finding.trigger, chalk, context)}`);
+  if (finding.messageSeq !== null) {
+    lines.push(`         ${quoteLine({ messageSeq: finding.messageSeq, role: finding.role ?? 'agent', agent: finding.agent, text: finding.excerpt, range: finding.range, time: finding.time }, chalk, context)}`);
+  }
+  if (finding.suggestion) lines.push(`         ${chalk.green('建议：')}${finding.suggestion}`);
+  return lines;
+}
+
+export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>): string[] {
+  const lines: string[] = [];
+  const problems = summary.errors + summary.warnings;
+  const headline = `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`;
+  lines.push(problems === 0 ? chalk.green(`✔ ${headline}`) : chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)));
+  const { read, used, skipped } = summary.records;
+  lines.push(
+    `文件 ${summary.files} · 会话 ${summary.conversations} · 消息 ${summary.messages} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}` +
+      (summary.unreadableFiles.length ? ` · 无法读取的文件 ${summary.unreadableFiles.length}` : ''),
+  );
+  for (const [ruleId, reasons] of Object.entries(summary.notApplicable)) {
+    for (const [reason, count] of Object.entries(reasons)) {
+      lines.push(chalk.dim(`${ruleId} 不适用于 ${count} 个会话（${NA_REASONS[reason] ?? reason}）`));
+    }
+  }
+  return lines;
+}
+
+/** Problems with the input, on stderr-bound text: which file, where, and why. */
+export function inputProblemLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>, limit = 20): string[] {
+  const lines: string[] = [];
+  for (const problem of summary.unreadableFiles) lines.push(`${chalk.red('无法读取')} ${formatLocation(problem.location)}: ${problem.reason}`);
+  for (const problem of summary.skipped.slice(0, limit)) lines.push(`${chalk.yellow('已跳过')} ${formatLocation(problem.location)}: ${problem.reason}`);
+  if (summary.skipped.length > limit) lines.push(chalk.dim(`…以及另外 ${summary.skipped.length - limit} 条跳过的记录（用 --format json 查看全部）`));
+  for (const warning of summary.warningsAboutInput.slice(0, limit)) lines.push(`${chalk.yellow('注意')} ${formatLocation(warning.location)}: ${warning.reason}`);
+  if (summary.warningsAboutInput.length > limit) lines.push(chalk.dim(`…以及另外 ${summary.warningsAboutInput.length - limit} 条注意事项`));
+  return lines;
+}
+
+/** Findings grouped by conversation, for people at a terminal. */
+export const stylish: Formatter = (results, context) => {
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    const agents = result.agents.length ? chalk.dim(`  客服：${result.agents.join('、')}`) : '';
+    out.push(`${chalk.underline(relative(result.file, context.cwd))}  ${chalk.bold(`会话 ${result.conversationId}`)}${agents}`);
+    for (const finding of result.findings) out.push(...findingLines(finding, chalk, context));
+    out.push('');
+  }
+  out.push(...summaryLines(context.summary, chalk));
+  return `${out.join('\n')}\n`;
+};

@@ -1,0 +1,57 @@
+import fg from 'fast-glob';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/** File endings read when a folder is given. */
+export const INPUT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'txt'];
+
+export interface FoundFiles {
+  files: string[];
+  /** Arguments that matched nothing, with the reason. */
+  missing: Array<{ pattern: string; reason: string }>;
+}
+
+/**
+ * Expands command-line paths: files as given, folders recursively by known endings, and globs.
+ * `-` stands for standard input and is passed through. Order is stable: as given, then sorted.
+ */
+export async function findInputFiles(patterns: readonly string[], options: { cwd: string; ignore: readonly string[] }): Promise<FoundFiles> {
+  const files: string[] = [];
+  const missing: FoundFiles['missing'] = [];
+  const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore as string[], { dot: true }) : () => false;
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const relative = path.relative(options.cwd, path.resolve(options.cwd, file)) || file;
+    if (seen.has(relative) || isIgnored(relative)) return;
+    seen.add(relative);
+    files.push(file);
+  };
+  for (const pattern of patterns) {
+    if (pattern === '-') {
+      files.push('-');
+      continue;
+    }
+    const absolute = path.resolve(options.cwd, pattern);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isFile()) {
+      add(pattern);
+      continue;
+    }
+    const glob = info?.isDirectory()
+      ? `${fg.convertPathToPattern(pattern.replace(/\/+$/, ''))}/**/*.{${INPUT_EXTENSIONS.join(',')}}`
+      : pattern;
+    const matches = fg.isDynamicPattern(glob) || info?.isDirectory()
+      ? (await fg(glob, { cwd: options.cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] })).sort()
+      : [];
+    if (matches.length === 0) {
+      missing.push({
+        pattern,
+        reason: info?.isDirectory() ? `no ${INPUT_EXTENSIONS.map((e) => `.${e}`).join('/')} files in this folder` : 'no such file, and no files match it as a glob',
+      });
+      continue;
+    }
+    matches.forEach(add);
+  }
+  return { files, missing };
+}

@@ -1,0 +1,27 @@
+import { configuredRules, type ResolvedConfig } from '../config/resolve.js';
+import type { LintSettings, Locale } from '../engine/lint.js';
+import { loadLexicons } from '../lexicon/load.js';
+import { addDictionaryWords, jiebaSegmenter } from '../text/jieba.js';
+import type { AdapterOptions } from '../adapters/adapter.js';
+
+/** Turns resolved configuration into what the engine and the readers need. Loads phrase lists and dictionaries. */
+export function buildLintSettings(config: ResolvedConfig, options: { onlyRules?: string[]; locale?: Locale } = {}): LintSettings {
+  const rules = configuredRules(config, options.onlyRules);
+  const lexicons = loadLexicons(config.lexicons);
+  if (config.dictionaryWords.length > 0) addDictionaryWords(config.dictionaryWords);
+  return {
+    rules,
+    lexicons,
+    segmenter: jiebaSegmenter,
+    calendar: { timezone: config.timezone, hours: config.businessHours, holidays: config.holidays },
+    locale: options.locale,
+  };
+}
+
+export function adapterOptions(config: ResolvedConfig, overrides: { fieldMap?: AdapterOptions['fieldMap']; timezone?: string } = {}): AdapterOptions {
+  return {
+    timezone: overrides.timezone ?? config.timezone,
+    roles: config.roles,
+    fieldMap: { ...config.input.fieldMap, ...overrides.fieldMap },
+  };
+}

@@ -1,0 +1,52 @@
+import type { SourceLocation } from '../model/conversation.js';
+import type { ConversationResult } from '../engine/lint.js';
+
+export interface InputProblem {
+  location: SourceLocation;
+  reason: string;
+}
+
+/** Counts for the summary line. Records read always equal records used plus records skipped. */
+export interface LintSummary {
+  files: number;
+  conversations: number;
+  messages: number;
+  records: { read: number; used: number; skipped: number };
+  errors: number;
+  warnings: number;
+  /** Conversations each rule could not judge, by rule id and reason. */
+  notApplicable: Record<string, Record<string, number>>;
+  /** Records that were skipped, and whole inputs that could not be read. */
+  skipped: InputProblem[];
+  /** Things read with a caveat: a message left out of a dialogue, a split conversation. */
+  warningsAboutInput: InputProblem[];
+  /** Inputs that could not be opened or recognised at all. */
+  unreadableFiles: InputProblem[];
+}
+
+export function emptySummary(): LintSummary {
+  return {
+    files: 0, conversations: 0, messages: 0, records: { read: 0, used: 0, skipped: 0 }, errors: 0, warnings: 0,
+    notApplicable: {}, skipped: [], warningsAboutInput: [], unreadableFiles: [],
+  };
+}
+
+export function addResult(summary: LintSummary, result: ConversationResult): void {
+  summary.conversations++;
+  summary.messages += result.messageCount;
+  for (const finding of result.findings) {
+    if (finding.severity === 'error') summary.errors++;
+    else summary.warnings++;
+  }
+  for (const { ruleId, reason } of result.notApplicable) {
+    const byReason = (summary.notApplicable[ruleId] ??= {});
+    byReason[reason] = (byReason[reason] ?? 0) + 1;
+  }
+}
+
+/** The location as people read it: file:line, or file#record. */
+export function formatLocation(location: SourceLocation): string {
+  if (location.line !== undefined) return `${location.file}:${location.line}`;
+  if (location.record !== undefined) return `${location.file}#${location.record}`;
+  return location.file;
+}
