@@ -5,7 +5,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { PRESETS } from '../config/presets.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
-import { PACKAGE_ROOT } from './version.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export function docsPath(ruleId: string): string {
   return path.join(PACKAGE_ROOT, 'docs', 'rules', `${ruleId}.md`);

@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { parse as parseYaml } from 'yaml';
 import { normalizeText } from '../text/normalize.js';
 import { Lexicon, LexiconSpecError, lexiconFileSchema, type LexiconChange } from './lexicon.js';
 import { formatZodIssues } from '../config/zod-errors.js';
 
-/** rules/lexicon/ in the installed package: dist/src/lexicon → ../../../rules/lexicon. */
-export const BUILTIN_LEXICON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../rules/lexicon');
+/** The phrase lists shipped in the package's rules/lexicon/. */
+export const BUILTIN_LEXICON_DIR = path.join(PACKAGE_ROOT, 'rules', 'lexicon');
 
 export type LexiconSet = ReadonlyMap<string, Lexicon>;
 

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/engine/finding.js';
+import { lintConversation, type LintSettings, type Locale } from '../../src/engine/lint.js';
+import type { RuleDefinition } from '../../src/engine/rule.js';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import type { Conversation } from '../../src/model/conversation.js';
+import { jiebaSegmenter } from '../../src/text/jieba.js';
+import type { BusinessHours } from '../../src/time/business-hours.js';
+import { transcript } from './transcript.js';
+
+export interface ValidCase {
+  /** Shown in the test name; defaults to the first line of the transcript. */
+  name?: string;
+  /** Transcript lines (see transcript()), or for message-scope rules a single agent reply. */
+  code: readonly string[] | string;
+  options?: Record<string, unknown>;
+  locale?: Locale;
+  businessHours?: BusinessHours;
+  holidays?: string[];
+  timezone?: string;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  /** The rendered message, exactly. */
+  message: string;
+  /** 0-based seq of the offending message; null for conversation-level findings. */
+  messageSeq?: number | null;
+  /** The original text of the highlighted range. */
+  highlight?: string;
+  /** The seq of the customer message that set the rule off. */
+  triggerSeq?: number;
+  /** Whether a suggested rewrite is offered. */
+  suggestion?: boolean;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: readonly ExpectedFinding[];
+}
+
+const lexicons = loadLexicons();
+
+function conversationOf(code: ValidCase['code']): Conversation {
+  return transcript(typeof code === 'string' ? [`客服: ${code}`] : code);
+}
+
+function lint(rule: RuleDefinition<any>, testCase: ValidCase): Finding[] {
+  const parsed = rule.meta.schema.safeParse(testCase.options ?? {});
+  if (!parsed.success) throw new Error(`options of this case do not fit ${rule.meta.id}'s schema: ${parsed.error.message}`);
+  const settings: LintSettings = {
+    rules: [{ rule, severity: rule.meta.defaultSeverity, options: parsed.data }],
+    lexicons,
+    segmenter: jiebaSegmenter,
+    calendar: { timezone: testCase.timezone ?? 'Asia/Shanghai', hours: testCase.businessHours, holidays: testCase.holidays },
+    locale: testCase.locale,
+  };
+  return lintConversation(conversationOf(testCase.code), settings).findings;
+}
+
+function describeFindings(findings: readonly Finding[]): string {
+  return findings.map((f) => `  [${f.messageId}] seq ${f.messageSeq}: ${f.message}`).join('\n') || '  (none)';
+}
+
+function caseName(testCase: ValidCase): string {
+  if (testCase.name) return testCase.name;
+  const first = typeof testCase.code === 'string' ? testCase.code : testCase.code.join(' / ');
+  return first.length > 70 ? `${first.slice(0, 70)}…` : first;
+}
+
+/**
+ * Runs valid and invalid cases for one rule, as strictly as ESLint's RuleTester: a valid case
+ * fails on any finding, an invalid case must name each finding's messageId and message, and a
+ * case that asserts nothing is an error. Every messageId of the rule must be exercised.
+ */
+export function runRuleTests(rule: RuleDefinition<any>, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    it('has valid and invalid cases for every messageId', () => {
+      expect(cases.valid.length, 'valid cases').toBeGreaterThan(0);
+      expect(cases.invalid.length, 'invalid cases').toBeGreaterThan(0);
+      const covered = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
+      for (const messageId of Object.keys(rule.meta.messages)) expect(covered, `messageId ${messageId} has no invalid case`).toContain(messageId);
+    });
+
+    describe('valid', () => {
+      for (const testCase of cases.valid) {
+        it(caseName(testCase), () => {
+          const findings = lint(rule, testCase);
+          expect(findings, `expected no findings, got:\n${describeFindings(findings)}`).toHaveLength(0);
+        });
+      }
+    });
+
+    describe('invalid', () => {
+      for (const testCase of cases.invalid) {
+        it(caseName(testCase), () => {
+          if (testCase.errors.length === 0) throw new Error('an invalid case must list the findings it expects');
+          const findings = lint(rule, testCase);
+          expect(findings.length, `expected ${testCase.errors.length} finding(s), got:\n${describeFindings(findings)}`).toBe(testCase.errors.length);
+          testCase.errors.forEach((expected, index) => {
+            const actual = findings[index]!;
+            expect(actual.messageId).toBe(expected.messageId);
+            expect(actual.message).toBe(expected.message);
+            if (expected.messageSeq !== undefined) expect(actual.messageSeq).toBe(expected.messageSeq);
+            if (expected.highlight !== undefined) {
+              expect(actual.range, 'finding has no highlighted range').toBeDefined();
+              expect(actual.excerpt.slice(actual.range![0], actual.range![1])).toBe(expected.highlight);
+            }
+            if (expected.triggerSeq !== undefined) expect(actual.trigger?.messageSeq).toBe(expected.triggerSeq);
+            if (expected.suggestion !== undefined) expect(actual.suggestion !== undefined).toBe(expected.suggestion);
+          });
+        });
+      }
+    });
+  });
+}
