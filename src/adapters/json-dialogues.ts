@@ -60,7 +60,8 @@ export const jsonDialoguesAdapter: Adapter = {
         yield { type: 'warning', location, reason: `dialogue ${id}: ${problems.length} message(s) left out — ${problems[0]}` };
       }
       const meta = Object.fromEntries(Object.entries(dialogue).filter(([key, value]) => SCALAR_META.test(key) && (typeof value !== 'object' || value === null)));
-      yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, messages, meta } };
+      const channel = pickField(dialogue, 'channel', FIELD_ALIASES.channel, options.fieldMap);
+      yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, channel: typeof channel === 'string' ? channel : undefined, messages, meta } };
     }
   },
 };

@@ -42,10 +42,24 @@ export interface ConversationResult {
   notApplicable: NotApplicable[];
 }
 
-/** Fills {placeholders}; the template is converted to traditional first so quoted data stays as it arrived. */
+/** Data keys whose values are quoted from the messages and must appear exactly as they arrived. */
+const VERBATIM_KEY = /^(phrase|quote)|(Phrase|Quote)$/;
+
+/**
+ * Fills {placeholders} and renders the result in the locale's script. Generated values (durations,
+ * counts) are converted with the template; quoted values (`phrase`, `quote…`, `…Phrase`) are put
+ * back afterwards, so a quote stays in the characters the customer or agent typed.
+ */
 export function renderMessage(template: string, data: Record<string, string | number> | undefined, locale: Locale): string {
-  const localized = locale === 'zh-Hant' ? toTraditional(template) : template;
-  return localized.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  const verbatim: string[] = [];
+  const filled = template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!data || !(key in data)) return whole;
+    if (!VERBATIM_KEY.test(key)) return String(data[key]);
+    verbatim.push(String(data[key]));
+    return `\u0000${verbatim.length - 1}\u0000`;
+  });
+  const localized = locale === 'zh-Hant' ? toTraditional(filled) : filled;
+  return localized.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => verbatim[Number(index)]!);
 }
 
 /** Runs the configured rules over one conversation. Pure: no I/O, no environment. */

@@ -30,6 +30,10 @@ export interface RuleMeta<Options> {
 
 export interface Report {
   messageId: string;
+  /**
+   * Values for the message's {placeholders}. Keys named `phrase`, `quote…` or `…Phrase` hold text
+   * quoted from a message and are never script-converted; other values are rendered with the template.
+   */
   data?: Record<string, string | number>;
   /** The offending message; null for the conversation as a whole. */
   messageSeq: number | null;

@@ -16,11 +16,16 @@ export function excerptAround(text: string, range: [number, number] | undefined,
   return { before, match, after };
 }
 
-type Highlighter = { bgYellow: { black: (text: string) => string }; dim: (text: string) => string };
+type Highlighter = { level: number; bgYellow: { black: (text: string) => string }; dim: (text: string) => string };
 
-/** One quoted line with the matched range highlighted; empty messages (images, emoji) are named. */
+/**
+ * One quoted line with the matched range highlighted: in colour on a terminal, between 【】 when
+ * colour is off, so the matched words still stand out in a file or a pipe. Empty messages
+ * (images, emoji that were not exported) are named rather than left blank.
+ */
 export function formatExcerptLine(text: string, range: [number, number] | undefined, chalk: Highlighter, width = 60): string {
   if (text.trim() === '') return chalk.dim('（空消息）');
   const { before, match, after } = excerptAround(text, range, width);
-  return `${before}${match ? chalk.bgYellow.black(match) : ''}${after}`;
+  const marked = !match ? '' : chalk.level > 0 ? chalk.bgYellow.black(match) : `【${match}】`;
+  return `${before}${marked}${after}`;
 }

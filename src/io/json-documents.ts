@@ -1,6 +1,7 @@
 import chain from 'stream-chain';
 import { parser } from 'stream-json';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { pick } from 'stream-json/filters/pick.js';
 import type { SourceLocation } from '../model/conversation.js';
 import { readLines, type InputSource } from './input.js';
 
@@ -26,25 +27,24 @@ export function jsonLayout(head: string): JsonLayout | undefined {
   }
 }
 
-/** The first item of the input, parsed from the detection sample where it is complete. */
-export function firstJsonItem(head: string): Record<string, unknown> | undefined {
-  const layout = jsonLayout(head);
-  const trimmed = head.replace(/^\ufeff/, '').trimStart();
-  try {
-    if (layout === 'lines') return JSON.parse(trimmed.split('\n', 1)[0]!) as Record<string, unknown>;
-    if (layout === 'document') return JSON.parse(trimmed) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (layout !== 'array') return undefined;
-  // Cut the first element out of the array by bracket depth, respecting strings.
+/**
+ * The key of the array that holds the items of a single JSON document, such as
+ * `{"exported_at": …, "conversations": [ … ]}`, found in the detection sample.
+ */
+export function containerKey(head: string): string | undefined {
+  const keys = CONTAINER_KEYS.join('|');
+  return new RegExp(`^\\s*\\{[\\s\\S]*?"(${keys})"\\s*:\\s*\\[`).exec(head.replace(/^\ufeff/, ''))?.[1];
+}
+
+/** Cuts the first complete object that starts at or after `from` out of `text`, by bracket depth. */
+function firstObjectFrom(text: string, from: number): Record<string, unknown> | undefined {
+  const start = text.indexOf('{', from);
+  if (start < 0) return undefined;
   let depth = 0;
   let inString = false;
   let escaped = false;
-  const start = trimmed.indexOf('{');
-  if (start < 0) return undefined;
-  for (let i = start; i < trimmed.length; i++) {
-    const c = trimmed[i];
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
     if (inString) {
       if (escaped) escaped = false;
       else if (c === '\\') escaped = true;
@@ -53,13 +53,38 @@ export function firstJsonItem(head: string): Record<string, unknown> | undefined
     else if (c === '{') depth++;
     else if (c === '}' && --depth === 0) {
       try {
-        return JSON.parse(trimmed.slice(start, i + 1)) as Record<string, unknown>;
+        return JSON.parse(text.slice(start, i + 1)) as Record<string, unknown>;
       } catch {
         return undefined;
       }
     }
   }
   return undefined;
+}
+
+/** The first item of the input, taken from the detection sample, for format detection. */
+export function firstJsonItem(head: string): Record<string, unknown> | undefined {
+  const layout = jsonLayout(head);
+  const trimmed = head.replace(/^\ufeff/, '').trimStart();
+  if (layout === 'lines') {
+    try {
+      return JSON.parse(trimmed.split('\n', 1)[0]!) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+  if (layout === 'array') return firstObjectFrom(trimmed, 1);
+  if (layout !== 'document') return undefined;
+  const key = containerKey(trimmed);
+  if (key) {
+    const arrayStart = new RegExp(`"${key}"\\s*:\\s*\\[`).exec(trimmed)!;
+    return firstObjectFrom(trimmed, arrayStart.index + arrayStart[0].length);
+  }
+  try {
+    return JSON.parse(trimmed) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -80,9 +105,12 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     }
     return;
   }
-  if (layout === 'array') {
+  const key = layout === 'document' ? containerKey(input.head) : undefined;
+  if (layout === 'array' || key) {
+    // Items are parsed one at a time; memory holds one conversation, not the file.
     let index = 0;
-    const pipeline = chain([input.text(), parser(), streamArray()]);
+    const stages = key ? [input.text(), parser(), pick({ filter: key }), streamArray()] : [input.text(), parser(), streamArray()];
+    const pipeline = chain(stages as never);
     try {
       for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
         index = item.key + 1;
@@ -91,7 +119,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     } catch (error) {
       yield {
         ok: false,
-        reason: `the JSON array breaks off after item ${index} (${(error as Error).message}); the file looks truncated or damaged. The items before it were read`,
+        reason: `the JSON breaks off after item ${index} (${(error as Error).message}); the file looks truncated or damaged. The items before it were read`,
         location: { file: input.name, record: index },
       };
     }
@@ -106,12 +134,5 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     yield { ok: false, reason: `not valid JSON (${(error as Error).message})`, location: { file: input.name, line: 1 } };
     return;
   }
-  const record = document as Record<string, unknown>;
-  const container = CONTAINER_KEYS.find((key) => Array.isArray(record?.[key]));
-  if (container) {
-    const items = record[container] as unknown[];
-    for (let i = 0; i < items.length; i++) yield { ok: true, value: items[i], location: { file: input.name, record: i } };
-  } else {
-    yield { ok: true, value: document, location: { file: input.name, record: 0 } };
-  }
+  yield { ok: true, value: document, location: { file: input.name, record: 0 } };
 }

@@ -1,0 +1,216 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './support/cli.js';
+
+const SAMPLE = 'fixtures/jsonl/transcripts.jsonl';
+const BIN = path.join(ROOT, 'bin', 'supportlint.js');
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'supportlint-'));
+}
+
+describe('supportlint lint', () => {
+  it('prints findings grouped by conversation with a summary, and exits 1 on errors', async () => {
+    const result = await runCli(['lint', SAMPLE]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('会话 c-1001');
+    expect(result.stdout).toContain('blame-shifting');
+    expect(result.stdout).toContain('客服 小林');
+    expect(result.stdout).toMatch(/记录 读取 20 = 使用 20 \+ 跳过 0/);
+    expect(result.stdout).not.toContain('会话 c-1002'); // a clean conversation is not listed
+  });
+
+  it('marks the matched words when colour is off', async () => {
+    const result = await runCli(['lint', SAMPLE, '--rule', 'blame-shifting']);
+    expect(result.stdout).toContain('【是快递那边的问题】');
+  });
+
+  it('writes versioned JSON with the documented fields on every finding', async () => {
+    const result = await runCli(['lint', SAMPLE, '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.version).toBe(1);
+    const findings = report.results.flatMap((r: { findings: unknown[] }) => r.findings);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      for (const key of ['ruleId', 'severity', 'conversationId', 'messageSeq', 'agent', 'message', 'excerpt']) expect(finding).toHaveProperty(key);
+    }
+  });
+
+  it('--quiet keeps errors only, and --rule runs only the named rules', async () => {
+    const quiet = JSON.parse((await runCli(['lint', SAMPLE, '--format', 'json', '--quiet'])).stdout);
+    expect(quiet.summary.warnings).toBe(0);
+    expect(quiet.summary.errors).toBeGreaterThan(0);
+    const only = await runCli(['lint', SAMPLE, '--format', 'json', '--rule', 'slow-first-response']);
+    const ruleIds = new Set(JSON.parse(only.stdout).results.flatMap((r: { findings: Array<{ ruleId: string }> }) => r.findings.map((f) => f.ruleId)));
+    expect([...ruleIds]).toEqual(['slow-first-response']);
+    expect(only.code).toBe(0); // warnings only
+  });
+
+  it('--agent keeps the findings of the named agents', async () => {
+    const result = await runCli(['lint', SAMPLE, '--format', 'json', '--agent', '阿青']);
+    const agents = new Set(JSON.parse(result.stdout).results.flatMap((r: { findings: Array<{ agent: string }> }) => r.findings.map((f) => f.agent)));
+    expect([...agents]).toEqual(['阿青']);
+  });
+
+  it('--max-warnings turns too many warnings into exit 1', async () => {
+    expect((await runCli(['lint', SAMPLE, '--rule', 'slow-first-response', '--max-warnings', '0'])).code).toBe(1);
+    expect((await runCli(['lint', SAMPLE, '--rule', 'slow-first-response', '--max-warnings', '10'])).code).toBe(0);
+  });
+
+  it('--output writes the report and keeps the exit code', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.json');
+    const result = await runCli(['lint', SAMPLE, '--format', 'json', '--output', out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.conversations).toBe(4);
+  });
+
+  it('says on how many conversations a timing rule could not run', async () => {
+    const result = await runCli(['lint', 'fixtures/dch/helpdesk.json']);
+    expect(result.stdout).toContain('slow-first-response 不适用于 3 个会话（无时间戳）');
+  });
+});
+
+describe('bad input', () => {
+  it('reports each malformed record with file:line and reason, and lints the rest', async () => {
+    const result = await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: unknown role "监工"');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:4: not valid JSON');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: no text');
+    const { summary } = JSON.parse(result.stdout);
+    expect(summary.records).toEqual({ read: 7, used: 3, skipped: 4 });
+    expect(summary.conversations).toBe(2);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('a bad CSV row or time is skipped with its line; the other rows are read', async () => {
+    const result = await runCli(['lint', 'fixtures/broken/bad-rows.csv', '--format', 'json']);
+    expect(result.stderr).toContain('bad-rows.csv:4: unknown role "经理"');
+    expect(result.stderr).toContain('bad-rows.csv:5: time "昨天下午" is not a time');
+    expect(result.stderr).toMatch(/bad-rows\.csv:\d+: unreadable CSV row/);
+    const { summary } = JSON.parse(result.stdout);
+    expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
+    expect(summary.records.used).toBe(2);
+  });
+
+  it('a truncated JSON array keeps the dialogues before the break', async () => {
+    const result = await runCli(['lint', 'fixtures/broken/truncated.json', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('truncated.json#1: the JSON breaks off after item 1');
+    expect(JSON.parse(result.stdout).summary.conversations).toBe(1);
+  });
+
+  it('--strict turns skipped records into exit 2', async () => {
+    expect((await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--strict'])).code).toBe(2);
+  });
+
+  it('exits 2 only when nothing at all could be read', async () => {
+    const empty = await runCli(['lint', 'fixtures/broken/empty.jsonl']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('the file is empty');
+    const unknown = await runCli(['lint', 'fixtures/broken/notes.txt']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('not a recognised export');
+    const partly = await runCli(['lint', 'fixtures/broken/notes.txt', SAMPLE, '--format', 'json']);
+    expect(partly.code).toBe(1);
+    expect(JSON.parse(partly.stdout).summary.conversations).toBe(4);
+  });
+
+  it('a missing path or unknown option is a usage error with exit 2', async () => {
+    const missing = await runCli(['lint', 'no-such-file.jsonl']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-such-file.jsonl: no such file');
+    expect((await runCli(['lint', SAMPLE, '--format', 'xml'])).code).toBe(2);
+    expect((await runCli(['lint', SAMPLE, '--no-such-option'])).code).toBe(2);
+  });
+});
+
+describe('configuration', () => {
+  it('names the key path and what was expected', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  slow-first-response: [warn, { threshold: "soon" }]\ntimezone: Mars/Olympus\n');
+    const result = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('timezone: expected an IANA time zone');
+    const rule = await runCli(['lint', path.join(ROOT, SAMPLE), '--config', path.join(dir, 'bad-rule.yaml')], { cwd: dir });
+    expect(rule.code).toBe(2);
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  slow-first-response: [warn, { threshold: "soon" }]\n');
+    const options = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
+    expect(options.code).toBe(2);
+    expect(options.stderr).toContain('rules.slow-first-response[1].threshold');
+    expect(options.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rule options and severities from a config file change the findings', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\nrules:\n  blame-shifting: "off"\n  slow-first-response: [error, { threshold: 300 }]\n');
+    const report = JSON.parse((await runCli(['lint', path.join(ROOT, SAMPLE), '--format', 'json'], { cwd: dir })).stdout);
+    const findings = report.results.flatMap((r: { findings: Array<{ ruleId: string }> }) => r.findings);
+    expect(findings.some((f: { ruleId: string }) => f.ruleId === 'blame-shifting')).toBe(false);
+    expect(findings.some((f: { ruleId: string }) => f.ruleId === 'slow-first-response')).toBe(false); // 3m9s and 4m40s are under 300 s
+  });
+
+  it('reads the supportlint key of package.json', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', supportlint: { rules: { 'robot-reply': 'off' } } }));
+    const printed = await runCli(['lint', '--print-config'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(/robot-reply: "?off"?/);
+  });
+
+  it('init writes a starter file that loads, and will not overwrite it', async () => {
+    const dir = tempDir();
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    expect(existsSync(path.join(dir, '.supportlintrc.yaml'))).toBe(true);
+    expect((await runCli(['lint', '--print-config'], { cwd: dir })).code).toBe(0);
+    const again = await runCli(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('the example configuration in the repository is valid', async () => {
+    const result = await runCli(['lint', '--print-config', '--config', '.supportlintrc.example.yaml']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('rules command', () => {
+  it('lists every rule with a description, and explains one', async () => {
+    const list = await runCli(['rules']);
+    expect(list.code).toBe(0);
+    for (const id of ['blame-shifting', 'missing-empathy', 'missing-next-step', 'robot-reply', 'slow-first-response']) expect(list.stdout).toContain(id);
+    const one = await runCli(['rules', 'slow-first-response']);
+    expect(one.stdout).toContain('## 为什么重要');
+    expect((await runCli(['rules', 'no-such-rule'])).code).toBe(2);
+  });
+});
+
+describe('the installed command', () => {
+  it('answers --version from package.json', () => {
+    const version = execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).trim();
+    expect(version).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('reads standard input with -', () => {
+    const result = spawnSync(process.execPath, [BIN, 'lint', '-', '--format', 'json'], { input: readFileSync(path.join(ROOT, SAMPLE)), encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).summary.conversations).toBe(4);
+  });
+
+  it('convert writes canonical JSONL that lints to the same findings', () => {
+    const converted = execFileSync(process.execPath, [BIN, 'convert', 'fixtures/csv/transcripts-gb18030.csv'], { cwd: ROOT, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    const lines = converted.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(20);
+    expect(lines[0].text).toBe('我的快递三天都没动了，订单号 7781203');
+    const again = spawnSync(process.execPath, [BIN, 'lint', '-', '--format', 'json'], { input: converted, encoding: 'utf8' });
+    const direct = spawnSync(process.execPath, [BIN, 'lint', SAMPLE, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const ids = (out: string) => JSON.parse(out).results.flatMap((r: { findings: Array<{ ruleId: string; messageSeq: number | null }> }) => r.findings.map((f) => `${f.ruleId}@${f.messageSeq}`));
+    expect(ids(again.stdout)).toEqual(ids(direct.stdout));
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './support/cli.js';
+
+/**
+ * Golden files: every input under fixtures/<format>/ has <input>.expected.json beside it, holding
+ * the findings `supportlint lint --format json` gives, cut down to what a reviewer checks.
+ * Run with UPDATE_GOLDEN=1 to rewrite them, then read the diff before committing.
+ */
+const FIXTURE_DIRS = ['jsonl', 'csv', 'dch', 'json', 'traditional', 'timed'];
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  messageSeq: number | null;
+  message: string;
+  excerpt: string;
+  range?: [number, number];
+  agent: string | null;
+}
+
+function goldenView(report: { summary: { records: unknown; conversations: number; notApplicable: unknown }; results: Array<{ conversationId: string; findings: JsonFinding[] }> }) {
+  return {
+    records: report.summary.records,
+    conversations: report.summary.conversations,
+    notApplicable: report.summary.notApplicable,
+    findings: report.results.flatMap((r) =>
+      r.findings.map((f) => ({
+        conversationId: r.conversationId,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        messageSeq: f.messageSeq,
+        agent: f.agent,
+        message: f.message,
+        highlight: f.range ? f.excerpt.slice(f.range[0], f.range[1]) : null,
+      })),
+    ),
+  };
+}
+
+const inputs = FIXTURE_DIRS.flatMap((dir) =>
+  existsSync(path.join(ROOT, 'fixtures', dir))
+    ? readdirSync(path.join(ROOT, 'fixtures', dir)).filter((f) => !f.endsWith('.expected.json') && !f.startsWith('.') && !f.endsWith('.md')).map((f) => `fixtures/${dir}/${f}`)
+    : [],
+);
+
+describe('golden fixtures', () => {
+  it('finds the fixture inputs', () => {
+    expect(inputs.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const input of inputs) {
+    it(input, async () => {
+      const result = await runCli(['lint', input, '--format', 'json']);
+      expect(result.stderr).toBe('');
+      const view = goldenView(JSON.parse(result.stdout));
+      const goldenPath = path.join(ROOT, `${input}.expected.json`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, `${JSON.stringify(view, null, 2)}\n`);
+      expect(view).toEqual(JSON.parse(readFileSync(goldenPath, 'utf8')));
+      expect([0, 1]).toContain(result.code);
+    });
+  }
+});
