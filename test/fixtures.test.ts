@@ -62,3 +62,18 @@ describe('golden fixtures', () => {
     });
   }
 });
+
+describe('traditional Chinese', () => {
+  it('a traditional transcript gets the same findings as its simplified twin, quoted in its own characters', async () => {
+    const simplified = JSON.parse((await runCli(['lint', 'fixtures/jsonl/transcripts.jsonl', '--format', 'json'])).stdout);
+    const traditional = JSON.parse((await runCli(['lint', 'fixtures/traditional/transcripts.jsonl', '--format', 'json'])).stdout);
+    const shape = (report: typeof simplified) =>
+      report.results.flatMap((r: { findings: JsonFinding[] }) => r.findings.map((f) => [f.ruleId, f.messageSeq, f.range ?? null]));
+    expect(shape(traditional)).toEqual(shape(simplified));
+    expect(shape(simplified).length).toBeGreaterThan(0);
+    const blame = traditional.results.flatMap((r: { findings: JsonFinding[] }) => r.findings).find((f: JsonFinding) => f.ruleId === 'blame-shifting');
+    expect(blame.excerpt.slice(blame.range[0], blame.range[1])).toBe('是快遞那邊的問題');
+    expect(blame.message).toContain('推諉');
+    expect(traditional.results[0].locale).toBe('zh-Hant');
+  });
+});

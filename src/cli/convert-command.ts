@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { createWriteStream } from 'node:fs';
-import path from 'node:path';
 import { Chalk } from 'chalk';
 import { readInputs } from '../runner/lint-files.js';
 import { adapterOptions } from '../runner/settings.js';
@@ -8,6 +6,7 @@ import { emptySummary } from '../runner/summary.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { toCanonicalLines } from '../formatters/canonical-jsonl.js';
 import { UsageError } from './errors.js';
+import { openSink } from './output.js';
 import { addReadOptions, loadConfigFor, parseFieldMap, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 
 export function registerConvertCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
@@ -24,16 +23,15 @@ export function registerConvertCommand(program: Command, io: CliIO, setExitCode:
       const config = await loadConfigFor(options, io);
       const files = await resolveInputs(paths, config, io);
       const summary = emptySummary();
-      const out = options.output ? createWriteStream(path.resolve(io.cwd, options.output)) : undefined;
-      const write = (text: string) => (out ? new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve))) : io.stdout(text));
+      const sink = openSink(options.output, io);
       await readInputs(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, summary, {
         async onConversation(conversation) {
           summary.conversations++;
           summary.messages += conversation.messages.length;
-          await write(toCanonicalLines(conversation, config.timezone));
+          await sink.write(toCanonicalLines(conversation, config.timezone));
         },
       });
-      if (out) await new Promise<void>((resolve) => out.end(resolve));
+      await sink.close();
       const chalk = new Chalk({ level: useColor(io, undefined) ? 1 : 0 });
       io.stderr(`${[...inputProblemLines(summary, chalk), ...summaryLines(summary, chalk).slice(1)].join('\n')}\n`);
       setExitCode(summary.conversations === 0 ? 2 : 0);

@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Chalk } from 'chalk';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { FIELD_NAMES, type FieldName } from '../adapters/adapter.js';
@@ -15,9 +14,10 @@ import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
-import type { LintSummary } from '../runner/summary.js';
+import { addResult, emptySummary } from '../runner/summary.js';
 import type { ConversationResult } from '../engine/lint.js';
 import { UsageError } from './errors.js';
+import { openSink } from './output.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -25,7 +25,8 @@ import { registerConvertCommand } from './convert-command.js';
 import { registerEvalCommand } from './eval-command.js';
 
 export interface CliIO {
-  stdout: (text: string) => void;
+  /** Writes to standard output; the promise, when there is one, settles once the text is flushed. */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -34,7 +35,9 @@ export interface CliIO {
 
 export function defaultIO(): CliIO {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!process.stdout.write(text)) return new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+    },
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
@@ -101,53 +104,54 @@ interface LintOptions extends CommonReadOptions {
   color?: boolean;
 }
 
-/** Keeps findings that pass --quiet and --agent, and recounts the summary to match. */
-function filterFindings(results: ConversationResult[], summary: LintSummary, options: LintOptions): ConversationResult[] {
-  if (!options.quiet && !options.agent?.length) return results;
-  summary.errors = 0;
-  summary.warnings = 0;
-  return results.map((r) => {
-    const findings = r.findings.filter((f) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent))));
-    for (const f of findings) f.severity === 'error' ? summary.errors++ : summary.warnings++;
-    return { ...r, findings };
-  });
+/** Keeps the findings that pass --quiet and --agent. */
+function filterFindings(result: ConversationResult, options: LintOptions): ConversationResult {
+  if (!options.quiet && !options.agent?.length) return result;
+  const findings = result.findings.filter(
+    (f) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent))),
+  );
+  return { ...result, findings };
 }
 
 async function runLint(paths: string[], options: LintOptions, io: CliIO): Promise<number> {
   const config = await loadConfigFor(options, io);
   if (options.printConfig) {
-    io.stdout(toYaml(config));
+    await io.stdout(toYaml(config));
     return 0;
   }
-  const formatter = FORMATTERS[options.format];
-  if (!formatter) throw new UsageError(`--format ${options.format}: expected one of ${Object.keys(FORMATTERS).join(', ')}. To choose how input is read, use --input-format.`);
+  const makeFormatter = FORMATTERS[options.format];
+  if (!makeFormatter) throw new UsageError(`--format ${options.format}: expected one of ${Object.keys(FORMATTERS).join(', ')}. To choose how input is read, use --input-format.`);
   const settings = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
   if (options.rule) {
     const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
   const files = await resolveInputs(paths, config, io);
-  const run = await lintFiles(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, settings);
-  const results = filterFindings(run.results, run.summary, options);
-  const color = useColor(io, options.color) && !options.output;
-  const output = formatter(results, { summary: run.summary, toolVersion: toolVersion(), color, timezone: config.timezone, cwd: io.cwd });
-  if (options.output) {
-    await writeFile(path.resolve(io.cwd, options.output), output);
-  } else {
-    io.stdout(output);
-  }
-  const problems = inputProblemLines(run.summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+  const formatter = makeFormatter();
+  const context = { toolVersion: toolVersion(), color: useColor(io, options.color) && !options.output, timezone: config.timezone, cwd: io.cwd };
+  const sink = openSink(options.output, io);
+  if (formatter.start) await sink.write(formatter.start(context));
+  const summary = emptySummary();
+  await lintFiles(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, settings, summary, async (result) => {
+    const shown = filterFindings(result, options);
+    addResult(summary, shown);
+    const text = formatter.result(shown, context);
+    if (text) await sink.write(text);
+  });
+  await sink.write(formatter.end(summary, context));
+  await sink.close();
+  const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
 
-  const nothingRead = run.summary.records.used === 0 && run.summary.conversations === 0;
+  const nothingRead = summary.records.used === 0 && summary.conversations === 0;
   if (nothingRead) {
     io.stderr('supportlint: nothing could be read from the input. See the reasons above; use --input-format to choose a reader.\n');
     return 2;
   }
-  if (options.strict && (run.summary.records.skipped > 0 || run.summary.unreadableFiles.length > 0)) return 2;
-  if (run.summary.errors > 0) return 1;
-  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && run.summary.warnings > options.maxWarnings) {
-    io.stderr(`supportlint: ${run.summary.warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+  if (options.strict && (summary.records.skipped > 0 || summary.unreadableFiles.length > 0)) return 2;
+  if (summary.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && summary.warnings > options.maxWarnings) {
+    io.stderr(`supportlint: ${summary.warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
     return 1;
   }
   return 0;

@@ -12,8 +12,14 @@ function explorer() {
   return cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
 }
 
+/** A key left empty in YAML (every entry commented out) is null: treat it as absent. */
+function dropEmptyKeys(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null).map(([key, value]) => [key, dropEmptyKeys(value)]));
+}
+
 function validate(raw: unknown, source: string): ConfigFile {
-  const parsed = configSchema.safeParse(raw ?? {});
+  const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}));
   if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error)}`);
   return parsed.data;
 }

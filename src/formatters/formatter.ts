@@ -2,7 +2,6 @@ import type { ConversationResult } from '../engine/lint.js';
 import type { LintSummary } from '../runner/summary.js';
 
 export interface FormatterContext {
-  summary: LintSummary;
   toolVersion: string;
   /** Colour output (stylish only). */
   color: boolean;
@@ -11,5 +10,16 @@ export interface FormatterContext {
   cwd: string;
 }
 
-/** A formatter turns results into text. It computes nothing the results do not hold. */
-export type Formatter = (results: readonly ConversationResult[], context: FormatterContext) => string;
+/**
+ * A formatter turns results into text as they arrive, one conversation at a time, so output
+ * starts at once and memory does not grow with the input. It computes nothing the results and
+ * the summary do not hold.
+ */
+export interface Formatter {
+  /** Text written before the first result. */
+  start?(context: FormatterContext): string;
+  /** Text for one conversation; conversations without findings may return ''. */
+  result(result: ConversationResult, context: FormatterContext): string;
+  /** Text written after the last result. */
+  end(summary: LintSummary, context: FormatterContext): string;
+}

@@ -1,5 +1,11 @@
 import type { Formatter } from './formatter.js';
-import { json } from './json.js';
-import { stylish } from './stylish.js';
+import { jsonFormatter } from './json.js';
+import { jsonlFormatter } from './jsonl.js';
+import { stylishFormatter } from './stylish.js';
 
-export const FORMATTERS: Record<string, Formatter> = { stylish, json };
+/** Output formats by the name --format takes. Each call makes a fresh formatter for one run. */
+export const FORMATTERS: Record<string, () => Formatter> = {
+  stylish: stylishFormatter,
+  json: jsonFormatter,
+  jsonl: jsonlFormatter,
+};

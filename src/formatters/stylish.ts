@@ -63,16 +63,20 @@ export function inputProblemLines(summary: LintSummary, chalk: InstanceType<type
 }
 
 /** Findings grouped by conversation, for people at a terminal. */
-export const stylish: Formatter = (results, context) => {
-  const chalk = new Chalk({ level: context.color ? 1 : 0 });
-  const out: string[] = [];
-  for (const result of results) {
-    if (result.findings.length === 0) continue;
-    const agents = result.agents.length ? chalk.dim(`  客服：${result.agents.join('、')}`) : '';
-    out.push(`${chalk.underline(relative(result.file, context.cwd))}  ${chalk.bold(`会话 ${result.conversationId}`)}${agents}`);
-    for (const finding of result.findings) out.push(...findingLines(finding, chalk, context));
-    out.push('');
-  }
-  out.push(...summaryLines(context.summary, chalk));
-  return `${out.join('\n')}\n`;
-};
+export function stylishFormatter(): Formatter {
+  const chalkFor = (context: FormatterContext) => new Chalk({ level: context.color ? 1 : 0 });
+  return {
+    result(result, context) {
+      if (result.findings.length === 0) return '';
+      const chalk = chalkFor(context);
+      const agents = result.agents.length ? chalk.dim(`  客服：${result.agents.join('、')}`) : '';
+      const firstTime = result.findings.map((f) => f.trigger?.time ?? f.time).find((t) => t !== undefined);
+      const day = firstTime === undefined ? '' : chalk.dim(`  ${formatLocalTime(firstTime, context.timezone).slice(0, 10)}`);
+      const out = [`${chalk.underline(relative(result.file, context.cwd))}  ${chalk.bold(`会话 ${result.conversationId}`)}${day}${agents}`];
+      for (const finding of result.findings) out.push(...findingLines(finding, chalk, context));
+      out.push('');
+      return `${out.join('\n')}\n`;
+    },
+    end: (summary, context) => `${summaryLines(summary, chalkFor(context)).join('\n')}\n`,
+  };
+}

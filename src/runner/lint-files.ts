@@ -4,7 +4,7 @@ import type { AdapterOptions } from '../adapters/adapter.js';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
-import { addResult, emptySummary, type LintSummary } from './summary.js';
+import { recordProblem, type LintSummary } from './summary.js';
 
 export interface ReadHandlers {
   onConversation(conversation: Conversation): void | Promise<void>;
@@ -49,7 +49,7 @@ export async function readInputs(
     if (!adapter) {
       summary.unreadableFiles.push({
         location: { file: input.name },
-        reason: `not a recognised export (encoding ${input.encoding}). Supported: ${ADAPTERS.map((a) => a.name).join(', ')}; pass --format to choose one`,
+        reason: `not a recognised export (encoding ${input.encoding}). Supported: ${ADAPTERS.map((a) => a.name).join(', ')}; pass --input-format to choose one`,
       });
       continue;
     }
@@ -62,9 +62,9 @@ export async function readInputs(
         } else if (event.type === 'skipped') {
           summary.records.read++;
           summary.records.skipped++;
-          summary.skipped.push({ location: event.location, reason: event.reason });
+          recordProblem(summary.skipped, { location: event.location, reason: event.reason });
         } else {
-          summary.warningsAboutInput.push({ location: event.location, reason: event.reason });
+          recordProblem(summary.warningsAboutInput, { location: event.location, reason: event.reason });
         }
       }
     } catch (error) {
@@ -74,25 +74,22 @@ export async function readInputs(
   }
 }
 
-export interface LintRun {
-  results: ConversationResult[];
-  summary: LintSummary;
-}
-
-/** Reads and lints; results keep findings only, so memory does not grow with message text. */
+/**
+ * Reads and lints, handing each conversation's result on as soon as it is linted. Nothing is
+ * kept: memory grows with the largest conversation, not with the input. The reader fills the
+ * record accounting of `summary`; the caller counts the results it keeps (see addResult).
+ */
 export async function lintFiles(
   files: readonly string[],
   adapterOptions: AdapterOptions & { format?: string },
   settings: LintSettings,
-): Promise<LintRun> {
-  const summary = emptySummary();
-  const results: ConversationResult[] = [];
+  summary: LintSummary,
+  onResult: (result: ConversationResult) => void | Promise<void>,
+): Promise<LintSummary> {
   await readInputs(files, adapterOptions, summary, {
-    onConversation(conversation) {
-      const result = lintConversation(conversation, settings);
-      addResult(summary, result);
-      results.push(result);
+    async onConversation(conversation) {
+      await onResult(lintConversation(conversation, settings));
     },
   });
-  return { results, summary };
+  return summary;
 }

@@ -24,6 +24,14 @@ export interface LintSummary {
   unreadableFiles: InputProblem[];
 }
 
+/** Problems kept in detail per list; the counts in `records` stay exact beyond it. */
+export const PROBLEM_DETAIL_LIMIT = 1000;
+
+/** Keeps the first PROBLEM_DETAIL_LIMIT problems, so a file of bad rows cannot fill memory. */
+export function recordProblem(list: InputProblem[], problem: InputProblem): void {
+  if (list.length < PROBLEM_DETAIL_LIMIT) list.push(problem);
+}
+
 export function emptySummary(): LintSummary {
   return {
     files: 0, conversations: 0, messages: 0, records: { read: 0, used: 0, skipped: 0 }, errors: 0, warnings: 0,
