@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Lexicon, LexiconSpecError } from '../../src/lexicon/lexicon.js';
+import { loadLexiconFile, loadLexicons } from '../../src/lexicon/load.js';
+import { assertSafeRegex, UnsafeRegexError } from '../../src/lexicon/safe-regex.js';
+
+function listFile(body: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'lexicon-')), 'list.yaml');
+  writeFileSync(file, body);
+  return file;
+}
+
+describe('Lexicon', () => {
+  it('matches longest-first and deterministically, without overlaps', () => {
+    const lexicon = new Lexicon({ id: 'x', description: '', sets: {}, phrases: ['快递', '快递公司', '公司'], patterns: [], specs: { match: ['a'], noMatch: ['b'] } });
+    expect(lexicon.matchAll('找快递公司').map((m) => m.entry)).toEqual(['快递公司']);
+    expect(lexicon.matchAll('快递和公司').map((m) => [m.entry, m.start])).toEqual([['快递', 0], ['公司', 3]]);
+  });
+
+  it('expands {set} placeholders in patterns', () => {
+    const lexicon = new Lexicon({ id: 'x', description: '', sets: { party: ['快递', '厂家'] }, phrases: [], patterns: ['怪{party}'], specs: { match: ['a'], noMatch: ['b'] } });
+    expect(lexicon.test('都怪厂家')).toBe(true);
+    expect(lexicon.test('都怪我')).toBe(false);
+  });
+
+  it('applies configured additions and removals', () => {
+    const file = { id: 'x', description: '', sets: {}, phrases: ['抱歉', '对不起'], patterns: [], specs: { match: ['a'], noMatch: ['b'] } };
+    const lexicon = new Lexicon(file, { add: ['给您添堵了'], addPatterns: [], remove: ['对不起'] });
+    expect(lexicon.test('给您添堵了')).toBe(true);
+    expect(lexicon.test('对不起')).toBe(false);
+  });
+});
+
+describe('phrase list files', () => {
+  it('refuse to load when a spec sentence that must match does not', () => {
+    const file = listFile('id: demo\ndescription: d\nphrases: [抱歉]\nspecs:\n  match: [对不起]\n  noMatch: [好的]\n');
+    expect(() => loadLexiconFile(file)).toThrow(LexiconSpecError);
+    expect(() => loadLexiconFile(file)).toThrow(/should match its spec sentence "对不起"/);
+  });
+
+  it('refuse to load when a spec sentence that must not match does', () => {
+    const file = listFile('id: demo\ndescription: d\nphrases: [好]\nspecs:\n  match: [好的]\n  noMatch: [不好]\n');
+    expect(() => loadLexiconFile(file)).toThrow(/must not match "不好", but "好" does/);
+  });
+
+  it('name the key of a malformed list', () => {
+    const file = listFile('id: demo\ndescription: d\nphrases: [抱歉, 12315]\nspecs:\n  match: [抱歉]\n  noMatch: [好的]\n');
+    expect(() => loadLexiconFile(file)).toThrow(/phrases\.1/);
+  });
+
+  it('all built-in lists load and pass their specs', () => {
+    expect(loadLexicons().size).toBeGreaterThanOrEqual(7);
+  });
+
+  it('a configured change to an unknown list is refused with the known ids', () => {
+    expect(() => loadLexicons({ 'no-such-list': { add: ['x'], addPatterns: [], remove: [] } })).toThrow(/no phrase list "no-such-list"/);
+  });
+
+  it('a configured unsafe pattern is refused', () => {
+    expect(() => loadLexicons({ 'blame-shifting': { add: [], addPatterns: ['(快递+)+'], remove: [] } })).toThrow(UnsafeRegexError);
+  });
+});
+
+describe('assertSafeRegex', () => {
+  it('accepts ordinary patterns', () => {
+    for (const ok of ['(是|属于)快递的问题', '等了[0-9]+天', '[!！]{3,}', '(?:您|你)自己']) expect(() => assertSafeRegex(ok, 't')).not.toThrow();
+  });
+
+  it('refuses nested and alternating repetition, and invalid syntax', () => {
+    for (const bad of ['(a+)+', '(a*)*b', '(a|a)*', '(\\d+\\s?)+$', '([a-z]+){2,}']) expect(() => assertSafeRegex(bad, 't'), bad).toThrow(UnsafeRegexError);
+    expect(() => assertSafeRegex('(unclosed', 't')).toThrow(/not a valid regular expression/);
+  });
+});

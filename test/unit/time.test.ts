@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { businessSecondsBetween } from '../../src/time/business-hours.js';
+import { formatDuration, parseInstant } from '../../src/time/instant.js';
+
+const SHANGHAI = 'Asia/Shanghai';
+const at = (iso: string) => Date.parse(iso);
+
+describe('parseInstant', () => {
+  it('takes ISO 8601 with an offset as written', () => {
+    expect(parseInstant('2026-11-02T10:00:03+08:00')).toBe(at('2026-11-02T02:00:03Z'));
+    expect(parseInstant('2026-11-02T02:00:03Z', 'America/New_York')).toBe(at('2026-11-02T02:00:03Z'));
+  });
+
+  it('reads naive local times in the configured zone', () => {
+    expect(parseInstant('2026-11-02 10:00:03', SHANGHAI)).toBe(at('2026-11-02T02:00:03Z'));
+    expect(parseInstant('2026/11/2 9:05:00', SHANGHAI)).toBe(at('2026-11-02T01:05:00Z'));
+    expect(parseInstant('2026年11月2日 10:00:03', SHANGHAI)).toBe(at('2026-11-02T02:00:03Z'));
+    expect(parseInstant('2026-11-02 10:00:03', 'UTC')).toBe(at('2026-11-02T10:00:03Z'));
+  });
+
+  it('tells epoch seconds, milliseconds and microseconds apart by magnitude', () => {
+    const ms = at('2026-11-02T02:00:03Z');
+    expect(parseInstant(ms / 1000)).toBe(ms);
+    expect(parseInstant(ms)).toBe(ms);
+    expect(parseInstant(ms * 1000)).toBe(ms);
+    expect(parseInstant(String(ms / 1000))).toBe(ms);
+  });
+
+  it('reads the Twitter created_at form', () => {
+    expect(parseInstant('Wed Oct 11 06:55:44 +0000 2017')).toBe(at('2017-10-11T06:55:44Z'));
+  });
+
+  it('returns undefined for what is not a time', () => {
+    expect(parseInstant('昨天下午')).toBeUndefined();
+    expect(parseInstant('')).toBeUndefined();
+    expect(parseInstant(null)).toBeUndefined();
+    expect(parseInstant({})).toBeUndefined();
+  });
+});
+
+describe('businessSecondsBetween', () => {
+  const weekdays = { timezone: SHANGHAI, hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'] as Array<'mon'>, open: '09:00', close: '18:00' }] };
+
+  it('is wall-clock time without business hours', () => {
+    expect(businessSecondsBetween(at('2026-11-02T01:00:00Z'), at('2026-11-02T01:03:00Z'), { timezone: SHANGHAI })).toBe(180);
+  });
+
+  it('starts the clock at the next opening', () => {
+    // Monday 08:30 → 09:02 Shanghai
+    expect(businessSecondsBetween(at('2026-11-02T00:30:00Z'), at('2026-11-02T01:02:00Z'), weekdays)).toBe(120);
+  });
+
+  it('skips the weekend', () => {
+    // Friday 17:59 → Monday 09:01 Shanghai: 1 minute on Friday, 1 on Monday.
+    expect(businessSecondsBetween(at('2026-11-06T09:59:00Z'), at('2026-11-09T01:01:00Z'), weekdays)).toBe(120);
+  });
+
+  it('counts an overnight shift across midnight', () => {
+    const night = { timezone: SHANGHAI, hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as Array<'mon'>, open: '20:00', close: '02:00' }] };
+    // 23:50 → 00:10 Shanghai, inside the shift that began at 20:00.
+    expect(businessSecondsBetween(at('2026-11-02T15:50:00Z'), at('2026-11-02T16:10:00Z'), night)).toBe(1200);
+    // 01:59 → 20:01: one minute before close, one after the next opening.
+    expect(businessSecondsBetween(at('2026-11-02T17:59:00Z'), at('2026-11-03T12:01:00Z'), night)).toBe(120);
+  });
+
+  it('honours holidays', () => {
+    // Monday 17:59 → Wednesday 09:01 with Tuesday off: 2 minutes.
+    expect(businessSecondsBetween(at('2026-11-02T09:59:00Z'), at('2026-11-04T01:01:00Z'), { ...weekdays, holidays: ['2026-11-03'] })).toBe(120);
+  });
+});
+
+describe('formatDuration', () => {
+  it('writes durations in Chinese', () => {
+    expect(formatDuration(45)).toBe('45秒');
+    expect(formatDuration(189)).toBe('3分9秒');
+    expect(formatDuration(300)).toBe('5分钟');
+    expect(formatDuration(7500)).toBe('2小时5分');
+  });
+});
