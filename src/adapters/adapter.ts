@@ -9,86 +9,50 @@ export interface AdapterOptions {
   roles: RoleMap;
   /** Field names for generic JSON and table inputs, by canonical field. */
   fieldMap: Partial<Record<FieldName, string>>;
+  /** Sender ids that belong to the company's own staff (企业微信 archives carry no role field). */
+  internalIds: readonly string[];
+  /** A sender name that matches this is an agent (千牛 records); overrides the built-in shop:sub-account rule. */
+  agentPattern?: RegExp;
+  /** Formats without session ids split a contact's messages into conversations at gaps this long. */
+  sessionGapMinutes: number;
 }
+
+export const DEFAULT_SESSION_GAP_MINUTES = 30;
 
 export const FIELD_NAMES = ['conversation', 'messages', 'time', 'role', 'agent', 'agentId', 'text', 'kind', 'internal', 'channel'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-/** What an adapter yields while it reads: conversations, and records it could not use. */
-export type ReadEvent =
-  | { type: 'conversation'; conversation: Conversation; records: number }
-  | { type: 'skipped'; location: SourceLocation; reason: string }
-  | { type: 'warning'; location: SourceLocation; reason: string };
-
-export interface Adapter {
-  /** The name users pass to --format. */
-  readonly name: string;
-  readonly description: string;
-  /** Confidence from 0 to 1 that the sample is this format. */
-  detect(head: string, fileName: string): number;
-  read(input: InputSource, options: AdapterOptions): AsyncIterable<ReadEvent>;
-}
-
 export type MessageDraft = Omit<Message, 'seq'>;
 
 /**
- * Collects the messages of consecutive records that share a conversation id. Exports list a
- * conversation's messages together, so only one conversation is held in memory at a time.
+ * What an adapter yields while it reads. Dialogue formats yield whole conversations; message
+ * formats yield one message per record and leave grouping to src/adapters/grouping.ts, which
+ * copes with input that is not sorted by conversation and applies recalls.
  */
-export class ConversationGrouper {
-  private currentId: string | undefined;
-  private messages: MessageDraft[] = [];
-  private records = 0;
-  private channel: string | undefined;
-  private readonly finished = new Set<string>();
+export type ReadEvent =
+  /** A whole conversation, built from `records` records (dialogue formats). */
+  | { type: 'conversation'; conversation: Conversation; records: number }
+  /** One record holding one message of a conversation (message formats). */
+  | { type: 'message'; conversationId: string; message: MessageDraft; channel?: string; meta?: Record<string, unknown> }
+  /** A record that withdraws an earlier message, by the export's message id (撤回). */
+  | { type: 'recall'; sourceId: string; location: SourceLocation }
+  /** A record that was read and understood but holds no message: read receipts, switch records. */
+  | { type: 'record'; location: SourceLocation; records?: number }
+  /** A record that could not be used, and why. */
+  | { type: 'skipped'; location: SourceLocation; reason: string }
+  /** Something read with a caveat. */
+  | { type: 'warning'; location: SourceLocation; reason: string };
 
-  constructor(private readonly file: string, private readonly format: string) {}
-
-  /** Adds a message; returns the conversation it closed, if the id changed. */
-  add(conversationId: string, message: MessageDraft, channel?: string): { closed?: ReadEvent; reopened: boolean } {
-    let closed: ReadEvent | undefined;
-    let reopened = false;
-    if (this.currentId !== undefined && conversationId !== this.currentId) closed = this.flush();
-    if (this.currentId === undefined) {
-      reopened = this.finished.has(conversationId);
-      this.currentId = conversationId;
-      this.channel = channel;
-    }
-    this.messages.push(message);
-    this.records++;
-    return { closed, reopened };
-  }
-
-  /** Counts a record that belongs to the open conversation but holds no message. */
-  countRecord(): void {
-    this.records++;
-  }
-
-  flush(): ReadEvent | undefined {
-    if (this.currentId === undefined) return undefined;
-    const conversation: Conversation = {
-      id: this.currentId,
-      source: { file: this.file, format: this.format },
-      channel: this.channel,
-      messages: sortByTime(this.messages).map((m, seq) => ({ ...m, seq })),
-      meta: {},
-    };
-    const event: ReadEvent = { type: 'conversation', conversation, records: this.records };
-    this.finished.add(this.currentId);
-    this.currentId = undefined;
-    this.messages = [];
-    this.records = 0;
-    return event;
-  }
-}
-
-/** Stable sort by time where every message has one; exports sometimes list a burst out of order. */
-function sortByTime(messages: MessageDraft[]): MessageDraft[] {
-  if (!messages.every((m) => m.time !== undefined)) return messages;
-  return messages
-    .map((m, index) => ({ m, index }))
-    .sort((a, b) => a.m.time! - b.m.time! || a.index - b.index)
-    .map(({ m }) => m);
+export interface Adapter {
+  /** The name users pass to --input-format. */
+  readonly name: string;
+  readonly description: string;
+  /** `dialogues`: yields whole conversations. `messages`: yields one message per record. */
+  readonly layout: 'dialogues' | 'messages';
+  /** Confidence from 0 to 1 that the sample is this format. */
+  detect(head: string, fileName: string): number;
+  /** Reads the input. Message formats are read twice (see grouping.ts), so this must be repeatable. */
+  read(input: InputSource, options: AdapterOptions): AsyncIterable<ReadEvent>;
 }
 
 /** Reads a field by its configured name, or by the first of its usual names that is present. */

@@ -29,6 +29,7 @@ function meanQuality(annotations: unknown): Record<string, number> | undefined {
 export const dchAdapter: Adapter = {
   name: 'dch',
   description: 'NTCIR STC-3 / DialEval dialogue JSON (turns with sender and utterances)',
+  layout: 'dialogues',
   detect(head) {
     const item = firstJsonItem(head);
     if (item && Array.isArray(item.turns) && (item.turns as Array<Record<string, unknown>>).every((t) => 'sender' in t && Array.isArray(t.utterances))) return 0.95;

@@ -22,6 +22,7 @@ const SCALAR_META = /^(overall_)?(sat|satisfaction|csat|rating|score|channel|cat
 export const jsonDialoguesAdapter: Adapter = {
   name: 'json',
   description: 'generic JSON/JSONL dialogues with a field map ({id, messages: [{role, text, time}]})',
+  layout: 'dialogues',
   detect(head) {
     const item = firstJsonItem(head);
     if (!item) return 0;

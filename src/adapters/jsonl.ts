@@ -1,5 +1,5 @@
 import { readLines } from '../io/input.js';
-import { ConversationGrouper, type Adapter, type ReadEvent } from './adapter.js';
+import type { Adapter, ReadEvent } from './adapter.js';
 import { recordToMessage } from './record.js';
 
 function firstJsonLine(head: string): Record<string, unknown> | undefined {
@@ -19,6 +19,7 @@ function firstJsonLine(head: string): Record<string, unknown> | undefined {
 export const jsonlAdapter: Adapter = {
   name: 'jsonl',
   description: 'supportlint canonical JSONL (one message per line)',
+  layout: 'messages',
   detect(head) {
     const record = firstJsonLine(head);
     if (!record) return 0;
@@ -26,7 +27,6 @@ export const jsonlAdapter: Adapter = {
     return hasId && 'role' in record && ('text' in record || 'content' in record) ? 0.95 : 0;
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
-    const grouper = new ConversationGrouper(input.name, 'jsonl');
     for await (const { line, lineNumber } of readLines(input.text())) {
       if (line.trim() === '') continue;
       const location = { file: input.name, line: lineNumber };
@@ -50,13 +50,7 @@ export const jsonlAdapter: Adapter = {
         yield { type: 'skipped', location, reason: 'no conversation_id: every line needs the id of its conversation' };
         continue;
       }
-      const { closed, reopened } = grouper.add(result.conversationId, result.message, result.channel);
-      if (closed) yield closed;
-      if (reopened) {
-        yield { type: 'warning', location, reason: `conversation "${result.conversationId}" continues after other conversations; sort the file by conversation_id so it is linted as one` };
-      }
+      yield { type: 'message', conversationId: result.conversationId, message: result.message, channel: result.channel };
     }
-    const last = grouper.flush();
-    if (last) yield last;
   },
 };

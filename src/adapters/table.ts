@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { ConversationGrouper, type Adapter, type AdapterOptions, type FieldName, type ReadEvent } from './adapter.js';
+import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { FIELD_ALIASES } from './fields.js';
 import { recordToMessage } from './record.js';
 
@@ -20,8 +20,8 @@ function normalizeHeader(name: string): string {
 }
 
 /** Which canonical field a header names, by configured map or alias. */
-function fieldOfHeader(header: string, options: AdapterOptions): FieldName | undefined {
-  for (const [field, column] of Object.entries(options.fieldMap)) if (column === header) return field as FieldName;
+function fieldOfHeader(header: string, fieldMap: AdapterOptions['fieldMap']): FieldName | undefined {
+  for (const [field, column] of Object.entries(fieldMap)) if (column === header) return field as FieldName;
   const lowered = header.toLowerCase();
   for (const [field, aliases] of Object.entries(FIELD_ALIASES)) {
     if (field === 'messages') continue;
@@ -34,11 +34,12 @@ function fieldOfHeader(header: string, options: AdapterOptions): FieldName | und
 export const tableAdapter: Adapter = {
   name: 'csv',
   description: 'CSV/TSV with a header row (会话ID, 时间, 角色, 客服, 内容 or conversation_id, time, role, agent, text)',
+  layout: 'messages',
   detect(head, fileName) {
     const header = firstLine(head);
     if (header.startsWith('{') || header.startsWith('[')) return 0;
     const delimiter = guessDelimiter(header, fileName);
-    const fields = header.split(delimiter).map(normalizeHeader).map((h) => fieldOfHeader(h, { timezone: '', roles: {}, fieldMap: {} }));
+    const fields = header.split(delimiter).map(normalizeHeader).map((h) => fieldOfHeader(h, {}));
     const known = new Set(fields.filter(Boolean));
     if (known.has('text') && (known.has('role') || known.has('conversation'))) return /\.(csv|tsv|txt)$/i.test(fileName) ? 0.9 : 0.7;
     return 0;
@@ -52,7 +53,6 @@ export const tableAdapter: Adapter = {
     parser.on('skip', (error: Error & { lines?: number }) => {
       pendingSkips.push({ type: 'skipped', location: { file: input.name, line: error.lines }, reason: `unreadable CSV row (${error.message})` });
     });
-    const grouper = new ConversationGrouper(input.name, 'csv');
     let headers: string[] | undefined;
     let conversationColumn = false;
     for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -60,7 +60,7 @@ export const tableAdapter: Adapter = {
       const lineNumber = row.info.lines;
       if (!headers) {
         headers = row.record.map(normalizeHeader);
-        const fields = new Set(headers.map((h) => fieldOfHeader(h, options)));
+        const fields = new Set(headers.map((h) => fieldOfHeader(h, options.fieldMap)));
         if (!fields.has('text') || !fields.has('role')) {
           yield {
             type: 'skipped',
@@ -89,12 +89,8 @@ export const tableAdapter: Adapter = {
         yield { type: 'skipped', location, reason: 'the conversation id cell is empty' };
         continue;
       }
-      const { closed, reopened } = grouper.add(conversationId, result.message, result.channel);
-      if (closed) yield closed;
-      if (reopened) yield { type: 'warning', location, reason: `conversation "${conversationId}" continues after other conversations; sort the file by conversation so it is linted as one` };
+      yield { type: 'message', conversationId, message: result.message, channel: result.channel };
     }
     yield* pendingSkips.splice(0);
-    const last = grouper.flush();
-    if (last) yield last;
   },
 };

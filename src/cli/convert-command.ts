@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import { readInputs } from '../runner/lint-files.js';
-import { adapterOptions } from '../runner/settings.js';
 import { emptySummary } from '../runner/summary.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { toCanonicalLines } from '../formatters/canonical-jsonl.js';
 import { UsageError } from './errors.js';
 import { openSink } from './output.js';
-import { addReadOptions, loadConfigFor, parseFieldMap, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 
 export function registerConvertCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
   addReadOptions(
@@ -24,7 +23,7 @@ export function registerConvertCommand(program: Command, io: CliIO, setExitCode:
       const files = await resolveInputs(paths, config, io);
       const summary = emptySummary();
       const sink = openSink(options.output, io);
-      await readInputs(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, summary, {
+      await readInputs(files, readOptionsFor(config, options), summary, {
         async onConversation(conversation) {
           summary.conversations++;
           summary.messages += conversation.messages.length;

@@ -5,10 +5,10 @@ import { lintConversation } from '../engine/lint.js';
 import { formatExcerptLine } from '../formatters/excerpt.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { readInputs } from '../runner/lint-files.js';
-import { adapterOptions, buildLintSettings } from '../runner/settings.js';
+import { buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
-import { addReadOptions, loadConfigFor, parseFieldMap, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 
 /** A hit kept for reading, with the messages around it as they arrived. */
 interface SampledHit {
@@ -89,7 +89,7 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       const reservoirs = new Map(settings.rules.map((r) => [r.rule.meta.id, new Reservoir<SampledHit>(sampleSize, random)]));
       const hitConversations = new Map<string, Set<string>>();
       const summary = emptySummary();
-      await readInputs(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, summary, {
+      await readInputs(files, readOptionsFor(config, options), summary, {
         onConversation(conversation) {
           const result = lintConversation(conversation, settings);
           addResult(summary, result);

@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { Chalk } from 'chalk';
 import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
-import { FIELD_NAMES, type FieldName } from '../adapters/adapter.js';
+import { FIELD_NAMES, type AdapterOptions, type FieldName } from '../adapters/adapter.js';
 import { ADAPTERS } from '../adapters/index.js';
 import { loadConfig } from '../config/load.js';
 import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
@@ -69,6 +69,22 @@ export interface CommonReadOptions {
   inputFormat?: string;
   map?: string[];
   timezone?: string;
+  agentPattern?: string;
+}
+
+/** How inputs are read: configuration, overridden by the command line. */
+export function readOptionsFor(config: ResolvedConfig, options: CommonReadOptions): AdapterOptions & { format?: string } {
+  if (options.agentPattern !== undefined) {
+    try {
+      new RegExp(options.agentPattern, 'u');
+    } catch (error) {
+      throw new UsageError(`--agent-pattern ${options.agentPattern}: not a valid regular expression (${(error as Error).message}).`);
+    }
+  }
+  return {
+    ...adapterOptions(config, { fieldMap: parseFieldMap(options.map), agentPattern: options.agentPattern }),
+    format: options.inputFormat ?? config.input.format,
+  };
 }
 
 export async function loadConfigFor(options: CommonReadOptions, io: CliIO): Promise<ResolvedConfig> {
@@ -132,7 +148,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const sink = openSink(options.output, io);
   if (formatter.start) await sink.write(formatter.start(context));
   const summary = emptySummary();
-  await lintFiles(files, { ...adapterOptions(config, { fieldMap: parseFieldMap(options.map) }), format: options.inputFormat ?? config.input.format }, settings, summary, async (result) => {
+  await lintFiles(files, readOptionsFor(config, options), settings, summary, async (result) => {
     const shown = filterFindings(result, options);
     addResult(summary, shown);
     const text = formatter.result(shown, context);
@@ -170,7 +186,8 @@ export function addReadOptions(command: Command): Command {
     .option('-c, --config <file>', 'use this configuration file instead of searching for .supportlintrc.*')
     .addOption(new Option('--input-format <name>', 'read every input as this format instead of detecting it').choices(ADAPTERS.map((a) => a.name)))
     .option('--map <field=column>', 'map a field to a column or key name, e.g. --map text=消息内容 (repeatable)', collect)
-    .option('--timezone <zone>', 'zone for times that carry none (default: config timezone, else Asia/Shanghai)');
+    .option('--timezone <zone>', 'zone for times that carry none (default: config timezone, else Asia/Shanghai)')
+    .option('--agent-pattern <regex>', 'in chat records without roles (千牛), sender names that match are agents');
 }
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {

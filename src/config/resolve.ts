@@ -22,13 +22,13 @@ export interface ResolvedConfig {
   lexicons: Record<string, LexiconChange>;
   dictionaryWords: string[];
   ignore: string[];
-  input: { format?: string; fieldMap: AdapterOptions['fieldMap'] };
+  input: { format?: string; fieldMap: AdapterOptions['fieldMap']; internalIds: string[]; agentPattern?: string; sessionGapMinutes?: number };
 }
 
 /** Later layers win; rule settings replace per rule, lists are concatenated. */
 export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
   const resolved: ResolvedConfig = {
-    sources: [], rules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {} },
+    sources: [], rules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, internalIds: [] },
   };
   for (const { source, config } of layers) {
     resolved.sources.push(source);
@@ -47,6 +47,9 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
     resolved.ignore.push(...(config.ignore ?? []));
     if (config.input?.format) resolved.input.format = config.input.format;
     Object.assign(resolved.input.fieldMap, config.input?.fieldMap ?? {});
+    resolved.input.internalIds.push(...(config.input?.internalIds ?? []));
+    if (config.input?.agentPattern) resolved.input.agentPattern = config.input.agentPattern;
+    if (config.input?.sessionGapMinutes) resolved.input.sessionGapMinutes = config.input.sessionGapMinutes;
   }
   return resolved;
 }

@@ -5,6 +5,15 @@ import { roleSchema } from '../model/conversation.js';
 import { businessHoursSchema, holidaysSchema } from '../time/business-hours.js';
 import { isValidTimezone } from '../time/instant.js';
 
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const severitySettingSchema = z.enum(['off', 'warn', 'error']);
 export type SeveritySetting = z.infer<typeof severitySettingSchema>;
 
@@ -33,6 +42,12 @@ export const configSchema = z.strictObject({
   input: z.strictObject({
     format: z.string().optional(),
     fieldMap: z.partialRecord(z.enum(FIELD_NAMES), z.string()).optional(),
+    /** Sender ids of the company's own staff, for exports without a role field (企业微信会话存档). */
+    internalIds: z.array(z.string().min(1)).optional(),
+    /** A regular expression: sender names that match it are agents (千牛 chat records). */
+    agentPattern: z.string().refine(isValidRegex, { message: 'expected a valid regular expression' }).optional(),
+    /** Minutes of silence after which a contact's messages start a new conversation, for exports without session ids. */
+    sessionGapMinutes: z.number().positive().optional(),
   }).optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;

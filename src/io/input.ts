@@ -1,6 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { PassThrough, Readable } from 'node:stream';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { mkdtemp, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { decodeBuffer, decodeStream, detectEncoding, type Encoding } from './decode.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -12,7 +15,7 @@ export interface InputSource {
   readonly encoding: Encoding;
   /** The decoded start of the input, for format detection. */
   readonly head: string;
-  /** The whole decoded text, streamed. Call once. */
+  /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
 }
 
@@ -35,42 +38,17 @@ export async function openFile(path: string): Promise<InputSource> {
   };
 }
 
-/** Reads standard input: the first 64 KiB are held for detection, then replayed before the rest. */
+/**
+ * Reads standard input. It is copied to a temporary file first, because message formats are read
+ * twice (see adapters/grouping.ts) and a pipe can only be read once; the file is removed on exit.
+ */
 export async function openStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<InputSource> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const iterator = (stdin as Readable)[Symbol.asyncIterator]();
-  let done = false;
-  while (size < HEAD_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  const headBytes = Buffer.concat(chunks);
-  const { encoding } = detectEncoding(headBytes);
-  return {
-    name: '<stdin>',
-    encoding,
-    head: decodeBuffer(headBytes.subarray(0, HEAD_BYTES), encoding),
-    text: () => {
-      const bytes = new PassThrough();
-      void (async () => {
-        bytes.write(headBytes);
-        if (!done) {
-          for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-            if (!bytes.write(next.value)) await new Promise((resolve) => bytes.once('drain', resolve));
-          }
-        }
-        bytes.end();
-      })().catch((error: unknown) => bytes.destroy(error as Error));
-      return decodeStream(bytes, encoding);
-    },
-  };
+  const dir = await mkdtemp(path.join(tmpdir(), 'supportlint-stdin-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'stdin');
+  await pipeline(stdin, createWriteStream(file));
+  const source = await openFile(file);
+  return { ...source, name: '<stdin>' };
 }
 
 /** Splits a text stream into lines, numbered from 1. Handles LF and CRLF. */

@@ -17,6 +17,11 @@ export const sourceLocationSchema = z.object({
 });
 export type SourceLocation = z.infer<typeof sourceLocationSchema>;
 
+/** What an event message marks: an agent joining or leaving, a transfer, the end, a rating. */
+export const EVENT_TYPES = ['join', 'leave', 'transfer', 'assign', 'end', 'rating', 'other'] as const;
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof eventTypeSchema>;
+
 export const messageSchema = z.object({
   /** 0-based position within the conversation. */
   seq: z.number().int().nonnegative(),
@@ -28,6 +33,10 @@ export const messageSchema = z.object({
   /** The text exactly as it arrived. Rules match a normalised view and quote this. */
   text: z.string(),
   kind: messageKindSchema,
+  /** For kind `event`: what happened. */
+  event: eventTypeSchema.optional(),
+  /** The export's own id for the message (msgid, part id), where it has one. */
+  sourceId: z.string().optional(),
   /** Internal notes and whispers: never seen by the customer. */
   internal: z.boolean(),
   location: sourceLocationSchema,

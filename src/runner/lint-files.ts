@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ADAPTERS, adapterByName, detectAdapter } from '../adapters/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
+import { readConversations } from '../adapters/grouping.js';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
@@ -54,11 +55,14 @@ export async function readInputs(
       continue;
     }
     try {
-      for await (const event of adapter.read(input, options)) {
+      for await (const event of readConversations(adapter, input, options)) {
         if (event.type === 'conversation') {
           summary.records.read += event.records;
           summary.records.used += event.records;
           await handlers.onConversation(event.conversation);
+        } else if (event.type === 'record') {
+          summary.records.read += event.records ?? 1;
+          summary.records.used += event.records ?? 1;
         } else if (event.type === 'skipped') {
           summary.records.read++;
           summary.records.skipped++;

@@ -2,7 +2,7 @@ import { configuredRules, type ResolvedConfig } from '../config/resolve.js';
 import type { LintSettings, Locale } from '../engine/lint.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { addDictionaryWords, jiebaSegmenter } from '../text/jieba.js';
-import type { AdapterOptions } from '../adapters/adapter.js';
+import { DEFAULT_SESSION_GAP_MINUTES, type AdapterOptions } from '../adapters/adapter.js';
 
 /** Turns resolved configuration into what the engine and the readers need. Loads phrase lists and dictionaries. */
 export function buildLintSettings(config: ResolvedConfig, options: { onlyRules?: string[]; locale?: Locale } = {}): LintSettings {
@@ -18,10 +18,14 @@ export function buildLintSettings(config: ResolvedConfig, options: { onlyRules?:
   };
 }
 
-export function adapterOptions(config: ResolvedConfig, overrides: { fieldMap?: AdapterOptions['fieldMap']; timezone?: string } = {}): AdapterOptions {
+export function adapterOptions(config: ResolvedConfig, overrides: { fieldMap?: AdapterOptions['fieldMap']; timezone?: string; agentPattern?: string } = {}): AdapterOptions {
+  const agentPattern = overrides.agentPattern ?? config.input.agentPattern;
   return {
     timezone: overrides.timezone ?? config.timezone,
     roles: config.roles,
     fieldMap: { ...config.input.fieldMap, ...overrides.fieldMap },
+    internalIds: config.input.internalIds,
+    agentPattern: agentPattern === undefined ? undefined : new RegExp(agentPattern, 'u'),
+    sessionGapMinutes: config.input.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES,
   };
 }

@@ -2,24 +2,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { AdapterOptions, ReadEvent } from '../../src/adapters/adapter.js';
+import type { AdapterOptions } from '../../src/adapters/adapter.js';
 import { adapterByName, detectAdapter } from '../../src/adapters/index.js';
+import { readConversations, type GroupedEvent } from '../../src/adapters/grouping.js';
 import type { InputSource } from '../../src/io/input.js';
 import { ROOT } from '../support/cli.js';
 
-const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {} };
+const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
 
 function source(name: string, text: string): InputSource {
   return { name, encoding: 'utf8', head: text.slice(0, 65536), text: () => Readable.from([text]) };
 }
 
-async function readAll(format: string, name: string, text: string, options: AdapterOptions = OPTIONS): Promise<ReadEvent[]> {
-  const events: ReadEvent[] = [];
-  for await (const event of adapterByName(format)!.read(source(name, text), options)) events.push(event);
+async function readAll(format: string, name: string, text: string, options: AdapterOptions = OPTIONS): Promise<GroupedEvent[]> {
+  const events: GroupedEvent[] = [];
+  for await (const event of readConversations(adapterByName(format)!, source(name, text), options)) events.push(event);
   return events;
 }
 
-const conversations = (events: ReadEvent[]) => events.flatMap((e) => (e.type === 'conversation' ? [e.conversation] : []));
+const conversations = (events: GroupedEvent[]) => events.flatMap((e) => (e.type === 'conversation' ? [e.conversation] : []));
 
 describe('format detection', () => {
   const cases: Array<[string, string]> = [
@@ -62,10 +63,16 @@ describe('canonical JSONL', () => {
     expect(conversations(events)[0]!.messages[0]!.role).toBe('agent');
   });
 
-  it('warns when a conversation continues after others, instead of merging silently', async () => {
-    const text = ['{"conversation_id":"a","role":"customer","text":"1"}', '{"conversation_id":"b","role":"customer","text":"2"}', '{"conversation_id":"a","role":"agent","text":"3"}'].join('\n');
+  it('groups input that is not sorted by conversation, and hands each on after its last record', async () => {
+    const text = [
+      '{"conversation_id":"a","role":"customer","text":"1"}',
+      '{"conversation_id":"b","role":"customer","text":"2"}',
+      '{"conversation_id":"a","role":"agent","text":"3"}',
+      '{"conversation_id":"b","role":"agent","text":"4"}',
+      '{"conversation_id":"c","role":"customer","text":"5"}',
+    ].join('\n');
     const events = await readAll('jsonl', 't.jsonl', text);
-    expect(events.some((e) => e.type === 'warning' && /continues after other conversations/.test(e.reason))).toBe(true);
+    expect(events.map((e) => (e.type === 'conversation' ? `${e.conversation.id}:${e.conversation.messages.map((m) => m.text).join('')}/${e.records}` : e.type))).toEqual(['a:13/2', 'b:24/2', 'c:5/1']);
   });
 });
 
