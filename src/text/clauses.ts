@@ -13,7 +13,7 @@ export function clauseBounds(text: string, index: number): [number, number] {
   return [start, end];
 }
 
-const QUESTION_MARKERS = ['是不是', '是否', '会不会', '有没有', '能不能', '可不可以', '是不', '难不成', '莫非'];
+const QUESTION_MARKERS = ['是不是', '是否', '会不会', '有没有', '能不能', '可不可以', '难不成', '莫非'];
 const QUESTION_ENDINGS = /[吗么嘛]$/;
 
 /** True when the clause around [start, end) asks rather than asserts: "是不是快递的问题呢?". */
