@@ -4,11 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 
 /**
- * Golden files: every input under fixtures/<format>/ has <input>.expected.json beside it, holding
- * the findings `supportlint lint --format json` gives, cut down to what a reviewer checks.
+ * Golden files: every input under fixtures/<format>/ has two files beside it:
+ * - <input>.expected.jsonl, the canonical JSONL that `supportlint convert` writes: what was read;
+ * - <input>.expected.json, the findings `supportlint lint --format json` gives, cut down to what a
+ *   reviewer checks.
  * Run with UPDATE_GOLDEN=1 to rewrite them, then read the diff before committing.
+ * fixtures/broken/ holds damaged inputs; test/cli.test.ts checks how they are reported.
  */
-const FIXTURE_DIRS = ['jsonl', 'csv', 'dch', 'json', 'traditional', 'timed'];
+const FIXTURE_DIRS = readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'broken')
+  .map((entry) => entry.name);
 
 interface JsonFinding {
   ruleId: string;
@@ -41,7 +46,7 @@ function goldenView(report: { summary: { records: unknown; conversations: number
 
 const inputs = FIXTURE_DIRS.flatMap((dir) =>
   existsSync(path.join(ROOT, 'fixtures', dir))
-    ? readdirSync(path.join(ROOT, 'fixtures', dir)).filter((f) => !f.endsWith('.expected.json') && !f.startsWith('.') && !f.endsWith('.md')).map((f) => `fixtures/${dir}/${f}`)
+    ? readdirSync(path.join(ROOT, 'fixtures', dir)).filter((f) => !/\.expected\.jsonl?$/.test(f) && !f.startsWith('.') && !f.endsWith('.md')).map((f) => `fixtures/${dir}/${f}`)
     : [],
 );
 
@@ -51,7 +56,15 @@ describe('golden fixtures', () => {
   });
 
   for (const input of inputs) {
-    it(input, async () => {
+    it(`${input} reads as expected`, async () => {
+      const result = await runCli(['convert', input]);
+      expect(result.code).toBe(0);
+      const goldenPath = path.join(ROOT, `${input}.expected.jsonl`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, result.stdout);
+      expect(result.stdout).toBe(readFileSync(goldenPath, 'utf8'));
+    });
+
+    it(`${input} lints as expected`, async () => {
       const result = await runCli(['lint', input, '--format', 'json']);
       expect(result.stderr).toBe('');
       const view = goldenView(JSON.parse(result.stdout));

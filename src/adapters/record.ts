@@ -1,4 +1,4 @@
-import { MESSAGE_KINDS, type MessageKind, type Role, type SourceLocation } from '../model/conversation.js';
+import { EVENT_TYPES, MESSAGE_KINDS, type EventType, type MessageKind, type Role, type SourceLocation } from '../model/conversation.js';
 import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, pickField, type AdapterOptions, type MessageDraft } from './adapter.js';
@@ -64,6 +64,8 @@ export function recordToMessage(
       agentId,
       text,
       kind,
+      event: kind === 'event' && typeof record.event === 'string' && (EVENT_TYPES as readonly string[]).includes(record.event) ? (record.event as EventType) : undefined,
+      sourceId: asText(record.message_id)?.trim() || undefined,
       internal: asBoolean(pickField(record, 'internal', FIELD_ALIASES.internal, options.fieldMap)),
       location,
     },

@@ -14,6 +14,8 @@ export function toCanonicalLines(conversation: Conversation, timezone: string): 
         agent_id: m.agentId,
         text: m.text,
         kind: m.kind === 'text' ? undefined : m.kind,
+        event: m.event,
+        message_id: m.sourceId,
         internal: m.internal || undefined,
         channel: conversation.channel,
         source: m.location.line !== undefined ? `${m.location.file}:${m.location.line}` : m.location.record !== undefined ? `${m.location.file}#${m.location.record}` : m.location.file,
