@@ -1,8 +1,91 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
+import type { Lexicon } from '../src/lexicon/lexicon.js';
 import { isCustomerMessage } from '../src/model/conversation.js';
+import { clauseBounds } from '../src/text/clauses.js';
 import { contentTokens, tokenSimilarity } from '../src/text/similarity.js';
+import type { Token } from '../src/text/segment.js';
+
+// Platform masks in exports such as JDDC, after normalisation (lower-cased). Sticker codes and
+// bracketed emoticons ("#E-s[数字x]", "[呵呵]") say nothing; masked values ("[数字x]", "[金额x]")
+// hide data that may differ between two replies; masked order ids keep their number.
+const STICKER = /#e-[a-z]\[[^\]\s]{1,12}\]/gu;
+const HIDDEN_VALUE = /\[(?:数字|金额|日期|时间|姓名|地址|电话|组织机构|邮箱|身份证号)x\]/gu;
+const OTHER_MASK = /\[[^\]\[\s]{1,12}\]/gu; // [站点x], [链接x], [呵呵]: no data we can compare
+const ORDER_ID = /\[orderid_(\d+)\]/gu;
+const DIGIT = /\d/u;
+const MASKED_VALUE = '\u0000masked';
+
+/** Words that pad a reply without changing what it says: "嗯嗯 亲亲，…呢" is the same reply as "…". */
+const FILLER_WORDS = new Set([
+  '嗯', '嗯嗯', '恩', '好', '好的', '好滴', '好得', '亲', '亲亲', '亲爱的', '您好', '你好', '哦', '哦哦', '噢',
+  '呢', '哈', '哈哈', '呀', '啊', '吧', '啦', '哒', '哟', '嘛', '呐', '哈亲', '嗯呐',
+]);
+
+/** What one reply says once masks, stock courtesy and filler are set aside. */
+interface ReplySubstance {
+  /** Content words, in order. */
+  readonly words: string[];
+  /** Concrete data: numbers, order ids, codes. Two replies with different data are different replies. */
+  readonly data: string[];
+  /** The reply carries a masked value ([数字x]) whose content cannot be compared. */
+  readonly hidesData: boolean;
+  /** [start, end) of the compared part in the normalised text, for the highlight. */
+  readonly span: [number, number] | undefined;
+}
+
+function spansOf(text: string, regex: RegExp): Array<[number, number]> {
+  return [...text.matchAll(regex)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
+}
+
+const overlaps = (token: Token, spans: ReadonlyArray<[number, number]>) => spans.some(([s, e]) => token.start < e && token.end > s);
+
+function substanceOf(message: AnalyzedMessage, courtesy: Lexicon, signoff: Lexicon): ReplySubstance {
+  const text = message.text;
+  const ignored: Array<[number, number]> = spansOf(text, STICKER);
+  for (const hit of courtesy.matchAll(text)) ignored.push(clauseBounds(text, hit.start));
+  const farewell = signoff.matchAll(text)[0];
+  if (farewell) ignored.push([clauseBounds(text, farewell.start)[0], text.length]);
+  const inSubstance = ([start, end]: [number, number]) => !overlaps({ text: '', start, end }, ignored);
+  const orderIds = [...text.matchAll(ORDER_ID)].filter((m) => inSubstance([m.index!, m.index! + m[0].length]));
+  const hidesData = spansOf(text, HIDDEN_VALUE).some(inSubstance);
+  ignored.push(...spansOf(text, ORDER_ID), ...spansOf(text, OTHER_MASK));
+
+  const kept = message.tokens.filter((t) => !overlaps(t, ignored));
+  const words: string[] = [];
+  const data: string[] = orderIds.map((m) => `orderid:${m[1]}`);
+  for (const word of contentTokens(kept)) {
+    if (FILLER_WORDS.has(word)) continue;
+    if (DIGIT.test(word)) data.push(word);
+    else words.push(word);
+  }
+  const meaningful = kept.filter((t) => !FILLER_WORDS.has(t.text) && contentTokens([t]).length > 0);
+  const span: [number, number] | undefined = meaningful.length > 0 ? [meaningful[0]!.start, meaningful[meaningful.length - 1]!.end] : undefined;
+  return { words, data, hidesData, span };
+}
+
+// A negation flips what a reply says: "支持七天无理由退货" and "不支持七天无理由退货" are different replies
+// however many other words they share. jieba may keep the negator inside the word (不支持).
+const NEGATION = /^(?:不|没|未|无|非|别|勿)/u;
+const negationsOf = (words: readonly string[]) => words.filter((w) => NEGATION.test(w));
+
+/** Multiset equality. */
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && tokenSimilarity(a, b) === 1;
+}
+
+/** Words in one reply and not the other, counted with multiplicity. */
+function differingWords(a: readonly string[], b: readonly string[]): number {
+  const shared = Math.round((tokenSimilarity(a, b) * (a.length + b.length)) / 2);
+  return a.length + b.length - 2 * shared;
+}
+
+/** Customer text carries data when it holds a number, an order id or a masked value. */
+function carriesData(message: AnalyzedMessage): boolean {
+  const text = message.text.replace(STICKER, '');
+  return DIGIT.test(text) || spansOf(text, HIDDEN_VALUE).length > 0 || /\[orderid_/u.test(text);
+}
 
 export default defineRule({
   meta: {
@@ -11,61 +94,128 @@ export default defineRule({
     category: 'tone',
     defaultSeverity: 'warn',
     scope: 'conversation',
-    description: '同一会话里重复同一句话、用同一模板回答不同问题，或机器人兜底回复循环',
+    description: '客户说了新内容后，客服仍发出与之前相同的实质内容（含用同一模板回答不同问题），或机器人兜底回复循环',
     messages: {
       repeatedReply: '机械回复：与第 {earlier} 条回复几乎相同（相似度 {similarity}）。换一种说法，或直接推进问题。',
       templateForDistinctQuestions: '机械回复：客户问的是不同的问题，却得到与第 {earlier} 条相同的模板回复（相似度 {similarity}）。',
       botFallbackLoop: '机器人兜底循环：机器人第 {count} 次没听懂客户，仍未转人工。',
     },
     schema: z.strictObject({
-      /** Token similarity (Dice, 0–1) at or above which two replies count as the same. */
+      /**
+       * Token similarity (Dice, 0–1) at or above which two replies count as the same. Also caps the
+       * words that may differ at (1 − threshold) of the shorter reply, so that in a short reply one
+       * changed word ("您的手机号" → "您以前的手机号") makes a different reply.
+       */
       threshold: z.number().min(0.5).max(1).default(0.9),
-      /** Replies with fewer content tokens ("好的", "稍等") are too short to call robotic. */
+      /** Replies with fewer content words, after courtesy and filler are set aside, are too short to call robotic. */
       minTokens: z.number().int().min(1).default(6),
+      /**
+       * Replies with at least this many content words are pasted templates and count on their first
+       * repeat. Shorter ones ("请问您收到的商品还在身边吗") are usually a question asked again because the
+       * answer was unclear, so they count only when sent a third time. 15 comes from reading the
+       * corpus hits: pasted templates ran to 17 words and more, re-asks to 13 and fewer.
+       */
+      templateTokens: z.number().int().min(1).default(15),
       /** Customer questions less similar than this are distinct questions. */
       distinctQuestionBelow: z.number().min(0).max(1).default(0.5),
-      /** Bot fallbacks ("没听懂，换个说法") in one conversation before it counts as a loop. */
+      /** Bot fallbacks ("没听懂，换个说法") with no human reply between them before it counts as a loop. */
       maxBotFallbacks: z.number().int().min(2).default(2),
     }),
-    lexicons: ['robot-reply.fallback'],
+    lexicons: ['robot-reply.fallback', 'robot-reply.courtesy', 'robot-reply.signoff'],
     hasSuggestions: false,
   },
   create(context) {
-    const { threshold, minTokens, distinctQuestionBelow, maxBotFallbacks } = context.options;
+    const { threshold, minTokens, templateTokens, distinctQuestionBelow, maxBotFallbacks } = context.options;
     const fallback = context.lexicon('robot-reply.fallback');
-    const earlierReplies: Array<{ message: AnalyzedMessage; tokens: string[] }> = [];
+    const courtesy = context.lexicon('robot-reply.courtesy');
+    const signoff = context.lexicon('robot-reply.signoff');
+    const messages = context.analysis.messages;
+    /** Earlier replies the customer has since answered; a reply sent twice in a row is a double send, not a robot. */
+    const answeredReplies: Array<{ message: AnalyzedMessage; substance: ReplySubstance }> = [];
+    let unansweredReplies: Array<{ message: AnalyzedMessage; substance: ReplySubstance }> = [];
     let fallbackCount = 0;
 
-    /** Content tokens of the customer messages that the reply at `seq` answers. */
+    const customerWordCache = new Map<number, string[]>();
+    /** A customer message's content words, with each masked value as the word MASKED_VALUE. */
+    const customerWords = (m: AnalyzedMessage): string[] => {
+      const cached = customerWordCache.get(m.seq);
+      if (cached) return cached;
+      const stickers = spansOf(m.text, STICKER);
+      const masks = [...stickers, ...spansOf(m.text, OTHER_MASK), ...spansOf(m.text, ORDER_ID)];
+      const words = contentTokens(m.tokens.filter((t) => !overlaps(t, masks))).filter((w) => !FILLER_WORDS.has(w));
+      const values = [...spansOf(m.text, HIDDEN_VALUE), ...spansOf(m.text, ORDER_ID)].filter(([s, e]) => !stickers.some(([a, b]) => s < b && e > a));
+      const result = [...words, ...values.map(() => MASKED_VALUE)];
+      customerWordCache.set(m.seq, result);
+      return result;
+    };
+
+    /** True when the customer said something between two replies that they had not said before the first. */
+    const customerSaidSomethingNew = (earlierSeq: number, seq: number): boolean => {
+      const saidBefore = new Set(messages.slice(0, earlierSeq).filter((m) => isCustomerMessage(m.message)).flatMap(customerWords));
+      // A masked value is always new: the customer may have typed a different number each time.
+      return messages
+        .slice(earlierSeq + 1, seq)
+        .some((m) => isCustomerMessage(m.message) && customerWords(m).some((w) => w === MASKED_VALUE || !saidBefore.has(w)));
+    };
+
+    /** Content words of the customer messages that the reply at `seq` answers. */
     const questionBefore = (seq: number): string[] => {
       const asked: string[] = [];
       for (let i = seq - 1; i >= 0; i--) {
-        const m = context.analysis.messages[i]!;
-        if (isCustomerMessage(m.message)) asked.unshift(...contentTokens(m.tokens));
+        const m = messages[i]!;
+        if (isCustomerMessage(m.message)) asked.unshift(...customerWords(m));
         else if (asked.length > 0) break;
       }
       return asked;
     };
 
+    const lastCustomerBefore = (seq: number): AnalyzedMessage | undefined => {
+      for (let i = seq - 1; i >= 0; i--) if (isCustomerMessage(messages[i]!.message)) return messages[i];
+      return undefined;
+    };
+
+    const customerGaveDataBetween = (from: number, to: number): boolean =>
+      messages.slice(from + 1, to).some((m) => isCustomerMessage(m.message) && carriesData(m));
+
     return {
+      customerMessage() {
+        answeredReplies.push(...unansweredReplies);
+        unansweredReplies = [];
+      },
       agentMessage(message) {
-        const tokens = contentTokens(message.tokens);
-        if (tokens.length < minTokens) return;
+        fallbackCount = 0; // a human has joined: the bot loop, if any, is broken
+        const substance = substanceOf(message, courtesy, signoff);
+        if (substance.words.length < minTokens) return;
+        unansweredReplies.push({ message, substance });
         let best: { message: AnalyzedMessage; similarity: number } | undefined;
-        for (const earlier of earlierReplies) {
-          const similarity = tokenSimilarity(earlier.tokens, tokens);
-          if (similarity >= threshold && (!best || similarity > best.similarity)) best = { message: earlier.message, similarity };
+        let copies = 0;
+        for (const earlier of answeredReplies) {
+          const a = earlier.substance;
+          const b = substance;
+          if (!sameItems(a.data, b.data)) continue; // different order numbers, amounts or codes
+          if (!sameItems(negationsOf(a.words), negationsOf(b.words))) continue;
+          // A masked value may carry what the customer just gave ("补偿您[数字x]元" after the customer typed "[数字x]元").
+          if ((a.hidesData || b.hidesData) && customerGaveDataBetween(earlier.message.seq, message.seq)) continue;
+          // The customer only repeated themselves ("在吗", the same link again): the same answer is fair.
+          if (!customerSaidSomethingNew(earlier.message.seq, message.seq)) continue;
+          const similarity = tokenSimilarity(a.words, b.words);
+          if (similarity < threshold) continue;
+          if (differingWords(a.words, b.words) > Math.floor((1 - threshold) * Math.min(a.words.length, b.words.length) + 1e-9)) continue;
+          copies++;
+          if (!best || similarity > best.similarity) best = { message: earlier.message, similarity };
         }
-        earlierReplies.push({ message, tokens });
         if (!best) return;
+        if (substance.words.length < templateTokens && copies < 2) return;
         const questionNow = questionBefore(message.seq);
         const questionThen = questionBefore(best.message.seq);
         const distinct = questionNow.length > 0 && questionThen.length > 0 && tokenSimilarity(questionNow, questionThen) < distinctQuestionBelow;
+        const trigger = lastCustomerBefore(message.seq);
         context.report({
           messageId: distinct ? 'templateForDistinctQuestions' : 'repeatedReply',
           data: { earlier: best.message.seq + 1, similarity: best.similarity.toFixed(2) },
           messageSeq: message.seq,
-          normalizedRange: [0, message.text.length],
+          normalizedRange: substance.span ?? [0, message.text.length],
+          trigger: trigger ? { messageSeq: trigger.seq } : undefined,
         });
       },
       botMessage(message) {
@@ -73,11 +223,13 @@ export default defineRule({
         if (!hit) return;
         fallbackCount++;
         if (fallbackCount !== maxBotFallbacks) return; // report the loop once, when it forms
+        const trigger = lastCustomerBefore(message.seq);
         context.report({
           messageId: 'botFallbackLoop',
           data: { count: fallbackCount },
           messageSeq: message.seq,
           normalizedRange: [hit.start, hit.end],
+          trigger: trigger ? { messageSeq: trigger.seq } : undefined,
         });
       },
     };
