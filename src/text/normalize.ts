@@ -1,9 +1,18 @@
 import * as OpenCC from 'opencc-js';
 
-/** Traditional (Taiwan with phrases, Hong Kong) to simplified, and simplified to traditional for script detection. */
+/** Traditional (Taiwan with phrases, Hong Kong) to simplified: every message with Han text needs these. */
 const twToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
 const hkToSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const simplifiedToTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+
+/**
+ * Simplified to traditional costs some 50 MB of dictionaries, and is only needed to weigh scripts in
+ * a conversation that holds traditional characters at all, so it is built on first use.
+ */
+let simplifiedToTraditional: ((text: string) => string) | undefined;
+function toGenericTraditional(text: string): string {
+  const convert = (simplifiedToTraditional ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+  return convert(text);
+}
 
 export type Script = 'simplified' | 'traditional' | 'none';
 
@@ -12,9 +21,11 @@ export interface NormalizedText {
   readonly text: string;
   /** For each UTF-16 index of `text` (and one past its end), the index in the original text. */
   readonly toOriginal: Int32Array;
-  /** Han characters that only exist in traditional form, and ones that only exist in simplified form. */
+  /** Han characters that only exist in traditional form. */
   readonly traditionalChars: number;
+  /** Han characters that only exist in simplified form; computed on first read. */
   readonly simplifiedChars: number;
+  readonly hasHan: boolean;
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
@@ -55,18 +66,27 @@ export function normalizeText(original: string): NormalizedText {
   const foldedText = folded.join('');
   let text = foldedText;
   let traditionalChars = 0;
-  let simplifiedChars = 0;
-  if (HAN.test(foldedText)) {
+  const hasHan = HAN.test(foldedText);
+  if (hasHan) {
     const converted = toSimplified(foldedText);
     text = converted.length === foldedText.length ? converted : folded.map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
     if (text.length !== foldedText.length) text = foldedText; // a character expanded: keep the folded view
     traditionalChars = countDifferences(foldedText, text);
-    simplifiedChars = countDifferences(foldedText, simplifiedToTraditional(foldedText));
   }
   const toOriginal = new Int32Array(text.length + 1);
   for (let i = 0; i < positions.length; i++) toOriginal[i] = positions[i]!;
   toOriginal[text.length] = original.length;
-  return { text, toOriginal, traditionalChars, simplifiedChars };
+  let simplifiedChars: number | undefined;
+  return {
+    text,
+    toOriginal,
+    traditionalChars,
+    hasHan,
+    get simplifiedChars() {
+      simplifiedChars ??= hasHan ? countDifferences(foldedText, toGenericTraditional(foldedText)) : 0;
+      return simplifiedChars;
+    },
+  };
 }
 
 /** Maps a [start, end) range of the normalised text back to the original text. */
@@ -78,19 +98,18 @@ export function toOriginalRange(normalized: NormalizedText, start: number, end: 
 
 /** Decides the script of a set of texts from the counts their normalisation recorded. */
 export function detectScript(texts: Iterable<NormalizedText>): Script {
-  let traditional = 0;
-  let simplified = 0;
-  for (const t of texts) {
-    traditional += t.traditionalChars;
-    simplified += t.simplifiedChars;
-  }
-  if (traditional === 0 && simplified === 0) return 'none';
+  const all = [...texts];
+  const traditional = all.reduce((n, t) => n + t.traditionalChars, 0);
+  // Without a single traditional-only character the answer needs no weighing.
+  if (traditional === 0) return all.some((t) => t.hasHan) ? 'simplified' : 'none';
+  const simplified = all.reduce((n, t) => n + t.simplifiedChars, 0);
   return traditional > simplified ? 'traditional' : 'simplified';
 }
 
-const simplifiedToTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+let simplifiedToTaiwan: ((text: string) => string) | undefined;
 
-/** Renders simplified Chinese in traditional characters, for findings on traditional input. */
+/** Renders simplified Chinese in traditional characters, for findings on traditional input. Built on first use. */
 export function toTraditional(text: string): string {
-  return simplifiedToTaiwan(text);
+  const convert = (simplifiedToTaiwan ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  return convert(text);
 }
