@@ -27,6 +27,9 @@ export function isQuestionAt(text: string, start: number, end: number): boolean 
 
 const NEGATORS = new Set(['不', '不是', '并不是', '并非', '非', '没', '没有', '别', '无', '不会', '不会是', '并不', '绝不是', '而非', '未', '并没有', '从未', '不太', '不怎么']);
 
+/** Words that start with a negating character but do not negate: 非常抱歉 is an apology. */
+const NOT_NEGATORS = /^(非常|无论|不仅|不但|不过|不管|没错|未来|别的|别人|别处|无非)/;
+
 /**
  * True when a negator governs the words starting at `start`: one of the last three tokens
  * before it, in the same clause, is a negation ("不是您的问题", "并非快递原因", "不理解").
@@ -37,5 +40,5 @@ export function isNegatedAt(text: string, tokens: readonly Token[], start: numbe
   if (before.some((t) => NEGATORS.has(t.text))) return true;
   // A token that straddles the match start can carry the negation inside it (不理解 → 不/理解 or 不理解).
   const straddling = tokens.find((t) => t.start < start && t.end > start);
-  return straddling !== undefined && /^(不|没|别|无|非|未)/.test(straddling.text);
+  return straddling !== undefined && /^(不|没|别|无|非|未)/.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
 }

@@ -49,6 +49,16 @@ export function writeCompactDictionaries(dir: string, fullDictionary: string): R
   return files;
 }
 
+/** supportlint's own list of customer-service words that jieba should keep whole. */
+export const SERVICE_WORDS_FILE = path.join(PACKAGE_ROOT, 'rules', 'dictionary', 'service-words.txt');
+
+function serviceWords(): string[] {
+  return readFileSync(SERVICE_WORDS_FILE, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 function dictionaryFiles(dir: string): Record<string, string> {
   return { dict: path.join(dir, 'dict.utf8'), idfDict: path.join(dir, 'idf.utf8'), stopWordDict: path.join(dir, 'stop.utf8') };
 }
@@ -69,6 +79,7 @@ function loadJieba(): JiebaModule {
   try {
     const module = require('nodejs-jieba') as JiebaModule;
     module.load(compactDictionaries(module));
+    for (const word of serviceWords()) module.insertWord(word);
     jieba = module;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
