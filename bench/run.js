@@ -5,6 +5,7 @@
 //
 //   npm run bench                 # 5,000 and 10,000 conversations
 //   npm run bench -- 20000        # 20,000 and 40,000
+//   npm run bench -- 5000 --keep  # also keep the generated files, for profiling
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'supportlint.js');
 const base = Number(process.argv[2] ?? 5000);
+const keep = process.argv.includes('--keep');
 
 // Sentences are assembled from parts so that replies differ the way real ones do.
 const openers = ['您好', '亲', '你好', '在的', '您好，久等了'];
@@ -99,5 +101,6 @@ try {
     );
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (keep) console.log(`inputs kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

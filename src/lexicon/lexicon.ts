@@ -48,6 +48,12 @@ export class Lexicon {
   readonly id: string;
   readonly description: string;
   private readonly entries: CompiledEntry[];
+  /**
+   * All entries as one alternation. Most messages match no entry of a list, and one scan tells
+   * so, instead of one scan per entry. Left out when an entry uses a backreference, whose group
+   * numbers would shift inside the alternation.
+   */
+  private readonly anyEntry: RegExp | undefined;
 
   constructor(file: LexiconFile, change?: LexiconChange) {
     this.id = file.id;
@@ -66,6 +72,10 @@ export class Lexicon {
       entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++ });
     }
     this.entries = entries;
+    const sources = entries.map((entry) => entry.regex.source);
+    this.anyEntry = sources.some((source) => /\\[1-9]|\\k</.test(source))
+      ? undefined
+      : new RegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'u');
   }
 
   get size(): number {
@@ -77,6 +87,7 @@ export class Lexicon {
    * then the longest, then the one listed first.
    */
   matchAll(text: string): LexiconMatch[] {
+    if (this.anyEntry && !this.anyEntry.test(text)) return [];
     const candidates: Array<LexiconMatch & { order: number }> = [];
     for (const entry of this.entries) {
       entry.regex.lastIndex = 0;
@@ -97,6 +108,7 @@ export class Lexicon {
   }
 
   test(text: string): boolean {
+    if (this.anyEntry) return this.anyEntry.test(text);
     return this.entries.some((entry) => {
       entry.regex.lastIndex = 0;
       return entry.regex.test(text);
