@@ -4,9 +4,10 @@ import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
 import { tableAdapter } from './table.js';
 import { wecomArchiveAdapter } from './wecom-archive.js';
+import { wecomKfAdapter } from './wecom-kf.js';
 
 /** Every input format, by the name --format takes. */
-export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, wecomArchiveAdapter];
+export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, wecomArchiveAdapter, wecomKfAdapter];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
