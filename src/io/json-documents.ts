@@ -9,7 +9,8 @@ export type JsonDocument =
   | { ok: true; value: unknown; location: SourceLocation }
   | { ok: false; reason: string; location: SourceLocation };
 
-const CONTAINER_KEYS = ['conversations', 'dialogues', 'dialogs', 'chats', 'sessions', 'data', 'items', 'results', 'records'];
+// msg_list: a saved 微信客服 kf/sync_msg response, {errcode, errmsg, next_cursor, has_more, msg_list: [...]}.
+const CONTAINER_KEYS = ['conversations', 'dialogues', 'dialogs', 'chats', 'sessions', 'data', 'items', 'results', 'records', 'msg_list'];
 
 export type JsonLayout = 'array' | 'lines' | 'document';
 
