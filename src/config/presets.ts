@@ -15,5 +15,7 @@ export const PRESETS: Record<string, () => ConfigFile> = {
   'supportlint:recommended': () => ({
     rules: Object.fromEntries(RECOMMENDED_RULES.map((id) => [id, BUILTIN_RULES.get(id)!.meta.defaultSeverity])),
   }),
+  /** Every built-in rule at its default severity. */
+  'supportlint:strict': () => ({ rules: allRules() }),
   'supportlint:all': () => ({ rules: allRules() }),
 };

@@ -6,6 +6,8 @@ import type { BusinessHours } from '../time/business-hours.js';
 import { DEFAULT_TIMEZONE } from '../time/instant.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
 import type { ConfigFile, RuleSetting } from './schema.js';
+import { compileCustomRule, type CustomRuleConfig } from './custom-rules.js';
+import type { RuleDefinition } from '../engine/rule.js';
 import { formatZodIssues } from './zod-errors.js';
 
 export class ConfigError extends Error {}
@@ -15,6 +17,7 @@ export interface ResolvedConfig {
   /** Where it came from, for --print-config and error messages. */
   sources: string[];
   rules: Record<string, RuleSetting>;
+  customRules: Record<string, CustomRuleConfig>;
   roles: RoleMap;
   timezone: string;
   businessHours?: BusinessHours;
@@ -28,7 +31,7 @@ export interface ResolvedConfig {
 /** Later layers win; rule settings replace per rule, lists are concatenated. */
 export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
   const resolved: ResolvedConfig = {
-    sources: [], rules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, internalIds: [] },
+    sources: [], rules: {}, customRules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, internalIds: [] },
   };
   for (const { source, config } of layers) {
     resolved.sources.push(source);
@@ -38,6 +41,7 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
       if (typeof setting === 'string' && Array.isArray(previous) && previous[1]) resolved.rules[id] = [setting, previous[1]];
       else resolved.rules[id] = setting;
     }
+    Object.assign(resolved.customRules, config.customRules ?? {});
     Object.assign(resolved.roles, config.roles ?? {});
     if (config.timezone) resolved.timezone = config.timezone;
     if (config.businessHours) resolved.businessHours = config.businessHours;
@@ -58,10 +62,24 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
 export function configuredRules(config: ResolvedConfig, onlyRules?: readonly string[]): ConfiguredRule[] {
   const rules: ConfiguredRule[] = [];
   const problems: string[] = [];
-  for (const [id, setting] of Object.entries(config.rules)) {
-    const rule = BUILTIN_RULES.get(id);
+  const custom = new Map<string, RuleDefinition<any>>();
+  for (const [id, definition] of Object.entries(config.customRules)) {
+    if (BUILTIN_RULES.has(id)) {
+      problems.push(`customRules.${id}: "${id}" is a built-in rule. Give the custom rule another id.`);
+      continue;
+    }
+    try {
+      custom.set(id, compileCustomRule(id, definition));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  // A custom rule is on at its own severity unless `rules` says otherwise.
+  const settings: Record<string, RuleSetting> = { ...Object.fromEntries([...custom].map(([id, rule]) => [id, rule.meta.defaultSeverity])), ...config.rules };
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = BUILTIN_RULES.get(id) ?? custom.get(id);
     if (!rule) {
-      problems.push(`rules.${id}: there is no rule "${id}". Run \`supportlint rules\` to list them.`);
+      problems.push(`rules.${id}: there is no rule "${id}". Run \`supportlint rules\` to list them, or declare it under customRules.`);
       continue;
     }
     const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];

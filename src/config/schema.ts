@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_NAMES } from '../adapters/adapter.js';
+import { customRulesSchema } from './custom-rules.js';
 import { lexiconChangeSchema } from '../lexicon/lexicon.js';
 import { roleSchema } from '../model/conversation.js';
 import { businessHoursSchema, holidaysSchema } from '../time/business-hours.js';
@@ -29,6 +30,8 @@ export const configSchema = z.strictObject({
   /** Presets (supportlint:recommended, supportlint:all) or paths of other config files. */
   extends: z.union([z.string(), z.array(z.string())]).optional(),
   rules: z.record(z.string(), ruleSettingSchema).optional(),
+  /** Rules declared without code: phrase, require-after and substitution (see custom-rules.ts). */
+  customRules: customRulesSchema.optional(),
   /** Source role values to roles, e.g. {"店小二": agent, "访客": customer}. */
   roles: z.record(z.string(), roleSchema).optional(),
   timezone: z.string().refine(isValidTimezone, { message: 'expected an IANA time zone such as "Asia/Shanghai"' }).optional(),

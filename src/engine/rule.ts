@@ -26,6 +26,8 @@ export interface RuleMeta<Options> {
   hasSuggestions: boolean;
   /** Rules that need timestamps report "not applicable" without them. */
   needsTimestamps?: boolean;
+  /** Declared in configuration (customRules) rather than shipped in rules/. */
+  custom?: boolean;
 }
 
 export interface Report {

@@ -45,6 +45,7 @@ export class LexiconSpecError extends Error {}
 
 /** A compiled phrase list. Matching is on normalised text, longest-first and deterministic. */
 export class Lexicon {
+  /** The list id, or for a custom rule the configuration key path its entries came from. */
   readonly id: string;
   readonly description: string;
   private readonly entries: CompiledEntry[];
@@ -55,7 +56,7 @@ export class Lexicon {
    */
   private readonly anyEntry: RegExp | undefined;
 
-  constructor(file: LexiconFile, change?: LexiconChange) {
+  constructor(file: Pick<LexiconFile, 'id' | 'description' | 'sets' | 'phrases' | 'patterns'>, change?: LexiconChange) {
     this.id = file.id;
     this.description = file.description;
     const removed = new Set(change?.remove ?? []);

@@ -14,19 +14,19 @@ function listFile(body: string): string {
 
 describe('Lexicon', () => {
   it('matches longest-first and deterministically, without overlaps', () => {
-    const lexicon = new Lexicon({ id: 'x', description: '', sets: {}, phrases: ['快递', '快递公司', '公司'], patterns: [], specs: { match: ['a'], noMatch: ['b'] } });
+    const lexicon = new Lexicon({ id: 'x', description: '', sets: {}, phrases: ['快递', '快递公司', '公司'], patterns: [] });
     expect(lexicon.matchAll('找快递公司').map((m) => m.entry)).toEqual(['快递公司']);
     expect(lexicon.matchAll('快递和公司').map((m) => [m.entry, m.start])).toEqual([['快递', 0], ['公司', 3]]);
   });
 
   it('expands {set} placeholders in patterns', () => {
-    const lexicon = new Lexicon({ id: 'x', description: '', sets: { party: ['快递', '厂家'] }, phrases: [], patterns: ['怪{party}'], specs: { match: ['a'], noMatch: ['b'] } });
+    const lexicon = new Lexicon({ id: 'x', description: '', sets: { party: ['快递', '厂家'] }, phrases: [], patterns: ['怪{party}'] });
     expect(lexicon.test('都怪厂家')).toBe(true);
     expect(lexicon.test('都怪我')).toBe(false);
   });
 
   it('applies configured additions and removals', () => {
-    const file = { id: 'x', description: '', sets: {}, phrases: ['抱歉', '对不起'], patterns: [], specs: { match: ['a'], noMatch: ['b'] } };
+    const file = { id: 'x', description: '', sets: {}, phrases: ['抱歉', '对不起'], patterns: [] };
     const lexicon = new Lexicon(file, { add: ['给您添堵了'], addPatterns: [], remove: ['对不起'] });
     expect(lexicon.test('给您添堵了')).toBe(true);
     expect(lexicon.test('对不起')).toBe(false);
