@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { PRESETS } from '../config/presets.js';
+import { loadConfig } from '../config/load.js';
+import { compileCustomRule } from '../config/custom-rules.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -31,13 +33,17 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
         return;
       }
       const recommended = PRESETS['supportlint:recommended']!().rules ?? {};
-      const lines = [`${pad('rule', 22)}${pad('名称', 12)}${pad('category', 16)}${pad('severity', 10)}${pad('scope', 14)}description`];
-      for (const rule of BUILTIN_RULES.values()) {
+      const config = await loadConfig({ cwd: io.cwd });
+      const custom = Object.entries(config.customRules).map(([customId, definition]) => compileCustomRule(customId, definition));
+      const width = Math.max(24, ...[...BUILTIN_RULES.keys(), ...custom.map((r) => r.meta.id)].map((r) => r.length + 4));
+      const lines = [`${pad('rule', width)}${pad('名称', 12)}${pad('category', 16)}${pad('severity', 10)}${pad('scope', 14)}description`];
+      for (const rule of [...BUILTIN_RULES.values(), ...custom]) {
         const { meta } = rule;
-        const mark = meta.id in recommended ? '✔' : ' ';
-        lines.push(`${pad(`${mark} ${meta.id}`, 22)}${pad(meta.title, 12)}${pad(meta.category, 16)}${pad(meta.defaultSeverity, 10)}${pad(meta.scope, 14)}${meta.description}`);
+        const mark = meta.custom ? '+' : meta.id in recommended ? '✔' : ' ';
+        const title = meta.custom ? '自定义' : meta.title;
+        lines.push(`${pad(`${mark} ${meta.id}`, width)}${pad(title, 12)}${pad(meta.category, 16)}${pad(meta.defaultSeverity, 10)}${pad(meta.scope, 14)}${meta.description}`);
       }
-      lines.push('', '✔ = in supportlint:recommended.  supportlint rules <id> explains a rule.');
+      lines.push('', '✔ = in supportlint:recommended.  + = declared under customRules in your configuration.  supportlint rules <id> explains a built-in rule.');
       io.stdout(`${lines.join('\n')}\n`);
       setExitCode(0);
     });
