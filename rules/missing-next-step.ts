@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { assertedMatches } from '../src/engine/matching.js';
 import { clauseBounds } from '../src/text/clauses.js';
-import { agentLabel } from '../src/model/conversation.js';
+import { agentLabel, isHumanReply } from '../src/model/conversation.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 
@@ -51,6 +51,26 @@ function isWhyQuestionAt(text: string, match: LexiconMatch): boolean {
   return WHY.test(text.slice(start, end));
 }
 
+// "说会退还给我，但到现在还没退": a settlement someone else promised, which the customer then says did
+// not happen. Only the resolved-list entries for such second-hand settlements are checked this way:
+// after "我知道了" or "满格了" a "但是" starts a suggestion, not a relapse.
+const SECONDHAND = /退还|扣分/;
+const STILL_OPEN = /(不过|但是|可是|但|然而|却|还没|还是没|一直没|至今|到现在)/;
+
+// An audit of the hits found replies judged against a message in which the customer only hands over
+// details the agent had asked for, after the agent had already said what it would do with them
+// ("请提供型号和版本，我们会转给测试部门复现" → the customer sends them). The process was given; the
+// trigger is its input, not a new problem.
+const DETAILS_REQUEST = /(提供|告知|告诉|发送|发一下|补充|描述|私信)[^.!;。！；]{0,16}?(型号|版本|订单|单号|号码|账号|帐号|信息|截图|照片|图片|情况|现象|地址|详情)|请问[^?]{0,30}?(型号|版本|号码|多少|哪)/;
+const AGENT_PROCESS = /(会|将|帮您|为您|给您)[^,.!?;。！？]{0,8}?(反馈|提交|转交|上报|处理|核实|核查|查询|跟进|测试|复现|排查|登记|申请)/;
+// How many agent replies before the trigger may hold that request and that process (one question
+// for versions, then "收到，会反馈给测试部门" is two turns).
+const PRIOR_PROCESS_LOOKBACK = 2;
+
+// "目前只能在中文系统下使用" / "暂不支持" answers a wish with a definitive product limit: nothing is left
+// for the agent to do. "目前只能等待" is the empty comfort the rule exists for, so it is not a limit.
+const PRODUCT_LIMIT = /(只能在|只支持|仅支持|暂不支持|暂时不支持|目前不支持|目前只能(?!等|耐心|再等|继续|请您|麻烦))/;
+
 // Thanks inside the report itself is politeness ("望解答，谢谢"); only a later thanks closes the matter.
 // "谢谢，但是…" keeps the complaint open.
 const THANKS_ENTRIES = new Set(['谢谢', '多谢', '感谢', '3q']);
@@ -92,6 +112,7 @@ export default defineRule({
     const saysResolved = (message: AnalyzedMessage, isReport: boolean) =>
       assertedMatches(message, resolved, { hypotheticals: true }).some((m) => {
         if (isEnquiryAt(message.text, m) || message.text[clauseBounds(message.text, m.start)[1]] === '?') return false;
+        if (SECONDHAND.test(m.entry)) return !isReport || !STILL_OPEN.test(message.text.slice(m.end));
         if (!THANKS_ENTRIES.has(m.entry)) return true;
         return !isReport && !CONTRAST.test(message.text.slice(m.end));
       });
@@ -118,6 +139,11 @@ export default defineRule({
         // "我们不会为您退款" names an action only to refuse it.
         if (replies.some((r) => assertedMatches(r, step).length > 0)) return;
         if (firstProblem.asksWhy && replies.some((r) => BECAUSE.test(r.text))) return;
+        const earlier = context.analysis.messages
+          .filter((m) => m.seq < firstProblem!.message.seq && isHumanReply(m.message))
+          .slice(-PRIOR_PROCESS_LOOKBACK);
+        if (earlier.some((r) => DETAILS_REQUEST.test(r.text)) && earlier.some((r) => AGENT_PROCESS.test(r.text))) return;
+        if (replies.some((r) => PRODUCT_LIMIT.test(r.text))) return;
         if (context.options.requireHollowReply && !replies.some((r) => assertedMatches(r, hollow).length > 0)) return;
         const last = replies[replies.length - 1]!;
         context.report({

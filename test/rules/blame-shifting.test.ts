@@ -39,6 +39,32 @@ runRuleTests(rule, {
     { name: 'near miss: 百度 as a product name', code: '请您用百度地图搜一下最近的网点' },
     { name: 'near miss: 建议 as a noun', code: '我们会把这条建议反馈给相关部门' },
     { name: 'near miss: complaining to us', code: '您可以向我们反馈，我们一定改进' },
+    // An optional extra after the message has already answered (round-2 audit, pattern A)
+    {
+      name: 'a hand-off for local details after a full answer',
+      code: '网上商城这个月没有以旧换新的活动，线下活动各门店不一样，您可以到附近营业厅咨询一下',
+    },
+    {
+      name: '“也可以” a shop after the delivery times were explained',
+      code: ['客户: 我的货到底哪天能到', '客服: 您好，这单一般下单后两天内出库，出库后三到五天送达，物流进度可以在订单详情里看，也可以直接联系商家客服问问'],
+    },
+    // Our own channel is the answer to a how-to question (pattern B)
+    { name: 'our hotline is where the change is made', code: '解除流量封顶要在系统里改，建议您联系客服热线咨询办理' },
+    { name: 'a beta build’s own forum section and feedback tool', code: '这个显示问题请您反馈到论坛的内测版块，或者用手机自带的问题反馈app提交' },
+    // The agent already worked the case (pattern C)
+    { name: 'checked first, then the bank for the rest', code: '经过查询，您这笔充值只到账了一半，建议您联系银行核实扣款情况' },
+    { name: 'the agent already asked the shop', code: '商家那边说查不到这个订单，这个需要您直接联系商家确认' },
+    { name: 'traditional: checked first', code: '經過核實，您這筆充值只到賬一半，建議您聯繫銀行核實' },
+    { name: '“好的” agrees to the customer’s request', code: ['客户: 帮我催一下他们发货', '客服: 好的呢，这个属于第三方商家，您也可以同时联系商家催一催'] },
+    {
+      name: 'a side question after we offered to file the repair',
+      code: [
+        '客户: 耳机左边没声音了',
+        '客服: 这个可以申请售后，我帮您提交好吗',
+        '客户: 好的，附近有维修点吗',
+        '客服: 您可以拨打品牌售后电话查询附近的维修点',
+      ],
+    },
     // Role scope
     { name: 'customer blames the courier: only agents are judged', code: ['客户: 这是快递的问题吧', '客服: 我帮您查一下物流'] },
     { name: 'customer says they will ask the shop: only agents are judged', code: ['客户: 那我自己去联系商家吧', '客服: 好的，有需要随时找我'] },
@@ -121,6 +147,52 @@ runRuleTests(rule, {
       name: '“如方便” is politeness, not a condition',
       code: '如方便，您可以直接联系商家询问',
       errors: [{ messageId: 'redirect', message: REDIRECT('您可以直接联系商家') }],
+    },
+    // Hand-offs the round-2 exceptions must not swallow
+    {
+      name: 'a long explanation that blames the airline keeps its hand-off',
+      code: '改签手续费是航空公司按舱位定的规定，平台会监督代理按规定执行，您可以查看订单里的说明或者致电航空公司核实',
+      errors: [{ messageId: 'redirect', message: REDIRECT('或者致电航空公司核实'), highlight: '或者致电航空公司核实' }],
+    },
+    {
+      name: 'a hand-off because we cannot check, after a long preamble',
+      code: '很抱歉，微博这边没有办法核实您这个月的账单明细和流量使用记录，建议您拨打当地热线核实',
+      errors: [{ messageId: 'redirect', message: REDIRECT('建议您拨打当地热线核实') }],
+    },
+    {
+      name: 'the customer asked us to act, so an explanation does not excuse the hand-off',
+      code: ['客户: 你们去跟杀毒软件厂商沟通一下吧', '客服: 杀毒软件偶尔会误报，您可以先换一款软件扫描试试，另外这个情况您可以向杀毒软件厂商反馈'],
+      errors: [{ messageId: 'redirect', message: REDIRECT('您可以向杀毒软件厂商反馈'), messageSeq: 1 }],
+    },
+    {
+      name: '“只能” after an earlier offer still leaves no other way',
+      code: ['客户: 屏幕裂了', '客服: 我帮您提交售后申请吧', '客户: 售后电话一直打不通', '客服: 这边处理不了，您只能去联系售后'],
+      errors: [{ messageId: 'redirect', message: REDIRECT('您只能去联系售后'), messageSeq: 3 }],
+    },
+    {
+      name: '“好的” with no request before it is not agreement to act',
+      code: '好的，建议您联系厂家',
+      errors: [{ messageId: 'redirect', message: REDIRECT('建议您联系厂家') }],
+    },
+    {
+      name: '“也可以” alone does not make a short reply optional',
+      code: '也可以联系厂家问问',
+      errors: [{ messageId: 'redirect', message: REDIRECT('可以联系厂家') }],
+    },
+    {
+      name: 'doing it at a third party is still a hand-off',
+      code: '建议您联系厂家咨询办理退货',
+      errors: [{ messageId: 'redirect', message: REDIRECT('建议您联系厂家') }],
+    },
+    {
+      name: 'checking first does not excuse blame',
+      code: '经核实，这是快递的问题',
+      errors: [{ messageId: 'blameParty', message: PARTY('是快递的问题') }],
+    },
+    {
+      name: 'traditional: a hand-off because we cannot check',
+      code: '很抱歉，這邊沒有辦法查到您的扣費明細，建議您撥打當地熱線核實',
+      errors: [{ messageId: 'redirect', message: '推諉：讓客戶自己去找別人（“建議您撥打當地熱線核實”），我方沒有跟進。能查的先替客戶查，需要轉交就由我方轉交。' }],
     },
     {
       name: 'blame wins over a hand-off in the same message',

@@ -25,6 +25,25 @@ runRuleTests(rule, {
     { name: 'a plain explanation is not judged by default', code: ['客户: 手表连不上蓝牙', '客服: 这款只能连接安卓手机的'] },
     { name: 'traditional script with a next step', code: ['客戶: 我的快遞還沒到', '客服: 很抱歉，麻煩您提供訂單號，我幫您查詢'] },
     { name: 'full-width letters with a next step', code: ['客户: ＷＩＦＩ连不上了', '客服: 抱歉，请您先重启一下路由器试试'] },
+    // Round-2 audit: nothing left for the agent to do
+    {
+      name: 'the customer reports the complaint was already settled elsewhere',
+      code: ['客户: 昨天投诉以后店长来电话了，说那个店员已经被处分，多收的钱下周退还给我', '客服: 好的，感谢您的反馈'],
+    },
+    {
+      name: 'the customer sends the details the agent asked for, after the agent said what it would do',
+      code: [
+        '客户: 新版桌面有点毛病',
+        '客服: 麻烦提供一下手机型号和系统版本，我们会转给测试同事复现',
+        '客户: 型号X2，系统8.1，一点图标就闪退',
+        '客服: 收到，感谢您的反馈',
+      ],
+    },
+    {
+      name: 'a definitive product limit answers a wish',
+      code: ['客户: 我不想用简体中文界面怎么办', '客服: 很遗憾，这个功能目前只支持简体中文界面'],
+    },
+    { name: 'traditional: settled elsewhere', code: ['客戶: 投訴之後經理打電話來了，說那位店員已經被處分', '客服: 好的，感謝您的回饋'] },
     { name: 'no customer problem at all', code: ['客户: 这款有红色的吗', '客服: 抱歉，目前只有黑色'] },
     { name: 'only a too-short reply is left to unanswered-customer', code: ['客户: 快递还没到', '客服: 嗯'] },
   ],
@@ -63,6 +82,26 @@ runRuleTests(rule, {
       name: 'an open why-question that gets no reason and no step',
       code: ['客户: 为什么还没发货?', '客服: 亲，请您耐心等待哦'],
       errors: [{ messageId: 'noNextStep', message: message('还没发货', 1) }],
+    },
+    {
+      name: 'a promised refund that the customer says never came',
+      code: ['客户: 客服说会把多扣的钱退还给我，但是到现在还没退', '客服: 非常抱歉给您带来不便'],
+      errors: [{ messageId: 'noNextStep', message: message('多扣', 1), triggerSeq: 0 }],
+    },
+    {
+      name: 'a demand for the money back is not a settlement',
+      code: ['客户: 乱扣的话费必须退还给我', '客服: 抱歉，我们会不断改进'],
+      errors: [{ messageId: 'noNextStep', message: message('乱扣', 1) }],
+    },
+    {
+      name: 'details were asked for, but no process was ever named',
+      code: ['客户: 在吗', '客服: 请提供一下订单号', '客户: 123456，收到的杯子碎了', '客服: 非常抱歉'],
+      errors: [{ messageId: 'noNextStep', message: message('碎了', 1), triggerSeq: 2 }],
+    },
+    {
+      name: '“目前只能等待” is empty comfort, not a product limit',
+      code: ['客户: 宽带故障好几天了', '客服: 抱歉，目前只能等待'],
+      errors: [{ messageId: 'noNextStep', message: message('故障', 1) }],
     },
     {
       name: 'the first problem is judged over all later replies',
