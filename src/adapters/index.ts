@@ -1,12 +1,13 @@
 import type { Adapter } from './adapter.js';
 import { dchAdapter } from './dch.js';
+import { intercomAdapter } from './intercom.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
 import { tableAdapter } from './table.js';
 import { zendeskChatAdapter } from './zendesk-chat.js';
 
 /** Every input format, by the name --format takes. */
-export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, zendeskChatAdapter];
+export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, zendeskChatAdapter, intercomAdapter];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
