@@ -3,11 +3,12 @@ import { dchAdapter } from './dch.js';
 import { intercomAdapter } from './intercom.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
+import { livechatAdapter } from './livechat.js';
 import { tableAdapter } from './table.js';
 import { zendeskChatAdapter } from './zendesk-chat.js';
 
 /** Every input format, by the name --format takes. */
-export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, zendeskChatAdapter, intercomAdapter];
+export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, zendeskChatAdapter, intercomAdapter, livechatAdapter];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
