@@ -1,13 +1,26 @@
 import type { Adapter } from './adapter.js';
 import { dchAdapter } from './dch.js';
+import { intercomAdapter } from './intercom.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
+import { livechatAdapter } from './livechat.js';
 import { tableAdapter } from './table.js';
 import { wecomArchiveAdapter } from './wecom-archive.js';
 import { wecomKfAdapter } from './wecom-kf.js';
+import { zendeskChatAdapter } from './zendesk-chat.js';
 
-/** Every input format, by the name --format takes. */
-export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, wecomArchiveAdapter, wecomKfAdapter];
+/** Every input format, by the name --input-format takes. */
+export const ADAPTERS: readonly Adapter[] = [
+  jsonlAdapter,
+  dchAdapter,
+  jsonDialoguesAdapter,
+  tableAdapter,
+  zendeskChatAdapter,
+  intercomAdapter,
+  livechatAdapter,
+  wecomArchiveAdapter,
+  wecomKfAdapter,
+];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);

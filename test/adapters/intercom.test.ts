@@ -1,0 +1,172 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { AdapterOptions } from '../../src/adapters/adapter.js';
+import { adapterByName, detectAdapter } from '../../src/adapters/index.js';
+import { readConversations, type GroupedEvent } from '../../src/adapters/grouping.js';
+import { htmlToText } from '../../src/adapters/intercom.js';
+import type { InputSource } from '../../src/io/input.js';
+import { ROOT } from '../support/cli.js';
+
+const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
+const FORMAT = 'intercom';
+const adapter = adapterByName(FORMAT)!;
+
+function source(name: string, text: string): InputSource {
+  return { name, encoding: 'utf8', head: text.slice(0, 65536), text: () => Readable.from([text]) };
+}
+
+async function readAll(text: string, name = 'conversations.json', options: AdapterOptions = OPTIONS): Promise<GroupedEvent[]> {
+  const events: GroupedEvent[] = [];
+  for await (const event of readConversations(adapter, source(name, text), options)) events.push(event);
+  return events;
+}
+
+const conversations = (events: GroupedEvent[]) => events.flatMap((e) => (e.type === 'conversation' ? [e.conversation] : []));
+const ofType = <T extends GroupedEvent['type']>(events: GroupedEvent[], type: T) => events.filter((e): e is Extract<GroupedEvent, { type: T }> => e.type === type);
+
+function fixtureInputs(): Array<{ dir: string; file: string }> {
+  return readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(path.join(ROOT, 'fixtures', d.name)).filter((f) => !/\.expected\.jsonl?$/.test(f) && !f.endsWith('.md')).map((file) => ({ dir: d.name, file })));
+}
+
+const T0 = 1793599200; // 2026-11-02 14:00:00 in Shanghai
+const customer = { type: 'user', id: 'u1', name: '陈先生' };
+const admin = { type: 'admin', id: '5017690', name: '小周' };
+const part = (partType: string, author: unknown, body: string | null, at: number, extra: Record<string, unknown> = {}) =>
+  ({ type: 'conversation_part', id: `p${at}`, part_type: partType, body, created_at: T0 + at, author, attachments: [], redacted: false, ...extra });
+const conversation = (parts: unknown[], extra: Record<string, unknown> = {}) => ({
+  type: 'conversation',
+  id: 'c1',
+  created_at: T0,
+  source: { type: 'conversation', id: 's1', delivered_as: 'customer_initiated', body: '<p>在吗</p>', author: customer, attachments: [] },
+  conversation_parts: { type: 'conversation_part.list', conversation_parts: parts, total_count: parts.length },
+  ...extra,
+});
+
+describe('intercom detection', () => {
+  for (const { dir, file } of fixtureInputs()) {
+    const head = readFileSync(path.join(ROOT, 'fixtures', dir, file), 'utf8').slice(0, 65536);
+    if (dir === FORMAT) {
+      it(`recognises fixtures/${dir}/${file}`, () => expect(detectAdapter(head, file)?.name).toBe(FORMAT));
+    } else {
+      it(`leaves fixtures/${dir}/${file} alone`, () => expect(adapter.detect(head, file)).toBe(0));
+    }
+  }
+
+  it('recognises one conversation, JSONL, a list response, and a minified list response', () => {
+    const one = conversation([part('comment', admin, '<p>您好</p>', 10)]);
+    expect(detectAdapter(JSON.stringify(one, null, 2), 'c.json')?.name).toBe(FORMAT);
+    expect(detectAdapter(`${JSON.stringify(one)}\n`, 'c.jsonl')?.name).toBe(FORMAT);
+    const list = { type: 'conversation.list', pages: { type: 'pages', page: 1 }, total_count: 1, conversations: [one] };
+    expect(detectAdapter(JSON.stringify(list, null, 2), 'list.json')?.name).toBe(FORMAT);
+    expect(detectAdapter(JSON.stringify(list), 'list.json')?.name).toBe(FORMAT);
+  });
+});
+
+describe('intercom HTML bodies', () => {
+  it('turns paragraphs and <br> into line breaks, drops tags and decodes entities', () => {
+    expect(htmlToText('<p>第一段<br>第二行</p><p>第二段 &amp; <b>加粗</b></p>')).toBe('第一段\n第二行\n第二段 & 加粗');
+    expect(htmlToText('<p>价格&nbsp;&yen;99，&#x4F60;&#22909; &lt;tag&gt; &quot;引号&quot; &unknown;</p>')).toBe('价格 ¥99，你好 <tag> "引号" &unknown;');
+    expect(htmlToText('<p>\n  源码里的换行\n  不算换行\n</p>')).toBe('源码里的换行 不算换行');
+    expect(htmlToText('<p>步骤：</p><ul><li>退货</li><li>退款</li></ul>')).toBe('步骤：\n• 退货\n• 退款');
+    expect(htmlToText('<div class="intercom-container"><img src="https://x/y.png"></div>')).toBe('[图片]');
+    expect(htmlToText('<p>a</p><p></p><p></p><p></p><p>b</p>')).toBe('a\n\nb');
+    expect(htmlToText('没有标签的正文')).toBe('没有标签的正文');
+  });
+});
+
+describe('intercom reading', () => {
+  it('reads the fixture: opening message from source, bot, assignment, note, replies, close, rating', async () => {
+    const events = await readAll(readFileSync(path.join(ROOT, 'fixtures/intercom/conversations.json'), 'utf8'));
+    const [first, second] = conversations(events);
+    expect(first!.channel).toBe('messenger');
+    expect(first!.messages.map((m) => [m.role, m.kind, m.internal])).toEqual([
+      ['customer', 'text', false], ['bot', 'text', false], ['system', 'event', false], ['agent', 'text', true],
+      ['agent', 'text', false], ['customer', 'text', false], ['agent', 'text', false], ['system', 'event', false],
+    ]);
+    expect(first!.messages[0]).toMatchObject({ text: '退款申请提交一周了还没到账', time: T0 * 1000, sourceId: '1982345601' });
+    expect(first!.messages[1]).toMatchObject({ agentName: 'Fin' });
+    expect(first!.messages[2]).toMatchObject({ event: 'assign', text: '机器人 Fin 将会话分配给 客服 小周' });
+    expect(first!.messages[3]).toMatchObject({ agentId: '5017690', agentName: '小周', internal: true });
+    expect(first!.messages[5]!.text).toBe('那发票能不能重新开一张？\n抬头写错了');
+    expect(first!.messages[7]).toMatchObject({ event: 'end', text: '客服 小周 关闭会话' });
+    expect(first!.meta.csat).toEqual({ score: 2, scale: 5, comment: '一直让我等，问题没有解决' });
+    // The attribute update carries nothing said and is left out without a fuss.
+    expect(ofType(events, 'warning')).toEqual([]);
+    expect(second!.messages[0]!.text).toBe('你好，我想改一下收货地址 & 电话\n订单号 88120455');
+    expect(second!.messages[2]).toMatchObject({ role: 'customer', kind: 'image', text: '新地址截图.png' });
+    // "Reply and close": the body is a reply the customer sees, then the conversation ends.
+    expect(second!.messages.slice(-2).map((m) => [m.role, m.text, m.event])).toEqual([['agent', '不客气，有问题随时找我们 😊', undefined], ['system', '客服 阿青 关闭会话', 'end']]);
+  });
+
+  it('reads lead and contact as the customer, team as staff, and Fin-on-behalf-of-an-admin as a bot', async () => {
+    const text = JSON.stringify([conversation([
+      part('comment', { type: 'lead', id: 'l1' }, '<p>你好</p>', 1),
+      part('comment', { type: 'contact', id: 'l1' }, '<p>在吗</p>', 2),
+      part('comment', { type: 'admin', id: '9', name: 'Fin', from_ai_agent: true }, '<p>我是 AI 助手</p>', 3),
+      part('comment', { type: 'team', id: '77', name: '售后组' }, '<p>售后组为您服务</p>', 4),
+    ])]);
+    const [read] = conversations(await readAll(text));
+    expect(read!.messages.map((m) => [m.role, m.agentName ?? null])).toEqual([['customer', null], ['customer', null], ['customer', null], ['bot', 'Fin'], ['agent', '售后组']]);
+  });
+
+  it('keeps an assignment body as a staff-only note, and names the assignee from other parts', async () => {
+    const text = JSON.stringify([conversation([
+      part('assignment', { type: 'admin', id: '1', name: '主管' }, '<p>这个客户比较急，优先处理</p>', 5, { assigned_to: { type: 'admin', id: '5017690' } }),
+      part('comment', admin, '<p>您好</p>', 20),
+      part('assignment', admin, null, 30, { assigned_to: { type: 'team', id: '42' } }),
+      part('snoozed', admin, null, 40),
+    ])]);
+    const [read] = conversations(await readAll(text));
+    expect(read!.messages.slice(1).map((m) => [m.role, m.text, m.internal, m.event ?? null])).toEqual([
+      ['agent', '这个客户比较急，优先处理', true, null],
+      ['system', '客服 主管 将会话分配给 客服 小周', false, 'assign'],
+      ['agent', '您好', false, null],
+      ['system', '客服 小周 将会话分配给 团队 #42', false, 'assign'],
+      ['system', '客服 小周 暂停会话', false, 'other'],
+    ]);
+  });
+
+  it('reads a conversation from the List endpoint (no parts) from its source, with a warning', async () => {
+    const text = JSON.stringify({ type: 'conversation.list', conversations: [{ ...conversation([]), conversation_parts: undefined }] });
+    const events = await readAll(text);
+    expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗']);
+    expect(ofType(events, 'warning')[0]!.reason).toMatch(/has no "conversation_parts".*only the opening message was read/);
+  });
+});
+
+describe('intercom bad input', () => {
+  it('skips a record that is not a conversation, with its location, and reads the rest', async () => {
+    const text = JSON.stringify([conversation([]), { id: 'x', messages: [] }, 42]);
+    const events = await readAll(text);
+    expect(ofType(events, 'skipped').map((s) => [s.location.record, s.reason])).toEqual([
+      [1, expect.stringMatching(/expected an Intercom conversation object with "source" and "conversation_parts"/)],
+      [2, expect.stringMatching(/expected an Intercom conversation object/)],
+    ]);
+    expect(conversations(events)).toHaveLength(1);
+  });
+
+  it('leaves out parts it cannot read, says which and why, and keeps the others', async () => {
+    const text = JSON.stringify([conversation([
+      part('comment', { type: 'visitor', id: 'v' }, '<p>?</p>', 1),
+      part('comment', admin, '<p>您好</p>', 2),
+      { ...part('comment', admin, '<p>时间坏了</p>', 3), created_at: 'soon' },
+      null,
+    ])]);
+    const events = await readAll(text);
+    expect(ofType(events, 'warning').map((w) => w.reason)).toEqual([
+      expect.stringMatching(/^conversation c1: 3 part\(s\) left out — part p\d+ \(comment\): author.type "visitor" is unknown: expected user, lead, contact, admin, team or bot/),
+    ]);
+    expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '您好']);
+  });
+
+  it('reports a JSONL line that is not JSON by its line number and reads the other lines', async () => {
+    const good = JSON.stringify(conversation([part('comment', admin, '<p>您好</p>', 10)]));
+    const events = await readAll(`${good}\n{"type": "conversation", "id": \n${good.replace('"c1"', '"c2"')}\n`, 'c.jsonl');
+    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'c.jsonl', line: 2 }, reason: expect.stringContaining('not valid JSON') }]);
+    expect(conversations(events).map((c) => c.id)).toEqual(['c1', 'c2']);
+  });
+});
