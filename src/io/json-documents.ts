@@ -19,13 +19,18 @@ export function jsonLayout(head: string): JsonLayout | undefined {
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('[')) return 'array';
   if (!trimmed.startsWith('{')) return undefined;
-  const firstLine = trimmed.split('\n', 1)[0]!;
+  const [firstLine, ...rest] = trimmed.split('\n');
+  let first: unknown;
   try {
-    JSON.parse(firstLine);
-    return 'lines';
+    first = JSON.parse(firstLine!);
   } catch {
     return 'document';
   }
+  // A minified API response saved as one line ({"conversations": [ … ]}) is one document whose
+  // array is streamed, not one record of a JSON-lines file.
+  const onlyLine = rest.every((line) => line.trim() === '');
+  const wrapsItems = CONTAINER_KEYS.some((key) => Array.isArray((first as Record<string, unknown>)?.[key]));
+  return onlyLine && wrapsItems ? 'document' : 'lines';
 }
 
 /**

@@ -96,6 +96,14 @@ describe('CSV', () => {
   });
 });
 
+describe('generic JSON dialogues', () => {
+  it('reads a minified document whose conversations array is on one line', async () => {
+    const text = JSON.stringify({ exported_at: 'x', conversations: [{ id: 'm1', messages: [{ role: 'customer', text: '在吗' }] }, { id: 'm2', messages: [{ role: 'agent', text: '您好' }] }] });
+    expect(detectAdapter(text, 'export.json')?.name).toBe('json');
+    expect(conversations(await readAll('json', 'export.json', text)).map((c) => c.id)).toEqual(['m1', 'm2']);
+  });
+});
+
 describe('STC-3 dialogues', () => {
   it('turns each utterance into a message and keeps the mean quality labels', async () => {
     const text = JSON.stringify([{ id: 7, turns: [{ sender: 'customer', utterances: ['a', ''] }, { sender: 'helpdesk', utterances: ['b'] }], annotations: [{ quality: { A: 1, S: -1, E: 0 } }, { quality: { A: 0, S: 1, E: 2 } }] }]);
