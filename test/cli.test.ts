@@ -69,6 +69,26 @@ describe('supportlint lint', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.conversations).toBe(4);
   });
 
+  it('writes several reports in one run: the console plus files', async () => {
+    const dir = tempDir();
+    const result = await runCli(['lint', SAMPLE, '-f', 'stylish', '-f', `json:${path.join(dir, 'r.json')}`, '-f', `jsonl:${path.join(dir, 'r.jsonl')}`]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('会话 c-1001');
+    const json = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
+    const lines = readFileSync(path.join(dir, 'r.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(json.summary.errors + json.summary.warnings);
+    const twoToStdout = await runCli(['lint', SAMPLE, '-f', 'json', '-f', 'jsonl']);
+    expect(twoToStdout.code).toBe(2);
+    expect(twoToStdout.stderr).toContain('only one report can go to standard output');
+  });
+
+  it('--fail-on warn makes warnings fail the run', async () => {
+    expect((await runCli(['lint', SAMPLE, '--rule', 'slow-first-response'])).code).toBe(0);
+    const failed = await runCli(['lint', SAMPLE, '--rule', 'slow-first-response', '--fail-on', 'warn']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('--fail-on warn');
+  });
+
   it('says on how many conversations a timing rule could not run', async () => {
     const result = await runCli(['lint', 'fixtures/dch/helpdesk.json']);
     expect(result.stdout).toContain('slow-first-response 不适用于 3 个会话（无时间戳）');

@@ -14,10 +14,12 @@ import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
-import { addResult, emptySummary } from '../runner/summary.js';
-import type { ConversationResult } from '../engine/lint.js';
+import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
+import type { ConversationResult, LintSettings } from '../engine/lint.js';
+import type { FormatterContext, RuleSummary } from '../formatters/formatter.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
-import { openSink } from './output.js';
+import { parseOutputSpecs, Reports } from './output.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -107,17 +109,77 @@ export async function resolveInputs(paths: readonly string[], config: ResolvedCo
   return found.files;
 }
 
-interface LintOptions extends CommonReadOptions {
-  format: string;
+/** Options every command that reports findings shares: where reports go and when the run fails. */
+export interface ReportOptions {
+  format: string[];
   output?: string;
   maxWarnings?: number;
+  failOn?: 'warn' | 'error';
+  color?: boolean;
+}
+
+/** The rules that ran, as formatters describe them. */
+export function ruleSummaries(settings: LintSettings): RuleSummary[] {
+  return settings.rules.map(({ rule, severity }) => ({
+    id: rule.meta.id,
+    title: rule.meta.title,
+    description: rule.meta.description,
+    category: rule.meta.category,
+    severity,
+    scope: rule.meta.scope,
+    helpUri: rule.meta.custom ? undefined : ruleDocsUrl(rule.meta.id),
+    custom: Boolean(rule.meta.custom),
+  }));
+}
+
+/** Opens every requested report for a run. Colour only goes to a terminal. */
+export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO): Reports {
+  const specs = parseOutputSpecs(options.format, options.output, Object.keys(FORMATTERS));
+  const rules = ruleSummaries(settings);
+  return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({
+    toolVersion: toolVersion(),
+    rules,
+    command,
+    color: useColor(io, options.color) && spec.file === undefined,
+    timezone: config.timezone,
+    cwd: io.cwd,
+  }), io);
+}
+
+/**
+ * The exit code once a run is over: 1 for errors, for warnings with --fail-on warn, or for more
+ * warnings than --max-warnings; otherwise 0. Where the reports were written never matters.
+ */
+export function findingsExitCode(summary: LintSummary, options: ReportOptions, io: CliIO): number {
+  if (summary.errors > 0) return 1;
+  if (options.failOn === 'warn' && summary.warnings > 0) {
+    io.stderr(`supportlint: ${summary.warnings} warnings, and --fail-on warn is set.\n`);
+    return 1;
+  }
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && summary.warnings > options.maxWarnings) {
+    io.stderr(`supportlint: ${summary.warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Adds the report options to a command. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option('-f, --format <name[:file]>', `report format: ${Object.keys(FORMATTERS).join(', ')}; repeat it for several reports, and add :file to write one to a file (e.g. -f stylish -f sarif:results.sarif)`, (v: string, p: string[] = []) => [...p, v], [] as string[])
+    .option('-o, --output <file>', 'write the report that has no file of its own to this file')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseInteger(v, '--max-warnings'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings of this severity or worse').choices(['warn', 'error']).default('error'))
+    .option('--no-color', 'no colours, also honoured through NO_COLOR');
+}
+
+interface LintOptions extends CommonReadOptions, ReportOptions {
   quiet?: boolean;
   rule?: string[];
   agent?: string[];
   locale?: 'zh-Hans' | 'zh-Hant';
   strict?: boolean;
   printConfig?: boolean;
-  color?: boolean;
 }
 
 /** Keeps the findings that pass --quiet and --agent. */
@@ -135,27 +197,21 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     await io.stdout(toYaml(config));
     return 0;
   }
-  const makeFormatter = FORMATTERS[options.format];
-  if (!makeFormatter) throw new UsageError(`--format ${options.format}: expected one of ${Object.keys(FORMATTERS).join(', ')}. To choose how input is read, use --input-format.`);
   const settings = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
   if (options.rule) {
     const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
+  const reports = openReports(options, settings, config, 'lint', io);
   const files = await resolveInputs(paths, config, io);
-  const formatter = makeFormatter();
-  const context = { toolVersion: toolVersion(), color: useColor(io, options.color) && !options.output, timezone: config.timezone, cwd: io.cwd };
-  const sink = openSink(options.output, io);
-  if (formatter.start) await sink.write(formatter.start(context));
+  await reports.start();
   const summary = emptySummary();
   await lintFiles(files, readOptionsFor(config, options), settings, summary, async (result) => {
     const shown = filterFindings(result, options);
     addResult(summary, shown);
-    const text = formatter.result(shown, context);
-    if (text) await sink.write(text);
+    await reports.result(shown);
   });
-  await sink.write(formatter.end(summary, context));
-  await sink.close();
+  await reports.end(summary);
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
 
@@ -165,12 +221,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     return 2;
   }
   if (options.strict && (summary.records.skipped > 0 || summary.unreadableFiles.length > 0)) return 2;
-  if (summary.errors > 0) return 1;
-  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && summary.warnings > options.maxWarnings) {
-    io.stderr(`supportlint: ${summary.warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
-    return 1;
-  }
-  return 0;
+  return findingsExitCode(summary, options, io);
 }
 
 function parseInteger(value: string, name: string): number {
@@ -198,23 +249,19 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run supportlint --help for usage)');
 
-  addReadOptions(
+  const lint = addReadOptions(
     program
       .command('lint', { isDefault: true })
       .description('lint transcript exports and print findings')
       .argument('[paths...]', 'files, folders or globs; - reads standard input'),
   )
-    .option('-f, --format <name>', `output format: ${Object.keys(FORMATTERS).join(', ')}`, 'stylish')
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseInteger(v, '--max-warnings'))
     .option('--quiet', 'report errors only')
     .option('--rule <id>', 'run only these rules (repeatable, or comma-separated)', collect)
     .option('--agent <name>', 'show only findings attributed to these agents (repeatable)', collect)
     .addOption(new Option('--locale <locale>', 'script of the messages; default follows the input').choices(['zh-Hans', 'zh-Hant']))
     .option('--strict', 'exit 2 when any record was skipped')
-    .option('--print-config', 'print the merged configuration and exit')
-    .option('--no-color', 'no colours, also honoured through NO_COLOR')
-    .action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
+    .option('--print-config', 'print the merged configuration and exit');
+  addReportOptions(lint).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
 
   registerRulesCommand(program, io, setExitCode);
   registerInitCommand(program, io, setExitCode);

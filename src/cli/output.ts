@@ -2,6 +2,9 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
+import type { ConversationResult } from '../engine/lint.js';
+import type { Formatter, FormatterContext } from '../formatters/formatter.js';
+import type { LintSummary } from '../runner/summary.js';
 
 export interface OutputSink {
   write(text: string): Promise<void>;
@@ -12,7 +15,7 @@ export interface OutputSink {
 export function openSink(output: string | undefined, io: CliIO): OutputSink {
   if (!output) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
   const stream = createWriteStream(path.resolve(io.cwd, output));
-  const failed = new Promise<never>((_resolve, reject) => stream.once('error', (error) => reject(new UsageError(`--output ${output}: cannot be written (${error.message}).`))));
+  const failed = new Promise<never>((_resolve, reject) => stream.once('error', (error) => reject(new UsageError(`${output}: cannot be written (${error.message}).`))));
   failed.catch(() => {});
   return {
     write: (text) => Promise.race([failed, new Promise<void>((resolve) => (stream.write(text) ? resolve() : stream.once('drain', () => resolve())))]),
@@ -20,3 +23,59 @@ export function openSink(output: string | undefined, io: CliIO): OutputSink {
   };
 }
 
+
+/** One report of a run: a format, written to a file or, without one, to standard output. */
+export interface OutputSpec {
+  format: string;
+  file?: string;
+}
+
+/**
+ * Reads the repeatable --format option. `-f sarif:results.sarif` writes SARIF to a file, `-f stylish`
+ * writes to standard output; --output sends the one format that has no file of its own to a file.
+ * So `-f stylish -f sarif:results.sarif` prints to the console and leaves SARIF for code scanning.
+ */
+export function parseOutputSpecs(formats: readonly string[], output: string | undefined, known: readonly string[]): OutputSpec[] {
+  const specs = (formats.length ? formats : ['stylish']).map((entry): OutputSpec => {
+    const colon = entry.indexOf(':');
+    const name = colon > 0 && known.includes(entry.slice(0, colon)) ? entry.slice(0, colon) : entry;
+    if (!known.includes(name)) {
+      throw new UsageError(`--format ${entry}: expected one of ${known.join(', ')}, optionally with a file, e.g. sarif:results.sarif. To choose how input is read, use --input-format.`);
+    }
+    return name === entry ? { format: name } : { format: name, file: entry.slice(colon + 1) };
+  });
+  const toStdout = specs.filter((spec) => spec.file === undefined);
+  if (toStdout.length > 1) throw new UsageError(`--format ${toStdout.map((s) => s.format).join(', ')}: only one report can go to standard output. Give the others a file, e.g. -f ${toStdout[1]!.format}:report.${toStdout[1]!.format}.`);
+  if (output !== undefined) {
+    if (toStdout.length === 0) throw new UsageError('--output names the file for the format without one, but every --format already has a file.');
+    toStdout[0]!.file = output;
+  }
+  return specs;
+}
+
+/** Writes every report of a run as results arrive; each report keeps its own formatter state. */
+export class Reports {
+  private readonly open: Array<{ formatter: Formatter; sink: OutputSink; context: FormatterContext }>;
+
+  constructor(specs: readonly OutputSpec[], makeFormatter: (name: string) => Formatter, context: (spec: OutputSpec) => FormatterContext, io: CliIO) {
+    this.open = specs.map((spec) => ({ formatter: makeFormatter(spec.format), sink: openSink(spec.file, io), context: context(spec) }));
+  }
+
+  async start(): Promise<void> {
+    for (const { formatter, sink, context } of this.open) if (formatter.start) await sink.write(formatter.start(context));
+  }
+
+  async result(result: ConversationResult): Promise<void> {
+    for (const { formatter, sink, context } of this.open) {
+      const text = formatter.result(result, context);
+      if (text) await sink.write(text);
+    }
+  }
+
+  async end(summary: LintSummary): Promise<void> {
+    for (const { formatter, sink, context } of this.open) {
+      await sink.write(formatter.end(summary, context));
+      await sink.close();
+    }
+  }
+}

@@ -1,17 +1,13 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { PRESETS } from '../config/presets.js';
 import { loadConfig } from '../config/load.js';
 import { compileCustomRule } from '../config/custom-rules.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { ruleDocsPath } from '../rule-docs.js';
 
-export function docsPath(ruleId: string): string {
-  return path.join(PACKAGE_ROOT, 'docs', 'rules', `${ruleId}.md`);
-}
 
 function pad(text: string, width: number): string {
   // Han characters take two columns in a terminal.
@@ -28,7 +24,7 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
       if (id) {
         const rule = BUILTIN_RULES.get(id);
         if (!rule) throw new UsageError(`there is no rule "${id}". Known rules: ${[...BUILTIN_RULES.keys()].join(', ')}.`);
-        io.stdout(await readFile(docsPath(id), 'utf8'));
+        io.stdout(await readFile(ruleDocsPath(id), 'utf8'));
         setExitCode(0);
         return;
       }

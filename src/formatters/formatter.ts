@@ -1,8 +1,25 @@
 import type { ConversationResult } from '../engine/lint.js';
 import type { LintSummary } from '../runner/summary.js';
 
+/** What a formatter may say about a rule that ran: SARIF and JUnit list rules with their metadata. */
+export interface RuleSummary {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  severity: 'warn' | 'error';
+  scope: 'message' | 'conversation';
+  /** Absolute URL of the rule's documentation; custom rules have none. */
+  helpUri?: string;
+  custom: boolean;
+}
+
 export interface FormatterContext {
   toolVersion: string;
+  /** The rules that ran, in configuration order. */
+  rules: readonly RuleSummary[];
+  /** Which command produced the results: transcripts (`lint`) or a canned-reply library (`replies`). */
+  command: 'lint' | 'replies';
   /** Colour output (stylish only). */
   color: boolean;
   timezone: string;
