@@ -3,9 +3,10 @@ import { dchAdapter } from './dch.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
 import { tableAdapter } from './table.js';
+import { xlsxAdapter } from './xlsx.js';
 
 /** Every input format, by the name --format takes. */
-export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter];
+export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, xlsxAdapter];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
