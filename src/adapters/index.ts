@@ -2,11 +2,12 @@ import type { Adapter } from './adapter.js';
 import { dchAdapter } from './dch.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
+import { qiyuAdapter } from './qiyu.js';
 import { tableAdapter } from './table.js';
 import { xlsxAdapter } from './xlsx.js';
 
 /** Every input format, by the name --format takes. */
-export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, xlsxAdapter];
+export const ADAPTERS: readonly Adapter[] = [jsonlAdapter, dchAdapter, jsonDialoguesAdapter, tableAdapter, xlsxAdapter, qiyuAdapter];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
