@@ -4,9 +4,12 @@ import { intercomAdapter } from './intercom.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
 import { jsonlAdapter } from './jsonl.js';
 import { livechatAdapter } from './livechat.js';
+import { qianniuAdapter } from './qianniu.js';
+import { qiyuAdapter } from './qiyu.js';
 import { tableAdapter } from './table.js';
 import { wecomArchiveAdapter } from './wecom-archive.js';
 import { wecomKfAdapter } from './wecom-kf.js';
+import { xlsxAdapter } from './xlsx.js';
 import { zendeskChatAdapter } from './zendesk-chat.js';
 
 /** Every input format, by the name --input-format takes. */
@@ -15,11 +18,14 @@ export const ADAPTERS: readonly Adapter[] = [
   dchAdapter,
   jsonDialoguesAdapter,
   tableAdapter,
+  xlsxAdapter,
   zendeskChatAdapter,
   intercomAdapter,
   livechatAdapter,
   wecomArchiveAdapter,
   wecomKfAdapter,
+  qiyuAdapter,
+  qianniuAdapter,
 ];
 
 export function adapterByName(name: string): Adapter | undefined {

@@ -17,6 +17,11 @@ export interface InputSource {
   readonly head: string;
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
+  /**
+   * The raw bytes, undecoded, from the start; each call starts a new stream. For binary formats
+   * (XLSX), which `head` and `text()` cannot carry. Absent for sources that only have text.
+   */
+  bytes?(): Readable;
 }
 
 export async function openFile(path: string): Promise<InputSource> {
@@ -35,6 +40,7 @@ export async function openFile(path: string): Promise<InputSource> {
     encoding,
     head: decodeBuffer(headBytes, encoding),
     text: () => decodeStream(createReadStream(path), encoding),
+    bytes: () => createReadStream(path),
   };
 }
 

@@ -1,0 +1,291 @@
+import type { MessageKind, SourceLocation } from '../model/conversation.js';
+import { readLines } from '../io/input.js';
+import { formatLocalTime, parseInstant } from '../time/instant.js';
+import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter.js';
+
+/*
+ * 千牛/旺旺 chat records (聊天记录), as the 聊天记录 window exports them to .txt or as they are copied
+ * out of it. Each message starts with a sender line, `昵称 2026-11-02 10:00:03` (some versions put
+ * the time on the next line, or in brackets: `昵称(2026-11-02 10:00:03):`), followed by the lines of
+ * the message up to the next sender line. Times are the seller's local time, with no zone.
+ *
+ * Alibaba documents no schema for this text; the layout here is the one the client shows and
+ * copies. What the reader relies on:
+ * - A sub-account nick is `店铺名:子账号` (Taobao's 子账号 naming; the client may write a full-width
+ *   `：`). Such a sender is the shop's agent: agentName is the sub-account, agentId the whole nick.
+ *   Any other nick is the customer. `--agent-pattern` (options.agentPattern) replaces this rule: the
+ *   nicks it matches are agents, all others customers. 店小蜜, Alibaba's robot, answers under a
+ *   sub-account named 店小蜜, and auto-replies are marked [自动回复]: both are bots.
+ * - Lines that are not messages: `…撤回了一条消息` (a recall notice: the recalled text is no longer
+ *   in the record), `已读`/`未读` (read status), `当前用户来自…` (where the buyer came from) are
+ *   counted as records; `…转交给…` (the chat handed to another sub-account) becomes a transfer event.
+ * - A file section belongs to one customer (a `与 昵称 的聊天记录` line names it); an agent's lines
+ *   go to the conversation of the customer who spoke last. When a file holds several customers, each
+ *   customer nick is its own conversation, split where the customer writes again after a silence
+ *   longer than options.sessionGapMinutes. Conversation ids are `昵称 开始时间`.
+ */
+
+/** The time as written, then its year, month, day, hour, minute and second. */
+const DATE_TIME = String.raw`((\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)`;
+/** `昵称 2026-11-02 10:00:03`, `昵称(2026-11-02 10:00:03):`. */
+const SENDER_LINE = new RegExp(String.raw`^(\S.*?)(?:[ \t\u3000]+|[ \t\u3000]*[(（])${DATE_TIME}[)）]?[ \t]*[:：]?[ \t]*$`);
+/** A line with only the time, under a line with only the nick. */
+const TIME_LINE = new RegExp(String.raw`^[(（]?${DATE_TIME}[)）]?[ \t]*[:：]?$`);
+const SECTION_LINE = /^(?:与|和)\s*(.+?)\s*的聊天记录[:：]?$/;
+/** A nick and a date with the time cut short: kept as text, since it cannot be told from a customer's words. */
+const DAMAGED_SENDER_LINE = /^\S+[ \t\u3000]+[(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{0,2}(?::\d{0,2}){0,2})?$/;
+const SEPARATOR_LINE = /^[-=—─_*~]{3,}/;
+const READ_STATUS_LINE = /^(?:已读|未读)$/;
+const RECALL_LINE = /撤回了一条消息$/;
+const ORIGIN_LINE = /^当前用户来自/;
+/**
+ * A hand-over notice (`店铺:小林 将会话转交给 店铺:小王`, `会话已由…转交给…`) names a sub-account or
+ * starts with the chat, and has no sentence punctuation; "我把会话转交给售后，请稍等" is an agent's.
+ */
+const TRANSFER_LINE = /转交给/;
+const TRANSFER_SUBJECT = /^(?:当前|该)?会话|\S[:：]\S/;
+const SENTENCE_PUNCTUATION = /[，。！？!?,~～]/;
+const SUB_ACCOUNT = /^(.+?)[:：](.+)$/;
+const SYSTEM_NICKS = new Set(['系统', '系统消息', '系统提示', '千牛']);
+const BOT_SUB_ACCOUNTS = /店小蜜|机器人|智能客服/;
+const AUTO_REPLY = /^\s*[[【]自动回复[\]】]/;
+
+function pad(value: string): string {
+  return value.padStart(2, '0');
+}
+
+/** The sender line's time as text parseInstant reads, with the parts zero-padded. */
+function timeText(match: RegExpExecArray, first: number): string {
+  const [year, month, day, hour, minute, second] = match.slice(first + 1, first + 7);
+  // ISO form with a "T": the fastest that parseInstant reads as a naive local time.
+  return `${year}-${pad(month!)}-${pad(day!)}T${pad(hour!)}:${minute}:${second ?? '00'}`;
+}
+
+function isTransferNotice(line: string): boolean {
+  return TRANSFER_LINE.test(line) && TRANSFER_SUBJECT.test(line) && !SENTENCE_PUNCTUATION.test(line);
+}
+
+interface Sender {
+  role: MessageDraft['role'];
+  agentId?: string;
+  agentName?: string;
+}
+
+function senderOf(nick: string, options: AdapterOptions): Sender {
+  if (SYSTEM_NICKS.has(nick)) return { role: 'system' };
+  const subAccount = SUB_ACCOUNT.exec(nick);
+  const isAgent = options.agentPattern ? nick.search(options.agentPattern) >= 0 : subAccount !== null;
+  if (!isAgent) return { role: 'customer' };
+  const agentName = subAccount ? subAccount[2]!.trim() : nick;
+  if (BOT_SUB_ACCOUNTS.test(agentName)) return { role: 'bot', agentName };
+  return { role: 'agent', agentId: nick, agentName };
+}
+
+interface OpenMessage {
+  nick: string;
+  time?: number;
+  location: SourceLocation;
+  lines: string[];
+  /** Notices found among its lines, handed on after the message. */
+  notices: Array<{ kind: 'record' | 'transfer'; text: string; location: SourceLocation }>;
+}
+
+interface Session {
+  id: string;
+  lastTime?: number;
+}
+
+/** Reads one file; an object so that each read starts from a clean state (grouping reads twice). */
+class QianniuReader {
+  private open: OpenMessage | undefined;
+  private currentCustomer: string | undefined;
+  private readonly sessions = new Map<string, Session>();
+  /** Agent and system messages read before any customer is known, in order. */
+  private waiting: MessageDraft[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly options: AdapterOptions,
+  ) {}
+
+  private sessionOf(nick: string, time: number | undefined, customerSpeaks: boolean): Session {
+    let session = this.sessions.get(nick);
+    const gap = this.options.sessionGapMinutes * 60_000;
+    const silenceEnded = customerSpeaks && session?.lastTime !== undefined && time !== undefined && time - session.lastTime > gap;
+    if (!session || silenceEnded) {
+      session = { id: time === undefined ? nick : `${nick} ${formatLocalTime(time, this.options.timezone)}` };
+      this.sessions.set(nick, session);
+    }
+    if (time !== undefined) session.lastTime = Math.max(session.lastTime ?? time, time);
+    return session;
+  }
+
+  /** Messages of the shop's side go to the customer who spoke last, or wait for the first one. */
+  private *place(message: MessageDraft, customerNick?: string): Generator<ReadEvent> {
+    if (customerNick !== undefined) {
+      this.currentCustomer = customerNick;
+      if (this.waiting.length > 0 && !this.sessions.has(customerNick)) {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const earlier of waiting) yield { type: 'message', conversationId: this.sessionOf(customerNick, earlier.time, false).id, message: earlier };
+      }
+      yield { type: 'message', conversationId: this.sessionOf(customerNick, message.time, true).id, message };
+      return;
+    }
+    if (this.currentCustomer === undefined) {
+      this.waiting.push(message);
+      return;
+    }
+    yield { type: 'message', conversationId: this.sessionOf(this.currentCustomer, message.time, false).id, message };
+  }
+
+  private *transfer(text: string, time: number | undefined, location: SourceLocation): Generator<ReadEvent> {
+    yield* this.place({ time, role: 'system', kind: 'event', event: 'transfer', text, internal: false, location });
+  }
+
+  /** A line that is not a sender line: a notice, or a line of the open message. */
+  private *bodyLine(line: string, lineNumber: number): Generator<ReadEvent> {
+    const location = { file: this.file, line: lineNumber };
+    const trimmed = line.trim();
+    const notice = READ_STATUS_LINE.test(trimmed) || RECALL_LINE.test(trimmed) || ORIGIN_LINE.test(trimmed) ? 'record' : isTransferNotice(trimmed) ? 'transfer' : undefined;
+    if (notice && this.open) {
+      this.open.notices.push({ kind: notice, text: trimmed, location });
+      return;
+    }
+    if (notice === 'record') {
+      yield { type: 'record', location };
+      return;
+    }
+    if (notice === 'transfer') {
+      yield* this.transfer(trimmed, undefined, location);
+      return;
+    }
+    const section = SECTION_LINE.exec(trimmed);
+    if (section) {
+      yield* this.finish();
+      this.currentCustomer = section[1];
+      return;
+    }
+    if (SEPARATOR_LINE.test(trimmed)) return;
+    if (this.open) {
+      this.open.lines.push(line);
+      if (DAMAGED_SENDER_LINE.test(trimmed)) {
+        yield { type: 'warning', location, reason: `"${trimmed}" looks like a sender line with its time cut short; it was read as a line of the message above it` };
+      }
+      return;
+    }
+    if (trimmed !== '') {
+      yield { type: 'skipped', location, reason: 'a line outside any message: expected a sender line (昵称 2026-11-02 10:00:03) before the message text' };
+    }
+  }
+
+  private *start(nick: string, time: RegExpExecArray, first: number, lineNumber: number): Generator<ReadEvent> {
+    yield* this.finish();
+    const location = { file: this.file, line: lineNumber };
+    const instant = parseInstant(timeText(time, first), this.options.timezone);
+    if (instant === undefined) {
+      yield { type: 'skipped', location, reason: `the sender line's time "${time[first]}" is not a date: expected 昵称 2026-11-02 10:00:03` };
+      return;
+    }
+    this.open = { nick: nick.trim(), time: instant, location, lines: [], notices: [] };
+  }
+
+  /** Hands on the open message, then the notices found among its lines. */
+  *finish(): Generator<ReadEvent> {
+    const open = this.open;
+    if (!open) return;
+    this.open = undefined;
+    const lines = [...open.lines];
+    while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+    const text = lines.join('\n');
+    if (text === '' && open.notices.length === 0) {
+      yield { type: 'skipped', location: open.location, reason: `no message under the sender line of ${open.nick}: expected the message text on the lines after it` };
+    } else if (text !== '') {
+      const sender = senderOf(open.nick, this.options);
+      const isBot = sender.role === 'agent' && AUTO_REPLY.test(text);
+      const kind: MessageKind = sender.role === 'system' ? 'event' : text === '[图片]' ? 'image' : /^\[文件\]/.test(text) ? 'file' : 'text';
+      const message: MessageDraft = {
+        time: open.time,
+        role: isBot ? 'bot' : sender.role,
+        agentId: isBot ? undefined : sender.agentId,
+        agentName: sender.agentName,
+        text,
+        kind,
+        event: kind === 'event' ? (isTransferNotice(text) ? 'transfer' : 'other') : undefined,
+        internal: false,
+        location: open.location,
+      };
+      yield* this.place(message, sender.role === 'customer' ? open.nick : undefined);
+    }
+    for (const notice of open.notices) {
+      if (notice.kind === 'record') yield { type: 'record', location: notice.location };
+      else yield* this.transfer(notice.text, open.time, notice.location);
+    }
+  }
+
+  *line(line: string, lineNumber: number, pending: { line: string; lineNumber: number } | undefined): Generator<ReadEvent, { line: string; lineNumber: number } | undefined> {
+    const timeOnly = TIME_LINE.exec(line.trim());
+    if (pending) {
+      if (timeOnly) {
+        yield* this.start(pending.line, timeOnly, 1, pending.lineNumber);
+        return undefined;
+      }
+      yield* this.bodyLine(pending.line, pending.lineNumber);
+    }
+    const sender = SENDER_LINE.exec(line.trimEnd());
+    if (sender && !SECTION_LINE.test(line.trim())) {
+      yield* this.start(sender[1]!, sender, 2, lineNumber);
+      return undefined;
+    }
+    if (timeOnly || line.trim() === '' || SEPARATOR_LINE.test(line.trim())) {
+      yield* this.bodyLine(line, lineNumber);
+      return undefined;
+    }
+    // Held for one line: it is a nick when the next line holds only a time.
+    return { line, lineNumber };
+  }
+
+  /** Messages of the shop's side in a file where no customer ever wrote: one conversation, named by the file. */
+  *end(): Generator<ReadEvent> {
+    yield* this.finish();
+    for (const message of this.waiting) yield { type: 'message', conversationId: this.currentCustomer ?? this.file, message };
+    this.waiting = [];
+  }
+}
+
+function looksLikeNick(nick: string): boolean {
+  return nick.length <= 64 && !/[,\t{}"]/.test(nick);
+}
+
+export const qianniuAdapter: Adapter = {
+  name: 'qianniu',
+  description: '千牛/旺旺 chat-record text (昵称 2026-11-02 10:00:03, then the message; 店铺名:子账号 is the agent)',
+  layout: 'messages',
+  detect(head, fileName) {
+    const lines = head.replace(/^\ufeff/, '').split('\n', 400).map((l) => l.replace(/\r$/, ''));
+    let senders = 0;
+    let subAccounts = 0;
+    let sections = 0;
+    lines.forEach((line, i) => {
+      if (SECTION_LINE.test(line.trim())) sections++;
+      const inline = SENDER_LINE.exec(line);
+      const nick = inline ? inline[1]! : TIME_LINE.test(line.trim()) && i > 0 ? (lines[i - 1] ?? '').trim() : undefined;
+      if (!nick || !looksLikeNick(nick)) return;
+      senders++;
+      if (SUB_ACCOUNT.test(nick)) subAccounts++;
+    });
+    if (senders >= 2 && (subAccounts >= 1 || sections >= 1)) return 0.9;
+    if (senders >= 2) return /\.txt$/i.test(fileName) ? 0.6 : 0.5;
+    return 0;
+  },
+  async *read(input, options): AsyncGenerator<ReadEvent> {
+    const reader = new QianniuReader(input.name, options);
+    let pending: { line: string; lineNumber: number } | undefined;
+    for await (const { line, lineNumber } of readLines(input.text())) {
+      pending = yield* reader.line(lineNumber === 1 ? line.replace(/^\ufeff/, '') : line, lineNumber, pending);
+    }
+    if (pending) yield* reader.line('', pending.lineNumber + 1, pending);
+    yield* reader.end();
+  },
+};

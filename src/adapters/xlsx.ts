@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import type { Readable } from 'node:stream';
+import type { SourceLocation } from '../model/conversation.js';
+import type { Adapter, ReadEvent } from './adapter.js';
+import { tableEvents, type TableItem } from './table.js';
+
+/** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
+const ZIP_SIGNATURE = 'PK\u0003\u0004';
+
+/** Title rows above the header that a console export may carry ("会话记录导出 2026-11-01 至 2026-11-07"). */
+const TITLE_ROWS_ALLOWED = 5;
+
+/** The subset of exceljs's streaming worksheet reader this adapter uses. */
+interface SheetReader extends AsyncIterable<{ number: number; values: unknown[] }> {
+  name: string;
+}
+
+/**
+ * A cell's value as text. exceljs gives strings, numbers, booleans, Dates (for cells with a date
+ * format), rich text `{richText: [{text}]}`, formulas `{formula, result}`, hyperlinks `{text}` and
+ * errors `{error}`. A date cell holds a wall-clock time with no zone (Excel stores a day serial, and
+ * exceljs reads it as if it were UTC), so it is written back as a naive local time for the
+ * configured timezone to place.
+ */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? '' : DateTime.fromJSDate(value, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    const cell = value as { richText?: Array<{ text?: string }>; result?: unknown; text?: unknown };
+    if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('');
+    if ('result' in cell) return cellText(cell.result);
+    if ('text' in cell) return cellText(cell.text);
+  }
+  return '';
+}
+
+async function* sheetRows(sheet: SheetReader, file: string): AsyncGenerator<TableItem> {
+  for await (const row of sheet) {
+    // row.values is 1-based and sparse: index 0 is always empty, and so are blank cells.
+    const values = Array.isArray(row.values) ? row.values : [];
+    const cells: string[] = [];
+    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+    yield { cells, location: { file, line: row.number } };
+  }
+}
+
+/**
+ * XLSX workbooks exported by support consoles (七鱼, 美洽, Udesk, 智齿 all offer 聊天记录 as
+ * .xlsx): each worksheet is a table with a header row, read exactly as the CSV reader reads one
+ * (src/adapters/table.ts), with the same column names (会话ID, 时间, 发送者/角色, 客服, 内容 …).
+ *
+ * An .xlsx is a zip, so the decoded `head` is useless beyond its first bytes: detection looks for
+ * the zip signature and the .xlsx name or the workbook's part names, and reading takes the raw
+ * bytes from `InputSource.bytes()`. The workbook is streamed by exceljs's WorkbookReader, one row
+ * at a time; its shared-string table (every distinct cell text) is held in memory, as the format
+ * requires. exceljs is loaded only when a workbook is read, so it costs the other formats nothing.
+ *
+ * Every worksheet whose header names a text and a role column is read; rows of the second and later
+ * sheets are located as `file[sheet name]:row`. A sheet without such a header (a summary sheet, a
+ * 会话列表) is reported as a warning when another sheet was read, and as a skipped record when none
+ * was. Dates in date-formatted cells are naive local times; text times go through parseInstant.
+ */
+export const xlsxAdapter: Adapter = {
+  name: 'xlsx',
+  description: 'XLSX workbook with a header row per sheet (会话ID, 时间, 发送者/角色, 客服, 内容), as 七鱼/美洽/Udesk/智齿 consoles export',
+  layout: 'messages',
+  detect(head, fileName) {
+    if (!head.startsWith(ZIP_SIGNATURE)) return 0;
+    if (/\.xls[xm]$/i.test(fileName)) return 0.95;
+    return head.includes('xl/workbook.xml') || head.includes('xl/worksheets/') ? 0.9 : 0;
+  },
+  async *read(input, options): AsyncGenerator<ReadEvent> {
+    const whole: SourceLocation = { file: input.name };
+    if (!input.bytes) {
+      yield { type: 'skipped', location: whole, reason: 'an XLSX workbook is read from its file, and this input has only text; save it to a file and pass the path' };
+      return;
+    }
+    const bytes: Readable = input.bytes();
+    const problems: Array<Extract<ReadEvent, { type: 'skipped' }>> = [];
+    let sheetsRead = 0;
+    let sheetIndex = 0;
+    try {
+      const { default: ExcelJS } = await import('exceljs');
+      const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      for await (const worksheet of workbook) {
+        const sheet = worksheet as unknown as SheetReader;
+        const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
+        const outcome = yield* tableEvents(sheetRows(sheet, file), options, {
+          fallbackConversationId: file,
+          exactColumns: false,
+          titleRowsAllowed: TITLE_ROWS_ALLOWED,
+          ignoreBlankRows: true,
+        });
+        if (!outcome.ok) problems.push({ ...outcome.problem, reason: `sheet "${sheet.name}": ${outcome.problem.reason}` });
+        else if (outcome.headerFound) sheetsRead++;
+      }
+    } catch (error) {
+      bytes.destroy();
+      const readSoFar = sheetIndex > 0 ? '; the rows before the damage were read' : '';
+      yield { type: 'skipped', location: whole, reason: `not a readable XLSX workbook (${(error as Error).message})${readSoFar}. Re-save it from Excel, or export CSV` };
+      return;
+    }
+    for (const problem of problems) {
+      if (sheetsRead > 0) yield { type: 'warning', location: problem.location, reason: `${problem.reason}; this sheet was not read` };
+      else yield problem;
+    }
+    if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: 'the workbook has no worksheets' };
+  },
+};

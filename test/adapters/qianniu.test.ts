@@ -1,0 +1,225 @@
+import iconv from 'iconv-lite';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
+import { openFile } from '../../src/io/input.js';
+import { ROOT, runCli } from '../support/cli.js';
+import { conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from './china-helpers.js';
+
+const FIXTURES = ['fixtures/qianniu/chat-record.txt', 'fixtures/qianniu/chat-record-gb18030.txt'];
+const qianniu = adapterByName('qianniu')!;
+const read = (text: string, options = OPTIONS) => readAll('qianniu', textSource('chat.txt', text), options);
+const rows = (text: string, options = OPTIONS) =>
+  read(text, options).then((events) => conversationsOf(events).flatMap((c) => c.messages.map((m) => ({ conversation: c.id, ...m }))));
+
+describe('qianniu detection', () => {
+  it('recognises both fixtures (UTF-8 and GB18030), and no other reader claims them', async () => {
+    for (const file of FIXTURES) {
+      const input = await openFile(path.join(ROOT, file));
+      expect(detectAdapter(input.head, path.basename(file))?.name, file).toBe('qianniu');
+      for (const adapter of ADAPTERS) if (adapter !== qianniu) expect(adapter.detect(input.head, path.basename(file)), `${adapter.name} on ${file}`).toBe(0);
+    }
+    expect((await openFile(path.join(ROOT, FIXTURES[1]!))).encoding).toBe('gb18030');
+  });
+
+  it('claims none of the other fixtures', async () => {
+    for (const file of fixtureInputs().filter((f) => !f.startsWith('fixtures/qianniu/'))) {
+      const input = await openFile(path.join(ROOT, file));
+      expect(qianniu.detect(input.head, path.basename(file)), file).toBe(0);
+    }
+  });
+
+  it('needs two sender lines, and is surer with a 店铺:子账号 nick', () => {
+    expect(qianniu.detect('买家A 2026-11-02 10:00:00\n在吗\n', 'a.txt')).toBe(0);
+    expect(qianniu.detect('买家A 2026-11-02 10:00:00\n在吗\n店:小林 2026-11-02 10:00:30\n在的\n', 'a.txt')).toBe(0.9);
+    expect(qianniu.detect('买家A 2026-11-02 10:00:00\n在吗\n客服小林 2026-11-02 10:00:30\n在的\n', 'a.txt')).toBe(0.6);
+    expect(qianniu.detect('c-1,小林,2026-11-02 10:00:00\nc-1,小王,2026-11-02 10:00:30\n', 'a.csv')).toBe(0);
+  });
+});
+
+describe('qianniu sender lines', () => {
+  it('reads the name and time on one line, on two lines, and in brackets, as local time', async () => {
+    const messages = await rows(
+      ['tb_买家 2026-11-02 10:00:03', '在吗', '店铺:小林', '2026-11-02 10:00:30', '在的', 'tb_买家(2026/11/2 10:01:05):', '好的'].join('\n'),
+    );
+    expect(messages.map((m) => [m.role, m.text, m.time, m.location.line])).toEqual([
+      ['customer', '在吗', Date.parse('2026-11-02T02:00:03Z'), 1],
+      ['agent', '在的', Date.parse('2026-11-02T02:00:30Z'), 3],
+      ['customer', '好的', Date.parse('2026-11-02T02:01:05Z'), 6],
+    ]);
+  });
+
+  it('keeps the lines of one message together, without the blank lines around it', async () => {
+    const messages = await rows('tb_买家 2026-11-02 10:00:03\n\n第一行\n\n第二行\n\n店铺:小林 2026-11-02 10:00:30\n在的\n');
+    expect(messages[0]!.text).toBe('第一行\n\n第二行');
+  });
+
+  it('reads the timezone from the options', async () => {
+    const messages = await rows('tb_买家 2026-11-02 10:00:03\n在吗\n', { ...OPTIONS, timezone: 'UTC' });
+    expect(messages[0]!.time).toBe(Date.parse('2026-11-02T10:00:03Z'));
+  });
+});
+
+describe('qianniu roles', () => {
+  it('店铺:子账号 (either colon) is the agent, named by the sub-account; any other nick is the customer', async () => {
+    const messages = await rows(['tb_买家 2026-11-02 10:00:00', '在吗', '青禾家居：阿青 2026-11-02 10:00:20', '在的'].join('\n'));
+    expect(messages.map((m) => [m.role, m.agentName, m.agentId])).toEqual([
+      ['customer', undefined, undefined],
+      ['agent', '阿青', '青禾家居：阿青'],
+    ]);
+  });
+
+  it('--agent-pattern replaces the rule: matching nicks are agents, the others customers', async () => {
+    const text = ['tb_买家 2026-11-02 10:00:00', '在吗', '客服小A 2026-11-02 10:00:20', '在的', '别家:小王 2026-11-02 10:00:40', '我是来问问的'].join('\n');
+    const messages = await rows(text, { ...OPTIONS, agentPattern: /^客服/ });
+    expect(messages.map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['agent', '客服小A'],
+      ['customer', undefined],
+    ]);
+  });
+
+  it('店小蜜 and [自动回复] messages are bots', async () => {
+    const text = ['tb_买家 2026-11-02 10:00:00', '在吗', '店铺:店小蜜 2026-11-02 10:00:01', '亲，在的哦', '店铺:小林 2026-11-02 10:00:02', '[自动回复]您好，客服小林为您服务'].join('\n');
+    expect((await rows(text)).map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['bot', '店小蜜'],
+      ['bot', '小林'],
+    ]);
+  });
+});
+
+describe('qianniu lines that are not messages', () => {
+  it('counts recall, read-status and origin lines as records, and makes a hand-over a transfer event', async () => {
+    const text = [
+      '当前用户来自 手机淘宝',
+      'tb_买家 2026-11-02 10:00:00',
+      '在吗',
+      '已读',
+      '店铺:小林 2026-11-02 10:00:20',
+      '我把会话转交给售后，请稍等',
+      '店铺:小林撤回了一条消息',
+      '店铺:小林 将会话转交给 店铺:阿青',
+      '店铺:阿青 2026-11-02 10:01:00',
+      '您好，我是售后阿青',
+      '未读',
+    ].join('\n');
+    const events = await read(text);
+    const [conversation] = conversationsOf(events);
+    expect(conversation!.messages.map((m) => [m.role, m.kind, m.event, m.text])).toEqual([
+      ['customer', 'text', undefined, '在吗'],
+      ['agent', 'text', undefined, '我把会话转交给售后，请稍等'],
+      ['system', 'event', 'transfer', '店铺:小林 将会话转交给 店铺:阿青'],
+      ['agent', 'text', undefined, '您好，我是售后阿青'],
+    ]);
+    expect(conversation!.messages[2]!.location.line).toBe(8);
+    expect(events.filter((e) => e.type === 'record').map((e) => e.location.line)).toEqual([1, 4, 7, 11]);
+    expect(recordsRead(events)).toBe(8);
+  });
+
+  it('a 系统消息 sender is a system event', async () => {
+    const text = ['tb_买家 2026-11-02 10:00:00', '在吗', '系统消息 2026-11-02 10:00:05', '买家已进入店铺首页'].join('\n');
+    expect((await rows(text))[1]).toMatchObject({ role: 'system', kind: 'event', event: 'other', text: '买家已进入店铺首页' });
+  });
+});
+
+describe('qianniu conversations', () => {
+  it('keys each customer nick as its own conversation and gives the agent to the customer who spoke last', async () => {
+    const text = [
+      '与 买家甲 的聊天记录',
+      '店铺:小林 2026-11-02 09:59:50',
+      '您好，欢迎光临',
+      '买家甲 2026-11-02 10:00:00',
+      '在吗',
+      '店铺:小林 2026-11-02 10:00:20',
+      '在的',
+      '与 买家乙 的聊天记录',
+      '买家乙 2026-11-02 10:05:00',
+      '发货了吗',
+      '店铺:小林 2026-11-02 10:05:30',
+      '今天发',
+    ].join('\n');
+    const conversations = conversationsOf(await read(text));
+    expect(conversations.map((c) => [c.id, c.messages.map((m) => m.text)])).toEqual([
+      ['买家甲 2026-11-02 09:59:50', ['您好，欢迎光临', '在吗', '在的']],
+      ['买家乙 2026-11-02 10:05:00', ['发货了吗', '今天发']],
+    ]);
+  });
+
+  it('holds an agent greeting until the first customer speaks', async () => {
+    const messages = await rows('店铺:小林 2026-11-02 09:59:50\n您好\n买家甲 2026-11-02 10:00:00\n在吗\n');
+    expect(messages.map((m) => m.conversation)).toEqual(['买家甲 2026-11-02 09:59:50', '买家甲 2026-11-02 09:59:50']);
+  });
+
+  it('starts a new conversation when the customer writes again after the session gap, but a late reply stays', async () => {
+    const text = [
+      '买家甲 2026-11-02 10:00:00',
+      '在吗',
+      '店铺:小林 2026-11-02 10:50:00',
+      '抱歉久等了',
+      '买家甲 2026-11-02 12:00:00',
+      '还在吗',
+    ].join('\n');
+    expect((await rows(text)).map((m) => m.conversation)).toEqual(['买家甲 2026-11-02 10:00:00', '买家甲 2026-11-02 10:00:00', '买家甲 2026-11-02 12:00:00']);
+    const wide = await rows(text, { ...OPTIONS, sessionGapMinutes: 180 });
+    expect(new Set(wide.map((m) => m.conversation)).size).toBe(1);
+  });
+
+  it('names a file of agent messages only by the file', async () => {
+    expect((await rows('店铺:小林 2026-11-02 10:00:00\n您好\n')).map((m) => m.conversation)).toEqual(['chat.txt']);
+  });
+});
+
+describe('qianniu bad input', () => {
+  it('skips text outside a message, a bad date and an empty message, with their lines, and reads the rest', async () => {
+    const text = [
+      '一行没有发送人的文字',
+      '买家甲 2026-11-02 10:00:00',
+      '在吗',
+      '店铺:小林 2026-13-45 10:00:20',
+      '这条的时间不对',
+      '买家甲 2026-11-02 10:01:00',
+      '店铺:小林 2026-11-02 10:02:00',
+      '在的',
+    ].join('\n');
+    const events = await read(text);
+    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(':')[0]])).toEqual([
+      [1, 'a line outside any message'],
+      [4, `the sender line's time "2026-13-45 10`],
+      [5, 'a line outside any message'],
+      [6, 'no message under the sender line of 买家甲'],
+    ]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '在的']);
+    expect(recordsRead(events)).toBe(6);
+  });
+
+  it('the command line decodes a GB18030 record and reads it like its UTF-8 twin', async () => {
+    const utf8 = readFileSync(path.join(ROOT, 'fixtures/qianniu/chat-record.txt'), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'twin.txt'), iconv.encode(utf8, 'gb18030'));
+    writeFileSync(path.join(dir, 'chat-record.txt'), utf8);
+    const twin = await runCli(['convert', path.join(dir, 'twin.txt')]);
+    const original = await runCli(['convert', path.join(dir, 'chat-record.txt')]);
+    expect(twin.code).toBe(0);
+    expect(twin.stdout.replaceAll('twin.txt', 'chat-record.txt')).toBe(original.stdout);
+    expect(twin.stdout).toContain('青禾家居旗舰店:阿青');
+  });
+
+  it('the command line lints a damaged copy: the bad lines are reported, the rest linted', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    const damaged = readFileSync(path.join(ROOT, 'fixtures/qianniu/chat-record.txt'), 'utf8')
+      .replace('tb_小鹿爱吃糖 2026-11-04 09:37:00', 'tb_小鹿爱吃糖 2026-11-04 0')
+      .replace('jane_2019 2026-11-04 15:03:00', 'jane_2019 2026-11-34 15:03:00');
+    writeFileSync(path.join(dir, 'damaged.txt'), damaged);
+    const result = await runCli(['lint', path.join(dir, 'damaged.txt'), '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('damaged.txt:14: "tb_小鹿爱吃糖 2026-11-04 0" looks like a sender line with its time cut short');
+    expect(result.stderr).toContain(`damaged.txt:29: the sender line's time "2026-11-34 15:03:00" is not a date`);
+    expect(result.stderr).toContain('damaged.txt:30: a line outside any message');
+    const { summary } = JSON.parse(result.stdout);
+    expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
+    expect(summary.records.skipped).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
+import { openFile } from '../../src/io/input.js';
+import { ROOT, runCli } from '../support/cli.js';
+import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from './china-helpers.js';
+
+const FIXTURE = 'fixtures/xlsx/meiqia-chats.xlsx';
+const xlsx = adapterByName('xlsx')!;
+const HEADER = ['会话ID', '时间', '发送者', '客服', '内容'];
+
+/** Excel holds wall-clock times; exceljs writes a Date by its UTC fields. */
+const wallClock = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+
+async function workbook(sheets: Record<string, unknown[][]>, dateColumn = 2): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+    sheet.getColumn(dateColumn).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const read = async (sheets: Record<string, unknown[][]>, options = OPTIONS, dateColumn = 2) => readAll('xlsx', binarySource('chats.xlsx', await workbook(sheets, dateColumn)), options);
+
+describe('xlsx detection', () => {
+  it('recognises the fixture by its zip signature and name, and no other reader claims it', async () => {
+    const input = await openFile(path.join(ROOT, FIXTURE));
+    expect(detectAdapter(input.head, path.basename(FIXTURE))?.name).toBe('xlsx');
+    for (const adapter of ADAPTERS) if (adapter !== xlsx) expect(adapter.detect(input.head, path.basename(FIXTURE)), adapter.name).toBe(0);
+  });
+
+  it('recognises a workbook read from standard input by its part names', async () => {
+    const input = await openFile(path.join(ROOT, FIXTURE));
+    expect(xlsx.detect(input.head, '<stdin>')).toBeGreaterThan(0.8);
+    expect(xlsx.detect('PK\u0003\u0004word/document.xml', 'letter.docx')).toBe(0);
+  });
+
+  it('claims none of the other fixtures', async () => {
+    for (const file of fixtureInputs().filter((f) => !f.endsWith('.xlsx'))) {
+      const input = await openFile(path.join(ROOT, file));
+      expect(xlsx.detect(input.head, path.basename(file)), file).toBe(0);
+    }
+  });
+});
+
+describe('xlsx cells', () => {
+  it('reads date cells as wall-clock times in the configured timezone, and text times too', async () => {
+    const sheets = {
+      Sheet1: [HEADER, ['c1', wallClock('2026-11-07 09:12:05'), '访客', '', '在吗'], ['c1', '2026-11-07 09:12:30', '客服', '小吴', '在的']],
+    };
+    const shanghai = conversationsOf(await read(sheets))[0]!.messages.map((m) => m.time);
+    expect(shanghai).toEqual([Date.parse('2026-11-07T01:12:05Z'), Date.parse('2026-11-07T01:12:30Z')]);
+    const utc = conversationsOf(await read(sheets, { ...OPTIONS, timezone: 'UTC' }))[0]!.messages.map((m) => m.time);
+    expect(utc).toEqual([Date.parse('2026-11-07T09:12:05Z'), Date.parse('2026-11-07T09:12:30Z')]);
+  });
+
+  it('reads rich text, line breaks, formula results, numbers and epoch times', async () => {
+    const sheets = {
+      Sheet1: [
+        HEADER,
+        [20261107, 1793584800000, '访客', '', { richText: [{ text: '第一段' }, { text: '加粗', font: { bold: true } }] }],
+        [20261107, 1793584810000, '客服', '小吴', '第一行\n第二行'],
+        [20261107, 1793584820000, '客服', '小吴', { formula: '"已"&"处理"', result: '已处理' }],
+      ],
+    };
+    // No date format on the time column: the numbers are epoch milliseconds, not day serials.
+    const [conversation] = conversationsOf(await read(sheets, OPTIONS, 9));
+    expect(conversation!.id).toBe('20261107');
+    expect(conversation!.messages.map((m) => m.text)).toEqual(['第一段加粗', '第一行\n第二行', '已处理']);
+    expect(conversation!.messages[0]!.time).toBe(1793584800000);
+  });
+
+  it('passes over title rows above the header and blank rows, and locates rows by their row number', async () => {
+    const events = await read({ 导出: [['会话记录导出（2026-11-07）'], [], HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], [], ['c1', '2026-11-07 09:00:20', '客服', '小吴', '在的']] });
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(problemsOf(events, 'warning')).toEqual([]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.location)).toEqual([
+      { file: 'chats.xlsx', line: 4 },
+      { file: 'chats.xlsx', line: 6 },
+    ]);
+  });
+});
+
+describe('xlsx sheets', () => {
+  it('reads a conversation that goes on in the next sheet, and names that sheet in locations', async () => {
+    const events = await read({
+      聊天记录: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗']],
+      '聊天记录(2)': [HEADER, ['c1', '2026-11-07 09:00:20', '客服', '小吴', '在的']],
+    });
+    const [conversation] = conversationsOf(events);
+    expect(conversation!.messages.map((m) => `${m.location.file}:${m.location.line}`)).toEqual(['chats.xlsx:2', 'chats.xlsx[聊天记录(2)]:2']);
+  });
+
+  it('warns of a sheet without message columns when another sheet was read', async () => {
+    const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']], 消息: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗']] });
+    expect(conversationsOf(events)).toHaveLength(1);
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(problemsOf(events, 'warning')[0]!.reason).toMatch(/^sheet "会话列表": the header row has no text \(内容\) column.*this sheet was not read$/);
+  });
+
+  it('skips a workbook none of whose sheets has message columns, saying why', async () => {
+    const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']] });
+    expect(problemsOf(events, 'skipped')).toEqual([
+      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^sheet "会话列表": the header row has no text \(内容\) column; found 会话ID, 访客, 满意度/) },
+    ]);
+  });
+});
+
+describe('xlsx bad input', () => {
+  it('skips a row it cannot use, with its row number and why, and reads the others', async () => {
+    const events = await read({
+      Sheet1: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['c1', '2026-11-07 09:00:10', '客服主管', '老周', '我看看'], ['c1', '昨天', '客服', '小吴', '在的'], ['c1', '2026-11-07 09:00:30', '客服', '小吴', '您好']],
+    });
+    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(':')[0]])).toEqual([
+      [3, 'unknown role "客服主管"'],
+      [4, 'time "昨天" is not a time'],
+    ]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '您好']);
+    expect(recordsRead(events)).toBe(4);
+  });
+
+  it('reports a damaged workbook as one skipped record, without throwing', async () => {
+    const whole = await workbook({ Sheet1: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗']] });
+    for (const bytes of [whole.subarray(0, Math.floor(whole.length / 2)), Buffer.from('PK\u0003\u0004 not really a zip')]) {
+      const events = await readAll('xlsx', binarySource('broken.xlsx', bytes));
+      expect(problemsOf(events, 'skipped')).toEqual([{ location: { file: 'broken.xlsx' }, reason: expect.stringMatching(/^not a readable XLSX workbook/) }]);
+    }
+  });
+
+  it('says so when the input has no bytes to read a workbook from', async () => {
+    const events = await readAll('xlsx', textSource('chats.xlsx', 'PK\u0003\u0004'));
+    expect(problemsOf(events, 'skipped')[0]!.reason).toMatch(/read from its file/);
+  });
+
+  it('the command line reports a truncated workbook and exits 2 when nothing else was read', async () => {
+    const result = await runCli(['lint', 'fixtures/broken/truncated.xlsx']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('fixtures/broken/truncated.xlsx: not a readable XLSX workbook');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
