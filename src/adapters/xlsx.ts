@@ -38,8 +38,40 @@ function cellText(value: unknown): string {
   return '';
 }
 
-async function* sheetRows(sheet: SheetReader, file: string): AsyncGenerator<TableItem> {
-  for await (const row of sheet) {
+/**
+ * Waits for the next item of exceljs's reader, but gives up when it stalls. Some damaged archives
+ * make the streaming unzip wait for data that never comes, without an error: the promise would
+ * simply never settle. A read that has seen the file end and made no progress for a second, or that
+ * has made none for half a minute, is a damaged workbook.
+ */
+async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGenerator<T> {
+  let sourceEndedAt: number | undefined;
+  const markEnd = () => (sourceEndedAt ??= Date.now());
+  source.once('end', markEnd);
+  source.once('close', markEnd);
+  const iterator = items[Symbol.asyncIterator]();
+  for (;;) {
+    const startedAt = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_resolve, reject) => {
+      timer = setInterval(() => {
+        const now = Date.now();
+        const quietSinceEnd = sourceEndedAt !== undefined && now - Math.max(sourceEndedAt, startedAt) > 1000;
+        if (quietSinceEnd || now - startedAt > 30_000) reject(new Error('the archive stops in the middle of a part: the file is damaged or cut short'));
+      }, 100);
+    });
+    try {
+      const next = await Promise.race([iterator.next(), stalled]);
+      if (next.done) return;
+      yield next.value;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}
+
+async function* sheetRows(sheet: SheetReader, file: string, source: Readable): AsyncGenerator<TableItem> {
+  for await (const row of unstalled(sheet, source)) {
     // row.values is 1-based and sparse: index 0 is always empty, and so are blank cells.
     const values = Array.isArray(row.values) ? row.values : [];
     const cells: string[] = [];
@@ -86,10 +118,10 @@ export const xlsxAdapter: Adapter = {
     try {
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-      for await (const worksheet of workbook) {
+      for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
-        const outcome = yield* tableEvents(sheetRows(sheet, file), options, {
+        const outcome = yield* tableEvents(sheetRows(sheet, file, bytes), options, {
           fallbackConversationId: file,
           exactColumns: false,
           titleRowsAllowed: TITLE_ROWS_ALLOWED,
