@@ -1,0 +1,92 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { attachSuppressions, commentDirectives, textHash, type CannedReply, type Library, type LibraryProblem } from './reply.js';
+
+const TEXT_KEYS = ['text', 'content', 'reply', 'message', '内容', '回复', '话术', '回复内容'];
+const ID_KEYS = ['id', 'key', '编号'];
+const TITLE_KEYS = ['title', 'name', 'shortcut', '标题', '名称', '快捷语'];
+const GROUP_KEYS = ['group', 'category', '分组', '分类'];
+const CHILDREN_KEYS = ['replies', 'items', 'children', 'entries', '话术', '回复列表', '快捷短语'];
+
+function scalarAt(map: Node, keys: readonly string[]): { value: string; node: Node } | undefined {
+  if (!isMap(map)) return undefined;
+  for (const key of keys) {
+    const node = map.get(key, true) as Node | undefined;
+    if (node && isScalar(node) && node.value !== null && node.value !== undefined && typeof node.value !== 'object') return { value: String(node.value), node };
+  }
+  return undefined;
+}
+
+/**
+ * A YAML or JSON library: a list of replies, or groups of them, nested as deep as teams nest them.
+ * A reply is a string, or `{id?, title?, text}`; a group is `{group|name: …, replies: [...]}` or a
+ * mapping from group names to lists. JSON is read by the same parser, which keeps positions.
+ */
+export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'json'): Library {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const problems: LibraryProblem[] = document.errors.map((error) => {
+    const at = lineCounter.linePos(error.pos[0]);
+    return { line: at.line, column: at.col, reason: `not valid ${kind === 'json' ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}` };
+  });
+  const replies: CannedReply[] = [];
+  if (problems.length > 0) return { file, kind, source, replies, problems };
+
+  const position = (node: Node) => lineCounter.linePos(node.range![0]);
+  const addReply = (textNode: Node, text: string, group: string | undefined, fields: { id?: string; title?: string }) => {
+    const at = position(textNode);
+    if (text.trim() === '') {
+      problems.push({ line: at.line, column: at.col, reason: 'the reply text is empty' });
+      return;
+    }
+    const ownId = fields.id;
+    replies.push({
+      id: ownId ?? (fields.title ? [group, fields.title].filter(Boolean).join('/') : textHash(text)),
+      baselineKey: ownId ?? textHash(text),
+      group,
+      title: fields.title,
+      text,
+      line: at.line,
+      column: at.col,
+      sourceRange: [textNode.range![0], textNode.range![1]],
+      suppressions: [],
+    });
+  };
+
+  const visit = (node: Node | null | undefined, group: string | undefined): void => {
+    if (!node) return;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') addReply(node, node.value, group, {});
+      else {
+        const at = position(node);
+        problems.push({ line: at.line, column: at.col, reason: `expected a reply text, found ${JSON.stringify(node.value)}` });
+      }
+      return;
+    }
+    if (isSeq(node)) {
+      for (const item of node.items) visit(item as Node, group);
+      return;
+    }
+    if (isMap(node)) {
+      const text = scalarAt(node, TEXT_KEYS);
+      if (text) {
+        addReply(text.node, text.value, scalarAt(node, GROUP_KEYS)?.value ?? group, { id: scalarAt(node, ID_KEYS)?.value, title: scalarAt(node, TITLE_KEYS)?.value });
+        return;
+      }
+      const childrenKey = CHILDREN_KEYS.find((key) => isSeq(node.get(key, true)) || isMap(node.get(key, true)));
+      if (childrenKey) {
+        const name = scalarAt(node, [...GROUP_KEYS, ...TITLE_KEYS])?.value;
+        visit(node.get(childrenKey, true) as Node, [group, name].filter(Boolean).join('/') || undefined);
+        return;
+      }
+      // A mapping from group names to their replies.
+      for (const pair of node.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        visit(pair.value as Node, [group, name].filter(Boolean).join('/') || undefined);
+      }
+      return;
+    }
+  };
+  visit(document.contents as Node, undefined);
+  attachSuppressions(replies, commentDirectives(source));
+  return { file, kind, source, replies, problems };
+}
