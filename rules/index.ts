@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../src/engine/rule.js';
 import blameShifting from './blame-shifting.js';
+import dismissiveEmotion from './dismissive-emotion.js';
 import missingEmpathy from './missing-empathy.js';
 import missingNextStep from './missing-next-step.js';
 import robotReply from './robot-reply.js';
@@ -7,5 +8,5 @@ import slowFirstResponse from './slow-first-response.js';
 
 /** Every built-in rule, by id. A rule that is not listed here does not exist. */
 export const BUILTIN_RULES: ReadonlyMap<string, RuleDefinition<any>> = new Map(
-  [blameShifting, missingEmpathy, missingNextStep, robotReply, slowFirstResponse].map((rule) => [rule.meta.id, rule as RuleDefinition<any>]),
+  [blameShifting, dismissiveEmotion, missingEmpathy, missingNextStep, robotReply, slowFirstResponse].map((rule) => [rule.meta.id, rule as RuleDefinition<any>]),
 );
