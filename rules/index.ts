@@ -1,11 +1,14 @@
 import type { RuleDefinition } from '../src/engine/rule.js';
 import blameShifting from './blame-shifting.js';
+import dismissiveEmotion from './dismissive-emotion.js';
+import forbiddenPhrase from './forbidden-phrase.js';
 import missingEmpathy from './missing-empathy.js';
 import missingNextStep from './missing-next-step.js';
+import negativeWording from './negative-wording.js';
 import robotReply from './robot-reply.js';
 import slowFirstResponse from './slow-first-response.js';
 
 /** Every built-in rule, by id. A rule that is not listed here does not exist. */
 export const BUILTIN_RULES: ReadonlyMap<string, RuleDefinition<any>> = new Map(
-  [blameShifting, missingEmpathy, missingNextStep, robotReply, slowFirstResponse].map((rule) => [rule.meta.id, rule as RuleDefinition<any>]),
+  [blameShifting, dismissiveEmotion, forbiddenPhrase, missingEmpathy, missingNextStep, negativeWording, robotReply, slowFirstResponse].map((rule) => [rule.meta.id, rule as RuleDefinition<any>]),
 );
