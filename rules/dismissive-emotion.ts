@@ -72,6 +72,7 @@ export default defineRule({
           messageSeq: message.seq,
           normalizedRange: [hit.start, hit.end],
           suggestion: rewrite(message, hit, acknowledges),
+          fix: rewrite(message, hit, acknowledges),
         });
       },
     };

@@ -120,6 +120,7 @@ export default defineRule({
         messageSeq: message.seq,
         normalizedRange: [hit.start, hit.end],
         suggestion: original.slice(0, from) + politeForm(text.slice(hit.start, hit.end)) + original.slice(to),
+        fix: original.slice(0, from) + politeForm(text.slice(hit.start, hit.end)) + original.slice(to),
       });
     }
 

@@ -24,6 +24,7 @@ import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerConvertCommand } from './convert-command.js';
+import { registerRepliesCommand } from './replies-command.js';
 import { registerEvalCommand } from './eval-command.js';
 
 export interface CliIO {
@@ -266,6 +267,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   registerRulesCommand(program, io, setExitCode);
   registerInitCommand(program, io, setExitCode);
   registerConvertCommand(program, io, setExitCode);
+  registerRepliesCommand(program, io, setExitCode);
   registerEvalCommand(program, io, setExitCode);
   return program;
 }

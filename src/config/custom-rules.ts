@@ -4,6 +4,7 @@ import { assertedMatches } from '../engine/matching.js';
 import { CATEGORIES, defineRule, type RuleDefinition } from '../engine/rule.js';
 import { Lexicon } from '../lexicon/lexicon.js';
 import { agentLabel, roleSchema, type Role } from '../model/conversation.js';
+import { toOriginalRange } from '../text/normalize.js';
 
 /**
  * Rules that QA staff declare in configuration, without code, after the condition types of
@@ -115,6 +116,7 @@ export function compileCustomRule(id: string, config: CustomRuleConfig): RuleDef
               messageSeq: message.seq,
               normalizedRange: [hit.start, hit.end],
               suggestion: config.suggestion,
+              fix: message.message.text.slice(0, message.normalized.toOriginal[hit.start]) + config.suggestion + message.message.text.slice(toOriginalRange(message.normalized, hit.start, hit.end)[1]),
             });
           }
         });

@@ -5,7 +5,16 @@ import type { ConfigFile } from './schema.js';
  * Rules precise enough to be on by default. A rule joins only after its hits on real
  * conversations were read and at least 90% were right; docs/precision.md keeps the figures.
  */
-const RECOMMENDED_RULES = ['blame-shifting', 'missing-empathy', 'missing-next-step', 'robot-reply', 'slow-first-response'];
+const RECOMMENDED_RULES = [
+  'blame-shifting',
+  'missing-empathy',
+  'missing-next-step',
+  'robot-reply',
+  'slow-first-response',
+  'dismissive-emotion',
+  'negative-wording',
+  'forbidden-phrase',
+];
 
 function allRules(): ConfigFile['rules'] {
   return Object.fromEntries([...BUILTIN_RULES.values()].map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));

@@ -32,6 +32,8 @@ export interface Finding {
   /** The customer message that set the rule off, where there is one. */
   trigger?: Quote;
   suggestion?: string;
+  /** The whole offending message rewritten, where the rewrite is safe to apply unattended (see --fix). */
+  fix?: string;
   location: SourceLocation;
   time?: number;
 }

@@ -128,6 +128,8 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
       range: offending?.range,
       trigger,
       suggestion: report.suggestion === undefined ? undefined : renderMessage(report.suggestion, undefined, locale),
+      // A rewrite in a traditional conversation is written in traditional, like the rest of it.
+      fix: report.fix === undefined ? undefined : renderMessage(report.fix, undefined, locale),
       location: anchorMessage?.location ?? { file: conversation.source.file },
       time: anchorMessage?.time,
     };

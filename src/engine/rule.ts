@@ -46,6 +46,12 @@ export interface Report {
   /** The agent responsible, for conversation-level findings. */
   agent?: string;
   suggestion?: string;
+  /**
+   * The offending message rewritten so that the finding goes away, when that rewrite is mechanical
+   * and safe to apply unattended (a phrase swapped for its polite form). `--fix` applies it to
+   * canned-reply libraries.
+   */
+  fix?: string;
 }
 
 export interface RuleContext<Options> {

@@ -33,14 +33,15 @@ function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, conte
   return lines;
 }
 
-export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>): string[] {
+export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>, command: FormatterContext['command'] = 'lint'): string[] {
   const lines: string[] = [];
   const problems = summary.errors + summary.warnings;
   const headline = `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`;
   lines.push(problems === 0 ? chalk.green(`✔ ${headline}`) : chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)));
   const { read, used, skipped } = summary.records;
+  const counted = command === 'replies' ? `话术 ${summary.conversations}` : `会话 ${summary.conversations} · 消息 ${summary.messages}`;
   lines.push(
-    `文件 ${summary.files} · 会话 ${summary.conversations} · 消息 ${summary.messages} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}` +
+    `文件 ${summary.files} · ${counted} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}` +
       (summary.unreadableFiles.length ? ` · 无法读取的文件 ${summary.unreadableFiles.length}` : ''),
   );
   for (const [ruleId, reasons] of Object.entries(summary.notApplicable)) {
@@ -62,6 +63,21 @@ export function inputProblemLines(summary: LintSummary, chalk: InstanceType<type
   return lines;
 }
 
+/** A canned reply: where it stands in its file, then each finding with the reply quoted. */
+function replyLines(result: ConversationResult, chalk: InstanceType<typeof Chalk>, context: FormatterContext): string {
+  const out: string[] = [];
+  for (const finding of result.findings) {
+    const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
+    const where = formatLocation({ ...finding.location, file: relative(finding.location.file, context.cwd) });
+    out.push(`${chalk.underline(where)}  ${chalk.dim(`话术 ${result.conversationId}`)}`);
+    out.push(`  ${severity}  ${finding.message}  ${chalk.dim(finding.ruleId)}`);
+    if (finding.excerpt) out.push(`         ${formatExcerptLine(finding.excerpt, finding.range, chalk)}`);
+    if (finding.suggestion) out.push(`         ${chalk.green('建议：')}${finding.suggestion}`);
+  }
+  out.push('');
+  return `${out.join('\n')}\n`;
+}
+
 /** Findings grouped by conversation, for people at a terminal. */
 export function stylishFormatter(): Formatter {
   const chalkFor = (context: FormatterContext) => new Chalk({ level: context.color ? 1 : 0 });
@@ -69,6 +85,7 @@ export function stylishFormatter(): Formatter {
     result(result, context) {
       if (result.findings.length === 0) return '';
       const chalk = chalkFor(context);
+      if (context.command === 'replies') return replyLines(result, chalk, context);
       const agents = result.agents.length ? chalk.dim(`  客服：${result.agents.join('、')}`) : '';
       const firstTime = result.findings.map((f) => f.trigger?.time ?? f.time).find((t) => t !== undefined);
       const day = firstTime === undefined ? '' : chalk.dim(`  ${formatLocalTime(firstTime, context.timezone).slice(0, 10)}`);
@@ -77,6 +94,6 @@ export function stylishFormatter(): Formatter {
       out.push('');
       return `${out.join('\n')}\n`;
     },
-    end: (summary, context) => `${summaryLines(summary, chalkFor(context)).join('\n')}\n`,
+    end: (summary, context) => `${summaryLines(summary, chalkFor(context), context.command).join('\n')}\n`,
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 
 /** File endings read when a folder is given. */
-export const INPUT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'txt'];
+export const INPUT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'txt', 'xlsx'];
 
 export interface FoundFiles {
   files: string[];
@@ -16,7 +16,8 @@ export interface FoundFiles {
  * Expands command-line paths: files as given, folders recursively by known endings, and globs.
  * `-` stands for standard input and is passed through. Order is stable: as given, then sorted.
  */
-export async function findInputFiles(patterns: readonly string[], options: { cwd: string; ignore: readonly string[] }): Promise<FoundFiles> {
+export async function findInputFiles(patterns: readonly string[], options: { cwd: string; ignore: readonly string[]; extensions?: readonly string[] }): Promise<FoundFiles> {
+  const extensions = options.extensions ?? INPUT_EXTENSIONS;
   const files: string[] = [];
   const missing: FoundFiles['missing'] = [];
   const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore as string[], { dot: true }) : () => false;
@@ -39,7 +40,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
       continue;
     }
     const glob = info?.isDirectory()
-      ? `${fg.convertPathToPattern(pattern.replace(/\/+$/, ''))}/**/*.{${INPUT_EXTENSIONS.join(',')}}`
+      ? `${fg.convertPathToPattern(pattern.replace(/\/+$/, ''))}/**/*.{${extensions.join(',')}}`
       : pattern;
     const matches = fg.isDynamicPattern(glob) || info?.isDirectory()
       ? (await fg(glob, { cwd: options.cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] })).sort()
@@ -47,7 +48,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
     if (matches.length === 0) {
       missing.push({
         pattern,
-        reason: info?.isDirectory() ? `no ${INPUT_EXTENSIONS.map((e) => `.${e}`).join('/')} files in this folder` : 'no such file, and no files match it as a glob',
+        reason: info?.isDirectory() ? `no ${extensions.map((e) => `.${e}`).join('/')} files in this folder` : 'no such file, and no files match it as a glob',
       });
       continue;
     }

@@ -13,6 +13,8 @@ export type MessageKind = z.infer<typeof messageKindSchema>;
 export const sourceLocationSchema = z.object({
   file: z.string(),
   line: z.number().int().positive().optional(),
+  /** 1-based column, where the source has one (canned-reply libraries). */
+  column: z.number().int().positive().optional(),
   record: z.number().int().nonnegative().optional(),
 });
 export type SourceLocation = z.infer<typeof sourceLocationSchema>;

@@ -54,6 +54,7 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
 
 /** The location as people read it: file:line, or file#record. */
 export function formatLocation(location: SourceLocation): string {
+  if (location.line !== undefined && location.column !== undefined) return `${location.file}:${location.line}:${location.column}`;
   if (location.line !== undefined) return `${location.file}:${location.line}`;
   if (location.record !== undefined) return `${location.file}#${location.record}`;
   return location.file;

@@ -1,0 +1,158 @@
+import type { Command } from 'commander';
+import { Chalk } from 'chalk';
+import { writeFile } from 'node:fs/promises';
+import { createTwoFilesPatch } from 'diff';
+import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
+import { applyDirectives, BaselineMatcher, BaselineRecorder } from '../engine/suppress.js';
+import { findInputFiles } from '../io/find-files.js';
+import { applyRewrites } from '../library/fix.js';
+import { LIBRARY_EXTENSIONS, readLibrary } from '../library/index.js';
+import { readTextLibrary as readText } from '../library/read-text.js';
+import { readYamlLibrary } from '../library/read-yaml.js';
+import type { CannedReply, Library } from '../library/reply.js';
+import type { Conversation } from '../model/conversation.js';
+import { buildLintSettings } from '../runner/settings.js';
+import { addResult, emptySummary, formatLocation } from '../runner/summary.js';
+import { loadBaseline, saveBaseline } from './baseline-file.js';
+import { UsageError } from './errors.js';
+import { addReportOptions, findingsExitCode, loadConfigFor, openReports, useColor, type CliIO, type ReportOptions } from './index.js';
+
+interface RepliesOptions extends ReportOptions {
+  config?: string;
+  rule?: string[];
+  locale?: 'zh-Hans' | 'zh-Hant';
+  baseline?: string;
+  updateBaseline?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+}
+
+/** A canned reply as the engine sees it: a conversation of one agent message. */
+function replyConversation(library: Library, reply: CannedReply): Conversation {
+  const location = { file: library.file, line: reply.line, column: reply.column };
+  return {
+    id: reply.id,
+    source: { file: library.file, format: `library-${library.kind}` },
+    messages: [{ seq: 0, role: 'agent', text: reply.text, kind: 'text', internal: false, location }],
+    meta: { group: reply.group, title: reply.title },
+  };
+}
+
+function lintLibrary(library: Library, settings: LintSettings): Array<{ reply: CannedReply; result: ConversationResult }> {
+  return library.replies.map((reply) => ({ reply, result: lintConversation(replyConversation(library, reply), settings) }));
+}
+
+/** Rewrites the library with every safe fix, pass after pass, as a fix can make room for another. */
+function fixedSource(library: Library, settings: LintSettings, reread: (source: string) => Library): { source: string; applied: number } {
+  let current = library;
+  let applied = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const rewrites = new Map<CannedReply, string>();
+    for (const { reply, result } of lintLibrary(current, settings)) {
+      const suppressed = new Set(reply.suppressions.flatMap((s) => s.rules));
+      const fixable = result.findings.find((f) => f.fix !== undefined && !suppressed.has(f.ruleId) && !reply.suppressions.some((s) => s.rules.length === 0));
+      if (fixable) rewrites.set(reply, fixable.fix!);
+    }
+    if (rewrites.size === 0) break;
+    const outcome = applyRewrites(current, rewrites);
+    if (outcome.applied === 0) break;
+    applied += outcome.applied;
+    current = reread(outcome.source);
+  }
+  return { source: current.source, applied };
+}
+
+/**
+ * `supportlint replies`: lints every reply of canned-reply libraries (快捷短语 / 话术库) with the rules
+ * that judge a single agent message, for CI gates on the files teams keep them in.
+ */
+export function registerRepliesCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('replies')
+    .description('lint canned-reply libraries (YAML, JSON, CSV or plain text) with the rules that judge one agent message')
+    .argument('<paths...>', 'library files or folders')
+    .option('-c, --config <file>', 'use this configuration file instead of searching for .supportlintrc.*')
+    .option('--rule <id>', 'run only these rules (repeatable, or comma-separated)', (v: string, p: string[] = []) => [...p, ...v.split(',').map((x) => x.trim()).filter(Boolean)])
+    .option('--locale <locale>', 'script of the messages: zh-Hans or zh-Hant; default follows each reply')
+    .option('--baseline <file>', 'ignore the findings recorded in this baseline; only new ones count')
+    .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
+    .option('--fix', 'apply the safe rewrites to YAML and plain-text libraries, keeping comments and layout')
+    .option('--fix-dry-run', 'show the rewrites --fix would make, as a diff, without writing');
+  addReportOptions(command).action(async (paths: string[], options: RepliesOptions) => {
+    setExitCode(await runReplies(paths, options, io));
+  });
+}
+
+async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): Promise<number> {
+  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to write to.');
+  if (options.locale && options.locale !== 'zh-Hans' && options.locale !== 'zh-Hant') throw new UsageError(`--locale ${options.locale}: expected zh-Hans or zh-Hant.`);
+  const config = await loadConfigFor(options, io);
+  const all = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
+  // Only rules that judge one message alone apply to a reply that has no conversation around it.
+  const settings: LintSettings = { ...all, rules: all.rules.filter((r) => r.rule.meta.scope === 'message') };
+  if (settings.rules.length === 0) throw new UsageError('no rule that judges a single message is on. Turn one on in the configuration, or check --rule.');
+  const found = await findInputFiles(paths, { cwd: io.cwd, ignore: config.ignore, extensions: LIBRARY_EXTENSIONS });
+  if (found.files.length === 0) throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n') || 'no library files given.');
+  for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
+
+  const baseline = options.baseline && !options.updateBaseline ? new BaselineMatcher(await loadBaseline(options.baseline, io.cwd)) : undefined;
+  const recorder = options.updateBaseline ? new BaselineRecorder() : undefined;
+  const reports = openReports(options, settings, config, 'replies', io);
+  const summary = emptySummary();
+  const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
+  let broken = false;
+  await reports.start();
+  for (const file of found.files) {
+    let library: Library;
+    try {
+      library = await readLibrary(file);
+    } catch (error) {
+      io.stderr(`${chalk.red('无法读取')} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+      broken = true;
+      continue;
+    }
+    summary.files++;
+    if (library.problems.length > 0) {
+      broken = true;
+      for (const problem of library.problems) {
+        const location = formatLocation({ file, line: problem.line, column: problem.column });
+        io.stderr(`${chalk.red('无法读取')} ${location}: ${problem.reason}\n`);
+        summary.records.read++;
+        summary.records.skipped++;
+      }
+    }
+    if ((options.fix || options.fixDryRun) && (library.kind === 'yaml' || library.kind === 'text') && library.problems.length === 0) {
+      const kind = library.kind;
+      const reread = (source: string) => (kind === 'yaml' ? readYamlLibrary(file, source, 'yaml') : readText(file, source));
+      const { source, applied } = fixedSource(library, settings, reread);
+      if (applied > 0 && options.fixDryRun) await io.stdout(createTwoFilesPatch(file, file, library.source, source, '', '(--fix)'));
+      if (applied > 0 && options.fix) {
+        await writeFile(file, source);
+        library = reread(source);
+      }
+      if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? 'fixed' : 'would fix'} ${applied} ${applied === 1 ? 'reply' : 'replies'}.\n`);
+    }
+    for (const { reply, result } of lintLibrary(library, settings)) {
+      summary.records.read++;
+      summary.records.used++;
+      let shown = applyDirectives(result, reply.suppressions, file);
+      const key = `${file}#${reply.baselineKey}`;
+      recorder?.record(shown, key);
+      if (baseline) shown = baseline.apply(shown, key);
+      addResult(summary, shown);
+      await reports.result(shown);
+    }
+  }
+  await reports.end(summary);
+  if (recorder) {
+    await saveBaseline(options.baseline!, io.cwd, recorder.baseline);
+    io.stderr(`supportlint: wrote ${summary.errors + summary.warnings} findings to the baseline ${options.baseline}.\n`);
+    return broken ? 2 : 0;
+  }
+  if (baseline) {
+    if (baseline.suppressed > 0) io.stderr(`supportlint: ${baseline.suppressed} known findings are in the baseline and were not counted.\n`);
+    if (baseline.stale > 0) io.stderr(`supportlint: ${baseline.stale} findings recorded in the baseline no longer occur; run with --update-baseline to prune them.\n`);
+  }
+  if (broken) return 2;
+  return findingsExitCode(summary, options, io);
+}

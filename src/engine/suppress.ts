@@ -1,0 +1,103 @@
+import type { ConversationResult } from './lint.js';
+import type { Finding } from './finding.js';
+import type { SourceLocation } from '../model/conversation.js';
+
+/** Findings about suppressions themselves, reported like a rule's findings. */
+export const SUPPRESSION_RULE_IDS = { missingReason: 'suppression-reason', unused: 'unused-suppression' } as const;
+
+/** A disable directive: rules (empty = all) switched off for one reply, and why. */
+export interface Directive {
+  rules: string[];
+  reason?: string;
+  line: number;
+  column: number;
+}
+
+function directiveFinding(result: ConversationResult, directive: Directive, file: string, kind: 'missingReason' | 'unused'): Finding {
+  const rules = directive.rules.length ? directive.rules.join(', ') : '全部规则';
+  const location: SourceLocation = { file, line: directive.line, column: directive.column };
+  return {
+    ruleId: SUPPRESSION_RULE_IDS[kind],
+    category: 'compliance',
+    severity: kind === 'missingReason' ? 'error' : 'warn',
+    messageId: kind,
+    message: kind === 'missingReason'
+      ? `禁用 ${rules} 时没有写明原因。在规则后加上“ -- 原因”。`
+      : `禁用 ${rules} 的注释没有屏蔽任何问题，可以删掉。`,
+    conversationId: result.conversationId,
+    messageSeq: null,
+    excerpt: '',
+    location,
+  };
+}
+
+/**
+ * Suppress step: drops the findings a reply's directives switch off, and reports directives that
+ * give no reason (a suppression needs one) or that switch off nothing. Pure.
+ */
+export function applyDirectives(result: ConversationResult, directives: readonly Directive[], file: string): ConversationResult {
+  if (directives.length === 0) return result;
+  const used = new Set<Directive>();
+  const findings = result.findings.filter((finding) => {
+    const directive = directives.find((d) => d.rules.length === 0 || d.rules.includes(finding.ruleId));
+    if (!directive) return true;
+    used.add(directive);
+    return false;
+  });
+  for (const directive of directives) {
+    if (!directive.reason) findings.push(directiveFinding(result, directive, file, 'missingReason'));
+    else if (!used.has(directive)) findings.push(directiveFinding(result, directive, file, 'unused'));
+  }
+  return { ...result, findings };
+}
+
+/**
+ * A baseline: findings already known, counted per key (a conversation, or a canned reply) and rule,
+ * as ESLint's bulk suppressions count them. Counting instead of listing locations lets it survive
+ * reordering and edits elsewhere; a rule that fires more often than recorded fails again.
+ */
+export interface Baseline {
+  version: 1;
+  counts: Record<string, Record<string, number>>;
+}
+
+export class BaselineMatcher {
+  private readonly remaining = new Map<string, number>();
+  suppressed = 0;
+
+  constructor(baseline: Baseline) {
+    for (const [key, rules] of Object.entries(baseline.counts)) for (const [ruleId, count] of Object.entries(rules)) this.remaining.set(`${key}\u0000${ruleId}`, count);
+  }
+
+  /** Drops up to the recorded number of findings per rule for this key; the rest are new. */
+  apply(result: ConversationResult, key: string): ConversationResult {
+    const findings = result.findings.filter((finding) => {
+      const slot = `${key}\u0000${finding.ruleId}`;
+      const left = this.remaining.get(slot) ?? 0;
+      if (left <= 0) return true;
+      this.remaining.set(slot, left - 1);
+      this.suppressed++;
+      return false;
+    });
+    return findings.length === result.findings.length ? result : { ...result, findings };
+  }
+
+  /** Recorded findings that no longer occur: the baseline can be pruned with --update-baseline. */
+  get stale(): number {
+    let count = 0;
+    for (const left of this.remaining.values()) count += left;
+    return count;
+  }
+}
+
+/** Builds a baseline from what a run found. */
+export class BaselineRecorder {
+  readonly baseline: Baseline = { version: 1, counts: {} };
+
+  record(result: ConversationResult, key: string): void {
+    for (const finding of result.findings) {
+      const rules = (this.baseline.counts[key] ??= {});
+      rules[finding.ruleId] = (rules[finding.ruleId] ?? 0) + 1;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { parse } from 'csv-parse/sync';
+import { parseDirective, textHash, type CannedReply, type Library, type LibraryProblem } from './reply.js';
+
+const COLUMNS = {
+  id: ['id', 'key', '编号', 'ID'],
+  group: ['group', 'category', '分组', '分类'],
+  title: ['title', 'name', 'shortcut', '标题', '名称', '快捷语'],
+  text: ['text', 'content', 'reply', '内容', '回复', '话术', '回复内容'],
+  disable: ['supportlint-disable'],
+} as const;
+
+/**
+ * A CSV or TSV library with a header row (分组, 标题, 内容 or group, title, text). A
+ * `supportlint-disable` column holds directives for its row: "robot-reply -- 固定开场白".
+ */
+export function readTableLibrary(file: string, source: string): Library {
+  const firstLine = source.slice(0, source.indexOf('\n') >= 0 ? source.indexOf('\n') : undefined);
+  const delimiter = /\.tsv$/i.test(file) || (firstLine.split('\t').length > firstLine.split(',').length) ? '\t' : ',';
+  const problems: LibraryProblem[] = [];
+  let rows: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    rows = parse(source, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return { file, kind: 'csv', source, replies: [], problems: [{ line, reason: `not valid CSV: ${(error as Error).message}` }] };
+  }
+  const [header, ...body] = rows;
+  if (!header) return { file, kind: 'csv', source, replies: [], problems: [{ line: 1, reason: 'the file is empty' }] };
+  const names = header.record.map((h) => h.trim());
+  const column = (aliases: readonly string[]) => names.findIndex((name) => aliases.some((alias) => alias.toLowerCase() === name.toLowerCase()));
+  const at = { id: column(COLUMNS.id), group: column(COLUMNS.group), title: column(COLUMNS.title), text: column(COLUMNS.text), disable: column(COLUMNS.disable) };
+  if (at.text < 0) {
+    return { file, kind: 'csv', source, replies: [], problems: [{ line: header.info.lines, reason: `the header row has no reply text column (内容, 话术, text); found ${names.join(', ')}` }] };
+  }
+  const replies: CannedReply[] = [];
+  for (const { record, info } of body) {
+    const cell = (index: number) => (index >= 0 ? record[index]?.trim() || undefined : undefined);
+    const text = record[at.text] ?? '';
+    if (text.trim() === '') {
+      problems.push({ line: info.lines, column: at.text + 1, reason: 'the reply text is empty' });
+      continue;
+    }
+    const id = cell(at.id);
+    const group = cell(at.group);
+    const title = cell(at.title);
+    const directive = cell(at.disable);
+    const suppression = directive ? parseDirective(`supportlint-disable-next-line ${directive}`, info.lines, at.disable + 1) : undefined;
+    replies.push({
+      id: id ?? (title ? [group, title].filter(Boolean).join('/') : textHash(text)),
+      baselineKey: id ?? textHash(text),
+      group,
+      title,
+      text,
+      line: info.lines,
+      column: at.text + 1,
+      suppressions: suppression ? [suppression] : [],
+    });
+  }
+  return { file, kind: 'csv', source, replies, problems };
+}
