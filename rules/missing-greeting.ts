@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineRule } from '../src/engine/rule.js';
+import type { AnalyzedMessage } from '../src/engine/analysis.js';
+import { agentLabel, isHumanReply, type Conversation } from '../src/model/conversation.js';
+
+// Weibo and other public threads: every reply is a public post under the customer's, addressed with
+// "@名称" or an apology, and the thread has no session to open. The NTCIR DCH collection (format
+// `dch`) is Weibo helpdesk threads.
+const PUBLIC_CHANNEL = /(weibo|微博|twitter|public)/iu;
+function isPublicThread(conversation: Conversation): boolean {
+  return PUBLIC_CHANNEL.test(conversation.channel ?? '') || conversation.source.format === 'dch';
+}
+
+// A reply with no words: an emoji or picture the export did not keep, or only sticker codes and
+// masks ("#E-s[数字x]"). A welcome sticker would be a greeting, so such a reply cannot be judged.
+const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\]\[\s]{1,12}\]/gu;
+function hasWords(message: AnalyzedMessage): boolean {
+  return /[\p{Script=Han}a-z]/u.test(message.text.replace(STICKER_OR_MASK, ''));
+}
+
+export default defineRule({
+  meta: {
+    id: 'missing-greeting',
+    title: '欢迎语',
+    category: 'tone',
+    defaultSeverity: 'warn',
+    scope: 'conversation',
+    description: '客服的第一条回复没有问候或欢迎语（您好、亲、欢迎、很高兴为您服务、请问有什么可以帮您…）',
+    messages: {
+      noGreeting: '缺少欢迎语：客服开场的 {window} 条回复里没有问候（如“您好，很高兴为您服务”）。',
+    },
+    schema: z.strictObject({
+      /** How many of the agent's first replies may hold the greeting. */
+      window: z.number().int().min(1).max(5).default(1),
+      /** Also judge the first replies of every other agent who joins the conversation (transfers). */
+      eachAgent: z.boolean().default(false),
+      /** Judge public threads (Weibo, the DCH collection) too; by default they are not applicable. */
+      publicThreads: z.boolean().default(false),
+    }),
+    lexicons: ['missing-greeting.greeting'],
+    hasSuggestions: true,
+  },
+  create(context) {
+    const greeting = context.lexicon('missing-greeting.greeting');
+    const { window, eachAgent, publicThreads } = context.options;
+    // No negation check: in "别着急亲" the 别 belongs to 着急, and a greeting is never negated.
+    const greets = (m: AnalyzedMessage) => greeting.test(m.text);
+
+    function judge(opening: AnalyzedMessage[]): void {
+      if (opening.length === 0) return;
+      if (opening.some((m) => !hasWords(m))) return;
+      if (opening.some(greets)) return;
+      context.report({
+        messageId: 'noGreeting',
+        data: { window: opening.length },
+        messageSeq: opening[0]!.seq,
+        suggestion: '以问候开场，例如：“您好，很高兴为您服务，请问有什么可以帮您？”',
+      });
+    }
+
+    return {
+      conversationEnd() {
+        const { analysis } = context;
+        if (!publicThreads && isPublicThread(analysis.conversation)) {
+          context.notApplicable('public-thread');
+          return;
+        }
+        const replies = analysis.messages.filter((m) => isHumanReply(m.message));
+        if (!eachAgent) {
+          judge(replies.slice(0, window));
+          return;
+        }
+        // Unnamed agents are one agent: without names a transfer cannot be told from the same person.
+        const byAgent = new Map<string, AnalyzedMessage[]>();
+        for (const reply of replies) {
+          const agent = agentLabel(reply.message) ?? '';
+          const list = byAgent.get(agent) ?? byAgent.set(agent, []).get(agent)!;
+          if (list.length < window) list.push(reply);
+        }
+        for (const opening of byAgent.values()) judge(opening);
+      },
+    };
+  },
+});

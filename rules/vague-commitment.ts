@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { defineRule } from '../src/engine/rule.js';
+import { assertedMatches } from '../src/engine/matching.js';
+import type { AnalyzedMessage } from '../src/engine/analysis.js';
+import type { LexiconMatch } from '../src/lexicon/lexicon.js';
+import { clauseBounds } from '../src/text/clauses.js';
+
+const SENTENCE_BREAK = /[.!?;。！？；\n\r]/u;
+
+function sentenceBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !SENTENCE_BREAK.test(text[start - 1]!)) start--;
+  return text.slice(start, index);
+}
+
+// "请您尽快寄回", "建议亲尽快修改密码", "希望能尽快解决", "稍后您可以再拨打查询": the customer is asked
+// to act, or a wish is voiced. Neither is a promise from our side.
+// "为您尽快" keeps the promise ours: 您 after 为/帮/给 is the beneficiary, not the subject.
+const CUSTOMER_DIRECTED = /(请|建议|麻烦|烦请|劳烦|还请|希望|期待|需要|需|须|应|应该|务必|记得|(?<![为帮给替与和跟向])(您|你|亲))(您|你|亲)?(能|能够|可以|可|要|需要|需|也|也可以|务必|再|自己)?$/u;
+const CUSTOMER_AFTER = /^(稍后|随后|晚点|晚些时候|待会儿?|回头)(您|你|亲|请)/u;
+// "建议您挑好套餐后尽快下单": the customer was addressed earlier in the clause, and no promise of ours
+// (我们/会/将) came between.
+const CUSTOMER_CLAUSE = /(建议|请|麻烦|烦请|劳烦|还请|希望|需要)(您|你|亲)(?![^,.!?;。！？；]*(我|会|将))/u;
+// "重启后随后再将数据恢复": a step of the customer's instructions.
+const LATER_STEP = /^(随后|稍后|待会儿?|回头)再?(将|把|重新|打开|进入|点击|尝试|重启|设置)/u;
+// "没能立刻帮您解决": the agent regrets, and promises nothing. jieba keeps 没能 as one word, which
+// the shared negation check does not list.
+const REGRET = /(没能|未能|无法|不能|没法|没有办法)$/u;
+
+// "为了尽快为您核实，请私信提供号码": 尽快 states why we ask for the details, it promises nothing.
+const PURPOSE = /(为了|为帮助您|为方便|以便|便于|有利于|有助于|以期|旨在|帮助您|协助您)[^,.!?;。！？；]{0,10}$/u;
+// The purpose can run on over a comma ("为了避免输错，以及尽快记录"); it ends where we make a promise.
+const PURPOSE_IN_SENTENCE = /(为了|以便|便于)(?![^。！？!?]*(会|将|我们|我|小编|小妹))[^。！？!?]*$/u;
+
+// "您稍候，马上为您处理": after a hold notice, 马上 is the next minute of this chat.
+const HOLD = /(稍等|稍候|请等一下|等我一下)/u;
+const RIGHT_AWAY = /^(马上|立即|立刻|立马)/u;
+
+// "如有别的情况，我们会尽快跟进" offers help for a later problem; a condition earlier in the sentence
+// (as in blame-shifting) means the promise is not about this case. 如需/如有/如您 are conditions;
+// 例如/比如 are not.
+const CONDITION = /(如果|如若|假如|倘若|要是|万一|一旦|若|(?<![例比譬诸])如(?=有|需|您|亲|果|遇|仍|还|已|在)|的话)/u;
+
+// "我保证会跟进到底" promises the agent's own effort, which the agent can keep.
+const OWN_EFFORT = /(跟进|跟到底|负责到底|尽力|尽全力|全力|认真|回复您|联系您|给您回复|给您答复|为您服务)/u;
+const OUTCOME = /(解决|修好|搞定|到货|到账|收到|送到|送达|恢复|不会再|不再|再也不|没问题|没有问题|成功|满意|出现|发生)/u;
+
+type MessageId = 'vagueTime' | 'absoluteGuarantee';
+
+export default defineRule({
+  meta: {
+    id: 'vague-commitment',
+    title: '模糊承诺',
+    category: 'resolution',
+    defaultSeverity: 'warn',
+    scope: 'message',
+    description: '承诺“尽快、稍后、马上处理、会有人联系您”却没有时间或具体动作，或对结果作绝对化保证（保证、百分百、绝对、一定不会再出现）',
+    messages: {
+      vagueTime: '模糊承诺：“{phrase}”没有给出时间，也没有具体动作。告诉客户谁在什么时间前做什么，例如“今天18点前给您回电”。',
+      absoluteGuarantee: '模糊承诺：绝对化保证（“{phrase}”）无法确保兑现。说明我方会做什么、何时有结果，不要担保结果。',
+    },
+    schema: z.strictObject({
+      /** Report absolute guarantees as well as promises without a time. */
+      guarantees: z.boolean().default(true),
+      /**
+       * Whether an action in the same message (happening now, as "马上为您查询", already done, as
+       * "已为您提交加急", or a ticket number) makes a 尽快 acceptable. When false, only a time does.
+       */
+      actionCounts: z.boolean().default(true),
+    }),
+    lexicons: ['vague-commitment.vague', 'vague-commitment.time', 'vague-commitment.action', 'vague-commitment.guarantee'],
+    hasSuggestions: true,
+  },
+  create(context) {
+    const vague = context.lexicon('vague-commitment.vague');
+    const time = context.lexicon('vague-commitment.time');
+    const action = context.lexicon('vague-commitment.action');
+    const guarantee = context.lexicon('vague-commitment.guarantee');
+    const { guarantees, actionCounts } = context.options;
+
+    /** True when the message names a time, or (if actions count) a concrete action or ticket. */
+    function isConcrete(message: AnalyzedMessage): boolean {
+      if (assertedMatches(message, time).length > 0) return true;
+      return actionCounts && assertedMatches(message, action).length > 0;
+    }
+
+    function vaguePromise(message: AnalyzedMessage): LexiconMatch | undefined {
+      const text = message.text;
+      return assertedMatches(message, vague, { questions: true, hypotheticals: true }).find((m) => {
+        const [clauseStart] = clauseBounds(text, m.start);
+        const before = text.slice(clauseStart, m.start);
+        if (CUSTOMER_DIRECTED.test(before) || PURPOSE.test(before)) return false;
+        // "我们懂您的尽快需求": 尽快 used as a noun after 的, not a promise.
+        if (before.endsWith('的') && /^尽/u.test(text.slice(m.start, m.end))) return false;
+        if (PURPOSE_IN_SENTENCE.test(sentenceBefore(text, m.start))) return false;
+        if (CUSTOMER_CLAUSE.test(before) || REGRET.test(before)) return false;
+        const phrase = text.slice(m.start, m.end);
+        if (CUSTOMER_AFTER.test(phrase) || LATER_STEP.test(phrase)) return false;
+        if (RIGHT_AWAY.test(phrase) && HOLD.test(text)) return false;
+        return !CONDITION.test(sentenceBefore(text, m.start));
+      });
+    }
+
+    function guaranteeHit(message: AnalyzedMessage): LexiconMatch | undefined {
+      if (!guarantees) return undefined;
+      const text = message.text;
+      return assertedMatches(message, guarantee, { questions: true, hypotheticals: true }).find((m) => {
+        const [, clauseEnd] = clauseBounds(text, m.start);
+        const promised = text.slice(m.start, Math.max(clauseEnd, m.end));
+        return !(OWN_EFFORT.test(promised) && !OUTCOME.test(promised));
+      });
+    }
+
+    return {
+      agentMessage(message) {
+        const found: Array<[MessageId, LexiconMatch]> = [];
+        const guaranteed = guaranteeHit(message);
+        if (guaranteed) found.push(['absoluteGuarantee', guaranteed]);
+        const promised = vaguePromise(message);
+        if (promised && !isConcrete(message) && !(guaranteed && promised.start < guaranteed.end && promised.end > guaranteed.start)) {
+          found.push(['vagueTime', promised]);
+        }
+        found.sort((a, b) => a[1].start - b[1].start);
+        for (const [messageId, hit] of found) {
+          context.report({
+            messageId,
+            data: { phrase: message.originalSlice(hit.start, hit.end) },
+            messageSeq: message.seq,
+            normalizedRange: [hit.start, hit.end],
+            suggestion: messageId === 'vagueTime'
+              ? '给出时间或具体动作，例如：“我已提交加急，今天18点前给您回电告知结果。”'
+              : '只承诺我方能做到的，例如：“我会全程跟进，明天中午前把处理结果告诉您。”',
+          });
+        }
+      },
+    };
+  },
+});
+
