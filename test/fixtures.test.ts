@@ -10,9 +10,10 @@ import { ROOT, runCli } from './support/cli.js';
  *   reviewer checks.
  * Run with UPDATE_GOLDEN=1 to rewrite them, then read the diff before committing.
  * fixtures/broken/ holds damaged inputs; test/cli.test.ts checks how they are reported.
+ * fixtures/libraries/ holds canned-reply libraries; test/replies.test.ts checks them.
  */
 const FIXTURE_DIRS = readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'broken')
+  .filter((entry) => entry.isDirectory() && entry.name !== 'broken' && entry.name !== 'libraries')
   .map((entry) => entry.name);
 
 interface JsonFinding {

@@ -11,7 +11,7 @@ import { ROOT, runCli } from './support/cli.js';
  * for every record it read: read = used + skipped.
  */
 const fixtures = readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'broken')
+  .filter((entry) => entry.isDirectory() && entry.name !== 'broken' && entry.name !== 'libraries')
   .flatMap((entry) =>
     readdirSync(path.join(ROOT, 'fixtures', entry.name))
       .filter((f) => !/\.expected\.jsonl?$/.test(f) && !f.endsWith('.md'))

@@ -20,6 +20,8 @@ import type { FormatterContext, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
 import { parseOutputSpecs, Reports } from './output.js';
+import { loadBaseline, saveBaseline } from './baseline-file.js';
+import { BaselineMatcher, BaselineRecorder } from '../engine/suppress.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -181,6 +183,8 @@ interface LintOptions extends CommonReadOptions, ReportOptions {
   locale?: 'zh-Hans' | 'zh-Hant';
   strict?: boolean;
   printConfig?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
 }
 
 /** Keeps the findings that pass --quiet and --agent. */
@@ -203,16 +207,29 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
+  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to write to.');
+  const baseline = options.baseline && !options.updateBaseline ? new BaselineMatcher(await loadBaseline(options.baseline, io.cwd)) : undefined;
+  const recorder = options.updateBaseline ? new BaselineRecorder() : undefined;
   const reports = openReports(options, settings, config, 'lint', io);
   const files = await resolveInputs(paths, config, io);
   await reports.start();
   const summary = emptySummary();
   await lintFiles(files, readOptionsFor(config, options), settings, summary, async (result) => {
-    const shown = filterFindings(result, options);
+    let shown = filterFindings(result, options);
+    // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
+    recorder?.record(shown, result.conversationId);
+    if (baseline) shown = baseline.apply(shown, result.conversationId);
     addResult(summary, shown);
     await reports.result(shown);
   });
   await reports.end(summary);
+  if (recorder) {
+    await saveBaseline(options.baseline!, io.cwd, recorder.baseline);
+    io.stderr(`supportlint: wrote ${summary.errors + summary.warnings} findings to the baseline ${options.baseline}.\n`);
+    return summary.conversations === 0 ? 2 : 0;
+  }
+  if (baseline?.suppressed) io.stderr(`supportlint: ${baseline.suppressed} known findings are in the baseline and were not counted.\n`);
+  if (baseline?.stale) io.stderr(`supportlint: ${baseline.stale} findings recorded in the baseline no longer occur; run with --update-baseline to prune them.\n`);
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
 
@@ -261,7 +278,9 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .option('--agent <name>', 'show only findings attributed to these agents (repeatable)', collect)
     .addOption(new Option('--locale <locale>', 'script of the messages; default follows the input').choices(['zh-Hans', 'zh-Hant']))
     .option('--strict', 'exit 2 when any record was skipped')
-    .option('--print-config', 'print the merged configuration and exit');
+    .option('--print-config', 'print the merged configuration and exit')
+    .option('--baseline <file>', 'ignore the findings recorded in this baseline (per conversation and rule); only new ones count')
+    .option('--update-baseline', 'write the current findings to the --baseline file and exit 0');
   addReportOptions(lint).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
 
   registerRulesCommand(program, io, setExitCode);

@@ -14,6 +14,10 @@ const RECOMMENDED_RULES = [
   'dismissive-emotion',
   'negative-wording',
   'forbidden-phrase',
+  'review-manipulation',
+  'vague-commitment',
+  'pii-exposure',
+  'missing-greeting',
 ];
 
 function allRules(): ConfigFile['rules'] {

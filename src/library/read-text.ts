@@ -1,8 +1,9 @@
 import { attachSuppressions, commentDirectives, textHash, type CannedReply, type Library } from './reply.js';
 
 /**
- * A plain-text library: one reply per line, or, when any reply runs over several lines, blocks
- * separated by blank lines. Lines that start with `#` are comments (and hold disable directives).
+ * A plain-text library: replies in blocks separated by blank lines, or, in a file without blank
+ * lines between replies, one reply per line. Lines that start with `#` are comments (and hold
+ * disable directives).
  */
 export function readTextLibrary(file: string, source: string): Library {
   const lines = source.split('\n');
@@ -14,10 +15,9 @@ export function readTextLibrary(file: string, source: string): Library {
   }
   const isComment = (line: string) => /^\s*#/.test(line);
   const isBlank = (line: string) => line.trim() === '';
-  let multiLine = false;
-  for (let i = 1; i < lines.length; i++) {
-    if (!isBlank(lines[i]!) && !isComment(lines[i]!) && !isBlank(lines[i - 1]!) && !isComment(lines[i - 1]!)) multiLine = true;
-  }
+  const firstContent = lines.findIndex((line) => !isBlank(line) && !isComment(line));
+  const lastContent = lines.length - 1 - [...lines].reverse().findIndex((line) => !isBlank(line) && !isComment(line));
+  const multiLine = firstContent >= 0 && lines.slice(firstContent, lastContent).some(isBlank);
   const replies: CannedReply[] = [];
   const add = (first: number, last: number) => {
     const start = offsets[first]!;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { attachSuppressions, commentDirectives, textHash, type CannedReply, type Library, type LibraryProblem } from './reply.js';
+import { attachSuppressions, commentDirectives, parseDirective, textHash, type CannedReply, type Library, type LibraryProblem } from './reply.js';
 
 const TEXT_KEYS = ['text', 'content', 'reply', 'message', '内容', '回复', '话术', '回复内容'];
 const ID_KEYS = ['id', 'key', '编号'];
@@ -70,6 +70,13 @@ export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'js
       const text = scalarAt(node, TEXT_KEYS);
       if (text) {
         addReply(text.node, text.value, scalarAt(node, GROUP_KEYS)?.value ?? group, { id: scalarAt(node, ID_KEYS)?.value, title: scalarAt(node, TITLE_KEYS)?.value });
+        // JSON has no comments: a reply object may carry its directive as a field.
+        const disable = scalarAt(node, ['supportlint-disable']);
+        if (disable) {
+          const at = position(disable.node);
+          const directive = parseDirective(`supportlint-disable-next-line ${disable.value}`, at.line, at.col);
+          if (directive) replies[replies.length - 1]?.suppressions.push(directive);
+        }
         return;
       }
       const childrenKey = CHILDREN_KEYS.find((key) => isSeq(node.get(key, true)) || isMap(node.get(key, true)));

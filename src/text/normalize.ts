@@ -71,6 +71,8 @@ export function normalizeText(original: string): NormalizedText {
     const converted = toSimplified(foldedText);
     text = converted.length === foldedText.length ? converted : folded.map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
     if (text.length !== foldedText.length) text = foldedText; // a character expanded: keep the folded view
+    // OpenCC's Taiwan/Hong Kong tables read a lone 么 as the variant 幺; in chat it is the question particle.
+    if (text.includes('幺')) text = text.split('').map((c, i) => (c === '幺' && foldedText[i] === '么' ? '么' : c)).join('');
     traditionalChars = countDifferences(foldedText, text);
   }
   const toOriginal = new Int32Array(text.length + 1);
