@@ -1,11 +1,25 @@
 import type { RuleDefinition } from '../src/engine/rule.js';
 import blameShifting from './blame-shifting.js';
+import crisisNotEscalated from './crisis-not-escalated.js';
+import ignoredHumanRequest from './ignored-human-request.js';
 import missingEmpathy from './missing-empathy.js';
 import missingNextStep from './missing-next-step.js';
 import robotReply from './robot-reply.js';
 import slowFirstResponse from './slow-first-response.js';
+import slowResponse from './slow-response.js';
+import unansweredCustomer from './unanswered-customer.js';
 
 /** Every built-in rule, by id. A rule that is not listed here does not exist. */
 export const BUILTIN_RULES: ReadonlyMap<string, RuleDefinition<any>> = new Map(
-  [blameShifting, missingEmpathy, missingNextStep, robotReply, slowFirstResponse].map((rule) => [rule.meta.id, rule as RuleDefinition<any>]),
+  [
+    blameShifting,
+    missingEmpathy,
+    missingNextStep,
+    robotReply,
+    slowFirstResponse,
+    slowResponse,
+    unansweredCustomer,
+    ignoredHumanRequest,
+    crisisNotEscalated,
+  ].map((rule) => [rule.meta.id, rule as RuleDefinition<any>]),
 );
