@@ -1,6 +1,7 @@
 import type { Formatter } from './formatter.js';
 import { jsonFormatter } from './json.js';
 import { jsonlFormatter } from './jsonl.js';
+import { sarifFormatter } from './sarif.js';
 import { stylishFormatter } from './stylish.js';
 
 /** Output formats by the name --format takes. Each call makes a fresh formatter for one run. */
@@ -8,4 +9,5 @@ export const FORMATTERS: Record<string, () => Formatter> = {
   stylish: stylishFormatter,
   json: jsonFormatter,
   jsonl: jsonlFormatter,
+  sarif: sarifFormatter,
 };
