@@ -1,6 +1,7 @@
 import type { Formatter } from './formatter.js';
 import { jsonFormatter } from './json.js';
 import { jsonlFormatter } from './jsonl.js';
+import { junitFormatter } from './junit.js';
 import { sarifFormatter } from './sarif.js';
 import { stylishFormatter } from './stylish.js';
 
@@ -10,4 +11,5 @@ export const FORMATTERS: Record<string, () => Formatter> = {
   json: jsonFormatter,
   jsonl: jsonlFormatter,
   sarif: sarifFormatter,
+  junit: junitFormatter,
 };
