@@ -1,4 +1,5 @@
 import type { Formatter } from './formatter.js';
+import { githubFormatter } from './github.js';
 import { jsonFormatter } from './json.js';
 import { jsonlFormatter } from './jsonl.js';
 import { junitFormatter } from './junit.js';
@@ -12,4 +13,5 @@ export const FORMATTERS: Record<string, () => Formatter> = {
   jsonl: jsonlFormatter,
   sarif: sarifFormatter,
   junit: junitFormatter,
+  github: () => githubFormatter(),
 };
