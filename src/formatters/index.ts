@@ -3,6 +3,7 @@ import { githubFormatter } from './github.js';
 import { jsonFormatter } from './json.js';
 import { jsonlFormatter } from './jsonl.js';
 import { junitFormatter } from './junit.js';
+import { markdownFormatter } from './markdown.js';
 import { sarifFormatter } from './sarif.js';
 import { stylishFormatter } from './stylish.js';
 
@@ -14,4 +15,5 @@ export const FORMATTERS: Record<string, () => Formatter> = {
   sarif: sarifFormatter,
   junit: junitFormatter,
   github: () => githubFormatter(),
+  markdown: markdownFormatter,
 };
