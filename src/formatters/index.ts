@@ -1,6 +1,10 @@
 import type { Formatter } from './formatter.js';
+import { githubFormatter } from './github.js';
 import { jsonFormatter } from './json.js';
 import { jsonlFormatter } from './jsonl.js';
+import { junitFormatter } from './junit.js';
+import { markdownFormatter } from './markdown.js';
+import { sarifFormatter } from './sarif.js';
 import { stylishFormatter } from './stylish.js';
 
 /** Output formats by the name --format takes. Each call makes a fresh formatter for one run. */
@@ -8,4 +12,8 @@ export const FORMATTERS: Record<string, () => Formatter> = {
   stylish: stylishFormatter,
   json: jsonFormatter,
   jsonl: jsonlFormatter,
+  sarif: sarifFormatter,
+  junit: junitFormatter,
+  github: () => githubFormatter(),
+  markdown: markdownFormatter,
 };
