@@ -23,7 +23,7 @@ export function registerConvertCommand(program: Command, io: CliIO, setExitCode:
       const files = await resolveInputs(paths, config, io);
       const summary = emptySummary();
       const sink = openSink(options.output, io);
-      await readInputs(files, readOptionsFor(config, options), summary, {
+      await readInputs(files, readOptionsFor(config, options, io.cwd), summary, {
         async onConversation(conversation) {
           summary.conversations++;
           summary.messages += conversation.messages.length;

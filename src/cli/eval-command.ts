@@ -89,7 +89,7 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       const reservoirs = new Map(settings.rules.map((r) => [r.rule.meta.id, new Reservoir<SampledHit>(sampleSize, random)]));
       const hitConversations = new Map<string, Set<string>>();
       const summary = emptySummary();
-      await readInputs(files, readOptionsFor(config, options), summary, {
+      await readInputs(files, readOptionsFor(config, options, io.cwd), summary, {
         onConversation(conversation) {
           const result = lintConversation(conversation, settings);
           addResult(summary, result);

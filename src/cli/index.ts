@@ -78,7 +78,7 @@ export interface CommonReadOptions {
 }
 
 /** How inputs are read: configuration, overridden by the command line. */
-export function readOptionsFor(config: ResolvedConfig, options: CommonReadOptions): AdapterOptions & { format?: string } {
+export function readOptionsFor(config: ResolvedConfig, options: CommonReadOptions, cwd?: string): AdapterOptions & { format?: string; cwd?: string } {
   if (options.agentPattern !== undefined) {
     try {
       new RegExp(options.agentPattern, 'u');
@@ -89,6 +89,7 @@ export function readOptionsFor(config: ResolvedConfig, options: CommonReadOption
   return {
     ...adapterOptions(config, { fieldMap: parseFieldMap(options.map), agentPattern: options.agentPattern }),
     format: options.inputFormat ?? config.input.format,
+    cwd,
   };
 }
 
@@ -214,7 +215,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const files = await resolveInputs(paths, config, io);
   await reports.start();
   const summary = emptySummary();
-  await lintFiles(files, readOptionsFor(config, options), settings, summary, async (result) => {
+  await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
     let shown = filterFindings(result, options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
     recorder?.record(shown, result.conversationId);

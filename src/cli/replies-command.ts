@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { applyDirectives, BaselineMatcher, BaselineRecorder } from '../engine/suppress.js';
@@ -105,7 +106,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   for (const file of found.files) {
     let library: Library;
     try {
-      library = await readLibrary(file);
+      library = await readLibrary(path.resolve(io.cwd, file), file);
     } catch (error) {
       io.stderr(`${chalk.red('无法读取')} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
       broken = true;
@@ -127,7 +128,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       const { source, applied } = fixedSource(library, settings, reread);
       if (applied > 0 && options.fixDryRun) await io.stdout(createTwoFilesPatch(file, file, library.source, source, '', '(--fix)'));
       if (applied > 0 && options.fix) {
-        await writeFile(file, source);
+        await writeFile(path.resolve(io.cwd, file), source);
         library = reread(source);
       }
       if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? 'fixed' : 'would fix'} ${applied} ${applied === 1 ? 'reply' : 'replies'}.\n`);

@@ -24,7 +24,8 @@ export interface InputSource {
   bytes?(): Readable;
 }
 
-export async function openFile(path: string): Promise<InputSource> {
+/** Opens a file; `name` is how reports call it (the path as the user gave it), when that differs. */
+export async function openFile(path: string, name: string = path): Promise<InputSource> {
   const handle = await open(path, 'r');
   let headBytes: Buffer;
   try {
@@ -36,7 +37,7 @@ export async function openFile(path: string): Promise<InputSource> {
   }
   const { encoding } = detectEncoding(headBytes);
   return {
-    name: path,
+    name,
     encoding,
     head: decodeBuffer(headBytes, encoding),
     text: () => decodeStream(createReadStream(path), encoding),

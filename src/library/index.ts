@@ -9,9 +9,13 @@ import type { Library } from './reply.js';
 export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'txt', 'md'];
 
 /** Reads a canned-reply library by its file ending; the encoding is detected as for transcripts. */
-export async function readLibrary(file: string): Promise<Library> {
+export async function readLibrary(file: string, name: string = file): Promise<Library> {
   const bytes = await readFile(file);
-  const source = decodeBuffer(bytes, detectEncoding(bytes).encoding);
+  return readLibrarySource(name, decodeBuffer(bytes, detectEncoding(bytes).encoding));
+}
+
+/** Reads a library's text, by the ending of its name. */
+function readLibrarySource(file: string, source: string): Library {
   const extension = path.extname(file).slice(1).toLowerCase();
   if (extension === 'yaml' || extension === 'yml') return readYamlLibrary(file, source, 'yaml');
   if (extension === 'json') return readYamlLibrary(file, source, 'json');

@@ -13,8 +13,9 @@ export interface ReadHandlers {
 
 export class UnknownFormatError extends Error {}
 
-async function openInput(file: string): Promise<InputSource> {
-  return file === '-' ? openStdin() : openFile(file);
+/** Paths are opened relative to `cwd` and reported as the user gave them. */
+async function openInput(file: string, cwd: string): Promise<InputSource> {
+  return file === '-' ? openStdin() : openFile(path.resolve(cwd, file), file);
 }
 
 /**
@@ -23,7 +24,7 @@ async function openInput(file: string): Promise<InputSource> {
  */
 export async function readInputs(
   files: readonly string[],
-  options: AdapterOptions & { format?: string },
+  options: AdapterOptions & { format?: string; cwd?: string },
   summary: LintSummary,
   handlers: ReadHandlers,
 ): Promise<void> {
@@ -34,7 +35,7 @@ export async function readInputs(
   for (const file of files) {
     let input: InputSource;
     try {
-      input = await openInput(file);
+      input = await openInput(file, options.cwd ?? process.cwd());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
@@ -85,7 +86,7 @@ export async function readInputs(
  */
 export async function lintFiles(
   files: readonly string[],
-  adapterOptions: AdapterOptions & { format?: string },
+  adapterOptions: AdapterOptions & { format?: string; cwd?: string },
   settings: LintSettings,
   summary: LintSummary,
   onResult: (result: ConversationResult) => void | Promise<void>,
