@@ -1,3 +1,4 @@
+import { hasWords, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
@@ -5,17 +6,7 @@ import { isCustomerMessage, isHumanReply, type Conversation } from '../src/model
 
 // Weibo and other public threads have no session to close: the thread just stops. The NTCIR DCH
 // collection (format `dch`) is Weibo helpdesk threads.
-const PUBLIC_CHANNEL = /(weibo|微博|twitter|public)/iu;
-function isPublicThread(conversation: Conversation): boolean {
-  return PUBLIC_CHANNEL.test(conversation.channel ?? '') || conversation.source.format === 'dch';
-}
-
-// A reply with no words: an emoji or picture the export did not keep, or only sticker codes and
-// masks ("#E-s[数字x]"). A goodbye sticker would be a closing, so such a reply cannot be judged.
-const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\]\[\s]{1,12}\]/gu;
-function hasWords(message: AnalyzedMessage): boolean {
-  return /[\p{Script=Han}a-z]/u.test(message.text.replace(STICKER_OR_MASK, ''));
-}
+// A reply without words cannot be judged: a goodbye sticker the export dropped could be the closing.
 
 // "正在为您转接售后专员" hands the chat on; the next agent closes it.
 const TRANSFER = /(转接|转给|转到|转至|转交给)[^,.!?;。！？；]{0,12}(客服|专员|同事|人工|售后|部门|组)|为您转接/u;

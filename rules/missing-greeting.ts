@@ -1,3 +1,4 @@
+import { hasWords, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
@@ -6,17 +7,7 @@ import { agentLabel, isHumanReply, type Conversation } from '../src/model/conver
 // Weibo and other public threads: every reply is a public post under the customer's, addressed with
 // "@名称" or an apology, and the thread has no session to open. The NTCIR DCH collection (format
 // `dch`) is Weibo helpdesk threads.
-const PUBLIC_CHANNEL = /(weibo|微博|twitter|public)/iu;
-function isPublicThread(conversation: Conversation): boolean {
-  return PUBLIC_CHANNEL.test(conversation.channel ?? '') || conversation.source.format === 'dch';
-}
-
-// A reply with no words: an emoji or picture the export did not keep, or only sticker codes and
-// masks ("#E-s[数字x]"). A welcome sticker would be a greeting, so such a reply cannot be judged.
-const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\]\[\s]{1,12}\]/gu;
-function hasWords(message: AnalyzedMessage): boolean {
-  return /[\p{Script=Han}a-z]/u.test(message.text.replace(STICKER_OR_MASK, ''));
-}
+// A reply without words cannot be judged: a welcome sticker the export dropped could be the greeting.
 
 export default defineRule({
   meta: {

@@ -1,19 +1,7 @@
 import { readLines } from '../io/input.js';
+import { firstJsonLine } from '../io/json-documents.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { recordToMessage } from './record.js';
-
-function firstJsonLine(head: string): Record<string, unknown> | undefined {
-  for (const line of head.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
 
 /** The canonical interchange format: one message per line, as `supportlint convert` writes it. */
 export const jsonlAdapter: Adapter = {

@@ -1,5 +1,6 @@
 import type { EventType, MessageKind, Role } from '../model/conversation.js';
 import { readLines } from '../io/input.js';
+import { firstJsonLine } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type MessageDraft, type ReadEvent } from './adapter.js';
 
@@ -181,25 +182,12 @@ function parseRecord(record: QiyuRecord, timezone: string, location: { file: str
   return { ok: true, event: { type: 'message', conversationId: sessionId, message, channel } };
 }
 
-function firstJsonLine(head: string): QiyuRecord | undefined {
-  for (const line of head.replace(/^\ufeff/, '').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as QiyuRecord) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 export const qiyuAdapter: Adapter = {
   name: 'qiyu',
   description: '网易七鱼 message export (message.txt: one JSON message per line with sessionId, from, staffId)',
   layout: 'messages',
   detect(head) {
-    const record = firstJsonLine(head);
+    const record = firstJsonLine(head) as QiyuRecord | undefined;
     if (!record) return 0;
     const has = (names: readonly string[]) => names.some((n) => n in record);
     if (!has(SESSION_FIELDS) || !has(FROM_FIELDS)) return 0;

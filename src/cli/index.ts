@@ -20,8 +20,7 @@ import type { FormatterContext, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
 import { parseOutputSpecs, Reports } from './output.js';
-import { loadBaseline, saveBaseline } from './baseline-file.js';
-import { BaselineMatcher, BaselineRecorder } from '../engine/suppress.js';
+import { BaselineRun } from './baseline-file.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -208,9 +207,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
-  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to write to.');
-  const baseline = options.baseline && !options.updateBaseline ? new BaselineMatcher(await loadBaseline(options.baseline, io.cwd)) : undefined;
-  const recorder = options.updateBaseline ? new BaselineRecorder() : undefined;
+  const baseline = await BaselineRun.open(options, io.cwd);
   const reports = openReports(options, settings, config, 'lint', io);
   const files = await resolveInputs(paths, config, io);
   await reports.start();
@@ -218,19 +215,13 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
     let shown = filterFindings(result, options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
-    recorder?.record(shown, result.conversationId);
-    if (baseline) shown = baseline.apply(shown, result.conversationId);
+    shown = baseline.apply(shown, result.conversationId);
     addResult(summary, shown);
     await reports.result(shown);
   });
   await reports.end(summary);
-  if (recorder) {
-    await saveBaseline(options.baseline!, io.cwd, recorder.baseline);
-    io.stderr(`supportlint: wrote ${summary.errors + summary.warnings} findings to the baseline ${options.baseline}.\n`);
-    return summary.conversations === 0 ? 2 : 0;
-  }
-  if (baseline?.suppressed) io.stderr(`supportlint: ${baseline.suppressed} known findings are in the baseline and were not counted.\n`);
-  if (baseline?.stale) io.stderr(`supportlint: ${baseline.stale} findings recorded in the baseline no longer occur; run with --update-baseline to prune them.\n`);
+  await baseline.finish(summary, io.stderr);
+  if (baseline.updating) return summary.conversations === 0 ? 2 : 0;
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
 

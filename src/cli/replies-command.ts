@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
-import { applyDirectives, BaselineMatcher, BaselineRecorder } from '../engine/suppress.js';
+import { applyDirectives } from '../engine/suppress.js';
 import { findInputFiles } from '../io/find-files.js';
 import { applyRewrites } from '../library/fix.js';
 import { LIBRARY_EXTENSIONS, readLibrary } from '../library/index.js';
@@ -14,7 +14,7 @@ import type { CannedReply, Library } from '../library/reply.js';
 import type { Conversation } from '../model/conversation.js';
 import { buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, formatLocation } from '../runner/summary.js';
-import { loadBaseline, saveBaseline } from './baseline-file.js';
+import { BaselineRun } from './baseline-file.js';
 import { UsageError } from './errors.js';
 import { addReportOptions, findingsExitCode, loadConfigFor, openReports, useColor, type CliIO, type ReportOptions } from './index.js';
 
@@ -85,7 +85,6 @@ export function registerRepliesCommand(program: Command, io: CliIO, setExitCode:
 }
 
 async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): Promise<number> {
-  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to write to.');
   if (options.locale && options.locale !== 'zh-Hans' && options.locale !== 'zh-Hant') throw new UsageError(`--locale ${options.locale}: expected zh-Hans or zh-Hant.`);
   const config = await loadConfigFor(options, io);
   const all = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
@@ -96,8 +95,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   if (found.files.length === 0) throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n') || 'no library files given.');
   for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
 
-  const baseline = options.baseline && !options.updateBaseline ? new BaselineMatcher(await loadBaseline(options.baseline, io.cwd)) : undefined;
-  const recorder = options.updateBaseline ? new BaselineRecorder() : undefined;
+  const baseline = await BaselineRun.open(options, io.cwd);
   const reports = openReports(options, settings, config, 'replies', io);
   const summary = emptySummary();
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
@@ -137,23 +135,14 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       summary.records.read++;
       summary.records.used++;
       let shown = applyDirectives(result, reply.suppressions, file);
-      const key = `${file}#${reply.baselineKey}`;
-      recorder?.record(shown, key);
-      if (baseline) shown = baseline.apply(shown, key);
+      shown = baseline.apply(shown, `${file}#${reply.baselineKey}`);
       addResult(summary, shown);
       await reports.result(shown);
     }
   }
   await reports.end(summary);
-  if (recorder) {
-    await saveBaseline(options.baseline!, io.cwd, recorder.baseline);
-    io.stderr(`supportlint: wrote ${summary.errors + summary.warnings} findings to the baseline ${options.baseline}.\n`);
-    return broken ? 2 : 0;
-  }
-  if (baseline) {
-    if (baseline.suppressed > 0) io.stderr(`supportlint: ${baseline.suppressed} known findings are in the baseline and were not counted.\n`);
-    if (baseline.stale > 0) io.stderr(`supportlint: ${baseline.stale} findings recorded in the baseline no longer occur; run with --update-baseline to prune them.\n`);
-  }
+  await baseline.finish(summary, io.stderr);
   if (broken) return 2;
+  if (baseline.updating) return 0;
   return findingsExitCode(summary, options, io);
 }

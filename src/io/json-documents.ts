@@ -14,6 +14,20 @@ const CONTAINER_KEYS = ['conversations', 'dialogues', 'dialogs', 'chats', 'sessi
 
 export type JsonLayout = 'array' | 'lines' | 'document';
 
+/** The first non-blank line of a JSON-lines sample, when it is a JSON object. */
+export function firstJsonLine(head: string): Record<string, unknown> | undefined {
+  for (const line of head.replace(/^\ufeff/, '').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** A JSON array of items, one JSON value per line, or one document. */
 export function jsonLayout(head: string): JsonLayout | undefined {
   const trimmed = head.replace(/^\ufeff/, '').trimStart();

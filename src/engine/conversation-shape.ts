@@ -1,0 +1,20 @@
+import type { AnalyzedMessage } from './analysis.js';
+import type { Conversation } from '../model/conversation.js';
+
+const PUBLIC_CHANNEL = /(weibo|微博|twitter|public)/iu;
+
+/**
+ * Public threads (Weibo helpdesk replies, tweets) are not chats: greetings and closings follow
+ * other customs there. The STC-3 corpus (`dch`) is such a collection of Weibo threads.
+ */
+export function isPublicThread(conversation: Conversation): boolean {
+  return PUBLIC_CHANNEL.test(conversation.channel ?? '') || conversation.source.format === 'dch';
+}
+
+/** Sticker codes and platform masks ("#E-s[数字x]", "[呵呵]"), in the normalised text. */
+export const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\]\[\s]{1,12}\]/gu;
+
+/** False for a reply with no words: an emoji or picture the export did not keep, or only stickers and masks. */
+export function hasWords(message: AnalyzedMessage): boolean {
+  return /[\p{Script=Han}a-z]/u.test(message.text.replace(STICKER_OR_MASK, ''));
+}
