@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 
+/** Every rule, so the sample library also shows rules that are not on by default. */
+const LIBRARY_CONFIG = path.join(ROOT, 'fixtures/libraries/.supportlintrc.yaml');
 const LIBRARIES = ['replies.yaml', 'replies.json', 'replies.csv', 'replies.txt'].map((f) => `fixtures/libraries/${f}`);
 
 /** What every format of the sample library must give: rule and the reply text it is about. */
@@ -20,7 +22,7 @@ interface JsonReport {
 }
 
 async function lintLibrary(file: string, args: string[] = [], cwd = ROOT): Promise<{ code: number; report: JsonReport; stderr: string }> {
-  const result = await runCli(['replies', file, '-f', 'json', ...args], { cwd });
+  const result = await runCli(['replies', file, '-f', 'json', '-c', LIBRARY_CONFIG, ...args], { cwd });
   return { code: result.code, report: JSON.parse(result.stdout) as JsonReport, stderr: result.stderr };
 }
 
@@ -68,18 +70,18 @@ describe('supportlint replies', () => {
   it('--fix works on plain text too, and --fix-dry-run only shows the diff', async () => {
     const { copy } = tempCopy('fixtures/libraries/replies.txt');
     const before = readFileSync(copy, 'utf8');
-    const dry = await runCli(['replies', copy, '--fix-dry-run']);
+    const dry = await runCli(['replies', copy, '--fix-dry-run', '-c', LIBRARY_CONFIG]);
     expect(dry.stdout).toContain('-您别生气，我马上帮您查一下物流。');
     expect(dry.stdout).toContain('+非常理解您的心情，我马上帮您查一下物流。');
     expect(readFileSync(copy, 'utf8')).toBe(before);
-    await runCli(['replies', copy, '--fix']);
+    await runCli(['replies', copy, '--fix', '-c', LIBRARY_CONFIG]);
     expect(readFileSync(copy, 'utf8')).toContain('\n非常理解您的心情，我马上帮您查一下物流。\n');
   });
 
   it('a baseline lets only new problems fail, and survives reordering', async () => {
     const { dir, copy } = tempCopy('fixtures/libraries/replies.csv');
     const baseline = path.join(dir, 'baseline.json');
-    const written = await runCli(['replies', copy, '--baseline', baseline, '--update-baseline']);
+    const written = await runCli(['replies', copy, '--baseline', baseline, '--update-baseline', '-c', LIBRARY_CONFIG]);
     expect(written.code).toBe(0);
     expect(JSON.parse(readFileSync(baseline, 'utf8')).counts[`${copy}#calm-down`]).toEqual({ 'dismissive-emotion': 1 });
     const clean = await lintLibrary(copy, ['--baseline', baseline]);
