@@ -6,7 +6,7 @@ import { ROOT, runCli } from './support/cli.js';
 
 /** Every rule, so the sample library also shows rules that are not on by default. */
 const LIBRARY_CONFIG = path.join(ROOT, 'fixtures/libraries/.supportlintrc.yaml');
-const LIBRARIES = ['replies.yaml', 'replies.json', 'replies.csv', 'replies.txt'].map((f) => `fixtures/libraries/${f}`);
+const LIBRARIES = ['replies.yaml', 'replies.json', 'replies.csv', 'replies.xlsx', 'replies.txt'].map((f) => `fixtures/libraries/${f}`);
 
 /** What every format of the sample library must give: rule and the reply text it is about. */
 const EXPECTED = [

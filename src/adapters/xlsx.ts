@@ -22,7 +22,7 @@ interface SheetReader extends AsyncIterable<{ number: number; values: unknown[] 
  * exceljs reads it as if it were UTC), so it is written back as a naive local time for the
  * configured timezone to place.
  */
-function cellText(value: unknown): string {
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? '' : DateTime.fromJSDate(value, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");

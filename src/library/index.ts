@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBuffer, detectEncoding } from '../io/decode.js';
-import { readTableLibrary } from './read-table.js';
+import { readTableLibrary, readTableRows } from './read-table.js';
+import { cellText } from '../adapters/xlsx.js';
 import { readTextLibrary } from './read-text.js';
 import { readYamlLibrary } from './read-yaml.js';
 import type { Library } from './reply.js';
 
-export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'txt', 'md'];
+export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md'];
 
 /** Reads a canned-reply library by its file ending; the encoding is detected as for transcripts. */
 export async function readLibrary(file: string, name: string = file): Promise<Library> {
+  if (/\.xlsx$/i.test(file)) return readWorkbookLibrary(file, name);
   const bytes = await readFile(file);
   return readLibrarySource(name, decodeBuffer(bytes, detectEncoding(bytes).encoding));
 }
@@ -21,4 +23,25 @@ function readLibrarySource(file: string, source: string): Library {
   if (extension === 'json') return readYamlLibrary(file, source, 'json');
   if (extension === 'csv' || extension === 'tsv') return readTableLibrary(file, source);
   return readTextLibrary(file, source);
+}
+
+/**
+ * An XLSX library (the 快捷短语 export of 千牛, 七鱼 and others): the first worksheet with a header
+ * row is read like a CSV. Libraries are small, so the workbook is loaded whole.
+ */
+async function readWorkbookLibrary(file: string, name: string): Promise<Library> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    return { file: name, kind: 'xlsx', source: '', replies: [], problems: [{ reason: `not a readable XLSX workbook (${(error as Error).message}). Re-save it from Excel, or export CSV` }] };
+  }
+  const sheet = workbook.worksheets[0];
+  const rows: Array<{ cells: string[]; line: number }> = [];
+  sheet?.eachRow((row, line) => {
+    const values = Array.isArray(row.values) ? row.values : [];
+    rows.push({ cells: values.slice(1).map((value) => cellText(value)), line });
+  });
+  return readTableRows(name, 'xlsx', '', rows);
 }

@@ -16,7 +16,6 @@ const COLUMNS = {
 export function readTableLibrary(file: string, source: string): Library {
   const firstLine = source.slice(0, source.indexOf('\n') >= 0 ? source.indexOf('\n') : undefined);
   const delimiter = /\.tsv$/i.test(file) || (firstLine.split('\t').length > firstLine.split(',').length) ? '\t' : ',';
-  const problems: LibraryProblem[] = [];
   let rows: Array<{ record: string[]; info: { lines: number } }>;
   try {
     rows = parse(source, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
@@ -24,16 +23,23 @@ export function readTableLibrary(file: string, source: string): Library {
     const line = (error as { lines?: number }).lines;
     return { file, kind: 'csv', source, replies: [], problems: [{ line, reason: `not valid CSV: ${(error as Error).message}` }] };
   }
+  return readTableRows(file, 'csv', source, rows.map((row) => ({ cells: row.record, line: row.info.lines })));
+}
+
+/** A table of rows from a CSV or a worksheet: a header row, then one reply per row. */
+export function readTableRows(file: string, kind: 'csv' | 'xlsx', source: string, rows: ReadonlyArray<{ cells: string[]; line: number }>): Library {
+  const problems: LibraryProblem[] = [];
   const [header, ...body] = rows;
-  if (!header) return { file, kind: 'csv', source, replies: [], problems: [{ line: 1, reason: 'the file is empty' }] };
-  const names = header.record.map((h) => h.trim());
+  if (!header) return { file, kind, source, replies: [], problems: [{ line: 1, reason: 'the file is empty' }] };
+  const names = header.cells.map((h) => h.trim());
   const column = (aliases: readonly string[]) => names.findIndex((name) => aliases.some((alias) => alias.toLowerCase() === name.toLowerCase()));
   const at = { id: column(COLUMNS.id), group: column(COLUMNS.group), title: column(COLUMNS.title), text: column(COLUMNS.text), disable: column(COLUMNS.disable) };
   if (at.text < 0) {
-    return { file, kind: 'csv', source, replies: [], problems: [{ line: header.info.lines, reason: `the header row has no reply text column (内容, 话术, text); found ${names.join(', ')}` }] };
+    return { file, kind, source, replies: [], problems: [{ line: header.line, reason: `the header row has no reply text column (内容, 话术, text); found ${names.join(', ')}` }] };
   }
   const replies: CannedReply[] = [];
-  for (const { record, info } of body) {
+  for (const { cells: record, line } of body) {
+    const info = { lines: line };
     const cell = (index: number) => (index >= 0 ? record[index]?.trim() || undefined : undefined);
     const text = record[at.text] ?? '';
     if (text.trim() === '') {
@@ -56,5 +62,5 @@ export function readTableLibrary(file: string, source: string): Library {
       suppressions: suppression ? [suppression] : [],
     });
   }
-  return { file, kind: 'csv', source, replies, problems };
+  return { file, kind, source, replies, problems };
 }

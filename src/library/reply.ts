@@ -36,7 +36,7 @@ export interface LibraryProblem {
 export interface Library {
   file: string;
   /** yaml (also used for JSON, which YAML reads with positions), text, or csv. */
-  kind: 'yaml' | 'json' | 'text' | 'csv';
+  kind: 'yaml' | 'json' | 'text' | 'csv' | 'xlsx';
   /** The file as read, for --fix. */
   source: string;
   replies: CannedReply[];
