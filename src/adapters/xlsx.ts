@@ -41,24 +41,31 @@ export function cellText(value: unknown): string {
 /**
  * Waits for the next item of exceljs's reader, but gives up when it stalls. Some damaged archives
  * make the streaming unzip wait for data that never comes, without an error: the promise would
- * simply never settle. A read that has seen the file end and made no progress for a second, or that
- * has made none for half a minute, is a damaged workbook.
+ * simply never settle. A stall is told from slow work by the process's own CPU time: after the
+ * file has been read to its end, three seconds in which the process does next to no work mean that
+ * nothing is left to wait for. A busy machine only slows the work down; it does not trip this.
  */
 async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGenerator<T> {
-  let sourceEndedAt: number | undefined;
-  const markEnd = () => (sourceEndedAt ??= Date.now());
+  let sourceEnded = false;
+  const markEnd = () => (sourceEnded = true);
   source.once('end', markEnd);
   source.once('close', markEnd);
   const iterator = items[Symbol.asyncIterator]();
+  const WINDOW_MS = 3000;
   for (;;) {
-    const startedAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_resolve, reject) => {
+      let windowStart = Date.now();
+      let cpuAtWindowStart = process.cpuUsage();
       timer = setInterval(() => {
-        const now = Date.now();
-        const quietSinceEnd = sourceEndedAt !== undefined && now - Math.max(sourceEndedAt, startedAt) > 1000;
-        if (quietSinceEnd || now - startedAt > 30_000) reject(new Error('the archive stops in the middle of a part: the file is damaged or cut short'));
-      }, 100);
+        const elapsed = Date.now() - windowStart;
+        if (elapsed < WINDOW_MS) return;
+        const used = process.cpuUsage(cpuAtWindowStart);
+        const busyMs = (used.user + used.system) / 1000;
+        if (sourceEnded && busyMs < elapsed * 0.02) reject(new Error('the archive stops in the middle of a part: the file is damaged or cut short'));
+        windowStart = Date.now();
+        cpuAtWindowStart = process.cpuUsage();
+      }, 250);
     });
     try {
       const next = await Promise.race([iterator.next(), stalled]);
