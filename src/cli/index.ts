@@ -114,7 +114,7 @@ export async function resolveInputs(paths: readonly string[], config: ResolvedCo
 
 /** Options every command that reports findings shares: where reports go and when the run fails. */
 export interface ReportOptions {
-  format: string[];
+  format?: string[];
   output?: string;
   maxWarnings?: number;
   failOn?: 'warn' | 'error';
@@ -137,7 +137,7 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
 
 /** Opens every requested report for a run. Colour only goes to a terminal. */
 export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO): Reports {
-  const specs = parseOutputSpecs(options.format, options.output, Object.keys(FORMATTERS));
+  const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
   const rules = ruleSummaries(settings);
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({
     toolVersion: toolVersion(),
@@ -169,7 +169,7 @@ export function findingsExitCode(summary: LintSummary, options: ReportOptions, i
 /** Adds the report options to a command. */
 export function addReportOptions(command: Command): Command {
   return command
-    .option('-f, --format <name[:file]>', `report format: ${Object.keys(FORMATTERS).join(', ')}; repeat it for several reports, and add :file to write one to a file (e.g. -f stylish -f sarif:results.sarif)`, (v: string, p: string[] = []) => [...p, v], [] as string[])
+    .option('-f, --format <name[:file]>', `report format: ${Object.keys(FORMATTERS).join(', ')}; repeat it for several reports, and add :file to write one to a file (e.g. -f stylish -f sarif:results.sarif)`, (v: string, p: string[] = []) => [...p, v])
     .option('-o, --output <file>', 'write the report that has no file of its own to this file')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseInteger(v, '--max-warnings'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 on findings of this severity or worse').choices(['warn', 'error']).default('error'))
