@@ -11,18 +11,45 @@ export interface OutputSink {
   close(): Promise<void>;
 }
 
-/** Where a report goes: standard output, or a file written as the results arrive. */
+/**
+ * Where a report goes: standard output, or a file written as the results arrive. A write waits for
+ * the stream to drain, so a slow disk holds the run back instead of filling memory; an error is
+ * kept and raised at the next write. (Racing every write against one long-lived "error" promise
+ * would leave a reaction on that promise per write: a leak that grows with the input.)
+ */
 export function openSink(output: string | undefined, io: CliIO): OutputSink {
   if (!output) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
   const stream = createWriteStream(path.resolve(io.cwd, output));
-  const failed = new Promise<never>((_resolve, reject) => stream.once('error', (error) => reject(new UsageError(`${output}: cannot be written (${error.message}).`))));
-  failed.catch(() => {});
+  let failure: Error | undefined;
+  stream.on('error', (error) => (failure ??= new UsageError(`${output}: cannot be written (${error.message}).`)));
+  const settled = (event: 'drain' | 'finish') =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off(event, done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.once(event, done);
+      stream.once('error', done);
+    });
+  const check = () => {
+    if (failure) throw failure;
+  };
   return {
-    write: (text) => Promise.race([failed, new Promise<void>((resolve) => (stream.write(text) ? resolve() : stream.once('drain', () => resolve())))]),
-    close: () => Promise.race([failed, new Promise<void>((resolve) => stream.end(() => resolve()))]),
+    async write(text) {
+      check();
+      if (!stream.write(text)) await settled('drain');
+      check();
+    },
+    async close() {
+      check();
+      const finished = settled('finish');
+      stream.end();
+      await finished;
+      check();
+    },
   };
 }
-
 
 /** One report of a run: a format, written to a file or, without one, to standard output. */
 export interface OutputSpec {
