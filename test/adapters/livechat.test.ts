@@ -1,29 +1,20 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { AdapterOptions } from '../../src/adapters/adapter.js';
 import { adapterByName, detectAdapter } from '../../src/adapters/index.js';
-import { readConversations, type GroupedEvent } from '../../src/adapters/grouping.js';
-import type { InputSource } from '../../src/io/input.js';
+import type { GroupedEvent } from '../../src/adapters/grouping.js';
 import { ROOT } from '../support/cli.js';
+import { conversationsOf, fixtureFiles, ofType, OPTIONS, readAll as readEvents, textSource } from '../support/adapters.js';
 
-const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
 const FORMAT = 'livechat';
 const adapter = adapterByName(FORMAT)!;
 
-function source(name: string, text: string): InputSource {
-  return { name, encoding: 'utf8', head: text.slice(0, 65536), text: () => Readable.from([text]) };
+function readAll(text: string, name = 'archives.json', options: AdapterOptions = OPTIONS): Promise<GroupedEvent[]> {
+  return readEvents(FORMAT, textSource(name, text), options);
 }
 
-async function readAll(text: string, name = 'archives.json', options: AdapterOptions = OPTIONS): Promise<GroupedEvent[]> {
-  const events: GroupedEvent[] = [];
-  for await (const event of readConversations(adapter, source(name, text), options)) events.push(event);
-  return events;
-}
-
-const conversations = (events: GroupedEvent[]) => events.flatMap((e) => (e.type === 'conversation' ? [e.conversation] : []));
-const ofType = <T extends GroupedEvent['type']>(events: GroupedEvent[], type: T) => events.filter((e): e is Extract<GroupedEvent, { type: T }> => e.type === type);
+const conversations = conversationsOf;
 
 /** Records as the summary counts them: read = used + skipped. */
 function recordCount(events: GroupedEvent[]): { used: number; skipped: number } {
@@ -37,11 +28,6 @@ function recordCount(events: GroupedEvent[]): { used: number; skipped: number } 
   return { used, skipped };
 }
 
-function fixtureInputs(): Array<{ dir: string; file: string }> {
-  return readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(path.join(ROOT, 'fixtures', d.name)).filter((f) => !/\.expected\.jsonl?$/.test(f) && !f.endsWith('.md')).map((file) => ({ dir: d.name, file })));
-}
 
 const CUSTOMER = { id: 'b7eff798-f8df-4364-8059-649c35c9ed0c', type: 'customer', name: '刘女士' };
 const AGENT = { id: 'xiaolin@shop.example.com', type: 'agent', name: '小林' };
@@ -50,7 +36,7 @@ const message = (id: string, author: string, text: string, at: string, extra: Re
 const chat = (id: string, threads: unknown[], users: unknown[] = [CUSTOMER, AGENT], extra: Record<string, unknown> = {}) => ({ id, users, threads, ...extra });
 
 describe('livechat detection', () => {
-  for (const { dir, file } of fixtureInputs()) {
+  for (const { dir, file } of fixtureFiles()) {
     const head = readFileSync(path.join(ROOT, 'fixtures', dir, file), 'utf8').slice(0, 65536);
     if (dir === FORMAT) {
       it(`recognises fixtures/${dir}/${file}`, () => expect(detectAdapter(head, file)?.name).toBe(FORMAT));

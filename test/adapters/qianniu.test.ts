@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from './china-helpers.js';
+import { conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
 const FIXTURES = ['fixtures/qianniu/chat-record.txt', 'fixtures/qianniu/chat-record-gb18030.txt'];
 const qianniu = adapterByName('qianniu')!;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { conversationsOf, fixtureInputs, problemsOf, readAll, recordsRead, textSource } from './china-helpers.js';
+import { conversationsOf, fixtureInputs, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
 const FIXTURE = 'fixtures/qiyu/message.txt';
 const qiyu = adapterByName('qiyu')!;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from './china-helpers.js';
+import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
 const FIXTURE = 'fixtures/xlsx/meiqia-chats.xlsx';
 const xlsx = adapterByName('xlsx')!;

@@ -1,41 +1,27 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { AdapterOptions } from '../../src/adapters/adapter.js';
 import { adapterByName, detectAdapter } from '../../src/adapters/index.js';
-import { readConversations, type GroupedEvent } from '../../src/adapters/grouping.js';
-import type { InputSource } from '../../src/io/input.js';
+import type { GroupedEvent } from '../../src/adapters/grouping.js';
 import { ROOT } from '../support/cli.js';
+import { conversationsOf, fixtureFiles, ofType, OPTIONS, readAll as readEvents, textSource } from '../support/adapters.js';
 
-const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
 const FORMAT = 'zendesk-chat';
 const adapter = adapterByName(FORMAT)!;
 
-function source(name: string, text: string): InputSource {
-  return { name, encoding: 'utf8', head: text.slice(0, 65536), text: () => Readable.from([text]) };
+function readAll(text: string, name = 'chats.json', options: AdapterOptions = OPTIONS): Promise<GroupedEvent[]> {
+  return readEvents(FORMAT, textSource(name, text), options);
 }
 
-async function readAll(text: string, name = 'chats.json', options: AdapterOptions = OPTIONS): Promise<GroupedEvent[]> {
-  const events: GroupedEvent[] = [];
-  for await (const event of readConversations(adapter, source(name, text), options)) events.push(event);
-  return events;
-}
+const conversations = conversationsOf;
 
-const conversations = (events: GroupedEvent[]) => events.flatMap((e) => (e.type === 'conversation' ? [e.conversation] : []));
-const ofType = <T extends GroupedEvent['type']>(events: GroupedEvent[], type: T) => events.filter((e): e is Extract<GroupedEvent, { type: T }> => e.type === type);
-
-function fixtureInputs(): Array<{ dir: string; file: string }> {
-  return readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(path.join(ROOT, 'fixtures', d.name)).filter((f) => !/\.expected\.jsonl?$/.test(f) && !f.endsWith('.md')).map((file) => ({ dir: d.name, file })));
-}
 
 const chat = (history: unknown[], extra: Record<string, unknown> = {}) => ({ id: 'c1', type: 'chat', visitor: { id: '1.1', name: '王女士' }, history, ...extra });
 const msg = (nick: string, text: string, timestamp: string, extra: Record<string, unknown> = {}) => ({ type: 'chat.msg', nick, msg: text, timestamp, ...extra });
 
 describe('zendesk-chat detection', () => {
-  for (const { dir, file } of fixtureInputs()) {
+  for (const { dir, file } of fixtureFiles()) {
     const head = readFileSync(path.join(ROOT, 'fixtures', dir, file), 'utf8').slice(0, 65536);
     if (dir === FORMAT) {
       it(`recognises fixtures/${dir}/${file}`, () => expect(detectAdapter(head, file)?.name).toBe(FORMAT));

@@ -6,7 +6,7 @@ import { readConversations, type GroupedEvent } from '../../src/adapters/groupin
 import { adapterByName } from '../../src/adapters/index.js';
 import type { InputSource } from '../../src/io/input.js';
 import type { Conversation } from '../../src/model/conversation.js';
-import { ROOT } from '../support/cli.js';
+import { ROOT } from './cli.js';
 
 export const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: DEFAULT_SESSION_GAP_MINUTES };
 
@@ -27,12 +27,21 @@ export async function readAll(format: string, input: InputSource, options: Adapt
 
 export const conversationsOf = (events: GroupedEvent[]): Conversation[] => events.flatMap((e) => (e.type === 'conversation' ? [e.conversation] : []));
 
+/** The events of one type, typed. */
+export const ofType = <T extends GroupedEvent['type']>(events: GroupedEvent[], type: T) =>
+  events.filter((e): e is Extract<GroupedEvent, { type: T }> => e.type === type);
+
 export const problemsOf = (events: GroupedEvent[], type: 'skipped' | 'warning') =>
   events.flatMap((e) => (e.type === type ? [{ location: e.location, reason: e.reason }] : []));
 
 /** Records read, as the runner counts them: conversations' records, other records, and skips. */
 export function recordsRead(events: GroupedEvent[]): number {
   return events.reduce((sum, e) => sum + (e.type === 'conversation' ? e.records : e.type === 'record' ? (e.records ?? 1) : e.type === 'skipped' ? 1 : 0), 0);
+}
+
+/** Every golden fixture input, as its format folder and file name. */
+export function fixtureFiles(): Array<{ dir: string; file: string }> {
+  return fixtureInputs().map((input) => ({ dir: input.split('/')[1]!, file: input.split('/').slice(2).join('/') }));
 }
 
 /** Every golden fixture input (fixtures/<format>/<file>), relative to the repository root. */
