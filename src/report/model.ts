@@ -1,0 +1,193 @@
+import type { Category } from '../engine/rule.js';
+
+/**
+ * The IQS report, as `supportlint report --format json` writes it (see docs/report-format.md).
+ * Every other report format (html, markdown, csv) is rendered from this one object, so what a
+ * manager reads and what a script reads cannot disagree. Bump REPORT_FORMAT_VERSION on any change
+ * that removes or renames a field; adding a field keeps the version.
+ */
+export const REPORT_FORMAT_VERSION = 1;
+
+export type PeriodUnit = 'day' | 'week' | 'month';
+export type GroupBy = 'agent' | 'team' | 'channel' | 'conversation';
+
+/** A quoted message that makes a lost point concrete. Redacted when the report was run with --redact. */
+export interface ReportQuote {
+  conversationId: string;
+  agent: string | null;
+  /** The offending message as it arrived (or masked). */
+  text: string;
+  /** The finding's explanation. */
+  message: string;
+  /** The customer message that set the rule off, where there is one. */
+  trigger?: string;
+  /** Epoch milliseconds. */
+  time?: number;
+}
+
+export interface RuleLoss {
+  ruleId: string;
+  /** The rule's Chinese name (推诿, 首响慢 …). */
+  title: string;
+  category: string;
+  findings: number;
+  /** Conversations (or conversation × agent units) with at least one finding of the rule. */
+  conversations: number;
+  pointsLost: number;
+  /** Up to three quotes, most points first. */
+  examples: ReportQuote[];
+}
+
+/** Everything the report says about one group (or all conversations) in one period. */
+export interface Metrics {
+  /** Conversations (by agent/team: conversation × agent units) in the group. */
+  conversations: number;
+  /** Those with at least one applicable category, which the IQS averages. */
+  scored: number;
+  /** Mean score, 0–100; null when nothing was scored. */
+  iqs: number | null;
+  /** Mean score per category over the units where the category applied; null where it never did. */
+  categories: Record<Category, number | null>;
+  /** Units set to 0 by a fatal (一票否决) rule. */
+  fatal: number;
+  findings: number;
+  pointsLost: number;
+  /** Business seconds from the customer's first message to the first human reply. */
+  firstResponse: { count: number; medianSeconds: number | null; p90Seconds: number | null };
+  /** Business seconds from each customer burst to the human reply that answered it. */
+  responseTime: { count: number; averageSeconds: number | null };
+  /** Customer bursts answered by a human within the SLA, out of bursts that waited for one. */
+  sla: { seconds: number; bursts: number; withinSla: number; share: number | null };
+  /** Conversations whose customer was left waiting at the end. */
+  unanswered: number;
+  /** Conversations in which the customer asked for a human, and what came of it. */
+  humanRequests: { asked: number; answered: number; ignored: number };
+  /** Ratings carried by the export. `satisfied` is 4–5 of 5, or "good". */
+  csat: { rated: number; satisfied: number; share: number | null };
+  /** Rules by points lost, most first (at most ten). */
+  topRules: RuleLoss[];
+}
+
+/**
+ * The change of each number against the previous period: current minus previous, null where
+ * either side has no value. Shares are in fractions (0.05 is five percentage points).
+ */
+export interface MetricsChange {
+  conversations: number | null;
+  iqs: number | null;
+  fatal: number | null;
+  pointsLost: number | null;
+  firstResponseMedianSeconds: number | null;
+  firstResponseP90Seconds: number | null;
+  averageResponseSeconds: number | null;
+  slaShare: number | null;
+  unanswered: number | null;
+  humanRequestsIgnored: number | null;
+  csatShare: number | null;
+}
+
+export interface PeriodInfo {
+  /** 2026-W45, 2026-11-02 or 2026-11; `all` when no conversation carries a time. */
+  key: string;
+  /** First and last calendar day, in the report's time zone (ISO dates); absent for `all`. */
+  start?: string;
+  end?: string;
+}
+
+export interface GroupReport {
+  /** Agent name, team name, channel, or conversation id. */
+  key: string;
+  /** For agents: their team, when teams are configured. */
+  team?: string;
+  /** The report's period (the latest one, or the one holding --until). */
+  metrics: Metrics;
+  /** The period before it, when it has data for the group. */
+  previous?: Metrics;
+  change?: MetricsChange;
+  /** IQS and volume in every period of the report, oldest first. */
+  trend: Array<{ period: string; iqs: number | null; conversations: number }>;
+}
+
+export interface Topic {
+  /** A keyword jieba extracted from customer messages. */
+  word: string;
+  /** Conversations whose customer messages yield the keyword. */
+  conversations: number;
+  /** The same count in the previous period. */
+  previous?: number;
+}
+
+export interface Deduction {
+  ruleId: string;
+  category: string;
+  severity: 'error' | 'warn';
+  points: number;
+  fatal: boolean;
+  agent: string | null;
+  messageSeq: number | null;
+  message: string;
+  excerpt: string;
+}
+
+export interface ConversationScore {
+  conversationId: string;
+  file: string;
+  channel?: string;
+  agents: string[];
+  /** Epoch milliseconds of the first timed message. */
+  startedAt?: number;
+  period: string;
+  /** 0–100; null when no category applied. */
+  score: number | null;
+  fatal: boolean;
+  categories: Record<Category, number | null>;
+  deductions: Deduction[];
+  firstResponseSeconds?: number;
+}
+
+export interface ReportData {
+  version: typeof REPORT_FORMAT_VERSION;
+  tool: { name: 'supportlint'; version: string };
+  /** ISO time the report was made. */
+  generatedAt: string;
+  options: {
+    period: PeriodUnit;
+    by: GroupBy;
+    timezone: string;
+    since?: string;
+    until?: string;
+    businessHours: boolean;
+    redacted: boolean;
+  };
+  /** The scoring model used (category weights, points, fatal rules). */
+  scoring: {
+    categories: Record<Category, number>;
+    points: { error: number; warn: number };
+    rules: Record<string, number>;
+    fatal: string[];
+    slaSeconds: number;
+  };
+  inputs: {
+    files: string[];
+    /** Conversations read, in and out of the date range. */
+    conversations: number;
+    /** Conversations outside --since/--until. */
+    outOfRange: number;
+    /** Conversations without any time, left out of the periods when others have times. */
+    undated: number;
+    records: { read: number; used: number; skipped: number };
+  };
+  /** Every period in range, oldest first. */
+  periods: PeriodInfo[];
+  /** The period the groups describe, and the one they are compared with. */
+  current: PeriodInfo | null;
+  previous: PeriodInfo | null;
+  /** All conversations of the current period. */
+  overall: GroupReport;
+  /** One entry per agent, team or channel, lowest IQS first. Empty with --by conversation. */
+  groups: GroupReport[];
+  /** What customers raised most in the current period. */
+  topics: Topic[];
+  /** With --by conversation: every conversation in range, in input order. */
+  conversations?: ConversationScore[];
+}
