@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
-import type { LexiconMatch } from '../src/lexicon/lexicon.js';
+import type { Lexicon, LexiconMatch } from '../src/lexicon/lexicon.js';
 import { agentLabel, isCustomerMessage, isHumanReply, type Message } from '../src/model/conversation.js';
 import { isNegatedAt } from '../src/text/clauses.js';
 import { isHypotheticalAt } from '../src/engine/matching.js';
@@ -17,10 +17,32 @@ const PHONE = /(打|拨|致电|电话|热线|来电|按键|接听|接通|占线|
 const NOT_A_REQUEST_NOW = /(让我|叫我|要我|(客服|他|她|机器人|系统|你们?)(说|告诉|让|提示))/;
 
 /** An agent who left, or a conversation passed on: whoever was there is no longer answering. */
-function humanLeft(message: Message): boolean {
+export function humanLeft(message: Message): boolean {
   if (message.role !== 'system' || message.kind !== 'event') return false;
   if (message.event !== undefined) return message.event === 'leave' || message.event === 'transfer';
   return /(离开|退出|转接|转交|下线)/.test(message.text);
+}
+
+/**
+ * Finds a request for a human in a customer message, clause by clause, leaving out phone talk,
+ * someone else's words, negations and hypotheticals. Shared with the report's human-request counts.
+ */
+export function humanRequestFinder(requestList: Lexicon): (message: AnalyzedMessage) => LexiconMatch | undefined {
+  return (message) => {
+    const text = message.text;
+    for (const clause of text.matchAll(CLAUSE)) {
+      const offset = clause.index!;
+      for (const hit of requestList.matchAll(clause[0])) {
+        const start = offset + hit.start;
+        // The phone talk can sit a few words back, past a space: "拨10086查询失败 转人工 一直排队".
+        const sentenceBefore = text.slice(0, start).split(SENTENCE_END).at(-1)!;
+        if (PHONE.test(sentenceBefore) || PHONE.test(clause[0]) || NOT_A_REQUEST_NOW.test(clause[0])) continue;
+        if (isNegatedAt(text, message.tokens, start) || isHypotheticalAt(text, start)) continue;
+        return { entry: hit.entry, start, end: offset + hit.end };
+      }
+    }
+    return undefined;
+  };
 }
 
 export default defineRule({
@@ -45,22 +67,7 @@ export default defineRule({
     const requestList = context.lexicon('ignored-human-request');
     const { times } = context.options;
 
-    /** The request for a human in a customer message, clause by clause. */
-    const requestIn = (message: AnalyzedMessage): LexiconMatch | undefined => {
-      const text = message.text;
-      for (const clause of text.matchAll(CLAUSE)) {
-        const offset = clause.index!;
-        for (const hit of requestList.matchAll(clause[0])) {
-          const start = offset + hit.start;
-          // The phone talk can sit a few words back, past a space: "拨10086查询失败 转人工 一直排队".
-          const sentenceBefore = text.slice(0, start).split(SENTENCE_END).at(-1)!;
-          if (PHONE.test(sentenceBefore) || PHONE.test(clause[0]) || NOT_A_REQUEST_NOW.test(clause[0])) continue;
-          if (isNegatedAt(text, message.tokens, start) || isHypotheticalAt(text, start)) continue;
-          return { entry: hit.entry, start, end: offset + hit.end };
-        }
-      }
-      return undefined;
-    };
+    const requestIn = humanRequestFinder(requestList);
 
     return {
       conversationEnd() {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
-import type { AnalyzedMessage } from '../src/engine/analysis.js';
+import type { AnalyzedMessage, ConversationAnalysis } from '../src/engine/analysis.js';
 import type { Lexicon } from '../src/lexicon/lexicon.js';
 import { assertedMatches } from '../src/engine/matching.js';
 import { agentLabel, isCustomerMessage, isHumanReply, type Message } from '../src/model/conversation.js';
@@ -134,6 +134,40 @@ export function answerNeedFrom(lexicon: (id: string) => Lexicon): AnswerNeed {
   return new AnswerNeed(closing!, resolved!, acknowledgement!);
 }
 
+/** The customer messages a conversation ends on that nobody answered, as unanswered-customer judges them. */
+export interface UnansweredTail {
+  /** The first of the closing customer messages that waits for an answer. */
+  first: AnalyzedMessage;
+  /** Customer messages from `first` to the end. */
+  count: number;
+  /** The last human reply before them, whose agent was responsible. */
+  lastHuman?: AnalyzedMessage;
+}
+
+/**
+ * Whether the conversation ends with the customer waiting: customer messages after the last human
+ * reply that need an answer, not settled by the customer's own thanks, and not handed to another
+ * queue. Shared by unanswered-customer and the report's unanswered count.
+ */
+export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed, distress: Lexicon): UnansweredTail | undefined {
+  const { messages } = analysis;
+  const lastHuman = messages.filter((m) => isHumanReply(m.message)).at(-1);
+  const after = messages.filter((m) => m.seq > (lastHuman?.seq ?? -1));
+  // Handed to another queue: the answer comes there, in a conversation this export may not hold.
+  if (after.some((m) => isTransfer(m.message))) return undefined;
+  const waiting = after.filter((m) => isCustomerMessage(m.message)).map((m) => ({ m, turn: need.judge(m) }));
+  // "为什么还没发货" followed by "好吧，谢谢" ends the topic on the customer's own word.
+  const settled = waiting.map((w) => w.turn.closes).lastIndexOf(true);
+  // A remark on its own ("今天吃得太饱了", "行吧，那也没办法") closes a thread as often as it opens
+  // one. It waits for an answer when nobody has answered the customer yet, when the agent had
+  // asked for it, or when it is a complaint.
+  const invited = !lastHuman || AGENT_ASKS.test(lastHuman.text);
+  const complains = (m: AnalyzedMessage) => assertedMatches(m, distress, { hypotheticals: true }).length > 0;
+  const first = waiting.slice(settled + 1).find((w) => w.turn.needsAnswer && (!w.turn.remark || invited || complains(w.m)))?.m;
+  if (!first) return undefined;
+  return { first, count: waiting.filter((w) => w.m.seq >= first.seq).length, lastHuman };
+}
+
 export default defineRule({
   meta: {
     id: 'unanswered-customer',
@@ -154,22 +188,9 @@ export default defineRule({
     const distress = context.lexicon('missing-empathy.distress');
     return {
       conversationEnd() {
-        const { messages } = context.analysis;
-        const lastHuman = messages.filter((m) => isHumanReply(m.message)).at(-1);
-        const after = messages.filter((m) => m.seq > (lastHuman?.seq ?? -1));
-        // Handed to another queue: the answer comes there, in a conversation this export may not hold.
-        if (after.some((m) => isTransfer(m.message))) return;
-        const waiting = after.filter((m) => isCustomerMessage(m.message)).map((m) => ({ m, turn: need.judge(m) }));
-        // "为什么还没发货" followed by "好吧，谢谢" ends the topic on the customer's own word.
-        const settled = waiting.map((w) => w.turn.closes).lastIndexOf(true);
-        // A remark on its own ("今天吃得太饱了", "行吧，那也没办法") closes a thread as often as it opens
-        // one. It waits for an answer when nobody has answered the customer yet, when the agent had
-        // asked for it, or when it is a complaint.
-        const invited = !lastHuman || AGENT_ASKS.test(lastHuman.text);
-        const complains = (m: AnalyzedMessage) => assertedMatches(m, distress, { hypotheticals: true }).length > 0;
-        const first = waiting.slice(settled + 1).find((w) => w.turn.needsAnswer && (!w.turn.remark || invited || complains(w.m)))?.m;
-        if (!first) return;
-        const count = waiting.filter((w) => w.m.seq >= first.seq).length;
+        const tail = unansweredTail(context.analysis, need, distress);
+        if (!tail) return;
+        const { first, count, lastHuman } = tail;
         // By code point, so that an emoji is never cut in half.
         const original = [...first.message.text.trim()];
         context.report({

@@ -27,6 +27,7 @@ import { registerInitCommand } from './init-command.js';
 import { registerConvertCommand } from './convert-command.js';
 import { registerRepliesCommand } from './replies-command.js';
 import { registerEvalCommand } from './eval-command.js';
+import { registerReportCommand } from './report-command.js';
 
 export interface CliIO {
   /** Writes to standard output; the promise, when there is one, settles once the text is flushed. */
@@ -203,6 +204,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     return 0;
   }
   const settings = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
+  // JSON results carry what `supportlint report` needs to merge sharded runs.
+  settings.metrics = (options.format ?? []).some((spec) => spec.split(':')[0] === 'json');
   if (options.rule) {
     const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
@@ -280,6 +283,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   registerConvertCommand(program, io, setExitCode);
   registerRepliesCommand(program, io, setExitCode);
   registerEvalCommand(program, io, setExitCode);
+  registerReportCommand(program, io, setExitCode);
   return program;
 }
 

@@ -9,6 +9,7 @@ import type { ConfigFile, RuleSetting } from './schema.js';
 import { compileCustomRule, type CustomRuleConfig } from './custom-rules.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { formatZodIssues } from './zod-errors.js';
+import { DEFAULT_SCORECARD, mergeScorecard, type Scorecard } from '../report/scoring-config.js';
 
 export class ConfigError extends Error {}
 
@@ -26,12 +27,16 @@ export interface ResolvedConfig {
   dictionaryWords: string[];
   ignore: string[];
   input: { format?: string; fieldMap: AdapterOptions['fieldMap']; internalIds: string[]; agentPattern?: string; sessionGapMinutes?: number };
+  scoring: Scorecard;
+  /** Team by agent name or id. */
+  teams: Record<string, string[]>;
 }
 
 /** Later layers win; rule settings replace per rule, lists are concatenated. */
 export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
   const resolved: ResolvedConfig = {
     sources: [], rules: {}, customRules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, internalIds: [] },
+    scoring: DEFAULT_SCORECARD, teams: {},
   };
   for (const { source, config } of layers) {
     resolved.sources.push(source);
@@ -54,6 +59,8 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
     resolved.input.internalIds.push(...(config.input?.internalIds ?? []));
     if (config.input?.agentPattern) resolved.input.agentPattern = config.input.agentPattern;
     if (config.input?.sessionGapMinutes) resolved.input.sessionGapMinutes = config.input.sessionGapMinutes;
+    resolved.scoring = mergeScorecard(resolved.scoring, config.scoring);
+    Object.assign(resolved.teams, config.teams ?? {});
   }
   return resolved;
 }

@@ -5,6 +5,7 @@ import { lexiconChangeSchema } from '../lexicon/lexicon.js';
 import { roleSchema } from '../model/conversation.js';
 import { businessHoursSchema, holidaysSchema } from '../time/business-hours.js';
 import { isValidTimezone } from '../time/instant.js';
+import { scoringSchema } from '../report/scoring-config.js';
 
 function isValidRegex(source: string): boolean {
   try {
@@ -40,6 +41,10 @@ export const configSchema = z.strictObject({
   /** Additions to and removals from the built-in phrase lists, by list id. */
   lexicons: z.record(z.string(), lexiconChangeSchema).optional(),
   dictionaries: z.strictObject({ words: z.array(z.string().min(1)).default([]) }).optional(),
+  /** The IQS scorecard: category weights, points per finding, fatal rules, the SLA. */
+  scoring: scoringSchema.optional(),
+  /** Teams and their agents (names or ids as the export gives them), for `report --by team`. */
+  teams: z.record(z.string(), z.array(z.string().min(1))).optional(),
   /** Glob patterns of input files to skip. */
   ignore: z.array(z.string()).optional(),
   input: z.strictObject({

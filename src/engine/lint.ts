@@ -7,6 +7,7 @@ import { ConversationAnalysis } from './analysis.js';
 import type { Finding, Quote, Severity } from './finding.js';
 import type { Report, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
 import { processFindings } from './process.js';
+import { measureConversation, type ConversationMetrics } from '../metrics/conversation-metrics.js';
 
 export type Locale = 'zh-Hans' | 'zh-Hant';
 
@@ -24,6 +25,8 @@ export interface LintSettings {
   segmenter: Segmenter;
   /** Forces the script of messages; by default it follows the conversation's own script. */
   locale?: Locale;
+  /** Also measure what the IQS report needs (response times, topics, …); see src/metrics. */
+  metrics?: boolean;
 }
 
 export interface NotApplicable {
@@ -40,6 +43,8 @@ export interface ConversationResult {
   locale: Locale;
   findings: Finding[];
   notApplicable: NotApplicable[];
+  /** When settings.metrics is set. */
+  metrics?: ConversationMetrics;
 }
 
 /** Data keys whose values are quoted from the messages and must appear exactly as they arrived. */
@@ -83,12 +88,14 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   };
 
   const visitorSets: RuleVisitors[] = [];
+  const ranCategories = new Set<string>();
   for (const configured of settings.rules) {
     const { rule, severity } = configured;
     if (rule.meta.needsTimestamps && !analysis.hasTimestamps) {
       notApplicable.push({ ruleId: rule.meta.id, reason: 'no-timestamps' });
       continue;
     }
+    ranCategories.add(rule.meta.category);
     const context: RuleContext<unknown> = {
       options: configured.options,
       analysis,
@@ -148,6 +155,7 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   call('conversationEnd');
 
   const agents = [...new Set(conversation.messages.filter(isHumanReply).map(agentLabel).filter((a): a is string => !!a))];
+  const processed = processFindings(findings);
   return {
     conversationId: conversation.id,
     file: conversation.source.file,
@@ -155,7 +163,8 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
     messageCount: conversation.messages.length,
     agents,
     locale,
-    findings: processFindings(findings),
+    findings: processed,
     notApplicable,
+    metrics: settings.metrics ? measureConversation(analysis, processed, { lexicons: settings.lexicons, ranCategories }) : undefined,
   };
 }

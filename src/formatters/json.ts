@@ -18,6 +18,7 @@ export function resultForJson(r: ConversationResult) {
     locale: r.locale,
     notApplicable: r.notApplicable,
     findings: r.findings.map((f) => ({ ...f, agent: f.agent ?? null })),
+    ...(r.metrics ? { metrics: r.metrics } : {}),
   };
 }
 

@@ -11,7 +11,10 @@ interface JiebaModule {
   cut(text: string, hmm?: boolean): string[];
   insertWord(word: string): boolean;
   load(options?: Record<string, string>): void;
+  extract(text: string, topN: number): Array<{ word: string; weight: number }>;
   DEFAULT_DICT: string;
+  DEFAULT_IDF_DICT: string;
+  DEFAULT_STOP_WORD_DICT: string;
 }
 
 /**
@@ -25,27 +28,47 @@ export const MIN_WORD_FREQUENCY = 20;
 /** Where `npm run build` leaves the compact dictionaries (see scripts/build-dictionaries.mjs). */
 export const BUILT_DICTIONARY_DIR = path.join(PACKAGE_ROOT, 'dist', 'jieba');
 
-/**
- * Writes the compact dictionary, and one-line keyword (IDF) and stop-word files that linting does
- * not use, into `dir`. Lines are scanned in place so the 5 MB source is never split into an array.
- */
-export function writeCompactDictionaries(dir: string, fullDictionary: string): Record<string, string> {
-  const source = readFileSync(fullDictionary, 'utf8');
+/** The dictionaries nodejs-jieba ships: words with frequencies, keyword IDF weights, stop words. */
+export interface JiebaSources {
+  dict: string;
+  idf: string;
+  stop: string;
+}
+
+/** Calls `keep(line)` for each line of a file, scanning in place so a large file is never split into an array. */
+function filterLines(file: string, keep: (line: string) => boolean): string[] {
+  const source = readFileSync(file, 'utf8');
   const kept: string[] = [];
   for (let start = 0; start < source.length; ) {
-    const end = source.indexOf('\n', start) === -1 ? source.length : source.indexOf('\n', start);
-    const firstSpace = source.indexOf(' ', start);
-    const secondSpace = source.indexOf(' ', firstSpace + 1);
-    if (firstSpace > start && firstSpace < end && Number(source.slice(firstSpace + 1, secondSpace > 0 && secondSpace < end ? secondSpace : end)) >= MIN_WORD_FREQUENCY) {
-      kept.push(source.slice(start, end));
-    }
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    const line = source.slice(start, end).replace(/\r$/, '');
+    if (line !== '' && keep(line)) kept.push(line);
     start = end + 1;
   }
+  return kept;
+}
+
+/**
+ * Writes the compact dictionary (words at or above MIN_WORD_FREQUENCY), the keyword IDF weights of
+ * those words, and the stop words into `dir`. Keyword extraction (report topics) weighs a word
+ * missing from the IDF list at the list's median, so trimming the list to the kept words changes no
+ * ranking among them.
+ */
+export function writeCompactDictionaries(dir: string, sources: JiebaSources): Record<string, string> {
+  const words = new Set<string>();
+  const dict = filterLines(sources.dict, (line) => {
+    const [word, frequency] = line.split(' ');
+    if (!word || Number(frequency) < MIN_WORD_FREQUENCY) return false;
+    words.add(word);
+    return true;
+  });
+  const idf = filterLines(sources.idf, (line) => words.has(line.slice(0, line.indexOf(' '))));
   mkdirSync(dir, { recursive: true });
   const files = dictionaryFiles(dir);
-  writeFileSync(files.dict, `${kept.join('\n')}\n`);
-  writeFileSync(files.idfDict, '的 1.0\n');
-  writeFileSync(files.stopWordDict, '的\n');
+  writeFileSync(files.dict, `${dict.join('\n')}\n`);
+  writeFileSync(files.idfDict, `${idf.join('\n')}\n`);
+  writeFileSync(files.stopWordDict, readFileSync(sources.stop, 'utf8'));
   return files;
 }
 
@@ -63,13 +86,18 @@ function dictionaryFiles(dir: string): Record<string, string> {
   return { dict: path.join(dir, 'dict.utf8'), idfDict: path.join(dir, 'idf.utf8'), stopWordDict: path.join(dir, 'stop.utf8') };
 }
 
+/** The full dictionaries inside the nodejs-jieba package. */
+export function jiebaSources(module: Pick<JiebaModule, 'DEFAULT_DICT' | 'DEFAULT_IDF_DICT' | 'DEFAULT_STOP_WORD_DICT'>): JiebaSources {
+  return { dict: module.DEFAULT_DICT, idf: module.DEFAULT_IDF_DICT, stop: module.DEFAULT_STOP_WORD_DICT };
+}
+
 /** The built dictionaries, or, when the package was not built, ones written to a temporary folder. */
 function compactDictionaries(module: JiebaModule): Record<string, string> {
   const built = dictionaryFiles(BUILT_DICTIONARY_DIR);
   if (Object.values(built).every((file) => existsSync(file))) return built;
   const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-jieba-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return writeCompactDictionaries(dir, module.DEFAULT_DICT);
+  return writeCompactDictionaries(dir, jiebaSources(module));
 }
 
 let jieba: JiebaModule | undefined;
@@ -98,4 +126,13 @@ export const jiebaSegmenter: Segmenter = (text) => loadJieba().cut(text, true);
 export function addDictionaryWords(words: readonly string[]): void {
   const module = loadJieba();
   for (const word of words) if (word.trim()) module.insertWord(word.trim());
+}
+
+/**
+ * jieba's TF-IDF keywords of a text, best first. Stop words from jieba's list are already left out;
+ * callers filter what is noise in their own domain.
+ */
+export function extractKeywords(text: string, topN: number): Array<{ word: string; weight: number }> {
+  if (text.trim() === '') return [];
+  return loadJieba().extract(text, topN);
 }

@@ -1,0 +1,145 @@
+import { Option, type Command } from 'commander';
+import { Chalk } from 'chalk';
+import path from 'node:path';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { openFile } from '../io/input.js';
+import { readInputs } from '../runner/lint-files.js';
+import { buildLintSettings } from '../runner/settings.js';
+import { emptySummary, recordProblem, type LintSummary } from '../runner/summary.js';
+import { lintConversation } from '../engine/lint.js';
+import { inputProblemLines } from '../formatters/stylish.js';
+import { ReportBuilder } from '../report/build.js';
+import { formatForFile, REPORT_FORMATS } from '../report/formats/index.js';
+import { lintJsonVersion, readLintJson } from '../report/lint-json.js';
+import type { GroupBy, PeriodUnit } from '../report/model.js';
+import type { ReportInput } from '../report/score.js';
+import { resultForJson } from '../formatters/json.js';
+import { redactText } from '../text/redact.js';
+import { UsageError } from './errors.js';
+import { openSink } from './output.js';
+import { toolVersion } from './version.js';
+import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+
+interface ReportCommandOptions extends CommonReadOptions {
+  period: PeriodUnit;
+  by: GroupBy;
+  since?: string;
+  until?: string;
+  format?: string;
+  output?: string;
+  redact?: boolean;
+  color?: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(value: string | undefined, flag: string): void {
+  if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    throw new UsageError(`${flag} ${value}: expected a date such as 2026-11-02.`);
+  }
+}
+
+/** Whether a file is `lint --format json` output, and which version. */
+async function lintJsonOf(file: string, cwd: string): Promise<number | undefined> {
+  if (file === '-') return undefined;
+  try {
+    return lintJsonVersion((await openFile(path.resolve(cwd, file), file)).head);
+  } catch {
+    return undefined; // opened again, and reported, by the transcript reader
+  }
+}
+
+async function runReport(paths: string[], options: ReportCommandOptions, io: CliIO): Promise<number> {
+  checkDate(options.since, '--since');
+  checkDate(options.until, '--until');
+  if (options.since && options.until && options.since > options.until) throw new UsageError(`--since ${options.since} is after --until ${options.until}.`);
+  const formatName = options.format ?? formatForFile(options.output) ?? 'markdown';
+  const render = REPORT_FORMATS[formatName];
+  if (!render) throw new UsageError(`--format ${formatName}: expected one of ${Object.keys(REPORT_FORMATS).join(', ')}.`);
+
+  const config = await loadConfigFor(options, io);
+  const settings = { ...buildLintSettings(config), metrics: true };
+  const customTitles = new Map(Object.keys(config.customRules).map((id) => [id, id]));
+  const builder = new ReportBuilder({
+    period: options.period,
+    by: options.by,
+    timezone: config.timezone,
+    since: options.since,
+    until: options.until,
+    scorecard: config.scoring,
+    businessHours: Boolean(config.businessHours?.length),
+    teams: config.teams,
+    redact: options.redact ? redactText : undefined,
+    ruleTitle: (id) => BUILTIN_RULES.get(id)?.meta.title ?? customTitles.get(id) ?? id,
+    toolVersion: toolVersion(),
+  });
+
+  const files = await resolveInputs(paths, config, io);
+  const summary: LintSummary = emptySummary();
+  const transcripts: string[] = [];
+  for (const file of files) {
+    const version = await lintJsonOf(file, io.cwd);
+    if (version === undefined) {
+      transcripts.push(file);
+      continue;
+    }
+    summary.files++;
+    if (version !== 1) {
+      summary.unreadableFiles.push({ location: { file }, reason: `lint JSON version ${version} is not supported by this supportlint (it reads version 1); run lint again with this version` });
+      continue;
+    }
+    // Results of an earlier `lint --format json` run: merged as they are, without linting again.
+    for await (const event of readLintJson(await openFile(path.resolve(io.cwd, file), file))) {
+      if (event.type === 'result') {
+        summary.conversations++;
+        builder.add(event.input);
+      } else if (event.type === 'summary') {
+        summary.records.read += event.records.read;
+        summary.records.used += event.records.used;
+        summary.records.skipped += event.records.skipped;
+      } else {
+        summary.records.read++;
+        summary.records.skipped++;
+        recordProblem(summary.skipped, { location: event.location, reason: event.reason });
+      }
+    }
+  }
+  await readInputs(transcripts, readOptionsFor(config, options, io.cwd), summary, {
+    onConversation(conversation) {
+      summary.conversations++;
+      const result = lintConversation(conversation, settings);
+      builder.add(resultForJson(result) as ReportInput);
+    },
+  });
+
+  const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+  if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+  if (summary.conversations === 0) {
+    io.stderr('supportlint: no conversation could be read, so there is nothing to report. See the reasons above.\n');
+    return 2;
+  }
+  const data = builder.finish({ ...summary.records });
+  const sink = openSink(options.output, io);
+  await sink.write(render(data));
+  await sink.close();
+  if (options.output) io.stderr(`supportlint: wrote ${formatName} report of ${data.inputs.conversations} conversations to ${options.output}\n`);
+  return 0;
+}
+
+export function registerReportCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  addReadOptions(
+    program
+      .command('report')
+      .description('score conversations and write the IQS report: per agent, team or channel, per period, with trends')
+      .argument('<paths...>', 'transcript exports, or JSON written by `supportlint lint --format json` (sharded runs are merged)'),
+  )
+    .addOption(new Option('--period <unit>', 'calendar period, in the configured time zone (weeks are ISO weeks)').choices(['day', 'week', 'month']).default('week'))
+    .addOption(new Option('--by <group>', 'what to rank and compare').choices(['agent', 'team', 'channel', 'conversation']).default('agent'))
+    .option('--since <date>', 'first day to include (YYYY-MM-DD, local to the time zone)')
+    .option('--until <date>', 'last day to include; the report describes the period holding it')
+    .option('-f, --format <name>', `report format: ${['html', 'markdown', 'csv', 'json'].join(', ')} (default: from --output's extension, else markdown)`)
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--redact', 'mask phone, ID and card numbers, e-mails and names in every quote')
+    .option('--no-color', 'no colours in messages, also honoured through NO_COLOR')
+    .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await runReport(paths, options, io)));
+}

@@ -1,0 +1,185 @@
+import { CATEGORIES, type Category } from '../engine/rule.js';
+import type { Csat } from '../metrics/conversation-metrics.js';
+import type { Metrics, MetricsChange, ReportQuote, RuleLoss } from './model.js';
+import type { AgentShare, ReportFinding, ScoredUnit } from './score.js';
+import type { Scorecard } from './scoring-config.js';
+
+export const TOP_RULES = 10;
+export const EXAMPLES_PER_RULE = 3;
+
+/** The median: the middle value, or the mean of the two middle values. */
+export function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const roundOrNull = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
+
+interface RuleTally {
+  ruleId: string;
+  category: string;
+  findings: number;
+  units: number;
+  points: number;
+  examples: Array<ReportQuote & { points: number }>;
+}
+
+/**
+ * Sums the shares of one group in one period. Durations are kept raw, so that percentiles over a
+ * merged set of runs are exactly those of one run over all the conversations.
+ */
+export class MetricsAccumulator {
+  private units = 0;
+  private scored = 0;
+  private scoreSum = 0;
+  private fatal = 0;
+  private readonly categorySum = new Map<Category, { sum: number; count: number }>();
+  private findings = 0;
+  private pointsLost = 0;
+  private readonly firstResponses: number[] = [];
+  private responseSum = 0;
+  private responseCount = 0;
+  private bursts = 0;
+  private withinSla = 0;
+  private unanswered = 0;
+  private readonly humanRequests = { asked: 0, answered: 0, ignored: 0 };
+  private readonly csat = { rated: 0, satisfied: 0 };
+  private readonly rules = new Map<string, RuleTally>();
+
+  constructor(private readonly card: Scorecard) {}
+
+  get size(): number {
+    return this.units;
+  }
+
+  add(share: AgentShare, scored: ScoredUnit, context: { conversationId: string; csat: Csat | null; points: (f: ReportFinding) => number }): void {
+    this.units++;
+    if (scored.score !== null) {
+      this.scored++;
+      this.scoreSum += scored.score;
+    }
+    if (scored.fatal) this.fatal++;
+    for (const category of CATEGORIES) {
+      const value = scored.categories[category];
+      if (value === null) continue;
+      const entry = this.categorySum.get(category) ?? { sum: 0, count: 0 };
+      entry.sum += value;
+      entry.count++;
+      this.categorySum.set(category, entry);
+    }
+    if (share.firstResponse !== null) this.firstResponses.push(share.firstResponse);
+    for (const seconds of share.responses) {
+      this.responseSum += seconds;
+      this.responseCount++;
+      this.bursts++;
+      if (seconds <= this.card.slaSeconds) this.withinSla++;
+    }
+    this.bursts += share.missedBursts;
+    if (share.unanswered) this.unanswered++;
+    if (share.humanRequest) {
+      this.humanRequests.asked++;
+      this.humanRequests[share.humanRequest]++;
+    }
+    if (context.csat && context.csat.satisfied !== null) {
+      this.csat.rated++;
+      if (context.csat.satisfied) this.csat.satisfied++;
+    }
+    const seen = new Set<string>();
+    for (const finding of share.findings) {
+      const points = context.points(finding);
+      this.findings++;
+      this.pointsLost += points;
+      const tally = this.rules.get(finding.ruleId) ?? { ruleId: finding.ruleId, category: finding.category, findings: 0, units: 0, points: 0, examples: [] };
+      tally.findings++;
+      tally.points += points;
+      if (!seen.has(finding.ruleId)) tally.units++;
+      seen.add(finding.ruleId);
+      this.keepExample(tally, finding, points, context.conversationId);
+      this.rules.set(finding.ruleId, tally);
+    }
+  }
+
+  /** Keeps the costliest quotes, one per conversation, first come first kept among equals. */
+  private keepExample(tally: RuleTally, finding: ReportFinding, points: number, conversationId: string): void {
+    if (tally.examples.some((e) => e.conversationId === conversationId)) return;
+    if (tally.examples.length === EXAMPLES_PER_RULE && tally.examples.at(-1)!.points >= points) return;
+    const quote: ReportQuote & { points: number } = {
+      conversationId,
+      agent: finding.agent ?? null,
+      text: finding.excerpt,
+      message: finding.message,
+      ...(finding.trigger ? { trigger: finding.trigger.text } : {}),
+      ...(finding.time !== undefined ? { time: finding.time } : {}),
+      points,
+    };
+    tally.examples.push(quote);
+    tally.examples.sort((a, b) => b.points - a.points);
+    if (tally.examples.length > EXAMPLES_PER_RULE) tally.examples.pop();
+  }
+
+  finish(title: (ruleId: string) => string): Metrics {
+    const sorted = [...this.firstResponses].sort((a, b) => a - b);
+    const categories = Object.fromEntries(
+      CATEGORIES.map((c) => {
+        const entry = this.categorySum.get(c);
+        return [c, entry ? round(entry.sum / entry.count, 1) : null];
+      }),
+    ) as Record<Category, number | null>;
+    const topRules: RuleLoss[] = [...this.rules.values()]
+      .sort((a, b) => b.points - a.points || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId))
+      .slice(0, TOP_RULES)
+      .map((t) => ({
+        ruleId: t.ruleId,
+        title: title(t.ruleId),
+        category: t.category,
+        findings: t.findings,
+        conversations: t.units,
+        pointsLost: t.points,
+        examples: t.examples.map(({ points: _points, ...quote }) => quote),
+      }));
+    return {
+      conversations: this.units,
+      scored: this.scored,
+      iqs: this.scored === 0 ? null : round(this.scoreSum / this.scored, 1),
+      categories,
+      fatal: this.fatal,
+      findings: this.findings,
+      pointsLost: this.pointsLost,
+      firstResponse: { count: sorted.length, medianSeconds: roundOrNull(median(sorted), 1), p90Seconds: roundOrNull(percentile(sorted, 90), 1) },
+      responseTime: { count: this.responseCount, averageSeconds: this.responseCount === 0 ? null : round(this.responseSum / this.responseCount, 1) },
+      sla: { seconds: this.card.slaSeconds, bursts: this.bursts, withinSla: this.withinSla, share: this.bursts === 0 ? null : round(this.withinSla / this.bursts, 4) },
+      unanswered: this.unanswered,
+      humanRequests: { ...this.humanRequests },
+      csat: { ...this.csat, share: this.csat.rated === 0 ? null : round(this.csat.satisfied / this.csat.rated, 4) },
+      topRules,
+    };
+  }
+}
+
+const difference = (current: number | null, previous: number | null, digits: number) =>
+  current === null || previous === null ? null : round(current - previous, digits);
+
+/** Current minus previous for every headline number. */
+export function changeOf(current: Metrics, previous: Metrics): MetricsChange {
+  return {
+    conversations: current.conversations - previous.conversations,
+    iqs: difference(current.iqs, previous.iqs, 1),
+    fatal: current.fatal - previous.fatal,
+    pointsLost: current.pointsLost - previous.pointsLost,
+    firstResponseMedianSeconds: difference(current.firstResponse.medianSeconds, previous.firstResponse.medianSeconds, 1),
+    firstResponseP90Seconds: difference(current.firstResponse.p90Seconds, previous.firstResponse.p90Seconds, 1),
+    averageResponseSeconds: difference(current.responseTime.averageSeconds, previous.responseTime.averageSeconds, 1),
+    slaShare: difference(current.sla.share, previous.sla.share, 4),
+    unanswered: current.unanswered - previous.unanswered,
+    humanRequestsIgnored: current.humanRequests.ignored - previous.humanRequests.ignored,
+    csatShare: difference(current.csat.share, previous.csat.share, 4),
+  };
+}

@@ -1,0 +1,238 @@
+import { changeOf, MetricsAccumulator } from './accumulate.js';
+import type { ConversationScore, GroupBy, GroupReport, Metrics, PeriodUnit, ReportData, Topic } from './model.js';
+import { REPORT_FORMAT_VERSION } from './model.js';
+import { localDate, PeriodCalendar, UNDATED_PERIOD } from './periods.js';
+import { pointsFor, scoreUnit, sharesOf, wholeShare, type ReportFinding, type ReportInput } from './score.js';
+import type { Scorecard } from './scoring-config.js';
+
+/** Group names for what has no agent, team or channel. */
+export const UNASSIGNED = '(未分配)';
+export const NO_TEAM = '(未分组)';
+export const NO_CHANNEL = '(未知渠道)';
+
+export const TOP_TOPICS = 15;
+
+export interface ReportOptions {
+  period: PeriodUnit;
+  by: GroupBy;
+  timezone: string;
+  /** Inclusive local dates, YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  scorecard: Scorecard;
+  businessHours: boolean;
+  /** Team by agent name or id. */
+  teams: Record<string, string[]>;
+  /** Masks personal data in quoted text; identity when the report is not redacted. */
+  redact?: (text: string) => string;
+  /** The rule's Chinese name, for the rule breakdowns. */
+  ruleTitle: (ruleId: string) => string;
+  toolVersion: string;
+  now?: Date;
+}
+
+interface PeriodBucket {
+  overall: MetricsAccumulator;
+  groups: Map<string, MetricsAccumulator>;
+  topics: Map<string, number>;
+}
+
+/**
+ * Builds the IQS report from linted conversations, one at a time: each is scored, split between
+ * its agents, and added to its period's totals. Only the totals (and, with --by conversation, the
+ * per-conversation scores) are kept, so any number of sharded runs can be fed in.
+ */
+export class ReportBuilder {
+  private readonly calendar: PeriodCalendar;
+  private readonly buckets = new Map<string, PeriodBucket>();
+  private readonly teamOf = new Map<string, string>();
+  private readonly conversations: ConversationScore[] = [];
+  private readonly files = new Set<string>();
+  private read = 0;
+  private outOfRange = 0;
+  private undated = 0;
+
+  constructor(private readonly options: ReportOptions) {
+    this.calendar = new PeriodCalendar(options.period, options.timezone);
+    for (const [team, agents] of Object.entries(options.teams)) for (const agent of agents) this.teamOf.set(agent, team);
+  }
+
+  private bucket(period: string): PeriodBucket {
+    let bucket = this.buckets.get(period);
+    if (!bucket) {
+      bucket = { overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), topics: new Map() };
+      this.buckets.set(period, bucket);
+    }
+    return bucket;
+  }
+
+  private group(bucket: PeriodBucket, key: string): MetricsAccumulator {
+    let group = bucket.groups.get(key);
+    if (!group) {
+      group = new MetricsAccumulator(this.options.scorecard);
+      bucket.groups.set(key, group);
+    }
+    return group;
+  }
+
+  private redacted(input: ReportInput): ReportInput {
+    const redact = this.options.redact;
+    if (!redact) return input;
+    return {
+      ...input,
+      findings: input.findings.map((f) => ({
+        ...f,
+        message: redact(f.message),
+        excerpt: redact(f.excerpt),
+        ...(f.trigger ? { trigger: { ...f.trigger, text: redact(f.trigger.text) } } : {}),
+      })),
+    };
+  }
+
+  add(raw: ReportInput): void {
+    this.read++;
+    this.files.add(raw.file);
+    const input = this.redacted(raw);
+    const { metrics } = input;
+    const { since, until, timezone, scorecard } = this.options;
+    const started = metrics.startedAt;
+    if (started === null) {
+      this.undated++;
+      if (since || until) {
+        this.outOfRange++;
+        return;
+      }
+    } else {
+      const day = localDate(started, timezone);
+      if ((since && day < since) || (until && day > until)) {
+        this.outOfRange++;
+        return;
+      }
+    }
+    const period = started === null ? UNDATED_PERIOD : this.calendar.keyOf(started);
+    const bucket = this.bucket(period);
+    const points = (f: ReportFinding) => pointsFor(f, scorecard);
+    const context = { conversationId: input.conversationId, csat: metrics.csat, points };
+
+    const whole = wholeShare(input);
+    const conversationScore = scoreUnit(whole.findings, whole.applicable, scorecard);
+    bucket.overall.add(whole, conversationScore, context);
+    for (const topic of metrics.topics) bucket.topics.set(topic, (bucket.topics.get(topic) ?? 0) + 1);
+
+    const { by } = this.options;
+    if (by === 'channel') this.group(bucket, metrics.channel ?? NO_CHANNEL).add(whole, conversationScore, context);
+    if (by === 'agent' || by === 'team') {
+      for (const { agent, share } of sharesOf(input)) {
+        const key = agent === null ? UNASSIGNED : by === 'agent' ? agent : this.teamOf.get(agent) ?? NO_TEAM;
+        this.group(bucket, key).add(share, scoreUnit(share.findings, share.applicable, scorecard), context);
+      }
+    }
+    if (by === 'conversation') {
+      this.conversations.push({
+        conversationId: input.conversationId,
+        file: input.file,
+        ...(metrics.channel !== null ? { channel: metrics.channel } : {}),
+        agents: input.agents,
+        ...(started !== null ? { startedAt: started } : {}),
+        period,
+        score: conversationScore.score === null ? null : Math.round(conversationScore.score * 10) / 10,
+        fatal: conversationScore.fatal,
+        categories: conversationScore.categories,
+        deductions: conversationScore.deductions,
+        ...(metrics.firstResponse ? { firstResponseSeconds: metrics.firstResponse.seconds } : {}),
+      });
+    }
+  }
+
+  finish(records: ReportData['inputs']['records']): ReportData {
+    const { options } = this;
+    const dated = [...this.buckets.keys()].filter((k) => k !== UNDATED_PERIOD).sort();
+    // Conversations without times make their own period only when none has a time.
+    let periodKeys: string[];
+    let current: string | null;
+    let previous: string | null = null;
+    if (dated.length === 0) {
+      periodKeys = this.buckets.has(UNDATED_PERIOD) ? [UNDATED_PERIOD] : [];
+      current = periodKeys[0] ?? null;
+    } else {
+      const last = options.until ? this.calendar.keyOfDate(options.until) : dated.at(-1)!;
+      const first = options.since ? this.calendar.keyOfDate(options.since) : dated[0]!;
+      periodKeys = this.calendar.range(first < dated[0]! ? first : dated[0]!, last > dated.at(-1)! ? last : dated.at(-1)!);
+      current = last;
+      previous = this.calendar.previous(last);
+    }
+    if (dated.length > 0) this.buckets.delete(UNDATED_PERIOD);
+    const title = options.ruleTitle;
+    const finished = new Map<string, { overall: Metrics; groups: Map<string, Metrics> }>();
+    const metricsOf = (period: string | null) => {
+      if (period === null) return undefined;
+      const bucket = this.buckets.get(period);
+      if (!bucket) return undefined;
+      let done = finished.get(period);
+      if (!done) {
+        done = { overall: bucket.overall.finish(title), groups: new Map([...bucket.groups].map(([k, g]) => [k, g.finish(title)])) };
+        finished.set(period, done);
+      }
+      return done;
+    };
+    const empty = new MetricsAccumulator(options.scorecard).finish(title);
+    const currentMetrics = metricsOf(current);
+    const previousMetrics = metricsOf(previous);
+
+    const groupReport = (key: string | null, pick: (m: { overall: Metrics; groups: Map<string, Metrics> }) => Metrics | undefined): GroupReport => {
+      const now = currentMetrics ? pick(currentMetrics) : undefined;
+      const before = previousMetrics ? pick(previousMetrics) : undefined;
+      const metrics = now ?? empty;
+      return {
+        key: key ?? 'overall',
+        ...(key !== null && options.by === 'agent' && this.teamOf.has(key) ? { team: this.teamOf.get(key)! } : {}),
+        metrics,
+        ...(before ? { previous: before, change: changeOf(metrics, before) } : {}),
+        trend: periodKeys.map((period) => {
+          const m = metricsOf(period);
+          const value = m ? pick(m) : undefined;
+          return { period, iqs: value?.iqs ?? null, conversations: value?.conversations ?? 0 };
+        }),
+      };
+    };
+
+    const groupKeys = new Set<string>();
+    for (const period of periodKeys) for (const key of this.buckets.get(period)?.groups.keys() ?? []) groupKeys.add(key);
+    const groups = [...groupKeys]
+      .map((key) => groupReport(key, (m) => m.groups.get(key)))
+      // Groups with no conversations in the period are shown only through their trend.
+      .filter((g) => g.metrics.conversations > 0 || g.previous)
+      .sort((a, b) => (a.metrics.iqs ?? Infinity) - (b.metrics.iqs ?? Infinity) || a.key.localeCompare(b.key, 'zh'));
+
+    const topicsNow = current ? this.buckets.get(current)?.topics : undefined;
+    const topicsBefore = previous ? this.buckets.get(previous)?.topics : undefined;
+    const topics: Topic[] = [...(topicsNow ?? new Map<string, number>())]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))
+      .slice(0, TOP_TOPICS)
+      .map(([word, conversations]) => ({ word, conversations, ...(topicsBefore ? { previous: topicsBefore.get(word) ?? 0 } : {}) }));
+
+    return {
+      version: REPORT_FORMAT_VERSION,
+      tool: { name: 'supportlint', version: options.toolVersion },
+      generatedAt: (options.now ?? new Date()).toISOString(),
+      options: {
+        period: options.period,
+        by: options.by,
+        timezone: options.timezone,
+        ...(options.since ? { since: options.since } : {}),
+        ...(options.until ? { until: options.until } : {}),
+        businessHours: options.businessHours,
+        redacted: Boolean(options.redact),
+      },
+      scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
+      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, records },
+      periods: periodKeys.map((k) => this.calendar.info(k)),
+      current: current ? this.calendar.info(current) : null,
+      previous: previous ? this.calendar.info(previous) : null,
+      overall: groupReport(null, (m) => m.overall),
+      groups: options.by === 'conversation' ? [] : groups,
+      topics,
+      ...(options.by === 'conversation' ? { conversations: this.conversations } : {}),
+    };
+  }
+}

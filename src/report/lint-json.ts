@@ -1,0 +1,102 @@
+import chain from 'stream-chain';
+import { parser } from 'stream-json';
+import { pick } from 'stream-json/filters/pick.js';
+import { streamValues } from 'stream-json/streamers/stream-values.js';
+import { z } from 'zod';
+import { CATEGORIES } from '../engine/rule.js';
+import type { InputSource } from '../io/input.js';
+import type { SourceLocation } from '../model/conversation.js';
+import type { ReportInput } from './score.js';
+
+/** `supportlint lint --format json` output starts with its version and the tool's name. */
+const LINT_JSON_HEAD = /^\s*\{\s*"version"\s*:\s*(\d+)\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"supportlint"/;
+
+/** The version of `lint --format json` output in the sample, or undefined when it is something else. */
+export function lintJsonVersion(head: string): number | undefined {
+  const match = LINT_JSON_HEAD.exec(head.replace(/^\ufeff/, ''));
+  return match ? Number(match[1]) : undefined;
+}
+
+const wait = z.object({ seconds: z.number().nonnegative(), agent: z.string().nullable() });
+
+const metricsSchema = z.object({
+  channel: z.string().nullable(),
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  customerMessages: z.number().int().nonnegative(),
+  humanReplies: z.number().int().nonnegative(),
+  firstResponse: wait.nullable(),
+  responses: z.array(wait),
+  missedBursts: z.array(z.object({ agent: z.string().nullable() })),
+  unanswered: z.object({ agent: z.string().nullable() }).nullable(),
+  humanRequest: z.object({ outcome: z.enum(['answered', 'ignored']), agent: z.string().nullable() }).nullable(),
+  csat: z.object({ score: z.union([z.number(), z.string()]).nullable(), scale: z.union([z.number(), z.string()]), satisfied: z.boolean().nullable() }).nullable(),
+  topics: z.array(z.string()),
+  applicable: z.array(z.enum(CATEGORIES)),
+});
+
+const resultSchema = z.object({
+  conversationId: z.string(),
+  file: z.string(),
+  agents: z.array(z.string()),
+  findings: z.array(
+    z.object({
+      ruleId: z.string(),
+      category: z.string(),
+      severity: z.enum(['error', 'warn']),
+      message: z.string(),
+      excerpt: z.string(),
+      agent: z.string().nullable().optional(),
+      messageSeq: z.number().int().nullable(),
+      trigger: z.object({ text: z.string() }).optional(),
+      time: z.number().optional(),
+    }),
+  ),
+  metrics: metricsSchema.optional(),
+});
+
+const recordsSchema = z.object({ read: z.number(), used: z.number(), skipped: z.number() });
+
+export type LintJsonEvent =
+  | { type: 'result'; input: ReportInput }
+  | { type: 'invalid'; location: SourceLocation; reason: string }
+  | { type: 'summary'; records: z.infer<typeof recordsSchema> };
+
+/**
+ * Streams the results of a `lint --format json` file, one conversation at a time, and its summary's
+ * record counts at the end. A result that is not what lint writes is reported with its index.
+ */
+export async function* readLintJson(input: InputSource): AsyncGenerator<LintJsonEvent> {
+  const pipeline = chain([input.text(), parser(), pick({ filter: /^(results\.\d+|summary\.records)$/ }), streamValues()] as never);
+  let index = 0;
+  try {
+    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
+      const value = item.value as Record<string, unknown>;
+      if (value && typeof value === 'object' && 'read' in value && 'used' in value && !('conversationId' in value)) {
+        const records = recordsSchema.safeParse(value);
+        if (records.success) yield { type: 'summary', records: records.data };
+        continue;
+      }
+      const location = { file: input.name, record: index++ };
+      const parsed = resultSchema.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        yield { type: 'invalid', location, reason: `not a supportlint lint result: ${issue.path.join('.') || 'the item'}: ${issue.message}` };
+      } else if (!parsed.data.metrics) {
+        yield {
+          type: 'invalid',
+          location,
+          reason: 'this lint result has no "metrics" (it was written by an older supportlint); run `supportlint lint --format json` again with this version',
+        };
+      } else {
+        yield { type: 'result', input: parsed.data as ReportInput };
+      }
+    }
+  } catch (error) {
+    yield {
+      type: 'invalid',
+      location: { file: input.name, record: index },
+      reason: `the JSON breaks off after result ${index} (${(error as Error).message}); the results before it were read`,
+    };
+  }
+}
