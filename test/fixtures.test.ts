@@ -13,7 +13,7 @@ import { ROOT, runCli } from './support/cli.js';
  * fixtures/libraries/ holds canned-reply libraries; test/replies.test.ts checks them.
  */
 const FIXTURE_DIRS = readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'broken' && entry.name !== 'libraries')
+  .filter((entry) => entry.isDirectory() && entry.name !== 'broken' && entry.name !== 'libraries' && entry.name !== 'report')
   .map((entry) => entry.name);
 
 interface JsonFinding {

@@ -1,0 +1,216 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroupReport, ReportData } from '../../src/report/model.js';
+import { runCli } from '../support/cli.js';
+
+/**
+ * fixtures/report/ holds two weeks (2026-W45 and W46) of a store open 09:00–18:00 on weekdays,
+ * closed on 2026-11-11, with three agents in two teams, a bot greeting, a transfer and an
+ * unanswered request for a human. Every expected time below is worked out by hand from the
+ * fixture's timestamps, with the arithmetic beside it.
+ */
+const CONFIG = ['-c', 'fixtures/report/.supportlintrc.yaml'];
+const FILES = ['fixtures/report/week-45.jsonl', 'fixtures/report/week-46.jsonl'];
+
+async function report(args: string[]): Promise<ReportData> {
+  const result = await runCli(['report', ...FILES, ...CONFIG, '-f', 'json', ...args]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as ReportData;
+}
+
+const group = (data: ReportData, key: string): GroupReport => {
+  const found = data.groups.find((g) => g.key === key);
+  if (!found) throw new Error(`no group ${key} in ${data.groups.map((g) => g.key).join(', ')}`);
+  return found;
+};
+
+describe('report on the two-week fixture, by agent and week', () => {
+  let data: ReportData;
+  beforeAll(async () => {
+    data = await report(['--by', 'agent', '--period', 'week']);
+  });
+
+  it('describes the latest ISO week and compares it with the one before', () => {
+    expect(data.current).toEqual({ key: '2026-W46', start: '2026-11-09', end: '2026-11-15' });
+    expect(data.previous).toEqual({ key: '2026-W45', start: '2026-11-02', end: '2026-11-08' });
+    expect(data.periods.map((p) => p.key)).toEqual(['2026-W45', '2026-W46']);
+    expect(data.inputs.conversations).toBe(11);
+    expect(data.inputs.records).toEqual({ read: 38, used: 38, skipped: 0 });
+  });
+
+  it('小林, week 46: first replies after a holiday and on a normal day', () => {
+    const m = group(data, '小林').metrics;
+    // r-202: asked on the 11th (a holiday), bot greeting does not count; answered 11-12 09:01,
+    //   so the clock ran from 09:00 = 60 s. r-204: 16:00:00 → 16:00:45 = 45 s.
+    expect(m.firstResponse).toEqual({ count: 2, medianSeconds: 52.5, p90Seconds: 60 });
+    expect(m.responseTime).toEqual({ count: 2, averageSeconds: 52.5 });
+    expect(m.sla).toEqual({ seconds: 180, bursts: 2, withinSla: 2, share: 1 });
+  });
+
+  it('阿青, week 46: a reply across the weekend counts business time only, and 180 s is within the SLA', () => {
+    const m = group(data, '阿青').metrics;
+    // r-201: 09:30 → 09:31 = 60 s first reply; 09:32 → 09:36 = 240 s (over 180).
+    // r-205: Friday 17:59 → close 18:00 = 60 s, Monday 09:00 → 09:02 = 120 s: 180 s (on the line).
+    // First replies [60, 180]: median 120, p90 (nearest rank 2 of 2) 180.
+    expect(m.firstResponse).toEqual({ count: 2, medianSeconds: 120, p90Seconds: 180 });
+    // Responses 60, 240, 180: mean 160; within 180 s: 2 of 3.
+    expect(m.responseTime).toEqual({ count: 3, averageSeconds: 160 });
+    expect(m.sla).toEqual({ seconds: 180, bursts: 3, withinSla: 2, share: 0.6667 });
+  });
+
+  it('老周, week 46', () => {
+    const m = group(data, '老周').metrics;
+    // r-203: 15:00 → 15:02 = 120 s; 15:03:00 → 15:03:50 = 50 s.
+    expect(m.firstResponse).toEqual({ count: 1, medianSeconds: 120, p90Seconds: 120 });
+    expect(m.responseTime).toEqual({ count: 2, averageSeconds: 85 });
+    expect(m.sla.withinSla).toBe(2);
+    expect(m.sla.bursts).toBe(2);
+  });
+
+  it('week 45 is the previous period of every agent, with the transfer split between two agents', () => {
+    const lin = group(data, '小林').previous!;
+    // r-101 90 s (after a bot greeting), r-104 asked 08:30 before opening, answered 09:02 = 120 s,
+    // r-105 30 s before the transfer. First replies [30, 90, 120]: median 90, p90 rank 3 = 120.
+    expect(lin.firstResponse).toEqual({ count: 3, medianSeconds: 90, p90Seconds: 120 });
+    expect(lin.responseTime).toEqual({ count: 3, averageSeconds: 80 });
+    expect(lin.sla).toMatchObject({ bursts: 3, withinSla: 3, share: 1 });
+
+    const qing = group(data, '阿青').previous!;
+    // r-102: Monday 17:58 → 18:00 = 120 s, Tuesday 09:00 → 09:03 = 180 s: 300 s; then 09:05 → 09:06 = 60 s.
+    expect(qing.firstResponse).toEqual({ count: 1, medianSeconds: 300, p90Seconds: 300 });
+    expect(qing.responseTime).toEqual({ count: 2, averageSeconds: 180 });
+    expect(qing.sla).toMatchObject({ bursts: 2, withinSla: 1, share: 0.5 });
+
+    const zhou = group(data, '老周').previous!;
+    // r-103: 40 s first reply, then 14:01 → 14:05 = 240 s; r-105 after the transfer: 11:01:10 → 11:02:10 = 60 s.
+    expect(zhou.firstResponse).toEqual({ count: 1, medianSeconds: 40, p90Seconds: 40 });
+    expect(zhou.responseTime).toEqual({ count: 3, averageSeconds: 113.3 });
+    expect(zhou.sla).toMatchObject({ bursts: 3, withinSla: 2 });
+  });
+
+  it('reports the change against the previous week', () => {
+    const change = group(data, '阿青').change!;
+    expect(change.firstResponseMedianSeconds).toBe(120 - 300);
+    expect(change.averageResponseSeconds).toBe(160 - 180);
+    expect(change.slaShare).toBeCloseTo(0.6667 - 0.5, 4);
+    // One conversation (r-102) in week 45, two (r-201, r-205) in week 46.
+    expect(change.conversations).toBe(1);
+  });
+
+  it('puts a conversation no agent answered under (未分配), with its ignored request for a human', () => {
+    const unassigned = group(data, '(未分配)').metrics;
+    expect(unassigned.conversations).toBe(1);
+    expect(unassigned.unanswered).toBe(1);
+    expect(unassigned.humanRequests).toEqual({ asked: 1, answered: 0, ignored: 1 });
+    // No human reply at all: no first-response time, and the weekend is out of hours anyway.
+    expect(unassigned.firstResponse.count).toBe(0);
+  });
+
+  it('names each agent\'s team and ranks the lowest IQS first', () => {
+    expect(group(data, '小林').team).toBe('售前组');
+    expect(group(data, '老周').team).toBe('售后组');
+    const scores = data.groups.map((g) => g.metrics.iqs ?? Infinity);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+  });
+
+  it('traces each agent\'s IQS over both weeks', () => {
+    expect(group(data, '小林').trend.map((t) => t.period)).toEqual(['2026-W45', '2026-W46']);
+    expect(group(data, '小林').trend.map((t) => t.conversations)).toEqual([3, 2]);
+  });
+});
+
+describe('report by team', () => {
+  it('adds up the agents of each team', async () => {
+    const data = await report(['--by', 'team']);
+    const presale = group(data, '售前组').metrics;
+    // 小林 [60, 45] and 阿青 [60, 180] in week 46: sorted [45, 60, 60, 180], median 60, p90 rank 4 = 180.
+    expect(presale.firstResponse).toEqual({ count: 4, medianSeconds: 60, p90Seconds: 180 });
+    // 4 conversation × agent units: r-201, r-205 (阿青), r-202, r-204 (小林).
+    expect(presale.conversations).toBe(4);
+    expect(presale.sla).toMatchObject({ bursts: 5, withinSla: 4 });
+    expect(group(data, '售后组').metrics.conversations).toBe(1);
+  });
+});
+
+describe('report by conversation', () => {
+  it('lists every conversation with its score and deductions; the IQS is their mean', async () => {
+    const data = await report(['--by', 'conversation']);
+    const conversations = data.conversations!;
+    expect(conversations.map((c) => c.conversationId)).toEqual(['r-101', 'r-102', 'r-103', 'r-104', 'r-105', 'r-201', 'r-202', 'r-203', 'r-204', 'r-205', 'r-206']);
+    for (const c of conversations) {
+      expect(c.score === null || (c.score >= 0 && c.score <= 100)).toBe(true);
+      for (const d of c.deductions) expect(d.points).toBeGreaterThan(0);
+    }
+    // Agent r-103 repeated the customer's phone number: pii-exposure, an error, costs 25 points of compliance.
+    const r103 = conversations.find((c) => c.conversationId === 'r-103')!;
+    expect(r103.deductions.map((d) => d.ruleId)).toContain('pii-exposure');
+    expect(r103.categories.compliance).toBe(75);
+    const week46 = conversations.filter((c) => c.period === '2026-W46' && c.score !== null);
+    const mean = week46.reduce((sum, c) => sum + c.score!, 0) / week46.length;
+    expect(data.overall.metrics.iqs).toBeCloseTo(mean, 0);
+  });
+});
+
+describe('report over --since/--until and by day', () => {
+  it('keeps the chosen days and describes the period that holds --until', async () => {
+    const data = await report(['--since', '2026-11-02', '--until', '2026-11-08', '--period', 'day']);
+    expect(data.current?.key).toBe('2026-11-08');
+    expect(data.inputs.outOfRange).toBe(6);
+    expect(data.periods[0]!.key).toBe('2026-11-02');
+    // Sunday the 8th had no conversations: every count is zero, and the IQS is unknown.
+    expect(data.overall.metrics.conversations).toBe(0);
+    expect(data.overall.metrics.iqs).toBeNull();
+  });
+});
+
+describe('merging sharded lint runs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'supportlint-report-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the same numbers from two lint JSON shards as from the transcripts', async () => {
+    for (const [index, file] of FILES.entries()) {
+      const out = path.join(dir, `shard-${index}.json`);
+      const lint = await runCli(['lint', file, ...CONFIG, '-f', 'json', '-o', out]);
+      expect(lint.code).toBeLessThan(2);
+    }
+    const direct = await report(['--by', 'agent']);
+    const merged = await runCli(['report', path.join(dir, 'shard-0.json'), path.join(dir, 'shard-1.json'), ...CONFIG, '-f', 'json', '--by', 'agent']);
+    expect(merged.code).toBe(0);
+    const data = JSON.parse(merged.stdout) as ReportData;
+    const strip = (d: ReportData) => ({ ...d, generatedAt: '', inputs: { ...d.inputs, files: [] } });
+    expect(strip(data)).toEqual(strip(direct));
+    expect(data.inputs.records).toEqual(direct.inputs.records);
+  });
+
+  it('reports a damaged result with its record number and goes on', async () => {
+    const good = JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8'));
+    good.results[1] = { conversationId: 'x' };
+    const damaged = path.join(dir, 'damaged.json');
+    writeFileSync(damaged, JSON.stringify(good, null, 2));
+    const result = await runCli(['report', damaged, ...CONFIG, '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/damaged\.json#1: not a supportlint lint result/);
+    expect((JSON.parse(result.stdout) as ReportData).inputs.conversations).toBe(4);
+  });
+});
+
+describe('report input problems', () => {
+  it('fails with a clear message when nothing could be read', async () => {
+    const result = await runCli(['report', 'fixtures/broken/empty.jsonl', ...CONFIG, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nothing to report/);
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('refuses a malformed date', async () => {
+    const result = await runCli(['report', ...FILES, '--since', '2026-13-45']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--since 2026-13-45: expected a date such as 2026-11-02/);
+  });
+});
