@@ -49,8 +49,8 @@ export function redactText(text: string): string {
   // Mobiles first, with their own separators and +86; then what else is long enough to identify.
   const mobiles = findMobileNumbers(out).reverse();
   for (const m of mobiles) out = out.slice(0, m.start) + maskMiddle(m.digits, 3, 4) + out.slice(m.end);
-  out = out.replace(LONG_NUMBER, (run) => maskMiddle(run.replace(/[ -]/g, ''), 3, 4));
   out = out.replace(LANDLINE, (_whole, area: string, number: string) => `${area}-${'*'.repeat(number.length)}`);
+  out = out.replace(LONG_NUMBER, (run) => maskMiddle(run.replace(/[ -]/g, ''), 3, 4));
   out = out.replace(EMAIL, (_whole, first: string, domain: string) => `${first}***@${domain}`);
   out = out.replace(ACCOUNT, (_whole, cue: string, id: string) => `${cue}${maskMiddle(id, 1, 1)}`);
   out = out.replace(CUED_NAME, (_whole, cue: string, gap: string, surname: string, given: string) => `${cue}${gap}${surname}${stars(given)}`);

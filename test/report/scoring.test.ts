@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { median, percentile, MetricsAccumulator } from '../../src/report/accumulate.js';
+import { PeriodCalendar } from '../../src/report/periods.js';
+import { scoreUnit, sharesOf, type ReportInput } from '../../src/report/score.js';
+import { DEFAULT_SCORECARD, mergeScorecard, type Scorecard } from '../../src/report/scoring-config.js';
+import type { ConversationMetrics } from '../../src/metrics/conversation-metrics.js';
+
+const card: Scorecard = {
+  categories: { empathy: 1, ownership: 1, resolution: 2, responsiveness: 1, tone: 1, compliance: 1, escalation: 1 },
+  points: { error: 30, warn: 10 },
+  rules: { 'vague-commitment': 5 },
+  fatal: ['forbidden-phrase'],
+  slaSeconds: 180,
+};
+
+const finding = (ruleId: string, category: string, severity: 'error' | 'warn', agent: string | null = '小林') => ({
+  ruleId, category, severity, agent, message: `${ruleId} message`, excerpt: 'quoted', messageSeq: 1,
+});
+
+describe('scoreUnit', () => {
+  it('averages only the categories that applied, by weight', () => {
+    // resolution 100 − 10 = 90 (weight 2), tone 100 (weight 1): (180 + 100) / 3.
+    const unit = scoreUnit([finding('missing-next-step', 'resolution', 'warn')], ['resolution', 'tone'], card);
+    expect(unit.score).toBeCloseTo(280 / 3, 6);
+    expect(unit.categories.resolution).toBe(90);
+    expect(unit.categories.responsiveness).toBeNull();
+  });
+
+  it('counts a category that did not apply as N/A, not as a pass', () => {
+    const withoutTimes = scoreUnit([finding('blame-shifting', 'ownership', 'error')], ['ownership'], card);
+    const withTimes = scoreUnit([finding('blame-shifting', 'ownership', 'error')], ['ownership', 'responsiveness'], card);
+    expect(withoutTimes.score).toBe(70);
+    expect(withTimes.score).toBe(85);
+  });
+
+  it('uses per-rule points before severity points, and never goes below 0 in a category', () => {
+    expect(scoreUnit([finding('vague-commitment', 'resolution', 'warn')], ['resolution'], card).score).toBe(95);
+    const many = Array.from({ length: 5 }, () => finding('blame-shifting', 'ownership', 'error'));
+    expect(scoreUnit(many, ['ownership', 'tone'], card).categories.ownership).toBe(0);
+    expect(scoreUnit(many, ['ownership', 'tone'], card).score).toBe(50);
+  });
+
+  it('sets the score to 0 for a fatal rule', () => {
+    const unit = scoreUnit([finding('forbidden-phrase', 'tone', 'error')], ['tone', 'resolution'], card);
+    expect(unit.fatal).toBe(true);
+    expect(unit.score).toBe(0);
+    expect(unit.deductions[0]).toMatchObject({ ruleId: 'forbidden-phrase', points: 30, fatal: true });
+  });
+
+  it('gives no score when nothing applied', () => {
+    expect(scoreUnit([], [], card).score).toBeNull();
+  });
+
+  it('leaves a category weighted 0 out of the score', () => {
+    const zeroTone = { ...card, categories: { ...card.categories, tone: 0 } };
+    expect(scoreUnit([finding('missing-greeting', 'tone', 'warn')], ['tone', 'resolution'], zeroTone).score).toBe(100);
+  });
+});
+
+describe('mergeScorecard', () => {
+  it('replaces keys one by one and the fatal list as a whole', () => {
+    const merged = mergeScorecard(DEFAULT_SCORECARD, { categories: { tone: 40 }, fatal: [] });
+    expect(merged.categories.tone).toBe(40);
+    expect(merged.categories.ownership).toBe(DEFAULT_SCORECARD.categories.ownership);
+    expect(merged.fatal).toEqual([]);
+  });
+});
+
+const metrics = (over: Partial<ConversationMetrics> = {}): ConversationMetrics => ({
+  channel: null, startedAt: 0, endedAt: 0, customerMessages: 2, humanReplies: 2,
+  firstResponse: null, responses: [], missedBursts: [], unanswered: null, humanRequest: null, csat: null, topics: [],
+  applicable: ['empathy', 'ownership', 'resolution', 'responsiveness', 'tone', 'compliance'],
+  ...over,
+});
+
+describe('sharesOf: attribution to agents', () => {
+  const input: ReportInput = {
+    conversationId: 'c', file: 'f', agents: ['小林', '老周'],
+    findings: [finding('blame-shifting', 'ownership', 'error', '小林'), finding('missing-empathy', 'empathy', 'warn', '老周'), finding('robot-reply', 'tone', 'warn', null)],
+    metrics: metrics({ firstResponse: { seconds: 30, agent: '小林' }, responses: [{ seconds: 30, agent: '小林' }, { seconds: 200, agent: '老周' }], missedBursts: [{ agent: '老周' }] }),
+  };
+
+  it('gives each agent their own findings and waits; findings with no agent go to nobody', () => {
+    const [lin, zhou] = sharesOf(input);
+    expect(lin!.agent).toBe('小林');
+    expect(lin!.share.findings.map((f) => f.ruleId)).toEqual(['blame-shifting']);
+    expect(lin!.share.firstResponse).toBe(30);
+    expect(lin!.share.responses).toEqual([30]);
+    expect(zhou!.share.findings.map((f) => f.ruleId)).toEqual(['missing-empathy']);
+    expect(zhou!.share.firstResponse).toBeNull();
+    expect(zhou!.share.responses).toEqual([200]);
+    expect(zhou!.share.missedBursts).toBe(1);
+  });
+
+  it('judges responsiveness only for an agent who had a wait attributed', () => {
+    const quiet = { ...input, metrics: metrics({ firstResponse: { seconds: 30, agent: '小林' }, responses: [{ seconds: 30, agent: '小林' }] }) };
+    const [lin, zhou] = sharesOf(quiet);
+    expect(lin!.share.applicable).toContain('responsiveness');
+    expect(zhou!.share.applicable).not.toContain('responsiveness');
+  });
+
+  it('makes one share, agent null, holding everything when no agent replied', () => {
+    const shares = sharesOf({ ...input, agents: [] });
+    expect(shares).toHaveLength(1);
+    expect(shares[0]!.agent).toBeNull();
+    expect(shares[0]!.share.findings).toHaveLength(3);
+  });
+});
+
+describe('median and percentile', () => {
+  it('takes the middle, or the mean of the two middle values', () => {
+    expect(median([1, 2, 3])).toBe(2);
+    expect(median([1, 2, 3, 10])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('takes the nearest rank for p90', () => {
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90)).toBe(10);
+    expect(percentile([5], 90)).toBe(5);
+  });
+});
+
+describe('MetricsAccumulator', () => {
+  it('keeps the three costliest example quotes per rule, one per conversation', () => {
+    const acc = new MetricsAccumulator(card);
+    for (let i = 0; i < 5; i++) {
+      const f = { ...finding('blame-shifting', 'ownership', i === 3 ? 'error' : 'warn'), excerpt: `quote ${i}` };
+      const share = { findings: [f, f], applicable: ['ownership'], firstResponse: null, responses: [], missedBursts: 0, unanswered: false, humanRequest: null };
+      acc.add(share, scoreUnit(share.findings, share.applicable, card), { conversationId: `c${i}`, csat: null, points: (x) => card.points[x.severity] });
+    }
+    const rule = acc.finish((id) => id).topRules[0]!;
+    expect(rule).toMatchObject({ ruleId: 'blame-shifting', findings: 10, conversations: 5, pointsLost: 4 * 20 + 60 });
+    expect(rule.examples.map((e) => e.text)).toEqual(['quote 3', 'quote 0', 'quote 1']);
+  });
+
+  it('counts satisfied ratings and leaves unreadable ones out', () => {
+    const acc = new MetricsAccumulator(card);
+    const share = { findings: [], applicable: [], firstResponse: null, responses: [], missedBursts: 0, unanswered: false, humanRequest: null };
+    for (const satisfied of [true, true, false, null]) {
+      acc.add(share, scoreUnit([], [], card), { conversationId: 'c', csat: satisfied === null ? null : { score: satisfied ? 5 : 2, scale: 5, satisfied }, points: () => 0 });
+    }
+    expect(acc.finish((id) => id).csat).toEqual({ rated: 3, satisfied: 2, share: 0.6667 });
+  });
+});
+
+describe('PeriodCalendar', () => {
+  const shanghai = (iso: string) => Date.parse(iso);
+
+  it('numbers ISO weeks by week year across the new year', () => {
+    const weeks = new PeriodCalendar('week', 'Asia/Shanghai');
+    // 2027-01-01 is a Friday: it belongs to the last ISO week of 2026.
+    expect(weeks.keyOf(shanghai('2027-01-01T10:00:00+08:00'))).toBe('2026-W53');
+    expect(weeks.info('2026-W53')).toEqual({ key: '2026-W53', start: '2026-12-28', end: '2027-01-03' });
+    expect(weeks.previous('2027-W01')).toBe('2026-W53');
+  });
+
+  it('places an instant by the local day of the configured zone', () => {
+    // 2026-11-08T17:30Z is Sunday night in UTC but Monday 01:30 in Shanghai.
+    expect(new PeriodCalendar('week', 'Asia/Shanghai').keyOf(shanghai('2026-11-08T17:30:00Z'))).toBe('2026-W46');
+    expect(new PeriodCalendar('week', 'UTC').keyOf(shanghai('2026-11-08T17:30:00Z'))).toBe('2026-W45');
+    expect(new PeriodCalendar('month', 'Asia/Shanghai').keyOf(shanghai('2026-10-31T16:30:00Z'))).toBe('2026-11');
+  });
+
+  it('lists every period between two, including empty ones', () => {
+    expect(new PeriodCalendar('month', 'Asia/Shanghai').range('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(new PeriodCalendar('day', 'Asia/Shanghai').info('2026-11-02')).toEqual({ key: '2026-11-02', start: '2026-11-02', end: '2026-11-02' });
+  });
+});
