@@ -214,3 +214,16 @@ describe('report input problems', () => {
     expect(result.stderr).toMatch(/--since 2026-13-45: expected a date such as 2026-11-02/);
   });
 });
+
+describe('CSAT from the exports that carry ratings', () => {
+  it.each([
+    ['fixtures/intercom/conversations.json', 'Intercom 1–5'],
+    ['fixtures/zendesk-chat/chats.json', 'Zendesk good/bad'],
+  ])('%s (%s)', async (file) => {
+    const result = await runCli(['report', file, '-f', 'json']);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout) as ReportData;
+    expect(data.overall.metrics.csat.rated).toBeGreaterThan(0);
+    expect(data.overall.metrics.csat.share).toBe(data.overall.metrics.csat.satisfied / data.overall.metrics.csat.rated);
+  });
+});
