@@ -23,6 +23,13 @@ rules:
 # Source role values that are not built in, e.g. a shop's own labels:
 # roles:
 #   店小二: agent
+
+# Teams for \`supportlint report --by team\`, and the IQS scorecard (defaults in the example file):
+# teams:
+#   售前组: [小林, 阿青]
+# scoring:
+#   fatal: [forbidden-phrase]
+#   slaSeconds: 180
 `;
 
 export function registerInitCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
