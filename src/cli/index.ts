@@ -28,6 +28,7 @@ import { registerConvertCommand } from './convert-command.js';
 import { registerRepliesCommand } from './replies-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerReportCommand } from './report-command.js';
+import { startProgress } from './progress.js';
 
 export interface CliIO {
   /** Writes to standard output; the promise, when there is one, settles once the text is flushed. */
@@ -36,6 +37,8 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** Progress is shown only to a person at a terminal. */
+  stderrIsTTY?: boolean;
 }
 
 export function defaultIO(): CliIO {
@@ -47,6 +50,7 @@ export function defaultIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -215,13 +219,16 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const files = await resolveInputs(paths, config, io);
   await reports.start();
   const summary = emptySummary();
+  const progress = startProgress(io, '检查中');
   await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
+    progress.tick();
     let shown = filterFindings(result, options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
     shown = baseline.apply(shown, result.conversationId);
     addResult(summary, shown);
     await reports.result(shown);
   });
+  progress.done();
   await reports.end(summary);
   await baseline.finish(summary, io.stderr);
   if (baseline.updating) return summary.conversations === 0 ? 2 : 0;

@@ -18,6 +18,7 @@ import { redactText } from '../text/redact.js';
 import { UsageError } from './errors.js';
 import { openSink } from './output.js';
 import { toolVersion } from './version.js';
+import { startProgress } from './progress.js';
 import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 
 interface ReportCommandOptions extends CommonReadOptions {
@@ -76,6 +77,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
 
   const files = await resolveInputs(paths, config, io);
   const summary: LintSummary = emptySummary();
+  const progress = startProgress(io, '评分中');
   const transcripts: string[] = [];
   for (const file of files) {
     const version = await lintJsonOf(file, io.cwd);
@@ -92,6 +94,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     for await (const event of readLintJson(await openFile(path.resolve(io.cwd, file), file))) {
       if (event.type === 'result') {
         summary.conversations++;
+        progress.tick();
         builder.add(event.input);
       } else if (event.type === 'summary') {
         summary.records.read += event.records.read;
@@ -107,11 +110,13 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   await readInputs(transcripts, readOptionsFor(config, options, io.cwd), summary, {
     onConversation(conversation) {
       summary.conversations++;
+      progress.tick();
       const result = lintConversation(conversation, settings);
       builder.add(resultForJson(result) as ReportInput);
     },
   });
 
+  progress.done();
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
   if (summary.conversations === 0) {
