@@ -3,6 +3,7 @@ import {
   categoryChart,
   CHART_GROUP_LIMIT,
   durationStep,
+  FIRST_RESPONSE_GROUP_LIMIT,
   firstResponseChart,
   rankingChart,
   reportCharts,
@@ -88,6 +89,11 @@ describe('report charts', () => {
     expect(texts).toEqual(expect.arrayContaining(['小林', '1分35秒', '6分50秒', '阿美', '42秒', '2分10秒', '中位数', 'P90']));
     expect(texts).not.toContain('王强');
     expect(chart.note).toContain('1 个客服没有可计时的首次响应');
+    const many = firstResponseChart(withGroups(FIRST_RESPONSE_GROUP_LIMIT + 3))!;
+    expect(many.note).toContain(`只画出 P90 最慢的 ${FIRST_RESPONSE_GROUP_LIMIT} 个客服（共 ${FIRST_RESPONSE_GROUP_LIMIT + 3} 个）`);
+    // The slowest are kept: the fixture's p90 grows with the index.
+    expect(svgTexts(many.svg)).toContain(`客服${FIRST_RESPONSE_GROUP_LIMIT + 3}`);
+    expect(svgTexts(many.svg)).not.toContain('客服01');
     expect(durationStep(410)).toBe(120);
     expect(durationStep(50)).toBe(10);
     expect(durationStep(20_000)).toBe(3600);
