@@ -88,6 +88,7 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   };
 
   const visitorSets: RuleVisitors[] = [];
+  const ranRules = new Set<string>();
   const ranCategories = new Set<string>();
   for (const configured of settings.rules) {
     const { rule, severity } = configured;
@@ -95,6 +96,7 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
       notApplicable.push({ ruleId: rule.meta.id, reason: 'no-timestamps' });
       continue;
     }
+    ranRules.add(rule.meta.id);
     ranCategories.add(rule.meta.category);
     const context: RuleContext<unknown> = {
       options: configured.options,
@@ -165,6 +167,6 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
     locale,
     findings: processed,
     notApplicable,
-    metrics: settings.metrics ? measureConversation(analysis, processed, { lexicons: settings.lexicons, ranCategories }) : undefined,
+    metrics: settings.metrics ? measureConversation(analysis, processed, { lexicons: settings.lexicons, ranRules, ranCategories }) : undefined,
   };
 }

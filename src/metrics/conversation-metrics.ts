@@ -62,7 +62,8 @@ export interface ConversationMetrics {
 
 export interface MetricsContext {
   lexicons: ReadonlyMap<string, Lexicon>;
-  /** The categories of the rules that ran on this conversation (not N/A for it). */
+  /** The rules that ran on this conversation (not N/A for it), and their categories. */
+  ranRules: ReadonlySet<string>;
   ranCategories: ReadonlySet<string>;
 }
 
@@ -139,7 +140,9 @@ export function measureConversation(analysis: ConversationAnalysis, findings: re
     if (findingCategories.has(category)) return true;
     switch (category) {
       case 'responsiveness':
-        return timed && hasCustomer;
+        // Response times are judged once a human replied; a conversation no human answered is
+        // judged only by unanswered-customer, when it is on.
+        return timed && hasCustomer && (hasHuman || context.ranRules.has('unanswered-customer'));
       case 'escalation':
         return humanRequest !== null;
       default:

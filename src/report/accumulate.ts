@@ -111,12 +111,15 @@ export class MetricsAccumulator {
   private keepExample(tally: RuleTally, finding: ReportFinding, points: number, conversationId: string): void {
     if (tally.examples.some((e) => e.conversationId === conversationId)) return;
     if (tally.examples.length === EXAMPLES_PER_RULE && tally.examples.at(-1)!.points >= points) return;
+    // A finding about the whole conversation quotes the customer message that set it off.
+    const aboutConversation = finding.messageSeq === null;
     const quote: ReportQuote & { points: number } = {
       conversationId,
       agent: finding.agent ?? null,
       text: finding.excerpt,
+      speaker: aboutConversation ? 'customer' : finding.role === 'bot' ? 'bot' : 'agent',
       message: finding.message,
-      ...(finding.trigger ? { trigger: finding.trigger.text } : {}),
+      ...(finding.trigger && !aboutConversation ? { trigger: finding.trigger.text } : {}),
       ...(finding.time !== undefined ? { time: finding.time } : {}),
       points,
     };

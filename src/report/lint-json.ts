@@ -47,6 +47,7 @@ const resultSchema = z.object({
       message: z.string(),
       excerpt: z.string(),
       agent: z.string().nullable().optional(),
+      role: z.string().optional(),
       messageSeq: z.number().int().nullable(),
       trigger: z.object({ text: z.string() }).optional(),
       time: z.number().optional(),

@@ -15,8 +15,10 @@ export type GroupBy = 'agent' | 'team' | 'channel' | 'conversation';
 export interface ReportQuote {
   conversationId: string;
   agent: string | null;
-  /** The offending message as it arrived (or masked). */
+  /** The offending message as it arrived (or masked); for a finding about the whole conversation, the customer message that set it off. */
   text: string;
+  /** Who wrote `text`; agent when absent. */
+  speaker?: 'agent' | 'bot' | 'customer';
   /** The finding's explanation. */
   message: string;
   /** The customer message that set the rule off, where there is one. */

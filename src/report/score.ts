@@ -15,6 +15,8 @@ export interface ReportInput {
     message: string;
     excerpt: string;
     agent?: string | null;
+    /** Role of the offending message; absent for findings about the whole conversation. */
+    role?: string;
     messageSeq: number | null;
     trigger?: { text: string };
     time?: number;

@@ -12,7 +12,8 @@ import { sampleConversationReport, sampleReport } from './sample-report.js';
  * page must not reach for the network. Screenshots are left in /tmp for a person to look at.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
+// The same binary scripts/ensure-chromium.mjs installs before `npm test`.
+const CHROMIUM = process.env.SUPPORTLINT_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/report-screenshot.png';
 const PRINT_SCREENSHOT = '/tmp/report-print.png';
 const PRINT_PDF = '/tmp/report-print.pdf';

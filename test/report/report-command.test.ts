@@ -148,6 +148,12 @@ describe('report by conversation', () => {
     const r103 = conversations.find((c) => c.conversationId === 'r-103')!;
     expect(r103.deductions.map((d) => d.ruleId)).toContain('pii-exposure');
     expect(r103.categories.compliance).toBe(75);
+    // r-206 never reached a human: no response time to judge (unanswered-customer is off), but the
+    // ignored request for a human costs escalation points.
+    const r206 = conversations.find((c) => c.conversationId === 'r-206')!;
+    expect(r206.categories.responsiveness).toBeNull();
+    expect(r206.categories.escalation).toBe(90);
+    expect(r206.categories.tone).toBeNull();
     const week46 = conversations.filter((c) => c.period === '2026-W46' && c.score !== null);
     const mean = week46.reduce((sum, c) => sum + c.score!, 0) / week46.length;
     expect(data.overall.metrics.iqs).toBeCloseTo(mean, 0);

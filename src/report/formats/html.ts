@@ -242,11 +242,13 @@ ${body}
 </section>`;
 }
 
+const SPEAKER_LABELS = { agent: '客服', bot: '机器人', customer: '客户' } as const;
+
 function quoteHtml(quote: ReportQuote, timezone: string): string {
   const meta = [quote.agent ? `客服 ${quote.agent}` : '', `会话 ${quote.conversationId}`, quote.time === undefined ? '' : formatEpoch(quote.time, timezone)].filter(Boolean);
   const trigger = quote.trigger ? `<p class="trigger"><span class="who">客户：</span>${h(shorten(quote.trigger, QUOTE_LIMIT))}</p>` : '';
   return `<li class="example">
-${trigger}<blockquote><span class="who">客服：</span>${h(shorten(quote.text, QUOTE_LIMIT)) || '<em>（空消息）</em>'}</blockquote>
+${trigger}${quote.text === '' && quote.speaker === 'customer' ? '' : `<blockquote class="${quote.speaker ?? 'agent'}"><span class="who">${SPEAKER_LABELS[quote.speaker ?? 'agent']}：</span>${h(shorten(quote.text, QUOTE_LIMIT)) || '<em>（空消息）</em>'}</blockquote>`}
 <p class="finding">${h(quote.message)}</p>
 <p class="meta">${meta.map((part) => h(part)).join(' · ')}</p>
 </li>`;
@@ -417,6 +419,7 @@ tr.overall th, tr.overall .value { font-weight: 700; }
 .example { margin: 0 0 10px; break-inside: avoid; }
 .example p { margin: 2px 0; }
 .example blockquote { margin: 2px 0; padding: 4px 10px; border-left: 3px solid #f59e0b; background: #fffbeb; white-space: pre-wrap; overflow-wrap: anywhere; }
+.example blockquote.customer { border-left-color: #9ca3af; background: #f3f4f6; }
 .example .trigger { white-space: pre-wrap; overflow-wrap: anywhere; color: #374151; }
 .example .who { color: var(--muted); font-size: 12px; }
 .example .finding { font-weight: 600; }

@@ -1,4 +1,7 @@
 import type { ReportData } from '../model.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
 
 export type ReportRenderer = (data: ReportData) => string;
 
@@ -7,6 +10,9 @@ export const renderJson: ReportRenderer = (data) => `${JSON.stringify(data, null
 
 /** Report formats by name. */
 export const REPORT_FORMATS: Record<string, ReportRenderer> = {
+  html: renderHtml,
+  markdown: renderMarkdown,
+  csv: renderCsv,
   json: renderJson,
 };
 

@@ -151,8 +151,8 @@ function ruleLines(data: ReportData): string[] {
   const examples = rules.flatMap((rule) =>
     rule.examples.slice(0, 3).map((quote) => [
       cell(rule.title),
-      cell(quote.trigger ? shorten(quote.trigger, QUOTE_LIMIT) : NO_VALUE),
-      cell(shorten(quote.text, QUOTE_LIMIT)),
+      cell(quote.speaker === 'customer' ? shorten(quote.text, QUOTE_LIMIT) : quote.trigger ? shorten(quote.trigger, QUOTE_LIMIT) : NO_VALUE),
+      cell(quote.speaker === 'customer' ? NO_VALUE : `${quote.speaker === 'bot' ? '机器人：' : ''}${shorten(quote.text, QUOTE_LIMIT)}`),
       cell(quote.message),
       cell(quote.agent ?? NO_VALUE),
       cell([quote.conversationId, quote.time === undefined ? '' : formatEpoch(quote.time, data.options.timezone)].filter(Boolean).join(' · ')),
