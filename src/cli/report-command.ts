@@ -14,7 +14,7 @@ import { lintJsonVersion, readLintJson } from '../report/lint-json.js';
 import type { GroupBy, PeriodUnit } from '../report/model.js';
 import type { ReportInput } from '../report/score.js';
 import { resultForJson } from '../formatters/json.js';
-import { redactText } from '../text/redact.js';
+import { isShareableTopic, redactText } from '../text/redact.js';
 import { UsageError } from './errors.js';
 import { openSink } from './output.js';
 import { toolVersion } from './version.js';
@@ -71,6 +71,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     businessHours: Boolean(config.businessHours?.length),
     teams: config.teams,
     redact: options.redact ? redactText : undefined,
+    shareableTopic: options.redact ? isShareableTopic : undefined,
     ruleTitle: (id) => BUILTIN_RULES.get(id)?.meta.title ?? customTitles.get(id) ?? id,
     toolVersion: toolVersion(),
   });

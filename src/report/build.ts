@@ -25,6 +25,8 @@ export interface ReportOptions {
   teams: Record<string, string[]>;
   /** Masks personal data in quoted text; identity when the report is not redacted. */
   redact?: (text: string) => string;
+  /** With redaction: whether a topic keyword may be shown (names and places may not). */
+  shareableTopic?: (word: string) => boolean;
   /** The rule's Chinese name, for the rule breakdowns. */
   ruleTitle: (ruleId: string) => string;
   toolVersion: string;
@@ -117,7 +119,10 @@ export class ReportBuilder {
     const whole = wholeShare(input);
     const conversationScore = scoreUnit(whole.findings, whole.applicable, scorecard);
     bucket.overall.add(whole, conversationScore, context);
-    for (const topic of metrics.topics) bucket.topics.set(topic, (bucket.topics.get(topic) ?? 0) + 1);
+    for (const topic of metrics.topics) {
+      if (this.options.shareableTopic && !this.options.shareableTopic(topic)) continue;
+      bucket.topics.set(topic, (bucket.topics.get(topic) ?? 0) + 1);
+    }
 
     const { by } = this.options;
     if (by === 'channel') this.group(bucket, metrics.channel ?? NO_CHANNEL).add(whole, conversationScore, context);

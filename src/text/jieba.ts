@@ -12,6 +12,7 @@ interface JiebaModule {
   insertWord(word: string): boolean;
   load(options?: Record<string, string>): void;
   extract(text: string, topN: number): Array<{ word: string; weight: number }>;
+  tag(text: string): Array<{ word: string; tag: string }>;
   DEFAULT_DICT: string;
   DEFAULT_IDF_DICT: string;
   DEFAULT_STOP_WORD_DICT: string;
@@ -135,4 +136,14 @@ export function addDictionaryWords(words: readonly string[]): void {
 export function extractKeywords(text: string, topN: number): Array<{ word: string; weight: number }> {
   if (text.trim() === '') return [];
   return loadJieba().extract(text, topN);
+}
+
+/**
+ * jieba's part-of-speech tag for a word when jieba keeps it whole: `nr` for person names, `ns`
+ * places, `x` for words its dictionary does not hold (names it has never seen among them).
+ * Undefined when jieba splits the word.
+ */
+export function partOfSpeech(word: string): string | undefined {
+  const tagged = loadJieba().tag(word);
+  return tagged.length === 1 && tagged[0]!.word === word ? tagged[0]!.tag : undefined;
 }

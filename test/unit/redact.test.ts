@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../src/text/redact.js';
+import { isShareableTopic, redactText } from '../../src/text/redact.js';
 
 describe('redactText', () => {
   it.each([
@@ -17,6 +17,13 @@ describe('redactText', () => {
     ['收件人李华电话找不到', '收件人李*电话找不到'],
     ['联系人欧阳娜娜', '联系人欧阳**'],
     ['陈先生您好', '*先生您好'],
+    ['您好王先生，谢谢李小姐', '您好*先生，谢谢*小姐'],
+    ['我是王小明', '我是王**'],
+    ['卡号６２２２　０２００　１２３４　５６７８', '卡号622*********5678'],
+    ['ＺＨＡＮＧ＠ｑｑ．ｃｏｍ', 'Z***@qq.com'],
+    ['打 139 - 1234 - 5678 或 139.1234.5678', '打 139****5678 或 139****5678'],
+    ['座机(0571)88776655', '座机0571-********'],
+    ['扣扣12345678，wechat: zhangsan88', '扣扣1******8，wechat: z********8'],
   ])('%s → %s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
@@ -35,5 +42,12 @@ describe('redactText', () => {
     for (const text of ['订单号202611020001234567', '单号：SF1234567890123', '13912345678', '440305199211184526']) {
       expect(redactText(text)).not.toMatch(/[0-9]{11}/);
     }
+  });
+});
+
+describe('isShareableTopic', () => {
+  it('keeps ordinary words and drops names, places and words jieba does not know', () => {
+    for (const word of ['快递', '发票', '退款']) expect(isShareableTopic(word)).toBe(true);
+    for (const word of ['王小明', '杭州市', '司马']) expect(isShareableTopic(word)).toBe(false);
   });
 });
