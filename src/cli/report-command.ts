@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { openFile } from '../io/input.js';
 import { readInputs } from '../runner/lint-files.js';
@@ -10,7 +11,7 @@ import { lintConversation } from '../engine/lint.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { ReportBuilder } from '../report/build.js';
 import { formatForFile, REPORT_FORMATS } from '../report/formats/index.js';
-import { lintJsonVersion, readLintJson } from '../report/lint-json.js';
+import { readLintJson, supportlintJsonKind } from '../report/lint-json.js';
 import type { GroupBy, PeriodUnit } from '../report/model.js';
 import type { ReportInput } from '../report/score.js';
 import { resultForJson } from '../formatters/json.js';
@@ -35,16 +36,16 @@ interface ReportCommandOptions extends CommonReadOptions {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDate(value: string | undefined, flag: string): void {
-  if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
-    throw new UsageError(`${flag} ${value}: expected a date such as 2026-11-02.`);
+  if (value !== undefined && (!DATE.test(value) || !DateTime.fromISO(value).isValid)) {
+    throw new UsageError(`${flag} ${value}: expected a calendar date such as 2026-11-02.`);
   }
 }
 
-/** Whether a file is `lint --format json` output, and which version. */
-async function lintJsonOf(file: string, cwd: string): Promise<number | undefined> {
+/** Whether a file is JSON that supportlint wrote, and which kind. */
+async function supportlintJsonOf(file: string, cwd: string): Promise<ReturnType<typeof supportlintJsonKind>> {
   if (file === '-') return undefined;
   try {
-    return lintJsonVersion((await openFile(path.resolve(cwd, file), file)).head);
+    return supportlintJsonKind((await openFile(path.resolve(cwd, file), file)).head);
   } catch {
     return undefined; // opened again, and reported, by the transcript reader
   }
@@ -54,7 +55,11 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   checkDate(options.since, '--since');
   checkDate(options.until, '--until');
   if (options.since && options.until && options.since > options.until) throw new UsageError(`--since ${options.since} is after --until ${options.until}.`);
-  const formatName = options.format ?? formatForFile(options.output) ?? 'markdown';
+  const fromFile = formatForFile(options.output);
+  if (!options.format && options.output && !fromFile) {
+    throw new UsageError(`-o ${options.output}: cannot tell the report format from the file name. Pass -f html, markdown, csv or json.`);
+  }
+  const formatName = options.format ?? fromFile ?? 'markdown';
   const render = REPORT_FORMATS[formatName];
   if (!render) throw new UsageError(`--format ${formatName}: expected one of ${Object.keys(REPORT_FORMATS).join(', ')}.`);
 
@@ -81,26 +86,36 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   const progress = startProgress(io, '评分中');
   const transcripts: string[] = [];
   for (const file of files) {
-    const version = await lintJsonOf(file, io.cwd);
-    if (version === undefined) {
+    const json = await supportlintJsonOf(file, io.cwd);
+    if (json === undefined) {
       transcripts.push(file);
       continue;
     }
     summary.files++;
-    if (version !== 1) {
-      summary.unreadableFiles.push({ location: { file }, reason: `lint JSON version ${version} is not supported by this supportlint (it reads version 1); run lint again with this version` });
+    if (json.kind === 'report') {
+      summary.unreadableFiles.push({ location: { file }, reason: 'this is a supportlint report, which cannot be read again; pass the transcripts, or the output of `supportlint lint --format json`' });
+      continue;
+    }
+    if (json.version !== 1) {
+      summary.unreadableFiles.push({ location: { file }, reason: `lint JSON version ${json.version} is not supported by this supportlint (it reads version 1); run lint again with this version` });
       continue;
     }
     // Results of an earlier `lint --format json` run: merged as they are, without linting again.
     for await (const event of readLintJson(await openFile(path.resolve(io.cwd, file), file))) {
+      // In lint JSON a record is one result: the messages behind it were accounted for by lint.
       if (event.type === 'result') {
         summary.conversations++;
+        summary.records.read++;
+        summary.records.used++;
         progress.tick();
         builder.add(event.input);
       } else if (event.type === 'summary') {
-        summary.records.read += event.records.read;
-        summary.records.used += event.records.used;
-        summary.records.skipped += event.records.skipped;
+        if (event.records.skipped > 0) {
+          recordProblem(summary.warningsAboutInput, {
+            location: { file },
+            reason: `the lint run that wrote this file skipped ${event.records.skipped} of ${event.records.read} records; its results are reported, the skipped records are not`,
+          });
+        }
       } else {
         summary.records.read++;
         summary.records.skipped++;
@@ -125,6 +140,13 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     return 2;
   }
   const data = builder.finish({ ...summary.records });
+  if (data.inputs.duplicates > 0) {
+    io.stderr(`supportlint: ${data.inputs.duplicates} conversations were read more than once (same id and start time, e.g. overlapping exports); each was counted once.\n`);
+  }
+  if (data.inputs.outOfRange > 0 && data.inputs.outOfRange === data.inputs.conversations - data.inputs.duplicates) {
+    const undated = data.inputs.undated > 0 ? ` (${data.inputs.undated} have no time at all, and never fall within a date range)` : '';
+    io.stderr(`supportlint: none of the ${data.inputs.outOfRange} conversations falls within --since/--until${undated}; the report is empty.\n`);
+  }
   const sink = openSink(options.output, io);
   await sink.write(render(data));
   await sink.close();

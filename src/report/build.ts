@@ -53,6 +53,9 @@ export class ReportBuilder {
   private read = 0;
   private outOfRange = 0;
   private undated = 0;
+  private duplicates = 0;
+  /** Conversations already added, by id and start, so that overlapping exports count once. */
+  private readonly seen = new Set<string>();
 
   constructor(private readonly options: ReportOptions) {
     this.calendar = new PeriodCalendar(options.period, options.timezone);
@@ -94,6 +97,12 @@ export class ReportBuilder {
   add(raw: ReportInput): void {
     this.read++;
     this.files.add(raw.file);
+    const identity = `${raw.conversationId}\u0000${raw.metrics.startedAt ?? ''}`;
+    if (this.seen.has(identity)) {
+      this.duplicates++;
+      return;
+    }
+    this.seen.add(identity);
     const input = this.redacted(raw);
     const { metrics } = input;
     const { since, until, timezone, scorecard } = this.options;
@@ -230,7 +239,7 @@ export class ReportBuilder {
         redacted: Boolean(options.redact),
       },
       scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
-      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, records },
+      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, records },
       periods: periodKeys.map((k) => this.calendar.info(k)),
       current: current ? this.calendar.info(current) : null,
       previous: previous ? this.calendar.info(previous) : null,

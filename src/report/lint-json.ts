@@ -8,13 +8,19 @@ import type { InputSource } from '../io/input.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { ReportInput } from './score.js';
 
-/** `supportlint lint --format json` output starts with its version and the tool's name. */
-const LINT_JSON_HEAD = /^\s*\{\s*"version"\s*:\s*(\d+)\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"supportlint"/;
-
-/** The version of `lint --format json` output in the sample, or undefined when it is something else. */
-export function lintJsonVersion(head: string): number | undefined {
-  const match = LINT_JSON_HEAD.exec(head.replace(/^\ufeff/, ''));
-  return match ? Number(match[1]) : undefined;
+/**
+ * What a JSON file written by supportlint is, from its first bytes: `lint --format json` results, a
+ * `report --format json` report (which cannot be merged again), or neither. Keys may come in any
+ * order (a file passed through `jq -S` still reads).
+ */
+export function supportlintJsonKind(head: string): { kind: 'lint' | 'report'; version: number } | undefined {
+  const text = head.replace(/^\ufeff/, '');
+  if (!/^\s*\{/.test(text) || !/"tool"\s*:\s*\{[^{}]*"name"\s*:\s*"supportlint"/.test(text)) return undefined;
+  const version = /"version"\s*:\s*(\d+)/.exec(text);
+  if (!version) return undefined;
+  if (/"results"\s*:\s*\[/.test(text)) return { kind: 'lint', version: Number(version[1]) };
+  if (/"generatedAt"\s*:/.test(text) && /"scoring"\s*:/.test(text)) return { kind: 'report', version: Number(version[1]) };
+  return undefined;
 }
 
 const wait = z.object({ seconds: z.number().nonnegative(), agent: z.string().nullable() });

@@ -177,6 +177,8 @@ export interface ReportData {
     outOfRange: number;
     /** Conversations without any time, left out of the periods when others have times. */
     undated: number;
+    /** Conversations read a second time (same id and start time, e.g. overlapping exports), counted once. */
+    duplicates: number;
     records: { read: number; used: number; skipped: number };
   };
   /** Every period in range, oldest first. */

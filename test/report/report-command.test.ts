@@ -189,9 +189,10 @@ describe('merging sharded lint runs', () => {
     const merged = await runCli(['report', path.join(dir, 'shard-0.json'), path.join(dir, 'shard-1.json'), ...CONFIG, '-f', 'json', '--by', 'agent']);
     expect(merged.code).toBe(0);
     const data = JSON.parse(merged.stdout) as ReportData;
-    const strip = (d: ReportData) => ({ ...d, generatedAt: '', inputs: { ...d.inputs, files: [] } });
+    const strip = (d: ReportData) => ({ ...d, generatedAt: '', inputs: { ...d.inputs, files: [], records: {} } });
     expect(strip(data)).toEqual(strip(direct));
-    expect(data.inputs.records).toEqual(direct.inputs.records);
+    // From lint JSON, a record is one result: 5 conversations in week 45, 6 in week 46.
+    expect(data.inputs.records).toEqual({ read: 11, used: 11, skipped: 0 });
   });
 
   it('reports a damaged result with its record number and goes on', async () => {
@@ -202,7 +203,33 @@ describe('merging sharded lint runs', () => {
     const result = await runCli(['report', damaged, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/damaged\.json#1: not a supportlint lint result/);
-    expect((JSON.parse(result.stdout) as ReportData).inputs.conversations).toBe(4);
+    const data = JSON.parse(result.stdout) as ReportData;
+    expect(data.inputs.conversations).toBe(4);
+    expect(data.inputs.records).toEqual({ read: 5, used: 4, skipped: 1 });
+  });
+
+  it('counts a conversation given twice once, and says so', async () => {
+    const result = await runCli(['report', path.join(dir, 'shard-0.json'), FILES[0]!, ...CONFIG, '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/5 conversations were read more than once/);
+    expect((JSON.parse(result.stdout) as ReportData).overall.metrics.conversations).toBe(5);
+  });
+
+  it('refuses its own report as input, and says what to pass instead', async () => {
+    const reportFile = path.join(dir, 'report.json');
+    writeFileSync(reportFile, (await runCli(['report', ...FILES, ...CONFIG, '-f', 'json'])).stdout);
+    const result = await runCli(['report', reportFile, ...CONFIG, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/this is a supportlint report, which cannot be read again/);
+  });
+
+  it('reads lint JSON whose keys were reordered', async () => {
+    const sorted = JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8'));
+    const reordered = path.join(dir, 'reordered.json');
+    writeFileSync(reordered, JSON.stringify({ results: sorted.results, summary: sorted.summary, tool: sorted.tool, version: sorted.version }));
+    const result = await runCli(['report', reordered, ...CONFIG, '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as ReportData).inputs.conversations).toBe(5);
   });
 });
 
@@ -214,10 +241,24 @@ describe('report input problems', () => {
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('refuses a malformed date', async () => {
-    const result = await runCli(['report', ...FILES, '--since', '2026-13-45']);
+  it.each(['2026-13-45', '2026-02-30', '2026-11-31', '11/02/2026'])('refuses --since/--until %s, which is not a calendar date', async (date) => {
+    for (const flag of ['--since', '--until']) {
+      const result = await runCli(['report', ...FILES, ...CONFIG, flag, date]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${flag} ${date}: expected a calendar date such as 2026-11-02`);
+    }
+  });
+
+  it('warns when no conversation falls within the dates', async () => {
+    const result = await runCli(['report', ...FILES, ...CONFIG, '-f', 'json', '--since', '2027-01-01']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/none of the 11 conversations falls within --since\/--until/);
+  });
+
+  it('asks for -f when the output file name does not tell the format', async () => {
+    const result = await runCli(['report', ...FILES, ...CONFIG, '-o', 'weekly.pdf']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--since 2026-13-45: expected a date such as 2026-11-02/);
+    expect(result.stderr).toMatch(/cannot tell the report format from the file name/);
   });
 });
 

@@ -16,7 +16,7 @@ export const REPORT_FORMATS: Record<string, ReportRenderer> = {
   json: renderJson,
 };
 
-/** The format an --output file's extension asks for, when --format is not given. */
+/** The format an --output file's extension asks for, when --format is not given; undefined when it asks for none of them. */
 export function formatForFile(file: string | undefined): string | undefined {
   const extension = file?.toLowerCase().split('.').at(-1);
   return extension === 'html' || extension === 'htm' ? 'html' : extension === 'md' ? 'markdown' : extension === 'csv' ? 'csv' : extension === 'json' ? 'json' : undefined;
