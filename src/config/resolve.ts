@@ -9,7 +9,7 @@ import type { ConfigFile, RuleSetting } from './schema.js';
 import { compileCustomRule, type CustomRuleConfig } from './custom-rules.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { formatZodIssues } from './zod-errors.js';
-import { DEFAULT_SCORECARD, mergeScorecard, type Scorecard } from '../report/scoring-config.js';
+import { DEFAULT_SCORECARD, mergeScorecard, scorecardProblems, type Scorecard } from '../report/scoring-config.js';
 
 export class ConfigError extends Error {}
 
@@ -99,6 +99,7 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
     if (onlyRules && !onlyRules.includes(id)) continue;
     rules.push({ rule, severity, options: parsed.data });
   }
+  problems.push(...scorecardProblems(config.scoring, (id) => BUILTIN_RULES.has(id) || custom.has(id)));
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return rules;
 }

@@ -23,6 +23,8 @@ function topicStopWords(): Set<string> {
 // Placeholders and stickers in brackets: masked data ("[数字x]", "[ORDERID_10086]", "[金额x]") and
 // emoticons ("[微笑]") say nothing about the complaint.
 const BRACKETED = /\[[^\[\]\s]{1,24}\]/g;
+// @mentions, #topics# and links name accounts and pages, not complaints.
+const HANDLES_AND_LINKS = /@[^\s@:：,，]{1,30}|#[^#\n]{1,30}#|https?:\/\/\S+|www\.\S+/g;
 
 // A topic is a word: two or more Han characters, or a Latin word of three or more letters. Numbers,
 // order ids, masked values ("[数字x]") and single characters are not topics.
@@ -36,7 +38,7 @@ const TOPIC_WORD = /^(\p{Script=Han}{2,}|[a-z][a-z-]{2,})$/u;
 export function customerTopics(texts: readonly string[]): string[] {
   const stop = topicStopWords();
   const words: string[] = [];
-  for (const { word } of extractKeywords(texts.join('\n').replace(BRACKETED, ' '), TOPICS_PER_CONVERSATION * 4)) {
+  for (const { word } of extractKeywords(texts.join('\n').replace(BRACKETED, ' ').replace(HANDLES_AND_LINKS, ' '), TOPICS_PER_CONVERSATION * 4)) {
     if (!TOPIC_WORD.test(word) || stop.has(word)) continue;
     words.push(word);
     if (words.length === TOPICS_PER_CONVERSATION) break;

@@ -1,5 +1,5 @@
 import { changeOf, MetricsAccumulator } from './accumulate.js';
-import type { ConversationScore, GroupBy, GroupReport, Metrics, PeriodUnit, ReportData, Topic } from './model.js';
+import type { ConversationScore, GroupBy, GroupReport, Metrics, PeriodInfo, PeriodUnit, ReportData, Topic } from './model.js';
 import { REPORT_FORMAT_VERSION } from './model.js';
 import { localDate, PeriodCalendar, UNDATED_PERIOD } from './periods.js';
 import { pointsFor, scoreUnit, sharesOf, wholeShare, type ReportFinding, type ReportInput } from './score.js';
@@ -9,6 +9,8 @@ import type { Scorecard } from './scoring-config.js';
 export const UNASSIGNED = '(未分配)';
 export const NO_TEAM = '(未分组)';
 export const NO_CHANNEL = '(未知渠道)';
+/** Conversations a human answered without the export naming who. */
+export const UNNAMED = '(未署名客服)';
 
 export const TOP_TOPICS = 15;
 
@@ -34,6 +36,8 @@ export interface ReportOptions {
 }
 
 interface PeriodBucket {
+  /** Epoch ms of the latest conversation start in the period. */
+  lastStart: number;
   overall: MetricsAccumulator;
   groups: Map<string, MetricsAccumulator>;
   topics: Map<string, number>;
@@ -65,7 +69,7 @@ export class ReportBuilder {
   private bucket(period: string): PeriodBucket {
     let bucket = this.buckets.get(period);
     if (!bucket) {
-      bucket = { overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), topics: new Map() };
+      bucket = { lastStart: -Infinity, overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), topics: new Map() };
       this.buckets.set(period, bucket);
     }
     return bucket;
@@ -122,6 +126,7 @@ export class ReportBuilder {
     }
     const period = started === null ? UNDATED_PERIOD : this.calendar.keyOf(started);
     const bucket = this.bucket(period);
+    if (started !== null) bucket.lastStart = Math.max(bucket.lastStart, started);
     const points = (f: ReportFinding) => pointsFor(f, scorecard);
     const context = { conversationId: input.conversationId, csat: metrics.csat, points };
 
@@ -137,7 +142,8 @@ export class ReportBuilder {
     if (by === 'channel') this.group(bucket, metrics.channel ?? NO_CHANNEL).add(whole, conversationScore, context);
     if (by === 'agent' || by === 'team') {
       for (const { agent, share } of sharesOf(input)) {
-        const key = agent === null ? UNASSIGNED : by === 'agent' ? agent : this.teamOf.get(agent) ?? NO_TEAM;
+        const nobody = metrics.humanReplies > 0 ? UNNAMED : UNASSIGNED;
+        const key = agent === null ? nobody : by === 'agent' ? agent : this.teamOf.get(agent) ?? NO_TEAM;
         this.group(bucket, key).add(share, scoreUnit(share.findings, share.applicable, scorecard), context);
       }
     }
@@ -158,6 +164,17 @@ export class ReportBuilder {
     }
   }
 
+  /** The report's period, with the last day of data when that comes before the period's end. */
+  private currentInfo(key: string): PeriodInfo {
+    const info = this.calendar.info(key);
+    const last = this.buckets.get(key)?.lastStart;
+    if (info.end && last !== undefined && last !== -Infinity) {
+      const day = localDate(last, this.options.timezone);
+      if (day < info.end) info.dataUntil = day;
+    }
+    return info;
+  }
+
   finish(records: ReportData['inputs']['records']): ReportData {
     const { options } = this;
     const dated = [...this.buckets.keys()].filter((k) => k !== UNDATED_PERIOD).sort();
@@ -173,7 +190,9 @@ export class ReportBuilder {
       const first = options.since ? this.calendar.keyOfDate(options.since) : dated[0]!;
       periodKeys = this.calendar.range(first < dated[0]! ? first : dated[0]!, last > dated.at(-1)! ? last : dated.at(-1)!);
       current = last;
-      previous = this.calendar.previous(last);
+      // Compared with the period before, when there is anything in it to compare with.
+      const before = this.calendar.previous(last);
+      previous = this.buckets.has(before) ? before : null;
     }
     if (dated.length > 0) this.buckets.delete(UNDATED_PERIOD);
     const title = options.ruleTitle;
@@ -241,12 +260,13 @@ export class ReportBuilder {
       scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
       inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, records },
       periods: periodKeys.map((k) => this.calendar.info(k)),
-      current: current ? this.calendar.info(current) : null,
+      current: current ? this.currentInfo(current) : null,
       previous: previous ? this.calendar.info(previous) : null,
       overall: groupReport(null, (m) => m.overall),
       groups: options.by === 'conversation' ? [] : groups,
       topics,
-      ...(options.by === 'conversation' ? { conversations: this.conversations } : {}),
+      // Undated conversations are left out of the periods when others have times, and so here.
+      ...(options.by === 'conversation' ? { conversations: dated.length > 0 ? this.conversations.filter((c) => c.period !== UNDATED_PERIOD) : this.conversations } : {}),
     };
   }
 }

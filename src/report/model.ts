@@ -94,6 +94,12 @@ export interface PeriodInfo {
   /** First and last calendar day, in the report's time zone (ISO dates); absent for `all`. */
   start?: string;
   end?: string;
+  /**
+   * For the report's period when its data stops before its end (a week that is not over, or an
+   * export that ends mid-week): the last local day a conversation started. Its numbers cover less
+   * than the previous period's.
+   */
+  dataUntil?: string;
 }
 
 export interface GroupReport {

@@ -51,16 +51,16 @@ export class PeriodCalendar {
     return this.keyOfStart(this.startOfKey(key).minus({ [`${this.unit}s`]: 1 }));
   }
 
-  /** Every period from `first` to `last`, both included, oldest first (at most `limit`). */
+  /** Every period from `first` to `last`, both included, oldest first; the latest `limit` of them. */
   range(first: string, last: string, limit = 1000): string[] {
     const keys: string[] = [];
-    let cursor = this.startOfKey(first);
-    const end = this.startOfKey(last);
-    while (cursor <= end && keys.length < limit) {
+    let cursor = this.startOfKey(last);
+    const start = this.startOfKey(first);
+    while (cursor >= start && keys.length < limit) {
       keys.push(this.keyOfStart(cursor));
-      cursor = cursor.plus({ [`${this.unit}s`]: 1 });
+      cursor = cursor.minus({ [`${this.unit}s`]: 1 });
     }
-    return keys;
+    return keys.reverse();
   }
 }
 

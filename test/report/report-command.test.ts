@@ -34,7 +34,8 @@ describe('report on the two-week fixture, by agent and week', () => {
   });
 
   it('describes the latest ISO week and compares it with the one before', () => {
-    expect(data.current).toEqual({ key: '2026-W46', start: '2026-11-09', end: '2026-11-15' });
+    // The last conversation of week 46 started on Saturday the 14th.
+    expect(data.current).toEqual({ key: '2026-W46', start: '2026-11-09', end: '2026-11-15', dataUntil: '2026-11-14' });
     expect(data.previous).toEqual({ key: '2026-W45', start: '2026-11-02', end: '2026-11-08' });
     expect(data.periods.map((p) => p.key)).toEqual(['2026-W45', '2026-W46']);
     expect(data.inputs.conversations).toBe(11);
@@ -272,5 +273,25 @@ describe('CSAT from the exports that carry ratings', () => {
     const data = JSON.parse(result.stdout) as ReportData;
     expect(data.overall.metrics.csat.rated).toBeGreaterThan(0);
     expect(data.overall.metrics.csat.share).toBe(data.overall.metrics.csat.satisfied / data.overall.metrics.csat.rated);
+  });
+});
+
+describe('groups for conversations without a named agent', () => {
+  it('tells a reply from an unnamed agent apart from no reply at all', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-unnamed-'));
+    const file = path.join(dir, 'unnamed.jsonl');
+    writeFileSync(file, [
+      { conversation_id: 'u-1', time: '2026-11-02 10:00:00', role: 'customer', text: '发票什么时候开' },
+      { conversation_id: 'u-1', time: '2026-11-02 10:00:40', role: 'agent', text: '您好，今天下午开好发到您邮箱' },
+      { conversation_id: 'u-2', time: '2026-11-02 11:00:00', role: 'customer', text: '在吗，退款怎么还没到' },
+    ].map((line) => JSON.stringify(line)).join('\n'));
+    try {
+      const result = await runCli(['report', file, '-f', 'json']);
+      const data = JSON.parse(result.stdout) as ReportData;
+      expect(data.groups.map((g) => [g.key, g.metrics.conversations])).toEqual(expect.arrayContaining([['(未署名客服)', 1], ['(未分配)', 1]]));
+      expect(group(data, '(未署名客服)').metrics.firstResponse.medianSeconds).toBe(40);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,6 +15,12 @@ describe('customerTopics', () => {
     expect(topics.some((t) => /\d/.test(t))).toBe(false);
   });
 
+  it('leaves out @mentions, #topics# and links', () => {
+    const topics = customerTopics(['@某某旗舰店 #双十一# 快递怎么还没到 https://example.com/track?id=1']);
+    expect(topics).toContain('快递');
+    for (const noise of ['旗舰店', '双十一', 'example', 'https', 'track']) expect(topics).not.toContain(noise);
+  });
+
   it('has nothing to say about an empty conversation', () => {
     expect(customerTopics([])).toEqual([]);
     expect(customerTopics(['   ', '[微笑]'])).toEqual([]);

@@ -125,7 +125,8 @@ export function changeLabel(change: ChangeText): string {
 export function periodLabel(period: PeriodInfo | null | undefined): string {
   if (!period) return NO_VALUE;
   if (period.key === 'all') return '全部时间';
-  if (period.start && period.end) return period.start === period.end ? `${period.key}（${period.start}）` : `${period.key}（${period.start} 至 ${period.end}）`;
+  const partial = period.dataUntil ? `，数据截至 ${period.dataUntil}` : '';
+  if (period.start && period.end) return period.start === period.end ? `${period.key}（${period.start}）` : `${period.key}（${period.start} 至 ${period.end}${partial}）`;
   return period.key;
 }
 
