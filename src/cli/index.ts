@@ -16,7 +16,7 @@ import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
 import type { ConversationResult, LintSettings } from '../engine/lint.js';
-import type { FormatterContext, RuleSummary } from '../formatters/formatter.js';
+import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
 import { parseOutputSpecs, Reports } from './output.js';
@@ -117,6 +117,11 @@ export async function resolveInputs(paths: readonly string[], config: ResolvedCo
   return found.files;
 }
 
+/** What a run's response times and scores depend on. */
+export function measuredWith(config: ResolvedConfig, filtered: boolean): MeasuredWith {
+  return { timezone: config.timezone, businessHours: config.businessHours ?? null, holidays: [...config.holidays].sort(), filtered };
+}
+
 /** Options every command that reports findings shares: where reports go and when the run fails. */
 export interface ReportOptions {
   format?: string[];
@@ -141,7 +146,7 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
 }
 
 /** Opens every requested report for a run. Colour only goes to a terminal. */
-export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO): Reports {
+export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, measuredWith?: MeasuredWith): Reports {
   const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
   const rules = ruleSummaries(settings);
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({
@@ -151,6 +156,7 @@ export function openReports(options: ReportOptions, settings: LintSettings, conf
     color: useColor(io, options.color) && spec.file === undefined,
     timezone: config.timezone,
     cwd: io.cwd,
+    measuredWith,
   }), io);
 }
 
@@ -215,7 +221,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
   const baseline = await BaselineRun.open(options, io.cwd);
-  const reports = openReports(options, settings, config, 'lint', io);
+  const reports = openReports(options, settings, config, 'lint', io, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
   const files = await resolveInputs(paths, config, io);
   await reports.start();
   const summary = emptySummary();

@@ -14,13 +14,25 @@ import { formatForFile, REPORT_FORMATS } from '../report/formats/index.js';
 import { readLintJson, supportlintJsonKind } from '../report/lint-json.js';
 import type { GroupBy, PeriodUnit } from '../report/model.js';
 import type { ReportInput } from '../report/score.js';
+import type { MeasuredWith } from '../formatters/formatter.js';
 import { resultForJson } from '../formatters/json.js';
 import { isShareableTopic, redactText } from '../text/redact.js';
 import { UsageError } from './errors.js';
 import { openSink } from './output.js';
 import { toolVersion } from './version.js';
 import { startProgress } from './progress.js';
-import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+import { addReadOptions, loadConfigFor, measuredWith, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+
+/** How a shard's lint run differs from this report's configuration, in words. */
+function measurementMismatches(shard: Record<string, unknown>, here: MeasuredWith): string[] {
+  const problems: string[] = [];
+  if (shard.filtered === true) problems.push('it was linted with --quiet, --agent or --rule, which leave findings out: its scores are too high. Lint it again without them');
+  if (shard.timezone !== here.timezone) problems.push(`it was linted in time zone ${String(shard.timezone)}, this report uses ${here.timezone}: times were read in the lint run's zone`);
+  if (JSON.stringify(shard.businessHours) !== JSON.stringify(here.businessHours) || JSON.stringify(shard.holidays) !== JSON.stringify(here.holidays)) {
+    problems.push("it was linted with other business hours or holidays than this configuration: its response times follow the lint run's. Lint it again with the same configuration (-c)");
+  }
+  return problems;
+}
 
 interface ReportCommandOptions extends CommonReadOptions {
   period: PeriodUnit;
@@ -109,6 +121,8 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
         summary.records.used++;
         progress.tick();
         builder.add(event.input);
+      } else if (event.type === 'measuredWith') {
+        for (const reason of measurementMismatches(event.value, measuredWith(config, false))) recordProblem(summary.warningsAboutInput, { location: { file }, reason });
       } else if (event.type === 'summary') {
         if (event.records.skipped > 0) {
           recordProblem(summary.warningsAboutInput, {

@@ -25,6 +25,19 @@ export interface FormatterContext {
   timezone: string;
   /** Paths are printed relative to this folder. */
   cwd: string;
+  /**
+   * What the measurements of a `lint` run depend on, written into JSON output so that `report` can
+   * tell when shards were linted differently from the report's configuration.
+   */
+  measuredWith?: MeasuredWith;
+}
+
+export interface MeasuredWith {
+  timezone: string;
+  businessHours: unknown;
+  holidays: string[];
+  /** --quiet, --agent or --rule left findings out. */
+  filtered: boolean;
 }
 
 /**

@@ -27,7 +27,10 @@ const indent = (text: string) => text.replace(/\n/g, '\n    ');
 export function jsonFormatter(): Formatter {
   let first = true;
   return {
-    start: (context) => `{\n  "version": ${JSON_FORMAT_VERSION},\n  "tool": ${JSON.stringify({ name: 'supportlint', version: context.toolVersion })},\n  "results": [`,
+    start: (context) =>
+      `{\n  "version": ${JSON_FORMAT_VERSION},\n  "tool": ${JSON.stringify({ name: 'supportlint', version: context.toolVersion })},\n` +
+      (context.measuredWith ? `  "measuredWith": ${JSON.stringify(context.measuredWith)},\n` : '') +
+      '  "results": [',
     result(result) {
       const text = `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(resultForJson(result), null, 2))}`;
       first = false;

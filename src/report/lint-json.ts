@@ -67,18 +67,23 @@ const recordsSchema = z.object({ read: z.number(), used: z.number(), skipped: z.
 export type LintJsonEvent =
   | { type: 'result'; input: ReportInput }
   | { type: 'invalid'; location: SourceLocation; reason: string }
-  | { type: 'summary'; records: z.infer<typeof recordsSchema> };
+  | { type: 'summary'; records: z.infer<typeof recordsSchema> }
+  | { type: 'measuredWith'; value: Record<string, unknown> };
 
 /**
  * Streams the results of a `lint --format json` file, one conversation at a time, and its summary's
  * record counts at the end. A result that is not what lint writes is reported with its index.
  */
 export async function* readLintJson(input: InputSource): AsyncGenerator<LintJsonEvent> {
-  const pipeline = chain([input.text(), parser(), pick({ filter: /^(results\.\d+|summary\.records)$/ }), streamValues()] as never);
+  const pipeline = chain([input.text(), parser(), pick({ filter: /^(measuredWith|results\.\d+|summary\.records)$/ }), streamValues()] as never);
   let index = 0;
   try {
     for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
       const value = item.value as Record<string, unknown>;
+      if (value && typeof value === 'object' && 'filtered' in value && 'timezone' in value) {
+        yield { type: 'measuredWith', value };
+        continue;
+      }
       if (value && typeof value === 'object' && 'read' in value && 'used' in value && !('conversationId' in value)) {
         const records = recordsSchema.safeParse(value);
         if (records.success) yield { type: 'summary', records: records.data };

@@ -224,6 +224,17 @@ describe('merging sharded lint runs', () => {
     expect(result.stderr).toMatch(/this is a supportlint report, which cannot be read again/);
   });
 
+  it('names a shard that was linted with other business hours, or with findings filtered out', async () => {
+    const out = path.join(dir, 'quiet-default-config.json');
+    await runCli(['lint', FILES[0]!, '--quiet', '-f', 'json', '-o', out]);
+    const result = await runCli(['report', out, ...CONFIG, '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/quiet-default-config\.json: it was linted with --quiet, --agent or --rule/);
+    expect(result.stderr).toMatch(/quiet-default-config\.json: it was linted with other business hours or holidays/);
+    const same = await runCli(['report', path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'json']);
+    expect(same.stderr).toBe('');
+  });
+
   it('reads lint JSON whose keys were reordered', async () => {
     const sorted = JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8'));
     const reordered = path.join(dir, 'reordered.json');
