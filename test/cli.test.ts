@@ -166,6 +166,14 @@ describe('configuration', () => {
     expect(options.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says why a YAML file cannot be parsed, with the line', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  blame-shifting: warn\n  blame-shifting: error\n');
+    const result = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/duplicated mapping key \(3:3\)/);
+  });
+
   it('rule options and severities from a config file change the findings', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\nrules:\n  blame-shifting: "off"\n  slow-first-response: [error, { threshold: 300 }]\n');

@@ -39,7 +39,7 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
     if (seen.has(file)) throw new ConfigError(`${source}: extends "${parent}" makes a cycle.`);
     seen.add(file);
     const result = await explorer().load(file).catch((error: Error) => {
-      throw new ConfigError(`${source}: cannot read extended config "${parent}" (${error.message.split('\n')[0]}).`);
+      throw new ConfigError(`${source}: cannot read extended config "${parent}" (${firstReason(error.message)}).`);
     });
     layers.push(...(await layersOf(validate(result?.config, file), file, seen)));
   }
@@ -58,11 +58,21 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
       ? await explorer().load(path.resolve(options.cwd, options.configFile))
       : await explorer().search(options.cwd);
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
+    const message = firstReason((error as Error).message);
     const target = options.configFile ?? 'configuration';
     throw new ConfigError(`${target}: cannot be read (${message}). Check that it exists and is valid YAML or JSON.`);
   }
   if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);
   const config = validate(found.config, found.filepath);
   return mergeConfigs(await layersOf(config, found.filepath, new Set([found.filepath])));
+}
+
+/**
+ * The first line of a parser's message that says something: the YAML parser's message opens with
+ * "YAML Error in <file>:" and gives the reason (a duplicate key, a bad indent) on the next line.
+ */
+function firstReason(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (lines.length > 1 && lines[0]!.endsWith(':')) return `${lines[0]} ${lines[1]}`;
+  return lines[0] ?? message;
 }
