@@ -6,6 +6,7 @@
 //   npm run bench                 # 5,000 and 10,000 conversations
 //   npm run bench -- 20000        # 20,000 and 40,000
 //   npm run bench -- 5000 --keep  # also keep the generated files, for profiling
+//   node bench/run.js --generate big.jsonl 690000   # only write an input (690,000 ≈ 1 GB)
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'supportlint.js');
+const generateOnly = process.argv[2] === '--generate';
 const base = Number(process.argv[2] ?? 5000);
 const keep = process.argv.includes('--keep');
 
@@ -83,6 +85,17 @@ function lint(file) {
   });
 }
 
+if (generateOnly) {
+  const [file, count] = process.argv.slice(3);
+  const conversations = Number(count);
+  if (!file || !Number.isInteger(conversations) || conversations <= 0) {
+    console.error('usage: node bench/run.js --generate <file> <conversations>');
+    process.exit(2);
+  }
+  await generate(file, conversations);
+  console.log(`${file}: ${conversations} conversations, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
+  process.exit(0);
+}
 if (!existsSync(path.join(root, 'dist'))) {
   console.error('Build first: npm run build');
   process.exit(2);
