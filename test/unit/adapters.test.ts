@@ -74,6 +74,15 @@ describe('canonical JSONL', () => {
     const events = await readAll('jsonl', 't.jsonl', text);
     expect(events.map((e) => (e.type === 'conversation' ? `${e.conversation.id}:${e.conversation.messages.map((m) => m.text).join('')}/${e.records}` : e.type))).toEqual(['a:13/2', 'b:24/2', 'c:5/1']);
   });
+
+  it('keeps the grouping right for thousands of interleaved conversations, past the first table size', async () => {
+    // Three rounds over 3,000 ids: the table that notes each last record grows twice on the way.
+    const ids = Array.from({ length: 3000 }, (_, i) => `conv-${(i * 7919) % 3000}`);
+    const lines = [0, 1, 2].flatMap((round) => ids.map((id) => JSON.stringify({ conversation_id: id, role: round === 1 ? 'agent' : 'customer', text: `${id}/${round}` })));
+    const built = conversations(await readAll('jsonl', 't.jsonl', lines.join('\n')));
+    expect(built.map((c) => c.id)).toEqual(ids);
+    for (const conversation of built) expect(conversation.messages.map((m) => m.text)).toEqual([0, 1, 2].map((round) => `${conversation.id}/${round}`));
+  });
 });
 
 describe('CSV', () => {
