@@ -2,7 +2,7 @@ import type { EventType, Message, MessageKind, Role, SourceLocation } from '../m
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
-import { sortByTime } from './grouping.js';
+import { numbered, sortByTime } from './grouping.js';
 
 /*
  * Intercom conversations, as "Retrieve a conversation" returns them (REST API 2.x) or a list of
@@ -301,7 +301,7 @@ function* readConversation(value: unknown, location: SourceLocation, file: strin
       id,
       source: { file, format: 'intercom' },
       channel: source ? channelOf(source) : undefined,
-      messages: sortByTime(messages).map((m, seq) => ({ ...m, seq })),
+      messages: numbered(sortByTime(messages)),
       meta,
     },
   };

@@ -1,7 +1,7 @@
-import type { Message } from '../model/conversation.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
-import { pickField, type Adapter, type AdapterOptions, type ReadEvent } from './adapter.js';
+import { pickField, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
 import { FIELD_ALIASES } from './fields.js';
+import { numbered } from './grouping.js';
 import { recordToMessage } from './record.js';
 
 /** The array of message objects in a dialogue, by configured name or the usual ones. */
@@ -48,13 +48,13 @@ export const jsonDialoguesAdapter: Adapter = {
       }
       const rawId = pickField(dialogue, 'conversation', FIELD_ALIASES.conversation, options.fieldMap);
       const id = rawId === undefined ? `${input.name}#${location.record ?? location.line}` : String(rawId);
-      const messages: Message[] = [];
+      const messages: MessageDraft[] = [];
       const problems: string[] = [];
       items.forEach((item, index) => {
         const result = item && typeof item === 'object'
           ? recordToMessage(item as Record<string, unknown>, options, location)
           : ({ ok: false, reason: 'expected a message object' } as const);
-        if (result.ok) messages.push({ ...result.message, seq: messages.length });
+        if (result.ok) messages.push(result.message);
         else problems.push(`message ${index}: ${result.reason}`);
       });
       if (problems.length > 0) {
@@ -62,7 +62,7 @@ export const jsonDialoguesAdapter: Adapter = {
       }
       const meta = Object.fromEntries(Object.entries(dialogue).filter(([key, value]) => SCALAR_META.test(key) && (typeof value !== 'object' || value === null)));
       const channel = pickField(dialogue, 'channel', FIELD_ALIASES.channel, options.fieldMap);
-      yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, channel: typeof channel === 'string' ? channel : undefined, messages, meta } };
+      yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, channel: typeof channel === 'string' ? channel : undefined, messages: numbered(messages), meta } };
     }
   },
 };

@@ -2,7 +2,7 @@ import type { EventType, Message, MessageKind, Role, SourceLocation } from '../m
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
-import { sortByTime } from './grouping.js';
+import { numbered, sortByTime } from './grouping.js';
 
 /*
  * Zendesk Chat (formerly Zopim) chat objects.
@@ -258,7 +258,7 @@ function* readChat(value: unknown, location: SourceLocation, file: string, optio
     conversation: {
       id,
       source: { file, format: 'zendesk-chat' },
-      messages: sortByTime(messages).map((m, seq) => ({ ...m, seq })),
+      messages: numbered(sortByTime(messages)),
       meta,
     },
   };
