@@ -225,6 +225,15 @@ describe('the installed command', () => {
     expect(version).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
+  it('ends an out-of-memory with a message that says what to do, not a stack trace', () => {
+    // 16 MB of heap is less than the rules and phrase lists take, so the run fails as it starts.
+    const result = spawnSync(process.execPath, [BIN, 'lint', SAMPLE], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('supportlint: out of memory');
+    expect(result.stderr).toContain('NODE_OPTIONS=--max-old-space-size=');
+    expect(result.stderr).not.toMatch(/FATAL ERROR|stacktrace|node::|Last few GCs/);
+  });
+
   it('reads standard input with -', () => {
     const result = spawnSync(process.execPath, [BIN, 'lint', '-', '--format', 'json'], { input: readFileSync(path.join(ROOT, SAMPLE)), encoding: 'utf8' });
     expect(result.status).toBe(1);
