@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: lints synthetic canonical-JSONL exports of two sizes and reports throughput and peak
-// memory (VmHWM from /proc). Memory should stay flat as the input doubles, because input is
-// streamed one conversation at a time and results are written as they are produced.
+// memory (VmHWM from /proc, summed over supportlint's two processes). Memory should stay flat as
+// the input doubles, because input is streamed one conversation at a time and results are written
+// as they are produced.
 //
 //   npm run bench                 # 5,000 and 10,000 conversations
 //   npm run bench -- 20000        # 20,000 and 40,000
@@ -67,18 +68,31 @@ function peakMemoryOf(pid) {
   }
 }
 
+/** The process and its descendants: supportlint runs its work in a child process. */
+function processTree(pid) {
+  let children = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {}
+  return [pid, ...children.flatMap(processTree)];
+}
+
 function lint(file) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [bin, 'lint', file, '--format', 'json', '--output', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let peak = 0;
+    // Peak memory is the sum of each process's high-water mark, parent and child together.
+    const peaks = new Map();
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setInterval(() => (peak = Math.max(peak, peakMemoryOf(child.pid) ?? 0)), 20);
+    const timer = setInterval(() => {
+      for (const pid of processTree(child.pid)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, peakMemoryOf(pid) ?? 0));
+    }, 20);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const peak = [...peaks.values()].reduce((sum, bytes) => sum + bytes, 0);
       if (code !== 0 && code !== 1) reject(new Error(`supportlint exited ${code}: ${stderr}`));
       else resolve({ seconds, peak });
     });
