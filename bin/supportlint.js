@@ -19,7 +19,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     cannotStart(error);
   }
   const { fileURLToPath } = await import('node:url');
-  const plan = supervise.planChild(process.execArgv, process.env);
+  const plan = supervise.planChild(process.execArgv, process.env, Boolean(process.stderr.isTTY));
   if (plan) {
     process.exitCode = await supervise.runChild(plan, fileURLToPath(import.meta.url), args);
   } else {

@@ -16,6 +16,12 @@ export const HEAP_LIMIT_MB = 256;
 /** Set in the child's environment, so that the child runs the command line instead of another child. */
 export const CHILD_MARKER = 'SUPPORTLINT_CHILD';
 
+/**
+ * Set in the child's environment when this process's standard error is a terminal: the child's is a
+ * pipe to this process, and progress is shown only to a person at a terminal.
+ */
+export const STDERR_TTY_MARKER = 'SUPPORTLINT_STDERR_TTY';
+
 /** V8 flags by which a user has chosen the heap size already; V8 takes `_` for `-` too. */
 const HEAP_SIZE_FLAG = /^--max[-_](old[-_]space|heap)[-_]size(=|$)/;
 /** Debugger and profiler flags: the developer wants this process, so it does the work itself. */
@@ -39,13 +45,13 @@ export function userSetHeapLimit(execArgv: readonly string[], nodeOptions: strin
  * How to run the command line in a child process, or undefined to run it in this one: when this is
  * the child already, or when node runs under a debugger or profiler.
  */
-export function planChild(execArgv: readonly string[], env: NodeJS.ProcessEnv): ChildPlan | undefined {
+export function planChild(execArgv: readonly string[], env: NodeJS.ProcessEnv, stderrIsTTY = false): ChildPlan | undefined {
   if (env[CHILD_MARKER]) return undefined;
   if (execArgv.some((arg) => DEBUG_FLAG.test(arg))) return undefined;
   const userSet = userSetHeapLimit(execArgv, env.NODE_OPTIONS);
   return {
     execArgv: userSet ? [...execArgv] : [...execArgv, `--max-old-space-size=${HEAP_LIMIT_MB}`],
-    env: { ...env, [CHILD_MARKER]: '1' },
+    env: { ...env, [CHILD_MARKER]: '1', ...(stderrIsTTY ? { [STDERR_TTY_MARKER]: '1' } : {}) },
     heapLimitMb: userSet ? undefined : HEAP_LIMIT_MB,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHILD_MARKER, HEAP_LIMIT_MB, planChild, StderrFilter } from '../../src/cli/supervise.js';
+import { CHILD_MARKER, STDERR_TTY_MARKER, HEAP_LIMIT_MB, planChild, StderrFilter } from '../../src/cli/supervise.js';
 
 const OOM_REPORT = [
   '',
@@ -21,6 +21,11 @@ describe('running the command line in a child with a bounded heap', () => {
     expect(plan.execArgv).toEqual(['--no-warnings', `--max-old-space-size=${HEAP_LIMIT_MB}`]);
     expect(plan.heapLimitMb).toBe(HEAP_LIMIT_MB);
     expect(plan.env).toEqual({ PATH: '/bin', [CHILD_MARKER]: '1' });
+  });
+
+  it('tells the child when standard error is a terminal, so that progress can still be shown', () => {
+    expect(planChild([], {}, true)!.env[STDERR_TTY_MARKER]).toBe('1');
+    expect(planChild([], {}, false)!.env[STDERR_TTY_MARKER]).toBeUndefined();
   });
 
   it('leaves the heap to a limit the user set, in NODE_OPTIONS or on the node command line, in either spelling', () => {
