@@ -240,6 +240,17 @@ describe('the installed command', () => {
     expect(JSON.parse(result.stdout).summary.conversations).toBe(4);
   });
 
+  it('report reads lint JSON, or transcripts, piped into -', () => {
+    const config = ['-c', 'fixtures/report/.supportlintrc.yaml'];
+    const lint = spawnSync(process.execPath, [BIN, 'lint', 'fixtures/report/week-45.jsonl', ...config, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    for (const input of [lint.stdout, readFileSync(path.join(ROOT, 'fixtures/report/week-45.jsonl'), 'utf8')]) {
+      const report = spawnSync(process.execPath, [BIN, 'report', '-', ...config, '--format', 'json'], { cwd: ROOT, input, encoding: 'utf8' });
+      expect(report.stderr).toBe('');
+      expect(report.status).toBe(0);
+      expect(JSON.parse(report.stdout).inputs.conversations).toBe(5);
+    }
+  });
+
   it('convert writes canonical JSONL that lints to the same findings', () => {
     const converted = execFileSync(process.execPath, [BIN, 'convert', 'fixtures/csv/transcripts-gb18030.csv'], { cwd: ROOT, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
     const lines = converted.trim().split('\n').map((l) => JSON.parse(l));

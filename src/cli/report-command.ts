@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { BUILTIN_RULES } from '../../rules/index.js';
-import { openFile } from '../io/input.js';
+import { openFile, openStdin, type InputSource } from '../io/input.js';
 import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
 import { emptySummary, recordProblem, type LintSummary } from '../runner/summary.js';
@@ -53,13 +53,13 @@ function checkDate(value: string | undefined, flag: string): void {
   }
 }
 
-/** Whether a file is JSON that supportlint wrote, and which kind. */
-async function supportlintJsonOf(file: string, cwd: string): Promise<ReturnType<typeof supportlintJsonKind>> {
-  if (file === '-') return undefined;
+/** An input opened to look at its start, and whether it is JSON that supportlint wrote. */
+async function peek(file: string, cwd: string, stdin: () => Promise<InputSource>): Promise<{ input?: InputSource; json: ReturnType<typeof supportlintJsonKind> }> {
   try {
-    return supportlintJsonKind((await openFile(path.resolve(cwd, file), file)).head);
+    const input = file === '-' ? await stdin() : await openFile(path.resolve(cwd, file), file);
+    return { input, json: supportlintJsonKind(input.head) };
   } catch {
-    return undefined; // opened again, and reported, by the transcript reader
+    return { json: undefined }; // opened again, and reported, by the transcript reader
   }
 }
 
@@ -97,9 +97,12 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   const summary: LintSummary = emptySummary();
   const progress = startProgress(io, '评分中');
   const transcripts: string[] = [];
+  // `supportlint lint … -f json | supportlint report -`: standard input is spooled once and looked at.
+  let stdin: Promise<InputSource> | undefined;
+  const openStandardInput = () => (stdin ??= openStdin());
   for (const file of files) {
-    const json = await supportlintJsonOf(file, io.cwd);
-    if (json === undefined) {
+    const { input, json } = await peek(file, io.cwd, openStandardInput);
+    if (json === undefined || !input) {
       transcripts.push(file);
       continue;
     }
@@ -113,7 +116,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
       continue;
     }
     // Results of an earlier `lint --format json` run: merged as they are, without linting again.
-    for await (const event of readLintJson(await openFile(path.resolve(io.cwd, file), file))) {
+    for await (const event of readLintJson(input)) {
       // In lint JSON a record is one result: the messages behind it were accounted for by lint.
       if (event.type === 'result') {
         summary.conversations++;
@@ -137,7 +140,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
       }
     }
   }
-  await readInputs(transcripts, readOptionsFor(config, options, io.cwd), summary, {
+  await readInputs(transcripts, { ...readOptionsFor(config, options, io.cwd), stdin: stdin ? await stdin : undefined }, summary, {
     onConversation(conversation) {
       summary.conversations++;
       progress.tick();

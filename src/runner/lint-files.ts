@@ -24,7 +24,7 @@ async function openInput(file: string, cwd: string): Promise<InputSource> {
  */
 export async function readInputs(
   files: readonly string[],
-  options: AdapterOptions & { format?: string; cwd?: string },
+  options: AdapterOptions & { format?: string; cwd?: string; stdin?: InputSource },
   summary: LintSummary,
   handlers: ReadHandlers,
 ): Promise<void> {
@@ -35,7 +35,8 @@ export async function readInputs(
   for (const file of files) {
     let input: InputSource;
     try {
-      input = await openInput(file, options.cwd ?? process.cwd());
+      // Standard input can be read only once: a caller that looked at it already passes it on.
+      input = file === '-' && options.stdin ? options.stdin : await openInput(file, options.cwd ?? process.cwd());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
