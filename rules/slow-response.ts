@@ -41,9 +41,7 @@ export default defineRule({
           if (index === 0 && !includeFirstBurst) return;
           // Never answered: unanswered-customer's concern, whatever the wait.
           if (burst.replySeq === undefined) return;
-          // The clock starts at the first message that waits for an answer: after "好的" and a
-          // sticker, the customer is not waiting until they ask something.
-          const first = burst.customerSeqs.map((seq) => analysis.messages[seq]!).find((m) => need.needsAnswer(m));
+          const first = need.waitStart(analysis, burst);
           if (!first) return;
           const reply = analysis.messages[burst.replySeq]!;
           const wait = analysis.secondsBetween(first, reply);

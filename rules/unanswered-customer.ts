@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
-import type { AnalyzedMessage, ConversationAnalysis } from '../src/engine/analysis.js';
+import type { AnalyzedMessage, ConversationAnalysis, CustomerBurst } from '../src/engine/analysis.js';
 import type { Lexicon } from '../src/lexicon/lexicon.js';
 import { assertedMatches } from '../src/engine/matching.js';
 import { agentLabel, isCustomerMessage, isHumanReply, type Message } from '../src/model/conversation.js';
@@ -67,6 +67,14 @@ export class AnswerNeed {
 
   needsAnswer(message: AnalyzedMessage): boolean {
     return this.judge(message).needsAnswer;
+  }
+
+  /**
+   * Where a customer burst's wait starts: its first message that needs an answer. After "好的" and a
+   * sticker the customer is not waiting until they ask something. Undefined when nothing waits.
+   */
+  waitStart(analysis: ConversationAnalysis, burst: CustomerBurst): AnalyzedMessage | undefined {
+    return burst.customerSeqs.map((seq) => analysis.messages[seq]!).find((m) => this.needsAnswer(m));
   }
 
   judge(message: AnalyzedMessage): CustomerTurn {

@@ -115,7 +115,7 @@ export function measureConversation(analysis: ConversationAnalysis, findings: re
           lastAgent = label(cursor);
         }
       }
-      const waiting = burst.customerSeqs.map((seq) => messages[seq]!).find((m) => need.needsAnswer(m));
+      const waiting = need.waitStart(analysis, burst);
       if (!waiting) continue;
       if (burst.replySeq === undefined) {
         if (humanJoined) missedBursts.push({ agent: lastAgent });

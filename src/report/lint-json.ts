@@ -7,6 +7,7 @@ import { CATEGORIES } from '../engine/rule.js';
 import type { InputSource } from '../io/input.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { ReportInput } from './score.js';
+import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 
 /**
  * What a JSON file written by supportlint is, from its first bytes: `lint --format json` results, a
@@ -25,7 +26,8 @@ export function supportlintJsonKind(head: string): { kind: 'lint' | 'report'; ve
 
 const wait = z.object({ seconds: z.number().nonnegative(), agent: z.string().nullable() });
 
-const metricsSchema = z.object({
+// Typed against the interface lint writes, so that the two cannot drift apart.
+const metricsSchema: z.ZodType<ConversationMetrics> = z.object({
   channel: z.string().nullable(),
   startedAt: z.number().nullable(),
   endedAt: z.number().nullable(),
