@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { formatDuration } from '../src/time/instant.js';
-import { ANSWER_NEED_LEXICONS, answerNeedFrom } from './unanswered-customer.js';
+import { ANSWER_NEED_LEXICONS, answerNeedFrom } from '../src/analysis/answer-need.js';
 
 export default defineRule({
   meta: {

@@ -7,7 +7,7 @@ import { renderMessage } from '../src/engine/lint.js';
 import { loadLexicons } from '../src/lexicon/load.js';
 import { ROOT } from './support/cli.js';
 
-const REQUIRED_SECTIONS = ['## 为什么重要', '## 反例', '## 正例', '## 何时不触发', '## 选项'];
+const REQUIRED_SECTIONS = ['## 判定标准', '## 为什么重要', '## 反例', '## 正例', '## 何时不触发', '## 选项'];
 const HAN = /\p{Script=Han}/u;
 
 const ruleFiles = readdirSync(path.join(ROOT, 'rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
@@ -69,4 +69,19 @@ describe('phrase lists', () => {
     const used = new Set([...BUILTIN_RULES.values()].flatMap((r) => r.meta.lexicons));
     for (const id of lexicons.keys()) expect(used, `rules/lexicon/${id}.yaml is not used by any rule`).toContain(id);
   });
+});
+
+describe('layering', () => {
+  // Rules sit on top of the engine, the analysis layer and the metrics; nothing below reads them.
+  const below = ['src/engine', 'src/analysis', 'src/metrics', 'src/text', 'src/lexicon', 'src/model', 'src/evaluation'];
+  for (const dir of below) {
+    it(`${dir} does not import from rules/`, () => {
+      const files = readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const text = readFileSync(path.join(ROOT, dir, file), 'utf8');
+        expect(text, `${dir}/${file}`).not.toMatch(/from '(\.\.\/)+rules\//);
+      }
+    });
+  }
 });

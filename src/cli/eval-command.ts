@@ -9,6 +9,7 @@ import { buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+import { evaluateLabels, formatLabelEval } from './eval-labels.js';
 
 /** A hit kept for reading, with the messages around it as they arrived. */
 interface SampledHit {
@@ -55,6 +56,11 @@ interface EvalOptions extends CommonReadOptions {
   seed: string;
   context: string;
   all?: boolean;
+  labels?: string;
+  corpus?: string;
+  half: string;
+  errors?: boolean;
+  json?: boolean;
 }
 
 /**
@@ -66,14 +72,29 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
     program
       .command('eval')
       .description('count each rule\'s hits on an input and print a random sample of them with context, to judge precision')
-      .argument('<paths...>', 'files, folders or globs; - reads standard input'),
+      .argument('[paths...]', 'files, folders or globs; - reads standard input'),
   )
     .option('--rule <id>', 'evaluate only these rules (repeatable, or comma-separated)', (v: string, p: string[] = []) => [...p, ...v.split(',')])
     .option('--all', 'evaluate every built-in rule, not just the configured ones')
     .option('--sample <n>', 'hits to print per rule', '10')
     .option('--seed <n>', 'seed for the random sample', '1')
     .option('--context <n>', 'messages to show before the offending one', '3')
+    .option('--labels <file>', 'score the rules against a labelled benchmark (bench/judgement/labels.jsonl): precision, recall and F1 per rule, collection and half')
+    .option('--corpus <dir>', 'with --labels: the corpus folder (default: the one the labels file names)')
+    .option('--half <half>', 'with --labels: tune, check or all', 'all')
+    .option('--errors', 'with --labels: list the tuning-half conversations each rule gets wrong')
+    .option('--json', 'with --labels: print the figures as JSON')
     .action(async (paths: string[], options: EvalOptions) => {
+      if (options.labels) {
+        if (!['tune', 'check', 'all'].includes(options.half)) throw new UsageError(`--half ${options.half}：应为 tune、check 或 all。`);
+        const config = await loadConfigFor(options, io);
+        const result = await evaluateLabels({ ...options, labels: options.labels, half: options.half as 'tune' | 'check' | 'all' }, config, io);
+        const chalk = new Chalk({ level: useColor(io, undefined) ? 1 : 0 });
+        io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatLabelEval(result, chalk));
+        setExitCode(result.rows.length === 0 ? 2 : 0);
+        return;
+      }
+      if (paths.length === 0) throw new UsageError('no input given. Pass files, folders or globs, or --labels <file> to score a labelled benchmark.');
       const sampleSize = Number(options.sample);
       const before = Number(options.context);
       if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new UsageError(`--sample ${options.sample}: expected a whole number.`);

@@ -1,5 +1,5 @@
-import { humanLeft, humanRequestFinder } from '../../rules/ignored-human-request.js';
-import { ANSWER_NEED_LEXICONS, answerNeedFrom, unansweredTail } from '../../rules/unanswered-customer.js';
+import { humanLeft, humanRequestFinder } from '../analysis/human-request.js';
+import { ANSWER_NEED_LEXICONS, answerNeedFrom, unansweredTail } from '../analysis/answer-need.js';
 import type { ConversationAnalysis } from '../engine/analysis.js';
 import { CATEGORIES, type Category } from '../engine/rule.js';
 import type { Finding } from '../engine/finding.js';
