@@ -13,6 +13,8 @@ import { COLLECTIONS, READ_OPTIONS } from './collections.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = process.argv[2];
+// --provisional: while the third reading is pending, a disputed label counts when either reader gave it.
+const provisional = process.argv.includes('--provisional');
 if (!dir) {
   console.error('用法：node bench/judgement/merge.mjs <标注目录>');
   process.exit(2);
@@ -69,6 +71,7 @@ for (const entry of index) {
       if (settled) {
         if (settled.verdict === true) final[rule] = numbers(settled.messages?.length ? settled.messages : (inA ? la : lb).labels[rule]);
       } else {
+        if (provisional) final[rule] = numbers((inA ? la : lb).labels[rule]);
         disputes.push({ key: entry.key, rule, flaggedBy: inA ? 'A' : 'B', messages: numbers((inA ? la : lb).labels[rule]), why: (inA ? la : lb).why[rule] ?? '' });
       }
     }
@@ -76,6 +79,9 @@ for (const entry of index) {
   lines.push({ collection: entry.collection, id: entry.id, half: entry.half, a: pick(la.labels), b: pick(lb.labels), final });
 }
 if (disputes.length > 0) {
+  writeFileSync(join(dir, 'disputes.jsonl'), disputes.map((d) => JSON.stringify(d)).join('\n') + '\n');
+}
+if (disputes.length > 0 && !provisional) {
   writeFileSync(join(dir, 'disputes.jsonl'), disputes.map((d) => JSON.stringify(d)).join('\n') + '\n');
   console.log(`${disputes.length} 处分歧写入 ${join(dir, 'disputes.jsonl')}，请第三位标注者裁定后再运行。`);
   process.exit(1);
