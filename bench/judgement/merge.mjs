@@ -78,9 +78,6 @@ for (const entry of index) {
   }
   lines.push({ collection: entry.collection, id: entry.id, half: entry.half, a: pick(la.labels), b: pick(lb.labels), final });
 }
-if (disputes.length > 0) {
-  writeFileSync(join(dir, 'disputes.jsonl'), disputes.map((d) => JSON.stringify(d)).join('\n') + '\n');
-}
 if (disputes.length > 0 && !provisional) {
   writeFileSync(join(dir, 'disputes.jsonl'), disputes.map((d) => JSON.stringify(d)).join('\n') + '\n');
   console.log(`${disputes.length} 处分歧写入 ${join(dir, 'disputes.jsonl')}，请第三位标注者裁定后再运行。`);

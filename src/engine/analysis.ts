@@ -2,6 +2,8 @@ import { isCustomerMessage, isHumanReply, type Conversation, type Message } from
 import { detectScript, normalizeText, toOriginalRange, type NormalizedText, type Script } from '../text/normalize.js';
 import { tokenize, type Segmenter, type Token } from '../text/segment.js';
 import { businessSecondsBetween, type BusinessCalendar } from '../time/business-hours.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { ConversationActs } from '../analysis/acts.js';
 
 /** One message with its normalised view. Tokens are segmented once, on first request. */
 export class AnalyzedMessage {
@@ -55,12 +57,23 @@ export class ConversationAnalysis {
   readonly script: Script;
   readonly calendar: BusinessCalendar;
   private burstCache: CustomerBurst[] | undefined;
+  private actsCache: ConversationActs | undefined;
 
-  constructor(conversation: Conversation, segmenter: Segmenter, calendar: BusinessCalendar) {
+  constructor(conversation: Conversation, segmenter: Segmenter, calendar: BusinessCalendar, private readonly lexicons?: ReadonlyMap<string, Lexicon>) {
     this.conversation = conversation;
     this.messages = conversation.messages.map((m) => new AnalyzedMessage(m, segmenter));
     this.script = detectScript(this.messages.map((m) => m.normalized));
     this.calendar = calendar;
+  }
+
+  /** What each sentence does: the customer's complaints, the agent's acknowledgements … (src/analysis/acts.ts). */
+  get acts(): ConversationActs {
+    this.actsCache ??= new ConversationActs((id) => {
+      const lexicon = this.lexicons?.get(id);
+      if (!lexicon) throw new Error(`the conversation analysis needs phrase list "${id}", which is not loaded`);
+      return lexicon;
+    });
+    return this.actsCache;
   }
 
   /** True when every customer message and every human reply carries a time. */

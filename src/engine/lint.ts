@@ -69,7 +69,7 @@ export function renderMessage(template: string, data: Record<string, string | nu
 
 /** Runs the configured rules over one conversation. Pure: no I/O, no environment. */
 export function lintConversation(conversation: Conversation, settings: LintSettings): ConversationResult {
-  const analysis = new ConversationAnalysis(conversation, settings.segmenter, settings.calendar);
+  const analysis = new ConversationAnalysis(conversation, settings.segmenter, settings.calendar, settings.lexicons);
   const locale: Locale = settings.locale ?? (analysis.script === 'traditional' ? 'zh-Hant' : 'zh-Hans');
   const findings: Finding[] = [];
   const notApplicable: NotApplicable[] = [];
