@@ -4,6 +4,7 @@ import { assertedMatches } from '../src/engine/matching.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 import { clauseBounds } from '../src/text/clauses.js';
+import { isHumanReply } from '../src/model/conversation.js';
 
 const SENTENCE_BREAK = /[.!?;。！？；\n\r]/u;
 
@@ -47,6 +48,9 @@ const OUTCOME = /(解决|修好|搞定|到货|到账|收到|送到|送达|恢复
 
 type MessageId = 'vagueTime' | 'absoluteGuarantee';
 
+// How many earlier agent replies may hold the time that a later 尽快 refers to.
+const EARLIER_TIME_LOOKBACK = 1;
+
 export default defineRule({
   meta: {
     id: 'vague-commitment',
@@ -66,7 +70,7 @@ export default defineRule({
        * Whether an action in the same message (happening now, as "马上为您查询", already done, as
        * "已为您提交加急", or a ticket number) makes a 尽快 acceptable. When false, only a time does.
        */
-      actionCounts: z.boolean().default(true),
+      actionCounts: z.boolean().default(false),
     }),
     lexicons: ['vague-commitment.vague', 'vague-commitment.time', 'vague-commitment.action', 'vague-commitment.guarantee'],
     hasSuggestions: true,
@@ -82,6 +86,17 @@ export default defineRule({
     function isConcrete(message: AnalyzedMessage): boolean {
       if (assertedMatches(message, time).length > 0) return true;
       return actionCounts && assertedMatches(message, action).length > 0;
+    }
+
+    /**
+     * A time the agent gave a few replies earlier still holds for the same case: "[数字x]小时内给您回电"
+     * and later "核实清楚尽快给您回电" is one promise.
+     */
+    function timeGivenBefore(message: AnalyzedMessage): boolean {
+      return context.analysis.messages
+        .filter((m) => m.seq < message.seq && isHumanReply(m.message))
+        .slice(-EARLIER_TIME_LOOKBACK)
+        .some((m) => assertedMatches(m, time).length > 0);
     }
 
     function vaguePromise(message: AnalyzedMessage): LexiconMatch | undefined {
@@ -117,7 +132,7 @@ export default defineRule({
         const guaranteed = guaranteeHit(message);
         if (guaranteed) found.push(['absoluteGuarantee', guaranteed]);
         const promised = vaguePromise(message);
-        if (promised && !isConcrete(message) && !(guaranteed && promised.start < guaranteed.end && promised.end > guaranteed.start)) {
+        if (promised && !isConcrete(message) && !timeGivenBefore(message) && !(guaranteed && promised.start < guaranteed.end && promised.end > guaranteed.start)) {
           found.push(['vagueTime', promised]);
         }
         found.sort((a, b) => a[1].start - b[1].start);

@@ -14,9 +14,8 @@ runRuleTests(rule, {
     // A concrete action, now or done
     { name: '马上 + a lookup is the action itself, now', code: '您稍等，我马上帮您查一下' },
     { name: 'a hold notice makes 马上 this minute', code: '您稍候，马上为您处理' },
-    { name: 'an action already taken', code: '已为您提交加急，同事会尽快给您回电' },
-    { name: 'a ticket to quote', code: '工单号：20261103001234，我们会尽快处理' },
-    { name: 'an action taken on the case now', code: '这边在服务单上帮您备注一下，尽快再联系您' },
+    // A time the agent gave in the reply just before still holds.
+    { name: 'a time in the previous reply', code: ['客户: 什么时候回电', '客服: 24小时内会有同事联系您', '客户: 好的', '客服: 核实清楚尽快给您回电'] },
     // Not a promise of ours
     { name: 'the customer is asked to hurry', code: '请您尽快寄回商品' },
     { name: 'advice to the customer', code: '建议您挑好套餐后尽快下单' },
@@ -80,13 +79,31 @@ runRuleTests(rule, {
 runRuleTests(rule, {
   valid: [
     { name: 'guarantees: false', code: '放心，百分百没问题', options: { guarantees: false } },
+    // actionCounts: true lets an action in the same message clear the promise, as before.
+    { name: 'actionCounts: an action already taken', code: '已为您提交加急，同事会尽快给您回电', options: { actionCounts: true } },
+    { name: 'actionCounts: a ticket to quote', code: '工单号：20261103001234，我们会尽快处理', options: { actionCounts: true } },
+    { name: 'actionCounts: an action taken on the case now', code: '这边在服务单上帮您备注一下，尽快再联系您', options: { actionCounts: true } },
   ],
   invalid: [
     {
-      name: 'actionCounts: false — only a time clears 尽快',
+      name: 'by default an action beside the promise does not give the customer a time',
       code: '已为您提交加急，同事会尽快给您回电',
-      options: { actionCounts: false },
       errors: [{ messageId: 'vagueTime', message: VAGUE('尽快') }],
+    },
+    {
+      name: 'a promise tied to our own check, with no time',
+      code: '收到地址了，我们核查信号覆盖情况后与您联系',
+      errors: [{ messageId: 'vagueTime', message: VAGUE('核查信号覆盖情况后与您联系') }],
+    },
+    {
+      name: 'someone will call, with no time',
+      code: '您反映的问题已收悉，会有具体处理人员和您联系处理',
+      errors: [{ messageId: 'vagueTime', message: VAGUE('会有具体处理人员和您联系处理') }],
+    },
+    {
+      name: 'a time two replies back does not cover a new promise',
+      code: ['客户: 什么时候到', '客服: 3天内发货', '客户: 好', '客服: 已经帮您备注了', '客户: 嗯', '客服: 稍后为您提交'],
+      errors: [{ messageId: 'vagueTime', message: VAGUE('稍后为您提交'), messageSeq: 5 }],
     },
     { code: '我们会尽快处理', options: { guarantees: false }, errors: [{ messageId: 'vagueTime', message: VAGUE('尽快') }] },
     { code: '绝对没问题', options: { actionCounts: false }, errors: [{ messageId: 'absoluteGuarantee', message: GUARANTEE('绝对没问题') }] },
