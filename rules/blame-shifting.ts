@@ -13,8 +13,8 @@ const SENTENCE_BREAK = /[.!?;。！？；\n\r\s]/;
 // hypothetical check only looks inside one clause, and here the 如 sits in the clause before.
 // 例如/比如/譬如 and 如方便 ("if convenient", a politeness formula) are not conditions.
 // "有任何疑问可以拨打…" and "到时候您可以联系配送员" are the same kind of offer for later;
-// "…的话" closes a condition that opened without a marker ("丢件的话需要您联系快递").
-const CONDITION = /(如果|如若|假如|倘若|要是|万一|一旦|若|(?<![例比譬诸])如(?!方便|下|此|何|今|同|实)|有任何|到时|的话)/;
+// "…的话" only names the topic ("理赔的话您跟承运商说"), so it is not a condition here.
+const CONDITION = /(如果|如若|假如|倘若|要是|万一|一旦|若|(?<![例比譬诸])如(?!方便|下|此|何|今|同|实)|有任何|到时)/;
 
 // "好分清是机器还是运营商那边的原因" and "判断一下是不是快递的原因" diagnose; they do not assign blame.
 const DIAGNOSIS = /(还是|排查|判断|区分|确定|确认|检测|测试|核实|核查|看看|看下|看一下|查看|查一下|查下)/;
@@ -53,7 +53,7 @@ const INSISTENT = /(只能|需要您|需要你|您需要|你需要|您得|你得
 // "改签费用是航空公司定的规定" / "这个属于第三方商家": the message puts the matter on another party, so a
 // hand-off to that party is blame plus redirect, however much else the message explains.
 // "这件由商家自己发货" only says who ships, so 由 alone is not attribution.
-const THIRD_PARTIES = '(航空公司|第三方|三方|商家|卖家|店家|厂家|厂商|银行|运营商|快递|物流|承运商|代理商|供应商|平台)';
+const THIRD_PARTIES = '(航空公司|航司|第三方|三方|商家|卖家|店家|厂家|厂商|银行|运营商|快递|物流|承运商|代理商|供应商|平台)';
 const ATTRIBUTION = new RegExp(
   `(属于|归)[^,.!?;:。、！？；\\s]{0,8}?${THIRD_PARTIES}|是${THIRD_PARTIES}[^,.!?;:。、！？；\\s]{0,16}?(规定|决定|问题|原因|责任)|${THIRD_PARTIES}[^,.!?;:。、！？；\\s]{0,4}?规定`,
 );

@@ -17,7 +17,6 @@ runRuleTests(rule, {
     { name: 'conditional redirect is a closing offer', code: '款项已经原路退回，如还有疑问可以拨打热线咨询' },
     { name: 'conditional in the clause before', code: '如需开专票，建议您联系商家' },
     { name: '“有任何疑问” offer', code: '有任何疑问都可以致电服务热线了解' },
-    { name: 'condition closed by “的话”', code: '包裹丢了的话需要您联系快递' },
     { name: '“到时候” is later, not now', code: '到时候您可以联系配送员约个时间' },
     { name: 'traditional, negated', code: '不是您的問題，這邊馬上幫您處理' },
     // Ownership taken in the same message
@@ -81,8 +80,19 @@ runRuleTests(rule, {
     },
     {
       code: '是您自己操作不当造成的',
-      errors: [{ messageId: 'blameCustomer', message: CUSTOMER('是您自己操作不当'), highlight: '是您自己操作不当' }],
+      errors: [{ messageId: 'blameCustomer', message: CUSTOMER('是您自己操作不当造成'), highlight: '是您自己操作不当造成' }],
     },
+    {
+      name: '“…的话” names the topic; the customer is still sent off',
+      code: '包裹丢了的话需要您联系快递',
+      errors: [{ messageId: 'redirect', message: REDIRECT('需要您联系快递') }],
+    },
+    { name: 'sent to the courier in person', code: '您直接去找物流那边吧', errors: [{ messageId: 'redirect', message: REDIRECT('您直接去找物流') }] },
+    { name: 'only the maker knows', code: '这个得问厂家', errors: [{ messageId: 'redirect', message: REDIRECT('得问厂家') }] },
+    { name: 'told to search the web', code: '建议您上网查一下', errors: [{ messageId: 'redirect', message: REDIRECT('建议您上网查') }] },
+    { name: 'the local office has the last word', code: '各地政策不一，建议您以当地营业厅为准', errors: [{ messageId: 'redirect', message: REDIRECT('建议您以当地营业厅为准') }] },
+    { name: 'the customer pressed the wrong button', code: '应该是您自己点错了', errors: [{ messageId: 'blameCustomer', message: CUSTOMER('应该是您自己点错') }] },
+    { name: 'not ours to handle', code: '这事不归我们负责', errors: [{ messageId: 'disown', message: DISOWN('不归我们负责') }] },
     {
       name: 'mixed script and full-width text',
       code: 'ＯＫ，这个不歸我們管',
