@@ -1,4 +1,5 @@
 import type { Adapter } from './adapter.js';
+import { callTranscriptAdapter } from './call-transcript.js';
 import { dchAdapter } from './dch.js';
 import { intercomAdapter } from './intercom.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
@@ -28,6 +29,7 @@ export const ADAPTERS: readonly Adapter[] = [
   wecomKfAdapter,
   qiyuAdapter,
   qianniuAdapter,
+  callTranscriptAdapter,
 ];
 
 export function adapterByName(name: string): Adapter | undefined {
