@@ -43,7 +43,7 @@ function layoutOptions(options: AdapterOptions): AdapterOptions {
     ...options,
     header: false,
     fieldMap: { ...JDDC_CHAT_LAYOUT.fieldMap, ...Object.fromEntries(numbered) },
-    valueMap: { ...JDDC_CHAT_LAYOUT.valueMap, ...options.valueMap },
+    valueMap: { ...JDDC_CHAT_LAYOUT.valueMap, ...options.valueMap, role: { ...JDDC_CHAT_LAYOUT.valueMap.role, ...options.valueMap?.role } },
     splitMessages: options.splitMessages ?? JDDC_CHAT_LAYOUT.splitMessages,
   };
 }
