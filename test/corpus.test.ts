@@ -50,6 +50,35 @@ describe.skipIf(!present)('real corpus', () => {
     expect(summary.messages).toBe(turns);
     expect(result.stderr).toBe('');
   }, 120_000);
+
+  it('reads all 668 JDDC 2019 sessions from the headerless raw chat log, with the mapping spelt out or detected', async () => {
+    const file = path.join(CORPUS, 'jddc2019', 'chat-dev.tsv');
+    const rows = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => line.split('\t'));
+    const sessions = new Set(rows.map((cells) => cells[0]));
+    const messages = rows.reduce((n, cells) => n + (cells[6]!.trim() === 'NULL' ? 0 : Math.max(1, cells[6]!.split('!@@@!').filter((p) => p.trim() !== '' && p.trim() !== 'NULL').length)), 0);
+    const spelt = await runCli(['convert', file, '--no-header', '--map', 'conversation=1', '--map', 'role=3', '--map', 'text=7', '--map-values', 'role=0:customer,1:agent', '--to', 'jsonl']);
+    const detected = await runCli(['convert', file, '--to', 'jsonl']);
+    for (const result of [spelt, detected]) {
+      expect(result.code).toBe(0);
+      expect(result.stderr.trim()).toBe(`文件 1 · 会话 ${sessions.size} · 消息 ${messages} · 记录 读取 ${rows.length} = 使用 ${rows.length} + 跳过 0`);
+      const ids = new Set(result.stdout.trim().split('\n').map((line) => JSON.parse(line).conversation_id));
+      expect(ids).toEqual(sessions);
+    }
+    expect(sessions.size).toBe(668);
+    expect(detected.stdout).toBe(spelt.stdout);
+  }, 120_000);
+
+  it('reads all 338 recorded calls of the brokerage hotline, one message per line', async () => {
+    const file = path.join(CORPUS, 'zys-calls', 'calls-dev.json');
+    const calls = JSON.parse(readFileSync(file, 'utf8')) as string[][];
+    const result = await runCli(['convert', file, '--to', 'jsonl']);
+    expect(result.code).toBe(0);
+    const lines = calls.reduce((n, call) => n + call.length, 0);
+    expect(result.stderr.trim()).toBe(`文件 1 · 会话 338 · 消息 ${lines} · 记录 读取 338 = 使用 338 + 跳过 0`);
+    const first = JSON.parse(result.stdout.split('\n', 1)[0]!) as { conversation_id: string; role: string };
+    expect(first.conversation_id).toBe('calls-dev.json#1');
+    expect(first.role).toBe(calls[0]![0]!.startsWith('坐席') ? 'agent' : 'customer');
+  }, 120_000);
 });
 
 /** Ranks with ties sharing their mean rank. */

@@ -15,6 +15,15 @@ export interface AdapterOptions {
   agentPattern?: RegExp;
   /** Formats without session ids split a contact's messages into conversations at gaps this long. */
   sessionGapMinutes: number;
+  /**
+   * Table inputs (CSV/TSV/XLSX) start with a header row, the default. When false every row is data,
+   * and `fieldMap` names columns by their 1-based number ("7").
+   */
+  header?: boolean;
+  /** Raw values of a field to the values supportlint reads, e.g. role: {"0": "customer", "1": "agent"}. */
+  valueMap?: Partial<Record<FieldName, Record<string, string>>>;
+  /** A table cell whose text joins several messages with this separator becomes several messages (JDDC: "!@@@!"). */
+  splitMessages?: string;
 }
 
 export const DEFAULT_SESSION_GAP_MINUTES = 30;
@@ -33,7 +42,15 @@ export type ReadEvent =
   /** A whole conversation, built from `records` records (dialogue formats). */
   | { type: 'conversation'; conversation: Conversation; records: number }
   /** One record holding one message of a conversation (message formats). */
-  | { type: 'message'; conversationId: string; message: MessageDraft; channel?: string; meta?: Record<string, unknown> }
+  | {
+    type: 'message';
+    conversationId: string;
+    message: MessageDraft;
+    channel?: string;
+    meta?: Record<string, unknown>;
+    /** Records this event stands for: 1 by default; 0 for the later messages split out of one record. */
+    records?: number;
+  }
   /** A record that withdraws an earlier message, by the export's message id (撤回). */
   | { type: 'recall'; sourceId: string; location: SourceLocation }
   /** A record that was read and understood but holds no message: read receipts, switch records. */

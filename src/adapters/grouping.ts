@@ -142,7 +142,7 @@ export async function* readConversations(adapter: Adapter, input: InputSource, o
           conversation = { id: event.conversationId, messages: [], records: 0, meta: {} };
           open.set(event.conversationId, conversation);
         }
-        conversation.records++;
+        conversation.records += event.records ?? 1;
         if (event.message.sourceId === undefined || !recalled.has(event.message.sourceId)) conversation.messages.push(event.message);
         conversation.channel ??= event.channel;
         if (event.meta) Object.assign(conversation.meta, event.meta);

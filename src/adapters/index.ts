@@ -1,7 +1,9 @@
 import type { Adapter } from './adapter.js';
+import { callTranscriptAdapter } from './call-transcript.js';
 import { dchAdapter } from './dch.js';
 import { intercomAdapter } from './intercom.js';
 import { jsonDialoguesAdapter } from './json-dialogues.js';
+import { jddcChatAdapter } from './jddc-chat.js';
 import { jsonlAdapter } from './jsonl.js';
 import { livechatAdapter } from './livechat.js';
 import { qianniuAdapter } from './qianniu.js';
@@ -18,6 +20,7 @@ export const ADAPTERS: readonly Adapter[] = [
   dchAdapter,
   jsonDialoguesAdapter,
   tableAdapter,
+  jddcChatAdapter,
   xlsxAdapter,
   zendeskChatAdapter,
   intercomAdapter,
@@ -26,18 +29,27 @@ export const ADAPTERS: readonly Adapter[] = [
   wecomKfAdapter,
   qiyuAdapter,
   qianniuAdapter,
+  callTranscriptAdapter,
 ];
 
 export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
 }
 
-/** The most confident adapter for a sample, or undefined when none recognises it. */
-export function detectAdapter(head: string, fileName: string): Adapter | undefined {
+/** Formats that read tables, and so honour `header: false`. */
+const TABLE_FORMATS = new Set([tableAdapter.name, xlsxAdapter.name, jddcChatAdapter.name]);
+
+/**
+ * The most confident adapter for a sample, or undefined when none recognises it. A table without
+ * a header row has nothing to recognise it by but its shape: when the user says there is none
+ * (`--no-header`), a sample that no table format claims is read as CSV/TSV.
+ */
+export function detectAdapter(head: string, fileName: string, options: { header?: boolean } = {}): Adapter | undefined {
   let best: { adapter: Adapter; score: number } | undefined;
   for (const adapter of ADAPTERS) {
     const score = adapter.detect(head, fileName);
     if (score > 0 && (!best || score > best.score)) best = { adapter, score };
   }
+  if (options.header === false && (!best || !TABLE_FORMATS.has(best.adapter.name))) return tableAdapter;
   return best?.adapter;
 }

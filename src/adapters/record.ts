@@ -1,7 +1,7 @@
 import { EVENT_TYPES, MESSAGE_KINDS, type EventType, type MessageKind, type Role, type SourceLocation } from '../model/conversation.js';
 import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
 import { parseInstant } from '../time/instant.js';
-import { describeValue, pickField, type AdapterOptions, type MessageDraft } from './adapter.js';
+import { describeValue, pickField as pickRawField, type AdapterOptions, type FieldName, type MessageDraft } from './adapter.js';
 import { FIELD_ALIASES } from './fields.js';
 
 export type RecordResult =
@@ -22,6 +22,15 @@ function asBoolean(value: unknown): boolean {
   return false;
 }
 
+/** A field's value, after the configured value map (`--map-values role=0:customer,1:agent`). */
+function pickField(record: Record<string, unknown>, field: FieldName, candidates: readonly string[], options: AdapterOptions): unknown {
+  const raw = pickRawField(record, field, candidates, options.fieldMap);
+  const values = options.valueMap?.[field];
+  if (!values || raw === undefined || raw === null || typeof raw === 'object') return raw;
+  const mapped = values[String(raw).trim()];
+  return mapped === undefined ? raw : mapped;
+}
+
 /**
  * Turns one flat record (a JSONL line, a CSV row, a message object) into a message. A record
  * that cannot be a message gets a reason that says what was expected.
@@ -32,31 +41,31 @@ export function recordToMessage(
   location: SourceLocation,
   defaults: { role?: Role } = {},
 ): RecordResult {
-  const rawRole = pickField(record, 'role', FIELD_ALIASES.role, options.fieldMap);
+  const rawRole = pickField(record, 'role', FIELD_ALIASES.role, options);
   const role = rawRole === undefined || rawRole === '' ? defaults.role : resolveRole(rawRole, options.roles);
   if (!role) {
     return rawRole === undefined || rawRole === ''
       ? { ok: false, reason: 'no role: expected a "role" field (customer, agent, bot or system)' }
       : { ok: false, reason: `unknown role ${describeValue(rawRole)}: expected ${KNOWN_ROLE_VALUES_HINT}. Map it with "roles" in .supportlintrc.yaml` };
   }
-  const rawText = pickField(record, 'text', FIELD_ALIASES.text, options.fieldMap);
+  const rawText = pickField(record, 'text', FIELD_ALIASES.text, options);
   const text = asText(rawText);
   if (text === undefined) {
     return { ok: false, reason: rawText === undefined ? 'no text: expected a "text" field' : `text is ${describeValue(rawText)}, expected a string` };
   }
-  const rawTime = pickField(record, 'time', FIELD_ALIASES.time, options.fieldMap);
+  const rawTime = pickField(record, 'time', FIELD_ALIASES.time, options);
   const time = parseInstant(rawTime, options.timezone);
   if (rawTime !== undefined && rawTime !== '' && rawTime !== null && time === undefined) {
     return { ok: false, reason: `time ${describeValue(rawTime)} is not a time: expected ISO 8601 (2026-11-02T10:00:03+08:00), "2026-11-02 10:00:03", or epoch seconds/milliseconds` };
   }
-  const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options.fieldMap))?.toLowerCase();
+  const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options))?.toLowerCase();
   const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';
-  const agentName = role === 'agent' || role === 'bot' ? asText(pickField(record, 'agent', FIELD_ALIASES.agent, options.fieldMap))?.trim() || undefined : undefined;
-  const agentId = role === 'agent' ? asText(pickField(record, 'agentId', FIELD_ALIASES.agentId, options.fieldMap))?.trim() || undefined : undefined;
+  const agentName = role === 'agent' || role === 'bot' ? asText(pickField(record, 'agent', FIELD_ALIASES.agent, options))?.trim() || undefined : undefined;
+  const agentId = role === 'agent' ? asText(pickField(record, 'agentId', FIELD_ALIASES.agentId, options))?.trim() || undefined : undefined;
   return {
     ok: true,
-    conversationId: asText(pickField(record, 'conversation', FIELD_ALIASES.conversation, options.fieldMap))?.trim() || undefined,
-    channel: asText(pickField(record, 'channel', FIELD_ALIASES.channel, options.fieldMap)) || undefined,
+    conversationId: asText(pickField(record, 'conversation', FIELD_ALIASES.conversation, options))?.trim() || undefined,
+    channel: asText(pickField(record, 'channel', FIELD_ALIASES.channel, options)) || undefined,
     message: {
       time,
       role,
@@ -66,7 +75,7 @@ export function recordToMessage(
       kind,
       event: kind === 'event' && typeof record.event === 'string' && (EVENT_TYPES as readonly string[]).includes(record.event) ? (record.event as EventType) : undefined,
       sourceId: asText(record.message_id)?.trim() || undefined,
-      internal: asBoolean(pickField(record, 'internal', FIELD_ALIASES.internal, options.fieldMap)),
+      internal: asBoolean(pickField(record, 'internal', FIELD_ALIASES.internal, options)),
       location,
     },
   };

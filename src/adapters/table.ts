@@ -20,6 +20,11 @@ function normalizeHeader(name: string): string {
   return name.trim().replace(/^"|"$/g, '').trim();
 }
 
+/** A field map value that names a column by its 1-based number ("7"), not by its header. */
+export function columnNumber(column: string): number | undefined {
+  return /^[1-9]\d*$/.test(column.trim()) ? Number(column.trim()) : undefined;
+}
+
 /** Which canonical field a header names, by configured map or alias. */
 function fieldOfHeader(header: string, fieldMap: AdapterOptions['fieldMap']): FieldName | undefined {
   for (const [field, column] of Object.entries(fieldMap)) if (column === header) return field as FieldName;
@@ -29,6 +34,30 @@ function fieldOfHeader(header: string, fieldMap: AdapterOptions['fieldMap']): Fi
     if (aliases.some((a) => a.toLowerCase() === lowered)) return field as FieldName;
   }
   return undefined;
+}
+
+/**
+ * Fields mapped to a column number that no header is named after (`--map text=7`), as
+ * [field, 1-based column]. A header that is literally named "7" wins over the 7th column.
+ */
+function columnsByNumber(headers: readonly string[], fieldMap: AdapterOptions['fieldMap']): Array<[FieldName, number]> {
+  const byNumber: Array<[FieldName, number]> = [];
+  for (const [field, column] of Object.entries(fieldMap)) {
+    const number = columnNumber(column);
+    if (number !== undefined && !headers.includes(column)) byNumber.push([field as FieldName, number]);
+  }
+  return byNumber;
+}
+
+/**
+ * Where the messages of a cell end: the parts of a text joined with the configured separator
+ * (JDDC joins an agent's consecutive replies with "!@@@!"), in order. `NULL`, the way SQL dumps
+ * write a missing value (JDDC: no reply), and empty parts between separators are no message.
+ */
+export function messageTexts(text: string, separator: string | undefined): string[] {
+  if (text.trim() === 'NULL') return [];
+  if (!separator || !text.includes(separator)) return [text];
+  return text.split(separator).map((part) => part.trim()).filter((part) => part !== '' && part !== 'NULL');
 }
 
 /** One row of a table, as cell texts, or a row the table parser could not read. */
@@ -48,12 +77,16 @@ export interface TableReadOptions {
 export type TableOutcome = { ok: true; headerFound: boolean } | { ok: false; problem: Extract<ReadEvent, { type: 'skipped' }> };
 
 /**
- * Turns the rows of a table with a header row into message events. Shared by the CSV/TSV reader
- * and the XLSX reader, which differ only in how they get rows. When the table has no usable
- * header row, reading stops and the problem is returned for the caller to report.
+ * Turns the rows of a table into message events. Shared by the CSV/TSV reader and the XLSX reader,
+ * which differ only in how they get rows. With a header row (the default) columns are found by
+ * name, or by number for a field mapped to one (`--map text=7`); with `header: false` every row
+ * is data and the field map names columns by number. When the columns cannot be found, reading
+ * stops and the problem is returned for the caller to report.
  */
 export async function* tableEvents(rows: AsyncIterable<TableItem>, options: AdapterOptions, table: TableReadOptions): AsyncGenerator<ReadEvent, TableOutcome> {
+  const headerless = options.header === false;
   let headers: string[] | undefined;
+  let byNumber: Array<[FieldName, number]> = [];
   let conversationColumn = false;
   let titleRows = 0;
   let lastTitle: SourceLocation | undefined;
@@ -63,11 +96,24 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       continue;
     }
     const location = row.location;
-    if (!headers) {
+    if (!headers && headerless) {
+      if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
+      const problem = headerlessProblem(options.fieldMap, row.cells.length);
+      if (problem) return { ok: false, problem: { type: 'skipped', location, reason: problem } };
+      // The first row sets the width every row must have, as a header row would.
+      headers = row.cells.map((_, i) => String(i + 1));
+      conversationColumn = options.fieldMap.conversation !== undefined;
+    } else if (!headers) {
       const candidate = row.cells.map(normalizeHeader);
-      const fields = new Set(candidate.map((h) => fieldOfHeader(h, options.fieldMap)));
+      const numbered = columnsByNumber(candidate, options.fieldMap);
+      const fields = new Set([...candidate.map((h) => fieldOfHeader(h, options.fieldMap)), ...numbered.map(([field]) => field)]);
+      const outside = numbered.find(([, number]) => number > candidate.length);
+      if (outside && (fields.has('text') || fields.has('role'))) {
+        return { ok: false, problem: { type: 'skipped', location, reason: `--map ${outside[0]}=${outside[1]}: the header row has only ${candidate.length} columns` } };
+      }
       if (fields.has('text') && fields.has('role')) {
         headers = candidate;
+        byNumber = numbered;
         conversationColumn = fields.has('conversation');
         continue;
       }
@@ -84,19 +130,23 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         problem: {
           type: 'skipped',
           location,
-          reason: `the header row has no ${!fields.has('text') ? 'text (内容)' : 'role (角色)'} column; found ${candidate.filter((h) => h !== '').join(', ')}. Name the columns, or map them with --map text=<column>`,
+          reason: `the header row has no ${!fields.has('text') ? 'text (内容)' : 'role (角色)'} column; found ${candidate.filter((h) => h !== '').join(', ')}. Name the columns, or map them with --map text=<column name or number>; if the file has no header row, pass --no-header`,
         },
       };
     }
     if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
     if (table.exactColumns && row.cells.length !== headers.length) {
-      yield { type: 'skipped', location, reason: `expected ${headers.length} columns as in the header, found ${row.cells.length}; check for an unquoted delimiter or line break` };
+      yield { type: 'skipped', location, reason: `expected ${headers.length} columns as in the ${headerless ? 'first row' : 'header'}, found ${row.cells.length}; check for an unquoted delimiter or line break` };
       continue;
     }
     const record: Record<string, string> = {};
-    headers.forEach((h, i) => {
-      if (h !== '') record[h] = row.cells[i] ?? '';
-    });
+    if (headerless) row.cells.forEach((cell, i) => (record[String(i + 1)] = cell));
+    else {
+      headers.forEach((h, i) => {
+        if (h !== '') record[h] = row.cells[i] ?? '';
+      });
+      for (const [, number] of byNumber) record[String(number)] = row.cells[number - 1] ?? '';
+    }
     const result = recordToMessage(record, options, location);
     if (!result.ok) {
       yield { type: 'skipped', location, reason: result.reason };
@@ -107,12 +157,33 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       yield { type: 'skipped', location, reason: 'the conversation id cell is empty' };
       continue;
     }
-    yield { type: 'message', conversationId, message: result.message, channel: result.channel };
+    const texts = messageTexts(result.message.text, options.splitMessages);
+    if (texts.length === 0) {
+      // Understood, and holds no message (NULL: JDDC's "no reply").
+      yield { type: 'record', location };
+      continue;
+    }
+    for (const [index, text] of texts.entries()) {
+      const message = texts.length === 1 ? result.message : { ...result.message, text };
+      yield { type: 'message', conversationId, message, channel: result.channel, records: index === 0 ? 1 : 0 };
+    }
   }
   if (!headers && lastTitle) {
     return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: 'no header row with text (内容) and role (角色) columns under the title row(s)' } };
   }
   return { ok: true, headerFound: headers !== undefined };
+}
+
+/** Why a table without a header row cannot be read with this field map, if it cannot. */
+function headerlessProblem(fieldMap: AdapterOptions['fieldMap'], width: number): string | undefined {
+  for (const [field, column] of Object.entries(fieldMap)) {
+    const number = columnNumber(column);
+    if (number === undefined) return `--map ${field}=${column}: a table without a header row (--no-header) names columns by number, e.g. --map ${field}=1`;
+    if (number > width) return `--map ${field}=${column}: the first row has only ${width} columns`;
+  }
+  const missing = (['text', 'role'] as const).filter((field) => fieldMap[field] === undefined);
+  if (missing.length > 0) return `a table without a header row (--no-header) needs the column number of ${missing.join(' and ')}: ${missing.map((f) => `--map ${f}=<n>`).join(' ')} (1 is the first column)`;
+  return undefined;
 }
 
 /** Generic CSV/TSV with English or Chinese headers: one message per row. */
@@ -141,10 +212,14 @@ export const tableAdapter: Adapter = {
   },
 };
 
-/** The rows of a CSV text stream; rows csv-parse cannot read come as skips, in file order. */
-async function* csvRows(text: NodeJS.ReadableStream, file: string, delimiter: string): AsyncGenerator<TableItem> {
+/**
+ * The rows of a CSV text stream; rows csv-parse cannot read come as skips, in file order.
+ * `quoted: false` is for exports that never quote (JDDC's raw TSV), where a cell that starts with
+ * a quote mark is text, not the start of a quoted cell.
+ */
+export async function* csvRows(text: NodeJS.ReadableStream, file: string, delimiter: string, quoted = true): AsyncGenerator<TableItem> {
   const parser = text.pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true, skip_records_with_error: true }),
+    parse({ delimiter, quote: quoted ? '"' : false, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true, skip_records_with_error: true }),
   );
   const pendingSkips: TableItem[] = [];
   parser.on('skip', (error: Error & { lines?: number }) => {

@@ -61,15 +61,37 @@ export function useColor(io: CliIO, option: boolean | undefined): boolean {
   return io.stdoutIsTTY;
 }
 
-/** `--map text=内容 --map role=发送方` → {text: '内容', role: '发送方'} */
+/** `--map text=内容 --map role=发送方` → {text: '内容', role: '发送方'}; `--map text=7` names the 7th column. */
 export function parseFieldMap(entries: readonly string[] = []): Partial<Record<FieldName, string>> {
   const map: Partial<Record<FieldName, string>> = {};
   for (const entry of entries) {
     const match = /^([A-Za-z]+)=(.+)$/.exec(entry);
     if (!match || !(FIELD_NAMES as readonly string[]).includes(match[1]!)) {
-      throw new UsageError(`--map ${entry}: expected field=column, where field is one of ${FIELD_NAMES.join(', ')}.`);
+      throw new UsageError(`--map ${entry}: expected field=column (a column name, or its number counted from 1), where field is one of ${FIELD_NAMES.join(', ')}.`);
     }
     map[match[1] as FieldName] = match[2]!;
+  }
+  return map;
+}
+
+/**
+ * `--map-values role=0:customer,1:agent` → {role: {'0': 'customer', '1': 'agent'}}. A pair splits
+ * at its last colon, so a raw value may hold one; raw values with commas go in configuration.
+ */
+export function parseValueMap(entries: readonly string[] = []): NonNullable<AdapterOptions['valueMap']> {
+  const map: NonNullable<AdapterOptions['valueMap']> = {};
+  for (const entry of entries) {
+    const match = /^([A-Za-z]+)=(.+)$/.exec(entry);
+    const pairs = match?.[2]!.split(',').map((pair) => pair.trim()).filter(Boolean) ?? [];
+    const valid = match && (FIELD_NAMES as readonly string[]).includes(match[1]!) && pairs.length > 0 && pairs.every((pair) => /^.+:[^:]+$/.test(pair));
+    if (!valid) {
+      throw new UsageError(`--map-values ${entry}: expected field=raw:value[,raw:value…], e.g. --map-values role=0:customer,1:agent, where field is one of ${FIELD_NAMES.join(', ')}.`);
+    }
+    const values = (map[match[1] as FieldName] ??= {});
+    for (const pair of pairs) {
+      const colon = pair.lastIndexOf(':');
+      values[pair.slice(0, colon).trim()] = pair.slice(colon + 1).trim();
+    }
   }
   return map;
 }
@@ -78,6 +100,10 @@ export interface CommonReadOptions {
   config?: string;
   inputFormat?: string;
   map?: string[];
+  mapValues?: string[];
+  /** false with --no-header; commander's default true means "not given": configuration decides. */
+  header?: boolean;
+  splitMessages?: string;
   timezone?: string;
   agentPattern?: string;
 }
@@ -92,7 +118,13 @@ export function readOptionsFor(config: ResolvedConfig, options: CommonReadOption
     }
   }
   return {
-    ...adapterOptions(config, { fieldMap: parseFieldMap(options.map), agentPattern: options.agentPattern }),
+    ...adapterOptions(config, {
+      fieldMap: parseFieldMap(options.map),
+      valueMap: parseValueMap(options.mapValues),
+      header: options.header === false ? false : undefined,
+      splitMessages: options.splitMessages === '' ? undefined : options.splitMessages,
+      agentPattern: options.agentPattern,
+    }),
     format: options.inputFormat ?? config.input.format,
     cwd,
   };
@@ -263,7 +295,10 @@ export function addReadOptions(command: Command): Command {
   return command
     .option('-c, --config <file>', 'use this configuration file instead of searching for .supportlintrc.*')
     .addOption(new Option('--input-format <name>', 'read every input as this format instead of detecting it').choices(ADAPTERS.map((a) => a.name)))
-    .option('--map <field=column>', 'map a field to a column or key name, e.g. --map text=消息内容 (repeatable)', collect)
+    .option('--map <field=column>', 'map a field to a column or key name, or a table column by number from 1, e.g. --map text=消息内容 or --map text=7 (repeatable)', collect)
+    .option('--map-values <field=raw:value,...>', 'read raw values of a field as these values, e.g. --map-values role=0:customer,1:agent (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--no-header', 'table inputs (CSV/TSV/XLSX) have no header row: name the columns by number, e.g. --map text=7')
+    .option('--split-messages <separator>', "a table cell that joins several messages with this separator becomes several messages, e.g. --split-messages '!@@@!'")
     .option('--timezone <zone>', 'zone for times that carry none (default: config timezone, else Asia/Shanghai)')
     .option('--agent-pattern <regex>', 'in chat records without roles (千牛), sender names that match are agents');
 }

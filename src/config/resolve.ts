@@ -26,7 +26,16 @@ export interface ResolvedConfig {
   lexicons: Record<string, LexiconChange>;
   dictionaryWords: string[];
   ignore: string[];
-  input: { format?: string; fieldMap: AdapterOptions['fieldMap']; internalIds: string[]; agentPattern?: string; sessionGapMinutes?: number };
+  input: {
+    format?: string;
+    header?: boolean;
+    fieldMap: AdapterOptions['fieldMap'];
+    valueMap: NonNullable<AdapterOptions['valueMap']>;
+    splitMessages?: string;
+    internalIds: string[];
+    agentPattern?: string;
+    sessionGapMinutes?: number;
+  };
   scoring: Scorecard;
   /** Team by agent name or id. */
   teams: Record<string, string[]>;
@@ -35,7 +44,7 @@ export interface ResolvedConfig {
 /** Later layers win; rule settings replace per rule, lists are concatenated. */
 export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
   const resolved: ResolvedConfig = {
-    sources: [], rules: {}, customRules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, internalIds: [] },
+    sources: [], rules: {}, customRules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, valueMap: {}, internalIds: [] },
     scoring: DEFAULT_SCORECARD, teams: {},
   };
   for (const { source, config } of layers) {
@@ -55,7 +64,12 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
     resolved.dictionaryWords.push(...(config.dictionaries?.words ?? []));
     resolved.ignore.push(...(config.ignore ?? []));
     if (config.input?.format) resolved.input.format = config.input.format;
+    if (config.input?.header !== undefined) resolved.input.header = config.input.header;
     Object.assign(resolved.input.fieldMap, config.input?.fieldMap ?? {});
+    for (const [field, values] of Object.entries(config.input?.valueMap ?? {})) {
+      resolved.input.valueMap[field as keyof typeof resolved.input.valueMap] = { ...resolved.input.valueMap[field as keyof typeof resolved.input.valueMap], ...values };
+    }
+    if (config.input?.splitMessages) resolved.input.splitMessages = config.input.splitMessages;
     resolved.input.internalIds.push(...(config.input?.internalIds ?? []));
     if (config.input?.agentPattern) resolved.input.agentPattern = config.input.agentPattern;
     if (config.input?.sessionGapMinutes) resolved.input.sessionGapMinutes = config.input.sessionGapMinutes;

@@ -49,7 +49,14 @@ export const configSchema = z.strictObject({
   ignore: z.array(z.string()).optional(),
   input: z.strictObject({
     format: z.string().optional(),
-    fieldMap: z.partialRecord(z.enum(FIELD_NAMES), z.string()).optional(),
+    /** Table inputs (CSV/TSV/XLSX) start with a header row; false: every row is data, and fieldMap names columns by number. */
+    header: z.boolean().optional(),
+    /** The column or key of each field: a name, or a 1-based column number for tables (`text: 7`). */
+    fieldMap: z.partialRecord(z.enum(FIELD_NAMES), z.union([z.string().min(1), z.number().int().positive().transform(String)])).optional(),
+    /** Raw values of a field to the values supportlint reads, e.g. { role: { "0": customer, "1": agent } }. */
+    valueMap: z.partialRecord(z.enum(FIELD_NAMES), z.record(z.string(), z.string())).optional(),
+    /** A table cell whose text joins several messages with this separator becomes several messages (JDDC: "!@@@!"). */
+    splitMessages: z.string().min(1).optional(),
     /** Sender ids of the company's own staff, for exports without a role field (企业微信会话存档). */
     internalIds: z.array(z.string().min(1)).optional(),
     /** A regular expression: sender names that match it are agents (千牛 chat records). */

@@ -48,7 +48,7 @@ export async function readInputs(
       summary.unreadableFiles.push({ location: { file: input.name }, reason: 'the file is empty' });
       continue;
     }
-    const adapter = forced ?? detectAdapter(input.head, path.basename(input.name));
+    const adapter = forced ?? detectAdapter(input.head, path.basename(input.name), { header: options.header });
     if (!adapter) {
       summary.unreadableFiles.push({
         location: { file: input.name },

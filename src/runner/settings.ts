@@ -18,12 +18,20 @@ export function buildLintSettings(config: ResolvedConfig, options: { onlyRules?:
   };
 }
 
-export function adapterOptions(config: ResolvedConfig, overrides: { fieldMap?: AdapterOptions['fieldMap']; timezone?: string; agentPattern?: string } = {}): AdapterOptions {
+export function adapterOptions(
+  config: ResolvedConfig,
+  overrides: Partial<Pick<AdapterOptions, 'fieldMap' | 'valueMap' | 'header' | 'splitMessages' | 'timezone'>> & { agentPattern?: string } = {},
+): AdapterOptions {
   const agentPattern = overrides.agentPattern ?? config.input.agentPattern;
+  const valueMap = { ...config.input.valueMap };
+  for (const [field, values] of Object.entries(overrides.valueMap ?? {})) valueMap[field as keyof typeof valueMap] = { ...valueMap[field as keyof typeof valueMap], ...values };
   return {
     timezone: overrides.timezone ?? config.timezone,
     roles: config.roles,
+    header: overrides.header ?? config.input.header,
     fieldMap: { ...config.input.fieldMap, ...overrides.fieldMap },
+    valueMap,
+    splitMessages: overrides.splitMessages ?? config.input.splitMessages,
     internalIds: config.input.internalIds,
     agentPattern: agentPattern === undefined ? undefined : new RegExp(agentPattern, 'u'),
     sessionGapMinutes: config.input.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES,

@@ -30,6 +30,9 @@ describe('format detection', () => {
     ['fixtures/dch/helpdesk.json', 'dch'],
     ['fixtures/json/dialogues.jsonl', 'json'],
     ['fixtures/json/conversations.json', 'json'],
+    ['fixtures/jddc-chat/chat-log.tsv', 'jddc-chat'],
+    ['fixtures/call-transcript/calls.json', 'call-transcript'],
+    ['fixtures/call-transcript/calls.txt', 'call-transcript'],
   ];
   for (const [file, format] of cases) {
     it(`${file} is ${format}`, () => {
