@@ -1,4 +1,4 @@
-import { hasWords, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
+import { hasWords, isPhoneCall, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
@@ -15,6 +15,9 @@ const TRANSFER = /(转接|转给|转到|转至|转交给)[^,.!?;。！？；]{0,
 // "正在为您查询"). The customer went quiet, or the export stops mid-task; the agent did not end the
 // chat. (幺: see missing-closing.closing.yaml.)
 const AWAITING = /([?？]|[吗么幺嘛][~～!！。.\s]*)$|稍等|稍候|正在(为您)?(查|核实|确认|处理)|请您?等/u;
+
+// How many lines at the end of a call transcript may hold the closing, whoever spoke them.
+const CALL_CLOSING_LINES = 4;
 
 export default defineRule({
   meta: {
@@ -60,6 +63,9 @@ export default defineRule({
         const ending = replies.slice(-window);
         if (ending.some((m) => !hasWords(m))) return;
         if (ending.some(closes)) return;
+        // A call transcript's last seconds are cut by the hang-up and garbled, and its speakers swapped:
+        // a goodbye anywhere in the last lines counts.
+        if (isPhoneCall(analysis.conversation) && analysis.messages.slice(-CALL_CLOSING_LINES).some(closes)) return;
         if (TRANSFER.test(lastReply.text) || AWAITING.test(lastReply.text.replace(STICKER_OR_MASK, '').trim())) return;
         context.report({
           messageId: 'noClosing',

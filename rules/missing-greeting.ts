@@ -1,4 +1,4 @@
-import { hasWords, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
+import { hasWords, isPhoneCall, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
@@ -8,6 +8,12 @@ import { agentLabel, isHumanReply, type Conversation } from '../src/model/conver
 // "@名称" or an apology, and the thread has no session to open. The NTCIR DCH collection (format
 // `dch`) is Weibo helpdesk threads.
 // A reply without words cannot be judged: a welcome sticker the export dropped could be the greeting.
+
+// How many lines of a call transcript may hold the greeting, whoever the recogniser says spoke them.
+const CALL_OPENING_LINES = 4;
+// An opening only the company says, so a line that carries it was the agent's whatever the speaker
+// label; a customer's own "你好" is not the agent's greeting.
+const COMPANY_OPENING = /(这里是|这边是|我是|荣幸为您|为您服务|请问(您)?是[^,.!?;。！？；]{1,8}(先生|女士|小姐))/;
 
 export default defineRule({
   meta: {
@@ -57,6 +63,9 @@ export default defineRule({
           return;
         }
         const replies = analysis.messages.filter((m) => isHumanReply(m.message));
+        // A call transcript's first seconds are where the recogniser loses words and swaps the
+        // speakers ("客户：您好，这里是某某证券"): the greeting counts wherever it is in the first lines.
+        if (isPhoneCall(analysis.conversation) && analysis.messages.slice(0, CALL_OPENING_LINES).some((m) => (isHumanReply(m.message) ? greets(m) : COMPANY_OPENING.test(m.text)))) return;
         if (!eachAgent) {
           judge(replies.slice(0, window));
           return;

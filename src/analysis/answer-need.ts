@@ -2,6 +2,12 @@ import type { AnalyzedMessage, ConversationAnalysis, CustomerBurst } from '../en
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { assertedMatches } from '../engine/matching.js';
 import { isCustomerMessage, isHumanReply, type Message } from '../model/conversation.js';
+import { isPhoneCall } from '../engine/conversation-shape.js';
+
+// A call's last words are cut by the hang-up or garbled by the recogniser: a short fragment after the
+// agent's last words is not a question left waiting. Han characters, so "080811。" counts as data.
+const CALL_FRAGMENT_CHARS = 8;
+const substance = (text: string): number => (text.match(/[\p{Script=Han}\p{N}]/gu) ?? []).length;
 
 
 // Stickers and masks say nothing that needs an answer: "#E-s[数字x]", "[呵呵]", "[表情]", emoji.
@@ -170,5 +176,6 @@ export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed,
   const complains = (m: AnalyzedMessage) => assertedMatches(m, distress, { hypotheticals: true }).length > 0;
   const first = waiting.slice(settled + 1).find((w) => w.turn.needsAnswer && (!w.turn.remark || invited || complains(w.m)))?.m;
   if (!first) return undefined;
+  if (isPhoneCall(analysis.conversation) && waiting.every((w) => substance(w.m.text) < CALL_FRAGMENT_CHARS)) return undefined;
   return { first, count: waiting.filter((w) => w.m.seq >= first.seq).length, lastHuman };
 }

@@ -11,6 +11,16 @@ export function isPublicThread(conversation: Conversation): boolean {
   return PUBLIC_CHANNEL.test(conversation.channel ?? '') || conversation.source.format === 'dch';
 }
 
+const PHONE_CHANNEL = /(phone|call|voice|电话|语音|热线)/iu;
+
+/**
+ * Phone calls (speech-recognition transcripts): the call ends when either side hangs up, and the
+ * recogniser leaves fragments ("嗯？", "要不？") after the goodbye that nobody could have answered.
+ */
+export function isPhoneCall(conversation: Conversation): boolean {
+  return PHONE_CHANNEL.test(conversation.channel ?? '') || conversation.source.format === 'call-transcript';
+}
+
 /** Sticker codes and platform masks ("#E-s[数字x]", "[呵呵]"), in the normalised text. */
 export const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\]\[\s]{1,12}\]/gu;
 

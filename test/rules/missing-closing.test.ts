@@ -10,6 +10,7 @@ const NO_CLOSING = (window = 2) => `缺少结束语：会话由客服收尾，�
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a call whose goodbye the recogniser gave to the customer', channel: 'phone', code: ['客服: 您好', '客户: 我想问下转账', '客服: 交易时间在软件里转就可以', '客户: 好的谢谢，再见', '客服: 嗯'] },
     { name: 'goodbye', code: ['客户: 退款到了吗', '客服: 您好，已经原路退回', '客户: 好的谢谢', '客服: 不客气，祝您生活愉快，再见'] },
     { name: '"anything else?"', code: ['客户: 发票呢', '客服: 您好，已开具', '客服: 请问还有别的需要我帮忙的吗?'] },
     { name: '"anything else?" with a final 么 (read as 幺 after conversion)', code: ['客户: 发票呢', '客服: 您好，已开具', '客服: 还有其他想了解的么'] },
@@ -27,6 +28,11 @@ runRuleTests(rule, {
     { name: 'negation does not cancel a closing', code: ['客户: 好的', '客服: 您好，已处理', '客服: 别忘了给个评价哦'] },
   ],
   invalid: [
+    {
+      name: 'in a chat the customer’s goodbye does not stand for the agent’s',
+      code: ['客服: 您好', '客户: 我想问下转账', '客服: 交易时间在软件里转就可以', '客户: 好的谢谢，再见', '客服: 嗯'],
+      errors: [{ messageId: 'noClosing', message: NO_CLOSING(), messageSeq: 4 }],
+    },
     {
       code: ['客户: 退款呢', '客服: 您好，已经退了', '客户: 谢谢', '客服: 不客气'],
       errors: [{ messageId: 'noClosing', message: NO_CLOSING(), messageSeq: 3, suggestion: true }],

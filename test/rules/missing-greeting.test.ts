@@ -10,6 +10,10 @@ const NO_GREETING = (window = 1) => `缺少欢迎语：客服开场的 ${window}
 
 runRuleTests(rule, {
   valid: [
+    // Phone calls: the recogniser swaps speakers in the first seconds; the company's opening counts
+    // wherever it is in the first lines.
+    { name: 'a call whose opening the recogniser gave to the customer', channel: 'phone', code: ['客户: 喂，你好，这边是某某证券，请问是王女士吗', '客服: 对，我想问一下开户', '客户: 好的'] },
+    { name: 'a call-centre opening', channel: 'phone', code: ['客户: 喂', '客服: 某某证券很荣幸为您服务', '客户: 我想查一下账户'] },
     { name: '您好', code: ['客户: 我的快递到哪了', '客服: 您好，请提供一下订单号'] },
     { name: 'address with 亲', code: ['客户: 能开发票吗', '客服: 亲，可以的，请问开个人还是公司'] },
     { name: 'a sign of presence', code: ['客户: 在吗', '客服: 在的呢，请说'] },
@@ -27,6 +31,12 @@ runRuleTests(rule, {
     { name: '别 before 亲 does not negate the greeting', code: ['客户: 气死了', '客服: 别着急亲，我马上查'] },
   ],
   invalid: [
+    {
+      name: 'on a call the customer’s own 你好 is not the agent’s greeting',
+      channel: 'phone',
+      code: ['客户: 你好，我想报装宽带', '客服: 好的，请问您的地址是哪里？'],
+      errors: [{ messageId: 'noGreeting', message: NO_GREETING(), messageSeq: 1 }],
+    },
     {
       code: ['客户: 我的快递到哪了', '客服: 麻烦发一下订单编号', '客服: 您好，查到了'],
       errors: [{ messageId: 'noGreeting', message: NO_GREETING(), messageSeq: 1, suggestion: true }],

@@ -3,6 +3,7 @@ import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a fragment after a call’s goodbye', channel: 'phone', code: ['客户: 怎么转账', '客服: 在软件里点银证转账就行，祝您投资顺利，再见', '客户: 要不？'] },
     { name: 'the agent has the last word', code: ['客户: 快递到哪了', '客服: 已经到本市了，明天送达'] },
     { name: 'thanks need no answer', code: ['客户: 快递到哪了', '客服: 已经到本市了，明天送达', '客户: 好的，谢谢'] },
     { name: 'a bare acknowledgement', code: ['客户: 能开发票吗', '客服: 可以，下单时填写抬头就行', '客户: 嗯嗯'] },
@@ -33,6 +34,11 @@ runRuleTests(rule, {
     { name: 'a "never mind"', code: ['客户: 可以改地址吗', '客服: 我看一下', '客户: 不用了，已经解决了'] },
   ],
   invalid: [
+    {
+      name: 'in a chat the same fragment waits for an answer',
+      code: ['客户: 怎么转账', '客服: 在软件里点银证转账就行', '客户: 要不？'],
+      errors: [{ messageId: 'unanswered', message: '客户未获回复：客户最后的 1 条消息没有得到任何人工回复（“要不？”），会话就结束了。' }],
+    },
     {
       name: 'a question that nobody answered',
       code: ['客户: 快递到哪了', '客服: 已经到本市了', '客户: 那今天能送到吗'],

@@ -18,6 +18,8 @@ export interface ValidCase {
   businessHours?: BusinessHours;
   holidays?: string[];
   timezone?: string;
+  /** The conversation's channel, e.g. 'phone' for a call transcript. */
+  channel?: string;
 }
 
 export interface ExpectedFinding {
@@ -40,8 +42,9 @@ export interface InvalidCase extends ValidCase {
 
 const lexicons = loadLexicons();
 
-function conversationOf(code: ValidCase['code']): Conversation {
-  return transcript(typeof code === 'string' ? [`客服: ${code}`] : code);
+function conversationOf(code: ValidCase['code'], channel?: string): Conversation {
+  const conversation = transcript(typeof code === 'string' ? [`客服: ${code}`] : code);
+  return channel === undefined ? conversation : { ...conversation, channel };
 }
 
 function lint(rule: RuleDefinition<any>, testCase: ValidCase): Finding[] {
@@ -54,7 +57,7 @@ function lint(rule: RuleDefinition<any>, testCase: ValidCase): Finding[] {
     calendar: { timezone: testCase.timezone ?? 'Asia/Shanghai', hours: testCase.businessHours, holidays: testCase.holidays },
     locale: testCase.locale,
   };
-  return lintConversation(conversationOf(testCase.code), settings).findings;
+  return lintConversation(conversationOf(testCase.code, testCase.channel), settings).findings;
 }
 
 function describeFindings(findings: readonly Finding[]): string {
