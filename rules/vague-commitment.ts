@@ -5,6 +5,7 @@ import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 import { clauseBounds } from '../src/text/clauses.js';
 import { isHumanReply } from '../src/model/conversation.js';
+import { isPhoneCall } from '../src/engine/conversation-shape.js';
 
 const SENTENCE_BREAK = /[.!?;。！？；\n\r]/u;
 
@@ -41,6 +42,13 @@ const RIGHT_AWAY = /^(马上|立即|立刻|立马)/u;
 // (as in blame-shifting) means the promise is not about this case. 如需/如有/如您 are conditions;
 // 例如/比如 are not.
 const CONDITION = /(如果|如若|假如|倘若|要是|万一|一旦|若|(?<![例比譬诸])如(?=有|需|您|亲|果|遇|仍|还|已|在)|的话)/u;
+
+// "到货后第一时间通知您", "到货后立马发货": the promise waits on stock or delivery, which nobody can
+// put a time on; it describes how the shop works. Our own steps (审核, 核实) are not such events.
+const EXTERNAL_EVENT = /(到货|有货|补货|到达|到站|签收|上架)(后|之后|以后|了)[^,.!?;。！？；]{0,6}$/u;
+
+// On a call, "稍后短信通知您" and "稍后给您发送一个语音提示" come minutes after the hang-up, from the system.
+const CALL_NOTICE = /(短信|语音|提示|链接|验证码)/u;
 
 // "我保证会跟进到底" promises the agent's own effort, which the agent can keep.
 const OWN_EFFORT = /(跟进|跟到底|负责到底|尽力|尽全力|全力|认真|回复您|联系您|给您回复|给您答复|为您服务)/u;
@@ -112,6 +120,8 @@ export default defineRule({
         const phrase = text.slice(m.start, m.end);
         if (CUSTOMER_AFTER.test(phrase) || LATER_STEP.test(phrase)) return false;
         if (RIGHT_AWAY.test(phrase) && HOLD.test(text)) return false;
+        if (EXTERNAL_EVENT.test(sentenceBefore(text, m.start))) return false;
+        if (isPhoneCall(context.analysis.conversation) && CALL_NOTICE.test(text.slice(clauseStart, clauseBounds(text, m.end)[1]))) return false;
         return !CONDITION.test(sentenceBefore(text, m.start));
       });
     }
