@@ -14,7 +14,7 @@ import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
-import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
+import { addResult, emptySummary, ruleFailureLines, type LintSummary } from '../runner/summary.js';
 import type { ConversationResult, LintSettings } from '../engine/lint.js';
 import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
@@ -238,9 +238,18 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   progress.done();
   await reports.end(summary);
   await baseline.finish(summary, io.stderr);
-  if (baseline.updating) return summary.conversations === 0 ? 2 : 0;
+  const failures = ruleFailureLines(summary);
+  if (baseline.updating) {
+    if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
+    return summary.conversations === 0 || failures.length > 0 ? 2 : 0;
+  }
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+  // A rule that failed leaves the findings incomplete: the run cannot pass, whatever was found.
+  if (failures.length > 0) {
+    io.stderr(`${failures.join('\n')}\n`);
+    return 2;
+  }
 
   const nothingRead = summary.records.used === 0 && summary.conversations === 0;
   if (nothingRead) {

@@ -5,13 +5,20 @@ import { readConversations } from '../adapters/grouping.js';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
-import { recordProblem, type LintSummary } from './summary.js';
+import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
 
 export interface ReadHandlers {
   onConversation(conversation: Conversation): void | Promise<void>;
 }
 
 export class UnknownFormatError extends Error {}
+
+/** A failure of the code that consumes conversations, which is not a problem of the input. */
+class HandlerFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('handler failed');
+  }
+}
 
 /** Paths are opened relative to `cwd` and reported as the user gave them. */
 async function openInput(file: string, cwd: string): Promise<InputSource> {
@@ -61,7 +68,11 @@ export async function readInputs(
         if (event.type === 'conversation') {
           summary.records.read += event.records;
           summary.records.used += event.records;
-          await handlers.onConversation(event.conversation);
+          try {
+            await handlers.onConversation(event.conversation);
+          } catch (error) {
+            throw new HandlerFailure(error);
+          }
         } else if (event.type === 'record') {
           summary.records.read += event.records ?? 1;
           summary.records.used += event.records ?? 1;
@@ -74,6 +85,8 @@ export async function readInputs(
         }
       }
     } catch (error) {
+      // Linting and writing have their own boundaries: what fails there is not a reading problem.
+      if (error instanceof HandlerFailure) throw error.original;
       // A stream that fails mid-way (a damaged file, a decoding fault) ends this input only.
       summary.unreadableFiles.push({ location: { file: input.name }, reason: `reading stopped: ${(error as Error).message}` });
     }
@@ -94,7 +107,15 @@ export async function lintFiles(
 ): Promise<LintSummary> {
   await readInputs(files, adapterOptions, summary, {
     async onConversation(conversation) {
-      await onResult(lintConversation(conversation, settings));
+      let result: ConversationResult;
+      try {
+        result = lintConversation(conversation, settings);
+      } catch (error) {
+        // Rules have their own boundaries in lintConversation; this is the analysis itself failing.
+        recordRuleFailure(summary, { conversationId: conversation.id, file: conversation.source.file, message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      await onResult(result);
     },
   });
   return summary;
