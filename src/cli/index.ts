@@ -19,7 +19,7 @@ import type { ConversationResult, LintSettings } from '../engine/lint.js';
 import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
-import { parseOutputSpecs, Reports } from './output.js';
+import { assertOutputsAreNotInputs, parseOutputSpecs, Reports } from './output.js';
 import { BaselineRun } from './baseline-file.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
@@ -146,9 +146,10 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
   }));
 }
 
-/** Opens every requested report for a run. Colour only goes to a terminal. */
-export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, measuredWith?: MeasuredWith): Reports {
+/** Opens every requested report for a run, none of them onto an input. Colour only goes to a terminal. */
+export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, inputs: readonly string[], measuredWith?: MeasuredWith): Reports {
   const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
+  for (const spec of specs) assertOutputsAreNotInputs([spec.file], inputs, io.cwd, spec.file === options.output ? '--output' : `--format ${spec.format}:${spec.file}`);
   const rules = ruleSummaries(settings);
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({
     toolVersion: toolVersion(),
@@ -222,8 +223,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
   const baseline = await BaselineRun.open(options, io.cwd);
-  const reports = openReports(options, settings, config, 'lint', io, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
   const files = await resolveInputs(paths, config, io);
+  const reports = openReports(options, settings, config, 'lint', io, files, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
   await reports.start();
   const summary = emptySummary();
   const progress = startProgress(io, '检查中');

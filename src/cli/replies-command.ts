@@ -96,7 +96,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
 
   const baseline = await BaselineRun.open(options, io.cwd);
-  const reports = openReports(options, settings, config, 'replies', io);
+  const reports = openReports(options, settings, config, 'replies', io, found.files);
   const summary = emptySummary();
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
   let broken = false;

@@ -18,7 +18,7 @@ import type { MeasuredWith } from '../formatters/formatter.js';
 import { resultForJson } from '../formatters/json.js';
 import { isShareableTopic, redactText } from '../text/redact.js';
 import { UsageError } from './errors.js';
-import { openSink } from './output.js';
+import { assertOutputsAreNotInputs, openSink } from './output.js';
 import { toolVersion } from './version.js';
 import { startProgress } from './progress.js';
 import { addReadOptions, loadConfigFor, measuredWith, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
@@ -94,6 +94,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   });
 
   const files = await resolveInputs(paths, config, io);
+  assertOutputsAreNotInputs([options.output], files, io.cwd);
   const summary: LintSummary = emptySummary();
   const progress = startProgress(io, '评分中');
   const transcripts: string[] = [];
