@@ -32,11 +32,19 @@ export function adapterByName(name: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.name === name);
 }
 
-/** The most confident adapter for a sample, or undefined when none recognises it. */
+/**
+ * The most confident adapter for a sample, or undefined when none recognises it. A detector that
+ * throws on an odd sample (a null where it expects an object) only means "not this format".
+ */
 export function detectAdapter(head: string, fileName: string): Adapter | undefined {
   let best: { adapter: Adapter; score: number } | undefined;
   for (const adapter of ADAPTERS) {
-    const score = adapter.detect(head, fileName);
+    let score: number;
+    try {
+      score = adapter.detect(head, fileName);
+    } catch {
+      score = 0;
+    }
     if (score > 0 && (!best || score > best.score)) best = { adapter, score };
   }
   return best?.adapter;
