@@ -58,8 +58,9 @@ export interface Adapter {
 /** Reads a field by its configured name, or by the first of its usual names that is present. */
 export function pickField(record: Record<string, unknown>, field: FieldName, candidates: readonly string[], fieldMap: AdapterOptions['fieldMap']): unknown {
   const configured = fieldMap[field];
-  if (configured !== undefined) return record[configured];
-  for (const name of candidates) if (record[name] !== undefined && record[name] !== null) return record[name];
+  // Own properties only: a field named "constructor" or "__proto__" reads nothing from the prototype.
+  if (configured !== undefined) return Object.hasOwn(record, configured) ? record[configured] : undefined;
+  for (const name of candidates) if (Object.hasOwn(record, name) && record[name] !== undefined && record[name] !== null) return record[name];
   return undefined;
 }
 

@@ -93,7 +93,8 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       yield { type: 'skipped', location, reason: `expected ${headers.length} columns as in the header, found ${row.cells.length}; check for an unquoted delimiter or line break` };
       continue;
     }
-    const record: Record<string, string> = {};
+    // A header called "__proto__" must be a column like any other, not the record's prototype.
+    const record: Record<string, string> = Object.create(null);
     headers.forEach((h, i) => {
       if (h !== '') record[h] = row.cells[i] ?? '';
     });

@@ -108,13 +108,14 @@ export async function loadConfigFor(options: CommonReadOptions, io: CliIO): Prom
 }
 
 /** Files from the command line, minus ignored ones; missing paths are a usage error. */
-export async function resolveInputs(paths: readonly string[], config: ResolvedConfig, io: CliIO): Promise<string[]> {
+export async function resolveInputs(paths: readonly string[], config: ResolvedConfig, io: CliIO, missing?: string[]): Promise<string[]> {
   if (paths.length === 0) throw new UsageError('no input given. Pass files, folders or globs, or - to read standard input. Example: supportlint lint exports/*.csv');
   const found = await findInputFiles(paths, { cwd: io.cwd, ignore: config.ignore });
   if (found.missing.length > 0 && found.files.length === 0) {
     throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n'));
   }
   for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
+  missing?.push(...found.missing.map((m) => m.pattern));
   return found.files;
 }
 
@@ -223,10 +224,13 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
   const baseline = await BaselineRun.open(options, io.cwd);
-  const files = await resolveInputs(paths, config, io);
+  const missing: string[] = [];
+  const files = await resolveInputs(paths, config, io, missing);
   const reports = openReports(options, settings, config, 'lint', io, files, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
   await reports.start();
   const summary = emptySummary();
+  // A path that matched nothing is an input the baseline would silently forget.
+  if (baseline.updating) for (const pattern of missing) summary.unreadableFiles.push({ location: { file: pattern }, reason: '找不到这个输入' });
   const progress = startProgress(io, '检查中');
   await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
     progress.tick();
@@ -238,11 +242,15 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   });
   progress.done();
   await reports.end(summary);
-  await baseline.finish(summary, io.stderr);
+  const baselineWritten = await baseline.finish(summary, io.stderr);
   const failures = ruleFailureLines(summary);
   if (baseline.updating) {
     if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
-    return summary.conversations === 0 || failures.length > 0 ? 2 : 0;
+    if (!baselineWritten) {
+      const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+      if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+    }
+    return baselineWritten && failures.length === 0 ? 0 : 2;
   }
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);

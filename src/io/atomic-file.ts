@@ -86,3 +86,18 @@ export function openAtomicFile(file: string): AtomicFile {
     },
   };
 }
+
+/** Writes a whole text at once, through a temporary file, so the target is never left half written. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const atomic = openAtomicFile(file);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      atomic.stream.once('error', reject);
+      atomic.stream.end(text, () => resolve());
+    });
+    await atomic.commit();
+  } catch (error) {
+    await atomic.abort();
+    throw error;
+  }
+}
