@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { decodeBuffer, decodeStream, detectEncoding, type Encoding } from './decode.js';
+import { decodeBuffer, decodeStream, EncodingScanner, type Encoding } from './decode.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -15,6 +15,8 @@ export interface InputSource {
   readonly encoding: Encoding;
   /** The decoded start of the input, for format detection. */
   readonly head: string;
+  /** UTF-8 byte sequences that were not valid and are read as U+FFFD, and the first lines holding them. */
+  readonly invalidUtf8?: { count: number; lines: number[] };
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
   /**
@@ -22,6 +24,18 @@ export interface InputSource {
    * (XLSX), which `head` and `text()` cannot carry. Absent for sources that only have text.
    */
   bytes?(): Readable;
+}
+
+/** Streams every byte of a file once through the encoding scanner: memory stays constant. */
+async function scanEncoding(file: string, headBytes: Buffer) {
+  const scanner = new EncodingScanner();
+  // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample is all the scan needs.
+  if (headBytes[0] === 0x50 && headBytes[1] === 0x4b && headBytes[2] === 0x03 && headBytes[3] === 0x04) {
+    scanner.push(headBytes);
+    return scanner.verdict(false);
+  }
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) scanner.push(chunk as Buffer);
+  return scanner.verdict(true);
 }
 
 /** Opens a file; `name` is how reports call it (the path as the user gave it), when that differs. */
@@ -35,11 +49,14 @@ export async function openFile(path: string, name: string = path): Promise<Input
   } finally {
     await handle.close();
   }
-  const { encoding } = detectEncoding(headBytes);
+  // The encoding is decided on the whole file: GBK text after 64 KB of ASCII is still GBK.
+  const verdict = await scanEncoding(path, headBytes);
+  const { encoding } = verdict;
   return {
     name,
     encoding,
     head: decodeBuffer(headBytes, encoding),
+    invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
     text: () => decodeStream(createReadStream(path), encoding),
     bytes: () => createReadStream(path),
   };

@@ -51,6 +51,14 @@ export async function readInputs(
       continue;
     }
     summary.files++;
+    if (input.invalidUtf8) {
+      // Read as UTF-8 all the same: the rest of the file is UTF-8, and the broken bytes are few.
+      const { count, lines } = input.invalidUtf8;
+      const more = count > lines.length ? `（共 ${count} 处，只列出前 ${lines.length} 行）` : '';
+      for (const line of lines) {
+        recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: `这一行有不是 UTF-8 的字节，已替换为 U+FFFD（�）${more}。请检查导出文件是否损坏或混用了编码。` });
+      }
+    }
     if (input.head.trim() === '') {
       summary.unreadableFiles.push({ location: { file: input.name }, reason: 'the file is empty' });
       continue;
