@@ -11,8 +11,11 @@ export interface AdapterOptions {
   fieldMap: Partial<Record<FieldName, string>>;
   /** Sender ids that belong to the company's own staff (企业微信 archives carry no role field). */
   internalIds: readonly string[];
-  /** A sender name that matches this is an agent (千牛 records); overrides the built-in shop:sub-account rule. */
-  agentPattern?: RegExp;
+  /**
+   * A sender name that matches this is an agent (千牛 records); overrides the built-in shop:sub-account
+   * rule. The user's pattern, compiled for the linear-time engine (src/lexicon/user-regex.ts).
+   */
+  agentPattern?: { test(text: string): boolean };
   /** Formats without session ids split a contact's messages into conversations at gaps this long. */
   sessionGapMinutes: number;
 }

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
 import { LexiconSpecError } from '../lexicon/lexicon.js';
 import { UnsafeRegexError } from '../lexicon/safe-regex.js';
+import { compileUserRegex } from '../lexicon/user-regex.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { findInputFiles } from '../io/find-files.js';
@@ -86,9 +87,9 @@ export interface CommonReadOptions {
 export function readOptionsFor(config: ResolvedConfig, options: CommonReadOptions, cwd?: string): AdapterOptions & { format?: string; cwd?: string } {
   if (options.agentPattern !== undefined) {
     try {
-      new RegExp(options.agentPattern, 'u');
+      compileUserRegex(options.agentPattern, '--agent-pattern');
     } catch (error) {
-      throw new UsageError(`--agent-pattern ${options.agentPattern}: not a valid regular expression (${(error as Error).message}).`);
+      throw new UsageError((error as Error).message);
     }
   }
   return {

@@ -1,6 +1,7 @@
 import { configuredRules, type ResolvedConfig } from '../config/resolve.js';
 import type { LintSettings, Locale } from '../engine/lint.js';
 import { loadLexicons } from '../lexicon/load.js';
+import { compileUserRegex } from '../lexicon/user-regex.js';
 import { addDictionaryWords, jiebaSegmenter } from '../text/jieba.js';
 import { DEFAULT_SESSION_GAP_MINUTES, type AdapterOptions } from '../adapters/adapter.js';
 
@@ -25,7 +26,8 @@ export function adapterOptions(config: ResolvedConfig, overrides: { fieldMap?: A
     roles: config.roles,
     fieldMap: { ...config.input.fieldMap, ...overrides.fieldMap },
     internalIds: config.input.internalIds,
-    agentPattern: agentPattern === undefined ? undefined : new RegExp(agentPattern, 'u'),
+    // The user's pattern runs on the linear-time engine: a crafted nick cannot hang the reader.
+    agentPattern: agentPattern === undefined ? undefined : compileUserRegex(agentPattern, overrides.agentPattern !== undefined ? '--agent-pattern' : 'input.agentPattern'),
     sessionGapMinutes: config.input.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES,
   };
 }
