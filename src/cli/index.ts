@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Chalk } from 'chalk';
-import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { FIELD_NAMES, type AdapterOptions, type FieldName } from '../adapters/adapter.js';
 import { ADAPTERS } from '../adapters/index.js';

@@ -131,7 +131,6 @@ export async function* readLines(text: AsyncIterable<string | Buffer>): AsyncGen
       if (chunk[end] === '\r') {
         if (end + 1 === chunk.length) {
           pendingCr = true;
-          from = end + 1;
           break;
         }
         from = chunk[end + 1] === '\n' ? end + 2 : end + 1;
@@ -140,6 +139,6 @@ export async function* readLines(text: AsyncIterable<string | Buffer>): AsyncGen
   }
   if (parts.length > 0) {
     const line = parts.join('');
-    if (line.length > 0) yield { line, lineNumber: ++lineNumber };
+    if (line.length > 0) yield { line, lineNumber: lineNumber + 1 };
   }
 }
