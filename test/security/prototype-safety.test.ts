@@ -83,3 +83,12 @@ describe('keys that come from the data', () => {
     }
   });
 });
+
+describe('scores of merged lint JSON', () => {
+  it('a finding whose rule id is "constructor" costs the points of its severity', async () => {
+    const { pointsFor } = await import('../../src/report/score.js');
+    const { DEFAULT_SCORECARD } = await import('../../src/report/scoring-config.js');
+    expect(pointsFor({ ruleId: 'constructor', severity: 'error' }, DEFAULT_SCORECARD)).toBe(DEFAULT_SCORECARD.points.error);
+    expect(pointsFor({ ruleId: '__proto__', severity: 'warn' }, DEFAULT_SCORECARD)).toBe(DEFAULT_SCORECARD.points.warn);
+  });
+});
