@@ -73,7 +73,9 @@ function processTree(pid) {
   let children = [];
   try {
     children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {}
+  } catch {
+    // The process ended while we looked: it has no children left to count.
+  }
   return [pid, ...children.flatMap(processTree)];
 }
 

@@ -2,7 +2,7 @@ import { hasWords, isPhoneCall, isPublicThread, STICKER_OR_MASK } from '../src/e
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
-import { isCustomerMessage, isHumanReply, type Conversation } from '../src/model/conversation.js';
+import { isCustomerMessage, isHumanReply } from '../src/model/conversation.js';
 
 // Weibo and other public threads have no session to close: the thread just stops. The NTCIR DCH
 // collection (format `dch`) is Weibo helpdesk threads.

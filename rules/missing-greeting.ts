@@ -1,8 +1,8 @@
-import { hasWords, isPhoneCall, isPublicThread, STICKER_OR_MASK } from '../src/engine/conversation-shape.js';
+import { hasWords, isPhoneCall, isPublicThread } from '../src/engine/conversation-shape.js';
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
-import { agentLabel, isHumanReply, type Conversation } from '../src/model/conversation.js';
+import { agentLabel, isHumanReply } from '../src/model/conversation.js';
 
 // Weibo and other public threads: every reply is a public post under the customer's, addressed with
 // "@名称" or an apology, and the thread has no session to open. The NTCIR DCH collection (format

@@ -12,7 +12,7 @@ import type { Token } from '../src/text/segment.js';
 // hide data that may differ between two replies; masked order ids keep their number.
 const STICKER = /#e-[a-z]\[[^\]\s]{1,12}\]/gu;
 const HIDDEN_VALUE = /\[(?:数字|金额|日期|时间|姓名|地址|电话|组织机构|邮箱|身份证号)x\]/gu;
-const OTHER_MASK = /\[[^\]\[\s]{1,12}\]/gu; // [站点x], [链接x], [呵呵]: no data we can compare
+const OTHER_MASK = /\[[^\][\s]{1,12}\]/gu; // [站点x], [链接x], [呵呵]: no data we can compare
 const ORDER_ID = /\[orderid_(\d+)\]/gu;
 const DIGIT = /\d/u;
 const MASKED_VALUE = '\u0000masked';

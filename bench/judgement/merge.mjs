@@ -6,7 +6,7 @@
 // blind readers; <label-dir>/out/C-*.jsonl settle the disagreements (a line per conversation, with
 // the third reader's labels for the disputed rules only). Without C files, it writes the
 // disagreements to <label-dir>/disputes.jsonl for a third reading and stops.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLLECTIONS, READ_OPTIONS } from './collections.mjs';

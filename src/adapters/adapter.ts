@@ -11,8 +11,11 @@ export interface AdapterOptions {
   fieldMap: Partial<Record<FieldName, string>>;
   /** Sender ids that belong to the company's own staff (企业微信 archives carry no role field). */
   internalIds: readonly string[];
-  /** A sender name that matches this is an agent (千牛 records); overrides the built-in shop:sub-account rule. */
-  agentPattern?: RegExp;
+  /**
+   * A sender name that matches this is an agent (千牛 records); overrides the built-in shop:sub-account
+   * rule. The user's pattern, compiled for the linear-time engine (src/lexicon/user-regex.ts).
+   */
+  agentPattern?: { test(text: string): boolean };
   /** Formats without session ids split a contact's messages into conversations at gaps this long. */
   sessionGapMinutes: number;
   /**
@@ -75,8 +78,9 @@ export interface Adapter {
 /** Reads a field by its configured name, or by the first of its usual names that is present. */
 export function pickField(record: Record<string, unknown>, field: FieldName, candidates: readonly string[], fieldMap: AdapterOptions['fieldMap']): unknown {
   const configured = fieldMap[field];
-  if (configured !== undefined) return record[configured];
-  for (const name of candidates) if (record[name] !== undefined && record[name] !== null) return record[name];
+  // Own properties only: a field named "constructor" or "__proto__" reads nothing from the prototype.
+  if (configured !== undefined) return Object.hasOwn(record, configured) ? record[configured] : undefined;
+  for (const name of candidates) if (Object.hasOwn(record, name) && record[name] !== undefined && record[name] !== null) return record[name];
   return undefined;
 }
 

@@ -32,7 +32,9 @@ export const dchAdapter: Adapter = {
   layout: 'dialogues',
   detect(head) {
     const item = firstJsonItem(head);
-    if (item && Array.isArray(item.turns) && (item.turns as Array<Record<string, unknown>>).every((t) => t !== null && typeof t === 'object' && 'sender' in t && Array.isArray(t.utterances))) return 0.95;
+    // A turn that is not an object (null, a number) is skipped when read; the others decide.
+    const turns = item && Array.isArray(item.turns) ? (item.turns as unknown[]).filter((t): t is Record<string, unknown> => !!t && typeof t === 'object') : [];
+    if (turns.length > 0 && turns.every((t) => 'sender' in t && Array.isArray(t.utterances))) return 0.95;
     return /"turns"\s*:/.test(head) && /"sender"\s*:/.test(head) && /"utterances"\s*:/.test(head) ? 0.8 : 0;
   },
   async *read(input): AsyncGenerator<ReadEvent> {

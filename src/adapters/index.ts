@@ -40,14 +40,20 @@ export function adapterByName(name: string): Adapter | undefined {
 const TABLE_FORMATS = new Set([tableAdapter.name, xlsxAdapter.name, jddcChatAdapter.name]);
 
 /**
- * The most confident adapter for a sample, or undefined when none recognises it. A table without
- * a header row has nothing to recognise it by but its shape: when the user says there is none
- * (`--no-header`), a sample that no table format claims is read as CSV/TSV.
+ * The most confident adapter for a sample, or undefined when none recognises it. A detector that
+ * throws on an odd sample (a null where it expects an object) only means "not this format". A table
+ * without a header row has nothing to recognise it by but its shape: when the user says there is
+ * none (`--no-header`), a sample that no table format claims is read as CSV/TSV.
  */
 export function detectAdapter(head: string, fileName: string, options: { header?: boolean } = {}): Adapter | undefined {
   let best: { adapter: Adapter; score: number } | undefined;
   for (const adapter of ADAPTERS) {
-    const score = adapter.detect(head, fileName);
+    let score: number;
+    try {
+      score = adapter.detect(head, fileName);
+    } catch {
+      score = 0;
+    }
     if (score > 0 && (!best || score > best.score)) best = { adapter, score };
   }
   if (options.header === false && (!best || !TABLE_FORMATS.has(best.adapter.name))) return tableAdapter;

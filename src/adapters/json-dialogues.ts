@@ -28,9 +28,9 @@ export const jsonDialoguesAdapter: Adapter = {
     if (!item) return 0;
     const messages = FIELD_ALIASES.messages.map((name) => item[name]).find(Array.isArray) as unknown[] | undefined;
     if (!messages || messages.length === 0) return 0;
-    const first = messages[0] as Record<string, unknown>;
     // Messages that are bare strings ("坐席:您好") are call transcripts, not message objects.
-    if (!first || typeof first !== 'object') return 0;
+    const first = messages.find((m): m is Record<string, unknown> => !!m && typeof m === 'object' && !Array.isArray(m));
+    if (!first) return 0;
     const hasRole = FIELD_ALIASES.role.some((n) => n in first);
     const hasText = FIELD_ALIASES.text.some((n) => n in first);
     return hasRole && hasText ? 0.85 : 0;

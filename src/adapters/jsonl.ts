@@ -1,5 +1,5 @@
 import { readLines } from '../io/input.js';
-import { firstJsonLine } from '../io/json-documents.js';
+import { firstJsonLine, nestedTooDeep, TOO_DEEP_REASON } from '../io/json-documents.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { recordToMessage } from './record.js';
 
@@ -23,6 +23,10 @@ export const jsonlAdapter: Adapter = {
         record = JSON.parse(line);
       } catch (error) {
         yield { type: 'skipped', location, reason: `not valid JSON (${(error as Error).message}); expected one JSON object per line` };
+        continue;
+      }
+      if (nestedTooDeep(record)) {
+        yield { type: 'skipped', location, reason: TOO_DEEP_REASON };
         continue;
       }
       if (!record || typeof record !== 'object' || Array.isArray(record)) {

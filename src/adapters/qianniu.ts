@@ -74,7 +74,7 @@ interface Sender {
 function senderOf(nick: string, options: AdapterOptions): Sender {
   if (SYSTEM_NICKS.has(nick)) return { role: 'system' };
   const subAccount = SUB_ACCOUNT.exec(nick);
-  const isAgent = options.agentPattern ? nick.search(options.agentPattern) >= 0 : subAccount !== null;
+  const isAgent = options.agentPattern ? options.agentPattern.test(nick) : subAccount !== null;
   if (!isAgent) return { role: 'customer' };
   const agentName = subAccount ? subAccount[2]!.trim() : nick;
   if (BOT_SUB_ACCOUNTS.test(agentName)) return { role: 'bot', agentName };

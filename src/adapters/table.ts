@@ -139,7 +139,8 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       yield { type: 'skipped', location, reason: `expected ${headers.length} columns as in the ${headerless ? 'first row' : 'header'}, found ${row.cells.length}; check for an unquoted delimiter or line break` };
       continue;
     }
-    const record: Record<string, string> = {};
+    // A header called "__proto__" must be a column like any other, not the record's prototype.
+    const record: Record<string, string> = Object.create(null);
     if (headerless) row.cells.forEach((cell, i) => (record[String(i + 1)] = cell));
     else {
       headers.forEach((h, i) => {

@@ -12,7 +12,7 @@ const substance = (text: string): number => (text.match(/[\p{Script=Han}\p{N}]/g
 
 // Stickers and masks say nothing that needs an answer: "#E-s[数字x]", "[呵呵]", "[表情]", emoji.
 // Masked data ("[数字x]", "[orderid_…]") does: a customer who sends an order number waits for a reply.
-const STICKER = /#e-[a-z]\[[^\]\s]{1,12}\]|\[(?!数字|金额|日期|时间|姓名|地址|电话|orderid|链接|邮箱|身份证)[^\]\[\s]{1,8}\]|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}\u{fe0f}]/gu;
+const STICKER = /#e-[a-z]\[[^\]\s]{1,12}\]|\[(?!数字|金额|日期|时间|姓名|地址|电话|orderid|链接|邮箱|身份证)[^\][\s]{1,8}\]|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\u{fe0f}/gu;
 const CLAUSE = /[^,.!?;:。、！？；…~～\s\n\r]+/g;
 // Han text, a number or a Latin word; "(⊙o⊙)" is a face.
 const SUBSTANCE = /[\p{Script=Han}\p{N}]|[a-z]{2}/u;

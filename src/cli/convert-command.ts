@@ -5,7 +5,7 @@ import { emptySummary } from '../runner/summary.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { toCanonicalLines } from '../formatters/canonical-jsonl.js';
 import { UsageError } from './errors.js';
-import { openSink } from './output.js';
+import { assertOutputsAreNotInputs, openSink } from './output.js';
 import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 
 export function registerConvertCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
@@ -21,6 +21,7 @@ export function registerConvertCommand(program: Command, io: CliIO, setExitCode:
       if (options.to !== 'jsonl') throw new UsageError(`--to ${options.to}: only jsonl is supported.`);
       const config = await loadConfigFor(options, io);
       const files = await resolveInputs(paths, config, io);
+      assertOutputsAreNotInputs([options.output], files, io.cwd);
       const summary = emptySummary();
       const sink = openSink(options.output, io);
       await readInputs(files, readOptionsFor(config, options, io.cwd), summary, {

@@ -6,7 +6,7 @@ import { formatExcerptLine } from '../formatters/excerpt.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
-import { addResult, emptySummary } from '../runner/summary.js';
+import { addResult, emptySummary, ruleFailureLines } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 import { evaluateLabels, formatLabelEval } from './eval-labels.js';
@@ -153,6 +153,8 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       io.stdout(`${out.join('\n')}\n`);
       const problems = inputProblemLines(summary, chalk);
       if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
-      setExitCode(summary.conversations === 0 ? 2 : 0);
+      const failures = ruleFailureLines(summary);
+      if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
+      setExitCode(summary.conversations === 0 || failures.length > 0 ? 2 : 0);
     });
 }

@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Chalk } from 'chalk';
-import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { FIELD_NAMES, type AdapterOptions, type FieldName } from '../adapters/adapter.js';
 import { ADAPTERS } from '../adapters/index.js';
@@ -8,18 +7,19 @@ import { loadConfig } from '../config/load.js';
 import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
 import { LexiconSpecError } from '../lexicon/lexicon.js';
 import { UnsafeRegexError } from '../lexicon/safe-regex.js';
+import { compileUserRegex } from '../lexicon/user-regex.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
-import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
+import { addResult, emptySummary, ruleFailureLines, type LintSummary } from '../runner/summary.js';
 import type { ConversationResult, LintSettings } from '../engine/lint.js';
 import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
-import { parseOutputSpecs, Reports } from './output.js';
+import { assertOutputsAreNotInputs, parseOutputSpecs, Reports } from './output.js';
 import { BaselineRun } from './baseline-file.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
@@ -112,9 +112,9 @@ export interface CommonReadOptions {
 export function readOptionsFor(config: ResolvedConfig, options: CommonReadOptions, cwd?: string): AdapterOptions & { format?: string; cwd?: string } {
   if (options.agentPattern !== undefined) {
     try {
-      new RegExp(options.agentPattern, 'u');
+      compileUserRegex(options.agentPattern, '--agent-pattern');
     } catch (error) {
-      throw new UsageError(`--agent-pattern ${options.agentPattern}: not a valid regular expression (${(error as Error).message}).`);
+      throw new UsageError((error as Error).message);
     }
   }
   return {
@@ -140,13 +140,14 @@ export async function loadConfigFor(options: CommonReadOptions, io: CliIO): Prom
 }
 
 /** Files from the command line, minus ignored ones; missing paths are a usage error. */
-export async function resolveInputs(paths: readonly string[], config: ResolvedConfig, io: CliIO): Promise<string[]> {
+export async function resolveInputs(paths: readonly string[], config: ResolvedConfig, io: CliIO, missing?: string[]): Promise<string[]> {
   if (paths.length === 0) throw new UsageError('no input given. Pass files, folders or globs, or - to read standard input. Example: supportlint lint exports/*.csv');
   const found = await findInputFiles(paths, { cwd: io.cwd, ignore: config.ignore });
   if (found.missing.length > 0 && found.files.length === 0) {
     throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n'));
   }
   for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
+  missing?.push(...found.missing.map((m) => m.pattern));
   return found.files;
 }
 
@@ -178,9 +179,10 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
   }));
 }
 
-/** Opens every requested report for a run. Colour only goes to a terminal. */
-export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, measuredWith?: MeasuredWith): Reports {
+/** Opens every requested report for a run, none of them onto an input. Colour only goes to a terminal. */
+export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, inputs: readonly string[], measuredWith?: MeasuredWith): Reports {
   const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
+  for (const spec of specs) assertOutputsAreNotInputs([spec.file], inputs, io.cwd, spec.file === options.output ? '--output' : `--format ${spec.format}:${spec.file}`);
   const rules = ruleSummaries(settings);
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({
     toolVersion: toolVersion(),
@@ -254,10 +256,13 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
   const baseline = await BaselineRun.open(options, io.cwd);
-  const reports = openReports(options, settings, config, 'lint', io, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
-  const files = await resolveInputs(paths, config, io);
+  const missing: string[] = [];
+  const files = await resolveInputs(paths, config, io, missing);
+  const reports = openReports(options, settings, config, 'lint', io, files, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
   await reports.start();
   const summary = emptySummary();
+  // A path that matched nothing is an input the baseline would silently forget.
+  if (baseline.updating) for (const pattern of missing) summary.unreadableFiles.push({ location: { file: pattern }, reason: '找不到这个输入' });
   const progress = startProgress(io, '检查中');
   await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
     progress.tick();
@@ -269,10 +274,23 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   });
   progress.done();
   await reports.end(summary);
-  await baseline.finish(summary, io.stderr);
-  if (baseline.updating) return summary.conversations === 0 ? 2 : 0;
+  const baselineWritten = await baseline.finish(summary, io.stderr);
+  const failures = ruleFailureLines(summary);
+  if (baseline.updating) {
+    if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
+    if (!baselineWritten) {
+      const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+      if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+    }
+    return baselineWritten && failures.length === 0 ? 0 : 2;
+  }
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+  // A rule that failed leaves the findings incomplete: the run cannot pass, whatever was found.
+  if (failures.length > 0) {
+    io.stderr(`${failures.join('\n')}\n`);
+    return 2;
+  }
 
   const nothingRead = summary.records.used === 0 && summary.conversations === 0;
   if (nothingRead) {

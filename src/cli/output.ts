@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { openAtomicFile, sameFile } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
 import type { ConversationResult } from '../engine/lint.js';
@@ -11,17 +11,42 @@ export interface OutputSink {
   close(): Promise<void>;
 }
 
+/** `-` as an output file means standard output, as it does for inputs. */
+export function isStdout(output: string | undefined): boolean {
+  return output === undefined || output === '-';
+}
+
 /**
- * Where a report goes: standard output, or a file written as the results arrive. A write waits for
- * the stream to drain, so a slow disk holds the run back instead of filling memory; an error is
- * kept and raised at the next write. (Racing every write against one long-lived "error" promise
- * would leave a reaction on that promise per write: a leak that grows with the input.)
+ * Refuses an output file that is one of the inputs (the same file by any path or link): writing the
+ * report would destroy what it was read from.
+ */
+export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefined>, inputs: readonly string[], cwd: string, option = '--output'): void {
+  for (const output of outputs) {
+    if (isStdout(output)) continue;
+    const target = path.resolve(cwd, output!);
+    for (const input of inputs) {
+      if (input === '-') continue;
+      if (sameFile(target, path.resolve(cwd, input))) {
+        throw new UsageError(`${option} ${output}：这是输入文件 ${input}，写入会覆盖要读取的数据。请把结果写到另一个文件。`);
+      }
+    }
+  }
+}
+
+/**
+ * Where a report goes: standard output, or a file written as the results arrive. A file is written
+ * to a temporary file next to it and renamed into place on close, so it is never left half written
+ * and an interrupted run leaves the old file as it was. A write waits for the stream to drain, so
+ * a slow disk holds the run back instead of filling memory; an error is kept and raised at the next
+ * write. (Racing every write against one long-lived "error" promise would leave a reaction on that
+ * promise per write: a leak that grows with the input.)
  */
 export function openSink(output: string | undefined, io: CliIO): OutputSink {
-  if (!output) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
-  const stream = createWriteStream(path.resolve(io.cwd, output));
+  if (isStdout(output)) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
+  const file = openAtomicFile(path.resolve(io.cwd, output!));
+  const { stream } = file;
   let failure: Error | undefined;
-  stream.on('error', (error) => (failure ??= new UsageError(`${output}: cannot be written (${error.message}).`)));
+  stream.on('error', (error) => (failure ??= new UsageError(`${output}：无法写入（${error.message}）。请检查文件夹是否存在、是否有写权限。`)));
   const settled = (event: 'drain' | 'finish') =>
     new Promise<void>((resolve) => {
       const done = () => {
@@ -32,21 +57,30 @@ export function openSink(output: string | undefined, io: CliIO): OutputSink {
       stream.once(event, done);
       stream.once('error', done);
     });
-  const check = () => {
-    if (failure) throw failure;
+  const check = async () => {
+    if (failure) {
+      await file.abort();
+      throw failure;
+    }
   };
   return {
     async write(text) {
-      check();
+      await check();
       if (!stream.write(text)) await settled('drain');
-      check();
+      await check();
     },
     async close() {
-      check();
+      await check();
       const finished = settled('finish');
       stream.end();
       await finished;
-      check();
+      await check();
+      try {
+        await file.commit();
+      } catch (error) {
+        await file.abort();
+        throw new UsageError(`${output}：无法写入（${(error as Error).message}）。`);
+      }
     },
   };
 }
@@ -69,11 +103,12 @@ export function parseOutputSpecs(formats: readonly string[], output: string | un
     if (!known.includes(name)) {
       throw new UsageError(`--format ${entry}: expected one of ${known.join(', ')}, optionally with a file, e.g. sarif:results.sarif. To choose how input is read, use --input-format.`);
     }
-    return name === entry ? { format: name } : { format: name, file: entry.slice(colon + 1) };
+    // `json:-` is standard output, not a file named "-".
+    return name === entry || isStdout(entry.slice(colon + 1)) ? { format: name } : { format: name, file: entry.slice(colon + 1) };
   });
   const toStdout = specs.filter((spec) => spec.file === undefined);
   if (toStdout.length > 1) throw new UsageError(`--format ${toStdout.map((s) => s.format).join(', ')}: only one report can go to standard output. Give the others a file, e.g. -f ${toStdout[1]!.format}:report.${toStdout[1]!.format}.`);
-  if (output !== undefined) {
+  if (output !== undefined && !isStdout(output)) {
     if (toStdout.length === 0) throw new UsageError('--output names the file for the format without one, but every --format already has a file.');
     toStdout[0]!.file = output;
   }

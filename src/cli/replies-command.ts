@@ -13,7 +13,7 @@ import { readYamlLibrary } from '../library/read-yaml.js';
 import type { CannedReply, Library } from '../library/reply.js';
 import type { Conversation } from '../model/conversation.js';
 import { buildLintSettings } from '../runner/settings.js';
-import { addResult, emptySummary, formatLocation } from '../runner/summary.js';
+import { addResult, emptySummary, formatLocation, ruleFailureLines } from '../runner/summary.js';
 import { BaselineRun } from './baseline-file.js';
 import { UsageError } from './errors.js';
 import { addReportOptions, findingsExitCode, loadConfigFor, openReports, useColor, type CliIO, type ReportOptions } from './index.js';
@@ -96,7 +96,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
 
   const baseline = await BaselineRun.open(options, io.cwd);
-  const reports = openReports(options, settings, config, 'replies', io);
+  const reports = openReports(options, settings, config, 'replies', io, found.files);
   const summary = emptySummary();
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
   let broken = false;
@@ -142,7 +142,9 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   }
   await reports.end(summary);
   await baseline.finish(summary, io.stderr);
-  if (broken) return 2;
+  const failures = ruleFailureLines(summary);
+  if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
+  if (broken || failures.length > 0) return 2;
   if (baseline.updating) return 0;
   return findingsExitCode(summary, options, io);
 }

@@ -6,7 +6,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
-import { emptySummary, recordProblem, type LintSummary } from '../runner/summary.js';
+import { emptySummary, recordProblem, recordRuleFailure, ruleFailureLines, type LintSummary } from '../runner/summary.js';
 import { lintConversation } from '../engine/lint.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { ReportBuilder } from '../report/build.js';
@@ -18,7 +18,7 @@ import type { MeasuredWith } from '../formatters/formatter.js';
 import { resultForJson } from '../formatters/json.js';
 import { isShareableTopic, redactText } from '../text/redact.js';
 import { UsageError } from './errors.js';
-import { openSink } from './output.js';
+import { assertOutputsAreNotInputs, openSink } from './output.js';
 import { toolVersion } from './version.js';
 import { startProgress } from './progress.js';
 import { addReadOptions, loadConfigFor, measuredWith, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
@@ -94,6 +94,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   });
 
   const files = await resolveInputs(paths, config, io);
+  assertOutputsAreNotInputs([options.output], files, io.cwd);
   const summary: LintSummary = emptySummary();
   const progress = startProgress(io, '评分中');
   const transcripts: string[] = [];
@@ -145,6 +146,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
       summary.conversations++;
       progress.tick();
       const result = lintConversation(conversation, settings);
+      for (const { ruleId, message } of result.ruleErrors ?? []) recordRuleFailure(summary, { ruleId, conversationId: result.conversationId, file: result.file, message });
       builder.add(resultForJson(result) as ReportInput);
     },
   });
@@ -168,6 +170,11 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   await sink.write(render(data));
   await sink.close();
   if (options.output) io.stderr(`supportlint: wrote ${formatName} report of ${data.inputs.conversations} conversations to ${options.output}\n`);
+  const failures = ruleFailureLines(summary);
+  if (failures.length > 0) {
+    io.stderr(`${failures.join('\n')}\n`);
+    return 2;
+  }
   return 0;
 }
 

@@ -1,4 +1,5 @@
-import { cosmiconfig } from 'cosmiconfig';
+import { defaultLoaders, type Loader } from 'cosmiconfig';
+import { Explorer } from 'cosmiconfig/dist/Explorer.js';
 import path from 'node:path';
 import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
@@ -8,8 +9,54 @@ import { formatZodIssues } from './zod-errors.js';
 const MODULE_NAME = 'supportlint';
 export const SEARCH_PLACES = ['package.json', '.supportlintrc', '.supportlintrc.json', '.supportlintrc.yaml', '.supportlintrc.yml'];
 
-function explorer() {
-  return cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+/** Configuration is data: these are the only file kinds it is read from. A file without extension is YAML. */
+const DATA_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '']);
+
+/** cosmiconfig's own `$import` would read further files behind the back of `extends`. */
+function dataOnly(loader: Loader): Loader {
+  return async (filepath, content) => {
+    const loaded: unknown = await loader(filepath, content);
+    if (loaded && typeof loaded === 'object' && Object.hasOwn(loaded, '$import')) {
+      throw new ConfigError(`${filepath}：不支持 "$import"。请改用 extends 引用预设（supportlint:…）或 YAML/JSON 配置文件。`);
+    }
+    return loaded;
+  };
+}
+
+/**
+ * Configuration never runs code. Only the YAML and JSON loaders are registered, so a .js, .cjs,
+ * .mjs or .ts file has no loader at all. The explorer is built directly rather than through
+ * `cosmiconfig()`, whose factory would first load a "meta" configuration (.config/config.js, the
+ * "cosmiconfig" key of package.json) from the working folder with its JavaScript loaders.
+ */
+function explorer(): Explorer {
+  return new Explorer({
+    moduleName: MODULE_NAME,
+    searchPlaces: SEARCH_PLACES,
+    ignoreEmptySearchPlaces: true,
+    cache: false,
+    transform: (result) => result,
+    loaders: {
+      '.json': dataOnly(defaultLoaders['.json']!),
+      '.yaml': dataOnly(defaultLoaders['.yaml']!),
+      '.yml': dataOnly(defaultLoaders['.yml']!),
+      noExt: dataOnly(defaultLoaders.noExt!),
+    },
+    metaConfigFilePath: null,
+    mergeImportArrays: true,
+    mergeSearchPlaces: false,
+    searchStrategy: 'project',
+  });
+}
+
+/** Refuses, before anything is read, a configuration file that is not YAML or JSON. */
+function assertDataFile(file: string, shownAs: string, where: string): void {
+  const extension = path.extname(file).toLowerCase();
+  if (DATA_EXTENSIONS.has(extension)) return;
+  throw new ConfigError(
+    `${where}"${shownAs}" 不是 YAML 或 JSON 文件（扩展名 ${extension}）。出于安全考虑，supportlint 的配置从不执行代码，` +
+      '不读取 .js、.cjs、.mjs、.ts 等脚本文件。请把配置写成 .supportlintrc.yaml 或 .supportlintrc.json。',
+  );
 }
 
 /** A key left empty in YAML (every entry commented out) is null: treat it as absent. */
@@ -36,9 +83,11 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
       continue;
     }
     const file = path.resolve(path.dirname(source), parent);
+    assertDataFile(file, parent, `${source}: extends `);
     if (seen.has(file)) throw new ConfigError(`${source}: extends "${parent}" makes a cycle.`);
     seen.add(file);
     const result = await explorer().load(file).catch((error: Error) => {
+      if (error instanceof ConfigError) throw error;
       throw new ConfigError(`${source}: cannot read extended config "${parent}" (${firstReason(error.message)}).`);
     });
     layers.push(...(await layersOf(validate(result?.config, file), file, seen)));
@@ -53,11 +102,13 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
  */
 export async function loadConfig(options: { configFile?: string; cwd: string }): Promise<ResolvedConfig> {
   let found: { config: unknown; filepath: string } | null;
+  if (options.configFile) assertDataFile(options.configFile, options.configFile, '--config ');
   try {
     found = options.configFile
       ? await explorer().load(path.resolve(options.cwd, options.configFile))
       : await explorer().search(options.cwd);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const message = firstReason((error as Error).message);
     const target = options.configFile ?? 'configuration';
     throw new ConfigError(`${target}: cannot be read (${message}). Check that it exists and is valid YAML or JSON.`);

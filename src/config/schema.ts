@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { FIELD_NAMES } from '../adapters/adapter.js';
 import { customRulesSchema } from './custom-rules.js';
 import { lexiconChangeSchema } from '../lexicon/lexicon.js';
+import { compileUserRegex } from '../lexicon/user-regex.js';
 import { roleSchema } from '../model/conversation.js';
 import { businessHoursSchema, holidaysSchema } from '../time/business-hours.js';
 import { isValidTimezone } from '../time/instant.js';
 import { scoringSchema } from '../report/scoring-config.js';
 
+/** User patterns run on the linear-time engine: valid means it compiles there. */
 function isValidRegex(source: string): boolean {
   try {
-    new RegExp(source, 'u');
+    compileUserRegex(source, 'input.agentPattern');
     return true;
   } catch {
     return false;
@@ -60,7 +62,7 @@ export const configSchema = z.strictObject({
     /** Sender ids of the company's own staff, for exports without a role field (企业微信会话存档). */
     internalIds: z.array(z.string().min(1)).optional(),
     /** A regular expression: sender names that match it are agents (千牛 chat records). */
-    agentPattern: z.string().refine(isValidRegex, { message: 'expected a valid regular expression' }).optional(),
+    agentPattern: z.string().refine(isValidRegex, { message: 'expected a regular expression without backreferences or lookaround (it runs on a linear-time matcher)' }).optional(),
     /** Minutes of silence after which a contact's messages start a new conversation, for exports without session ids. */
     sessionGapMinutes: z.number().positive().optional(),
   }).optional(),

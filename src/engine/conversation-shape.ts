@@ -22,7 +22,7 @@ export function isPhoneCall(conversation: Conversation): boolean {
 }
 
 /** Sticker codes and platform masks ("#E-s[数字x]", "[呵呵]"), in the normalised text. */
-export const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\]\[\s]{1,12}\]/gu;
+export const STICKER_OR_MASK = /#e-[a-z]\[[^\]\s]{1,12}\]|\[[^\][\s]{1,12}\]/gu;
 
 /** False for a reply with no words: an emoji or picture the export did not keep, or only stickers and masks. */
 export function hasWords(message: AnalyzedMessage): boolean {

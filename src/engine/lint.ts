@@ -34,6 +34,12 @@ export interface NotApplicable {
   reason: string;
 }
 
+/** A rule that threw on one conversation: it stopped there, and the other rules went on. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
 export interface ConversationResult {
   conversationId: string;
   file: string;
@@ -45,6 +51,8 @@ export interface ConversationResult {
   notApplicable: NotApplicable[];
   /** When settings.metrics is set. */
   metrics?: ConversationMetrics;
+  /** Rules that threw on this conversation; absent when none did. */
+  ruleErrors?: RuleError[];
 }
 
 /** Data keys whose values are quoted from the messages and must appear exactly as they arrived. */
@@ -87,7 +95,13 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
     };
   };
 
-  const visitorSets: RuleVisitors[] = [];
+  const visitorSets: Array<{ ruleId: string; visitors: RuleVisitors }> = [];
+  const ruleErrors: RuleError[] = [];
+  const failed = new Set<string>();
+  const fail = (ruleId: string, error: unknown) => {
+    failed.add(ruleId);
+    ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) });
+  };
   const ranRules = new Set<string>();
   const ranCategories = new Set<string>();
   for (const configured of settings.rules) {
@@ -113,7 +127,11 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
         notApplicable.push({ ruleId: rule.meta.id, reason });
       },
     };
-    visitorSets.push(rule.create(context));
+    try {
+      visitorSets.push({ ruleId: rule.meta.id, visitors: rule.create(context) });
+    } catch (error) {
+      fail(rule.meta.id, error);
+    }
   }
 
   function toFinding(rule: RuleDefinition<any>, severity: Severity, report: Report): Finding {
@@ -145,7 +163,14 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   }
 
   const call = (name: keyof RuleVisitors, arg?: any) => {
-    for (const visitors of visitorSets) (visitors[name] as ((a?: unknown) => void) | undefined)?.(arg);
+    for (const { ruleId, visitors } of visitorSets) {
+      if (failed.has(ruleId)) continue;
+      try {
+        (visitors[name] as ((a?: unknown) => void) | undefined)?.(arg);
+      } catch (error) {
+        fail(ruleId, error);
+      }
+    }
   };
   call('conversationStart');
   for (const analyzed of analysis.messages) {
@@ -168,5 +193,6 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
     findings: processed,
     notApplicable,
     metrics: settings.metrics ? measureConversation(analysis, processed, { lexicons: settings.lexicons, ranRules, ranCategories }) : undefined,
+    ...(ruleErrors.length > 0 ? { ruleErrors } : {}),
   };
 }

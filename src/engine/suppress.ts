@@ -58,7 +58,11 @@ export function applyDirectives(result: ConversationResult, directives: readonly
  */
 export interface Baseline {
   version: 1;
-  counts: Record<string, Record<string, number>>;
+  /**
+   * Findings per key and rule. Maps, not objects: keys come from the data (a conversation id can be
+   * "__proto__" or "constructor"), and must never reach an object's prototype.
+   */
+  counts: Map<string, Map<string, number>>;
 }
 
 export class BaselineMatcher {
@@ -66,7 +70,7 @@ export class BaselineMatcher {
   suppressed = 0;
 
   constructor(baseline: Baseline) {
-    for (const [key, rules] of Object.entries(baseline.counts)) for (const [ruleId, count] of Object.entries(rules)) this.remaining.set(`${key}\u0000${ruleId}`, count);
+    for (const [key, rules] of baseline.counts) for (const [ruleId, count] of rules) this.remaining.set(`${key}\u0000${ruleId}`, count);
   }
 
   /** Drops up to the recorded number of findings per rule for this key; the rest are new. */
@@ -92,12 +96,13 @@ export class BaselineMatcher {
 
 /** Builds a baseline from what a run found. */
 export class BaselineRecorder {
-  readonly baseline: Baseline = { version: 1, counts: {} };
+  readonly baseline: Baseline = { version: 1, counts: new Map() };
 
   record(result: ConversationResult, key: string): void {
     for (const finding of result.findings) {
-      const rules = (this.baseline.counts[key] ??= {});
-      rules[finding.ruleId] = (rules[finding.ruleId] ?? 0) + 1;
+      let rules = this.baseline.counts.get(key);
+      if (!rules) this.baseline.counts.set(key, (rules = new Map()));
+      rules.set(finding.ruleId, (rules.get(finding.ruleId) ?? 0) + 1);
     }
   }
 }

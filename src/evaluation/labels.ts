@@ -53,7 +53,7 @@ export function parseLabels(text: string): LabelSet {
     try {
       value = JSON.parse(row.line);
     } catch (error) {
-      throw new Error(`第 ${row.number} 行不是合法的 JSON：${(error as Error).message}`);
+      throw new Error(`第 ${row.number} 行不是合法的 JSON：${(error as Error).message}`, { cause: error });
     }
     const result = schema.safeParse(value);
     if (!result.success) {

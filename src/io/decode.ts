@@ -1,37 +1,174 @@
 import iconv from 'iconv-lite';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
 
-/**
- * Tells the encoding of an export from its first bytes. A BOM decides; otherwise text that is not
- * valid UTF-8 is taken as GB18030, the superset of GBK that Excel uses when it saves a CSV on a
- * Chinese-language Windows.
- */
-export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLength: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', bomLength: 2 };
-  return { encoding: isValidUtf8Prefix(head) ? 'utf8' : 'gb18030', bomLength: 0 };
+/** Lines (1-based) with invalid UTF-8 that are named in warnings; the count stays exact beyond. */
+const INVALID_LINES_KEPT = 20;
+
+/** What a scan of all the bytes found: which encoding, and where UTF-8 had to be repaired. */
+export interface EncodingVerdict {
+  encoding: Encoding;
+  bomLength: number;
+  /** When the encoding is UTF-8: byte sequences that are not UTF-8, each decoded as U+FFFD. */
+  invalidUtf8: number;
+  /** The first lines that hold such sequences. */
+  invalidLines: number[];
 }
 
-/** Valid UTF-8, allowing a multi-byte character cut off at the end of the sample. */
-function isValidUtf8Prefix(bytes: Uint8Array): boolean {
-  let end = bytes.length;
-  // Back off over a trailing, possibly incomplete sequence (at most 3 bytes).
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const byte = bytes[end - back]!;
-    if ((byte & 0xc0) !== 0x80) {
-      if (byte >= 0xc0) end -= back;
-      break;
+/**
+ * Looks at every byte of an input, chunk by chunk, in constant memory, and counts how well it
+ * reads as UTF-8 and as GB18030. A BOM decides at once. Otherwise UTF-8 wins when it is valid, or
+ * almost all valid (a stray byte in a UTF-8 export is repaired and warned about, not a reason to
+ * read every character wrongly); GB18030, the superset of GBK that Excel uses on a Chinese-language
+ * Windows, is chosen only when UTF-8 clearly fails and GB18030 fits the bytes better.
+ */
+export class EncodingScanner {
+  private bom: { encoding: Encoding; bomLength: number } | undefined;
+  private started = false;
+  // UTF-8: bytes still expected in the current sequence, and the bounds of the next byte.
+  private need = 0;
+  private lower = 0x80;
+  private upper = 0xbf;
+  private utf8Valid = 0;
+  private utf8Invalid = 0;
+  // GB18030: 0 outside a character, 1 after a lead byte, 2 after lead+digit, 3 after lead+digit+lead.
+  private gbState = 0;
+  private gbInvalid = 0;
+  private line = 1;
+  private readonly lines: number[] = [];
+
+  push(chunk: Uint8Array): void {
+    let start = 0;
+    if (!this.started) {
+      this.started = true;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.bom = { encoding: 'utf8', bomLength: 3 };
+      else if (chunk[0] === 0xff && chunk[1] === 0xfe) this.bom = { encoding: 'utf16le', bomLength: 2 };
+      else if (chunk[0] === 0xfe && chunk[1] === 0xff) this.bom = { encoding: 'utf16be', bomLength: 2 };
+      if (this.bom?.encoding !== 'utf8' && this.bom) return;
+      if (this.bom) start = 3;
+    }
+    if (this.bom && this.bom.encoding !== 'utf8') return;
+    // Fast path: a chunk that is valid UTF-8 up to a character cut off at its end is checked
+    // natively, and only its newlines and multi-byte characters are counted.
+    // Finish a character that the previous chunk cut off.
+    while (start < chunk.length && this.need > 0) this.step(chunk[start++]!);
+    if (this.need === 0) {
+      this.gbState = 0;
+      let end = chunk.length;
+      for (let back = 1; back <= 3 && end - back >= start; back++) {
+        const byte = chunk[end - back]!;
+        if ((byte & 0xc0) !== 0x80) {
+          if (byte >= 0xc0) end -= back;
+          break;
+        }
+      }
+      const body = chunk.subarray(start, end);
+      if (end > start && isUtf8(body)) {
+        const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+        for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) this.line++;
+        // At least one well-formed multi-byte character; a chunk with a broken sequence is counted exactly.
+        if (!isAscii(body)) this.utf8Valid++;
+        start = end;
+      }
+    }
+    for (let i = start; i < chunk.length; i++) this.step(chunk[i]!);
+  }
+
+  private step(byte: number): void {
+    if (byte < 0x80 && this.need === 0 && this.gbState === 0) {
+      if (byte === 0x0a) this.line++;
+      return;
+    }
+    this.utf8(byte);
+    this.gb(byte);
+  }
+
+  private invalidUtf8(): void {
+    this.utf8Invalid++;
+    if (this.lines.length < INVALID_LINES_KEPT && this.lines[this.lines.length - 1] !== this.line) this.lines.push(this.line);
+  }
+
+  /** The WHATWG UTF-8 decoder's state machine, counting errors instead of emitting U+FFFD. */
+  private utf8(byte: number): void {
+    if (this.need === 0) {
+      if (byte < 0x80) {
+        if (byte === 0x0a) this.line++;
+      } else if (byte >= 0xc2 && byte <= 0xdf) this.need = 1;
+      else if (byte >= 0xe0 && byte <= 0xef) {
+        if (byte === 0xe0) this.lower = 0xa0;
+        if (byte === 0xed) this.upper = 0x9f;
+        this.need = 2;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        if (byte === 0xf0) this.lower = 0x90;
+        if (byte === 0xf4) this.upper = 0x8f;
+        this.need = 3;
+      } else this.invalidUtf8();
+      return;
+    }
+    if (byte < this.lower || byte > this.upper) {
+      // The sequence breaks off; the byte starts afresh.
+      this.need = 0;
+      this.lower = 0x80;
+      this.upper = 0xbf;
+      this.invalidUtf8();
+      this.utf8(byte);
+      return;
+    }
+    this.lower = 0x80;
+    this.upper = 0xbf;
+    if (--this.need === 0) this.utf8Valid++;
+  }
+
+  private gb(byte: number): void {
+    switch (this.gbState) {
+      case 0:
+        if (byte >= 0x81 && byte <= 0xfe) this.gbState = 1;
+        else if (byte >= 0x80) this.gbInvalid++;
+        return;
+      case 1:
+        if (byte >= 0x30 && byte <= 0x39) this.gbState = 2;
+        else {
+          if ((byte < 0x40 || byte === 0x7f || byte === 0xff)) this.gbInvalid++;
+          this.gbState = 0;
+        }
+        return;
+      case 2:
+        if (byte >= 0x81 && byte <= 0xfe) this.gbState = 3;
+        else {
+          this.gbInvalid++;
+          this.gbState = 0;
+        }
+        return;
+      default:
+        if (byte < 0x30 || byte > 0x39) this.gbInvalid++;
+        this.gbState = 0;
     }
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-    return true;
-  } catch {
-    return false;
+
+  /** The verdict. `complete`: the scan saw the whole input, so a sequence cut off at the end is an error. */
+  verdict(complete = true): EncodingVerdict {
+    if (this.bom && this.bom.encoding !== 'utf8') return { ...this.bom, invalidUtf8: 0, invalidLines: [] };
+    const utf8Invalid = this.utf8Invalid + (complete && this.need > 0 ? 1 : 0);
+    const gbInvalid = this.gbInvalid + (complete && this.gbState > 0 ? 1 : 0);
+    const bomLength = this.bom?.bomLength ?? 0;
+    const lines = complete && this.need > 0 && this.lines[this.lines.length - 1] !== this.line && this.lines.length < INVALID_LINES_KEPT ? [...this.lines, this.line] : [...this.lines];
+    const utf8 = { encoding: 'utf8' as const, bomLength, invalidUtf8: utf8Invalid, invalidLines: utf8Invalid > 0 ? lines : [] };
+    if (this.bom || utf8Invalid === 0) return utf8;
+    // Almost all valid: at least ten well-formed multi-byte characters for every broken sequence.
+    if (this.utf8Valid >= 10 * utf8Invalid) return utf8;
+    if (gbInvalid < utf8Invalid) return { encoding: 'gb18030', bomLength: 0, invalidUtf8: 0, invalidLines: [] };
+    return utf8;
   }
+}
+
+/** Tells the encoding of bytes held in memory (a whole file, or a sample of one). */
+export function detectEncoding(bytes: Uint8Array, complete = false): { encoding: Encoding; bomLength: number } {
+  const scanner = new EncodingScanner();
+  scanner.push(bytes);
+  const { encoding, bomLength } = scanner.verdict(complete);
+  return { encoding, bomLength };
 }
 
 /** Decodes a byte stream to a string stream, dropping the BOM. */

@@ -4,9 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { decodeBuffer, decodeStream, detectEncoding, type Encoding } from './decode.js';
+import { decodeBuffer, decodeStream, EncodingScanner, type Encoding } from './decode.js';
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Detection needs a whole first record: the sample grows past a first line longer than 64 KB, or
+ * past leading blank lines, up to this many bytes.
+ */
+const MAX_HEAD_BYTES = 8 * 1024 * 1024;
+
+/** Whether a sample holds at least one complete non-blank line (or is the whole input). */
+function holdsCompleteLine(text: string): boolean {
+  const start = text.search(/\S/);
+  return start >= 0 && /[\r\n]/.test(text.slice(start));
+}
 
 /** One input, opened lazily: a sample for detection, then the full text as a stream. */
 export interface InputSource {
@@ -15,6 +26,8 @@ export interface InputSource {
   readonly encoding: Encoding;
   /** The decoded start of the input, for format detection. */
   readonly head: string;
+  /** UTF-8 byte sequences that were not valid and are read as U+FFFD, and the first lines holding them. */
+  readonly invalidUtf8?: { count: number; lines: number[] };
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
   /**
@@ -24,22 +37,49 @@ export interface InputSource {
   bytes?(): Readable;
 }
 
+/** Streams every byte of a file once through the encoding scanner: memory stays constant. */
+async function scanEncoding(file: string, headBytes: Buffer) {
+  const scanner = new EncodingScanner();
+  // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample is all the scan needs.
+  if (headBytes[0] === 0x50 && headBytes[1] === 0x4b && headBytes[2] === 0x03 && headBytes[3] === 0x04) {
+    scanner.push(headBytes);
+    return scanner.verdict(false);
+  }
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) scanner.push(chunk as Buffer);
+  return scanner.verdict(true);
+}
+
 /** Opens a file; `name` is how reports call it (the path as the user gave it), when that differs. */
 export async function openFile(path: string, name: string = path): Promise<InputSource> {
   const handle = await open(path, 'r');
   let headBytes: Buffer;
+  let head: string;
+  let verdict: Awaited<ReturnType<typeof scanEncoding>>;
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     headBytes = buffer.subarray(0, bytesRead);
+    // The encoding is decided on the whole file: GBK text after 64 KB of ASCII is still GBK.
+    verdict = await scanEncoding(path, headBytes);
+    head = decodeBuffer(headBytes, verdict.encoding);
+    // Read on until the sample holds a whole record, or the sample limit.
+    while (headBytes.length >= HEAD_BYTES && !holdsCompleteLine(head) && headBytes.length < MAX_HEAD_BYTES) {
+      const more = Buffer.alloc(Math.min(headBytes.length, MAX_HEAD_BYTES - headBytes.length));
+      const { bytesRead: got } = await handle.read(more, 0, more.length, headBytes.length);
+      if (got === 0) break;
+      headBytes = Buffer.concat([headBytes, more.subarray(0, got)]);
+      head = decodeBuffer(headBytes, verdict.encoding);
+    }
   } finally {
     await handle.close();
   }
-  const { encoding } = detectEncoding(headBytes);
+  const { encoding } = verdict;
   return {
     name,
     encoding,
-    head: decodeBuffer(headBytes, encoding),
+    // Detectors split lines on LF; an export with CR-only line ends (old Mac) is shown to them with LF.
+    head: head.replace(/\r(?!\n)/g, '\n'),
+    invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
     text: () => decodeStream(createReadStream(path), encoding),
     bytes: () => createReadStream(path),
   };
@@ -58,19 +98,47 @@ export async function openStdin(stdin: NodeJS.ReadableStream = process.stdin): P
   return { ...source, name: '<stdin>' };
 }
 
-/** Splits a text stream into lines, numbered from 1. Handles LF and CRLF. */
+/**
+ * Splits a text stream into lines, numbered from 1. Handles LF, CRLF and CR alone. Linear in the
+ * input however long a line is: a line that spans many chunks is collected in a list and joined
+ * once, and each chunk is scanned from where the last scan stopped.
+ */
 export async function* readLines(text: AsyncIterable<string | Buffer>): AsyncGenerator<{ line: string; lineNumber: number }> {
-  let carry = '';
+  let parts: string[] = [];
   let lineNumber = 0;
-  for await (const chunk of text) {
-    carry += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    let newline = carry.indexOf('\n');
-    while (newline >= 0) {
-      const line = carry.slice(0, newline).replace(/\r$/, '');
-      carry = carry.slice(newline + 1);
+  /** The previous chunk ended with CR: a LF at the start of this one belongs to it. */
+  let pendingCr = false;
+  for await (const raw of text) {
+    const chunk = typeof raw === 'string' ? raw : raw.toString('utf8');
+    let from = 0;
+    if (pendingCr && chunk.startsWith('\n')) from = 1;
+    pendingCr = false;
+    // Each search resumes where it stopped: a chunk without CR is searched for CR once.
+    let lf = chunk.indexOf('\n', from);
+    let cr = chunk.indexOf('\r', from);
+    for (;;) {
+      if (lf >= 0 && lf < from) lf = chunk.indexOf('\n', from);
+      if (cr >= 0 && cr < from) cr = chunk.indexOf('\r', from);
+      const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      if (end < 0) {
+        if (from < chunk.length) parts.push(chunk.slice(from));
+        break;
+      }
+      parts.push(chunk.slice(from, end));
+      const line = parts.length === 1 ? parts[0]! : parts.join('');
+      parts = [];
       yield { line, lineNumber: ++lineNumber };
-      newline = carry.indexOf('\n');
+      if (chunk[end] === '\r') {
+        if (end + 1 === chunk.length) {
+          pendingCr = true;
+          break;
+        }
+        from = chunk[end + 1] === '\n' ? end + 2 : end + 1;
+      } else from = end + 1;
     }
   }
-  if (carry.length > 0) yield { line: carry.replace(/\r$/, ''), lineNumber: ++lineNumber };
+  if (parts.length > 0) {
+    const line = parts.join('');
+    if (line.length > 0) yield { line, lineNumber: lineNumber + 1 };
+  }
 }

@@ -14,6 +14,23 @@ const CONTAINER_KEYS = ['conversations', 'dialogues', 'dialogs', 'chats', 'sessi
 
 export type JsonLayout = 'array' | 'lines' | 'document';
 
+/** Records nested deeper than this are skipped: no export needs it, and recursive code could overflow the stack on it. */
+export const MAX_JSON_DEPTH = 100;
+
+/** Whether a parsed value nests arrays and objects deeper than `limit`. Iterative, so any depth is safe to ask about. */
+export function nestedTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (!current || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export const TOO_DEEP_REASON = `nested more than ${MAX_JSON_DEPTH} levels deep; this record was skipped, the others are read`;
+
 /** The first non-blank line of a JSON-lines sample, when it is a JSON object. */
 export function firstJsonLine(head: string): Record<string, unknown> | undefined {
   for (const line of head.replace(/^\ufeff/, '').split('\n')) {
@@ -117,11 +134,14 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     for await (const { line, lineNumber } of readLines(input.text())) {
       if (line.trim() === '') continue;
       const location = { file: input.name, line: lineNumber };
+      let value: unknown;
       try {
-        yield { ok: true, value: JSON.parse(line), location };
+        value = JSON.parse(line);
       } catch (error) {
         yield { ok: false, reason: `not valid JSON (${(error as Error).message}); expected one JSON object per line`, location };
+        continue;
       }
+      yield nestedTooDeep(value) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value, location };
     }
     return;
   }
@@ -134,7 +154,8 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     try {
       for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
         index = item.key + 1;
-        yield { ok: true, value: item.value, location: { file: input.name, record: item.key } };
+        const location = { file: input.name, record: item.key };
+        yield nestedTooDeep(item.value) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value: item.value, location };
       }
     } catch (error) {
       yield {
@@ -154,5 +175,6 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     yield { ok: false, reason: `not valid JSON (${(error as Error).message})`, location: { file: input.name, line: 1 } };
     return;
   }
-  yield { ok: true, value: document, location: { file: input.name, record: 0 } };
+  const location = { file: input.name, record: 0 };
+  yield nestedTooDeep(document) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value: document, location };
 }

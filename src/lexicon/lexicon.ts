@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clauseBounds } from '../text/clauses.js';
 import { assertSafeRegex } from './safe-regex.js';
+import { compileUserRegex, type UserRegex } from './user-regex.js';
 
 /**
  * A phrase list as QA staff write it (YAML under rules/lexicon/). `phrases` are literal strings;
@@ -35,10 +36,13 @@ export interface LexiconMatch {
   readonly end: number;
 }
 
-interface CompiledEntry {
-  readonly source: string;
-  readonly regex: RegExp;
-  readonly order: number;
+/** An entry runs on the native engine (phrases, built-in patterns) or on the linear-time one (user patterns). */
+type CompiledEntry = { readonly source: string; readonly order: number } & ({ readonly regex: RegExp; readonly user?: undefined } | { readonly user: UserRegex; readonly regex?: undefined });
+
+/** Where a list's `patterns` come from: the project's own lists, or the user's configuration. */
+export interface LexiconOrigin {
+  /** Patterns of the file itself are the project's (rules/lexicon/*.yaml), and run natively. */
+  builtinPatterns?: boolean;
 }
 
 export class LexiconSpecError extends Error {}
@@ -55,28 +59,47 @@ export class Lexicon {
    * numbers would shift inside the alternation.
    */
   private readonly anyEntry: RegExp | undefined;
+  /** The same for user patterns, on the linear-time engine. */
+  private readonly anyUserEntry: UserRegex | undefined;
 
-  constructor(file: Pick<LexiconFile, 'id' | 'description' | 'sets' | 'phrases' | 'patterns'>, change?: LexiconChange) {
+  constructor(file: Pick<LexiconFile, 'id' | 'description' | 'sets' | 'phrases' | 'patterns'>, change?: LexiconChange, origin: LexiconOrigin = {}) {
     this.id = file.id;
     this.description = file.description;
     const removed = new Set(change?.remove ?? []);
     const phrases = [...file.phrases, ...(change?.add ?? [])].filter((p) => !removed.has(p));
-    const patterns = [...file.patterns, ...(change?.addPatterns ?? [])].filter((p) => !removed.has(p));
+    // Configuration's own patterns (addPatterns, and every pattern of a custom rule) are the user's.
+    const patterns = [
+      ...file.patterns.map((pattern) => ({ pattern, builtin: origin.builtinPatterns === true })),
+      ...(change?.addPatterns ?? []).map((pattern) => ({ pattern, builtin: false })),
+    ].filter(({ pattern }) => !removed.has(pattern));
     const entries: CompiledEntry[] = [];
     let order = 0;
     for (const phrase of phrases) {
       entries.push({ source: phrase, regex: new RegExp(escapeRegex(phrase.toLowerCase()), 'gu'), order: order++ });
     }
-    for (const pattern of patterns) {
+    const userSources: string[] = [];
+    for (const { pattern, builtin } of patterns) {
       const expanded = expandSets(pattern, file.sets, file.id);
-      assertSafeRegex(expanded, `${file.id}: ${pattern}`);
-      entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++ });
+      if (builtin) {
+        assertSafeRegex(expanded, `${file.id}: ${pattern}`);
+        entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++ });
+      } else {
+        entries.push({ source: pattern, user: compileUserRegex(expanded, `${file.id}: ${pattern}`), order: order++ });
+        userSources.push(expanded);
+      }
     }
     this.entries = entries;
-    const sources = entries.map((entry) => entry.regex.source);
+    const sources = entries.flatMap((entry) => (entry.regex ? [entry.regex.source] : []));
     this.anyEntry = sources.some((source) => /\\[1-9]|\\k</.test(source))
       ? undefined
       : new RegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'u');
+    this.anyUserEntry = userSources.length > 0 ? compileUserRegex(userSources.map((source) => `(?:${source})`).join('|'), file.id) : undefined;
+  }
+
+  /** False when no entry can match: one scan per engine instead of one per entry. */
+  private mayMatch(text: string): boolean {
+    if (!this.anyEntry) return true;
+    return this.anyEntry.test(text) || (this.anyUserEntry?.test(text) ?? false);
   }
 
   get size(): number {
@@ -88,9 +111,13 @@ export class Lexicon {
    * then the longest, then the one listed first.
    */
   matchAll(text: string): LexiconMatch[] {
-    if (this.anyEntry && !this.anyEntry.test(text)) return [];
+    if (!this.mayMatch(text)) return [];
     const candidates: Array<LexiconMatch & { order: number }> = [];
     for (const entry of this.entries) {
+      if (entry.user) {
+        for (const [start, end] of entry.user.matches(text)) if (end > start) candidates.push({ entry: entry.source, start, end, order: entry.order });
+        continue;
+      }
       entry.regex.lastIndex = 0;
       for (const m of text.matchAll(entry.regex)) {
         if (m[0].length === 0) continue;
@@ -109,8 +136,9 @@ export class Lexicon {
   }
 
   test(text: string): boolean {
-    if (this.anyEntry) return this.anyEntry.test(text);
+    if (this.anyEntry) return this.mayMatch(text);
     return this.entries.some((entry) => {
+      if (entry.user) return entry.user.test(text);
       entry.regex.lastIndex = 0;
       return entry.regex.test(text);
     });

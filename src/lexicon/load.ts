@@ -36,7 +36,8 @@ export function loadLexiconFile(file: string, changes: Readonly<Record<string, L
   const parsed = lexiconFileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconSpecError(`${file}: ${formatZodIssues(parsed.error)}`);
   const change = changes[parsed.data.id];
-  const lexicon = new Lexicon(parsed.data, change);
+  // These files are written with the project (rules/lexicon/*.yaml): their own patterns run natively.
+  const lexicon = new Lexicon(parsed.data, change, { builtinPatterns: true });
   // Specs guard the shipped list; configured additions are checked against the same sentences.
   checkLexiconSpecs(lexicon, change?.remove?.length ? { match: [], noMatch: parsed.data.specs.noMatch } : parsed.data.specs, file);
   return lexicon;

@@ -13,7 +13,7 @@ export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'xlsx', 
 export async function readLibrary(file: string, name: string = file): Promise<Library> {
   if (/\.xlsx$/i.test(file)) return readWorkbookLibrary(file, name);
   const bytes = await readFile(file);
-  return readLibrarySource(name, decodeBuffer(bytes, detectEncoding(bytes).encoding));
+  return readLibrarySource(name, decodeBuffer(bytes, detectEncoding(bytes, true).encoding));
 }
 
 /** Reads a library's text, by the ending of its name. */

@@ -22,7 +22,7 @@ function topicStopWords(): Set<string> {
 
 // Placeholders and stickers in brackets: masked data ("[数字x]", "[ORDERID_10086]", "[金额x]") and
 // emoticons ("[微笑]") say nothing about the complaint.
-const BRACKETED = /\[[^\[\]\s]{1,24}\]/g;
+const BRACKETED = /\[[^[\]\s]{1,24}\]/g;
 // @mentions, #topics# and links name accounts and pages, not complaints.
 const HANDLES_AND_LINKS = /@[^\s@:：,，]{1,30}|#[^#\n]{1,30}#|https?:\/\/\S+|www\.\S+/g;
 

@@ -18,14 +18,18 @@ const BUILTIN_ROLE_ALIASES: Record<string, Role> = {
 
 export type RoleMap = Record<string, Role>;
 
+const ROLES: ReadonlySet<string> = new Set<Role>(['customer', 'agent', 'bot', 'system']);
+
 /** Resolves a source role value; configured mappings win over the built-in aliases. */
 export function resolveRole(value: unknown, configured: RoleMap = {}): Role | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const raw = String(value).trim();
-  if (raw in configured) return configured[raw];
   const lowered = raw.toLowerCase();
-  if (lowered in configured) return configured[lowered];
-  return BUILTIN_ROLE_ALIASES[lowered] ?? BUILTIN_ROLE_ALIASES[raw];
+  // Own properties only: "constructor" or "__proto__" in the data is not a role.
+  for (const [map, key] of [[configured, raw], [configured, lowered], [BUILTIN_ROLE_ALIASES, lowered], [BUILTIN_ROLE_ALIASES, raw]] as const) {
+    if (Object.hasOwn(map, key) && ROLES.has(map[key]!)) return map[key];
+  }
+  return undefined;
 }
 
 export const KNOWN_ROLE_VALUES_HINT = 'customer/agent/bot/system，或 客户/买家/访客、客服/坐席/商家、机器人、系统';

@@ -35,7 +35,8 @@ export interface ScoredUnit {
 }
 
 export function pointsFor(finding: Pick<ReportFinding, 'ruleId' | 'severity'>, card: Scorecard): number {
-  return card.rules[finding.ruleId] ?? card.points[finding.severity];
+  // Rule ids come from lint JSON that `report` reads: "constructor" must not find Object's.
+  return (Object.hasOwn(card.rules, finding.ruleId) ? card.rules[finding.ruleId] : undefined) ?? card.points[finding.severity];
 }
 
 /**

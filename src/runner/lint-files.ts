@@ -5,13 +5,20 @@ import { readConversations } from '../adapters/grouping.js';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
-import { recordProblem, type LintSummary } from './summary.js';
+import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
 
 export interface ReadHandlers {
   onConversation(conversation: Conversation): void | Promise<void>;
 }
 
 export class UnknownFormatError extends Error {}
+
+/** A failure of the code that consumes conversations, which is not a problem of the input. */
+class HandlerFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('handler failed');
+  }
+}
 
 /** Paths are opened relative to `cwd` and reported as the user gave them. */
 async function openInput(file: string, cwd: string): Promise<InputSource> {
@@ -44,6 +51,14 @@ export async function readInputs(
       continue;
     }
     summary.files++;
+    if (input.invalidUtf8) {
+      // Read as UTF-8 all the same: the rest of the file is UTF-8, and the broken bytes are few.
+      const { count, lines } = input.invalidUtf8;
+      const more = count > lines.length ? `（共 ${count} 处，只列出前 ${lines.length} 行）` : '';
+      for (const line of lines) {
+        recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: `这一行有不是 UTF-8 的字节，已替换为 U+FFFD（�）${more}。请检查导出文件是否损坏或混用了编码。` });
+      }
+    }
     if (input.head.trim() === '') {
       summary.unreadableFiles.push({ location: { file: input.name }, reason: 'the file is empty' });
       continue;
@@ -61,7 +76,11 @@ export async function readInputs(
         if (event.type === 'conversation') {
           summary.records.read += event.records;
           summary.records.used += event.records;
-          await handlers.onConversation(event.conversation);
+          try {
+            await handlers.onConversation(event.conversation);
+          } catch (error) {
+            throw new HandlerFailure(error);
+          }
         } else if (event.type === 'record') {
           summary.records.read += event.records ?? 1;
           summary.records.used += event.records ?? 1;
@@ -74,6 +93,8 @@ export async function readInputs(
         }
       }
     } catch (error) {
+      // Linting and writing have their own boundaries: what fails there is not a reading problem.
+      if (error instanceof HandlerFailure) throw error.original;
       // A stream that fails mid-way (a damaged file, a decoding fault) ends this input only.
       summary.unreadableFiles.push({ location: { file: input.name }, reason: `reading stopped: ${(error as Error).message}` });
     }
@@ -94,7 +115,15 @@ export async function lintFiles(
 ): Promise<LintSummary> {
   await readInputs(files, adapterOptions, summary, {
     async onConversation(conversation) {
-      await onResult(lintConversation(conversation, settings));
+      let result: ConversationResult;
+      try {
+        result = lintConversation(conversation, settings);
+      } catch (error) {
+        // Rules have their own boundaries in lintConversation; this is the analysis itself failing.
+        recordRuleFailure(summary, { conversationId: conversation.id, file: conversation.source.file, message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      await onResult(result);
     },
   });
   return summary;

@@ -1,6 +1,7 @@
 import { configuredRules, type ResolvedConfig } from '../config/resolve.js';
 import type { LintSettings, Locale } from '../engine/lint.js';
 import { loadLexicons } from '../lexicon/load.js';
+import { compileUserRegex } from '../lexicon/user-regex.js';
 import { addDictionaryWords, jiebaSegmenter } from '../text/jieba.js';
 import { DEFAULT_SESSION_GAP_MINUTES, type AdapterOptions } from '../adapters/adapter.js';
 
@@ -33,7 +34,8 @@ export function adapterOptions(
     valueMap,
     splitMessages: overrides.splitMessages ?? config.input.splitMessages,
     internalIds: config.input.internalIds,
-    agentPattern: agentPattern === undefined ? undefined : new RegExp(agentPattern, 'u'),
+    // The user's pattern runs on the linear-time engine: a crafted nick cannot hang the reader.
+    agentPattern: agentPattern === undefined ? undefined : compileUserRegex(agentPattern, overrides.agentPattern !== undefined ? '--agent-pattern' : 'input.agentPattern'),
     sessionGapMinutes: config.input.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES,
   };
 }

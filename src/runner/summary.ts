@@ -22,6 +22,17 @@ export interface LintSummary {
   warningsAboutInput: InputProblem[];
   /** Inputs that could not be opened or recognised at all. */
   unreadableFiles: InputProblem[];
+  /** Rules (or the engine, with no ruleId) that failed on a conversation; the rest of the run went on. */
+  ruleErrors: RuleFailure[];
+}
+
+/** A rule that threw while it judged one conversation. */
+export interface RuleFailure {
+  /** Absent when the conversation could not be analysed at all. */
+  ruleId?: string;
+  conversationId: string;
+  file: string;
+  message: string;
 }
 
 /** Problems kept in detail per list; the counts in `records` stay exact beyond it. */
@@ -35,7 +46,7 @@ export function recordProblem(list: InputProblem[], problem: InputProblem): void
 export function emptySummary(): LintSummary {
   return {
     files: 0, conversations: 0, messages: 0, records: { read: 0, used: 0, skipped: 0 }, errors: 0, warnings: 0,
-    notApplicable: {}, skipped: [], warningsAboutInput: [], unreadableFiles: [],
+    notApplicable: {}, skipped: [], warningsAboutInput: [], unreadableFiles: [], ruleErrors: [],
   };
 }
 
@@ -46,10 +57,28 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
     if (finding.severity === 'error') summary.errors++;
     else summary.warnings++;
   }
+  for (const { ruleId, message } of result.ruleErrors ?? []) recordRuleFailure(summary, { ruleId, conversationId: result.conversationId, file: result.file, message });
   for (const { ruleId, reason } of result.notApplicable) {
     const byReason = (summary.notApplicable[ruleId] ??= {});
     byReason[reason] = (byReason[reason] ?? 0) + 1;
   }
+}
+
+/** Keeps the first PROBLEM_DETAIL_LIMIT rule failures. */
+export function recordRuleFailure(summary: LintSummary, failure: RuleFailure): void {
+  if (summary.ruleErrors.length < PROBLEM_DETAIL_LIMIT) summary.ruleErrors.push(failure);
+}
+
+/** Rule failures as people read them, in Chinese and without a stack trace. */
+export function ruleFailureLines(summary: LintSummary): string[] {
+  if (summary.ruleErrors.length === 0) return [];
+  const lines = summary.ruleErrors.map((f) =>
+    f.ruleId === undefined
+      ? `supportlint: 会话 ${f.conversationId}（${f.file}）无法检查：${f.message}`
+      : `supportlint: 规则 ${f.ruleId} 在会话 ${f.conversationId}（${f.file}）上运行出错：${f.message}`,
+  );
+  lines.push('supportlint: 以上规则出错，这些会话的检查结果不完整；其余规则和会话已照常检查。请检查自定义规则的配置，或把这条信息报告给 supportlint 维护者。');
+  return lines;
 }
 
 /** The location as people read it: file:line, or file#record. */

@@ -115,6 +115,7 @@ function loadJieba(): JiebaModule {
     throw new Error(
       `nodejs-jieba could not be loaded (${reason}). Its native module is built at install time: ` +
         'run `npm ci` again, and check that package.json lists nodejs-jieba under "allowScripts".',
+      { cause: error },
     );
   }
   return jieba;

@@ -58,8 +58,9 @@ describe('phrase list files', () => {
     expect(() => loadLexicons({ 'no-such-list': { add: ['x'], addPatterns: [], remove: [] } })).toThrow(/no phrase list "no-such-list"/);
   });
 
-  it('a configured unsafe pattern is refused', () => {
-    expect(() => loadLexicons({ 'blame-shifting': { add: [], addPatterns: ['(快递+)+'], remove: [] } })).toThrow(UnsafeRegexError);
+  it('a configured pattern the linear-time matcher cannot run (a backreference, a lookahead) is refused', () => {
+    expect(() => loadLexicons({ 'blame-shifting': { add: [], addPatterns: ['(快递)\\1'], remove: [] } })).toThrow(UnsafeRegexError);
+    expect(() => loadLexicons({ 'blame-shifting': { add: [], addPatterns: ['快递(?=公司)'], remove: [] } })).toThrow(UnsafeRegexError);
   });
 });
 

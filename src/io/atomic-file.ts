@@ -1,0 +1,103 @@
+import { createWriteStream, realpathSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Temporary files not yet renamed into place; removed if the process ends first. */
+const pending = new Set<string>();
+let cleanupInstalled = false;
+
+function removePending(): void {
+  for (const file of pending) rmSync(file, { force: true });
+  pending.clear();
+}
+
+/**
+ * On exit, and on SIGINT/SIGTERM/SIGHUP, unfinished temporary files are removed. A signal then
+ * ends the process as the signal would have (the handler is removed and the signal raised again).
+ */
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on('exit', removePending);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      removePending();
+      process.off(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/** The file a path finally writes to: a symbolic link is followed, so the link itself stays. */
+export function finalTarget(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/** Whether two paths name the same file: the same device and inode, or the same real path. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return finalTarget(a) === finalTarget(b);
+  }
+}
+
+export interface AtomicFile {
+  readonly stream: WriteStream;
+  /** Renames the finished temporary file onto the target. Call after the stream has finished. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the target is left as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Writes a file as a whole or not at all: the text goes to a temporary file in the same folder,
+ * which is renamed onto the target once complete. A run that fails or is interrupted leaves the
+ * target as it was, and no temporary file behind.
+ */
+export function openAtomicFile(file: string): AtomicFile {
+  installCleanup();
+  const target = finalTarget(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
+  const stream = createWriteStream(temp, { flags: 'wx' });
+  return {
+    stream,
+    async commit() {
+      await rename(temp, target);
+      pending.delete(temp);
+    },
+    async abort() {
+      stream.destroy();
+      await rm(temp, { force: true });
+      pending.delete(temp);
+    },
+  };
+}
+
+/** Writes a whole text at once, through a temporary file, so the target is never left half written. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const atomic = openAtomicFile(file);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      atomic.stream.once('error', reject);
+      atomic.stream.end(text, () => resolve());
+    });
+    await atomic.commit();
+  } catch (error) {
+    await atomic.abort();
+    throw error;
+  }
+}

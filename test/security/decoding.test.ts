@@ -1,0 +1,59 @@
+import iconv from 'iconv-lite';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EncodingScanner } from '../../src/io/decode.js';
+import { runCli } from '../support/cli.js';
+
+const line = (conversation: string, role: string, text: string, agent?: string) => `${JSON.stringify({ conversation_id: conversation, role, agent, text })}\n`;
+const CHINESE = line('c1', 'customer', '我的快递三天都没动了') + line('c1', 'agent', '您好，这个是快递那边的问题，您去问一下快递吧', '小林');
+
+function verdict(bytes: Buffer, chunk = bytes.length) {
+  const scanner = new EncodingScanner();
+  for (let at = 0; at < bytes.length; at += chunk) scanner.push(bytes.subarray(at, at + chunk));
+  return scanner.verdict(true);
+}
+
+describe('encoding is decided on all the bytes', () => {
+  it('UTF-8 with a single stray 0xFF byte stays UTF-8; the byte is counted with its line', () => {
+    const bytes = Buffer.concat([Buffer.from(CHINESE), Buffer.from([0xff]), Buffer.from(`\n${CHINESE}`)]);
+    for (const chunk of [bytes.length, 1, 2, 3, 7]) {
+      expect(verdict(bytes, chunk)).toEqual({ encoding: 'utf8', bomLength: 0, invalidUtf8: 1, invalidLines: [3] });
+    }
+  });
+
+  it('GBK after more than 64 KB of ASCII is GB18030', () => {
+    const bytes = Buffer.concat([Buffer.from(line('a', 'customer', 'hello').repeat(2000)), iconv.encode(CHINESE, 'gbk')]);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    expect(verdict(bytes).encoding).toBe('gb18030');
+    expect(verdict(bytes, 1 << 16).encoding).toBe('gb18030');
+  });
+
+  it('short GBK is GB18030; ASCII with one stray byte is UTF-8; a BOM always wins', () => {
+    expect(verdict(iconv.encode(CHINESE, 'gbk')).encoding).toBe('gb18030');
+    expect(verdict(Buffer.from('abc\xffdef', 'latin1')).encoding).toBe('utf8');
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(CHINESE, 'gbk')]);
+    expect(verdict(bom)).toMatchObject({ encoding: 'utf8', bomLength: 3 });
+    expect(verdict(iconv.encode(CHINESE, 'utf16le', { addBOM: true })).encoding).toBe('utf16le');
+  });
+
+  it('lint reads the UTF-8 file as UTF-8, names the agent right, finds the problem, and warns about the line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-enc-'));
+    writeFileSync(path.join(dir, 'c.jsonl'), Buffer.concat([Buffer.from(CHINESE), Buffer.from('{"conversation_id":"c1","role":"customer","text":"好的\xff"}\n', 'latin1')]));
+    const result = await runCli(['lint', 'c.jsonl', '-f', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.results[0].agents).toEqual(['小林']);
+    expect(report.results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('blame-shifting');
+    expect(report.summary.warningsAboutInput).toEqual([{ location: { file: 'c.jsonl', line: 3 }, reason: expect.stringContaining('不是 UTF-8 的字节') }]);
+  });
+
+  it('convert reads GBK text after 64 KB of ASCII without replacement characters', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-enc-'));
+    writeFileSync(path.join(dir, 'g.jsonl'), Buffer.concat([Buffer.from(line('a', 'customer', 'hello').repeat(2000)), iconv.encode(CHINESE, 'gbk')]));
+    const result = await runCli(['convert', 'g.jsonl'], { cwd: dir });
+    expect(result.stdout).toContain('您去问一下快递吧');
+    expect(result.stdout).not.toContain('\ufffd');
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSink } from '../../src/cli/output.js';
+import { ROOT, runCli } from '../support/cli.js';
+
+const SAMPLE = path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl');
+const BIN = path.join(ROOT, 'bin', 'supportlint.js');
+
+function workDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-out-'));
+  copyFileSync(SAMPLE, path.join(dir, 'in.jsonl'));
+  return dir;
+}
+
+describe('-o never overwrites an input', () => {
+  const cases: Array<[string, string[]]> = [
+    ['convert -o', ['convert', 'in.jsonl', '-o', 'in.jsonl']],
+    ['lint -o', ['lint', 'in.jsonl', '-o', 'in.jsonl']],
+    ['lint -f json:file', ['lint', 'in.jsonl', '-f', 'stylish', '-f', 'json:./in.jsonl']],
+    ['report -o', ['report', 'in.jsonl', '-o', 'in.jsonl', '-f', 'markdown']],
+    ['lint -o through a symbolic link', ['lint', 'in.jsonl', '-o', 'link.jsonl']],
+    ['convert -o by another path', ['convert', 'sub/../in.jsonl', '-o', `${'.'}/in.jsonl`]],
+  ];
+  for (const [name, args] of cases) {
+    it(name, async () => {
+      const dir = workDir();
+      symlinkSync(path.join(dir, 'in.jsonl'), path.join(dir, 'link.jsonl'));
+      const before = readFileSync(path.join(dir, 'in.jsonl'), 'utf8');
+      const result = await runCli(args.map((a) => a.replace('sub/../', '')), { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('这是输入文件');
+      expect(readFileSync(path.join(dir, 'in.jsonl'), 'utf8')).toBe(before);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+  }
+});
+
+describe('output files', () => {
+  it('-f json:- writes to standard output, not to a file named "-"', async () => {
+    const dir = workDir();
+    const result = await runCli(['lint', 'in.jsonl', '-f', 'json:-'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).version).toBe(1);
+    expect(existsSync(path.join(dir, '-'))).toBe(false);
+    const convert = await runCli(['convert', 'in.jsonl', '-o', '-'], { cwd: dir });
+    expect(convert.stdout.split('\n').length).toBeGreaterThan(10);
+    expect(existsSync(path.join(dir, '-'))).toBe(false);
+  });
+
+  it('a file appears only when complete: until close the old content stays', async () => {
+    const dir = workDir();
+    const target = path.join(dir, 'out.txt');
+    writeFileSync(target, 'old');
+    const sink = openSink('out.txt', { cwd: dir, stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false });
+    await sink.write('new ');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    await sink.write('text');
+    await sink.close();
+    expect(readFileSync(target, 'utf8')).toBe('new text');
+    expect(readdirSync(dir).sort()).toEqual(['in.jsonl', 'out.txt']);
+  });
+
+  it('an interrupted run (SIGINT) leaves the old output and no temporary file', async () => {
+    const dir = workDir();
+    // Enough conversations that the run is still writing when it is interrupted.
+    const lines: string[] = [];
+    for (let c = 0; c < 6000; c++) {
+      lines.push(JSON.stringify({ conversation_id: `c${c}`, role: 'customer', text: '快递三天了还没到，怎么回事？', time: '2024-05-01T10:00:00+08:00' }));
+      lines.push(JSON.stringify({ conversation_id: `c${c}`, role: 'agent', agent: '小林', text: '这是快递那边的问题，您自己联系快递吧。', time: '2024-05-01T10:01:00+08:00' }));
+    }
+    writeFileSync(path.join(dir, 'big.jsonl'), `${lines.join('\n')}\n`);
+    writeFileSync(path.join(dir, 'out.json'), 'old');
+    const child = spawn(process.execPath, [BIN, 'lint', 'big.jsonl', '-f', 'json', '-o', 'out.json'], { cwd: dir, stdio: 'ignore', detached: true });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const deadline = Date.now() + 60_000;
+    while (!readdirSync(dir).some((f) => f.endsWith('.tmp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    process.kill(-child.pid!, 'SIGINT');
+    await exited;
+    expect(readFileSync(path.join(dir, 'out.json'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 90_000);
+});
