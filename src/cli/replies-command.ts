@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
@@ -126,7 +126,8 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       const { source, applied } = fixedSource(library, settings, reread);
       if (applied > 0 && options.fixDryRun) await io.stdout(createTwoFilesPatch(file, file, library.source, source, '', '(--fix)'));
       if (applied > 0 && options.fix) {
-        await writeFile(path.resolve(io.cwd, file), source);
+        // Whole or not at all: an interrupted --fix never leaves a library half written.
+        await writeFileAtomic(path.resolve(io.cwd, file), source);
         library = reread(source);
       }
       if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? 'fixed' : 'would fix'} ${applied} ${applied === 1 ? 'reply' : 'replies'}.\n`);
