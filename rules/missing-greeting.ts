@@ -2,12 +2,17 @@ import { hasWords, isPhoneCall, isPublicThread } from '../src/engine/conversatio
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
-import { agentLabel, isHumanReply } from '../src/model/conversation.js';
+import { agentLabel, isCustomerMessage, isHumanReply } from '../src/model/conversation.js';
 
 // Weibo and other public threads: every reply is a public post under the customer's, addressed with
 // "@名称" or an apology, and the thread has no session to open. The NTCIR DCH collection (format
 // `dch`) is Weibo helpdesk threads.
 // A reply without words cannot be judged: a welcome sticker the export dropped could be the greeting.
+
+// A bare answer: the customer replies to a question that came before the export begins.
+const CUT_OPENING = /^(对|对的|是|是的|是啊|嗯|嗯嗯|恩|好|好的|行|可以|没有|不是|不用|有的)[。.!！~～]*$/u;
+// A card: only bracketed tokens, order ids or links.
+const CARD = /^(\[[^\]]+\]|https?:\/\/\S+|\s)+$/u;
 
 // How many lines of a call transcript may hold the greeting, whoever the recogniser says spoke them.
 const CALL_OPENING_LINES = 4;
@@ -62,7 +67,15 @@ export default defineRule({
           context.notApplicable('public-thread');
           return;
         }
-        const replies = analysis.messages.filter((m) => isHumanReply(m.message));
+        // "对" / "是的" as the first message answers something the export did not keep: the
+        // conversation was cut, and its opening is not in the file.
+        const first = analysis.messages.find((m) => m.message.kind !== 'event');
+        if (first && isCustomerMessage(first.message) && CUT_OPENING.test(first.text.trim())) {
+          context.notApplicable('cut-opening');
+          return;
+        }
+        // A product or order card sent first ("[ORDERID_…]", a link) is not where the agent speaks.
+        const replies = analysis.messages.filter((m) => isHumanReply(m.message) && !CARD.test(m.text.trim()));
         // A call transcript's first seconds are where the recogniser loses words and swaps the
         // speakers ("客户：您好，这里是某某证券"): the greeting counts wherever it is in the first lines.
         if (isPhoneCall(analysis.conversation) && analysis.messages.slice(0, CALL_OPENING_LINES).some((m) => (isHumanReply(m.message) ? greets(m) : COMPANY_OPENING.test(m.text)))) return;

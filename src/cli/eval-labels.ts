@@ -5,7 +5,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { lintConversation } from '../engine/lint.js';
 import { parseLabels, type LabelSet } from '../evaluation/labels.js';
-import { cohensKappa, combine, keyOf, RECOMMENDED_BAR, scoreLabels, shortfalls, type ScoreRow } from '../evaluation/score.js';
+import { cohensKappa, combine, keyOf, RECOMMENDED_BAR, recommendedVerdict, scoreLabels, type ScoreRow, type Verdict } from '../evaluation/score.js';
 import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
 import { emptySummary } from '../runner/summary.js';
@@ -24,6 +24,8 @@ export interface LabelEvalOptions {
 export interface LabelEvalResult {
   rows: ScoreRow[];
   kappa: Record<string, ReturnType<typeof cohensKappa>>;
+  /** Per rule: whether its check-half figures let it stay in supportlint:recommended. */
+  verdicts: Verdict[];
   missing: string[];
   /** Tuning-half conversations the rule got wrong: key → 'missed' | 'false alarm'. */
   errors: Array<{ rule: string; key: string; kind: 'missed' | 'false-alarm'; messages: number[] }>;
@@ -94,7 +96,8 @@ export async function evaluateLabels(options: LabelEvalOptions, config: Resolved
       }
     }
   }
-  return { rows, kappa, missing: lines.filter((line) => !seen.has(keyOf(line))).map(keyOf), errors };
+  const verdicts = options.half === 'tune' ? [] : rules.map((rule) => recommendedVerdict(rows, rule));
+  return { rows, kappa, verdicts, missing: lines.filter((line) => !seen.has(keyOf(line))).map(keyOf), errors };
 }
 
 const pct = (value: number | null): string => (value === null ? '—' : value.toFixed(2));
@@ -123,9 +126,10 @@ export function formatLabelEval(result: LabelEvalResult, chalk: InstanceType<typ
   for (const [rule, k] of Object.entries(result.kappa)) {
     out.push(`  ${rule.padEnd(24)} κ ${k.kappa === null ? '—' : k.kappa.toFixed(2)}  一致率 ${(100 * k.agreement).toFixed(1)}%  A 标出 ${k.aPositives}  B 标出 ${k.bPositives}`);
   }
-  const failing = rules.filter((rule) => shortfalls(result.rows, rule).length > 0);
-  out.push('', `达标线：检验半区、人工标出 ≥ ${RECOMMENDED_BAR.minPositives} 的语料集上精确率 ≥ ${RECOMMENDED_BAR.precision}、召回率 ≥ ${RECOMMENDED_BAR.recall}。`
-    + (failing.length ? `未达标：${failing.join('、')}` : '全部达标。'));
+  if (result.verdicts.length > 0) {
+    out.push('', chalk.bold(`能否留在 supportlint:recommended（检验半区；达标线：精确率 ≥ ${RECOMMENDED_BAR.precision}、召回率 ≥ ${RECOMMENDED_BAR.recall}，人工标出 ≥ ${RECOMMENDED_BAR.minPositives} 例的语料集逐个判断，都不足 ${RECOMMENDED_BAR.minPositives} 例时看合计）`));
+    for (const v of result.verdicts) out.push(`  ${v.rule.padEnd(24)} ${v.keep ? '达标' : chalk.yellow('未达标')}  ${v.reason}`);
+  }
   if (result.missing.length > 0) out.push(chalk.yellow(`${result.missing.length} 个标注会话没有在语料里读到（例如 ${result.missing.slice(0, 3).join('、')}）。`));
   if (result.errors.length > 0) {
     out.push('', chalk.bold('调优半区的错判（只列调优半区）'));

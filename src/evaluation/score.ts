@@ -94,10 +94,55 @@ export function cohensKappa(lines: readonly LabelLine[], rule: string): { kappa:
 /** The bar a recommended rule must clear on the check half of every collection with enough positives. */
 export const RECOMMENDED_BAR = { precision: 0.9, recall: 0.75, minPositives: 10 } as const;
 
+const clears = (t: Pick<ScoreRow, 'precision' | 'recall'>): boolean =>
+  (t.precision ?? 0) >= RECOMMENDED_BAR.precision && (t.recall ?? 0) >= RECOMMENDED_BAR.recall;
+
 /** Collections where a rule's check-half figures fall short of the bar (only those with enough positives count). */
 export function shortfalls(rows: readonly ScoreRow[], rule: string): ScoreRow[] {
-  return rows.filter(
-    (r) => r.rule === rule && r.half === 'check' && r.positives >= RECOMMENDED_BAR.minPositives
-      && ((r.precision ?? 0) < RECOMMENDED_BAR.precision || (r.recall ?? 0) < RECOMMENDED_BAR.recall),
-  );
+  return rows.filter((r) => r.rule === rule && r.half === 'check' && r.positives >= RECOMMENDED_BAR.minPositives && !clears(r));
+}
+
+export interface Verdict {
+  rule: string;
+  /** Whether the rule may stay in supportlint:recommended. */
+  keep: boolean;
+  /** How the verdict was reached: per collection, pooled, or on too few labels to measure recall. */
+  basis: 'collections' | 'pooled' | 'few-positives';
+  reason: string;
+}
+
+/**
+ * Whether a rule's check-half figures let it stay in supportlint:recommended:
+ * 1. every collection with at least 10 labelled positives clears precision 0.90 and recall 0.75;
+ * 2. where no collection has 10, the check half pooled over the collections must clear the bar
+ *    when it has 10 positives, so a rule cannot stay silent across small collections;
+ * 3. below 10 pooled positives recall cannot be measured, and the rule keeps its place only if
+ *    its hits were right at least 90% of the time (or it had none).
+ */
+export function recommendedVerdict(rows: readonly ScoreRow[], rule: string): Verdict {
+  const check = rows.filter((r) => r.rule === rule && r.half === 'check');
+  const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+  const measured = check.filter((r) => r.positives >= RECOMMENDED_BAR.minPositives);
+  if (measured.length > 0) {
+    const failing = measured.filter((r) => !clears(r));
+    return {
+      rule,
+      keep: failing.length === 0,
+      basis: 'collections',
+      reason: failing.length === 0
+        ? measured.map((r) => `${r.collection} P ${fmt(r.precision)} R ${fmt(r.recall)}`).join('；')
+        : failing.map((r) => `${r.collection}（${r.positives} 例）P ${fmt(r.precision)} R ${fmt(r.recall)}`).join('；'),
+    };
+  }
+  const pooled = combine(check);
+  if (pooled.positives >= RECOMMENDED_BAR.minPositives) {
+    return { rule, keep: clears(pooled), basis: 'pooled', reason: `合计（${pooled.positives} 例）P ${fmt(pooled.precision)} R ${fmt(pooled.recall)}` };
+  }
+  const precise = pooled.flagged === 0 || (pooled.precision ?? 0) >= RECOMMENDED_BAR.precision;
+  return {
+    rule,
+    keep: precise,
+    basis: 'few-positives',
+    reason: `合计只有 ${pooled.positives} 例，召回率无法衡量；命中 ${pooled.flagged} 次，对 ${pooled.both} 次`,
+  };
 }

@@ -10,6 +10,8 @@ const NO_GREETING = (window = 1) => `缺少欢迎语：客服开场的 ${window}
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an export cut mid-conversation opens on the customer’s bare answer', code: ['客户: 对', '客户: 这个我之前买过', '客服: 嗯嗯好的呢'] },
+    { name: 'an order card before the agent’s first words', code: ['客户: 屏幕失灵', '客服: [ORDERID_10018713]', '客服: 亲亲，您好，是这一单吗'] },
     // Phone calls: the recogniser swaps speakers in the first seconds; the company's opening counts
     // wherever it is in the first lines.
     { name: 'a call whose opening the recogniser gave to the customer', channel: 'phone', code: ['客户: 喂，你好，这边是某某证券，请问是王女士吗', '客服: 对，我想问一下开户', '客户: 好的'] },
@@ -31,6 +33,11 @@ runRuleTests(rule, {
     { name: '别 before 亲 does not negate the greeting', code: ['客户: 气死了', '客服: 别着急亲，我马上查'] },
   ],
   invalid: [
+    {
+      name: 'after the card, the first words still need a greeting',
+      code: ['客户: 屏幕失灵', '客服: [ORDERID_10018713]', '客服: 是这一单吗'],
+      errors: [{ messageId: 'noGreeting', message: NO_GREETING(), messageSeq: 2 }],
+    },
     {
       name: 'on a call the customer’s own 你好 is not the agent’s greeting',
       channel: 'phone',
