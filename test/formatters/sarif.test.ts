@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, findingHash } from '../../src/formatters/fingerprint.js';
 import { sarifFormatter } from '../../src/formatters/sarif.js';
 import { emptySummary } from '../../src/runner/summary.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { REPO_CONFIG, ROOT, runCli } from '../support/cli.js';
 import { context, finding, render, result } from './build.js';
 
 const require = createRequire(import.meta.url);
@@ -178,8 +178,8 @@ describe('sarif fingerprints', () => {
     writeFileSync(path.join(dir, 'a.jsonl'), `${sample.join('\n')}\n`);
     writeFileSync(path.join(dir, 'b.jsonl'), `${[...added, ...reordered].join('\n')}\n`);
     // Absolute paths: the in-process CLI opens inputs relative to the process, not to `cwd`.
-    const before = sarifOf((await runCli(['lint', path.join(dir, 'a.jsonl'), '-f', 'sarif'], { cwd: dir })).stdout);
-    const after = sarifOf((await runCli(['lint', path.join(dir, 'b.jsonl'), '-f', 'sarif'], { cwd: dir })).stdout);
+    const before = sarifOf((await runCli(['lint', '-c', REPO_CONFIG, path.join(dir, 'a.jsonl'), '-f', 'sarif'], { cwd: dir })).stdout);
+    const after = sarifOf((await runCli(['lint', '-c', REPO_CONFIG, path.join(dir, 'b.jsonl'), '-f', 'sarif'], { cwd: dir })).stdout);
     expect(before.runs[0]!.results.length).toBeGreaterThan(3);
     expect(lines(after)).not.toEqual(lines(before));
     expect(after.runs[0]!.results.length).toBe(before.runs[0]!.results.length);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EncodingScanner } from '../../src/io/decode.js';
-import { runCli } from '../support/cli.js';
+import { REPO_CONFIG, runCli } from '../support/cli.js';
 
 const line = (conversation: string, role: string, text: string, agent?: string) => `${JSON.stringify({ conversation_id: conversation, role, agent, text })}\n`;
 const CHINESE = line('c1', 'customer', '我的快递三天都没动了') + line('c1', 'agent', '您好，这个是快递那边的问题，您去问一下快递吧', '小林');
@@ -41,7 +41,7 @@ describe('encoding is decided on all the bytes', () => {
   it('lint reads the UTF-8 file as UTF-8, names the agent right, finds the problem, and warns about the line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-enc-'));
     writeFileSync(path.join(dir, 'c.jsonl'), Buffer.concat([Buffer.from(CHINESE), Buffer.from('{"conversation_id":"c1","role":"customer","text":"好的\xff"}\n', 'latin1')]));
-    const result = await runCli(['lint', 'c.jsonl', '-f', 'json'], { cwd: dir });
+    const result = await runCli(['lint', '-c', REPO_CONFIG, 'c.jsonl', '-f', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.results[0].agents).toEqual(['小林']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectAdapter } from '../../src/adapters/index.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT, REPO_CONFIG, runCli } from '../support/cli.js';
 
 const SAMPLE = path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl');
 
@@ -25,7 +25,7 @@ describe('format detection never crashes the run', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-detect-'));
       copyFileSync(SAMPLE, path.join(dir, 'good.jsonl'));
       writeFileSync(path.join(dir, 'bad.json'), content());
-      const result = await runCli(['lint', 'good.jsonl', 'bad.json', '-f', 'json', '-o', 'out.json'], { cwd: dir });
+      const result = await runCli(['lint', '-c', REPO_CONFIG, 'good.jsonl', 'bad.json', '-f', 'json', '-o', 'out.json'], { cwd: dir });
       expect(result.stderr).not.toContain('unexpected failure');
       expect(result.stderr).toContain('bad.json');
       expect(result.code).toBe(1); // the findings of good.jsonl
@@ -41,7 +41,7 @@ describe('format detection never crashes the run', () => {
     const good = { sender: 'customer', utterances: ['快递三天没到了'] };
     const reply = { sender: 'helpdesk', utterances: ['您好，我马上帮您查询物流，今天下午五点前回复您。'] };
     writeFileSync(path.join(dir, 'd.json'), JSON.stringify([{ id: 'd1', turns: [null, good, reply] }, { id: 'd2', turns: [good, reply] }]));
-    const result = await runCli(['lint', 'd.json', '-f', 'json'], { cwd: dir });
+    const result = await runCli(['lint', '-c', REPO_CONFIG, 'd.json', '-f', 'json'], { cwd: dir });
     expect(result.stderr).not.toContain('not a recognised export');
     const report = JSON.parse(result.stdout);
     // The dialogue with the bad turn is skipped as one record, with its place and reason; the other is linted.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../../src/io/input.js';
-import { runCli } from '../support/cli.js';
+import { REPO_CONFIG, runCli } from '../support/cli.js';
 
 const record = (conversation: string, role: string, text: string) => JSON.stringify({ conversation_id: conversation, role, agent: role === 'agent' ? '小林' : undefined, text });
 const CONVERSATION = [record('c1', 'customer', '快递三天没动了'), record('c1', 'agent', '这个是快递那边的问题，您去问一下快递吧')];
@@ -18,7 +18,7 @@ async function lines(chunks: string[]): Promise<string[]> {
 async function lint(name: string, content: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-lines-'));
   writeFileSync(path.join(dir, name), content);
-  const result = await runCli(['lint', name, '-f', 'json'], { cwd: dir });
+  const result = await runCli(['lint', '-c', REPO_CONFIG, name, '-f', 'json'], { cwd: dir });
   return { result, report: result.stdout ? JSON.parse(result.stdout) : undefined };
 }
 

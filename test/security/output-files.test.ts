@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSink } from '../../src/cli/output.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT, REPO_CONFIG, runCli } from '../support/cli.js';
 
 const SAMPLE = path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl');
 const BIN = path.join(ROOT, 'bin', 'supportlint.js');
@@ -41,7 +41,7 @@ describe('-o never overwrites an input', () => {
 describe('output files', () => {
   it('-f json:- writes to standard output, not to a file named "-"', async () => {
     const dir = workDir();
-    const result = await runCli(['lint', 'in.jsonl', '-f', 'json:-'], { cwd: dir });
+    const result = await runCli(['lint', '-c', REPO_CONFIG, 'in.jsonl', '-f', 'json:-'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).version).toBe(1);
     expect(existsSync(path.join(dir, '-'))).toBe(false);

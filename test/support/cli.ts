@@ -2,6 +2,8 @@ import path from 'node:path';
 import { run, type CliIO } from '../../src/cli/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The repository's own configuration: recommended plus the rules the samples are written to show. */
+export const REPO_CONFIG = path.join(ROOT, '.supportlintrc.yaml');
 
 export interface CliResult {
   code: number;
