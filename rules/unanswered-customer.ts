@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { agentLabel } from '../src/model/conversation.js';
+import { isPhoneCall } from '../src/engine/conversation-shape.js';
 import { ANSWER_NEED_LEXICONS, answerNeedFrom, unansweredTail } from '../src/analysis/answer-need.js';
 
 const QUOTE_LENGTH = 40;
@@ -25,6 +26,10 @@ export default defineRule({
     const distress = context.lexicon('missing-empathy.distress');
     return {
       conversationEnd() {
+        if (isPhoneCall(context.analysis.conversation)) {
+          context.notApplicable('phone-call');
+          return;
+        }
         const tail = unansweredTail(context.analysis, need, distress);
         if (!tail) return;
         const { first, count, lastHuman } = tail;

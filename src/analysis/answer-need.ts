@@ -4,10 +4,9 @@ import { assertedMatches } from '../engine/matching.js';
 import { isCustomerMessage, isHumanReply, type Message } from '../model/conversation.js';
 import { isPhoneCall } from '../engine/conversation-shape.js';
 
-// A call's last words are cut by the hang-up or garbled by the recogniser: a short fragment after the
-// agent's last words is not a question left waiting. Han characters, so "080811。" counts as data.
-const CALL_FRAGMENT_CHARS = 8;
-const substance = (text: string): number => (text.match(/[\p{Script=Han}\p{N}]/gu) ?? []).length;
+// The agent's closing check, and the customer's "no, nothing else".
+const ANYTHING_ELSE = /还有(什么|其他|其它|别的)[^,.!?;。！？；]{0,12}(吗|呢|么|\?)/;
+const NOTHING_ELSE = /^(没有|没了|没有了|没啦|没有啦|不用了|没事了|暂时没有)[了啊呢哦哈~～。.!！]*$/;
 
 
 // Stickers and masks say nothing that needs an answer: "#E-s[数字x]", "[呵呵]", "[表情]", emoji.
@@ -161,6 +160,9 @@ export interface UnansweredTail {
  * queue. Shared by unanswered-customer and the report's unanswered count.
  */
 export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed, distress: Lexicon): UnansweredTail | undefined {
+  // A call is answered while it lasts: the agent is on the line. A transcript's last lines are cut by
+  // the hang-up, and the recogniser gives the agent's goodbye to the customer as often as not.
+  if (isPhoneCall(analysis.conversation)) return undefined;
   const { messages } = analysis;
   const lastHuman = messages.filter((m) => isHumanReply(m.message)).at(-1);
   const after = messages.filter((m) => m.seq > (lastHuman?.seq ?? -1));
@@ -176,6 +178,7 @@ export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed,
   const complains = (m: AnalyzedMessage) => assertedMatches(m, distress, { hypotheticals: true }).length > 0;
   const first = waiting.slice(settled + 1).find((w) => w.turn.needsAnswer && (!w.turn.remark || invited || complains(w.m)))?.m;
   if (!first) return undefined;
-  if (isPhoneCall(analysis.conversation) && waiting.every((w) => substance(w.m.text) < CALL_FRAGMENT_CHARS)) return undefined;
+  // "请问还有其他可以帮您的吗?" answered "没有": the customer closed the conversation.
+  if (lastHuman && ANYTHING_ELSE.test(lastHuman.text) && waiting.every((w) => NOTHING_ELSE.test(w.m.text.trim()))) return undefined;
   return { first, count: waiting.filter((w) => w.m.seq >= first.seq).length, lastHuman };
 }

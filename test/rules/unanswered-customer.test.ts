@@ -3,7 +3,8 @@ import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
-    { name: 'a fragment after a call’s goodbye', channel: 'phone', code: ['客户: 怎么转账', '客服: 在软件里点银证转账就行，祝您投资顺利，再见', '客户: 要不？'] },
+    { name: 'a call is answered while it lasts', channel: 'phone', code: ['客户: 怎么转账', '客服: 在软件里点银证转账就行，祝您投资顺利，再见', '客户: 那我明天开户的时候还要带什么证件呢？'] },
+    { name: 'no, nothing else', code: ['客户: 发票开好了吗', '客服: 已经开好了，请问还有其他可以帮您的吗?', '客户: 没有'] },
     { name: 'the agent has the last word', code: ['客户: 快递到哪了', '客服: 已经到本市了，明天送达'] },
     { name: 'thanks need no answer', code: ['客户: 快递到哪了', '客服: 已经到本市了，明天送达', '客户: 好的，谢谢'] },
     { name: 'a bare acknowledgement', code: ['客户: 能开发票吗', '客服: 可以，下单时填写抬头就行', '客户: 嗯嗯'] },
@@ -34,6 +35,16 @@ runRuleTests(rule, {
     { name: 'a "never mind"', code: ['客户: 可以改地址吗', '客服: 我看一下', '客户: 不用了，已经解决了'] },
   ],
   invalid: [
+    {
+      name: 'in a chat, the same question after the goodbye waits for an answer',
+      code: ['客户: 怎么转账', '客服: 在软件里点银证转账就行，祝您投资顺利，再见', '客户: 那我明天开户的时候还要带什么证件呢？'],
+      errors: [{ messageId: 'unanswered', message: '客户未获回复：客户最后的 1 条消息没有得到任何人工回复（“那我明天开户的时候还要带什么证件呢？”），会话就结束了。' }],
+    },
+    {
+      name: 'a new question after the closing check still waits',
+      code: ['客户: 发票开好了吗', '客服: 已经开好了，请问还有其他可以帮您的吗?', '客户: 没有发票抬头怎么改'],
+      errors: [{ messageId: 'unanswered', message: '客户未获回复：客户最后的 1 条消息没有得到任何人工回复（“没有发票抬头怎么改”），会话就结束了。' }],
+    },
     {
       name: 'in a chat the same fragment waits for an answer',
       code: ['客户: 怎么转账', '客服: 在软件里点银证转账就行', '客户: 要不？'],
