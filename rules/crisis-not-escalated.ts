@@ -3,20 +3,12 @@ import { defineRule } from '../src/engine/rule.js';
 import { assertedMatches } from '../src/engine/matching.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { Lexicon, LexiconMatch } from '../src/lexicon/lexicon.js';
+import { insideMention } from '../src/text/clauses.js';
 
 const CLAUSE = /[^,.!?;:。、！？；…~～\s\n\r]+/g;
 
 // Weibo threads address accounts as "@北京12315" and tag topics as "#315曝光台#": a regulator in a
 // handle or a tag names an account or a topic, it does not say what the customer will do.
-const MENTION_END = /[\s,.!?;:。、！？；…~～#@]/;
-function insideMention(text: string, index: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const char = text[i]!;
-    if (char === '@') return true;
-    if (MENTION_END.test(char)) return false;
-  }
-  return false;
-}
 function insideHashtag(text: string, index: number): boolean {
   const before = text.slice(0, index).split('#').length - 1;
   return before % 2 === 1 && text.indexOf('#', index) >= 0;

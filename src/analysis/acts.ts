@@ -1,7 +1,7 @@
 import type { AnalyzedMessage } from '../engine/analysis.js';
 import { assertedMatches } from '../engine/matching.js';
 import type { Lexicon, LexiconMatch } from '../lexicon/lexicon.js';
-import { clauseBounds, isNegatedAt } from '../text/clauses.js';
+import { clauseBounds, insideMention, isNegatedAt } from '../text/clauses.js';
 
 /**
  * What a sentence does in the conversation, read once per message and shared by every rule and by
@@ -22,19 +22,6 @@ export const ACT_LEXICONS = {
 } as const;
 
 export type ActLexiconId = (typeof ACT_LEXICONS)[keyof typeof ACT_LEXICONS];
-
-// Weibo threads address accounts with "@名称" up to the next space or punctuation; a distress
-// word inside a handle ("@某某投诉平台", "@12315…") names an account, it does not complain.
-const MENTION_END = /[\s,.!?;:。、！？；…~～#@]/;
-
-function insideMention(text: string, index: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const char = text[i]!;
-    if (char === '@') return true;
-    if (MENTION_END.test(char)) return false;
-  }
-  return false;
-}
 
 // JD exports write emoji as codes such as "#E-委屈": a face, not a sentence about the service.
 const EMOJI_CODE = /#e-$/;

@@ -42,3 +42,17 @@ export function isNegatedAt(text: string, tokens: readonly Token[], start: numbe
   const straddling = tokens.find((t) => t.start < start && t.end > start);
   return straddling !== undefined && /^(不|没|别|无|非|未)/.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
 }
+
+// Weibo threads address accounts as "@名称" up to the next space or punctuation, and tag topics as
+// "#话题#".
+const MENTION_END = /[\s,.!?;:。、！？；…~～#@]/;
+
+/** True when `index` falls inside an "@handle": a word there names an account ("@某某投诉平台"). */
+export function insideMention(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const char = text[i]!;
+    if (char === '@') return true;
+    if (MENTION_END.test(char)) return false;
+  }
+  return false;
+}
