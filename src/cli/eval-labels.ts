@@ -5,7 +5,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { lintConversation } from '../engine/lint.js';
 import { parseLabels, type LabelSet } from '../evaluation/labels.js';
-import { cohensKappa, combine, keyOf, RECOMMENDED_BAR, recommendedVerdict, scoreLabels, type ScoreRow, type Verdict } from '../evaluation/score.js';
+import { clearsBar, cohensKappa, combine, keyOf, RECOMMENDED_BAR, recommendedVerdict, scoreLabels, type ScoreRow, type Verdict } from '../evaluation/score.js';
 import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
 import { emptySummary } from '../runner/summary.js';
@@ -115,8 +115,7 @@ export function formatLabelEval(result: LabelEvalResult, chalk: InstanceType<typ
         const rows = result.rows.filter((r) => r.rule === rule && r.half === half && (collection === '(合计)' || r.collection === collection));
         if (rows.length === 0) continue;
         const t = combine(rows);
-        const weak = half === 'check' && collection !== '(合计)' && t.positives >= RECOMMENDED_BAR.minPositives
-          && ((t.precision ?? 0) < RECOMMENDED_BAR.precision || (t.recall ?? 0) < RECOMMENDED_BAR.recall);
+        const weak = half === 'check' && collection !== '(合计)' && t.positives >= RECOMMENDED_BAR.minPositives && !clearsBar(t);
         const line = [rule, collection, half === 'check' ? '检验' : '调优', t.conversations, t.positives, t.flagged, t.both, pct(t.precision), pct(t.recall), pct(t.f1)].join('\t');
         out.push(weak ? chalk.yellow(line) : line);
       }

@@ -94,13 +94,9 @@ export function cohensKappa(lines: readonly LabelLine[], rule: string): { kappa:
 /** The bar a recommended rule must clear on the check half of every collection with enough positives. */
 export const RECOMMENDED_BAR = { precision: 0.9, recall: 0.75, minPositives: 10 } as const;
 
-const clears = (t: Pick<ScoreRow, 'precision' | 'recall'>): boolean =>
+/** Whether figures reach precision 0.90 and recall 0.75. */
+export const clearsBar = (t: Pick<ScoreRow, 'precision' | 'recall'>): boolean =>
   (t.precision ?? 0) >= RECOMMENDED_BAR.precision && (t.recall ?? 0) >= RECOMMENDED_BAR.recall;
-
-/** Collections where a rule's check-half figures fall short of the bar (only those with enough positives count). */
-export function shortfalls(rows: readonly ScoreRow[], rule: string): ScoreRow[] {
-  return rows.filter((r) => r.rule === rule && r.half === 'check' && r.positives >= RECOMMENDED_BAR.minPositives && !clears(r));
-}
 
 export interface Verdict {
   rule: string;
@@ -124,7 +120,7 @@ export function recommendedVerdict(rows: readonly ScoreRow[], rule: string): Ver
   const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(2));
   const measured = check.filter((r) => r.positives >= RECOMMENDED_BAR.minPositives);
   if (measured.length > 0) {
-    const failing = measured.filter((r) => !clears(r));
+    const failing = measured.filter((r) => !clearsBar(r));
     return {
       rule,
       keep: failing.length === 0,
@@ -136,7 +132,7 @@ export function recommendedVerdict(rows: readonly ScoreRow[], rule: string): Ver
   }
   const pooled = combine(check);
   if (pooled.positives >= RECOMMENDED_BAR.minPositives) {
-    return { rule, keep: clears(pooled), basis: 'pooled', reason: `合计（${pooled.positives} 例）P ${fmt(pooled.precision)} R ${fmt(pooled.recall)}` };
+    return { rule, keep: clearsBar(pooled), basis: 'pooled', reason: `合计（${pooled.positives} 例）P ${fmt(pooled.precision)} R ${fmt(pooled.recall)}` };
   }
   const precise = pooled.flagged === 0 || (pooled.precision ?? 0) >= RECOMMENDED_BAR.precision;
   return {
