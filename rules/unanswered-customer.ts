@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { agentLabel } from '../src/model/conversation.js';
 import { isPhoneCall } from '../src/engine/conversation-shape.js';
+import { ACT_LEXICONS } from '../src/analysis/acts.js';
 import { ANSWER_NEED_LEXICONS, answerNeedFrom, unansweredTail } from '../src/analysis/answer-need.js';
 
 const QUOTE_LENGTH = 40;
@@ -18,19 +19,18 @@ export default defineRule({
       unanswered: '客户未获回复：客户最后的 {count} 条消息没有得到任何人工回复（“{quote}”），会话就结束了。',
     },
     schema: z.strictObject({}),
-    lexicons: [...ANSWER_NEED_LEXICONS, 'missing-empathy.distress'],
+    lexicons: [...ANSWER_NEED_LEXICONS, ACT_LEXICONS.distress, ACT_LEXICONS.complaint],
     hasSuggestions: false,
   },
   create(context) {
     const need = answerNeedFrom((id) => context.lexicon(id));
-    const distress = context.lexicon('missing-empathy.distress');
     return {
       conversationEnd() {
         if (isPhoneCall(context.analysis.conversation)) {
           context.notApplicable('phone-call');
           return;
         }
-        const tail = unansweredTail(context.analysis, need, distress);
+        const tail = unansweredTail(context.analysis, need);
         if (!tail) return;
         const { first, count, lastHuman } = tail;
         // By code point, so that an emoji is never cut in half.

@@ -1,6 +1,5 @@
 import type { AnalyzedMessage, ConversationAnalysis, CustomerBurst } from '../engine/analysis.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { assertedMatches } from '../engine/matching.js';
 import { isCustomerMessage, isHumanReply, type Message } from '../model/conversation.js';
 import { isPhoneCall } from '../engine/conversation-shape.js';
 
@@ -159,7 +158,7 @@ export interface UnansweredTail {
  * reply that need an answer, not settled by the customer's own thanks, and not handed to another
  * queue. Shared by unanswered-customer and the report's unanswered count.
  */
-export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed, distress: Lexicon): UnansweredTail | undefined {
+export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed): UnansweredTail | undefined {
   // A call is answered while it lasts: the agent is on the line. A transcript's last lines are cut by
   // the hang-up, and the recogniser gives the agent's goodbye to the customer as often as not.
   if (isPhoneCall(analysis.conversation)) return undefined;
@@ -175,7 +174,7 @@ export function unansweredTail(analysis: ConversationAnalysis, need: AnswerNeed,
   // one. It waits for an answer when nobody has answered the customer yet, when the agent had
   // asked for it, or when it is a complaint.
   const invited = !lastHuman || AGENT_ASKS.test(lastHuman.text);
-  const complains = (m: AnalyzedMessage) => assertedMatches(m, distress, { hypotheticals: true }).length > 0;
+  const complains = (m: AnalyzedMessage) => analysis.acts.distress(m) !== undefined;
   const first = waiting.slice(settled + 1).find((w) => w.turn.needsAnswer && (!w.turn.remark || invited || complains(w.m)))?.m;
   if (!first) return undefined;
   // "请问还有其他可以帮您的吗?" answered "没有": the customer closed the conversation.

@@ -8,7 +8,7 @@ import { agentLabel, isCustomerMessage, isHumanReply } from '../model/conversati
 import { customerTopics } from './topics.js';
 
 /** The phrase lists the metrics read, besides those of the rules. */
-export const METRIC_LEXICONS = [...ANSWER_NEED_LEXICONS, 'missing-empathy.distress', 'ignored-human-request'] as const;
+export const METRIC_LEXICONS = [...ANSWER_NEED_LEXICONS, 'ignored-human-request'] as const;
 
 /** A wait the customer had for a human, attributed to the agent who answered it. */
 export interface Wait {
@@ -126,8 +126,7 @@ export function measureConversation(analysis: ConversationAnalysis, findings: re
     }
   }
 
-  const distress = lexicon(context, 'missing-empathy.distress');
-  const tail = unansweredTail(analysis, need, distress);
+  const tail = unansweredTail(analysis, need);
   const unanswered = tail ? { agent: tail.lastHuman ? label(tail.lastHuman.seq) : null } : null;
 
   const humanRequest = measureHumanRequest(analysis, lexicon(context, 'ignored-human-request'));
