@@ -202,7 +202,9 @@ export default defineRule({
         const blamed = blameHits(message);
         const redirected = blamed.length > 0 || alreadyWorked(message) ? [] : redirectHits(message);
         if (blamed.length === 0 && redirected.length === 0) return;
-        if (assertedMatches(message, ownership).length > 0) return;
+        // "联系商家为您处理": ownership words in the hand-off's own clause are the other party's doing.
+        const othersDoing = (o: LexiconMatch) => redirected.some((r) => o.start >= r.start && o.start < clauseBounds(message.text, r.end - 1)[1]);
+        if (assertedMatches(message, ownership).some((o) => !othersDoing(o))) return;
         if (context.options.apologyCountsAsOwnership && assertedMatches(message, apology).length > 0) return;
         const hit = blamed[0] ?? redirected[0]!;
         const phrase = message.text.slice(hit.start, hit.end);

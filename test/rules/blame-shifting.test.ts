@@ -92,6 +92,12 @@ runRuleTests(rule, {
     { name: 'told to search the web', code: '建议您上网查一下', errors: [{ messageId: 'redirect', message: REDIRECT('建议您上网查') }] },
     { name: 'the local office has the last word', code: '各地政策不一，建议您以当地营业厅为准', errors: [{ messageId: 'redirect', message: REDIRECT('建议您以当地营业厅为准') }] },
     { name: 'the customer pressed the wrong button', code: '应该是您自己点错了', errors: [{ messageId: 'blameCustomer', message: CUSTOMER('应该是您自己点错') }] },
+    { name: 'whoever it is, the customer is to chase them', code: '这个您还得找销售经理催下哦', errors: [{ messageId: 'redirect', message: REDIRECT('还得找销售经理催') }] },
+    {
+      name: 'ownership words in the hand-off’s own clause are the other party’s doing',
+      code: '您可以直接联系商家为您处理一下',
+      errors: [{ messageId: 'redirect', message: REDIRECT('您可以直接联系商家') }],
+    },
     { name: 'not ours to handle', code: '这事不归我们负责', errors: [{ messageId: 'disown', message: DISOWN('不归我们负责') }] },
     {
       name: 'mixed script and full-width text',
