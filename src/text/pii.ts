@@ -179,6 +179,10 @@ export class MappedText {
    * characters put in come from the whole span the match came from; a match replaced by '' is
    * dropped, its span then belonging to the neighbours' spans when a later match covers them.
    */
+  transform(step: (view: MappedText) => MappedText): MappedText {
+    return step(this);
+  }
+
   replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
     let text = '';
     const from: number[] = [];
@@ -195,8 +199,9 @@ export class MappedText {
       if (match[0].length === 0) continue;
       const start = match.index;
       const end = start + match[0].length;
-      keep(start);
       const put = replacement(match);
+      if (put === match[0]) continue;
+      keep(start);
       text += put;
       for (let i = 0; i < put.length; i++) {
         from.push(this.from[start]!);
@@ -224,11 +229,20 @@ const DIGIT_GAP = '(?:[ \\t\\u00a0]{1,2}|[ \\t\\u00a0]{0,2}[,，、_/.。·\\-�
 // Four or more digits, some of them spelt in Chinese ("一三八 1234 五六七八"), read as digits.
 // Shorter runs are ordinary words (一两个, 三五天).
 const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${CHINESE_DIGIT}|[0-9])){3,}`, 'gu');
-const GAP_BETWEEN_DIGITS = new RegExp(`(?<=[0-9])${DIGIT_GAP}(?=[0-9])`, 'gu');
+// A gap joins two groups of digits unless both are long enough to be numbers of their own
+// ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
+const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
 // "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", 。 and ， are dots: "wangwu@qq。com", "a@163 dot com".
 const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*dot\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、]\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+
+/** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
+function readChineseDigits(view: MappedText): MappedText {
+  const runs = [...view.text.matchAll(SPELT_NUMBER)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (runs.length === 0) return view;
+  return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
+}
 
 /**
  * The text as the finders read it: invisible characters dropped, full-width folded, numbers spelt
@@ -240,7 +254,7 @@ export function piiView(text: string): MappedText {
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(/\u3000/gu, () => ' ')
-    .replace(SPELT_NUMBER, (m) => (/[^0-9]/u.test(m[0]) ? m[0].replace(new RegExp(CHINESE_DIGIT, 'gu'), (c) => CHINESE_DIGIT_VALUES[c]!) : m[0]))
+    .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
     .replace(DOT_WORD, () => '.');
