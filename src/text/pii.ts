@@ -215,7 +215,7 @@ export class MappedText {
 }
 
 // Zero-width and invisible characters that can be slipped between digits without showing.
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]+/gu;
+const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f)+/gu;
 // Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), and the
 // ideographic space. Chinese punctuation (，：) is left as it is: finders know it.
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋／]/gu;
