@@ -107,7 +107,7 @@ export default defineRule({
       agentMessage(message) {
         const text = message.text;
         const urls = urlSpans(text);
-        for (const hit of findPersonalNumbers(text)) {
+        for (const hit of findPersonalNumbers(text, { spellings: 'any' })) {
           if (!kinds.has(hit.kind) || !isExposed(text, hit, urls)) continue;
           const masked = maskPersonalNumber(hit);
           context.report({

@@ -9,6 +9,7 @@ import { LexiconSpecError } from '../lexicon/lexicon.js';
 import { UnsafeRegexError } from '../lexicon/safe-regex.js';
 import { compileUserRegex } from '../lexicon/user-regex.js';
 import { FORMATTERS } from '../formatters/index.js';
+import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
@@ -231,6 +232,8 @@ interface LintOptions extends CommonReadOptions, ReportOptions {
   printConfig?: boolean;
   baseline?: string;
   updateBaseline?: boolean;
+  redact?: boolean;
+  redactKeepAgents?: boolean;
 }
 
 /** Keeps the findings that pass --quiet and --agent. */
@@ -255,6 +258,12 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     const unknown = options.rule.filter((id) => !settings.rules.some((r) => r.rule.meta.id === id));
     if (unknown.length > 0) throw new UsageError(`--rule ${unknown.join(', ')}: not a rule that is on in this configuration. Run \`supportlint rules\` to list them.`);
   }
+  let redactor: Redactor | undefined;
+  if (options.redact) {
+    const { settings: redaction, warning } = redactionSettings(config.redact, io.env, options.redactKeepAgents || undefined);
+    if (warning) io.stderr(warning);
+    redactor = new Redactor(redaction);
+  }
   const baseline = await BaselineRun.open(options, io.cwd);
   const missing: string[] = [];
   const files = await resolveInputs(paths, config, io, missing);
@@ -269,22 +278,25 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     let shown = filterFindings(result, options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
     shown = baseline.apply(shown, result.conversationId);
+    // --redact: pseudonyms and masks before anything is counted or printed.
+    if (redactor) shown = redactor.result(shown);
     addResult(summary, shown);
     await reports.result(shown);
   });
   progress.done();
-  await reports.end(summary);
+  const shownSummary = redactor ? redactor.summary(summary) : summary;
+  await reports.end(shownSummary);
   const baselineWritten = await baseline.finish(summary, io.stderr);
-  const failures = ruleFailureLines(summary);
+  const failures = ruleFailureLines(shownSummary);
   if (baseline.updating) {
     if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
     if (!baselineWritten) {
-      const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+      const problems = inputProblemLines(shownSummary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
       if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
     }
     return baselineWritten && failures.length === 0 ? 0 : 2;
   }
-  const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+  const problems = inputProblemLines(shownSummary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
   // A rule that failed leaves the findings incomplete: the run cannot pass, whatever was found.
   if (failures.length > 0) {
@@ -342,7 +354,9 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .option('--strict', 'exit 2 when any record was skipped')
     .option('--print-config', 'print the merged configuration and exit')
     .option('--baseline <file>', 'ignore the findings recorded in this baseline (per conversation and rule); only new ones count')
-    .option('--update-baseline', 'write the current findings to the --baseline file and exit 0');
+    .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
+    .option('--redact', 'pseudonyms for conversation ids, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in excerpts and messages, in every format (key: SUPPORTLINT_REDACT_KEY or redact.key)')
+    .option('--redact-keep-agents', 'with --redact, show agent names as they are');
   addReportOptions(lint).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
 
   registerRulesCommand(program, io, setExitCode);

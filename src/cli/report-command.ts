@@ -16,7 +16,8 @@ import type { GroupBy, PeriodUnit } from '../report/model.js';
 import type { ReportInput } from '../report/score.js';
 import type { MeasuredWith } from '../formatters/formatter.js';
 import { resultForJson } from '../formatters/json.js';
-import { isShareableTopic, redactText } from '../text/redact.js';
+import { isShareableTopic } from '../text/redact.js';
+import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { UsageError } from './errors.js';
 import { assertOutputsAreNotInputs, openSink } from './output.js';
 import { toolVersion } from './version.js';
@@ -42,6 +43,7 @@ interface ReportCommandOptions extends CommonReadOptions {
   format?: string;
   output?: string;
   redact?: boolean;
+  redactKeepAgents?: boolean;
   color?: boolean;
 }
 
@@ -77,6 +79,12 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
 
   const config = await loadConfigFor(options, io);
   const settings = { ...buildLintSettings(config), metrics: true };
+  let redactor: Redactor | undefined;
+  if (options.redact) {
+    const { settings: redaction, warning } = redactionSettings(config.redact, io.env, options.redactKeepAgents || undefined);
+    if (warning) io.stderr(warning);
+    redactor = new Redactor(redaction);
+  }
   const customTitles = new Map(Object.keys(config.customRules).map((id) => [id, id]));
   const builder = new ReportBuilder({
     period: options.period,
@@ -87,8 +95,8 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     scorecard: config.scoring,
     businessHours: Boolean(config.businessHours?.length),
     teams: config.teams,
-    redact: options.redact ? redactText : undefined,
-    shareableTopic: options.redact ? isShareableTopic : undefined,
+    redact: redactor ? { input: (input) => redactor.reportInput(input), agent: (name) => redactor.agent(name) } : undefined,
+    shareableTopic: redactor ? isShareableTopic : undefined,
     ruleTitle: (id) => BUILTIN_RULES.get(id)?.meta.title ?? customTitles.get(id) ?? id,
     toolVersion: toolVersion(),
   });
@@ -152,7 +160,8 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   });
 
   progress.done();
-  const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
+  const shownSummary = redactor ? redactor.summary(summary) : summary;
+  const problems = inputProblemLines(shownSummary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
   if (summary.conversations === 0) {
     io.stderr('supportlint: no conversation could be read, so there is nothing to report. See the reasons above.\n');
@@ -170,7 +179,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   await sink.write(render(data));
   await sink.close();
   if (options.output) io.stderr(`supportlint: wrote ${formatName} report of ${data.inputs.conversations} conversations to ${options.output}\n`);
-  const failures = ruleFailureLines(summary);
+  const failures = ruleFailureLines(shownSummary);
   if (failures.length > 0) {
     io.stderr(`${failures.join('\n')}\n`);
     return 2;
@@ -191,7 +200,8 @@ export function registerReportCommand(program: Command, io: CliIO, setExitCode: 
     .option('--until <date>', 'last day to include; the report describes the period holding it')
     .option('-f, --format <name>', `report format: ${['html', 'markdown', 'csv', 'json'].join(', ')} (default: from --output's extension, else markdown)`)
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .option('--redact', 'mask phone, ID and card numbers, e-mails and names in every quote')
+    .option('--redact', 'pseudonyms for conversation ids, customers, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in every quote (key: SUPPORTLINT_REDACT_KEY or redact.key)')
+    .option('--redact-keep-agents', 'with --redact, show agent names as they are')
     .option('--no-color', 'no colours in messages, also honoured through NO_COLOR')
     .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await runReport(paths, options, io)));
 }

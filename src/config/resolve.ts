@@ -39,13 +39,15 @@ export interface ResolvedConfig {
   scoring: Scorecard;
   /** Team by agent name or id. */
   teams: Record<string, string[]>;
+  /** Options of --redact. */
+  redact: { key?: string; keepAgents?: boolean };
 }
 
 /** Later layers win; rule settings replace per rule, lists are concatenated. */
 export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
   const resolved: ResolvedConfig = {
     sources: [], rules: {}, customRules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, valueMap: {}, internalIds: [] },
-    scoring: DEFAULT_SCORECARD, teams: {},
+    scoring: DEFAULT_SCORECARD, teams: {}, redact: {},
   };
   for (const { source, config } of layers) {
     resolved.sources.push(source);
@@ -75,6 +77,7 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
     if (config.input?.sessionGapMinutes) resolved.input.sessionGapMinutes = config.input.sessionGapMinutes;
     resolved.scoring = mergeScorecard(resolved.scoring, config.scoring);
     Object.assign(resolved.teams, config.teams ?? {});
+    Object.assign(resolved.redact, config.redact ?? {});
   }
   return resolved;
 }

@@ -47,6 +47,13 @@ export const configSchema = z.strictObject({
   scoring: scoringSchema.optional(),
   /** Teams and their agents (names or ids as the export gives them), for `report --by team`. */
   teams: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  /** `--redact` in lint and report: the key of the pseudonyms, and whether agent names stay readable. */
+  redact: z.strictObject({
+    /** HMAC key for pseudonyms (SUPPORTLINT_REDACT_KEY wins over it). Keep it out of shared repositories. */
+    key: z.string().min(1).optional(),
+    /** Agent names are shown as they are; --redact-keep-agents does the same for one run. */
+    keepAgents: z.boolean().optional(),
+  }).optional(),
   /** Glob patterns of input files to skip. */
   ignore: z.array(z.string()).optional(),
   input: z.strictObject({

@@ -25,8 +25,11 @@ export interface ReportOptions {
   businessHours: boolean;
   /** Team by agent name or id. */
   teams: Record<string, string[]>;
-  /** Masks personal data in quoted text; identity when the report is not redacted. */
-  redact?: (text: string) => string;
+  /**
+   * With --redact: rewrites each conversation before it is counted (pseudonyms for ids, agents and
+   * channels; masked quotes), and gives the pseudonym of an agent named in `teams`.
+   */
+  redact?: { input: (input: ReportInput) => ReportInput; agent: (name: string) => string };
   /** With redaction: whether a topic keyword may be shown (names and places may not). */
   shareableTopic?: (word: string) => boolean;
   /** The rule's Chinese name, for the rule breakdowns. */
@@ -63,7 +66,12 @@ export class ReportBuilder {
 
   constructor(private readonly options: ReportOptions) {
     this.calendar = new PeriodCalendar(options.period, options.timezone);
-    for (const [team, agents] of Object.entries(options.teams)) for (const agent of agents) this.teamOf.set(agent, team);
+    for (const [team, agents] of Object.entries(options.teams)) {
+      for (const agent of agents) {
+        this.teamOf.set(agent, team);
+        if (options.redact) this.teamOf.set(options.redact.agent(agent), team);
+      }
+    }
   }
 
   private bucket(period: string): PeriodBucket {
@@ -84,30 +92,17 @@ export class ReportBuilder {
     return group;
   }
 
-  private redacted(input: ReportInput): ReportInput {
-    const redact = this.options.redact;
-    if (!redact) return input;
-    return {
-      ...input,
-      findings: input.findings.map((f) => ({
-        ...f,
-        message: redact(f.message),
-        excerpt: redact(f.excerpt),
-        ...(f.trigger ? { trigger: { ...f.trigger, text: redact(f.trigger.text) } } : {}),
-      })),
-    };
-  }
-
   add(raw: ReportInput): void {
+    // Redacted first, so that a conversation read from a redacted shard and from a transcript is one.
+    const input = this.options.redact ? this.options.redact.input(raw) : raw;
     this.read++;
-    this.files.add(raw.file);
-    const identity = `${raw.conversationId}\u0000${raw.metrics.startedAt ?? ''}`;
+    this.files.add(input.file);
+    const identity = `${input.conversationId}\u0000${input.metrics.startedAt ?? ''}`;
     if (this.seen.has(identity)) {
       this.duplicates++;
       return;
     }
     this.seen.add(identity);
-    const input = this.redacted(raw);
     const { metrics } = input;
     const { since, until, timezone, scorecard } = this.options;
     const started = metrics.startedAt;

@@ -1,11 +1,18 @@
 /**
- * Finding and masking personal numbers in Chinese text: mainland mobile numbers, resident ID
- * numbers and bank card numbers. The pii-exposure rule uses these, and so can a later redaction
- * step (`report --redact`): every finder returns exact offsets and every kind has a mask.
+ * Finding personal data in Chinese text: mainland mobile numbers, resident ID numbers, bank card
+ * numbers, landlines, e-mail addresses, WeChat/QQ ids and names. The pii-exposure rule and the
+ * redaction of `lint --redact` / `report --redact` both find them here: every finder returns exact
+ * offsets in the text it was given, and every number kind has a mask.
  *
  * Long digit strings are everywhere in support chats (order, tracking and ticket numbers), so an ID
  * or card number only counts when its check digit is right: a random string passes the ID check one
  * time in eleven (and the birth-date check cuts that further), and the Luhn check one time in ten.
+ *
+ * People who want a number past a filter spell it otherwise: "138，5555，6666", "138_9999_0000",
+ * "一三八幺二三四五六七八", full-width digits, zero-width spaces between digits, "name at 163 dot com".
+ * `piiView` undoes these spellings in a normalised copy of the text that remembers, for each of its
+ * characters, the span of the original it came from; finders match the copy and report spans of
+ * the original, so that the original spelling is what gets masked.
  */
 
 export type PiiKind = 'mobile' | 'residentId' | 'bankCard';
@@ -112,7 +119,11 @@ export function findBankCards(text: string): PiiMatch[] {
  * ID check is an ID even if it also passes Luhn; a mobile number inside a longer run is not found
  * at all, because the patterns refuse neighbouring digits.
  */
-export function findPersonalNumbers(text: string): PiiMatch[] {
+export function findPersonalNumbers(text: string, options: { spellings?: 'plain' | 'any' } = {}): PiiMatch[] {
+  if (options.spellings === 'any') {
+    const view = piiView(text);
+    return findPersonalNumbers(view.text).map((m) => ({ ...m, ...view.original(m.start, m.end) }));
+  }
   const ids = findResidentIds(text);
   const overlapsAny = (m: PiiMatch, others: readonly PiiMatch[]) => others.some((o) => m.start < o.end && m.end > o.start);
   const cards = findBankCards(text).filter((m) => !overlapsAny(m, ids));
@@ -139,4 +150,221 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
     case 'bankCard':
       return maskMiddle(match.digits, 4, 4);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The normalised view.
+
+/** A copy of a text in which each character remembers the span [from, to) of the original it came from. */
+export class MappedText {
+  private constructor(
+    readonly text: string,
+    private readonly from: readonly number[],
+    private readonly to: readonly number[],
+  ) {}
+
+  static of(text: string): MappedText {
+    const from = Array.from({ length: text.length }, (_v, i) => i);
+    return new MappedText(text, from, from.map((i) => i + 1));
+  }
+
+  /** The span of the original text that [start, end) of this copy came from. */
+  original(start: number, end: number): { start: number; end: number } {
+    if (end <= start) return { start: this.from[start] ?? this.to.at(-1) ?? 0, end: this.from[start] ?? this.to.at(-1) ?? 0 };
+    return { start: this.from[start]!, end: this.to[end - 1]! };
+  }
+
+  /**
+   * Replaces every match of `pattern` (global) with what `replacement` returns for it. The
+   * characters put in come from the whole span the match came from; a match replaced by '' is
+   * dropped, its span then belonging to the neighbours' spans when a later match covers them.
+   */
+  transform(step: (view: MappedText) => MappedText): MappedText {
+    return step(this);
+  }
+
+  replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
+    let text = '';
+    const from: number[] = [];
+    const to: number[] = [];
+    let last = 0;
+    const keep = (end: number) => {
+      text += this.text.slice(last, end);
+      for (let i = last; i < end; i++) {
+        from.push(this.from[i]!);
+        to.push(this.to[i]!);
+      }
+    };
+    for (const match of this.text.matchAll(pattern)) {
+      if (match[0].length === 0) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      const put = replacement(match);
+      if (put === match[0]) continue;
+      keep(start);
+      text += put;
+      for (let i = 0; i < put.length; i++) {
+        from.push(this.from[start]!);
+        to.push(this.to[end - 1]!);
+      }
+      last = end;
+    }
+    keep(this.text.length);
+    return new MappedText(text, from, to);
+  }
+}
+
+// Zero-width and invisible characters that can be slipped between digits without showing.
+const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f)+/gu;
+// Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), and the
+// ideographic space. Chinese punctuation (，：) is left as it is: finders know it.
+const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋／]/gu;
+const CHINESE_DIGIT_VALUES: Record<string, string> = {
+  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
+  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+};
+const CHINESE_DIGIT = '[零〇一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖]';
+// What people put between the digits of one number: spaces, commas, dots, dashes, slashes, underscores.
+const DIGIT_GAP = '(?:[ \\t\\u00a0]{1,2}|[ \\t\\u00a0]{0,2}[,，、_/.。·\\-—–~][ \\t\\u00a0]{0,2})';
+// Four or more digits, some of them spelt in Chinese ("一三八 1234 五六七八"), read as digits.
+// Shorter runs are ordinary words (一两个, 三五天).
+const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${CHINESE_DIGIT}|[0-9])){3,}`, 'gu');
+// A gap joins two groups of digits unless both are long enough to be numbers of their own
+// ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
+const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
+// "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
+const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// After an @, "dot", 。 and ， are dots: "wangwu@qq。com", "a@163 dot com".
+const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*dot\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、]\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+
+/** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
+function readChineseDigits(view: MappedText): MappedText {
+  const runs = [...view.text.matchAll(SPELT_NUMBER)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (runs.length === 0) return view;
+  return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
+}
+
+/**
+ * The text as the finders read it: invisible characters dropped, full-width folded, numbers spelt
+ * in Chinese digits read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
+ * in e-mail addresses read as @ and dots. `original()` maps a span back.
+ */
+export function piiView(text: string): MappedText {
+  return MappedText.of(text)
+    .replace(INVISIBLE, () => '')
+    .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/gu, () => ' ')
+    .transform(readChineseDigits)
+    .replace(GAP_BETWEEN_DIGITS, () => '')
+    .replace(AT_WORD, () => '@')
+    .replace(DOT_WORD, () => '.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finders on the normalised view. Each takes the original text and returns spans of it.
+
+export interface PiiSpan {
+  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name';
+  readonly start: number;
+  readonly end: number;
+  /** The value as the view reads it (digits, address, id or name). */
+  readonly value: string;
+  /** For e-mails: the domain; for names: the surname, which masks keep. */
+  readonly keep?: string;
+}
+
+// Landlines are matched before separators are dropped, so that the area code stays recognisable:
+// "0571 88886666", "(0571)88776655", "010-12345678".
+const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/gu;
+// Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
+const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
+const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
+const EMAIL = new RegExp(
+  `(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}|\\p{Script=Han}{1,4})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
+  'gu',
+);
+// A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "Q Q：12345678", "企鹅号 12345678".
+const ACCOUNT =
+  /(?<![A-Za-z])((?:q\s*q|扣扣|企鹅|微信|薇信|威信|维信|徽信|v\s*信|vx|wx|weixin|we\s*chat|微)\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+
+// The commonest Chinese surnames (they cover most of the population), compound surnames first.
+const SURNAMES = [
+  '欧阳', '司马', '诸葛', '上官', '东方', '慕容', '夏侯', '皇甫', '尉迟', '令狐',
+  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗',
+  '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '袁', '潘', '于', '蒋', '蔡',
+  '余', '杜', '叶', '程', '苏', '魏', '吕', '丁', '任', '沈', '姚', '卢', '姜', '崔', '钟', '谭', '陆', '汪', '范', '金',
+  '石', '廖', '贾', '夏', '韦', '付', '方', '白', '邹', '孟', '熊', '秦', '邱', '江', '尹', '薛', '闫', '段', '雷', '侯',
+  '龙', '史', '陶', '黎', '贺', '顾', '毛', '郝', '龚', '邵', '万', '钱', '严', '覃', '武', '戴', '莫', '孔', '向', '汤',
+  '陳', '楊', '黃', '趙', '吳', '孫', '馬', '鄭', '謝', '許', '韓', '馮', '鄧', '蔣', '蘇', '呂', '盧', '鍾', '譚', '陸',
+  '劉', '張', '羅', '蕭', '葉', '賴', '賀', '龔', '錢', '嚴', '湯',
+];
+export const COMMON_SURNAMES: readonly string[] = SURNAMES;
+const SURNAME = `(?:${SURNAMES.join('|')})`;
+// A given name is one or two Han characters that are not a particle or the start of the next word.
+const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
+const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|本人)\\s*[:：是为]?\\s*';
+// "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
+const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN})`, 'gdu');
+// "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
+const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(?:${SURNAME})?(\\s?${GIVEN})`, 'gdu');
+// "我叫Zhang Wei", "收件人: li lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
+const LATIN_NAME = /(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人)\s*[:：是为]?\s*([A-Za-z]{2,20}(?:[ ·.-][A-Za-z]{2,20}){0,2})(?![A-Za-z])/gdu;
+// "陈先生", "李小姐": the surname before a form of address.
+const HONORIFIC = new RegExp(`(${SURNAME})(?=先生|女士|小姐)`, 'gu');
+
+/** Landline numbers, spelt with or without area-code brackets and dashes. */
+export function findLandlines(text: string): PiiSpan[] {
+  const view = piiViewWithoutGaps(text);
+  return [...view.text.matchAll(LANDLINE)].map((m) => ({ kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]! }));
+}
+
+/** Runs of eleven or more digits, however they are spelt: ID, card and order numbers alike. */
+export function findLongNumbers(text: string): PiiSpan[] {
+  const view = piiView(text);
+  return [...view.text.matchAll(LONG_NUMBER)].map((m) => ({ kind: 'longNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
+}
+
+/** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
+export function findEmails(text: string): PiiSpan[] {
+  const view = piiView(text);
+  return [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+}
+
+/** WeChat and QQ ids after the words that introduce them; the span is the id alone. */
+export function findAccounts(text: string): PiiSpan[] {
+  const view = piiView(text);
+  return [...view.text.matchAll(ACCOUNT)].map((m) => {
+    const start = m.index + m[1]!.length;
+    return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]! };
+  });
+}
+
+/**
+ * Personal names after the words that introduce one (我叫, 姓名, 收件人 …), in Han characters or
+ * Latin letters. The span is what a mask hides: the given name, the surname being kept; a Latin
+ * name but its first letter; the surname before 先生/女士/小姐.
+ */
+export function findNames(text: string): PiiSpan[] {
+  const view = piiView(text);
+  const found: PiiSpan[] = [];
+  for (const pattern of [CUED_NAME, SURNAME_THEN_NAME]) {
+    for (const m of view.text.matchAll(pattern)) {
+      const [start, end] = m.indices![2]!;
+      found.push({ kind: 'name', ...view.original(start, end), value: m[1]! + m[2]!.trim(), keep: m[1]! });
+    }
+  }
+  for (const m of view.text.matchAll(LATIN_NAME)) {
+    const [start, end] = m.indices![1]!;
+    found.push({ kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! });
+  }
+  for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
+  return found;
+}
+
+/** The view with invisible and full-width characters undone but digits left as they are grouped. */
+function piiViewWithoutGaps(text: string): MappedText {
+  return MappedText.of(text)
+    .replace(INVISIBLE, () => '')
+    .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/gu, () => ' ');
 }

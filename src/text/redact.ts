@@ -1,74 +1,105 @@
 import { partOfSpeech } from './jieba.js';
-import { findMobileNumbers, maskMiddle } from './pii.js';
+import { findAccounts, findEmails, findLandlines, findLongNumbers, findNames, findPersonalNumbers, maskMiddle } from './pii.js';
 
 /**
- * Masking for reports that leave the QA team (`report --redact`). Unlike the pii-exposure rule,
- * which must not cry wolf, redaction errs towards masking: an order number masked by mistake costs
- * nothing, a card number left in a report that is forwarded does.
+ * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
+ * pii-exposure rule, which must not cry wolf, redaction errs towards masking: an order number
+ * masked by mistake costs nothing, a card number left in a report that is forwarded does.
  *
- * - mobile numbers (with +86, spaces or dashes): 138****5678;
+ * Everything is found by src/text/pii.ts on a normalised view of the text (full width, zero-width
+ * characters, separators between digits, Chinese digits, `at`/`dot`, 。 and ， in addresses), and
+ * the span of the original text it came from is what gets replaced:
+ *
+ * - mobile numbers (with +86, spaces, dashes, commas, slashes, underscores, in Chinese digits): 138****5678;
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
  * - landline numbers (0 + area code + 7–8 digits): area code kept;
  * - e-mail addresses: first character of the name and the domain kept;
- * - QQ and WeChat ids after those words;
- * - personal names after 我叫 / 姓名 / 收件人 / 联系人 … and before 先生 / 女士 / 小姐: surname kept.
+ * - WeChat and QQ ids after those words (V信, 薇信, Wechat:, 企鹅号, Q Q …): first and last character kept;
+ * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 我姓…叫 … and before 先生 / 女士 / 小姐:
+ *   surname kept (a Latin name: its first letter).
  */
 
-// Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ") and the ideographic space are
-// folded to ASCII before matching, so they are found like their half-width forms.
-// Chinese punctuation (，：) is left as it is.
-const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋]/g;
-const fold = (text: string) => text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+/** One replacement in a text: [start, end) of the original becomes `replacement`. */
+export interface Redaction {
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+}
 
-// Digits may be grouped by spaces, dashes, dots or long dashes: "139 - 1234 - 5678", "139.1234.5678".
-const SEPARATOR = '(?:\\s{0,2}[-.—–]\\s{0,2}|\\s{1,2})?';
-const LONG_NUMBER = new RegExp(`(?<![0-9])[0-9](?:${SEPARATOR}[0-9]){10,}(?:${SEPARATOR}[xX])?(?![0-9])`, 'g');
-const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/g;
-const EMAIL = /([a-zA-Z0-9._%+-])[a-zA-Z0-9._%+-]*@([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)/g;
-const ACCOUNT = /((?:qq|QQ|扣扣|微信|微信号|vx|VX|wx|WX|v信|wechat|WeChat|weixin)\s*(?:号|号码|id|ID)?\s*(?:是|为|:|：)?\s*)([a-zA-Z0-9_-]{5,20})/g;
+const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 
-// The commonest Chinese surnames (they cover most of the population), compound surnames first.
-const SURNAMES = [
-  '欧阳', '司马', '诸葛', '上官', '东方', '慕容', '夏侯', '皇甫', '尉迟', '令狐',
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗',
-  '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '袁', '潘', '于', '蒋', '蔡',
-  '余', '杜', '叶', '程', '苏', '魏', '吕', '丁', '任', '沈', '姚', '卢', '姜', '崔', '钟', '谭', '陆', '汪', '范', '金',
-  '石', '廖', '贾', '夏', '韦', '付', '方', '白', '邹', '孟', '熊', '秦', '邱', '江', '尹', '薛', '闫', '段', '雷', '侯',
-  '龙', '史', '陶', '黎', '贺', '顾', '毛', '郝', '龚', '邵', '万', '钱', '严', '覃', '武', '戴', '莫', '孔', '向', '汤',
-  '陳', '楊', '黃', '趙', '吳', '孫', '馬', '鄭', '謝', '許', '韓', '馮', '鄧', '蔣', '蘇', '呂', '盧', '鍾', '譚', '陸',
-  '劉', '張', '羅', '蕭', '葉', '魏', '賴', '賀', '龔', '錢', '嚴', '湯',
-];
-const SURNAME = `(?:${SURNAMES.join('|')})`;
-// A given name is one or two Han characters that are not a particle or the start of the next word.
-const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
-const NAME_CUE = /(我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|本人)(\s*[:：是为]?\s*)/u;
-const CUED_NAME = new RegExp(`${NAME_CUE.source}(${SURNAME})(${GIVEN})`, 'gu');
-const HONORIFIC = new RegExp(`(${SURNAME})(先生|女士|小姐)`, 'gu');
+/** What redaction replaces in `text`, in order and without overlaps. */
+export function findRedactions(text: string): Redaction[] {
+  const candidates: Redaction[] = [];
+  for (const m of findLandlines(text)) candidates.push({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` });
+  for (const m of findPersonalNumbers(text, { spellings: 'any' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
+  for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
+  for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
+  for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });
+  for (const m of findNames(text)) {
+    const given = m.keep && m.value.startsWith(m.keep) ? m.value.slice(m.keep.length) : m.value;
+    candidates.push({ start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) });
+  }
+  // Earlier kinds win over later ones: a phone written as a QQ id is masked as a phone.
+  const chosen: Redaction[] = [];
+  for (const c of candidates) {
+    if (c.end <= c.start) continue;
+    if (chosen.some((o) => c.start < o.end && c.end > o.start)) continue;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
 
-const stars = (text: string) => '*'.repeat([...text].length);
+/** The text with the redactions applied. */
+export function applyRedactions(text: string, redactions: readonly Redaction[]): string {
+  let out = '';
+  let last = 0;
+  for (const r of redactions) {
+    out += text.slice(last, r.start) + r.replacement;
+    last = r.end;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Where an offset of the original text lands in the redacted text. An offset inside a replaced span
+ * moves to the replacement's start (`edge` 'start') or end ('end'), so a highlighted range still
+ * covers what replaced it.
+ */
+export function redactedOffset(offset: number, redactions: readonly Redaction[], edge: 'start' | 'end'): number {
+  let shift = 0;
+  for (const r of redactions) {
+    if (offset <= r.start) break;
+    if (offset < r.end) return r.start + shift + (edge === 'start' ? 0 : r.replacement.length);
+    shift += r.replacement.length - (r.end - r.start);
+  }
+  return offset + shift;
+}
 
 /** Masks personal data in a quoted message, keeping the rest of the text as it was. */
 export function redactText(text: string): string {
-  let out = fold(text);
-  // Mobiles first, with their own separators and +86; then what else is long enough to identify.
-  const mobiles = findMobileNumbers(out).reverse();
-  for (const m of mobiles) out = out.slice(0, m.start) + maskMiddle(m.digits, 3, 4) + out.slice(m.end);
-  out = out.replace(LANDLINE, (_whole, area: string, number: string) => `${area}-${'*'.repeat(number.length)}`);
-  out = out.replace(LONG_NUMBER, (run) => maskMiddle(run.replace(/[^0-9xX]/g, ''), 3, 4));
-  out = out.replace(EMAIL, (_whole, first: string, domain: string) => `${first}***@${domain}`);
-  out = out.replace(ACCOUNT, (_whole, cue: string, id: string) => `${cue}${maskMiddle(id, 1, 1)}`);
-  out = out.replace(CUED_NAME, (_whole, cue: string, gap: string, surname: string, given: string) => `${cue}${gap}${surname}${stars(given)}`);
-  out = out.replace(HONORIFIC, (_whole, _surname: string, title: string) => `*${title}`);
-  return out;
+  return applyRedactions(text, findRedactions(text));
+}
+
+/** Masks personal data in a quoted message, and moves a range of it to the same words in the result. */
+export function redactQuote(text: string, range: readonly [number, number] | undefined): { text: string; range?: [number, number] } {
+  const redactions = findRedactions(text);
+  const out = applyRedactions(text, redactions);
+  if (!range) return { text: out };
+  return { text: out, range: [redactedOffset(range[0], redactions, 'start'), redactedOffset(range[1], redactions, 'end')] };
 }
 
 // Person names (nr…), places (ns) and words jieba's dictionary does not hold (x), where unseen
 // names end up.
 const PERSONAL_TAG = /^(x|nr.*|ns)$/;
 
-/** Whether a topic keyword may appear in a redacted report: not a name, a place or an unknown word. */
+/**
+ * Whether a topic keyword may appear in a redacted report: Chinese words only (a Latin or numeric
+ * keyword can be an e-mail's name, an id or a number), and not a name, a place or an unknown word.
+ */
 export function isShareableTopic(word: string): boolean {
+  if (!/^\p{Script=Han}+$/u.test(word)) return false;
   const tag = partOfSpeech(word);
   return tag !== undefined && !PERSONAL_TAG.test(tag);
 }

@@ -93,6 +93,12 @@ runRuleTests(rule, {
         { messageId: 'phoneNumber', message: PHONE('137****5678') },
       ],
     },
+    {
+      name: 'a phone spelt with commas and Chinese digits to get past a filter',
+      code: '好的，已经登记了您的号码：一三八，5555，六六六六',
+      errors: [{ messageId: 'phoneNumber', message: PHONE('138****6666'), highlight: '一三八，5555，六六六六' }],
+    },
+    { name: 'a phone with zero-width spaces inside', code: '您的手机号是138\u200b1234\u200b5678对吧', errors: [{ messageId: 'phoneNumber', message: PHONE('138****5678') }] },
     // Off the platform
     { name: 'add my WeChat', code: '您要是有空，加下我微信慢慢聊', errors: [{ messageId: 'offPlatform', message: OFF('加下我微信'), highlight: '加下我微信', suggestion: true }] },
     { name: 'asks for the customer’s QQ', code: '方便的话留个QQ号，我加您远程看看', errors: [{ messageId: 'offPlatform', message: OFF('留个QQ号') }] },

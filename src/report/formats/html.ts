@@ -125,7 +125,7 @@ function headerSection(data: ReportData): string {
     ['时区', h(options.timezone)],
     ['分组', `按${h(GROUP_NOUNS[options.by])}`],
     ['计时', options.businessHours ? '只计工作时间' : '按自然时间'],
-    ['引用', options.redacted ? '已脱敏（手机号、证件号、卡号、邮箱、姓名已遮盖）' : '<strong>未脱敏</strong>：引用为客户与客服原话，请勿外传'],
+    ['引用', options.redacted ? '已脱敏（会话号、客户昵称、客服与渠道为化名；手机号、证件号、卡号、邮箱、微信/QQ 号、姓名已遮盖）' : '<strong>未脱敏</strong>：引用为客户与客服原话，请勿外传'],
     ['生成时间', `${h(formatIsoTime(data.generatedAt, options.timezone))}（${h(options.timezone)}）`],
     [
       '输入',

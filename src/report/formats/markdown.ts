@@ -60,7 +60,7 @@ function headerLines(data: ReportData): string[] {
     '',
     `- 统计周期：${cell(periodLabel(data.current))}；对比周期：${data.previous ? cell(periodLabel(data.previous)) : '无（没有上一周期的数据）'}`,
     `- 日期范围：${cell(rangeLabel(options))}；时区：${cell(options.timezone)}；分组：按${GROUP_NOUNS[options.by]}；计时：${options.businessHours ? '只计工作时间' : '按自然时间'}`,
-    `- 引用：${options.redacted ? '已脱敏' : '**未脱敏**，引用为客户与客服原话，请勿外传'}`,
+    `- 引用：${options.redacted ? '已脱敏（会话号、客户昵称、客服与渠道为化名；个人号码、邮箱、微信/QQ 号、姓名已遮盖）' : '**未脱敏**，引用为客户与客服原话，请勿外传'}`,
     `- 生成时间：${cell(formatIsoTime(data.generatedAt, options.timezone))}（${cell(options.timezone)}）· ${cell(`${data.tool.name} ${data.tool.version}`)}`,
     `- 输入：文件 ${inputs.files.length} 个 · 会话 ${inputs.conversations} 个（日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）· 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
   ];

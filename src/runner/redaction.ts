@@ -1,0 +1,183 @@
+import type { ConversationResult } from '../engine/lint.js';
+import type { Finding, Quote } from '../engine/finding.js';
+import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
+import type { ReportInput } from '../report/score.js';
+import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
+import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
+import type { LintSummary } from './summary.js';
+
+/** How `--redact` treats identifiers. */
+export interface RedactionSettings {
+  /** HMAC key of the pseudonyms. */
+  key: string;
+  /** Agent names are shown as they are (their personal data inside still masked). */
+  keepAgents: boolean;
+}
+
+/** The environment variable that holds the pseudonym key; it wins over `redact.key` in the configuration. */
+export const REDACT_KEY_ENV = 'SUPPORTLINT_REDACT_KEY';
+
+/** The key and options from the environment and the configuration, and a warning when the key is the default one. */
+export function redactionSettings(config: { key?: string; keepAgents?: boolean } | undefined, env: NodeJS.ProcessEnv, keepAgents?: boolean): { settings: RedactionSettings; warning?: string } {
+  const key = env[REDACT_KEY_ENV] || config?.key;
+  const settings = { key: key || DEFAULT_REDACT_KEY, keepAgents: Boolean(keepAgents ?? config?.keepAgents) };
+  if (key) return { settings };
+  return {
+    settings,
+    warning: `supportlint: 未设置脱敏密钥（环境变量 ${REDACT_KEY_ENV} 或配置项 redact.key），化名用的是公开的默认密钥：知道名单的人可以逐个试出会话号、客户和客服的真名。请设置自己的密钥。\n`,
+  };
+}
+
+// Channel names that say where a conversation came from and nothing about who: shown as they are.
+// Any other value (a shop, an account, a person's handle) becomes a pseudonym.
+const GENERIC_CHANNELS = new Set([
+  'web', 'app', 'ios', 'android', 'h5', 'pc', 'wap', 'mobile', 'email', 'e-mail', 'mail', 'sms', 'phone', 'voice', 'call', 'chat', 'livechat',
+  'messenger', 'wechat', 'weixin', 'qq', 'weibo', 'whatsapp', 'telegram', 'line', 'facebook', 'twitter', 'instagram', 'api', 'widget', 'miniprogram',
+  'taobao', 'tmall', 'jd', 'douyin', 'pinduoduo', 'kuaishou', 'xiaohongshu',
+  '网页', '网站', '官网', '移动端', '手机端', 'pc端', '电脑端', '小程序', '微信', '微信公众号', '公众号', '企业微信', '视频号', '微博', '电话', '热线', '短信', '邮件', '邮箱',
+  '淘宝', '天猫', '京东', '抖音', '抖店', '拼多多', '快手', '小红书', '千牛', '在线客服', '在线咨询', '留言',
+]);
+
+// A conversation id with a time in it ("小鱼儿 2026-11-02 10:00:03", as 千牛 ids are): the part
+// before the time is the customer's nickname.
+const ID_WITH_TIME = /^(.+?)\s+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/u;
+
+/**
+ * Rewrites lint results and report inputs for output that leaves the team: identifiers become
+ * pseudonyms, and personal data in quotes, messages, suggestions and fixes is masked. Ranges are
+ * moved so that they still point at the same words of the masked quote.
+ */
+export class Redactor {
+  constructor(readonly settings: RedactionSettings) {}
+
+  private pseudonym(kind: IdentifierKind, value: string): string {
+    return pseudonym(kind, value, this.settings.key);
+  }
+
+  conversationId(id: string): string {
+    return this.pseudonym('conversation', id);
+  }
+
+  agent(name: string): string {
+    return this.settings.keepAgents ? redactText(name) : this.pseudonym('agent', name);
+  }
+
+  channel(value: string): string {
+    return GENERIC_CHANNELS.has(value.trim().toLowerCase()) || PSEUDONYM.test(value) ? value : this.pseudonym('channel', value);
+  }
+
+  /** A file path, with personal numbers and addresses in its name masked. */
+  file(path: string): string {
+    return redactText(path);
+  }
+
+  /** The names of one conversation that may turn up in its free text, longest first, with what replaces them. */
+  private namesOf(conversationId: string, agents: readonly string[]): Array<[string, string]> {
+    const names: Array<[string, string]> = [[conversationId, this.conversationId(conversationId)]];
+    const nickname = ID_WITH_TIME.exec(conversationId)?.[1]?.trim();
+    if (nickname) names.push([nickname, this.pseudonym('customer', nickname)]);
+    if (!this.settings.keepAgents) for (const agent of agents) names.push([agent, this.agent(agent)]);
+    return names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).sort((a, b) => b[0].length - a[0].length);
+  }
+
+  private text(value: string, names: ReadonlyArray<[string, string]>): string {
+    return redactText(replaceNames(value, names));
+  }
+
+  private quote<T extends { text: string; range?: [number, number] }>(value: T, names: ReadonlyArray<[string, string]>): T {
+    if (names.some(([name]) => value.text.includes(name))) return { ...value, text: this.text(value.text, names), range: undefined };
+    const { text, range } = redactQuote(value.text, value.range);
+    return range ? { ...value, text, range } : { ...value, text };
+  }
+
+  private metrics(metrics: ConversationMetrics): ConversationMetrics {
+    const who = <T extends { agent: string | null }>(value: T): T => ({ ...value, agent: value.agent === null ? null : this.agent(value.agent) });
+    return {
+      ...metrics,
+      channel: metrics.channel === null ? null : this.channel(metrics.channel),
+      firstResponse: metrics.firstResponse ? who(metrics.firstResponse) : metrics.firstResponse,
+      responses: metrics.responses.map(who),
+      missedBursts: metrics.missedBursts.map(who),
+      unanswered: metrics.unanswered ? who(metrics.unanswered) : metrics.unanswered,
+      humanRequest: metrics.humanRequest ? who(metrics.humanRequest) : metrics.humanRequest,
+      topics: metrics.topics.filter(isShareableTopic),
+    };
+  }
+
+  private finding(finding: Finding, names: ReadonlyArray<[string, string]>): Finding {
+    const { text: excerpt, range } = this.quote({ text: finding.excerpt, range: finding.range }, names);
+    const out: Finding = {
+      ...finding,
+      conversationId: this.conversationId(finding.conversationId),
+      message: this.text(finding.message, names),
+      excerpt,
+      location: { ...finding.location, file: this.file(finding.location.file) },
+    };
+    if (range) out.range = range;
+    else delete out.range;
+    if (finding.agent !== undefined) out.agent = this.agent(finding.agent);
+    if (finding.trigger) out.trigger = this.trigger(finding.trigger, names);
+    if (finding.suggestion !== undefined) out.suggestion = this.text(finding.suggestion, names);
+    if (finding.fix !== undefined) out.fix = this.text(finding.fix, names);
+    return out;
+  }
+
+  private trigger(trigger: Quote, names: ReadonlyArray<[string, string]>): Quote {
+    const out = this.quote(trigger, names);
+    if (out.range === undefined) delete out.range;
+    if (trigger.agent !== undefined) out.agent = this.agent(trigger.agent);
+    return out;
+  }
+
+  /** A lint result as `lint --redact` prints it. */
+  result(result: ConversationResult): ConversationResult {
+    const names = this.namesOf(result.conversationId, result.agents);
+    return {
+      ...result,
+      conversationId: this.conversationId(result.conversationId),
+      file: this.file(result.file),
+      agents: result.agents.map((a) => this.agent(a)),
+      findings: result.findings.map((f) => this.finding(f, names)),
+      notApplicable: result.notApplicable.map((n) => ({ ...n, reason: this.text(n.reason, names) })),
+      ...(result.metrics ? { metrics: this.metrics(result.metrics) } : {}),
+      ...(result.ruleErrors ? { ruleErrors: result.ruleErrors.map((e) => ({ ...e, message: this.text(e.message, names) })) } : {}),
+    };
+  }
+
+  /** A conversation as `report --redact` counts and quotes it. */
+  reportInput(input: ReportInput): ReportInput {
+    const names = this.namesOf(input.conversationId, input.agents);
+    return {
+      ...input,
+      conversationId: this.conversationId(input.conversationId),
+      file: this.file(input.file),
+      agents: input.agents.map((a) => this.agent(a)),
+      findings: input.findings.map((f) => ({
+        ...f,
+        message: this.text(f.message, names),
+        excerpt: this.text(f.excerpt, names),
+        ...(f.agent ? { agent: this.agent(f.agent) } : {}),
+        ...(f.trigger ? { trigger: { ...f.trigger, text: this.text(f.trigger.text, names) } } : {}),
+      })),
+      metrics: this.metrics(input.metrics),
+    };
+  }
+
+  /** The run's summary: the conversations and files its failures and skipped records name. */
+  summary(summary: LintSummary): LintSummary {
+    const problem = <T extends { location: { file: string }; reason: string }>(p: T): T => ({ ...p, location: { ...p.location, file: this.file(p.location.file) }, reason: redactText(p.reason) });
+    return {
+      ...summary,
+      unreadableFiles: summary.unreadableFiles.map(problem),
+      skipped: summary.skipped.map(problem),
+      warningsAboutInput: summary.warningsAboutInput.map(problem),
+      ruleErrors: summary.ruleErrors.map((f) => ({ ...f, conversationId: this.conversationId(f.conversationId), file: this.file(f.file), message: redactText(f.message) })),
+    };
+  }
+}
+
+function replaceNames(text: string, names: ReadonlyArray<[string, string]>): string {
+  let out = text;
+  for (const [name, replacement] of names) if (out.includes(name)) out = out.split(name).join(replacement);
+  return out;
+}

@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FORMATTERS } from '../src/formatters/index.js';
+import { REPORT_FORMATS } from '../src/report/formats/index.js';
+import { piiView, residentIdCheckChar } from '../src/text/pii.js';
+import { REPO_CONFIG, runCli } from './support/cli.js';
+
+/**
+ * Personal data in many spellings, inside Chinese text, goes through `lint --redact` and
+ * `report --redact` in every format; none of it may come out, compared on the normalised view
+ * (separators, zero-width characters, full width and Chinese digits undone).
+ */
+
+const DIR = mkdtempSync(path.join(tmpdir(), 'supportlint-redact-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+const ENV = { SUPPORTLINT_REDACT_KEY: 'property-test-key' };
+
+const digitString = (min: number, max: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
+
+const mobile = fc.tuple(fc.constantFrom('13', '15', '17', '18', '19'), digitString(9, 9)).map(([a, b]) => a + b);
+const residentId = fc
+  .tuple(fc.constantFrom('110101', '440305', '310104', '510107'), fc.date({ min: new Date('1950-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }), digitString(3, 3))
+  .map(([region, birth, seq]) => {
+    const first17 = region + birth.toISOString().slice(0, 10).replace(/-/g, '') + seq;
+    return first17 + residentIdCheckChar(first17);
+  });
+const bankCard = fc.tuple(fc.integer({ min: 16, max: 19 }), digitString(18, 18)).map(([length, body]) => {
+  const partial = ('62' + body).slice(0, length - 1);
+  for (let check = 0; check <= 9; check++) {
+    const digits = partial + check;
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+      let d = Number(digits[digits.length - 1 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error('unreachable');
+});
+
+const CHINESE: Record<string, string[]> = {
+  '0': ['零', '〇'], '1': ['一', '幺'], '2': ['二', '两'], '3': ['三'], '4': ['四'], '5': ['五'], '6': ['六'], '7': ['七'], '8': ['八'], '9': ['九'],
+};
+const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
+
+/** A digit string in one of the spellings people use to get a number past a filter. */
+function spelt(digits: string): fc.Arbitrary<string> {
+  const groups = (sizes: number[]) => {
+    const out: string[] = [];
+    let at = 0;
+    for (const size of sizes) {
+      if (at >= digits.length) break;
+      out.push(digits.slice(at, at + size));
+      at += size;
+    }
+    if (at < digits.length) out.push(digits.slice(at));
+    return out;
+  };
+  const sizes = digits.length === 11 ? [3, 4, 4] : digits.length === 18 ? [6, 8, 4] : [4, 4, 4, 4];
+  return fc.oneof(
+    fc.constant(digits),
+    fc.constantFrom(...SEPARATORS).map((sep) => groups(sizes).join(sep)),
+    fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
+    fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
+    fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
+  );
+}
+
+const letters = (min: number, max: number) => fc.array(fc.constantFrom(...'abcdefghjkmnpqrstuvwxyz'), { minLength: min, maxLength: max }).map((a) => a.join(''));
+const emailParts = fc.tuple(letters(4, 8), digitString(2, 3), fc.constantFrom('qq.com', '163.com', 'gmail.com', 'example.cn'));
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '欧阳'];
+const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉萍红娥玲芬燕'];
+const PINYIN = ['Zhang', 'Wang', 'Li', 'Liu', 'Chen', 'Wei', 'Fang', 'Jing', 'Qiang', 'Lei'];
+
+interface Pii {
+  /** How it is written in the message. */
+  text: string;
+  /** What must not survive, as the normalised view reads it. */
+  secrets: string[];
+}
+
+const digitsPii = fc.oneof(mobile, residentId, bankCard).chain((digits) => spelt(digits).map((text): Pii => ({ text, secrets: [digits] })));
+const emailPii = emailParts.chain(([name, num, domain]) => {
+  const local = name + num;
+  const [host, tld] = domain.split('.') as [string, string];
+  return fc.constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`).map((text): Pii => ({ text, secrets: [local] }));
+});
+const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
+const accountPii = fc.oneof(
+  fc.tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx '), letters(1, 1), letters(3, 6), digitString(2, 4)).map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
+  fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
+    fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
+  ),
+);
+const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
+  fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
+);
+const latinNamePii = fc.tuple(fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN)).map(([a, b]): Pii => ({ text: `我叫${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
+
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, latinNamePii);
+const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
+const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
+
+interface Conversation {
+  id: Pii;
+  agent: string;
+  channel: string;
+  customer: Pii;
+  agentSays: Pii;
+  before: string;
+  after: string;
+}
+
+const conversation = fc.record({
+  id: fc.oneof(mobile.map((m): Pii => ({ text: m, secrets: [m] })), emailParts.map(([n, d, dom]): Pii => ({ text: `${n}${d}@${dom}`, secrets: [`${n}${d}`] }))),
+  agent: fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom(...GIVEN)).map(([s, a, b]) => s + a + b),
+  channel: fc.tuple(letters(3, 5), fc.constantFrom('的小店', '旗舰店', '专营')).map(([a, b]) => a + b),
+  customer: anyPii,
+  agentSays: anyPii,
+  before: filler,
+  after: filler,
+});
+
+function transcript(conversations: readonly Conversation[]): string {
+  const lines: string[] = [];
+  conversations.forEach((c, i) => {
+    const day = `2026-11-0${(i % 7) + 2}`;
+    const base = { conversation_id: c.id.text, channel: c.channel };
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:00:00`, role: 'customer', text: `${c.before}${c.customer.text}${c.after}` }));
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:03:00`, role: 'agent', agent: c.agent, text: `这个不归我们管，${c.before}${c.agentSays.text}${c.after}` }));
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:04:00`, role: 'customer', text: '好吧' }));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Output as the finders read it, with markup and escapes taken out. */
+function normalised(output: string): string {
+  const text = output
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+    .replace(/%0A/g, '\n');
+  return piiView(text).text.toLowerCase();
+}
+
+function leaks(output: string, conversations: readonly Conversation[]): string[] {
+  const view = normalised(output);
+  const secrets = conversations.flatMap((c) => [...c.id.secrets, c.agent, c.channel, ...c.customer.secrets, ...c.agentSays.secrets]);
+  return secrets.filter((secret) => {
+    const s = secret.toLowerCase();
+    return /^[0-9]+$/.test(s) ? new RegExp(`(?<![0-9])${s}(?![0-9])`).test(view) : view.includes(s);
+  });
+}
+
+let run = 0;
+async function outputs(conversations: readonly Conversation[]): Promise<Array<[string, string]>> {
+  const file = path.join(DIR, `t${run++}.jsonl`);
+  writeFileSync(file, transcript(conversations));
+  const out: Array<[string, string]> = [];
+  for (const format of Object.keys(FORMATTERS)) {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    out.push([`lint -f ${format}`, result.stdout + result.stderr]);
+  }
+  for (const format of Object.keys(REPORT_FORMATS)) {
+    for (const by of format === 'json' ? ['agent', 'channel', 'conversation'] : ['agent']) {
+      const result = await runCli(['report', file, '-c', REPO_CONFIG, '-f', format, '--by', by, '--redact'], { env: ENV });
+      expect(result.code).toBe(0);
+      out.push([`report -f ${format} --by ${by}`, result.stdout + result.stderr]);
+    }
+  }
+  return out;
+}
+
+describe('--redact leaves no personal data, however it is spelt', () => {
+  it('unredacted output does quote the generated data (the check below could fail)', async () => {
+    const [sample] = fc.sample(fc.array(conversation, { minLength: 1, maxLength: 1 }), { numRuns: 1, seed: 7 });
+    const file = path.join(DIR, 'plain.jsonl');
+    writeFileSync(file, transcript(sample!));
+    const plain = await runCli(['lint', file, '-c', REPO_CONFIG, '-f', 'json']);
+    expect(leaks(plain.stdout, sample!).length).toBeGreaterThan(0);
+  });
+
+  it('in every lint and report format', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(conversation, { minLength: 3, maxLength: 8 }), async (conversations) => {
+        for (const [command, output] of await outputs(conversations)) {
+          expect(leaks(output, conversations), command).toEqual([]);
+        }
+      }),
+      { numRuns: 5 },
+    );
+  }, 60_000);
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { redactQuote, redactText } from '../../src/text/redact.js';
+import { findPersonalNumbers, piiView } from '../../src/text/pii.js';
+
+describe('redactText: numbers spelt to slip past a filter', () => {
+  it.each([
+    ['电话138，5555，6666', '电话138****6666'],
+    ['电话138_9999_0000好的', '电话138****0000好的'],
+    ['电话138/3333/4444', '电话138****4444'],
+    ['电话1\u200b3\u200b8\u200b1234\u200b5678', '电话138****5678'],
+    ['电话138\u200d1234\u2060 5678', '电话138****5678'],
+    ['电话一三八一二三四五六七八', '电话138****5678'],
+    ['电话幺三八幺二三四五六七八', '电话138****5678'],
+    ['打幺五零 两三四五 六七八九', '打150****6789'],
+    ['电话１３８，１２３４，５６７８', '电话138****5678'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+});
+
+describe('redactText: e-mail addresses spelt otherwise', () => {
+  it.each([
+    ['邮箱 name at 163 dot com 谢谢', '邮箱 n***@163.com 谢谢'],
+    ['发到wangwu@qq。com吧', '发到w***@qq.com吧'],
+    ['发到 张三@公司.中国 吧', '发到 张***@公司.中国 吧'],
+    ['邮箱 lisi(at)gmail(dot)com', '邮箱 l***@gmail.com'],
+    ['邮箱 lisi@qq，com', '邮箱 l***@qq.com'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+});
+
+describe('redactText: WeChat and QQ ids after other words', () => {
+  it.each([
+    ['加我V信 abc12345', '加我V信 a******5'],
+    ['薇信：zhangsan_88', '薇信：z*********8'],
+    ['Wechat:lisi2026', 'Wechat:l******6'],
+    ['企鹅号 12345678', '企鹅号 1******8'],
+    ['Q Q：87654321', 'Q Q：8******1'],
+    ['QQ号是一二三四五六七八', 'QQ号是1******8'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+});
+
+describe('redactText: names in other spellings', () => {
+  it.each([
+    ['我叫Zhang Wei，订单没到', '我叫Z*******，订单没到'],
+    ['我叫黄 蓉', '我叫黄*'],
+    ['我姓杨，叫杨过', '我姓杨，叫杨*'],
+    ['你好我叫li lei', '你好我叫l****'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+});
+
+describe('redactQuote', () => {
+  it('moves a highlighted range to the same words after masking', () => {
+    const text = '电话13812345678，您别着急';
+    const result = redactQuote(text, [text.indexOf('别着急'), text.length]);
+    expect(result.text).toBe('电话138****5678，您别着急');
+    expect(result.text.slice(...result.range!)).toBe('别着急');
+  });
+
+  it('a range over a masked number covers its mask', () => {
+    const text = '号码是 138 1234 5678 对吧';
+    const result = redactQuote(text, [4, 17]);
+    expect(result.text.slice(...result.range!)).toBe('138****5678');
+  });
+});
+
+describe('piiView', () => {
+  it('maps a match in the normalised view back to the original spelling', () => {
+    const text = '请打一三八，1234_五六七八谢谢';
+    const view = piiView(text);
+    expect(view.text).toBe('请打13812345678谢谢');
+    const [hit] = findPersonalNumbers(text, { spellings: 'any' });
+    expect(text.slice(hit!.start, hit!.end)).toBe('一三八，1234_五六七八');
+    expect(hit!.digits).toBe('13812345678');
+  });
+
+  it('reads ordinary words with Chinese numerals as they are', () => {
+    expect(piiView('一两个 三五天 十一点').text).toBe('一两个 三五天 十一点');
+  });
+});
