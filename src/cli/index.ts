@@ -248,7 +248,9 @@ function filterFindings(result: ConversationResult, options: LintOptions): Conve
 async function runLint(paths: string[], options: LintOptions, io: CliIO): Promise<number> {
   const config = await loadConfigFor(options, io);
   if (options.printConfig) {
-    await io.stdout(toYaml(config));
+    // The pseudonym key is a secret: printing it would let anyone reverse the pseudonyms.
+    const shown = config.redact?.key === undefined ? config : { ...config, redact: { ...config.redact, key: '（已隐藏）' } };
+    await io.stdout(toYaml(shown));
     return 0;
   }
   const settings = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });

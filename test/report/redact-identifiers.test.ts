@@ -67,3 +67,14 @@ describe('--redact and identifiers', () => {
     expect(data.groups.map((g) => g.key)).toEqual([expect.stringMatching(/^客服-[0-9a-f]{10}$/)]);
   });
 });
+
+describe('--print-config', () => {
+  it('hides the pseudonym key, which would let anyone reverse the pseudonyms', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-printkey-'));
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'redact:\n  key: supersecret123\n');
+    const result = await runCli(['lint', '--print-config'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('redact:');
+    expect(result.stdout).not.toContain('supersecret123');
+  });
+});
