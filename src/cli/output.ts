@@ -1,3 +1,4 @@
+import { fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openAtomicFile, sameFile } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
@@ -16,6 +17,17 @@ export function isStdout(output: string | undefined): boolean {
   return output === undefined || output === '-';
 }
 
+/** Whether standard input is redirected from this file. */
+function stdinIs(file: string): boolean {
+  try {
+    const input = fstatSync(0);
+    const target = statSync(file);
+    return input.isFile() && input.dev === target.dev && input.ino === target.ino;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Refuses an output file that is one of the inputs (the same file by any path or link): writing the
  * report would destroy what it was read from.
@@ -25,7 +37,11 @@ export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefi
     if (isStdout(output)) continue;
     const target = path.resolve(cwd, output!);
     for (const input of inputs) {
-      if (input === '-') continue;
+      if (input === '-') {
+        // `lint - -o in.jsonl < in.jsonl`: standard input is that very file.
+        if (stdinIs(target)) throw new UsageError(`${option} ${output}：标准输入就是这个文件，写入会覆盖要读取的数据。请把结果写到另一个文件。`);
+        continue;
+      }
       if (sameFile(target, path.resolve(cwd, input))) {
         throw new UsageError(`${option} ${output}：这是输入文件 ${input}，写入会覆盖要读取的数据。请把结果写到另一个文件。`);
       }

@@ -70,6 +70,19 @@ export interface AtomicFile {
 export function openAtomicFile(file: string): AtomicFile {
   installCleanup();
   const target = finalTarget(file);
+  // A device or a pipe (-o /dev/null, a FIFO) is written to as it is: renaming a file onto it
+  // would replace the device for everyone after this run.
+  const existing = (() => {
+    try {
+      return statSync(target);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    const stream = createWriteStream(target, { flags: 'w' });
+    return { stream, commit: async () => {}, abort: async () => void stream.destroy() };
+  }
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   const stream = createWriteStream(temp, { flags: 'wx' });

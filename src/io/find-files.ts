@@ -1,4 +1,5 @@
 import fg from 'fast-glob';
+import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -21,11 +22,19 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
   const files: string[] = [];
   const missing: FoundFiles['missing'] = [];
   const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore as string[], { dot: true }) : () => false;
+  // The same file by another path (a link, a folder given twice) is read once.
   const seen = new Set<string>();
   const add = (file: string) => {
     const relative = path.relative(options.cwd, path.resolve(options.cwd, file)) || file;
-    if (seen.has(relative) || isIgnored(relative)) return;
-    seen.add(relative);
+    if (isIgnored(relative)) return;
+    let real = relative;
+    try {
+      real = realpathSync(path.resolve(options.cwd, file));
+    } catch {
+      // A dangling link: reading it reports the problem.
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
     files.push(file);
   };
   for (const pattern of patterns) {
@@ -43,7 +52,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
       ? `${fg.convertPathToPattern(pattern.replace(/\/+$/, ''))}/**/*.{${extensions.join(',')}}`
       : pattern;
     const matches = fg.isDynamicPattern(glob) || info?.isDirectory()
-      ? (await fg(glob, { cwd: options.cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] })).sort()
+      ? (await fg(glob, { cwd: options.cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false })).sort()
       : [];
     if (matches.length === 0) {
       missing.push({

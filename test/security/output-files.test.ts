@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,4 +84,47 @@ describe('output files', () => {
     expect(readFileSync(path.join(dir, 'out.json'), 'utf8')).toBe('old');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 90_000);
+});
+
+describe('outputs that are not plain files, and inputs that arrive by redirection', () => {
+  it('standard input redirected from the output file is refused, and the file kept', async () => {
+    const dir = workDir();
+    const before = readFileSync(path.join(dir, 'in.jsonl'), 'utf8');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'lint', '-', '-o', 'in.jsonl'], { cwd: dir, stdio: [openSync(path.join(dir, 'in.jsonl'), 'r'), 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('标准输入就是这个文件');
+    expect(readFileSync(path.join(dir, 'in.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('a FIFO stays a FIFO: the report is written into it, not renamed over it', async () => {
+    const dir = workDir();
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = new Promise<string>((resolve) => {
+      let text = '';
+      createReadStream(fifo, 'utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve(text));
+    });
+    const result = await runCli(['lint', '-c', REPO_CONFIG, 'in.jsonl', '-f', 'json', '-o', 'pipe'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(await reader).summary.conversations).toBe(4);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe('folders with symbolic links', () => {
+  it('a link loop does not hang the run, and a file reached twice is read once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-loop-'));
+    mkdirSync(path.join(dir, 'l3'));
+    copyFileSync(SAMPLE, path.join(dir, 'l3', 't.jsonl'));
+    symlinkSync('.', path.join(dir, 'l3', 'x'));
+    symlinkSync('.', path.join(dir, 'l3', 'y'));
+    symlinkSync('t.jsonl', path.join(dir, 'l3', 'same.jsonl'));
+    const result = await runCli(['lint', 'l3', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(result.stdout).summary.files).toBe(1);
+  }, 30_000);
 });
