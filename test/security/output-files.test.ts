@@ -93,7 +93,7 @@ describe('outputs that are not plain files, and inputs that arrive by redirectio
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'lint', '-', '-o', 'in.jsonl'], { cwd: dir, stdio: [openSync(path.join(dir, 'in.jsonl'), 'r'), 'pipe', 'pipe'] });
       let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
       child.on('close', (code) => resolve({ code, stderr }));
     });
     expect(result.code).toBe(2);
