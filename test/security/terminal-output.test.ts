@@ -51,3 +51,14 @@ describe('text from the data never acts on the terminal', () => {
     expect(activeIn(result.stdout)).toEqual([]);
   });
 });
+
+describe('reply libraries', () => {
+  it('a library problem shows control characters in the file name as escapes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-tty-'));
+    writeFileSync(path.join(dir, 'bad\u001b[31m\r.yaml'), '- 您好\n- 3\n');
+    const result = await runCli(['replies', 'bad\u001b[31m\r.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bad\\x1b[31m\\x0d.yaml:2:3: expected a reply text');
+    expect(activeIn(result.stderr)).toEqual([]);
+  });
+});
