@@ -23,6 +23,8 @@ import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter
  *   go to the conversation of the customer who spoke last. When a file holds several customers, each
  *   customer nick is its own conversation, split where the customer writes again after a silence
  *   longer than options.sessionGapMinutes. Conversation ids are `昵称 开始时间`.
+ * - A sender line inside a message must match the file's own sender lines (see notAHeader): a
+ *   customer who pastes `店铺名:子账号 2026-11-02 10:00:00` into a message is not an agent.
  */
 
 /** The time as written, then its year, month, day, hour, minute and second. */
@@ -90,6 +92,27 @@ interface OpenMessage {
   notices: Array<{ kind: 'record' | 'transfer'; text: string; location: SourceLocation }>;
 }
 
+/**
+ * How a file writes its sender lines: the nick and time on one line, in brackets, or on two lines;
+ * the date's separator; whether times carry seconds. One export writes all its sender lines alike.
+ */
+interface HeaderShape {
+  layout: 'inline' | 'bracket' | 'split';
+  separator: string;
+  seconds: boolean;
+}
+
+function shapeOf(layout: HeaderShape['layout'], time: RegExpExecArray, first: number): HeaderShape {
+  return { layout, separator: time[first]!.charAt(4), seconds: time[first + 6] !== undefined };
+}
+
+const sameShape = (a: HeaderShape, b: HeaderShape) => a.layout === b.layout && a.separator === b.separator && a.seconds === b.seconds;
+
+function describeShape(shape: HeaderShape): string {
+  const layout = shape.layout === 'inline' ? '昵称和时间在同一行' : shape.layout === 'bracket' ? '时间在括号里' : '时间在昵称的下一行';
+  return `${layout}，日期用“${shape.separator}”分隔，${shape.seconds ? '带秒' : '不带秒'}`;
+}
+
 interface Session {
   id: string;
   lastTime?: number;
@@ -102,6 +125,10 @@ class QianniuReader {
   private readonly sessions = new Map<string, Session>();
   /** Agent and system messages read before any customer is known, in order. */
   private waiting: MessageDraft[] = [];
+  /** The shape of the file's first sender line, which every later one shares. */
+  private shape: HeaderShape | undefined;
+  /** Shop names of the 店铺:子账号 senders seen so far. */
+  private readonly shops = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -179,6 +206,47 @@ class QianniuReader {
     }
   }
 
+  /**
+   * Why a line that looks like a sender line, inside a message, is rather a line of that message (a
+   * customer quoting an earlier chat, or typing a shop's nick and a time), or undefined when it is
+   * a sender line. It is text when it is written in another shape than the file's sender lines, when
+   * its time is before the time of the message it stands in, or when it names a shop (店铺:子账号)
+   * other than the shop(s) of the file's sender lines so far.
+   */
+  private notAHeader(nick: string, shape: HeaderShape, time: RegExpExecArray, first: number): string | undefined {
+    if (!this.open) return undefined;
+    if (this.shape && !sameShape(shape, this.shape)) return `它的格式（${describeShape(shape)}）和这个文件的发送人行（${describeShape(this.shape)}）不同`;
+    const instant = parseInstant(timeText(time, first), this.options.timezone);
+    if (instant !== undefined && this.open.time !== undefined && instant < this.open.time) return `它的时间早于所在消息的时间（${formatLocalTime(this.open.time, this.options.timezone)}）`;
+    const shop = SUB_ACCOUNT.exec(nick.trim())?.[1]!.trim();
+    if (shop !== undefined && this.shops.size > 0 && !this.shops.has(shop)) return `店铺“${shop}”不是这个文件里的店铺（${[...this.shops].join('、')}）`;
+    return undefined;
+  }
+
+  /** A sender line that failed notAHeader: its lines join the open message, with a warning. */
+  private *quotedHeader(lines: Array<{ line: string; lineNumber: number }>, why: string): Generator<ReadEvent> {
+    for (const { line } of lines) this.open!.lines.push(line);
+    const first = lines[0]!;
+    yield {
+      type: 'warning',
+      location: { file: this.file, line: first.lineNumber },
+      reason: `“${lines.map((l) => l.line.trim()).join(' ')}”像一行发送人，但${why}，所以按上一条消息里的文字读取。如果它确实是新消息的开头，请检查导出文件是否被改动过`,
+    };
+  }
+
+  private *header(nick: string, layout: HeaderShape['layout'], time: RegExpExecArray, first: number, lines: Array<{ line: string; lineNumber: number }>): Generator<ReadEvent> {
+    const shape = shapeOf(layout, time, first);
+    const why = this.notAHeader(nick, shape, time, first);
+    if (why !== undefined) {
+      yield* this.quotedHeader(lines, why);
+      return;
+    }
+    this.shape ??= shape;
+    const shop = SUB_ACCOUNT.exec(nick.trim())?.[1]!.trim();
+    if (shop !== undefined && !SYSTEM_NICKS.has(nick.trim())) this.shops.add(shop);
+    yield* this.start(nick, time, first, lines[0]!.lineNumber);
+  }
+
   private *start(nick: string, time: RegExpExecArray, first: number, lineNumber: number): Generator<ReadEvent> {
     yield* this.finish();
     const location = { file: this.file, line: lineNumber };
@@ -228,14 +296,15 @@ class QianniuReader {
     const timeOnly = TIME_LINE.exec(line.trim());
     if (pending) {
       if (timeOnly) {
-        yield* this.start(pending.line, timeOnly, 1, pending.lineNumber);
+        yield* this.header(pending.line, 'split', timeOnly, 1, [pending, { line, lineNumber }]);
         return undefined;
       }
       yield* this.bodyLine(pending.line, pending.lineNumber);
     }
     const sender = SENDER_LINE.exec(line.trimEnd());
     if (sender && !SECTION_LINE.test(line.trim())) {
-      yield* this.start(sender[1]!, sender, 2, lineNumber);
+      const layout = /[(（][ \t\u3000]*\d{4}[-/.]/.test(line.slice(sender[1]!.length)) ? 'bracket' : 'inline';
+      yield* this.header(sender[1]!, layout, sender, 2, [{ line, lineNumber }]);
       return undefined;
     }
     if (timeOnly || line.trim() === '' || SEPARATOR_LINE.test(line.trim())) {

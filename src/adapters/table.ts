@@ -115,6 +115,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         headers = candidate;
         byNumber = numbered;
         conversationColumn = fields.has('conversation');
+        for (const warning of duplicateHeaderWarnings(candidate, location)) yield warning;
         continue;
       }
       const filled = candidate.filter((h) => h !== '').length;
@@ -143,8 +144,9 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     const record: Record<string, string> = Object.create(null);
     if (headerless) row.cells.forEach((cell, i) => (record[String(i + 1)] = cell));
     else {
+      // A column name the header repeats reads its first column (see duplicateHeaderWarnings).
       headers.forEach((h, i) => {
-        if (h !== '') record[h] = row.cells[i] ?? '';
+        if (h !== '' && !(h in record)) record[h] = row.cells[i] ?? '';
       });
       for (const [, number] of byNumber) record[String(number)] = row.cells[number - 1] ?? '';
     }
@@ -173,6 +175,29 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: 'no header row with text (内容) and role (角色) columns under the title row(s)' } };
   }
   return { ok: true, headerFound: headers !== undefined };
+}
+
+/**
+ * A header that names two columns alike (two 内容 columns) is read by the first rule: the first
+ * column of that name is the one read, and the later ones are ignored. Each repeated name is
+ * warned about once, with its column numbers and how to read another of them.
+ */
+function duplicateHeaderWarnings(headers: readonly string[], location: SourceLocation): Array<Extract<ReadEvent, { type: 'warning' }>> {
+  const columns = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    if (h !== '') columns.set(h, [...(columns.get(h) ?? []), i + 1]);
+  });
+  const warnings: Array<Extract<ReadEvent, { type: 'warning' }>> = [];
+  for (const [name, numbers] of columns) {
+    if (numbers.length < 2) continue;
+    const others = numbers.slice(1).map((n) => `第 ${n} 列`).join('、');
+    warnings.push({
+      type: 'warning',
+      location,
+      reason: `表头里的列名“${name}”出现了 ${numbers.length} 次（第 ${numbers.join('、')} 列）：只读第一个（第 ${numbers[0]} 列），${others}被忽略。请给这些列改成不同的名字，或用 --map <字段>=<列号> 按列号指定要读的列（例如 --map text=${numbers[1]}）。`,
+    });
+  }
+  return warnings;
 }
 
 /** Why a table without a header row cannot be read with this field map, if it cannot. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
@@ -13,6 +14,50 @@ const TITLE_ROWS_ALLOWED = 5;
 /** The subset of exceljs's streaming worksheet reader this adapter uses. */
 interface SheetReader extends AsyncIterable<{ number: number; values: unknown[] }> {
   name: string;
+  /** The worksheet part's XML, as exceljs will read it once the rows are asked for. */
+  iterator?: AsyncIterable<Buffer | string>;
+}
+
+/** An inline string element, `<is>…</is>` (ECMA-376 Part 1, 18.3.1.53), from its start tag to its end tag. */
+const INLINE_STRING = /<is(?:\s[^>]*)?>([\s\S]*?)<\/is>/g;
+/** Where an inline string that a chunk cuts off begins, so that it is finished with the next chunk. */
+const INLINE_STRING_START = /<is(?:[\s>]|$)|<i?$/;
+/** An inline string longer than this is passed on as it is: a damaged part must not be held whole. */
+const MAX_INLINE_STRING = 1 << 20;
+const PHONETIC_RUN = /<rPh\b[\s\S]*?<\/rPh>/g;
+const TEXT_ELEMENT = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+
+/**
+ * An inline string as one text element: the texts of its runs (`<r><t>…</t></r>`), in order, without
+ * the phonetic guides (`<rPh>`). exceljs's streaming reader keeps only the last `<t>` of an `<is>`,
+ * so a cell written as several runs (bold words, a coloured part) lost all but its last run. The
+ * text stays escaped as it was written, for exceljs to decode.
+ */
+export function joinInlineRuns(xml: string): string {
+  return xml.replace(INLINE_STRING, (_whole, inner: string) => {
+    const texts = [...inner.replace(PHONETIC_RUN, '').matchAll(TEXT_ELEMENT)].map((m) => m[1]!);
+    return `<is><t>${texts.join('')}</t></is>`;
+  });
+}
+
+/** A worksheet part's XML with each inline string's runs joined (see joinInlineRuns), chunk by chunk. */
+export async function* inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  for await (const chunk of chunks) {
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    // Hold back an inline string that is not closed yet (or a tag cut short before its name).
+    let cut = text.length;
+    const lastOpen = text.lastIndexOf('<is');
+    if (lastOpen >= 0 && text.length - lastOpen <= MAX_INLINE_STRING && text.indexOf('</is>', lastOpen) < 0 && INLINE_STRING_START.test(text.slice(lastOpen, lastOpen + 4))) cut = lastOpen;
+    const tail = /<i?$/.exec(text);
+    if (tail && tail.index < cut) cut = tail.index;
+    carry = text.slice(cut);
+    const ready = text.slice(0, cut);
+    if (ready !== '') yield Buffer.from(joinInlineRuns(ready), 'utf8');
+  }
+  const rest = carry + decoder.end();
+  if (rest !== '') yield Buffer.from(joinInlineRuns(rest), 'utf8');
 }
 
 /**
@@ -127,6 +172,7 @@ export const xlsxAdapter: Adapter = {
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
+        if (sheet.iterator) sheet.iterator = inlineRunsJoined(sheet.iterator);
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
         const outcome = yield* tableEvents(sheetRows(sheet, file, bytes), options, {
           fallbackConversationId: file,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import type { Finding } from '../engine/finding.js';
 import { lintConversation } from '../engine/lint.js';
-import { formatExcerptLine } from '../formatters/excerpt.js';
+import { formatExcerptLine, visible } from '../formatters/excerpt.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
@@ -134,14 +134,14 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       for (const [ruleId, reservoir] of reservoirs) {
         const conversations = hitConversations.get(ruleId)?.size ?? 0;
         const share = summary.conversations ? ((100 * conversations) / summary.conversations).toFixed(1) : '0.0';
-        out.push(`  ${ruleId.padEnd(24)} ${String(reservoir.seen).padStart(6)} 次命中  ${String(conversations).padStart(6)} 个会话 (${share}%)`);
+        out.push(`  ${visible(ruleId).padEnd(24)} ${String(reservoir.seen).padStart(6)} 次命中  ${String(conversations).padStart(6)} 个会话 (${share}%)`);
       }
       for (const [ruleId, reservoir] of reservoirs) {
         if (reservoir.items.length === 0) continue;
-        out.push('', chalk.bold(`── ${ruleId}：随机抽取 ${reservoir.items.length}/${reservoir.seen} 条命中 ──`));
+        out.push('', chalk.bold(`── ${visible(ruleId)}：随机抽取 ${reservoir.items.length}/${reservoir.seen} 条命中 ──`));
         reservoir.items.forEach((hit, index) => {
           const { finding } = hit;
-          out.push('', `${chalk.cyan(`#${index + 1}`)} 会话 ${finding.conversationId}  ${finding.message}`);
+          out.push('', `${chalk.cyan(`#${index + 1}`)} 会话 ${visible(finding.conversationId)}  ${visible(finding.message)}`);
           for (const m of hit.context) {
             const marked = m.seq === finding.messageSeq ? '▶' : m.seq === finding.trigger?.messageSeq ? '◆' : ' ';
             const range = m.seq === finding.messageSeq ? finding.range : m.seq === finding.trigger?.messageSeq ? finding.trigger?.range : undefined;

@@ -11,6 +11,7 @@ import { compileUserRegex } from '../lexicon/user-regex.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { inputProblemLines } from '../formatters/stylish.js';
+import { visible } from '../formatters/excerpt.js';
 import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
@@ -147,7 +148,7 @@ export async function resolveInputs(paths: readonly string[], config: ResolvedCo
   if (found.missing.length > 0 && found.files.length === 0) {
     throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n'));
   }
-  for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
+  for (const m of found.missing) io.stderr(`supportlint: ${visible(m.pattern)}: ${m.reason}\n`);
   missing?.push(...found.missing.map((m) => m.pattern));
   return found.files;
 }

@@ -17,6 +17,7 @@ import { addResult, emptySummary, formatLocation, ruleFailureLines } from '../ru
 import { BaselineRun } from './baseline-file.js';
 import { UsageError } from './errors.js';
 import { addReportOptions, findingsExitCode, loadConfigFor, openReports, useColor, type CliIO, type ReportOptions } from './index.js';
+import { visible } from '../formatters/excerpt.js';
 
 interface RepliesOptions extends ReportOptions {
   config?: string;
@@ -115,7 +116,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       broken = true;
       for (const problem of library.problems) {
         const location = formatLocation({ file, line: problem.line, column: problem.column });
-        io.stderr(`${chalk.red('无法读取')} ${location}: ${problem.reason}\n`);
+        io.stderr(`${chalk.red('无法读取')} ${visible(location)}: ${visible(problem.reason)}\n`);
         summary.records.read++;
         summary.records.skipped++;
       }

@@ -1,3 +1,4 @@
+import { visible } from '../formatters/excerpt.js';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { BUILTIN_RULES } from '../../rules/index.js';
@@ -37,7 +38,8 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
         const { meta } = rule;
         const mark = meta.custom ? '+' : meta.id in recommended ? '✔' : ' ';
         const title = meta.custom ? '自定义' : meta.title;
-        lines.push(`${pad(`${mark} ${meta.id}`, width)}${pad(title, 12)}${pad(meta.category, 16)}${pad(meta.defaultSeverity, 10)}${pad(meta.scope, 14)}${meta.description}`);
+        // Custom rules come from configuration: what they say is shown, never acted on by the terminal.
+        lines.push(visible(`${pad(`${mark} ${meta.id}`, width)}${pad(title, 12)}${pad(meta.category, 16)}${pad(meta.defaultSeverity, 10)}${pad(meta.scope, 14)}${meta.description}`));
       }
       lines.push('', '✔ = in supportlint:recommended.  + = declared under customRules in your configuration.  supportlint rules <id> explains a built-in rule.');
       io.stdout(`${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
 import { defaultLoaders, type Loader } from 'cosmiconfig';
 import { Explorer } from 'cosmiconfig/dist/Explorer.js';
 import path from 'node:path';
+import { aliasBombReason, yamlAliasesExplode } from '../io/yaml-aliases.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
@@ -13,8 +14,9 @@ export const SEARCH_PLACES = ['package.json', '.supportlintrc', '.supportlintrc.
 const DATA_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '']);
 
 /** cosmiconfig's own `$import` would read further files behind the back of `extends`. */
-function dataOnly(loader: Loader): Loader {
+function dataOnly(loader: Loader, yaml = false): Loader {
   return async (filepath, content) => {
+    if (yaml && yamlAliasesExplode(content)) throw new ConfigError(`${filepath}：${aliasBombReason('配置文件')}。`);
     const loaded: unknown = await loader(filepath, content);
     if (loaded && typeof loaded === 'object' && Object.hasOwn(loaded, '$import')) {
       throw new ConfigError(`${filepath}：不支持 "$import"。请改用 extends 引用预设（supportlint:…）或 YAML/JSON 配置文件。`);
@@ -38,9 +40,9 @@ function explorer(): Explorer {
     transform: (result) => result,
     loaders: {
       '.json': dataOnly(defaultLoaders['.json']!),
-      '.yaml': dataOnly(defaultLoaders['.yaml']!),
-      '.yml': dataOnly(defaultLoaders['.yml']!),
-      noExt: dataOnly(defaultLoaders.noExt!),
+      '.yaml': dataOnly(defaultLoaders['.yaml']!, true),
+      '.yml': dataOnly(defaultLoaders['.yml']!, true),
+      noExt: dataOnly(defaultLoaders.noExt!, true),
     },
     metaConfigFilePath: null,
     mergeImportArrays: true,

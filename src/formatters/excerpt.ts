@@ -1,4 +1,27 @@
 /**
+ * Characters that would act on a terminal rather than show: C0 controls (ESC starts colour and
+ * cursor sequences, CR returns to the start of the line, NUL, BEL, BS …), DEL, C1 controls (CSI
+ * U+009B is ESC [ on some terminals), and the bidirectional formatting characters that reorder what
+ * follows (U+202E turns a line around). Tab and line feed are left to the caller.
+ */
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_WITH_NEWLINES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeFor(char: string): string {
+  const code = char.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text from the data, made safe to print on a terminal: each control or bidi formatting character
+ * is written as its escape (`\x1b`, `\r`-as-`\x0d`, `\u202e`), visible and inert. Chinese text and
+ * everything else printable is left as it is. `keepNewlines` leaves line feeds for multi-line text.
+ */
+export function visible(text: string, keepNewlines = false): string {
+  return text.replace(keepNewlines ? UNSAFE_FOR_TERMINAL : UNSAFE_WITH_NEWLINES, escapeFor);
+}
+
+/**
  * Cuts a long message down to a window around the highlighted range, so a finding in a 600-character
  * reply still fits on a line or two. Returns the pieces before, inside and after the range.
  */
@@ -25,7 +48,9 @@ type Highlighter = { level: number; bgYellow: { black: (text: string) => string 
  */
 export function formatExcerptLine(text: string, range: [number, number] | undefined, chalk: Highlighter, width = 60): string {
   if (text.trim() === '') return chalk.dim('（空消息）');
-  const { before, match, after } = excerptAround(text, range, width);
+  const pieces = excerptAround(text, range, width);
+  // Escaped after the window is cut, so that the range still points at the matched words.
+  const [before, match, after] = [visible(pieces.before), visible(pieces.match), visible(pieces.after)];
   const marked = !match ? '' : chalk.level > 0 ? chalk.bgYellow.black(match) : `【${match}】`;
   return `${before}${marked}${after}`;
 }

@@ -4,7 +4,7 @@ import type { Finding, Quote } from '../engine/finding.js';
 import type { ConversationResult } from '../engine/lint.js';
 import { formatLocalTime } from '../time/instant.js';
 import { formatLocation, type LintSummary } from '../runner/summary.js';
-import { formatExcerptLine } from './excerpt.js';
+import { formatExcerptLine, visible } from './excerpt.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
 const ROLE_LABELS: Record<string, string> = { customer: '客户', agent: '客服', bot: '机器人', system: '系统' };
@@ -13,23 +13,23 @@ const NA_REASONS: Record<string, string> = { 'no-timestamps': '无时间戳' };
 function relative(file: string, cwd: string): string {
   if (file === '<stdin>') return file;
   const rel = path.relative(cwd, path.resolve(cwd, file));
-  return rel.startsWith('..') ? file : rel;
+  return visible(rel.startsWith('..') ? file : rel);
 }
 
 function quoteLine(quote: Quote, chalk: InstanceType<typeof Chalk>, context: FormatterContext): string {
-  const who = quote.role === 'agent' && quote.agent ? `${ROLE_LABELS.agent} ${quote.agent}` : ROLE_LABELS[quote.role] ?? quote.role;
+  const who = visible(quote.role === 'agent' && quote.agent ? `${ROLE_LABELS.agent} ${quote.agent}` : ROLE_LABELS[quote.role] ?? quote.role);
   const when = quote.time === undefined ? '' : ` ${formatLocalTime(quote.time, context.timezone).slice(11)}`;
   return `${chalk.dim(`第${quote.messageSeq + 1}条 ${who}${when}：`)}${formatExcerptLine(quote.text, quote.range, chalk)}`;
 }
 
 function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, context: FormatterContext): string[] {
   const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
-  const lines = [`  ${severity}  ${finding.message}  ${chalk.dim(finding.ruleId)}`];
+  const lines = [`  ${severity}  ${visible(finding.message)}  ${chalk.dim(visible(finding.ruleId))}`];
   if (finding.trigger && finding.trigger.messageSeq !== finding.messageSeq) lines.push(`         ${quoteLine(finding.trigger, chalk, context)}`);
   if (finding.messageSeq !== null) {
     lines.push(`         ${quoteLine({ messageSeq: finding.messageSeq, role: finding.role ?? 'agent', agent: finding.agent, text: finding.excerpt, range: finding.range, time: finding.time }, chalk, context)}`);
   }
-  if (finding.suggestion) lines.push(`         ${chalk.green('建议：')}${finding.suggestion}`);
+  if (finding.suggestion) lines.push(`         ${chalk.green('建议：')}${visible(finding.suggestion)}`);
   return lines;
 }
 
@@ -55,10 +55,10 @@ export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Ch
 /** Problems with the input, on stderr-bound text: which file, where, and why. */
 export function inputProblemLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>, limit = 20): string[] {
   const lines: string[] = [];
-  for (const problem of summary.unreadableFiles) lines.push(`${chalk.red('无法读取')} ${formatLocation(problem.location)}: ${problem.reason}`);
-  for (const problem of summary.skipped.slice(0, limit)) lines.push(`${chalk.yellow('已跳过')} ${formatLocation(problem.location)}: ${problem.reason}`);
+  for (const problem of summary.unreadableFiles) lines.push(`${chalk.red('无法读取')} ${visible(formatLocation(problem.location))}: ${visible(problem.reason)}`);
+  for (const problem of summary.skipped.slice(0, limit)) lines.push(`${chalk.yellow('已跳过')} ${visible(formatLocation(problem.location))}: ${visible(problem.reason)}`);
   if (summary.skipped.length > limit) lines.push(chalk.dim(`…以及另外 ${summary.skipped.length - limit} 条跳过的记录（用 --format json 查看全部）`));
-  for (const warning of summary.warningsAboutInput.slice(0, limit)) lines.push(`${chalk.yellow('注意')} ${formatLocation(warning.location)}: ${warning.reason}`);
+  for (const warning of summary.warningsAboutInput.slice(0, limit)) lines.push(`${chalk.yellow('注意')} ${visible(formatLocation(warning.location))}: ${visible(warning.reason)}`);
   if (summary.warningsAboutInput.length > limit) lines.push(chalk.dim(`…以及另外 ${summary.warningsAboutInput.length - limit} 条注意事项`));
   return lines;
 }
@@ -69,10 +69,10 @@ function replyLines(result: ConversationResult, chalk: InstanceType<typeof Chalk
   for (const finding of result.findings) {
     const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
     const where = formatLocation({ ...finding.location, file: relative(finding.location.file, context.cwd) });
-    out.push(`${chalk.underline(where)}  ${chalk.dim(`话术 ${result.conversationId}`)}`);
-    out.push(`  ${severity}  ${finding.message}  ${chalk.dim(finding.ruleId)}`);
+    out.push(`${chalk.underline(where)}  ${chalk.dim(`话术 ${visible(result.conversationId)}`)}`);
+    out.push(`  ${severity}  ${visible(finding.message)}  ${chalk.dim(visible(finding.ruleId))}`);
     if (finding.excerpt) out.push(`         ${formatExcerptLine(finding.excerpt, finding.range, chalk)}`);
-    if (finding.suggestion) out.push(`         ${chalk.green('建议：')}${finding.suggestion}`);
+    if (finding.suggestion) out.push(`         ${chalk.green('建议：')}${visible(finding.suggestion)}`);
   }
   out.push('');
   return `${out.join('\n')}\n`;
@@ -86,10 +86,10 @@ export function stylishFormatter(): Formatter {
       if (result.findings.length === 0) return '';
       const chalk = chalkFor(context);
       if (context.command === 'replies') return replyLines(result, chalk, context);
-      const agents = result.agents.length ? chalk.dim(`  客服：${result.agents.join('、')}`) : '';
+      const agents = result.agents.length ? chalk.dim(`  客服：${visible(result.agents.join('、'))}`) : '';
       const firstTime = result.findings.map((f) => f.trigger?.time ?? f.time).find((t) => t !== undefined);
       const day = firstTime === undefined ? '' : chalk.dim(`  ${formatLocalTime(firstTime, context.timezone).slice(0, 10)}`);
-      const out = [`${chalk.underline(relative(result.file, context.cwd))}  ${chalk.bold(`会话 ${result.conversationId}`)}${day}${agents}`];
+      const out = [`${chalk.underline(relative(result.file, context.cwd))}  ${chalk.bold(`会话 ${visible(result.conversationId)}`)}${day}${agents}`];
       for (const finding of result.findings) out.push(...findingLines(finding, chalk, context));
       out.push('');
       return `${out.join('\n')}\n`;

@@ -1,34 +1,8 @@
-import { createWriteStream, realpathSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-
-/** Temporary files not yet renamed into place; removed if the process ends first. */
-const pending = new Set<string>();
-let cleanupInstalled = false;
-
-function removePending(): void {
-  for (const file of pending) rmSync(file, { force: true });
-  pending.clear();
-}
-
-/**
- * On exit, and on SIGINT/SIGTERM/SIGHUP, unfinished temporary files are removed. A signal then
- * ends the process as the signal would have (the handler is removed and the signal raised again).
- */
-function installCleanup(): void {
-  if (cleanupInstalled) return;
-  cleanupInstalled = true;
-  process.on('exit', removePending);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const onSignal = () => {
-      removePending();
-      process.off(signal, onSignal);
-      process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
-  }
-}
+import { forgetTemporary, removeOnExit } from './temp-cleanup.js';
 
 /** The file a path finally writes to: a symbolic link is followed, so the link itself stays. */
 export function finalTarget(file: string): string {
@@ -68,7 +42,6 @@ export interface AtomicFile {
  * target as it was, and no temporary file behind.
  */
 export function openAtomicFile(file: string): AtomicFile {
-  installCleanup();
   const target = finalTarget(file);
   // A device or a pipe (-o /dev/null, a FIFO) is written to as it is: renaming a file onto it
   // would replace the device for everyone after this run.
@@ -84,18 +57,19 @@ export function openAtomicFile(file: string): AtomicFile {
     return { stream, commit: async () => {}, abort: async () => void stream.destroy() };
   }
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  pending.add(temp);
+  // An interrupted run (SIGINT/SIGTERM) leaves no temporary file behind.
+  removeOnExit(temp);
   const stream = createWriteStream(temp, { flags: 'wx' });
   return {
     stream,
     async commit() {
       await rename(temp, target);
-      pending.delete(temp);
+      forgetTemporary(temp);
     },
     async abort() {
       stream.destroy();
       await rm(temp, { force: true });
-      pending.delete(temp);
+      forgetTemporary(temp);
     },
   };
 }

@@ -1,9 +1,10 @@
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { removeOnExit } from './temp-cleanup.js';
 import { decodeBuffer, decodeStream, EncodingScanner, type Encoding } from './decode.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -87,11 +88,13 @@ export async function openFile(path: string, name: string = path): Promise<Input
 
 /**
  * Reads standard input. It is copied to a temporary file first, because message formats are read
- * twice (see adapters/grouping.ts) and a pipe can only be read once; the file is removed on exit.
+ * twice (see adapters/grouping.ts) and a pipe can only be read once; the file is removed when the
+ * process ends, by exit or by SIGINT, SIGTERM or SIGHUP.
  */
 export async function openStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<InputSource> {
   const dir = await mkdtemp(path.join(tmpdir(), 'supportlint-stdin-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // A copy of the input must not outlive the run: removed on exit, and on SIGINT/SIGTERM/SIGHUP.
+  removeOnExit(dir);
   const file = path.join(dir, 'stdin');
   await pipeline(stdin, createWriteStream(file));
   const source = await openFile(file);

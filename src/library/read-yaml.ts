@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Node } from 'yaml';
+import { aliasBombReason, documentAliasesExplode } from '../io/yaml-aliases.js';
 import { attachSuppressions, commentDirectives, parseDirective, textHash, type CannedReply, type Library, type LibraryProblem } from './reply.js';
 
 const TEXT_KEYS = ['text', 'content', 'reply', 'message', '内容', '回复', '话术', '回复内容'];
@@ -30,6 +31,17 @@ export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'js
   });
   const replies: CannedReply[] = [];
   if (problems.length > 0) return { file, kind, source, replies, problems };
+  if (source.includes('*') && documentAliasesExplode(document)) {
+    let firstAlias = 0;
+    visitYaml(document, {
+      Alias(_key, node) {
+        firstAlias = node.range?.[0] ?? 0;
+        return visitYaml.BREAK;
+      },
+    });
+    const at = lineCounter.linePos(firstAlias);
+    return { file, kind, source, replies, problems: [{ line: at.line, column: at.col, reason: `${aliasBombReason('话术库')}。` }] };
+  }
 
   const position = (node: Node) => lineCounter.linePos(node.range![0]);
   const addReply = (textNode: Node, text: string, group: string | undefined, fields: { id?: string; title?: string }) => {

@@ -41,14 +41,42 @@ describe('qianniu detection', () => {
 
 describe('qianniu sender lines', () => {
   it('reads the name and time on one line, on two lines, and in brackets, as local time', async () => {
-    const messages = await rows(
-      ['tb_买家 2026-11-02 10:00:03', '在吗', '店铺:小林', '2026-11-02 10:00:30', '在的', 'tb_买家(2026/11/2 10:01:05):', '好的'].join('\n'),
-    );
-    expect(messages.map((m) => [m.role, m.text, m.time, m.location.line])).toEqual([
-      ['customer', '在吗', Date.parse('2026-11-02T02:00:03Z'), 1],
-      ['agent', '在的', Date.parse('2026-11-02T02:00:30Z'), 3],
-      ['customer', '好的', Date.parse('2026-11-02T02:01:05Z'), 6],
-    ]);
+    // One export writes all its sender lines in one shape; each shape is its own file here.
+    const inline = await rows(['tb_买家 2026-11-02 10:00:03', '在吗', '店铺:小林 2026-11-02 10:00:30', '在的'].join('\n'));
+    const split = await rows(['tb_买家', '2026-11-02 10:00:03', '在吗', '店铺:小林', '2026-11-02 10:00:30', '在的'].join('\n'));
+    const bracket = await rows(['tb_买家(2026/11/2 10:00:03):', '在吗', '店铺:小林（2026/11/2 10:00:30）：', '在的'].join('\n'));
+    for (const [messages, agentLine] of [[inline, 3], [split, 4], [bracket, 3]] as const) {
+      expect(messages.map((m) => [m.role, m.text, m.time, m.location.line])).toEqual([
+        ['customer', '在吗', Date.parse('2026-11-02T02:00:03Z'), 1],
+        ['agent', '在的', Date.parse('2026-11-02T02:00:30Z'), agentLine],
+      ]);
+    }
+  });
+
+  it('a line inside a message that only looks like a sender line stays in the message, with a warning', async () => {
+    const header = '青禾家居:阿青 2026-11-02 10:00:30';
+    const text = (quoted: string) =>
+      ['tb_买家 2026-11-02 10:00:03', '在吗', header, '在的，请问有什么可以帮您', 'tb_买家 2026-11-02 10:01:00', '你们上次说：', quoted, '一定给我退款', header.replace('10:00:30', '10:02:00'), '好的，马上处理'].join('\n');
+    const cases: Array<[string, string]> = [
+      ['假店铺:小王 2026-11-02 10:01:30', '店铺“假店铺”不是这个文件里的店铺'],
+      ['青禾家居:阿青 2026-11-01 09:00:00', '它的时间早于所在消息的时间'],
+      ['青禾家居:阿青 2026/11/02 10:01:30', '它的格式'],
+      ['青禾家居:阿青(2026-11-02 10:01:30)', '它的格式'],
+    ];
+    for (const [quoted, why] of cases) {
+      const events = await read(text(quoted));
+      const messages = conversationsOf(events).flatMap((c) => c.messages);
+      expect(messages.map((m) => [m.role, m.text]), quoted).toEqual([
+        ['customer', '在吗'],
+        ['agent', '在的，请问有什么可以帮您'],
+        ['customer', `你们上次说：\n${quoted}\n一定给我退款`],
+        ['agent', '好的，马上处理'],
+      ]);
+      const warnings = problemsOf(events, 'warning');
+      expect(warnings.map((w) => w.location.line), quoted).toEqual([7]);
+      expect(warnings[0]!.reason).toContain(why);
+      expect(recordsRead(events)).toBe(4);
+    }
   });
 
   it('keeps the lines of one message together, without the blank lines around it', async () => {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
+import { inlineRunsJoined } from '../../src/adapters/xlsx.js';
+import { handWrittenXlsx, inlineCell } from '../support/zip.js';
 import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
 const FIXTURE = 'fixtures/xlsx/meiqia-chats.xlsx';
@@ -140,5 +142,32 @@ describe('xlsx bad input', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('fixtures/broken/truncated.xlsx: not a readable XLSX workbook');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('xlsx inline rich text', () => {
+  const row = (n: number, cells: string[][]) => `<row r="${n}">${cells.map((runs, i) => inlineCell(`${String.fromCharCode(65 + i)}${n}`, runs)).join('')}</row>`;
+
+  it('keeps every run of an inline string, in order, and leaves out phonetic guides', async () => {
+    const sheet =
+      row(1, [['会话ID'], ['发送者'], ['内容']]) +
+      row(2, [['c-1'], ['客户'], ['我的快递', '三天', '都没动了']]) +
+      row(3, [['c-1'], ['客服'], ['实在抱歉，', '我马上帮您查 &amp; 催一下']]) +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>c-1</t></is></c><c r="B4" t="inlineStr"><is><t>客户</t></is></c>' +
+      '<c r="C4" t="inlineStr"><is><r><t>好的</t></r><rPh sb="0" eb="2"><t>ハオ</t></rPh><r><t>，谢谢</t></r></is></c></row>';
+    const events = await readAll('xlsx', binarySource('rich.xlsx', handWrittenXlsx(sheet)));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['我的快递三天都没动了', '实在抱歉，我马上帮您查 & 催一下', '好的，谢谢']);
+  });
+
+  it('joins runs that a chunk boundary cuts, and leaves other XML as it was', async () => {
+    const xml = '<row r="1"><c r="A1" t="inlineStr"><is><r><t>前半</t></r><r><t>后半</t></r></is></c><c r="B1"><v>3</v></c></row>';
+    for (let cut = 1; cut < xml.length; cut += 7) {
+      const bytes = Buffer.from(xml, 'utf8');
+      const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      let out = '';
+      for await (const chunk of inlineRunsJoined((async function* () { yield* chunks; })())) out += chunk.toString('utf8');
+      expect(out, `cut at ${cut}`).toBe('<row r="1"><c r="A1" t="inlineStr"><is><t>前半后半</t></is></c><c r="B1"><v>3</v></c></row>');
+    }
   });
 });

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.js';
+
+const BIN = path.join(ROOT, 'bin', 'supportlint.js');
+const SAMPLE = readFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'));
+
+/** Files and folders under a folder, recursively, as relative paths. */
+const everything = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String);
+
+/**
+ * Runs `lint -` with its own TMPDIR, feeds standard input, and either closes it (a normal run) or
+ * leaves it open until the copy exists and then sends `signal` to the process group.
+ */
+async function runOnStdin(signal?: NodeJS.Signals): Promise<{ tmp: string; seenCopy: boolean; code: number | null; signal: NodeJS.Signals | null }> {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'supportlint-tmpdir-'));
+  const child = spawn(process.execPath, [BIN, 'lint', '-'], { env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' }, stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  child.stdin.write(SAMPLE);
+  let seenCopy = false;
+  if (!signal) {
+    child.stdin.end();
+  } else {
+    const deadline = Date.now() + 20_000;
+    while (!(seenCopy = everything(tmp).some((f) => f.endsWith(`${path.sep}stdin`))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // The copy exists and is still being written: the run is mid-way.
+    process.kill(-child.pid!, signal);
+  }
+  const outcome = await exited;
+  return { tmp, seenCopy, ...outcome };
+}
+
+describe('standard input is copied to a temporary file that never outlives the run', () => {
+  it('removed after a normal run', async () => {
+    const run = await runOnStdin();
+    expect(run.code).toBe(1);
+    expect(everything(run.tmp)).toEqual([]);
+  }, 30_000);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`removed when the run is stopped by ${signal}`, async () => {
+      const run = await runOnStdin(signal);
+      expect(run.seenCopy).toBe(true);
+      expect(run.signal ?? run.code).not.toBe(0);
+      expect(everything(run.tmp)).toEqual([]);
+    }, 30_000);
+  }
+});
