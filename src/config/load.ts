@@ -18,7 +18,11 @@ function dataOnly(loader: Loader, yaml = false): Loader {
   return async (filepath, content) => {
     if (yaml && yamlAliasesExplode(content)) throw new ConfigError(`${filepath}：${aliasBombReason('配置文件')}。`);
     const loaded: unknown = await loader(filepath, content);
-    if (loaded && typeof loaded === 'object' && Object.hasOwn(loaded, '$import')) {
+    // In package.json the configuration is the "supportlint" key, and `$import` would sit there.
+    const own = path.basename(filepath) === 'package.json' && loaded && typeof loaded === 'object' && Object.hasOwn(loaded, MODULE_NAME)
+      ? (loaded as Record<string, unknown>)[MODULE_NAME]
+      : loaded;
+    if (own && typeof own === 'object' && Object.hasOwn(own, '$import')) {
       throw new ConfigError(`${filepath}：不支持 "$import"。请改用 extends 引用预设（supportlint:…）或 YAML/JSON 配置文件。`);
     }
     return loaded;

@@ -91,6 +91,15 @@ describe('configuration never runs code', () => {
     expect(existsSync(p.marker)).toBe(false);
   });
 
+  it('refuses $import under the supportlint key of package.json', async () => {
+    const p = project();
+    writeFileSync(path.join(p.dir, 'other.yml'), 'rules:\n  slow-first-response: "off"\n');
+    writeFileSync(path.join(p.dir, 'package.json'), JSON.stringify({ name: 'x', supportlint: { $import: './other.yml' } }));
+    const result = await runCli(['lint', SAMPLE], { cwd: p.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('$import');
+  });
+
   it('never looks for .supportlintrc.js or .supportlintrc.cjs', async () => {
     const p = project();
     p.script('.supportlintrc.js');
