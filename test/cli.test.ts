@@ -100,7 +100,7 @@ describe('bad input', () => {
     const result = await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: unknown role "监工"');
-    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:4: not valid JSON');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:4: 不是合法的 JSON');
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: no text');
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records).toEqual({ read: 7, used: 3, skipped: 4 });

@@ -1,3 +1,4 @@
+import { jsonSyntaxReason } from '../io/json-documents.js';
 import { readLines } from '../io/input.js';
 import { firstJsonLine, nestedTooDeep, TOO_DEEP_REASON } from '../io/json-documents.js';
 import type { Adapter, ReadEvent } from './adapter.js';
@@ -22,7 +23,7 @@ export const jsonlAdapter: Adapter = {
       try {
         record = JSON.parse(line);
       } catch (error) {
-        yield { type: 'skipped', location, reason: `not valid JSON (${(error as Error).message}); expected one JSON object per line` };
+        yield { type: 'skipped', location, reason: `${jsonSyntaxReason(error)}；每行应是一个 JSON 对象` };
         continue;
       }
       if (nestedTooDeep(record)) {

@@ -5,6 +5,19 @@ import { pick } from 'stream-json/filters/pick.js';
 import type { SourceLocation } from '../model/conversation.js';
 import { readLines, type InputSource } from './input.js';
 
+/**
+ * Why a text is not JSON, without quoting it: the parser's message repeats the start of the line
+ * ("Unexpected token '张', "张三 1381234"... is not valid JSON"), which can be a customer's name and
+ * number, and skip reasons end up in CI logs.
+ */
+export function jsonSyntaxReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  const kind = /Unexpected end/.test(message) ? '内容在中途结束' : /Unexpected token|Unexpected non-whitespace|Bad control character|Expected/.test(message) ? '有不合 JSON 语法的字符' : '无法解析';
+  return `不是合法的 JSON（${kind}${position === undefined ? '' : `，第 ${Number(position) + 1} 个字符处`}）`;
+}
+
+
 export type JsonDocument =
   | { ok: true; value: unknown; location: SourceLocation }
   | { ok: false; reason: string; location: SourceLocation };
@@ -138,7 +151,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
       try {
         value = JSON.parse(line);
       } catch (error) {
-        yield { ok: false, reason: `not valid JSON (${(error as Error).message}); expected one JSON object per line`, location };
+        yield { ok: false, reason: `${jsonSyntaxReason(error)}；每行应是一个 JSON 对象`, location };
         continue;
       }
       yield nestedTooDeep(value) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value, location };
@@ -172,7 +185,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
   try {
     document = JSON.parse(text);
   } catch (error) {
-    yield { ok: false, reason: `not valid JSON (${(error as Error).message})`, location: { file: input.name, line: 1 } };
+    yield { ok: false, reason: jsonSyntaxReason(error), location: { file: input.name, line: 1 } };
     return;
   }
   const location = { file: input.name, record: 0 };

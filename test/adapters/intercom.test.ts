@@ -152,7 +152,7 @@ describe('intercom bad input', () => {
   it('reports a JSONL line that is not JSON by its line number and reads the other lines', async () => {
     const good = JSON.stringify(conversation([part('comment', admin, '<p>您好</p>', 10)]));
     const events = await readAll(`${good}\n{"type": "conversation", "id": \n${good.replace('"c1"', '"c2"')}\n`, 'c.jsonl');
-    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'c.jsonl', line: 2 }, reason: expect.stringContaining('not valid JSON') }]);
+    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'c.jsonl', line: 2 }, reason: expect.stringContaining('不是合法的 JSON') }]);
     expect(conversations(events).map((c) => c.id)).toEqual(['c1', 'c2']);
   });
 });

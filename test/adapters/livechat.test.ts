@@ -149,7 +149,7 @@ describe('livechat bad input', () => {
     expect(conversations(truncated).map((c) => c.id)).toEqual(['A']);
     expect(ofType(truncated, 'skipped')[0]).toMatchObject({ location: { record: 1 }, reason: expect.stringMatching(/looks truncated/) });
     const lines = await readAll(`${JSON.stringify(one('A'))}\n{"id": "X", "users": [\n${JSON.stringify(one('B'))}\n`, 'chats.jsonl');
-    expect(ofType(lines, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.jsonl', line: 2 }, reason: expect.stringContaining('not valid JSON') }]);
+    expect(ofType(lines, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.jsonl', line: 2 }, reason: expect.stringContaining('不是合法的 JSON') }]);
     expect(conversations(lines).map((c) => c.id)).toEqual(['A', 'B']);
   });
 });

@@ -244,7 +244,7 @@ describe('wecom-archive bad input', () => {
     const skipped = ofType(events, 'skipped');
     expect(skipped.map((s) => s.location.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     const reasons = skipped.map((s) => s.reason);
-    expect(reasons[0]).toMatch(/not valid JSON/);
+    expect(reasons[0]).toMatch(/不是合法的 JSON/);
     expect(reasons[1]).toMatch(/expected a message object/);
     expect(reasons[2]).toMatch(/action "forward" is unknown: expected send, recall or switch/);
     expect(reasons[3]).toMatch(/no sender: expected "from"/);

@@ -213,7 +213,7 @@ describe('wecom-kf bad input', () => {
   it('reports a broken line of JSONL and reads the other responses', async () => {
     const text = [JSON.stringify(response([customer(0, '一')])), '{"errcode":0,"msg_list":[{"msgid"', JSON.stringify(response([servicer(1, 'chenjing', '二')]))].join('\n');
     const events = await readAll(text, {}, 'pages.jsonl');
-    expect(ofType(events, 'skipped')).toEqual([expect.objectContaining({ location: { file: 'pages.jsonl', line: 2 }, reason: expect.stringMatching(/not valid JSON/) })]);
+    expect(ofType(events, 'skipped')).toEqual([expect.objectContaining({ location: { file: 'pages.jsonl', line: 2 }, reason: expect.stringMatching(/不是合法的 JSON/) })]);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['一', '二']);
   });
 

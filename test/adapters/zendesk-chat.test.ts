@@ -134,7 +134,7 @@ describe('zendesk-chat bad input', () => {
   it('reports a JSONL line that is not JSON by its line number', async () => {
     const good = JSON.stringify(chat([msg('visitor:1.1', '在吗', '2026-11-02T02:00:00Z')]));
     const events = await readAll(`${good}\n{"id": "c2", "history": [\n${good.replace('"c1"', '"c3"')}\n`, 'chats.jsonl');
-    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.jsonl', line: 2 }, reason: expect.stringContaining('not valid JSON') }]);
+    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.jsonl', line: 2 }, reason: expect.stringContaining('不是合法的 JSON') }]);
     expect(conversations(events).map((c) => c.id)).toEqual(['c1', 'c3']);
   });
 

@@ -30,3 +30,18 @@ describe('detectEncoding', () => {
     expect(detectEncoding(bytes.subarray(0, bytes.length - 2)).encoding).toBe('utf8');
   });
 });
+
+describe('JSON syntax errors', () => {
+  it('say where the line breaks without quoting it, so no customer text reaches a CI log', async () => {
+    const { jsonSyntaxReason } = await import('../../src/io/json-documents.js');
+    let error: unknown;
+    try {
+      JSON.parse('张三 13812345678 不是JSON');
+    } catch (caught) {
+      error = caught;
+    }
+    const reason = jsonSyntaxReason(error);
+    expect(reason).toContain('不是合法的 JSON');
+    expect(reason).not.toMatch(/张三|1381/);
+  });
+});
