@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './support/cli.js';
+import { REPO_CONFIG, ROOT, runCli } from './support/cli.js';
 
 const SAMPLE = 'fixtures/jsonl/transcripts.jsonl';
 const BIN = path.join(ROOT, 'bin', 'supportlint.js');
@@ -226,14 +226,29 @@ describe('the installed command', () => {
     expect(version).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('ends an out-of-memory with a message that says what to do, not a stack trace', () => {
-    // 16 MB of heap is less than the rules and phrase lists take, so the run fails as it starts.
-    const result = spawnSync(process.execPath, [BIN, 'lint', SAMPLE], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16' } });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('supportlint: out of memory');
-    expect(result.stderr).toContain('NODE_OPTIONS=--max-old-space-size=');
-    expect(result.stderr).not.toMatch(/FATAL ERROR|stacktrace|node::|Last few GCs/);
-  });
+  it('skips a conversation too large for a lint thread with a message that says what to do, and lints the rest', () => {
+    // One conversation of 60,000 messages needs more than 96 MB of heap to lint; the one after it does not.
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-oom-'));
+    const file = path.join(dir, 'big.jsonl');
+    const line = (id: string, i: number) => JSON.stringify({ conversation_id: id, role: i % 2 ? 'agent' : 'customer', agent: '小林', text: `第${i}条：我的快递三天都没动了，请帮我查一下 ${i}` });
+    const lines = Array.from({ length: 60_000 }, (_, i) => line('big', i));
+    lines.push(line('small', 0), JSON.stringify({ conversation_id: 'small', role: 'agent', agent: '小林', text: '这是快递那边的问题，您去问一下快递吧' }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'lint', file, '--concurrency', '1', '-c', REPO_CONFIG, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('会话 big');
+      expect(result.stderr).toContain('NODE_OPTIONS=--max-old-space-size=');
+      expect(result.stderr).not.toContain('会话 small');
+      expect(result.stderr).not.toMatch(/FATAL ERROR|stacktrace|node::|Last few GCs|at .*\.js:\d+/);
+      const report = JSON.parse(result.stdout);
+      // The small conversation was linted after the large one failed.
+      expect(report.results.map((r: { conversationId: string }) => r.conversationId)).toEqual(['small']);
+      expect(report.results[0].findings.some((f: { ruleId: string }) => f.ruleId === 'blame-shifting')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('reads standard input with -', () => {
     const result = spawnSync(process.execPath, [BIN, 'lint', '-', '--format', 'json'], { input: readFileSync(path.join(ROOT, SAMPLE)), encoding: 'utf8' });

@@ -15,6 +15,9 @@ import { visible } from '../formatters/excerpt.js';
 import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
+import { createLinter, parseConcurrency, type Concurrency } from '../runner/linter.js';
+import { inputSize } from '../io/input-size.js';
+import { LinterUnavailableError } from '../runner/worker-pool.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, ruleFailureLines, type LintSummary } from '../runner/summary.js';
 import type { ConversationResult, LintSettings } from '../engine/lint.js';
@@ -52,8 +55,7 @@ export function defaultIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    // Under bin/supportlint.js the work runs in a child whose standard error is a pipe to the parent.
-    stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.SUPPORTLINT_STDERR_TTY === '1',
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -235,6 +237,7 @@ interface LintOptions extends CommonReadOptions, ReportOptions {
   updateBaseline?: boolean;
   redact?: boolean;
   redactKeepAgents?: boolean;
+  concurrency?: Concurrency;
 }
 
 /** Keeps the findings that pass --quiet and --agent. */
@@ -276,7 +279,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   // A path that matched nothing is an input the baseline would silently forget.
   if (baseline.updating) for (const pattern of missing) summary.unreadableFiles.push({ location: { file: pattern }, reason: '找不到这个输入' });
   const progress = startProgress(io, '检查中');
-  await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
+  const linter = createLinter({ config, onlyRules: options.rule, locale: options.locale, metrics: settings.metrics, concurrency: options.concurrency ?? 'auto', inputBytes: inputSize(files, io.cwd) }, settings);
+  await lintFiles(files, readOptionsFor(config, options, io.cwd), linter, summary, async (result) => {
     progress.tick();
     let shown = filterFindings(result, options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
@@ -314,6 +318,12 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   }
   if (options.strict && (summary.records.skipped > 0 || summary.unreadableFiles.length > 0)) return 2;
   return findingsExitCode(summary, options, io);
+}
+
+function parseConcurrencyOption(value: string): Concurrency {
+  const parsed = parseConcurrency(value);
+  if (parsed === undefined) throw new UsageError(`--concurrency ${value}：应为 auto、off 或 1 到 64 之间的整数。`);
+  return parsed;
 }
 
 function parseInteger(value: string, name: string): number {
@@ -359,7 +369,8 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .option('--baseline <file>', 'ignore the findings recorded in this baseline (per conversation and rule); only new ones count')
     .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
     .option('--redact', 'pseudonyms for conversation ids, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in excerpts and messages, in every format (key: SUPPORTLINT_REDACT_KEY or redact.key)')
-    .option('--redact-keep-agents', 'with --redact, show agent names as they are');
+    .option('--redact-keep-agents', 'with --redact, show agent names as they are')
+    .option('--concurrency <n>', 'lint threads: auto (one per core beyond the first, for inputs over 4 MB), off, or a number', parseConcurrencyOption);
   addReportOptions(lint).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
 
   registerRulesCommand(program, io, setExitCode);
@@ -382,6 +393,10 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO()): Pro
     if (error instanceof CommanderError) {
       // Help and version exit with 0; usage mistakes were already printed by commander.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof LinterUnavailableError) {
+      io.stderr(`supportlint: 检查线程无法启动：${error.message}\n`);
+      return 2;
     }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof LexiconSpecError || error instanceof UnsafeRegexError || error instanceof UnknownFormatError) {
       const label = error instanceof ConfigError ? 'configuration problem' : error instanceof LexiconSpecError || error instanceof UnsafeRegexError ? 'phrase list problem' : 'error';

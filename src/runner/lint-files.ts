@@ -2,7 +2,8 @@ import path from 'node:path';
 import { ADAPTERS, adapterByName, detectAdapter } from '../adapters/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
 import { readConversations } from '../adapters/grouping.js';
-import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
+import type { ConversationResult } from '../engine/lint.js';
+import type { ConversationLinter, LintOutcome } from './linter.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
 import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
@@ -102,29 +103,39 @@ export async function readInputs(
 }
 
 /**
- * Reads and lints, handing each conversation's result on as soon as it is linted. Nothing is
- * kept: memory grows with the largest conversation, not with the input. The reader fills the
- * record accounting of `summary`; the caller counts the results it keeps (see addResult).
+ * Reads and lints, handing each conversation's result on in the order the conversations were read,
+ * as soon as it and every one before it are linted. At most `linter.capacity` conversations wait at
+ * once: memory grows with the largest conversation (times that bound), not with the input. The
+ * reader fills the record accounting of `summary`; the caller counts the results it keeps (see
+ * addResult).
  */
 export async function lintFiles(
   files: readonly string[],
   adapterOptions: AdapterOptions & { format?: string; cwd?: string },
-  settings: LintSettings,
+  linter: ConversationLinter,
   summary: LintSummary,
   onResult: (result: ConversationResult) => void | Promise<void>,
 ): Promise<LintSummary> {
-  await readInputs(files, adapterOptions, summary, {
-    async onConversation(conversation) {
-      let result: ConversationResult;
-      try {
-        result = lintConversation(conversation, settings);
-      } catch (error) {
-        // Rules have their own boundaries in lintConversation; this is the analysis itself failing.
-        recordRuleFailure(summary, { conversationId: conversation.id, file: conversation.source.file, message: error instanceof Error ? error.message : String(error) });
-        return;
-      }
-      await onResult(result);
-    },
-  });
+  const waiting: Array<{ conversation: Pick<Conversation, 'id' | 'source'>; outcome: Promise<LintOutcome> }> = [];
+  const handOn = async () => {
+    const { conversation, outcome } = waiting.shift()!;
+    const settled = await outcome;
+    if ('failure' in settled) recordRuleFailure(summary, { conversationId: conversation.id, file: conversation.source.file, message: settled.failure });
+    else await onResult(settled.result);
+  };
+  try {
+    await readInputs(files, adapterOptions, summary, {
+      async onConversation(conversation) {
+        waiting.push({ conversation: { id: conversation.id, source: conversation.source }, outcome: linter.lint(conversation) });
+        while (waiting.length > linter.capacity) await handOn();
+      },
+    });
+    linter.flush();
+    while (waiting.length > 0) await handOn();
+  } finally {
+    // Outcomes nobody waits for any more (a failed write, a thread that could not start) are let go.
+    for (const { outcome } of waiting) outcome.catch(() => {});
+    await linter.close();
+  }
   return summary;
 }

@@ -1,22 +1,33 @@
 import { configuredRules, type ResolvedConfig } from '../config/resolve.js';
 import type { LintSettings, Locale } from '../engine/lint.js';
 import { loadLexicons } from '../lexicon/load.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { compileUserRegex } from '../lexicon/user-regex.js';
 import { addDictionaryWords, jiebaSegmenter } from '../text/jieba.js';
 import { DEFAULT_SESSION_GAP_MINUTES, type AdapterOptions } from '../adapters/adapter.js';
 
-/** Turns resolved configuration into what the engine and the readers need. Loads phrase lists and dictionaries. */
+/**
+ * Turns resolved configuration into what the engine and the readers need. Phrase lists and the
+ * segmenter's dictionary (src/text/jieba.ts) load on first use: a run whose linting happens in lint threads never
+ * loads them in the thread that reads. A configuration that changes the phrase lists has them
+ * loaded at once, so that a mistake in it is reported before any input is read.
+ */
 export function buildLintSettings(config: ResolvedConfig, options: { onlyRules?: string[]; locale?: Locale } = {}): LintSettings {
   const rules = configuredRules(config, options.onlyRules);
-  const lexicons = loadLexicons(config.lexicons);
+  let lexicons: Map<string, Lexicon> | undefined;
   if (config.dictionaryWords.length > 0) addDictionaryWords(config.dictionaryWords);
-  return {
+  const settings: LintSettings = {
     rules,
-    lexicons,
+    get lexicons() {
+      lexicons ??= loadLexicons(config.lexicons);
+      return lexicons;
+    },
     segmenter: jiebaSegmenter,
     calendar: { timezone: config.timezone, hours: config.businessHours, holidays: config.holidays },
     locale: options.locale,
   };
+  if (Object.keys(config.lexicons).length > 0) void settings.lexicons.size;
+  return settings;
 }
 
 export function adapterOptions(

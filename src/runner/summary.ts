@@ -77,7 +77,11 @@ export function ruleFailureLines(summary: LintSummary): string[] {
       ? `supportlint: 会话 ${f.conversationId}（${f.file}）无法检查：${f.message}`
       : `supportlint: 规则 ${f.ruleId} 在会话 ${f.conversationId}（${f.file}）上运行出错：${f.message}`,
   );
-  lines.push('supportlint: 以上规则出错，这些会话的检查结果不完整；其余规则和会话已照常检查。请检查自定义规则的配置，或把这条信息报告给 supportlint 维护者。');
+  if (summary.ruleErrors.some((f) => f.ruleId !== undefined)) {
+    lines.push('supportlint: 以上规则出错，这些会话的检查结果不完整；其余规则和会话已照常检查。请检查自定义规则的配置，或把这条信息报告给 supportlint 维护者。');
+  } else {
+    lines.push('supportlint: 以上会话没有检查，其余会话已照常检查，因此这次检查的结果不完整。');
+  }
   return lines;
 }
 

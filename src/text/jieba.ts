@@ -102,6 +102,8 @@ function compactDictionaries(module: JiebaModule): Record<string, string> {
 }
 
 let jieba: JiebaModule | undefined;
+/** Words from configuration, added when jieba loads. */
+const configuredWords: string[] = [];
 
 function loadJieba(): JiebaModule {
   if (jieba) return jieba;
@@ -109,6 +111,7 @@ function loadJieba(): JiebaModule {
     const module = require('nodejs-jieba') as JiebaModule;
     module.load(compactDictionaries(module));
     for (const word of serviceWords()) module.insertWord(word);
+    for (const word of configuredWords) module.insertWord(word);
     jieba = module;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -124,10 +127,13 @@ function loadJieba(): JiebaModule {
 /** jieba word segmentation, loaded on first use so that commands that need no tokens start fast. */
 export const jiebaSegmenter: Segmenter = (text) => loadJieba().cut(text, true);
 
-/** Adds brand and product words from configuration so they are not split apart. */
+/** Adds brand and product words from configuration so they are not split apart; jieba itself loads on first use. */
 export function addDictionaryWords(words: readonly string[]): void {
-  const module = loadJieba();
-  for (const word of words) if (word.trim()) module.insertWord(word.trim());
+  for (const word of words) {
+    if (!word.trim()) continue;
+    configuredWords.push(word.trim());
+    jieba?.insertWord(word.trim());
+  }
 }
 
 /**

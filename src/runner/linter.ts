@@ -1,0 +1,95 @@
+import { availableParallelism, freemem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { lintConversation, type ConversationResult, type LintSettings, type Locale } from '../engine/lint.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { Conversation } from '../model/conversation.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** What became of one conversation: its result, or why it could not be linted at all. */
+export type LintOutcome = { result: ConversationResult } | { failure: string };
+
+/**
+ * Lints conversations one by one. Outcomes may settle in any order; lintFiles hands them on in
+ * the order the conversations were read.
+ */
+export interface ConversationLinter {
+  lint(conversation: Conversation): Promise<LintOutcome>;
+  /** Conversations that may wait for their outcome at once; 0 when each settles at once. */
+  readonly capacity: number;
+  /** Sends work held back for a fuller batch. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+/** Lints one conversation. Rules have their own boundaries in lintConversation; a failure here is the analysis itself. */
+export function lintOutcome(conversation: Conversation, settings: LintSettings): LintOutcome {
+  try {
+    return { result: lintConversation(conversation, settings) };
+  } catch (error) {
+    return { failure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Lints in this thread, with the settings given. */
+export function inProcessLinter(settings: LintSettings): ConversationLinter {
+  return {
+    capacity: 0,
+    lint: (conversation) => Promise.resolve(lintOutcome(conversation, settings)),
+    flush() {},
+    close: () => Promise.resolve(),
+  };
+}
+
+/** `--concurrency`: `auto`, `off`, or a number of lint threads. */
+export type Concurrency = 'auto' | 'off' | number;
+
+export function parseConcurrency(value: string): Concurrency | undefined {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^[1-9]\d*$/.test(value)) return undefined;
+  const threads = Number(value);
+  return threads <= 64 ? threads : undefined;
+}
+
+/** Inputs smaller than this are linted in the calling thread: starting a thread would cost more than it saves. */
+export const SMALL_INPUT_BYTES = 4 * 1024 * 1024;
+/** Memory one lint thread needs beside its heap: jieba's and OpenCC's dictionaries, phrase lists. */
+const THREAD_BASE_MB = 120;
+
+/**
+ * How many lint threads `auto` uses: one per core beyond the one that reads and writes, at least
+ * one, and no more than free memory holds. Small inputs are linted in the calling thread.
+ */
+export function autoThreads(inputBytes: number, cores = availableParallelism(), freeMb = freemem() / 2 ** 20): number {
+  if (inputBytes < SMALL_INPUT_BYTES) return 0;
+  const byCores = Math.max(1, cores - 1);
+  const byMemory = Math.max(1, Math.floor(freeMb / (THREAD_BASE_MB * 2)));
+  return Math.min(byCores, byMemory);
+}
+
+/**
+ * The heap each lint thread may use, in MB: as much as node allows this thread, which follows the
+ * machine's memory, or `--max-old-space-size` when the user sets it (NODE_OPTIONS).
+ */
+export function threadHeapMb(): number {
+  return Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
+}
+
+export interface LinterPlan {
+  config: ResolvedConfig;
+  onlyRules?: string[];
+  locale?: Locale;
+  metrics?: boolean;
+  concurrency: Concurrency;
+  /** Bytes of input, to size `auto`; standard input counts as large. */
+  inputBytes: number;
+}
+
+/**
+ * The linter for a run: lint threads, each building its own settings from the resolved
+ * configuration, or this thread with `settings` when `--concurrency off` or the input is small.
+ */
+export function createLinter(plan: LinterPlan, settings: LintSettings): ConversationLinter {
+  const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputBytes) : plan.concurrency;
+  if (threads === 0) return inProcessLinter(settings);
+  return new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false }, threadHeapMb());
+}

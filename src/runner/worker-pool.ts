@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
+import type { Conversation } from '../model/conversation.js';
+import type { ConversationLinter, LintOutcome } from './linter.js';
+import type { WorkerSetup, WorkerReply, WorkerRequest } from './lint-worker.js';
+
+/** A batch is sent when it holds this many conversations … */
+const BATCH_CONVERSATIONS = 64;
+/** … or this many messages, whichever comes first. */
+const BATCH_MESSAGES = 4000;
+/** Batches each thread may hold at once: one being linted, one waiting, so a thread never idles. */
+const BATCHES_PER_THREAD = 2;
+
+/** The lint threads could not start, so nothing can be linted. */
+export class LinterUnavailableError extends Error {}
+
+interface Job {
+  conversation: Conversation;
+  resolve(outcome: LintOutcome): void;
+  reject(error: Error): void;
+}
+
+interface Batch {
+  id: number;
+  jobs: Job[];
+  messages: number;
+}
+
+interface Thread {
+  worker: Worker;
+  batches: Map<number, Batch>;
+  /** Messages in the batches it holds, to send the next batch to the least loaded thread. */
+  load: number;
+  /** It built its settings and can lint. */
+  ready: boolean;
+}
+
+/** Where the thread's script is: next to this module once built; the built one when run from source. */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return path.join(path.dirname(here), 'lint-worker.js');
+  return path.join(PACKAGE_ROOT, 'dist', 'src', 'runner', 'lint-worker.js');
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes)} MB`;
+}
+
+/**
+ * Lint threads (worker_threads), each with its own settings built from the resolved configuration.
+ * Conversations go out in batches to the least loaded thread. A thread that runs out of memory or
+ * dies fails only what it held: its batches are tried again one conversation at a time on a fresh
+ * thread, and a conversation that fails alone is reported as not linted, with the reason.
+ */
+export class WorkerPool implements ConversationLinter {
+  readonly capacity: number;
+  private readonly threads: Thread[] = [];
+  private pending: Job[] = [];
+  private pendingMessages = 0;
+  private nextBatch = 0;
+  private unavailable: string | undefined;
+  private closed = false;
+
+  constructor(
+    threadCount: number,
+    private readonly setup: WorkerSetup,
+    private readonly heapMb: number,
+  ) {
+    this.capacity = threadCount * BATCHES_PER_THREAD * BATCH_CONVERSATIONS;
+    for (let i = 0; i < threadCount; i++) this.threads.push(this.startThread());
+  }
+
+  private startThread(): Thread {
+    const worker = new Worker(workerScript(), { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb }, stdout: false, stderr: false });
+    const thread: Thread = { worker, batches: new Map(), load: 0, ready: false };
+    worker.on('message', (reply: WorkerReply) => this.onReply(thread, reply));
+    worker.on('error', (error) => this.onDeath(thread, error));
+    worker.on('exit', (code) => {
+      if (!this.closed && this.threads.includes(thread)) this.onDeath(thread, new Error(`the lint thread ended with code ${code}`));
+    });
+    return thread;
+  }
+
+  lint(conversation: Conversation): Promise<LintOutcome> {
+    if (this.unavailable) return Promise.reject(new LinterUnavailableError(this.unavailable));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ conversation, resolve, reject });
+      this.pendingMessages += conversation.messages.length;
+      if (this.pending.length >= BATCH_CONVERSATIONS || this.pendingMessages >= BATCH_MESSAGES) this.flush();
+    });
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const batch: Batch = { id: this.nextBatch++, jobs: this.pending, messages: this.pendingMessages };
+    this.pending = [];
+    this.pendingMessages = 0;
+    this.send(batch);
+  }
+
+  private send(batch: Batch): void {
+    let thread = this.threads[0]!;
+    for (const candidate of this.threads) if (candidate.load < thread.load) thread = candidate;
+    thread.batches.set(batch.id, batch);
+    thread.load += batch.messages;
+    const request: WorkerRequest = { id: batch.id, conversations: batch.jobs.map((job) => job.conversation) };
+    thread.worker.postMessage(request);
+  }
+
+  private onReply(thread: Thread, reply: WorkerReply): void {
+    if (reply.type === 'unavailable') {
+      this.fail(reply.message);
+      return;
+    }
+    if (reply.type === 'ready') {
+      thread.ready = true;
+      return;
+    }
+    const batch = thread.batches.get(reply.id);
+    if (!batch) return;
+    thread.batches.delete(reply.id);
+    thread.load -= batch.messages;
+    batch.jobs.forEach((job, i) => job.resolve(reply.outcomes[i]!));
+  }
+
+  /** Nothing can be linted: every conversation waiting, and every one to come, fails the run. */
+  private fail(reason: string): void {
+    this.unavailable ??= reason;
+    for (const thread of this.threads) {
+      for (const batch of thread.batches.values()) for (const job of batch.jobs) job.reject(new LinterUnavailableError(reason));
+      thread.batches.clear();
+    }
+    for (const job of this.pending) job.reject(new LinterUnavailableError(reason));
+    this.pending = [];
+    void this.close();
+  }
+
+  private onDeath(thread: Thread, error: Error): void {
+    const index = this.threads.indexOf(thread);
+    if (index < 0 || this.closed) return;
+    const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    if (!thread.ready) {
+      // A thread that cannot even load the rules will not do better a second time.
+      this.fail(outOfMemory ? `内存不足：每个检查线程 ${mb(this.heapMb)} 的上限装不下规则和词典。请用 NODE_OPTIONS=--max-old-space-size=<MB> 调高上限（至少 256）。` : error.message);
+      return;
+    }
+    const lost = [...thread.batches.values()];
+    const replacement = this.startThread();
+    this.threads[index] = replacement;
+    void thread.worker.terminate();
+    // A thread lints its batches in the order they were sent: the first was being linted, and the
+    // others only waited. They go out again as they were.
+    const [current, ...waiting] = lost;
+    for (const batch of waiting) this.send(batch);
+    if (!current) return;
+    if (current.jobs.length > 1) {
+      // Which conversation was too much is not known: each is tried again on its own.
+      for (const job of current.jobs) this.send({ id: this.nextBatch++, jobs: [job], messages: job.conversation.messages.length });
+      return;
+    }
+    const job = current.jobs[0]!;
+    const reason = outOfMemory
+      ? `检查这个会话（${job.conversation.messages.length} 条消息）所需的内存超过了每个检查线程 ${mb(this.heapMb)} 的上限，已跳过。可以用 NODE_OPTIONS=--max-old-space-size=<MB> 调高上限，或把超长会话拆开后再检查。`
+      : `检查线程意外结束（${error.message}），这个会话没有检查完。`;
+    job.resolve({ failure: reason });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.threads.map((thread) => thread.worker.terminate()));
+  }
+}
