@@ -1,5 +1,12 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
 import type { EChartsOption } from 'echarts';
+
+/** ECharts takes about a second of CPU to load: it is loaded when the first chart is drawn, not with every command. */
+let echartsModule: typeof import('echarts') | undefined;
+function echarts(): typeof import('echarts') {
+  echartsModule ??= createRequire(import.meta.url)('echarts') as typeof import('echarts');
+  return echartsModule;
+}
 import { CATEGORIES } from '../engine/rule.js';
 import { CATEGORY_LABELS, categoryLabel, formatPoints, formatScore, formatSeconds, GROUP_NOUNS } from './formats/figures.js';
 import type { GroupReport, ReportData } from './model.js';
@@ -64,7 +71,7 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
  * static report can be hovered to effect.
  */
 export function renderChartSvg(id: string, title: string, option: EChartsOption, height: number, width = CHART_WIDTH): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,

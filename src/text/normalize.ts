@@ -38,8 +38,51 @@ function foldChar(char: string): string {
   return char.toLowerCase().length === char.length ? char.toLowerCase() : char;
 }
 
-function toSimplified(text: string): string {
+/** Traditional to simplified, Taiwan phrases then Hong Kong variants. Exported for the equivalence test only. */
+export function toSimplified(text: string): string {
   return hkToSimplified(twToSimplified(text));
+}
+
+type Dict = string | ReadonlyArray<readonly [string, string]>;
+interface ConversionConfig {
+  normalizationChain?: ReadonlyArray<readonly Dict[]>;
+  conversionChain: ReadonlyArray<readonly Dict[]>;
+}
+
+function dictKeys(dict: Dict): string[] {
+  return typeof dict === 'string' ? dict.split('|').map((pair) => pair.slice(0, pair.indexOf(' '))) : dict.map(([key]) => key);
+}
+
+const escapeForClass = (char: string) => (/[\\\]^-]/.test(char) ? `\\${char}` : char);
+const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A test that is false for every text conversion to simplified leaves as it is: most messages are
+ * simplified already, and converting them costs two dictionary passes for nothing. It holds the
+ * characters that conversion changes on their own, and the dictionary phrases made only of
+ * characters it leaves alone (a Taiwan term written in characters both scripts share). 么 stays
+ * out: normalizeText puts it back after conversion (see there).
+ */
+let conversionGate: RegExp | undefined;
+export function mayChangeInConversion(text: string): boolean {
+  conversionGate ??= buildConversionGate();
+  return conversionGate.test(text);
+}
+
+function buildConversionGate(): RegExp {
+  const configs = OpenCC.Locale.configs as unknown as Record<string, ConversionConfig>;
+  const keys = new Set<string>();
+  // The configurations behind Converter({ from: 'twp' | 'hk', to: 'cn' }).
+  for (const name of ['tw2sp', 'hk2s']) {
+    const config = configs[name]!;
+    for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) for (const dict of group) for (const key of dictKeys(dict)) keys.add(key);
+  }
+  const changed = new Set<string>();
+  for (const key of keys) if ([...key].length === 1 && key !== '么' && toSimplified(key) !== key) changed.add(key);
+  const phrases = [...keys].filter((key) => [...key].length > 1 && ![...key].some((char) => changed.has(char)));
+  phrases.sort((a, b) => b.length - a.length);
+  const alternatives = [`[${[...changed].map(escapeForClass).join('')}]`, ...phrases.map(escapeForPattern)];
+  return new RegExp(alternatives.join('|'), 'u');
 }
 
 function countDifferences(a: string, b: string): number {
@@ -67,7 +110,7 @@ export function normalizeText(original: string): NormalizedText {
   let text = foldedText;
   let traditionalChars = 0;
   const hasHan = HAN.test(foldedText);
-  if (hasHan) {
+  if (hasHan && mayChangeInConversion(foldedText)) {
     const converted = toSimplified(foldedText);
     text = converted.length === foldedText.length ? converted : folded.map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
     if (text.length !== foldedText.length) text = foldedText; // a character expanded: keep the folded view
