@@ -27,6 +27,8 @@ export interface InputSource {
   readonly encoding: Encoding;
   /** The decoded start of the input, for format detection. */
   readonly head: string;
+  /** Its size in bytes, where it is a file. */
+  readonly size?: number;
   /** UTF-8 byte sequences that were not valid and are read as U+FFFD, and the first lines holding them. */
   readonly invalidUtf8?: { count: number; lines: number[] };
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
@@ -56,7 +58,9 @@ export async function openFile(path: string, name: string = path): Promise<Input
   let headBytes: Buffer;
   let head: string;
   let verdict: Awaited<ReturnType<typeof scanEncoding>>;
+  let size: number;
   try {
+    size = (await handle.stat()).size;
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     headBytes = buffer.subarray(0, bytesRead);
@@ -78,6 +82,7 @@ export async function openFile(path: string, name: string = path): Promise<Input
   return {
     name,
     encoding,
+    size,
     // Detectors split lines on LF; an export with CR-only line ends (old Mac) is shown to them with LF.
     head: head.replace(/\r(?!\n)/g, '\n'),
     invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,

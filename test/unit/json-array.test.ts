@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { arrayItems } from '../../src/io/json-documents.js';
+
+const read = (text: string) => [...arrayItems(text, 'a.json')];
+
+describe('a JSON array read whole', () => {
+  it('yields each item with its index, strings with brackets, quotes and escapes included', () => {
+    const items = read('\ufeff [ {"a": "x]}\\"{["}, [1, [2]], "s", 3 , null, {"b": {"c": "\\\\"}} ]\n');
+    expect(items.map((item) => (item.ok ? item.value : item.reason))).toEqual([{ a: 'x]}"{[' }, [1, [2]], 's', 3, null, { b: { c: '\\' } }]);
+    expect(items.map((item) => item.location.record)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('skips an item that is not valid JSON and reads the ones after it', () => {
+    const items = read('[{"a": 1}, {"a": 2,}, {"a": 3}]');
+    expect(items.map((item) => item.ok)).toEqual([true, false, true]);
+    expect(items[1]).toMatchObject({ ok: false, location: { record: 1 }, reason: expect.stringContaining('不是合法的 JSON') });
+  });
+
+  it('reports where a truncated array breaks off, after reading the items before it', () => {
+    const items = read('[{"a": 1}, {"a": 2}, {"a": "thr');
+    expect(items.filter((item) => item.ok)).toHaveLength(2);
+    expect(items.at(-1)).toMatchObject({ ok: false, location: { record: 2 }, reason: expect.stringContaining('第 2 项之后中断') });
+  });
+
+  it('reports a missing comma and content after the end', () => {
+    expect(read('[{"a": 1} {"a": 2}]').at(-1)).toMatchObject({ ok: false, reason: expect.stringContaining('缺少逗号') });
+    expect(read('[{"a": 1}] [2]').at(-1)).toMatchObject({ ok: false, reason: expect.stringContaining('数组结束后还有内容') });
+    expect(read('[]')).toEqual([]);
+  });
+
+  it('skips an item nested too deep, and only that item', () => {
+    const deep = '['.repeat(150) + ']'.repeat(150);
+    const items = read(`[${deep}, {"ok": true}]`);
+    expect(items.map((item) => item.ok)).toEqual([false, true]);
+  });
+});
