@@ -1,8 +1,13 @@
 // Writes the compact jieba dictionaries into dist/jieba/ after the TypeScript build, so that
-// supportlint loads a small, ready file at start-up (see MIN_WORD_FREQUENCY in src/text/jieba.ts).
+// supportlint loads a small, ready file at start-up (see MIN_WORD_FREQUENCY in src/text/jieba.ts),
+// and the shipped phrase lists, parsed and spec-checked, into dist/lexicons.json (see
+// BUILT_LEXICON_CACHE in src/lexicon/load.ts). A list whose specs fail fails the build.
 import { createRequire } from 'node:module';
 import { BUILT_DICTIONARY_DIR, jiebaSources, writeCompactDictionaries } from '../dist/src/text/jieba.js';
+import { BUILT_LEXICON_CACHE, writeLexiconCache } from '../dist/src/lexicon/load.js';
 
 const require = createRequire(import.meta.url);
 const files = writeCompactDictionaries(BUILT_DICTIONARY_DIR, jiebaSources(require('nodejs-jieba')));
 console.log(`supportlint: wrote ${files.dict}`);
+const lists = writeLexiconCache();
+console.log(`supportlint: wrote ${BUILT_LEXICON_CACHE} (${lists} phrase lists)`);

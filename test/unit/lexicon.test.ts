@@ -74,3 +74,20 @@ describe('assertSafeRegex', () => {
     expect(() => assertSafeRegex('(unclosed', 't')).toThrow(/not a valid regular expression/);
   });
 });
+
+describe('the built phrase-list cache', () => {
+  it('holds exactly what the YAML files say, so lists load the same with or without it', async () => {
+    const { existsSync, readFileSync, readdirSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { parse } = await import('yaml');
+    const { BUILT_LEXICON_CACHE, BUILTIN_LEXICON_DIR } = await import('../../src/lexicon/load.js');
+    const { lexiconFileSchema } = await import('../../src/lexicon/lexicon.js');
+    expect(existsSync(BUILT_LEXICON_CACHE), 'npm run build writes dist/lexicons.json').toBe(true);
+    const cache = JSON.parse(readFileSync(BUILT_LEXICON_CACHE, 'utf8')) as Record<string, { list: unknown }>;
+    const names = readdirSync(BUILTIN_LEXICON_DIR).filter((f) => f.endsWith('.yaml')).sort();
+    expect(Object.keys(cache).sort()).toEqual(names);
+    for (const name of names) {
+      expect(cache[name]!.list, name).toEqual(lexiconFileSchema.parse(parse(readFileSync(path.join(BUILTIN_LEXICON_DIR, name), 'utf8'))));
+    }
+  });
+});
