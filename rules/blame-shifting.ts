@@ -4,7 +4,6 @@ import { assertedMatches } from '../src/engine/matching.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 import { clauseBounds } from '../src/text/clauses.js';
-import { isCustomerMessage, isHumanReply } from '../src/model/conversation.js';
 
 // A sentence ends at 。!? ; or a line break; JDDC exports also separate sentences with spaces.
 const SENTENCE_BREAK = /[.!?;。！？；\n\r\s]/;
@@ -154,13 +153,12 @@ export default defineRule({
 
     // Conversation context exists in transcripts; a canned reply is judged on its own words.
     function previousCustomerMessage(message: AnalyzedMessage): AnalyzedMessage | undefined {
-      return context.analysis.messages.filter((m) => m.seq < message.seq && isCustomerMessage(m.message)).at(-1);
+      return context.analysis.customerMessageBefore(message.seq);
     }
 
     function offeredEarlier(message: AnalyzedMessage): boolean {
-      return context.analysis.messages
-        .filter((m) => m.seq < message.seq && isHumanReply(m.message))
-        .slice(-OFFER_LOOKBACK)
+      return context.analysis
+        .humanRepliesBefore(message.seq, OFFER_LOOKBACK)
         .some((m) => OFFER.test(m.text) || assertedMatches(m, ownership).length > 0);
     }
 

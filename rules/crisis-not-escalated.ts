@@ -110,7 +110,7 @@ export default defineRule({
       customerMessage(message) {
         const found = signalIn(message);
         if (!found) return;
-        const replies = context.analysis.humanRepliesAfter(message.seq).slice(0, window);
+        const replies = context.analysis.humanRepliesAfter(message.seq, window);
         if (replies.length === 0) return; // nobody answered at all: unanswered-customer's concern
         const first = replies[0]!;
         if (judgedReplies.has(first.seq)) return;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
-import { isHumanReply } from '../src/model/conversation.js';
 import { ACT_LEXICONS } from '../src/analysis/acts.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 
@@ -33,7 +32,7 @@ export default defineRule({
       customerMessage(message) {
         const hit = acts.distress(message);
         if (!hit) return;
-        const replies = context.analysis.humanRepliesAfter(message.seq).slice(0, window);
+        const replies = context.analysis.humanRepliesAfter(message.seq, window);
         if (replies.length === 0) return; // nobody answered: unanswered-customer's concern
         const first = replies[0]!;
         if (judgedReplies.has(first.seq)) return;
@@ -44,7 +43,7 @@ export default defineRule({
         if (replies.some(acknowledges)) return;
         // The customer is still upset right after an apology: the agent already met the emotion
         // in this episode, and asking for a fresh apology on every reply would cry wolf.
-        const previousReply = context.analysis.messages.filter((m) => m.seq < message.seq && isHumanReply(m.message)).at(-1);
+        const previousReply = context.analysis.humanReplyBefore(message.seq);
         if (previousReply && acts.apologizes(previousReply)) return;
         context.report({
           messageId: 'noAcknowledgement',

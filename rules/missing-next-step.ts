@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { assertedMatches } from '../src/engine/matching.js';
 import { clauseBounds } from '../src/text/clauses.js';
-import { agentLabel, isHumanReply } from '../src/model/conversation.js';
+import { agentLabel } from '../src/model/conversation.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 
@@ -139,9 +139,7 @@ export default defineRule({
         // "我们不会为您退款" names an action only to refuse it.
         if (replies.some((r) => assertedMatches(r, step).length > 0)) return;
         if (firstProblem.asksWhy && replies.some((r) => BECAUSE.test(r.text))) return;
-        const earlier = context.analysis.messages
-          .filter((m) => m.seq < firstProblem!.message.seq && isHumanReply(m.message))
-          .slice(-PRIOR_PROCESS_LOOKBACK);
+        const earlier = context.analysis.humanRepliesBefore(firstProblem.message.seq, PRIOR_PROCESS_LOOKBACK);
         if (earlier.some((r) => DETAILS_REQUEST.test(r.text)) && earlier.some((r) => AGENT_PROCESS.test(r.text))) return;
         if (replies.some((r) => PRODUCT_LIMIT.test(r.text))) return;
         if (context.options.requireHollowReply && !replies.some((r) => assertedMatches(r, hollow).length > 0)) return;

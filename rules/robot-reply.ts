@@ -4,7 +4,7 @@ import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { Lexicon } from '../src/lexicon/lexicon.js';
 import { isCustomerMessage } from '../src/model/conversation.js';
 import { clauseBounds } from '../src/text/clauses.js';
-import { contentTokens, tokenSimilarity } from '../src/text/similarity.js';
+import { contentTokens, similarityPrefix, tokenSimilarity } from '../src/text/similarity.js';
 import type { Token } from '../src/text/segment.js';
 
 // Platform masks in exports such as JDDC, after normalisation (lower-cased). Sticker codes and
@@ -149,14 +149,65 @@ export default defineRule({
       return result;
     };
 
-    /** True when the customer said something between two replies that they had not said before the first. */
-    const customerSaidSomethingNew = (earlierSeq: number, seq: number): boolean => {
-      const saidBefore = new Set(messages.slice(0, earlierSeq).filter((m) => isCustomerMessage(m.message)).flatMap(customerWords));
-      // A masked value is always new: the customer may have typed a different number each time.
-      return messages
-        .slice(earlierSeq + 1, seq)
-        .some((m) => isCustomerMessage(m.message) && customerWords(m).some((w) => w === MASKED_VALUE || !saidBefore.has(w)));
+    // When the customer last said something new. A customer message is new after an agent message
+    // at e when one of its words was first said after e, or it holds a masked value (which may be a
+    // different number each time). So the customer said something new between the replies at e and
+    // s exactly when some customer message before s was first said after e: when e < latestNew(s),
+    // the largest "first said" among the customer messages before s. Kept up to date as messages
+    // are read, once each: comparing a reply with every earlier one stays linear.
+    const firstSaid = new Map<string, number>();
+    let latestNew = -1;
+    let newnessUpTo = 0;
+    const latestNewBefore = (seq: number): number => {
+      for (; newnessUpTo < seq; newnessUpTo++) {
+        const m = messages[newnessUpTo]!;
+        if (!isCustomerMessage(m.message)) continue;
+        let newest = -1;
+        for (const word of customerWords(m)) {
+          if (word === MASKED_VALUE) newest = m.seq;
+          else {
+            if (!firstSaid.has(word)) firstSaid.set(word, m.seq);
+            newest = Math.max(newest, firstSaid.get(word)!);
+          }
+        }
+        latestNew = Math.max(latestNew, newest);
+      }
+      return latestNew;
     };
+
+    // Earlier answered replies, found by the words they share with a new one (see similarityPrefix).
+    const prefixOf = (words: readonly string[]) => similarityPrefix(words, threshold);
+    const byPrefixWord = new Map<string, number[]>();
+    const answer = (reply: { message: AnalyzedMessage; substance: ReplySubstance }) => {
+      const index = answeredReplies.length;
+      answeredReplies.push(reply);
+      for (const element of prefixOf(reply.substance.words)) {
+        const list = byPrefixWord.get(element);
+        if (list) list.push(index);
+        else byPrefixWord.set(element, [index]);
+      }
+    };
+    /**
+     * Indexes into answeredReplies of the replies that may be similar enough, in order, each once:
+     * the lists of the prefix words merged as they are read, so a caller that stops early pays
+     * only for what it read.
+     */
+    function* candidatesFor(words: readonly string[]): Generator<number> {
+      const lists = prefixOf(words).map((element) => byPrefixWord.get(element) ?? []);
+      const at = lists.map(() => 0);
+      let last = -1;
+      for (;;) {
+        let next = -1;
+        for (let i = 0; i < lists.length; i++) {
+          while (at[i]! < lists[i]!.length && lists[i]![at[i]!]! <= last) at[i]!++;
+          const candidate = lists[i]![at[i]!];
+          if (candidate !== undefined && (next < 0 || candidate < next)) next = candidate;
+        }
+        if (next < 0) return;
+        yield next;
+        last = next;
+      }
+    }
 
     /** Content words of the customer messages that the reply at `seq` answers. */
     const questionBefore = (seq: number): string[] => {
@@ -179,7 +230,7 @@ export default defineRule({
 
     return {
       customerMessage() {
-        answeredReplies.push(...unansweredReplies);
+        for (const reply of unansweredReplies) answer(reply);
         unansweredReplies = [];
       },
       agentMessage(message) {
@@ -189,20 +240,26 @@ export default defineRule({
         unansweredReplies.push({ message, substance });
         let best: { message: AnalyzedMessage; similarity: number } | undefined;
         let copies = 0;
-        for (const earlier of answeredReplies) {
+        let saidNewBefore: number | undefined;
+        for (const index of candidatesFor(substance.words)) {
+          const earlier = answeredReplies[index]!;
+          // The customer only repeated themselves since this reply ("在吗", the same link again): the
+          // same answer is fair. Candidates come in order, so none after this one qualifies either.
+          saidNewBefore ??= latestNewBefore(message.seq);
+          if (earlier.message.seq >= saidNewBefore) break;
           const a = earlier.substance;
           const b = substance;
           if (!sameItems(a.data, b.data)) continue; // different order numbers, amounts or codes
           if (!sameItems(negationsOf(a.words), negationsOf(b.words))) continue;
           // A masked value may carry what the customer just gave ("补偿您[数字x]元" after the customer typed "[数字x]元").
           if ((a.hidesData || b.hidesData) && customerGaveDataBetween(earlier.message.seq, message.seq)) continue;
-          // The customer only repeated themselves ("在吗", the same link again): the same answer is fair.
-          if (!customerSaidSomethingNew(earlier.message.seq, message.seq)) continue;
           const similarity = tokenSimilarity(a.words, b.words);
           if (similarity < threshold) continue;
           if (differingWords(a.words, b.words) > Math.floor((1 - threshold) * Math.min(a.words.length, b.words.length) + 1e-9)) continue;
           copies++;
           if (!best || similarity > best.similarity) best = { message: earlier.message, similarity };
+          // Nothing later can be more similar than the same words, and enough copies are counted.
+          if (best.similarity === 1 && (copies >= 2 || substance.words.length >= templateTokens)) break;
         }
         if (!best) return;
         if (substance.words.length < templateTokens && copies < 2) return;

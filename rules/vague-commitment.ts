@@ -4,7 +4,6 @@ import { assertedMatches } from '../src/engine/matching.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 import { clauseBounds } from '../src/text/clauses.js';
-import { isHumanReply } from '../src/model/conversation.js';
 import { isPhoneCall } from '../src/engine/conversation-shape.js';
 
 const SENTENCE_BREAK = /[.!?;。！？；\n\r]/u;
@@ -101,9 +100,8 @@ export default defineRule({
      * and later "核实清楚尽快给您回电" is one promise.
      */
     function timeGivenBefore(message: AnalyzedMessage): boolean {
-      return context.analysis.messages
-        .filter((m) => m.seq < message.seq && isHumanReply(m.message))
-        .slice(-EARLIER_TIME_LOOKBACK)
+      return context.analysis
+        .humanRepliesBefore(message.seq, EARLIER_TIME_LOOKBACK)
         .some((m) => assertedMatches(m, time).length > 0);
     }
 

@@ -58,6 +58,8 @@ export class ConversationAnalysis {
   readonly calendar: BusinessCalendar;
   private burstCache: CustomerBurst[] | undefined;
   private actsCache: ConversationActs | undefined;
+  private replySeqCache: number[] | undefined;
+  private customerSeqCache: number[] | undefined;
 
   constructor(conversation: Conversation, segmenter: Segmenter, calendar: BusinessCalendar, private readonly lexicons?: ReadonlyMap<string, Lexicon>) {
     this.conversation = conversation;
@@ -106,9 +108,52 @@ export class ConversationAnalysis {
     return this.burstCache;
   }
 
-  /** The human replies that follow a message, in order. */
-  humanRepliesAfter(seq: number): AnalyzedMessage[] {
-    return this.messages.filter((m) => m.seq > seq && isHumanReply(m.message));
+  /** Positions of the human replies, or of the customer's messages, in order; found once, searched by halving. */
+  private positionsOf(who: 'human' | 'customer'): number[] {
+    if (who === 'human') {
+      this.replySeqCache ??= this.messages.filter((m) => isHumanReply(m.message)).map((m) => m.seq);
+      return this.replySeqCache;
+    }
+    this.customerSeqCache ??= this.messages.filter((m) => isCustomerMessage(m.message)).map((m) => m.seq);
+    return this.customerSeqCache;
+  }
+
+  /** How many of `positions` come before `seq`. */
+  private static countBefore(positions: readonly number[], seq: number): number {
+    let low = 0;
+    let high = positions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (positions[mid]! < seq) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The human replies that follow a message, in order; the first `limit` of them when given. */
+  humanRepliesAfter(seq: number, limit = Number.POSITIVE_INFINITY): AnalyzedMessage[] {
+    const positions = this.positionsOf('human');
+    const from = ConversationAnalysis.countBefore(positions, seq + 1);
+    return positions.slice(from, from + limit).map((at) => this.messages[at]!);
+  }
+
+  /** The human replies before a message, in order; the last `limit` of them when given. */
+  humanRepliesBefore(seq: number, limit = Number.POSITIVE_INFINITY): AnalyzedMessage[] {
+    const positions = this.positionsOf('human');
+    const to = ConversationAnalysis.countBefore(positions, seq);
+    return positions.slice(Math.max(0, to - limit), to).map((at) => this.messages[at]!);
+  }
+
+  /** The last human reply before a message. */
+  humanReplyBefore(seq: number): AnalyzedMessage | undefined {
+    return this.humanRepliesBefore(seq, 1)[0];
+  }
+
+  /** The customer's last message before a message. */
+  customerMessageBefore(seq: number): AnalyzedMessage | undefined {
+    const positions = this.positionsOf('customer');
+    const to = ConversationAnalysis.countBefore(positions, seq);
+    return to === 0 ? undefined : this.messages[positions[to - 1]!];
   }
 
   private computeBursts(): CustomerBurst[] {
