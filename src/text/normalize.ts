@@ -29,6 +29,8 @@ export interface NormalizedText {
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+/** Characters foldChar changes besides upper case: full-width forms, ideographic and no-break spaces, zero-width ones. */
+const NEEDS_FOLDING = /[\uff01-\uff5e\u3000\u00a0\u200b-\u200d\u2060\ufeff\u00ad]/;
 const HAN = /\p{Script=Han}/u;
 
 function foldChar(char: string): string {
@@ -53,8 +55,6 @@ function dictKeys(dict: Dict): string[] {
   return typeof dict === 'string' ? dict.split('|').map((pair) => pair.slice(0, pair.indexOf(' '))) : dict.map(([key]) => key);
 }
 
-const escapeForClass = (char: string) => (/[\\\]^-]/.test(char) ? `\\${char}` : char);
-const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A test that is false for every text conversion to simplified leaves as it is: most messages are
@@ -63,13 +63,23 @@ const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '
  * characters it leaves alone (a Taiwan term written in characters both scripts share). 么 stays
  * out: normalizeText puts it back after conversion (see there).
  */
-let conversionGate: RegExp | undefined;
+let conversionGate: { changed: Set<string>; phrasesByFirst: Map<string, string[]> } | undefined;
 export function mayChangeInConversion(text: string): boolean {
   conversionGate ??= buildConversionGate();
-  return conversionGate.test(text);
+  const { changed, phrasesByFirst } = conversionGate;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Conversion touches CJK ideographs, and a few phrases that begin with a capital (A肝).
+    if (code < 0x2e80 && (code < 0x41 || code > 0x5a)) continue;
+    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
+    if (changed.has(char)) return true;
+    const phrases = phrasesByFirst.get(char);
+    if (phrases && phrases.some((phrase) => text.startsWith(phrase, i))) return true;
+  }
+  return false;
 }
 
-function buildConversionGate(): RegExp {
+function buildConversionGate(): { changed: Set<string>; phrasesByFirst: Map<string, string[]> } {
   const configs = OpenCC.Locale.configs as unknown as Record<string, ConversionConfig>;
   const keys = new Set<string>();
   // The configurations behind Converter({ from: 'twp' | 'hk', to: 'cn' }).
@@ -79,10 +89,15 @@ function buildConversionGate(): RegExp {
   }
   const changed = new Set<string>();
   for (const key of keys) if ([...key].length === 1 && key !== '么' && toSimplified(key) !== key) changed.add(key);
-  const phrases = [...keys].filter((key) => [...key].length > 1 && ![...key].some((char) => changed.has(char)));
-  phrases.sort((a, b) => b.length - a.length);
-  const alternatives = [`[${[...changed].map(escapeForClass).join('')}]`, ...phrases.map(escapeForPattern)];
-  return new RegExp(alternatives.join('|'), 'u');
+  const phrasesByFirst = new Map<string, string[]>();
+  for (const key of keys) {
+    const chars = [...key];
+    if (chars.length < 2 || chars.some((char) => changed.has(char))) continue;
+    const list = phrasesByFirst.get(chars[0]!);
+    if (list) list.push(key);
+    else phrasesByFirst.set(chars[0]!, [key]);
+  }
+  return { changed, phrasesByFirst };
 }
 
 function countDifferences(a: string, b: string): number {
@@ -98,15 +113,19 @@ function countDifferences(a: string, b: string): number {
  * by a character-by-character conversion so that the mapping stays exact.
  */
 export function normalizeText(original: string): NormalizedText {
+  // Most messages need no folding at all: then the folded text is the original, position for position.
+  const unchanged = !NEEDS_FOLDING.test(original) && original.toLowerCase() === original;
   const folded: string[] = [];
   const positions: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const char = original[i]!;
-    if (ZERO_WIDTH.test(char)) continue;
-    folded.push(foldChar(char));
-    positions.push(i);
+  if (!unchanged) {
+    for (let i = 0; i < original.length; i++) {
+      const char = original[i]!;
+      if (ZERO_WIDTH.test(char)) continue;
+      folded.push(foldChar(char));
+      positions.push(i);
+    }
   }
-  const foldedText = folded.join('');
+  const foldedText = unchanged ? original : folded.join('');
   let text = foldedText;
   let traditionalChars = 0;
   const hasHan = HAN.test(foldedText);
@@ -119,7 +138,8 @@ export function normalizeText(original: string): NormalizedText {
     traditionalChars = countDifferences(foldedText, text);
   }
   const toOriginal = new Int32Array(text.length + 1);
-  for (let i = 0; i < positions.length; i++) toOriginal[i] = positions[i]!;
+  if (unchanged) for (let i = 0; i < text.length; i++) toOriginal[i] = i;
+  else for (let i = 0; i < positions.length; i++) toOriginal[i] = positions[i]!;
   toOriginal[text.length] = original.length;
   // Where conversion changed nothing, keep one string rather than two equal ones.
   return new Normalized(text, toOriginal, traditionalChars, hasHan, foldedText === text ? text : foldedText);

@@ -41,3 +41,30 @@ describe('the conversion gate', () => {
     expect(normalizeText('怎么还没到').text).toBe('怎么还没到');
   });
 });
+
+describe('folding', () => {
+  it('gives the same view and positions whether or not a text needs folding', () => {
+    const chars = fc.constantFrom(...'abcABCÀÉ中文訂單ＡＢＣ１２３　\u00a0\u200b\ufeffİΣ𐐀😀，。!? ');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (list) => {
+        const text = list.join('');
+        const normalized = normalizeText(text);
+        // Reference: fold one code unit at a time, as normalizeText does for text that needs it.
+        let expected = '';
+        const positions: number[] = [];
+        for (let i = 0; i < text.length; i++) {
+          const char = text[i]!;
+          if (/[\u200b-\u200d\u2060\ufeff\u00ad]/.test(char)) continue;
+          const code = char.charCodeAt(0);
+          expected += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0).toLowerCase() : code === 0x3000 || code === 0x00a0 ? ' ' : char.toLowerCase().length === 1 ? char.toLowerCase() : char;
+          positions.push(i);
+        }
+        if (!mayChangeInConversion(expected)) {
+          expect(normalized.text).toBe(expected);
+          expect([...normalized.toOriginal.slice(0, positions.length)]).toEqual(positions);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
