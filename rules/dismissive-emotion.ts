@@ -21,6 +21,7 @@ const WORRY = /想多|想太多|多虑|敏感|较真|计较/u;
 const MAKING_LIGHT: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
   [/^(这个|这|那个)?(问题|事|事情|情况)(其实|真的|也)?(不大|不严重|很小|没什么)(的)?(啦|呀|哈|嘛)?$/u, () => '这个问题我来帮您处理'],
   [/^(这|这也|其实|也)?(没什么大不了|多大点事|小事一桩|小问题|不是什么大事)(的)?(啦|呀|哈|嘛|儿)?$/u, () => '这件事我来帮您处理'],
+  [/^(又|也)?不是不(给你|给您|帮你|帮您)(发|退|换|处理|办)(了|的)?$/u, (m) => `我们会给您${{ 发: '发货', 退: '退款', 换: '换货' }[m[3] as '发' | '退' | '换'] ?? m[3]}的`],
   [/^(就|才|只|也就)(晚|慢|迟|耽误)了?([0-9一二两三几半]+)(天|个小时|小时|会儿)(而已)?(嘛|啊|呀)?$/u, (m) => `让您多等了${m[3]}${m[4]}，真的很抱歉`],
 ];
 
@@ -39,7 +40,8 @@ function rewrite(message: AnalyzedMessage, hit: LexiconMatch, alreadyAcknowledge
   const light = following && !phrase.wordsAfter ? MAKING_LIGHT.map(([pattern, say]) => [pattern.exec(text.slice(following.start, following.end)), say] as const).find(([match]) => match) : undefined;
   if (alreadyAcknowledges && !light) return dropClause(phrase);
   const acknowledgement = WORRY.test(text.slice(hit.start, hit.end)) ? WORRY_ACKNOWLEDGEMENT : ACKNOWLEDGEMENT;
-  const replaced = replaceClause(text, phrase, acknowledgement, { keepWordsBefore: true, keepWordsAfter: true });
+  // Words before the command ("这个问题您先冷静一下") would stand before the acknowledgement; that is left for a person.
+  const replaced = replaceClause(text, phrase, acknowledgement, { keepWordsAfter: true });
   if (!replaced || !light || !following) return replaced;
   const [match, say] = light;
   return { start: replaced.start, end: following.end, text: `${replaced.text}${message.originalSlice(phrase.clauseEnd, following.start)}${say(match!)}` };

@@ -17,10 +17,21 @@ interface Family {
   pattern: RegExp;
   /** The polite clause; none means the clause is dropped. */
   polite?: string;
+  /** Dropped rather than replaced when other words follow the family's clauses. */
+  dropBeforeMore?: boolean;
+}
+
+/** Whether words other than more phrases of the family follow the clause that ends at `end`. */
+function moreFollows(text: string, end: number, family: Family): boolean {
+  for (let next = nextClause(text, end); next; next = nextClause(text, next.end)) {
+    if (!family.pattern.test(text.slice(next.start, next.end))) return true;
+  }
+  return false;
 }
 
 const FAMILIES: readonly Family[] = [
-  { name: 'take-it-or-leave-it', pattern: /爱买不买|不买拉倒|爱要不要|不要拉倒|爱咋咋地|爱怎么样|嫌贵|买不起|随便/, polite: '您可以再考虑一下，有任何疑问随时问我' },
+  // When the message goes on ("爱买不买，这已经是最低价了"), the rest is the answer and the phrase is dropped.
+  { name: 'take-it-or-leave-it', pattern: /爱买不买|不买拉倒|爱要不要|不要拉倒|爱咋咋地|爱怎么样|嫌贵|买不起|随便/, polite: '您可以再考虑一下，有任何疑问随时问我', dropBeforeMore: true },
   { name: 'not-understanding', pattern: /懂|识字|长眼|说不清/, polite: '可能是我没有说清楚，我再为您详细说明一下' },
   { name: 'said-before', pattern: /(说|讲|告诉).*(过|了)|遍|次/, polite: '我再为您说明一下' },
   { name: 'not-my-job', pattern: /自己|问谁|关我|找别人|找谁/, polite: '我来帮您查一下' },
@@ -48,7 +59,7 @@ function edit(message: AnalyzedMessage, hit: LexiconMatch, family: Family, previ
   if (previous && previous.family === family.name && !phrase.wordsBefore && !phrase.wordsAfter && /^[\s,.!?;:。、！？；…~～]+$/u.test(text.slice(previous.to, phrase.from))) {
     return { start: previous.to, end: phrase.to, text: '' };
   }
-  if (!family.polite) return dropClause(phrase);
+  if (!family.polite || (family.dropBeforeMore && moreFollows(text, phrase.clauseEnd, family))) return dropClause(phrase);
   const replaced = replaceClause(text, phrase, family.polite);
   if (!replaced || family.name !== 'not-understanding') return replaced;
   const next = nextClause(text, phrase.clauseEnd);

@@ -8,9 +8,9 @@ import { toOriginalRange, type NormalizedText } from './normalize.js';
 const BREAK = /[,.!?;:。、！？；…~～\s]/;
 const QUESTION = /[?？]/;
 // What may stand before the phrase in its own clause and go with it: a subject, an address, a softener.
-const LEAD = /^(那|好吧|哎|唉)?(你|您|亲|你们)?(是不是|是|到底|真的|真是|真|还|都|就|也|可|先|千万|已经)*$/;
-// Particles that close the phrase's clause.
-const PARTICLES = /^[了啦啊呀吧嘛呢吗么哦哈噢喔哟嘞呗的]*/;
+const LEAD = /^(那|好吧|哎|唉|这|那)?(你|您|亲|你们)?(是不是|是|到底|真的|真是|真|还|都|就|也|可|先|千万|已经)*$/;
+// Particles that close the phrase's clause, and a tag question ("别生气了好吗").
+const PARTICLES = /^[了啦啊呀吧嘛呢吗么哦哈噢喔哟嘞呗的]*(好吗|好不好|行吗|行不行|可以吗|好么)?[了啦啊呀吧嘛呢吗么哦哈]*/;
 
 export interface ClausePhrase {
   /** The clause of normalised text holding the phrase: [start, end), without its punctuation. */
