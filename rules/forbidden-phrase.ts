@@ -32,8 +32,9 @@ function moreFollows(text: string, end: number, family: Family): boolean {
 const FAMILIES: readonly Family[] = [
   // When the message goes on ("爱买不买，这已经是最低价了"), the rest is the answer and the phrase is dropped.
   { name: 'take-it-or-leave-it', pattern: /爱买不买|不买拉倒|爱要不要|不要拉倒|爱咋咋地|爱怎么样|嫌贵|买不起|随便/, polite: '您可以再考虑一下，有任何疑问随时问我', dropBeforeMore: true },
-  { name: 'not-understanding', pattern: /懂|识字|长眼|说不清/, polite: '可能是我没有说清楚，我再为您详细说明一下' },
-  { name: 'said-before', pattern: /(说|讲|告诉).*(过|了)|遍|次/, polite: '我再为您说明一下' },
+  // "你懂不懂，说了多少遍了" is one offer to explain again: the two families say it once between them.
+  { name: 'explain-again', pattern: /懂|识字|长眼|说不清/, polite: '可能是我没有说清楚，我再为您详细说明一下' },
+  { name: 'explain-again', pattern: /(说|讲|告诉).*(过|了)|遍|次/, polite: '我再为您说明一下' },
   { name: 'not-my-job', pattern: /自己|问谁|关我|找别人|找谁/, polite: '我来帮您查一下' },
   { name: 'provoking', pattern: /投诉|告|到底|这么多|那么多|问这么多/, polite: '给您带来不好的体验，非常抱歉，我这就帮您处理' },
 ];
@@ -61,7 +62,7 @@ function edit(message: AnalyzedMessage, hit: LexiconMatch, family: Family, previ
   }
   if (!family.polite || (family.dropBeforeMore && moreFollows(text, phrase.clauseEnd, family))) return dropClause(phrase);
   const replaced = replaceClause(text, phrase, family.polite);
-  if (!replaced || family.name !== 'not-understanding') return replaced;
+  if (!replaced || !/懂|识字|长眼|说不清/.test(text.slice(hit.start, hit.end))) return replaced;
   const next = nextClause(text, phrase.clauseEnd);
   const rubbed = next ? RUBBED_IN.exec(text.slice(next.start, next.end)) : null;
   if (!next || !rubbed || !WRITTEN_PLACE.test(rubbed[1]!) || phrase.asked) return replaced;
