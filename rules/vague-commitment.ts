@@ -83,7 +83,9 @@ function timedPromise(message: AnalyzedMessage, hit: LexiconMatch, time: string)
     // "马上就到账了" promised a moment; with a time it no longer ends in 了.
     const end = hit.start + opening[0].length;
     const closing = /^了(?=$|[,.!?;。！？；\s])/u.test(text.slice(hit.end)) ? 1 : 0;
-    return originalFix(message.normalized, hit.start, hit.end + closing, time + message.originalSlice(end, hit.end));
+    // "退款马上到账" promises an outcome, not something we do for the customer: it is expected by then.
+    const outcome = !/(为您|给您|帮您|与您|和您|跟您|我|我们)/u.test(text.slice(hit.start, hit.end));
+    return originalFix(message.normalized, hit.start, hit.end + closing, (outcome ? '预计' : '') + time + message.originalSlice(end, hit.end));
   }
   const contact = CONTACT.exec(phrase);
   if (!contact || contact.index === 0) return undefined;
