@@ -108,6 +108,17 @@ describe('replies --fix in every format it can rewrite', () => {
     expect(fixed).toContain('r8,"售后, 退换",非常理解您的心情，这个问题我来帮您处理。,备注8');
     expect(await findings(file)).toEqual([]);
   });
+
+  it('leaves a reply it cannot place exactly in the file, and says so', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'replies.json');
+    // 您 written as an escape: the reply's text is not its source, character for character.
+    const source = '["\\u60a8别生气，我马上帮您查一下物流。", "您别生气，我马上帮您查一下物流。"]\n';
+    writeFileSync(file, source);
+    const run = await fix([file]);
+    expect(run.stderr).toContain('1 条话术的改写无法在文件里准确定位');
+    expect(readFileSync(file, 'utf8')).toBe('["\\u60a8别生气，我马上帮您查一下物流。", "非常理解您的心情，我马上帮您查一下物流。"]\n');
+  });
 });
 
 describe('replies --fix keeps the encoding of the library', () => {

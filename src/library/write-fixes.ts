@@ -86,5 +86,5 @@ export function rewriteLibrary(library: Library, rewrites: readonly ReplyRewrite
 export async function writeLibrary(library: Library, absoluteFile: string, source: string): Promise<void> {
   const real = realpathSync(absoluteFile);
   const bytes = library.encoding ? encodeText(source, library.encoding.name, library.encoding.bom) : Buffer.from(source, 'utf8');
-  await writeFileAtomic(real, bytes, { mode: statSync(real).mode & 0o7777 });
+  await writeFileAtomic(real, bytes, { mode: statSync(real).mode & 0o777 });
 }
