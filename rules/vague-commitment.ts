@@ -74,6 +74,8 @@ function timedPromise(message: AnalyzedMessage, hit: LexiconMatch, time: string)
   if (soon) {
     const start = hit.start + soon.index;
     const end = start + soon[0].length;
+    // "我们也会尽快的" has no verb after 尽快 for the time to stand before: left for a person.
+    if (/^([的了哦呢啊呀哈吧嘛]|[\s,.!?;:。、！？；…~～#]|$)/u.test(text.slice(end))) return undefined;
     // "会尽快" takes 在: "会在24小时内"; at the head of a clause the time stands alone.
     const said = AFTER_AUXILIARY.test(text.slice(0, start)) ? `在${time}` : time;
     return originalFix(message.normalized, start, end, said);
