@@ -80,6 +80,7 @@ export default defineRule({
     }),
     lexicons: ['negative-wording', 'negative-wording.alternative', 'negative-wording.command'],
     hasSuggestions: true,
+    fixable: true,
   },
   create(context) {
     const refusal = context.lexicon('negative-wording');
@@ -112,15 +113,15 @@ export default defineRule({
         return !QUESTION_WORD.test(text.slice(m.end, clauseEnd));
       });
       if (!hit) return;
-      const original = message.message.text;
-      const [from, to] = toOriginalRange(message.normalized, hit.start, hit.end);
+      const range = toOriginalRange(message.normalized, hit.start, hit.end);
       context.report({
         messageId: 'command',
-        data: { phrase: original.slice(from, to) },
+        data: { phrase: message.originalSlice(hit.start, hit.end) },
         messageSeq: message.seq,
         normalizedRange: [hit.start, hit.end],
-        suggestion: original.slice(0, from) + politeForm(text.slice(hit.start, hit.end)) + original.slice(to),
-        fix: original.slice(0, from) + politeForm(text.slice(hit.start, hit.end)) + original.slice(to),
+        suggestion: '把命令改成请求，例如：“麻烦您提供一下订单号，我马上帮您查。”',
+        // The command is its own words: "你需要提供订单号" asks as "麻烦您提供订单号".
+        fix: { range, text: politeForm(text.slice(hit.start, hit.end)) },
       });
     }
 

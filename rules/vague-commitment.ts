@@ -5,6 +5,7 @@ import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import type { LexiconMatch } from '../src/lexicon/lexicon.js';
 import { clauseBounds } from '../src/text/clauses.js';
 import { isPhoneCall } from '../src/engine/conversation-shape.js';
+import { originalFix } from '../src/text/clause-rewrite.js';
 
 const SENTENCE_BREAK = /[.!?;。！？；\n\r]/u;
 
@@ -55,6 +56,44 @@ const OUTCOME = /(解决|修好|搞定|到货|到账|收到|送到|送达|恢复
 
 type MessageId = 'vagueTime' | 'absoluteGuarantee';
 
+// How a promise takes a time, by the words that make it vague. 尽快 and 及时 give way to the time
+// ("会尽快处理" → "会在24小时内处理"); a 稍后 or 马上 that opens the promise is the time's place
+// ("稍后给您回复" → "24小时内给您回复"); a promise that someone will get in touch gets the time
+// before the contact ("会有专人与您联系" → "会有专人在24小时内与您联系").
+const SOON = /尽快|尽早|尽量快|尽可能快|及时/u;
+const OPENING = /^(稍后|随后|晚点|晚些时候|待会儿?|回头|马上|立即|立刻|立马)(就)?/u;
+const CONTACT = /(与您|和您|跟您|给您|为您|帮您|联系|回复|回电|致电|跟进|处理|上门|答复|反馈|关注|留意)/u;
+const AFTER_AUXILIARY = /(会|将|能|要|可以|就)$/u;
+
+/** The edit that writes the team's time into a vague promise, in the original text. */
+function timedPromise(message: AnalyzedMessage, hit: LexiconMatch, time: string): { range: [number, number]; text: string } | undefined {
+  const text = message.text;
+  const phrase = text.slice(hit.start, hit.end);
+  const soon = SOON.exec(phrase);
+  if (soon) {
+    const start = hit.start + soon.index;
+    const end = start + soon[0].length;
+    // "我们也会尽快的" has no verb after 尽快 for the time to stand before: left for a person.
+    if (/^([的了哦呢啊呀哈吧嘛]|[\s,.!?;:。、！？；…~～#]|$)/u.test(text.slice(end))) return undefined;
+    // "会尽快" takes 在: "会在24小时内"; at the head of a clause the time stands alone.
+    const said = AFTER_AUXILIARY.test(text.slice(0, start)) ? `在${time}` : time;
+    return originalFix(message.normalized, start, end, said);
+  }
+  const opening = OPENING.exec(phrase);
+  if (opening) {
+    // "马上就到账了" promised a moment; with a time it no longer ends in 了.
+    const end = hit.start + opening[0].length;
+    const closing = /^了(?=$|[,.!?;。！？；\s])/u.test(text.slice(hit.end)) ? 1 : 0;
+    // "退款马上到账" promises an outcome, not something we do for the customer: it is expected by then.
+    const outcome = !/(为您|给您|帮您|与您|和您|跟您|我|我们)/u.test(text.slice(hit.start, hit.end));
+    return originalFix(message.normalized, hit.start, hit.end + closing, (outcome ? '预计' : '') + time + message.originalSlice(end, hit.end));
+  }
+  const contact = CONTACT.exec(phrase);
+  if (!contact || contact.index === 0) return undefined;
+  const at = hit.start + contact.index;
+  return originalFix(message.normalized, at, at, `在${time}`);
+}
+
 // How many earlier agent replies may hold the time that a later 尽快 refers to.
 const EARLIER_TIME_LOOKBACK = 1;
 
@@ -78,16 +117,23 @@ export default defineRule({
        * "已为您提交加急", or a ticket number) makes a 尽快 acceptable. When false, only a time does.
        */
       actionCounts: z.boolean().default(false),
+      /**
+       * The time the team can promise, such as "24小时内" or "今天18点前". When set, `replies --fix`
+       * writes it into a promise that has none ("我们会尽快处理" → "我们会在24小时内处理"). Unset,
+       * nothing is fixed: only the team knows which time it can keep.
+       */
+      promiseTime: z.string().min(1).max(20).optional(),
     }),
     lexicons: ['vague-commitment.vague', 'vague-commitment.time', 'vague-commitment.action', 'vague-commitment.guarantee'],
     hasSuggestions: true,
+    fixable: true,
   },
   create(context) {
     const vague = context.lexicon('vague-commitment.vague');
     const time = context.lexicon('vague-commitment.time');
     const action = context.lexicon('vague-commitment.action');
     const guarantee = context.lexicon('vague-commitment.guarantee');
-    const { guarantees, actionCounts } = context.options;
+    const { guarantees, actionCounts, promiseTime } = context.options;
 
     /** True when the message names a time, or (if actions count) a concrete action or ticket. */
     function isConcrete(message: AnalyzedMessage): boolean {
@@ -153,6 +199,7 @@ export default defineRule({
             suggestion: messageId === 'vagueTime'
               ? '给出时间或具体动作，例如：“我已提交加急，今天18点前给您回电告知结果。”'
               : '只承诺我方能做到的，例如：“我会全程跟进，明天中午前把处理结果告诉您。”',
+            fix: messageId === 'vagueTime' && promiseTime ? timedPromise(message, hit, promiseTime) : undefined,
           });
         }
       },

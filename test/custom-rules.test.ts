@@ -30,7 +30,7 @@ async function findings(config: string) {
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout);
   return report.results.flatMap((r: { findings: Array<Record<string, unknown>> }) => r.findings) as Array<{
-    ruleId: string; conversationId: string; messageSeq: number | null; message: string; severity: string; suggestion?: string; excerpt: string; range?: [number, number];
+    ruleId: string; conversationId: string; messageSeq: number | null; message: string; severity: string; suggestion?: string; fix?: { range: [number, number]; text: string }; excerpt: string; range?: [number, number];
   }>;
 }
 
@@ -94,10 +94,12 @@ customRules:
 `;
     const hit = (await findings(config)).find((f) => f.ruleId === 'say-understand')!;
     expect(hit.message).toBe('建议把“您别生气”换成“非常理解您的心情”。');
-    expect(hit.suggestion).toBe('非常理解您的心情');
+    // The fix is the phrase's range and its replacement; the suggestion is the whole message rewritten.
+    expect(hit.fix).toEqual({ range: [0, 4], text: '非常理解您的心情' });
+    expect(hit.suggestion).toBe('非常理解您的心情，这边可以加微信联系');
     const { dir, input } = project(config);
     const stylish = await runCli(['lint', input, '--rule', 'say-understand'], { cwd: dir });
-    expect(stylish.stdout).toContain('建议：非常理解您的心情');
+    expect(stylish.stdout).toContain('建议：非常理解您的心情，这边可以加微信联系');
     expect((await findings(`${config}rules:\n  say-understand: "off"\n`)).some((f) => f.ruleId === 'say-understand')).toBe(false);
   });
 

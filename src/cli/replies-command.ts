@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
-import { writeFileAtomic } from '../io/atomic-file.js';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { applyDirectives } from '../engine/suppress.js';
 import { findInputFiles } from '../io/find-files.js';
-import { applyRewrites } from '../library/fix.js';
-import { LIBRARY_EXTENSIONS, readLibrary } from '../library/index.js';
-import { readTextLibrary as readText } from '../library/read-text.js';
-import { readYamlLibrary } from '../library/read-yaml.js';
+import type { ReplyRewrite } from '../library/fix.js';
+import { LIBRARY_EXTENSIONS, readLibrary, readLibrarySource } from '../library/index.js';
+import { argumentFolder, fixRefusal, folderGivenFor, rewriteLibrary, writeLibrary } from '../library/write-fixes.js';
 import type { CannedReply, Library } from '../library/reply.js';
 import type { Conversation } from '../model/conversation.js';
 import { buildLintSettings } from '../runner/settings.js';
@@ -44,24 +42,17 @@ function lintLibrary(library: Library, settings: LintSettings): Array<{ reply: C
   return library.replies.map((reply) => ({ reply, result: lintConversation(replyConversation(library, reply), settings) }));
 }
 
-/** Rewrites the library with every safe fix, pass after pass, as a fix can make room for another. */
-function fixedSource(library: Library, settings: LintSettings, reread: (source: string) => Library): { source: string; applied: number } {
-  let current = library;
-  let applied = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    const rewrites = new Map<CannedReply, string>();
-    for (const { reply, result } of lintLibrary(current, settings)) {
-      const suppressed = new Set(reply.suppressions.flatMap((s) => s.rules));
-      const fixable = result.findings.find((f) => f.fix !== undefined && !suppressed.has(f.ruleId) && !reply.suppressions.some((s) => s.rules.length === 0));
-      if (fixable) rewrites.set(reply, fixable.fix!);
-    }
-    if (rewrites.size === 0) break;
-    const outcome = applyRewrites(current, rewrites);
-    if (outcome.applied === 0) break;
-    applied += outcome.applied;
-    current = reread(outcome.source);
-  }
-  return { source: current.source, applied };
+/**
+ * The accepted rewrite of each reply (the engine composed and checked it), except where a
+ * suppression of the reply switches off a rule the rewrite is for.
+ */
+function replyRewrites(library: Library, settings: LintSettings): ReplyRewrite[] {
+  return lintLibrary(library, settings).flatMap(({ reply, result }) => {
+    const rewrite = result.fixes?.[0];
+    if (!rewrite) return [];
+    const suppressed = reply.suppressions.some((s) => s.rules.length === 0 || s.rules.some((rule) => rewrite.ruleIds.includes(rule)));
+    return suppressed ? [] : [{ reply, output: rewrite.output, edits: rewrite.edits }];
+  });
 }
 
 /**
@@ -78,7 +69,7 @@ export function registerRepliesCommand(program: Command, io: CliIO, setExitCode:
     .option('--locale <locale>', 'script of the messages: zh-Hans or zh-Hant; default follows each reply')
     .option('--baseline <file>', 'ignore the findings recorded in this baseline; only new ones count')
     .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
-    .option('--fix', 'apply the safe rewrites to YAML and plain-text libraries, keeping comments and layout')
+    .option('--fix', 'apply the checked rewrites to YAML, JSON, CSV and plain-text libraries, keeping comments, layout and encoding')
     .option('--fix-dry-run', 'show the rewrites --fix would make, as a diff, without writing');
   addReportOptions(command).action(async (paths: string[], options: RepliesOptions) => {
     setExitCode(await runReplies(paths, options, io));
@@ -96,6 +87,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   if (found.files.length === 0) throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n') || 'no library files given.');
   for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
 
+  const argumentFolders = paths.map((argument) => argumentFolder(argument, io.cwd));
   const baseline = await BaselineRun.open(options, io.cwd);
   const reports = openReports(options, settings, config, 'replies', io, found.files);
   const summary = emptySummary();
@@ -121,17 +113,19 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
         summary.records.skipped++;
       }
     }
-    if ((options.fix || options.fixDryRun) && (library.kind === 'yaml' || library.kind === 'text') && library.problems.length === 0) {
-      const kind = library.kind;
-      const reread = (source: string) => (kind === 'yaml' ? readYamlLibrary(file, source, 'yaml') : readText(file, source));
-      const { source, applied } = fixedSource(library, settings, reread);
+    if ((options.fix || options.fixDryRun) && library.problems.length === 0) {
+      const absolute = path.resolve(io.cwd, file);
+      const refusal = fixRefusal(library, absolute, folderGivenFor(file, argumentFolders, io.cwd));
+      const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : rewriteLibrary(library, replyRewrites(library, settings));
+      if (refusal) io.stderr(`supportlint: ${visible(file)}: ${visible(refusal.refused)}\n`);
+      if (skipped > 0) io.stderr(`supportlint: ${visible(file)}: ${skipped} 条话术的改写无法在文件里准确定位（例如文本里有转义字符），未作修改，请按“建议”手动修改。\n`);
       if (applied > 0 && options.fixDryRun) await io.stdout(createTwoFilesPatch(file, file, library.source, source, '', '(--fix)'));
       if (applied > 0 && options.fix) {
         // Whole or not at all: an interrupted --fix never leaves a library half written.
-        await writeFileAtomic(path.resolve(io.cwd, file), source);
-        library = reread(source);
+        await writeLibrary(library, absolute, source);
+        library = { ...readLibrarySource(file, source), encoding: library.encoding };
       }
-      if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? 'fixed' : 'would fix'} ${applied} ${applied === 1 ? 'reply' : 'replies'}.\n`);
+      if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? '已修改' : '将修改'} ${applied} 条话术。\n`);
     }
     for (const { reply, result } of lintLibrary(library, settings)) {
       summary.records.read++;

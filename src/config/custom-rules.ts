@@ -105,7 +105,7 @@ export function compileCustomRule(id: string, config: CustomRuleConfig): RuleDef
     const phrases = Array.isArray(config.phrase) ? config.phrase : [config.phrase];
     const lexicon = compileMatcher(keyPath, phrases, []);
     return defineRule({
-      meta: { ...meta, scope: config.role === 'agent' ? 'message' : 'conversation', hasSuggestions: true, messages: { substitute: config.message ?? '建议把“{phrase}”换成“{suggestion}”。' } },
+      meta: { ...meta, scope: config.role === 'agent' ? 'message' : 'conversation', hasSuggestions: true, fixable: true, messages: { substitute: config.message ?? '建议把“{phrase}”换成“{suggestion}”。' } },
       create(context) {
         return everyMessage((message) => {
           if (!roleMatches(config.role, message)) return;
@@ -116,7 +116,7 @@ export function compileCustomRule(id: string, config: CustomRuleConfig): RuleDef
               messageSeq: message.seq,
               normalizedRange: [hit.start, hit.end],
               suggestion: config.suggestion,
-              fix: message.message.text.slice(0, message.normalized.toOriginal[hit.start]) + config.suggestion + message.message.text.slice(toOriginalRange(message.normalized, hit.start, hit.end)[1]),
+              fix: { range: toOriginalRange(message.normalized, hit.start, hit.end), text: config.suggestion },
             });
           }
         });

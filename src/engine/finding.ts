@@ -2,6 +2,24 @@ import type { Role, SourceLocation } from '../model/conversation.js';
 
 export type Severity = 'error' | 'warn';
 
+/** A replacement of the original text's [start, end) by `text`, as ESLint's fix objects. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+/**
+ * The fixes of one message, composed and checked: `output` is the message after all of them, and
+ * `edits` are the non-overlapping replacements that turn the original into it, in order.
+ */
+export interface MessageFix {
+  messageSeq: number;
+  output: string;
+  edits: Fix[];
+  /** The rules whose findings the rewrite removes. */
+  ruleIds: string[];
+}
+
 /** A quoted message: the original text and, when something matched, the matched [start, end). */
 export interface Quote {
   messageSeq: number;
@@ -31,9 +49,10 @@ export interface Finding {
   range?: [number, number];
   /** The customer message that set the rule off, where there is one. */
   trigger?: Quote;
+  /** Written advice, or, when the message's fixes were accepted, the whole message rewritten. */
   suggestion?: string;
-  /** The whole offending message rewritten, where the rewrite is safe to apply unattended (see --fix). */
-  fix?: string;
+  /** The replacement of one range of the offending message; present only when the fixes of that message were accepted. */
+  fix?: Fix;
   location: SourceLocation;
   time?: number;
 }

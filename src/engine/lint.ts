@@ -4,7 +4,8 @@ import { toOriginalRange, toTraditional } from '../text/normalize.js';
 import type { Segmenter } from '../text/segment.js';
 import type { BusinessCalendar } from '../time/business-hours.js';
 import { ConversationAnalysis } from './analysis.js';
-import type { Finding, Quote, Severity } from './finding.js';
+import type { Finding, MessageFix, Quote, Severity } from './finding.js';
+import { composeFixes } from './fix.js';
 import type { Report, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
 import { processFindings } from './process.js';
 import { measureConversation, type ConversationMetrics } from '../metrics/conversation-metrics.js';
@@ -27,6 +28,8 @@ export interface LintSettings {
   locale?: Locale;
   /** Also measure what the IQS report needs (response times, topics, …); see src/metrics. */
   metrics?: boolean;
+  /** Compose and check the fixes of each message (src/engine/fix.ts). Default true. */
+  fixes?: boolean;
 }
 
 export interface NotApplicable {
@@ -53,6 +56,8 @@ export interface ConversationResult {
   metrics?: ConversationMetrics;
   /** Rules that threw on this conversation; absent when none did. */
   ruleErrors?: RuleError[];
+  /** The accepted rewrite of each message whose findings had fixes; absent when there is none. */
+  fixes?: MessageFix[];
 }
 
 /** Data keys whose values are quoted from the messages and must appear exactly as they arrived. */
@@ -155,11 +160,20 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
       range: offending?.range,
       trigger,
       suggestion: report.suggestion === undefined ? undefined : renderMessage(report.suggestion, undefined, locale),
-      // A rewrite in a traditional conversation is written in traditional, like the rest of it.
-      fix: report.fix === undefined ? undefined : renderMessage(report.fix, undefined, locale),
+      fix: report.fix === undefined ? undefined : checkedFix(rule, report, anchorMessage?.text),
       location: anchorMessage?.location ?? { file: conversation.source.file },
       time: anchorMessage?.time,
     };
+  }
+
+  function checkedFix(rule: RuleDefinition<any>, report: Report, text: string | undefined): Finding['fix'] {
+    const [start, end] = report.fix!.range;
+    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but its meta has no fixable`);
+    if (report.messageSeq === null || text === undefined || !(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length)) {
+      throw new Error(`rule ${rule.meta.id} reported a fix outside its message: [${start}, ${end}]`);
+    }
+    // A rewrite in a traditional conversation is written in traditional, like the rest of it.
+    return { range: [start, end], text: renderMessage(report.fix!.text, undefined, locale) };
   }
 
   const call = (name: keyof RuleVisitors, arg?: any) => {
@@ -182,7 +196,8 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   call('conversationEnd');
 
   const agents = [...new Set(conversation.messages.filter(isHumanReply).map(agentLabel).filter((a): a is string => !!a))];
-  const processed = processFindings(findings);
+  const composed = settings.fixes === false ? { findings: processFindings(findings), fixes: [] } : composeFixes(processFindings(findings), (seq) => conversation.messages[seq]!.text, (seq, text) => relintMessage(conversation, seq, text, settings));
+  const processed = composed.findings;
   return {
     conversationId: conversation.id,
     file: conversation.source.file,
@@ -194,5 +209,17 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
     notApplicable,
     metrics: settings.metrics ? measureConversation(analysis, processed, { lexicons: settings.lexicons, ranRules, ranCategories }) : undefined,
     ...(ruleErrors.length > 0 ? { ruleErrors } : {}),
+    ...(composed.fixes.length > 0 ? { fixes: composed.fixes } : {}),
   };
+}
+
+/**
+ * Lints a rewritten message alone, with the rules that judge one message and those that offer
+ * fixes, to check a rewrite (src/engine/fix.ts). Its own fixes are not composed again.
+ */
+function relintMessage(conversation: Conversation, seq: number, text: string, settings: LintSettings): Finding[] {
+  const message = { ...conversation.messages[seq]!, seq: 0, text };
+  const rules = settings.rules.filter((r) => r.rule.meta.scope === 'message' || r.rule.meta.fixable);
+  const alone: Conversation = { ...conversation, messages: [message] };
+  return lintConversation(alone, { ...settings, rules, fixes: false, metrics: false }).findings;
 }

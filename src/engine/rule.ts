@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { AnalyzedMessage, ConversationAnalysis } from './analysis.js';
-import type { Severity } from './finding.js';
+import type { Fix, Severity } from './finding.js';
 
 export const CATEGORIES = ['empathy', 'ownership', 'resolution', 'responsiveness', 'tone', 'compliance', 'escalation'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -24,6 +24,11 @@ export interface RuleMeta<Options> {
   lexicons: readonly string[];
   /** Whether findings can carry a suggested rewrite. */
   hasSuggestions: boolean;
+  /**
+   * Whether findings can carry a fix (`report({fix})`), as ESLint's `meta.fixable`: a range of the
+   * message and its replacement, applied by `replies --fix`. A rule without it may not report one.
+   */
+  fixable?: boolean;
   /** Rules that need timestamps report "not applicable" without them. */
   needsTimestamps?: boolean;
   /** Declared in configuration (customRules) rather than shipped in rules/. */
@@ -45,13 +50,14 @@ export interface Report {
   trigger?: { messageSeq: number; normalizedRange?: [number, number] };
   /** The agent responsible, for conversation-level findings. */
   agent?: string;
+  /** Written advice for a person, shown as 建议 when there is no fix, or when the fix is not accepted. */
   suggestion?: string;
   /**
-   * The offending message rewritten so that the finding goes away, when that rewrite is mechanical
-   * and safe to apply unattended (a phrase swapped for its polite form). `--fix` applies it to
-   * canned-reply libraries.
+   * A replacement for a range of the offending message, as ESLint's `{range, text}`: the range is
+   * [start, end) in the message's original text. Fixes of one message are composed and accepted
+   * only when the rewritten message is clean (see src/engine/fix.ts). Needs `meta.fixable`.
    */
-  fix?: string;
+  fix?: Fix;
 }
 
 export interface RuleContext<Options> {

@@ -41,7 +41,7 @@ export interface AtomicFile {
  * which is renamed onto the target once complete. A run that fails or is interrupted leaves the
  * target as it was, and no temporary file behind.
  */
-export function openAtomicFile(file: string): AtomicFile {
+export function openAtomicFile(file: string, options: { mode?: number } = {}): AtomicFile {
   const target = finalTarget(file);
   // A device or a pipe (-o /dev/null, a FIFO) is written to as it is: renaming a file onto it
   // would replace the device for everyone after this run.
@@ -59,7 +59,7 @@ export function openAtomicFile(file: string): AtomicFile {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // An interrupted run (SIGINT/SIGTERM) leaves no temporary file behind.
   removeOnExit(temp);
-  const stream = createWriteStream(temp, { flags: 'wx' });
+  const stream = createWriteStream(temp, { flags: 'wx', ...(options.mode === undefined ? {} : { mode: options.mode }) });
   return {
     stream,
     async commit() {
@@ -74,9 +74,12 @@ export function openAtomicFile(file: string): AtomicFile {
   };
 }
 
-/** Writes a whole text at once, through a temporary file, so the target is never left half written. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const atomic = openAtomicFile(file);
+/**
+ * Writes a whole text (or bytes) at once, through a temporary file, so the target is never left
+ * half written. `mode` sets the permissions of the new file, e.g. those of the file it replaces.
+ */
+export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+  const atomic = openAtomicFile(file, options);
   try {
     await new Promise<void>((resolve, reject) => {
       atomic.stream.once('error', reject);

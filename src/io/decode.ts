@@ -181,3 +181,11 @@ export function decodeBuffer(bytes: Uint8Array, encoding: Encoding): string {
   const text = iconv.decode(Buffer.from(bytes), encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
   return text;
 }
+
+const BOMS: Record<Encoding, readonly number[]> = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff], gb18030: [] };
+
+/** Encodes text back into the bytes of a file read in `encoding`, with the byte-order mark it had. */
+export function encodeText(text: string, encoding: Encoding, bom: boolean): Buffer {
+  const body = iconv.encode(text, encoding === 'utf8' ? 'utf8' : encoding);
+  return bom && BOMS[encoding].length > 0 ? Buffer.concat([Buffer.from(BOMS[encoding]), body]) : body;
+}

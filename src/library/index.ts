@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBuffer, detectEncoding } from '../io/decode.js';
+import { decodeBuffer, EncodingScanner } from '../io/decode.js';
 import { readTableLibrary, readTableRows } from './read-table.js';
 import { cellText } from '../adapters/xlsx.js';
 import { readTextLibrary } from './read-text.js';
@@ -13,11 +13,15 @@ export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'xlsx', 
 export async function readLibrary(file: string, name: string = file): Promise<Library> {
   if (/\.xlsx$/i.test(file)) return readWorkbookLibrary(file, name);
   const bytes = await readFile(file);
-  return readLibrarySource(name, decodeBuffer(bytes, detectEncoding(bytes, true).encoding));
+  const scanner = new EncodingScanner();
+  scanner.push(bytes);
+  const verdict = scanner.verdict(true);
+  const library = readLibrarySource(name, decodeBuffer(bytes, verdict.encoding));
+  return { ...library, encoding: { name: verdict.encoding, bom: verdict.bomLength > 0, repaired: verdict.invalidUtf8 } };
 }
 
 /** Reads a library's text, by the ending of its name. */
-function readLibrarySource(file: string, source: string): Library {
+export function readLibrarySource(file: string, source: string): Library {
   const extension = path.extname(file).slice(1).toLowerCase();
   if (extension === 'yaml' || extension === 'yml') return readYamlLibrary(file, source, 'yaml');
   if (extension === 'json') return readYamlLibrary(file, source, 'json');

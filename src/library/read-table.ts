@@ -23,7 +23,72 @@ export function readTableLibrary(file: string, source: string): Library {
     const line = (error as { lines?: number }).lines;
     return { file, kind: 'csv', source, replies: [], problems: [{ line, reason: `not valid CSV: ${(error as Error).message}` }] };
   }
-  return readTableRows(file, 'csv', source, rows.map((row) => ({ cells: row.record, line: row.info.lines })));
+  const library = readTableRows(file, 'csv', source, rows.map((row) => ({ cells: row.record, line: row.info.lines })));
+  placeCells(library, source, delimiter, rows.map((row) => row.record));
+  return library;
+}
+
+/** One cell of a CSV as written: [start, end) of its text inside any quotes, and its value. */
+interface CellSpan {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** The records of a CSV with where each cell's text stands, for --fix. Empty lines are no record, as csv-parse reads them. */
+function cellSpans(source: string, delimiter: string): CellSpan[][] {
+  const records: CellSpan[][] = [];
+  let fields: CellSpan[] = [];
+  let at = 0;
+  while (at <= source.length) {
+    let cell: CellSpan;
+    if (source[at] === '"') {
+      const start = at + 1;
+      let value = '';
+      at++;
+      while (at < source.length && !(source[at] === '"' && source[at + 1] !== '"')) {
+        value += source[at];
+        at += source[at] === '"' ? 2 : 1;
+      }
+      cell = { start, end: at, value };
+      at++;
+      while (at < source.length && source[at] !== delimiter && source[at] !== '\n' && source[at] !== '\r') at++;
+    } else {
+      const start = at;
+      while (at < source.length && source[at] !== delimiter && source[at] !== '\n' && source[at] !== '\r') at++;
+      cell = { start, end: at, value: source.slice(start, at) };
+    }
+    fields.push(cell);
+    if (source[at] === delimiter) {
+      at++;
+      continue;
+    }
+    if (source[at] === '\r') at++;
+    if (source[at] === '\n') at++;
+    if (!(fields.length === 1 && fields[0]!.value === '' && fields[0]!.end === fields[0]!.start)) records.push(fields);
+    fields = [];
+    if (at >= source.length) break;
+  }
+  return records;
+}
+
+/**
+ * Gives each reply of a CSV library the source range of its text cell, so --fix can edit it in
+ * place. The cells are found by a scan of the file and used only where the scan reads every
+ * record exactly as the CSV parser did.
+ */
+function placeCells(library: Library, source: string, delimiter: string, parsed: readonly string[][]): void {
+  const spans = cellSpans(source, delimiter);
+  if (spans.length !== parsed.length || !spans.every((record, index) => record.length === parsed[index]!.length && record.every((cell, column) => cell.value === parsed[index]![column]))) return;
+  const header = parsed[0]!.map((name) => name.trim().toLowerCase());
+  const textColumn = header.findIndex((name) => COLUMNS.text.some((alias) => alias.toLowerCase() === name));
+  // Replies are the data rows with text, in order; rows with empty text were reported, not kept.
+  const rows = spans.slice(1).filter((record) => (record[textColumn]?.value ?? '').trim() !== '');
+  if (rows.length !== library.replies.length) return;
+  rows.forEach((record, index) => {
+    const cell = record[textColumn]!;
+    library.replies[index]!.sourceRange = [cell.start, cell.end];
+  });
 }
 
 /** A table of rows from a CSV or a worksheet: a header row, then one reply per row. */

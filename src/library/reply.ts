@@ -1,3 +1,4 @@
+import type { Encoding } from '../io/decode.js';
 import { createHash } from 'node:crypto';
 
 /** A directive that switches rules off for the next reply: `# supportlint-disable-next-line robot-reply -- 固定话术`. */
@@ -27,6 +28,14 @@ export interface CannedReply {
   suppressions: Suppression[];
 }
 
+export interface LibraryEncoding {
+  name: Encoding;
+  /** The file opened with a byte-order mark. */
+  bom: boolean;
+  /** Byte sequences that were not UTF-8 and were read as U+FFFD; writing the text back would lose them. */
+  repaired: number;
+}
+
 export interface LibraryProblem {
   line?: number;
   column?: number;
@@ -39,6 +48,8 @@ export interface Library {
   kind: 'yaml' | 'json' | 'text' | 'csv' | 'xlsx';
   /** The file as read, for --fix. */
   source: string;
+  /** How the file's bytes were written, so that --fix writes them back the same way. Absent for a workbook. */
+  encoding?: LibraryEncoding;
   replies: CannedReply[];
   /** Entries that could not be read as replies. */
   problems: LibraryProblem[];

@@ -118,7 +118,9 @@ export class Redactor {
     if (finding.agent !== undefined) out.agent = this.agent(finding.agent);
     if (finding.trigger) out.trigger = this.trigger(finding.trigger, names);
     if (finding.suggestion !== undefined) out.suggestion = this.text(finding.suggestion, names);
-    if (finding.fix !== undefined) out.fix = this.text(finding.fix, names);
+    // A fix's range points into the unmasked message: redacted output, which is read and not
+    // applied, carries the rewrite as the masked suggestion only.
+    delete out.fix;
     return out;
   }
 
@@ -132,8 +134,9 @@ export class Redactor {
   /** A lint result as `lint --redact` prints it. */
   result(result: ConversationResult): ConversationResult {
     const names = this.namesOf(result.conversationId, result.agents);
+    const { fixes: _unmaskedRewrites, ...rest } = result;
     return {
-      ...result,
+      ...rest,
       conversationId: this.conversationId(result.conversationId),
       file: this.file(result.file),
       agents: result.agents.map((a) => this.agent(a)),

@@ -86,16 +86,16 @@ runRuleTests(rule, {
     // Commands
     {
       code: '你需要先把订单号发过来',
-      errors: [{ messageId: 'command', message: COMMAND('你需要'), highlight: '你需要', suggestion: true }],
+      output: '麻烦您先把订单号发过来', errors: [{ messageId: 'command', message: COMMAND('你需要'), highlight: '你需要', suggestion: true }],
     },
-    { code: '你必须本人带身份证来', errors: [{ messageId: 'command', message: COMMAND('你必须') }] },
-    { code: '你要把照片拍清楚', errors: [{ messageId: 'command', message: COMMAND('你要') }] },
-    { code: '你得自己去网点', errors: [{ messageId: 'command', message: COMMAND('你得') }] },
-    { name: '您必须 still commands', code: '您必须提供购买凭证', errors: [{ messageId: 'command', message: COMMAND('您必须') }] },
+    { code: '你必须本人带身份证来', output: '请您本人带身份证来', errors: [{ messageId: 'command', message: COMMAND('你必须') }] },
+    { code: '你要把照片拍清楚', output: '请您把照片拍清楚', errors: [{ messageId: 'command', message: COMMAND('你要') }] },
+    { code: '你得自己去网点', output: '请您自己去网点', errors: [{ messageId: 'command', message: COMMAND('你得') }] },
+    { name: '您必须 still commands', code: '您必须提供购买凭证', output: '请您提供购买凭证', errors: [{ messageId: 'command', message: COMMAND('您必须') }] },
     {
       name: 'traditional command',
       code: '你必須先寄回來',
-      errors: [{ messageId: 'command', message: '消極措辭：命令式的“你必須”。改用“請您…”或“麻煩您…”。', highlight: '你必須' }],
+      output: '請您先寄回來', errors: [{ messageId: 'command', message: '消極措辭：命令式的“你必須”。改用“請您…”或“麻煩您…”。', highlight: '你必須' }],
     },
     {
       name: 'a refusal and a command in one message',
@@ -117,7 +117,7 @@ runRuleTests(rule, {
       options: { commands: false },
       errors: [{ messageId: 'refusal', message: REFUSAL('办不了') }],
     },
-    { name: 'commands are reported by default', code: '你需要先把订单号发过来', errors: [{ messageId: 'command', message: COMMAND('你需要') }] },
+    { name: 'commands are reported by default', code: '你需要先把订单号发过来', output: '麻烦您先把订单号发过来', errors: [{ messageId: 'command', message: COMMAND('你需要') }] },
   ],
 });
 

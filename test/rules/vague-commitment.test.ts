@@ -59,6 +59,15 @@ runRuleTests(rule, {
       errors: [{ messageId: 'vagueTime', message: '模糊承諾：“盡快”沒有給出時間，也沒有具體動作。告訴客戶誰在什麼時間前做什麼，例如“今天18點前給您回電”。', highlight: '盡快' }],
     },
     { name: 'full-width punctuation', code: 'ＯＫ，稍后给您回电！', errors: [{ messageId: 'vagueTime', message: VAGUE('稍后给您回电') }] },
+    // With the time the team can keep, the promise is rewritten to name it.
+    { name: 'promiseTime: 会尽快 takes 在', code: '我们会尽快给您处理。', options: { promiseTime: '24小时内' }, output: '我们会在24小时内给您处理。', errors: [{ messageId: 'vagueTime', message: VAGUE('尽快') }] },
+    { name: 'promiseTime: 尽快 with no auxiliary', code: '这件事我们尽快帮您弄好', options: { promiseTime: '今天18点前' }, output: '这件事我们今天18点前帮您弄好', errors: [{ messageId: 'vagueTime', message: VAGUE('尽快') }] },
+    { name: 'promiseTime: 稍后 gives way to the time', code: '稍后给您回复', options: { promiseTime: '24小时内' }, output: '24小时内给您回复', errors: [{ messageId: 'vagueTime', message: VAGUE('稍后给您回复') }] },
+    { name: 'promiseTime: an outcome is expected by then', code: '您的退款马上就到账了', options: { promiseTime: '24小时内' }, output: '您的退款预计24小时内到账', errors: [{ messageId: 'vagueTime', message: VAGUE('马上就到账') }] },
+    { name: 'promiseTime: the time goes before the contact', code: '登记好以后会有专人与您联系', options: { promiseTime: '24小时内' }, output: '登记好以后会有专人在24小时内与您联系', errors: [{ messageId: 'vagueTime', message: VAGUE('会有专人与您联系') }] },
+    { name: 'promiseTime: traditional', code: '我們會盡快幫您處理', options: { promiseTime: '24小时内' }, output: '我們會在24小時內幫您處理', errors: [{ messageId: 'vagueTime', message: '模糊承諾：“盡快”沒有給出時間，也沒有具體動作。告訴客戶誰在什麼時間前做什麼，例如“今天18點前給您回電”。' }] },
+    { name: 'promiseTime: 尽快 with no verb after it is left for a person', code: '我们也会尽快的', options: { promiseTime: '24小时内' }, output: null, errors: [{ messageId: 'vagueTime', message: VAGUE('尽快') }] },
+    { name: 'promiseTime: a guarantee is not rewritten', code: '我保证明天一定到货', options: { promiseTime: '24小时内' }, output: null, errors: [{ messageId: 'absoluteGuarantee', message: GUARANTEE('保证明天一定到货') }] },
     // Guarantees
     { code: '我保证明天一定到货', errors: [{ messageId: 'absoluteGuarantee', message: GUARANTEE('保证明天一定到货'), highlight: '保证明天一定到货', suggestion: true }] },
     { code: '放心，百分百没问题', errors: [{ messageId: 'absoluteGuarantee', message: GUARANTEE('百分百没问题') }] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
-import { lintConversation, type LintSettings, type Locale } from '../../src/engine/lint.js';
+import { lintConversation, type ConversationResult, type LintSettings, type Locale } from '../../src/engine/lint.js';
 import type { RuleDefinition } from '../../src/engine/rule.js';
 import { loadLexicons } from '../../src/lexicon/load.js';
 import type { Conversation } from '../../src/model/conversation.js';
@@ -38,6 +38,11 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends ValidCase {
   errors: readonly ExpectedFinding[];
+  /**
+   * The offending message after all its fixes were applied and accepted, as ESLint's `output`;
+   * null when the message must not be rewritten. Required when the rule rewrites the message.
+   */
+  output?: string | null;
 }
 
 const lexicons = loadLexicons();
@@ -47,7 +52,7 @@ function conversationOf(code: ValidCase['code'], channel?: string): Conversation
   return channel === undefined ? conversation : { ...conversation, channel };
 }
 
-function lint(rule: RuleDefinition<any>, testCase: ValidCase): Finding[] {
+function lint(rule: RuleDefinition<any>, testCase: ValidCase): ConversationResult {
   const parsed = rule.meta.schema.safeParse(testCase.options ?? {});
   if (!parsed.success) throw new Error(`options of this case do not fit ${rule.meta.id}'s schema: ${parsed.error.message}`);
   const settings: LintSettings = {
@@ -57,7 +62,7 @@ function lint(rule: RuleDefinition<any>, testCase: ValidCase): Finding[] {
     calendar: { timezone: testCase.timezone ?? 'Asia/Shanghai', hours: testCase.businessHours, holidays: testCase.holidays },
     locale: testCase.locale,
   };
-  return lintConversation(conversationOf(testCase.code, testCase.channel), settings).findings;
+  return lintConversation(conversationOf(testCase.code, testCase.channel), settings);
 }
 
 function describeFindings(findings: readonly Finding[]): string {
@@ -87,7 +92,7 @@ export function runRuleTests(rule: RuleDefinition<any>, cases: { valid: readonly
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(caseName(testCase), () => {
-          const findings = lint(rule, testCase);
+          const { findings } = lint(rule, testCase);
           expect(findings, `expected no findings, got:\n${describeFindings(findings)}`).toHaveLength(0);
         });
       }
@@ -97,7 +102,8 @@ export function runRuleTests(rule: RuleDefinition<any>, cases: { valid: readonly
       for (const testCase of cases.invalid) {
         it(caseName(testCase), () => {
           if (testCase.errors.length === 0) throw new Error('an invalid case must list the findings it expects');
-          const findings = lint(rule, testCase);
+          const result = lint(rule, testCase);
+          const findings = result.findings;
           expect(findings.length, `expected ${testCase.errors.length} finding(s), got:\n${describeFindings(findings)}`).toBe(testCase.errors.length);
           testCase.errors.forEach((expected, index) => {
             const actual = findings[index]!;
@@ -111,6 +117,24 @@ export function runRuleTests(rule: RuleDefinition<any>, cases: { valid: readonly
             if (expected.triggerSeq !== undefined) expect(actual.trigger?.messageSeq).toBe(expected.triggerSeq);
             if (expected.suggestion !== undefined) expect(actual.suggestion !== undefined).toBe(expected.suggestion);
           });
+          const rewrites = result.fixes ?? [];
+          if (rewrites.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id} rewrote a message but its meta has no fixable`);
+          if (testCase.output === undefined) {
+            if (rewrites.length > 0) throw new Error(`the rule rewrote the message as "${rewrites[0]!.output}": assert it with output (or output: null if it must not)`);
+            return;
+          }
+          if (testCase.output === null) {
+            expect(rewrites.map((r) => r.output), 'expected no rewrite').toEqual([]);
+            return;
+          }
+          expect(rewrites, 'expected the message to be rewritten').toHaveLength(1);
+          const rewrite = rewrites[0]!;
+          expect(rewrite.output).toBe(testCase.output);
+          // The edits, applied to the original, give the output: ranges are in the original text.
+          const original = result.findings.find((f) => f.messageSeq === rewrite.messageSeq)!.excerpt;
+          let rebuilt = original;
+          for (const edit of [...rewrite.edits].reverse()) rebuilt = rebuilt.slice(0, edit.range[0]) + edit.text + rebuilt.slice(edit.range[1]);
+          expect(rebuilt).toBe(testCase.output);
         });
       }
     });
