@@ -8,7 +8,7 @@ import { isRepeatedSpeechAt } from '../src/text/quotation.js';
 
 /**
  * Polite clauses by phrase family. The whole clause of a banned phrase is replaced, subject and
- * particles included ("你懂不懂啊" → "可能是我没有说清楚，我再为您详细说明一下"); phrases of one
+ * particles included ("你懂不懂啊" → "可能是我没有说清楚，我再为您说明一下"); phrases of one
  * family in a row ("爱买不买，不买拉倒") become one clause. Insults and impatience have nothing to
  * say instead and are dropped. Phrases added from configuration match no family and are dropped too.
  */
@@ -33,10 +33,10 @@ const FAMILIES: readonly Family[] = [
   // When the message goes on ("爱买不买，这已经是最低价了"), the rest is the answer and the phrase is dropped.
   { name: 'take-it-or-leave-it', pattern: /爱买不买|不买拉倒|爱要不要|不要拉倒|爱咋咋地|爱怎么样|嫌贵|买不起|随便/, polite: '您可以再考虑一下，有任何疑问随时问我', dropBeforeMore: true },
   // "你懂不懂，说了多少遍了" is one offer to explain again: the two families say it once between them.
-  { name: 'explain-again', pattern: /懂|识字|长眼|说不清/, polite: '可能是我没有说清楚，我再为您详细说明一下' },
+  { name: 'explain-again', pattern: /懂|识字|长眼|说不清/, polite: '可能是我没有说清楚，我再为您说明一下' },
   { name: 'explain-again', pattern: /(说|讲|告诉).*(过|了)|遍|次/, polite: '我再为您说明一下' },
   { name: 'not-my-job', pattern: /自己|问谁|关我|找别人|找谁/, polite: '我来帮您查一下' },
-  { name: 'provoking', pattern: /投诉|告|到底|这么多|那么多|问这么多/, polite: '给您带来不好的体验，非常抱歉，我这就帮您处理' },
+  { name: 'provoking', pattern: /投诉|告|到底|这么多|那么多|问这么多/, polite: '给您带来不好的体验，非常抱歉，我来帮您看看怎么解决' },
 ];
 
 // "页面上写得很清楚" after "你懂不懂" rubs it in; it is said again as a pointer to where it is written.
@@ -68,7 +68,9 @@ function edit(message: AnalyzedMessage, hit: LexiconMatch, family: Family, previ
   if (!next || !rubbed || !WRITTEN_PLACE.test(rubbed[1]!) || phrase.asked) return replaced;
   // The words kept are quoted from the original, in the script and width the agent typed.
   const place = message.originalSlice(next.start, next.start + rubbed[1]!.length + (rubbed[2]?.length ?? 0));
-  return { start: replaced.start, end: next.end, text: `${replaced.text}${message.originalSlice(phrase.clauseEnd, next.start)}${place}也有详细的说明` };
+  // An offer to explain followed by nothing would be hollow: the pointer and an offer to go through it take its place.
+  const apology = replaced.text.replace('，我再为您说明一下', '');
+  return { start: replaced.start, end: next.end, text: `${apology}${message.originalSlice(phrase.clauseEnd, next.start)}${place}也有相关说明，哪里不清楚您随时告诉我，我为您逐条解释` };
 }
 
 export default defineRule({

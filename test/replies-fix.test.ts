@@ -47,7 +47,7 @@ describe('replies --fix on a library of banned phrases, dismissive openings and 
     for (const line of original.split('\n').filter((l) => /^\s*#|^\s*- id:|^\S/.test(l))) expect(fixed).toContain(line);
     // The issue's three examples.
     expect(fixed).toContain('text: 您可以再考虑一下，有任何疑问随时问我。\n');
-    expect(fixed).toContain('text: 可能是我没有说清楚，我再为您详细说明一下，页面上也有详细的说明。\n');
+    expect(fixed).toContain('text: 可能是我没有说清楚，页面上也有相关说明，哪里不清楚您随时告诉我，我为您逐条解释。\n');
     expect(fixed).toContain('text: 非常理解您的心情，这个问题我来帮您处理。\n');
     // A clean reply is left alone, and a second --fix has nothing left to do.
     expect(fixed).toContain('text: 您好，已为您登记，今天18点前回电。\n');

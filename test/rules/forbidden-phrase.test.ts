@@ -37,7 +37,7 @@ runRuleTests(rule, {
   invalid: [
     {
       code: ['客户: 还是不明白', '客服: 你懂不懂啊'],
-      output: '可能是我没有说清楚，我再为您详细说明一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('懂不懂'), messageSeq: 1, highlight: '懂不懂', suggestion: true }],
+      output: '可能是我没有说清楚，我再为您说明一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('懂不懂'), messageSeq: 1, highlight: '懂不懂', suggestion: true }],
     },
     { code: '我已经说过了，明天发货', output: '我再为您说明一下，明天发货', errors: [{ messageId: 'forbidden', message: FORBIDDEN('我已经说过了'), highlight: '我已经说过了' }] },
     { code: '我都跟你讲过了', output: '我再为您说明一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('我都跟你讲过了') }] },
@@ -45,13 +45,13 @@ runRuleTests(rule, {
     { code: '跟您说了好几遍了，不能退', errors: [{ messageId: 'forbidden', message: FORBIDDEN('说了好几遍了') }] },
     { code: '你自己看吧', output: '我来帮您查一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你自己看吧') }] },
     { code: '不会自己查一下吗', output: '我来帮您查一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('不会自己查一下吗') }] },
-    { code: '你听不懂吗', output: '可能是我没有说清楚，我再为您详细说明一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你听不懂') }] },
+    { code: '你听不懂吗', output: '可能是我没有说清楚，我再为您说明一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你听不懂') }] },
     { code: '爱买不买', output: '您可以再考虑一下，有任何疑问随时问我', errors: [{ messageId: 'forbidden', message: FORBIDDEN('爱买不买') }] },
     { code: '嫌贵别买', output: '您可以再考虑一下，有任何疑问随时问我', errors: [{ messageId: 'forbidden', message: FORBIDDEN('嫌贵别买') }] },
     { code: '你问我我问谁', output: '我来帮您查一下', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你问我我问谁') }] },
     { code: '你是不是有病', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你是不是有病') }] },
     { code: '你烦不烦', errors: [{ messageId: 'forbidden', message: FORBIDDEN('烦不烦') }] },
-    { code: '你去投诉吧，投诉也没用', output: '给您带来不好的体验，非常抱歉，我这就帮您处理', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你去投诉吧') }, { messageId: 'forbidden', message: FORBIDDEN('投诉也没用') }] },
+    { code: '你去投诉吧，投诉也没用', output: '给您带来不好的体验，非常抱歉，我来帮您看看怎么解决', errors: [{ messageId: 'forbidden', message: FORBIDDEN('你去投诉吧') }, { messageId: 'forbidden', message: FORBIDDEN('投诉也没用') }] },
     { name: 'a rhetorical question is not spared', code: '关我什么事？', output: '我来帮您查一下。', errors: [{ messageId: 'forbidden', message: FORBIDDEN('关我什么事') }] },
     {
       name: 'traditional input is quoted and answered in traditional',

@@ -114,7 +114,7 @@ describe('fixes in the engine', () => {
 describe('rewrites of the issue’s examples, with every message rule on', () => {
   const examples: Array<[string, string]> = [
     ['爱买不买，不买拉倒。', '您可以再考虑一下，有任何疑问随时问我。'],
-    ['你懂不懂啊，页面上写得很清楚。', '可能是我没有说清楚，我再为您详细说明一下，页面上也有详细的说明。'],
+    ['你懂不懂啊，页面上写得很清楚。', '可能是我没有说清楚，页面上也有相关说明，哪里不清楚您随时告诉我，我为您逐条解释。'],
     ['您别激动，这个问题不大。', '非常理解您的心情，这个问题我来帮您处理。'],
   ];
   for (const [before, after] of examples) {
