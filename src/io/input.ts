@@ -41,10 +41,10 @@ export interface InputSource {
 /** Streams every byte of a file once through the encoding scanner: memory stays constant. */
 async function scanEncoding(file: string, headBytes: Buffer) {
   const scanner = new EncodingScanner();
-  // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample is all the scan needs.
+  // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample only has to show the
+  // signature and the part names, which are ASCII. Its NUL bytes do not make it UTF-16.
   if (headBytes[0] === 0x50 && headBytes[1] === 0x4b && headBytes[2] === 0x03 && headBytes[3] === 0x04) {
-    scanner.push(headBytes);
-    return scanner.verdict(false);
+    return { encoding: 'utf8' as const, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
   }
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) scanner.push(chunk as Buffer);
   return scanner.verdict(true);
