@@ -36,6 +36,8 @@ export interface InputSource {
    * (XLSX), which `head` and `text()` cannot carry. Absent for sources that only have text.
    */
   bytes?(): Readable;
+  /** Where the bytes are on disk (for standard input, its temporary copy), for readers that need to seek. */
+  readonly path?: string;
 }
 
 /** Streams every byte of a file once through the encoding scanner: memory stays constant. */
@@ -83,6 +85,7 @@ export async function openFile(path: string, name: string = path): Promise<Input
     invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
     text: () => decodeStream(createReadStream(path), encoding),
     bytes: () => createReadStream(path),
+    path,
   };
 }
 

@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBuffer, detectEncoding } from '../io/decode.js';
 import { readTableLibrary, readTableRows } from './read-table.js';
-import { cellText } from '../adapters/xlsx.js';
+import { cellText, WORKBOOK_LIMITS, workbookSizeProblem } from '../adapters/xlsx.js';
 import { readTextLibrary } from './read-text.js';
 import { readYamlLibrary } from './read-yaml.js';
 import type { Library } from './reply.js';
+
+/** A reply library holds hundreds of short replies: a workbook that inflates beyond this is no library. */
+const LIBRARY_WORKBOOK_BYTES = 64 * 1024 * 1024;
 
 export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md'];
 
@@ -30,6 +33,9 @@ function readLibrarySource(file: string, source: string): Library {
  * row is read like a CSV. Libraries are small, so the workbook is loaded whole.
  */
 async function readWorkbookLibrary(file: string, name: string): Promise<Library> {
+  // A library is loaded whole, so a workbook that inflates too far is refused before it is opened.
+  const tooLarge = await workbookSizeProblem(file, { ...WORKBOOK_LIMITS, worksheet: LIBRARY_WORKBOOK_BYTES, sharedStrings: LIBRARY_WORKBOOK_BYTES, workbook: LIBRARY_WORKBOOK_BYTES });
+  if (tooLarge) return { file: name, kind: 'xlsx', source: '', replies: [], problems: [{ reason: tooLarge }] };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
