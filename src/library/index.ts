@@ -20,7 +20,7 @@ export async function readLibrary(file: string, name: string = file): Promise<Li
 }
 
 /** Reads a library's text, by the ending of its name. */
-function readLibrarySource(file: string, source: string): Library {
+async function readLibrarySource(file: string, source: string): Promise<Library> {
   const extension = path.extname(file).slice(1).toLowerCase();
   if (extension === 'yaml' || extension === 'yml') return readYamlLibrary(file, source, 'yaml');
   if (extension === 'json') return readYamlLibrary(file, source, 'json');
