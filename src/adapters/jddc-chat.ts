@@ -1,5 +1,6 @@
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
-import { columnNumber, csvRows, tableEvents, type TableItem } from './table.js';
+import { csvRows } from './csv-rows.js';
+import { columnNumber, tableEvents, type TableItem } from './table.js';
 
 /**
  * The JD Dialog Challenge 2019 raw chat log (京东 JDDC 2019 `chat.txt`): TSV with no header row and

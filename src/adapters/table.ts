@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
+import { csvRows } from './csv-rows.js';
 import { FIELD_ALIASES } from './fields.js';
 import { recordToMessage } from './record.js';
 
@@ -237,23 +237,3 @@ export const tableAdapter: Adapter = {
     if (!outcome.ok) yield outcome.problem;
   },
 };
-
-/**
- * The rows of a CSV text stream; rows csv-parse cannot read come as skips, in file order.
- * `quoted: false` is for exports that never quote (JDDC's raw TSV), where a cell that starts with
- * a quote mark is text, not the start of a quoted cell.
- */
-export async function* csvRows(text: NodeJS.ReadableStream, file: string, delimiter: string, quoted = true): AsyncGenerator<TableItem> {
-  const parser = text.pipe(
-    parse({ delimiter, quote: quoted ? '"' : false, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true, skip_records_with_error: true }),
-  );
-  const pendingSkips: TableItem[] = [];
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    pendingSkips.push({ type: 'skipped', location: { file, line: error.lines }, reason: `unreadable CSV row (${error.message})` });
-  });
-  for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield* pendingSkips.splice(0);
-    yield { cells: row.record, location: { file, line: row.info.lines } };
-  }
-  yield* pendingSkips.splice(0);
-}

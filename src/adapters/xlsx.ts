@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import { zipEntries } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { tableEvents, type TableItem } from './table.js';
@@ -10,6 +11,62 @@ const ZIP_SIGNATURE = 'PK\u0003\u0004';
 
 /** Title rows above the header that a console export may carry ("会话记录导出 2026-11-01 至 2026-11-07"). */
 const TITLE_ROWS_ALLOWED = 5;
+
+const MB = 1024 * 1024;
+
+/**
+ * How large a workbook's parts may be once inflated. A zip can declare, and hold, a part a thousand
+ * times its compressed size: a 1.5 MB file that inflates to a 1.5 GB sheet used up all memory and
+ * ended the run. The shared strings are held in memory whole (the format needs them for every
+ * row); a worksheet is streamed, but one row of it is held whole. An export beyond these limits
+ * reads better as CSV, which is streamed line by line.
+ */
+export const WORKBOOK_LIMITS = { worksheet: 512 * MB, sharedStrings: 128 * MB, workbook: 1024 * MB, row: 16 * MB };
+
+/** A workbook part that inflates beyond WORKBOOK_LIMITS; the message is the reason shown to users. */
+export class WorkbookTooLargeError extends Error {}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / MB).toLocaleString('en-US')} MB`;
+}
+
+/**
+ * Why a workbook is refused before it is opened, from the sizes its zip directory declares, or
+ * undefined. An archive without a readable directory is left to exceljs to report.
+ */
+export async function workbookSizeProblem(file: string, limits = WORKBOOK_LIMITS): Promise<string | undefined> {
+  const entries = await zipEntries(file).catch(() => undefined);
+  if (!entries) return undefined;
+  const advice = '没有读取这个工作簿。请改为导出 CSV（CSV 逐行读取，没有大小上限），或把工作簿拆成几个小的';
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    const limit = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? limits.worksheet : /^xl\/sharedStrings\.xml$/i.test(entry.name) ? limits.sharedStrings : undefined;
+    if (limit !== undefined && entry.uncompressedSize > limit) {
+      return `工作簿里的 ${entry.name} 解压后有 ${megabytes(entry.uncompressedSize)}（压缩时 ${megabytes(entry.compressedSize)}），超过上限 ${megabytes(limit)}；${advice}。`;
+    }
+  }
+  if (total > limits.workbook) return `工作簿解压后共有 ${megabytes(total)}，超过上限 ${megabytes(limits.workbook)}；${advice}。`;
+  return undefined;
+}
+
+/**
+ * A worksheet part's XML passed on as it is, but refused once it grows beyond the worksheet limit,
+ * or one row beyond the row limit, whatever the zip directory declared: a directory can lie.
+ */
+export async function* boundedPart(chunks: AsyncIterable<Buffer | string>, limits = WORKBOOK_LIMITS): AsyncGenerator<Buffer | string> {
+  let total = 0;
+  let sinceRowEnd = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    const text = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    const rowEnd = text.lastIndexOf('</row>');
+    sinceRowEnd = rowEnd < 0 ? sinceRowEnd + chunk.length : chunk.length - rowEnd;
+    if (total > limits.worksheet) throw new WorkbookTooLargeError(`工作表解压后超过 ${megabytes(limits.worksheet)} 的上限，没有读完。请改为导出 CSV，或把工作簿拆成几个小的。`);
+    if (sinceRowEnd > limits.row) throw new WorkbookTooLargeError(`工作表中有一行解压后超过 ${megabytes(limits.row)}，没有读完。请检查这一行（多半是文件损坏或被刻意做大），或改为导出 CSV。`);
+    yield chunk;
+  }
+}
 
 /** The subset of exceljs's streaming worksheet reader this adapter uses. */
 interface SheetReader extends AsyncIterable<{ number: number; values: unknown[] }> {
@@ -163,6 +220,11 @@ export const xlsxAdapter: Adapter = {
       yield { type: 'skipped', location: whole, reason: 'an XLSX workbook is read from its file, and this input has only text; save it to a file and pass the path' };
       return;
     }
+    const tooLarge = input.path ? await workbookSizeProblem(input.path) : undefined;
+    if (tooLarge) {
+      yield { type: 'skipped', location: whole, reason: tooLarge };
+      return;
+    }
     const bytes: Readable = input.bytes();
     const problems: Array<Extract<ReadEvent, { type: 'skipped' }>> = [];
     let sheetsRead = 0;
@@ -172,7 +234,7 @@ export const xlsxAdapter: Adapter = {
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
-        if (sheet.iterator) sheet.iterator = inlineRunsJoined(sheet.iterator);
+        if (sheet.iterator) sheet.iterator = inlineRunsJoined(boundedPart(sheet.iterator));
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
         const outcome = yield* tableEvents(sheetRows(sheet, file, bytes), options, {
           fallbackConversationId: file,
@@ -185,6 +247,10 @@ export const xlsxAdapter: Adapter = {
       }
     } catch (error) {
       bytes.destroy();
+      if (error instanceof WorkbookTooLargeError) {
+        yield { type: 'skipped', location: whole, reason: `${error.message}${sheetIndex > 0 ? '此前的行已经读取。' : ''}` };
+        return;
+      }
       const readSoFar = sheetIndex > 0 ? '; the rows before the damage were read' : '';
       yield { type: 'skipped', location: whole, reason: `not a readable XLSX workbook (${(error as Error).message})${readSoFar}. Re-save it from Excel, or export CSV` };
       return;

@@ -12,7 +12,7 @@ import { FORMATTERS } from '../formatters/index.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { visible } from '../formatters/excerpt.js';
-import { findInputFiles } from '../io/find-files.js';
+import { findInputFiles, GlobPatternError } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
 import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { createLinter, parseConcurrency, type Concurrency } from '../runner/linter.js';
@@ -398,7 +398,7 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO()): Pro
       io.stderr(`supportlint: 检查线程无法启动：${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof LexiconSpecError || error instanceof UnsafeRegexError || error instanceof UnknownFormatError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof LexiconSpecError || error instanceof UnsafeRegexError || error instanceof UnknownFormatError || error instanceof GlobPatternError) {
       const label = error instanceof ConfigError ? 'configuration problem' : error instanceof LexiconSpecError || error instanceof UnsafeRegexError ? 'phrase list problem' : 'error';
       io.stderr(`supportlint: ${label}:\n${error.message}\n`);
       return 2;

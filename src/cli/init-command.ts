@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { configFileInEffect, configFilesIn, SEARCH_PLACES } from '../config/load.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
+
+const STARTER_NAME = '.supportlintrc.yaml';
 
 export const STARTER_CONFIG = `# supportlint configuration. Every key is explained in .supportlintrc.example.yaml.
 extends: supportlint:recommended
@@ -45,11 +49,29 @@ export function registerInitCommand(program: Command, io: CliIO, setExitCode: (c
     .description('write a starter .supportlintrc.yaml in the current folder')
     .option('--force', 'overwrite an existing file')
     .action(async (options: { force?: boolean }) => {
-      const target = path.join(io.cwd, '.supportlintrc.yaml');
+      const target = path.join(io.cwd, STARTER_NAME);
+      // The search reads package.json, .supportlintrc and .supportlintrc.json before .supportlintrc.yaml,
+      // and .supportlintrc.yml after it: a new file would be ignored, or would hide the one in use.
+      const others = (await configFilesIn(io.cwd)).filter((file) => file !== target);
+      if (others.length > 0) {
+        const inUse = path.relative(io.cwd, others[0]!) || others[0]!;
+        const shadowed = SEARCH_PLACES.indexOf(path.basename(others[0]!)) < SEARCH_PLACES.indexOf(STARTER_NAME);
+        const why = shadowed
+          ? `supportlint 先读 ${inUse}，新写的 ${STARTER_NAME} 不会生效`
+          : `新写的 ${STARTER_NAME} 会排在它前面，${inUse} 就不再生效`;
+        throw new UsageError(
+          `这个文件夹已有配置文件 ${inUse}${path.basename(others[0]!) === 'package.json' ? ' 中的 "supportlint" 键' : ''}，现在生效的是它；${why}。` +
+            `没有写入任何文件。请直接编辑 ${inUse}，或者先删除（改名）它再运行 supportlint init。`,
+        );
+      }
       const exists = await access(target).then(() => true, () => false);
       if (exists && !options.force) throw new UsageError(`${target} already exists. Pass --force to overwrite it.`);
-      await writeFile(target, STARTER_CONFIG);
+      const before = await configFileInEffect(io.cwd);
+      await writeFileAtomic(target, STARTER_CONFIG);
       io.stdout(`Wrote ${path.relative(io.cwd, target)}. Run \`supportlint lint <files>\` next, or \`supportlint lint --print-config\` to see the merged settings.\n`);
+      if (before && before !== target) {
+        io.stdout(`注意：此前在这里生效的是上级文件夹的 ${before}；此后在这个文件夹里运行时生效的是 ${STARTER_NAME}，它不会继承 ${path.basename(before)} 的设置（需要时在 extends 里写上它的路径）。\n`);
+      }
       setExitCode(0);
     });
 }

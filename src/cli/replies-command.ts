@@ -116,14 +116,14 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
     if ((options.fix || options.fixDryRun) && library.problems.length === 0) {
       const absolute = path.resolve(io.cwd, file);
       const refusal = fixRefusal(library, absolute, folderGivenFor(file, argumentFolders, io.cwd));
-      const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : rewriteLibrary(library, replyRewrites(library, settings));
+      const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : await rewriteLibrary(library, replyRewrites(library, settings));
       if (refusal) io.stderr(`supportlint: ${visible(file)}: ${visible(refusal.refused)}\n`);
       if (skipped > 0) io.stderr(`supportlint: ${visible(file)}: ${skipped} 条话术的改写无法在文件里准确定位（例如文本里有转义字符），未作修改，请按“建议”手动修改。\n`);
       if (applied > 0 && options.fixDryRun) await io.stdout(createTwoFilesPatch(file, file, library.source, source, '', '(--fix)'));
       if (applied > 0 && options.fix) {
         // Whole or not at all: an interrupted --fix never leaves a library half written.
         await writeLibrary(library, absolute, source);
-        library = { ...readLibrarySource(file, source), encoding: library.encoding };
+        library = { ...(await readLibrarySource(file, source)), encoding: library.encoding };
       }
       if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? '已修改' : '将修改'} ${applied} 条话术。\n`);
     }

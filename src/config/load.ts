@@ -1,5 +1,6 @@
 import { defaultLoaders, type Loader } from 'cosmiconfig';
 import { Explorer } from 'cosmiconfig/dist/Explorer.js';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { aliasBombReason, yamlAliasesExplode } from '../io/yaml-aliases.js';
 import { configSchema, type ConfigFile } from './schema.js';
@@ -122,6 +123,36 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
   if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);
   const config = validate(found.config, found.filepath);
   return mergeConfigs(await layersOf(config, found.filepath, new Set([found.filepath])));
+}
+
+/**
+ * The configuration files in one folder, in the order the search takes them: the first is the one
+ * in effect there. package.json counts only when it has a "supportlint" key.
+ */
+export async function configFilesIn(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const place of SEARCH_PLACES) {
+    const file = path.join(dir, place);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    if (place === 'package.json') {
+      let manifest: unknown;
+      try {
+        manifest = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      if (!manifest || typeof manifest !== 'object' || !Object.hasOwn(manifest, MODULE_NAME)) continue;
+    }
+    found.push(file);
+  }
+  return found;
+}
+
+/** The configuration file a run in `cwd` would read, found as loadConfig finds it; undefined when none (or it cannot be read). */
+export async function configFileInEffect(cwd: string): Promise<string | undefined> {
+  const found = await explorer().search(cwd).catch(() => null);
+  return found?.filepath;
 }
 
 /**

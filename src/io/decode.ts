@@ -38,8 +38,19 @@ export class EncodingScanner {
   private gbInvalid = 0;
   private line = 1;
   private readonly lines: number[] = [];
+  // UTF-16 without a BOM: bytes seen, the byte before this chunk, a NUL at an even offset that
+  // waits for its partner, and the code units with one NUL byte, by the side the NUL is on.
+  private offset = 0;
+  private previousByte = -1;
+  private evenNulPending = false;
+  private nulHighUnits = 0;
+  private nulLowUnits = 0;
+  /** Of those, the line breaks (LF or CR): Chinese text also has units with one NUL byte (一 is 00 4E). */
+  private breakHighUnits = 0;
+  private breakLowUnits = 0;
 
   push(chunk: Uint8Array): void {
+    this.countNulUnits(chunk);
     let start = 0;
     if (!this.started) {
       this.started = true;
@@ -74,6 +85,54 @@ export class EncodingScanner {
       }
     }
     for (let i = start; i < chunk.length; i++) this.step(chunk[i]!);
+  }
+
+  /**
+   * Text in UTF-16 has a NUL byte in every ASCII character: the second byte of each code unit in
+   * little-endian order (`a` is 61 00), the first in big-endian (00 61). UTF-8 and GB18030 text has
+   * no NUL bytes at all. Counts the code units with exactly one NUL byte, by its side; a run of NUL
+   * bytes (padding, a damaged block) has both bytes NUL and counts for neither.
+   */
+  private countNulUnits(chunk: Uint8Array): void {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const base = this.offset;
+    const isBreak = (byte: number) => byte === 0x0a || byte === 0x0d;
+    const high = (partner: number) => {
+      if (partner === 0) return;
+      this.nulHighUnits++;
+      if (isBreak(partner)) this.breakHighUnits++;
+    };
+    if (this.evenNulPending && bytes.length > 0) {
+      high(bytes[0]!);
+      this.evenNulPending = false;
+    }
+    for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) {
+      if ((base + at) % 2 === 1) {
+        const partner = at > 0 ? bytes[at - 1]! : this.previousByte;
+        if (partner > 0) this.nulLowUnits++;
+        if (isBreak(partner)) this.breakLowUnits++;
+      } else if (at + 1 < bytes.length) high(bytes[at + 1]!);
+      else this.evenNulPending = true;
+    }
+    if (bytes.length > 0) this.previousByte = bytes[bytes.length - 1]!;
+    this.offset += bytes.length;
+  }
+
+  /**
+   * UTF-16 without a BOM, told from its NUL bytes. Little-endian when the code units with a NUL in
+   * the second byte are at least one in a thousand, and they, or the line breaks among them (0A 00),
+   * outnumber the other side ten to one; big-endian the other way round. A line break is such a
+   * unit, so even text that is all Chinese has one a line, while a Chinese character whose low byte
+   * is 00 (一, 最) is on the other side but is never a line break. A stray NUL or two in UTF-8 text
+   * is not enough.
+   */
+  private utf16WithoutBom(): Encoding | undefined {
+    const units = Math.floor(this.offset / 2);
+    const wins = (count: number, other: number, breaks: number, otherBreaks: number) =>
+      count >= 2 && count * 1000 >= units && (count >= 10 * other || (breaks >= 1 && breaks >= 10 * otherBreaks));
+    if (wins(this.nulLowUnits, this.nulHighUnits, this.breakLowUnits, this.breakHighUnits)) return 'utf16le';
+    if (wins(this.nulHighUnits, this.nulLowUnits, this.breakHighUnits, this.breakLowUnits)) return 'utf16be';
+    return undefined;
   }
 
   private step(byte: number): void {
@@ -150,6 +209,8 @@ export class EncodingScanner {
   /** The verdict. `complete`: the scan saw the whole input, so a sequence cut off at the end is an error. */
   verdict(complete = true): EncodingVerdict {
     if (this.bom && this.bom.encoding !== 'utf8') return { ...this.bom, invalidUtf8: 0, invalidLines: [] };
+    const utf16 = this.bom ? undefined : this.utf16WithoutBom();
+    if (utf16) return { encoding: utf16, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
     const utf8Invalid = this.utf8Invalid + (complete && this.need > 0 ? 1 : 0);
     const gbInvalid = this.gbInvalid + (complete && this.gbState > 0 ? 1 : 0);
     const bomLength = this.bom?.bomLength ?? 0;

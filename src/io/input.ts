@@ -38,15 +38,17 @@ export interface InputSource {
    * (XLSX), which `head` and `text()` cannot carry. Absent for sources that only have text.
    */
   bytes?(): Readable;
+  /** Where the bytes are on disk (for standard input, its temporary copy), for readers that need to seek. */
+  readonly path?: string;
 }
 
 /** Streams every byte of a file once through the encoding scanner: memory stays constant. */
 async function scanEncoding(file: string, headBytes: Buffer) {
   const scanner = new EncodingScanner();
-  // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample is all the scan needs.
+  // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample only has to show the
+  // signature and the part names, which are ASCII. Its NUL bytes do not make it UTF-16.
   if (headBytes[0] === 0x50 && headBytes[1] === 0x4b && headBytes[2] === 0x03 && headBytes[3] === 0x04) {
-    scanner.push(headBytes);
-    return scanner.verdict(false);
+    return { encoding: 'utf8' as const, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
   }
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) scanner.push(chunk as Buffer);
   return scanner.verdict(true);
@@ -88,6 +90,7 @@ export async function openFile(path: string, name: string = path): Promise<Input
     invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
     text: () => decodeStream(createReadStream(path), encoding),
     bytes: () => createReadStream(path),
+    path,
   };
 }
 

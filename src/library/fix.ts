@@ -68,7 +68,7 @@ function spliceAll(source: string, edits: readonly Fix[]): string {
  * as its rewrite, and every other reply as before. A reply whose edits cannot be placed exactly, or
  * that reads back differently, is left as it was, for a person.
  */
-export function applyRewrites(library: Library, rewrites: readonly ReplyRewrite[], reread: (source: string) => Library): { source: string; applied: number; skipped: number } {
+export async function applyRewrites(library: Library, rewrites: readonly ReplyRewrite[], reread: (source: string) => Promise<Library>): Promise<{ source: string; applied: number; skipped: number }> {
   let pending = new Map<number, { rewrite: ReplyRewrite; edits: Fix[] }>();
   let skipped = 0;
   for (const rewrite of rewrites) {
@@ -80,7 +80,7 @@ export function applyRewrites(library: Library, rewrites: readonly ReplyRewrite[
   // Each round drops the replies that did not read back as intended; a second round settles it.
   for (let round = 0; round < 3 && pending.size > 0; round++) {
     const source = spliceAll(library.source, [...pending.values()].flatMap((p) => p.edits));
-    const again = reread(source);
+    const again = await reread(source);
     const misread = again.problems.length > 0 || again.replies.length !== library.replies.length;
     const wrong = misread ? [...pending.keys()] : [...pending.keys()].filter((index) => again.replies[index]!.text !== pending.get(index)!.rewrite.output);
     const othersKept = !misread && library.replies.every((reply, index) => pending.has(index) || again.replies[index]!.text === reply.text);

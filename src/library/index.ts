@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBuffer, EncodingScanner } from '../io/decode.js';
 import { readTableLibrary, readTableRows } from './read-table.js';
-import { cellText } from '../adapters/xlsx.js';
+import { cellText, WORKBOOK_LIMITS, workbookSizeProblem } from '../adapters/xlsx.js';
 import { readTextLibrary } from './read-text.js';
 import { readYamlLibrary } from './read-yaml.js';
 import type { Library } from './reply.js';
+
+/** A reply library holds hundreds of short replies: a workbook that inflates beyond this is no library. */
+const LIBRARY_WORKBOOK_BYTES = 64 * 1024 * 1024;
 
 export const LIBRARY_EXTENSIONS = ['yaml', 'yml', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md'];
 
@@ -16,12 +19,12 @@ export async function readLibrary(file: string, name: string = file): Promise<Li
   const scanner = new EncodingScanner();
   scanner.push(bytes);
   const verdict = scanner.verdict(true);
-  const library = readLibrarySource(name, decodeBuffer(bytes, verdict.encoding));
+  const library = await readLibrarySource(name, decodeBuffer(bytes, verdict.encoding));
   return { ...library, encoding: { name: verdict.encoding, bom: verdict.bomLength > 0, repaired: verdict.invalidUtf8 } };
 }
 
 /** Reads a library's text, by the ending of its name. */
-export function readLibrarySource(file: string, source: string): Library {
+export async function readLibrarySource(file: string, source: string): Promise<Library> {
   const extension = path.extname(file).slice(1).toLowerCase();
   if (extension === 'yaml' || extension === 'yml') return readYamlLibrary(file, source, 'yaml');
   if (extension === 'json') return readYamlLibrary(file, source, 'json');
@@ -34,6 +37,9 @@ export function readLibrarySource(file: string, source: string): Library {
  * row is read like a CSV. Libraries are small, so the workbook is loaded whole.
  */
 async function readWorkbookLibrary(file: string, name: string): Promise<Library> {
+  // A library is loaded whole, so a workbook that inflates too far is refused before it is opened.
+  const tooLarge = await workbookSizeProblem(file, { ...WORKBOOK_LIMITS, worksheet: LIBRARY_WORKBOOK_BYTES, sharedStrings: LIBRARY_WORKBOOK_BYTES, workbook: LIBRARY_WORKBOOK_BYTES });
+  if (tooLarge) return { file: name, kind: 'xlsx', source: '', replies: [], problems: [{ reason: tooLarge }] };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

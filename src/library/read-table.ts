@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { csvRows } from '../adapters/csv-rows.js';
 import { parseDirective, textHash, type CannedReply, type Library, type LibraryProblem } from './reply.js';
 
 const COLUMNS = {
@@ -12,19 +13,21 @@ const COLUMNS = {
 /**
  * A CSV or TSV library with a header row (分组, 标题, 内容 or group, title, text). A
  * `supportlint-disable` column holds directives for its row: "robot-reply -- 固定开场白".
+ * Rows are read as transcripts' are (src/adapters/csv-rows.ts): a row with an unclosed quote is a
+ * problem at its line, and the replies after it are still read.
  */
-export function readTableLibrary(file: string, source: string): Library {
+export async function readTableLibrary(file: string, source: string): Promise<Library> {
   const firstLine = source.slice(0, source.indexOf('\n') >= 0 ? source.indexOf('\n') : undefined);
   const delimiter = /\.tsv$/i.test(file) || (firstLine.split('\t').length > firstLine.split(',').length) ? '\t' : ',';
-  let rows: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    rows = parse(source, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    return { file, kind: 'csv', source, replies: [], problems: [{ line, reason: `not valid CSV: ${(error as Error).message}` }] };
+  const rows: Array<{ cells: string[]; line: number }> = [];
+  const unreadable: LibraryProblem[] = [];
+  for await (const item of csvRows(Readable.from([source]), file, delimiter)) {
+    if ('type' in item) unreadable.push({ line: item.location.line, reason: item.reason });
+    else rows.push({ cells: item.cells, line: item.location.line ?? 0 });
   }
-  const library = readTableRows(file, 'csv', source, rows.map((row) => ({ cells: row.record, line: row.info.lines })));
-  placeCells(library, source, delimiter, rows.map((row) => row.record));
+  const read = readTableRows(file, 'csv', source, rows);
+  const library = { ...read, problems: [...unreadable, ...read.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  placeCells(library, source, delimiter, rows.map((row) => row.cells));
   return library;
 }
 

@@ -74,7 +74,7 @@ export function fixRefusal(library: Library, absoluteFile: string, folder: strin
 }
 
 /** The library with the rewrites written into its source, ready to show or write. */
-export function rewriteLibrary(library: Library, rewrites: readonly ReplyRewrite[]): FixOutcome {
+export function rewriteLibrary(library: Library, rewrites: readonly ReplyRewrite[]): Promise<FixOutcome> {
   return applyRewrites(library, rewrites, (source) => readLibrarySource(library.file, source));
 }
 

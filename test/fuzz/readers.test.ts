@@ -4,7 +4,8 @@
  * dropped or repeated, JSON values swapped for values of the wrong type) and text made up from
  * scratch. For every case: nothing escapes readInputs, the summary accounts for every record
  * (读取 = 使用 + 跳过), no reader fails with a JavaScript error, and the canonical JSONL is valid.
- * A few cases per reader go through the command line (`convert --to jsonl`, `lint -f json`).
+ * A few cases per reader go through the command line (`convert --to jsonl`, `lint -f json`), and
+ * fixtures saved in other encodings (UTF-16 with and without a BOM, GB18030) are read from files.
  *
  * The run is deterministic (seed 20261207); SUPPORTLINT_FUZZ_SEED picks another seed and
  * SUPPORTLINT_FUZZ_SCALE multiplies the number of cases, to fuzz longer by hand.
@@ -17,6 +18,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/adapters/index.js';
 import { toCanonicalLines } from '../../src/formatters/canonical-jsonl.js';
+import iconv from 'iconv-lite';
 import { decodeBuffer, detectEncoding } from '../../src/io/decode.js';
 import type { InputSource } from '../../src/io/input.js';
 import { readInputs } from '../../src/runner/lint-files.js';
@@ -33,6 +35,8 @@ const SCRATCH_RUNS = Math.round(120 * SCALE);
 /** XLSX cases are slower (a zip, then XML): fewer of them. */
 const XLSX_RUNS = Math.round(25 * SCALE);
 const CLI_RUNS = Math.round(3 * SCALE);
+/** Fixtures saved in another encoding and read from a file (the encoding is detected there). */
+const ENCODING_RUNS = Math.round(60 * SCALE);
 
 /** A JavaScript error's message, which no reader should ever report as its reason. */
 const JS_ERROR = /Cannot read propert|is not a function|is not iterable|undefined is not|Maximum call stack|Invalid array length|of undefined|of null/;
@@ -207,6 +211,44 @@ describe('reader fuzzing', () => {
       params(XLSX_RUNS),
     );
   }, 120_000);
+
+  it('every encoding: a fixture saved as UTF-16LE/BE (with or without a BOM), GB18030 or UTF-8 with a BOM, whole or cut short, reads as in UTF-8', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-fuzz-enc-'));
+    const seeds = TEXT_ADAPTERS.flatMap((adapter) => fixtureTexts(adapter.name).map((seed) => ({ ...seed, format: adapter.name })));
+    const encodings = ['utf16le', 'utf16be', 'utf16le-bom', 'utf16be-bom', 'gb18030', 'utf8-bom'] as const;
+    const encode = (text: string, encoding: (typeof encodings)[number]) => iconv.encode(text, encoding.replace('-bom', ''), { addBOM: encoding.endsWith('-bom') });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(seeds.length - 1), fc.constantFrom(...encodings), fc.option(fc.nat(), { nil: undefined }), async (which, encoding, cut) => {
+        const seed = seeds[which]!;
+        const whole = encode(seed.text, encoding);
+        const bytes = cut === undefined ? whole : whole.subarray(0, cut % (whole.length + 1));
+        const file = path.join(dir, `${n++}-${seed.name}`);
+        writeFileSync(file, bytes);
+        const read = async (name: string) => {
+          const summary = emptySummary();
+          let jsonl = '';
+          await readInputs([name], { ...OPTIONS, cwd: dir }, summary, {
+            onConversation(conversation) {
+              jsonl += toCanonicalLines(conversation, OPTIONS.timezone).replaceAll(name, '<file>');
+            },
+          });
+          return { summary, jsonl };
+        };
+        const { summary, jsonl } = await read(path.basename(file));
+        expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
+        for (const line of jsonl.split('\n')) if (line !== '') JSON.parse(line);
+        if (cut === undefined) {
+          const plain = path.join(dir, `${n++}-plain-${seed.name}`);
+          writeFileSync(plain, seed.text);
+          const expected = await read(path.basename(plain));
+          expect(summary.records).toEqual(expected.summary.records);
+          expect(jsonl).toBe(expected.jsonl);
+        }
+      }),
+      params(ENCODING_RUNS),
+    );
+  }, 300_000);
 
   it('the command line: convert --to jsonl and lint -f json give valid JSON for mutated fixtures of every reader', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-fuzz-'));
