@@ -8,7 +8,7 @@ import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
 import { LexiconSpecError } from '../lexicon/lexicon.js';
 import { UnsafeRegexError } from '../lexicon/safe-regex.js';
 import { compileUserRegex } from '../lexicon/user-regex.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { BINARY_FORMATS, FORMATTERS } from '../formatters/index.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { visible } from '../formatters/excerpt.js';
@@ -21,7 +21,7 @@ import type { ConversationResult, LintSettings } from '../engine/lint.js';
 import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
-import { assertOutputsAreNotInputs, parseOutputSpecs, Reports } from './output.js';
+import { assertOutputsAreNotInputs, parseOutputSpecs, refuseBinaryOnTerminal, Reports } from './output.js';
 import { BaselineRun } from './baseline-file.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
@@ -34,7 +34,7 @@ import { startProgress } from './progress.js';
 
 export interface CliIO {
   /** Writes to standard output; the promise, when there is one, settles once the text is flushed. */
-  stdout: (text: string) => void | Promise<void>;
+  stdout: (text: string | Uint8Array) => void | Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -184,6 +184,7 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
 /** Opens every requested report for a run, none of them onto an input. Colour only goes to a terminal. */
 export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, inputs: readonly string[], measuredWith?: MeasuredWith): Reports {
   const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
+  refuseBinaryOnTerminal(specs, BINARY_FORMATS, io.stdoutIsTTY);
   for (const spec of specs) assertOutputsAreNotInputs([spec.file], inputs, io.cwd, spec.file === options.output ? '--output' : `--format ${spec.format}:${spec.file}`);
   const rules = ruleSummaries(settings);
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({

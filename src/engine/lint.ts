@@ -4,7 +4,7 @@ import { toOriginalRange, toTraditional } from '../text/normalize.js';
 import type { Segmenter } from '../text/segment.js';
 import type { BusinessCalendar } from '../time/business-hours.js';
 import { ConversationAnalysis } from './analysis.js';
-import type { Finding, Quote, Severity } from './finding.js';
+import type { Finding, Quote, Severity, WaivedFinding } from './finding.js';
 import type { Report, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
 import { processFindings } from './process.js';
 import { measureConversation, type ConversationMetrics } from '../metrics/conversation-metrics.js';
@@ -48,6 +48,8 @@ export interface ConversationResult {
   agents: string[];
   locale: Locale;
   findings: Finding[];
+  /** Findings a waiver covers (see src/runner/waivers.ts); absent when none did. */
+  waived?: WaivedFinding[];
   notApplicable: NotApplicable[];
   /** When settings.metrics is set. */
   metrics?: ConversationMetrics;
