@@ -14,7 +14,11 @@ import { inputProblemLines } from '../formatters/stylish.js';
 import { visible } from '../formatters/excerpt.js';
 import { findInputFiles } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
-import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
+import { dateFilter, lintFiles, UnknownFormatError } from '../runner/lint-files.js';
+import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
+import { collapseResult } from '../engine/collapse.js';
+import { dateRangeProblem } from '../time/date-range.js';
+import type { Finding } from '../engine/finding.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, ruleFailureLines, type LintSummary } from '../runner/summary.js';
 import type { ConversationResult, LintSettings } from '../engine/lint.js';
@@ -236,15 +240,18 @@ interface LintOptions extends CommonReadOptions, ReportOptions {
   updateBaseline?: boolean;
   redact?: boolean;
   redactKeepAgents?: boolean;
+  since?: string;
+  until?: string;
+  /** false with --no-collapse; otherwise configuration decides. */
+  collapse?: boolean;
+  waivers?: string;
 }
 
-/** Keeps the findings that pass --quiet and --agent. */
+/** Keeps the findings (and waived findings) that pass --quiet and --agent. */
 function filterFindings(result: ConversationResult, options: LintOptions): ConversationResult {
   if (!options.quiet && !options.agent?.length) return result;
-  const findings = result.findings.filter(
-    (f) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent))),
-  );
-  return { ...result, findings };
+  const passes = (f: Finding) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent)));
+  return { ...result, findings: result.findings.filter(passes), ...(result.waived ? { waived: result.waived.filter(passes) } : {}) };
 }
 
 async function runLint(paths: string[], options: LintOptions, io: CliIO): Promise<number> {
@@ -268,7 +275,11 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     if (warning) io.stderr(warning);
     redactor = new Redactor(redaction);
   }
+  const badRange = dateRangeProblem(options);
+  if (badRange) throw new UsageError(badRange);
   const baseline = await BaselineRun.open(options, io.cwd);
+  const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
+  const collapse = options.collapse !== false && config.collapse;
   const missing: string[] = [];
   const files = await resolveInputs(paths, config, io, missing);
   const reports = openReports(options, settings, config, 'lint', io, files, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
@@ -279,15 +290,18 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const progress = startProgress(io, '检查中');
   await lintFiles(files, readOptionsFor(config, options, io.cwd), settings, summary, async (result) => {
     progress.tick();
-    let shown = filterFindings(result, options);
+    // Waivers are judged on every finding, before the filters decide what is shown.
+    let shown = filterFindings(waivers.apply(result), options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
     shown = baseline.apply(shown, result.conversationId);
+    if (collapse) shown = collapseResult(shown);
     // --redact: pseudonyms and masks before anything is counted or printed.
     if (redactor) shown = redactor.result(shown);
     addResult(summary, shown);
     await reports.result(shown);
-  });
+  }, dateFilter(options, config.timezone));
   progress.done();
+  waivers.finish(summary, new Set(settings.rules.map((r) => r.rule.meta.id)), io.stderr);
   const shownSummary = redactor ? redactor.summary(summary) : summary;
   await reports.end(shownSummary);
   const baselineWritten = await baseline.finish(summary, io.stderr);
@@ -360,7 +374,11 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .option('--baseline <file>', 'ignore the findings recorded in this baseline (per conversation and rule); only new ones count')
     .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
     .option('--redact', 'pseudonyms for conversation ids, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in excerpts and messages, in every format (key: SUPPORTLINT_REDACT_KEY or redact.key)')
-    .option('--redact-keep-agents', 'with --redact, show agent names as they are');
+    .option('--redact-keep-agents', 'with --redact, show agent names as they are')
+    .option('--since <date>', 'only conversations that start on or after this day (YYYY-MM-DD, in the time zone); the others are counted as filtered')
+    .option('--until <date>', 'only conversations that start on or before this day')
+    .option('--no-collapse', 'show every hit of a rule in a conversation, instead of one finding with a count')
+    .option('--waivers <file>', `waived findings (申诉/豁免), default ${WAIVERS_FILE} beside the configuration or here`);
   addReportOptions(lint).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
 
   registerRulesCommand(program, io, setExitCode);

@@ -43,24 +43,25 @@ const metricsSchema: z.ZodType<ConversationMetrics> = z.object({
   applicable: z.array(z.enum(CATEGORIES)),
 });
 
+const findingSchema = z.object({
+  ruleId: z.string(),
+  category: z.string(),
+  severity: z.enum(['error', 'warn']),
+  message: z.string(),
+  excerpt: z.string(),
+  agent: z.string().nullable().optional(),
+  role: z.string().optional(),
+  messageSeq: z.number().int().nullable(),
+  trigger: z.object({ text: z.string(), messageSeq: z.number().int().optional() }).optional(),
+  time: z.number().optional(),
+});
+
 const resultSchema = z.object({
   conversationId: z.string(),
   file: z.string(),
   agents: z.array(z.string()),
-  findings: z.array(
-    z.object({
-      ruleId: z.string(),
-      category: z.string(),
-      severity: z.enum(['error', 'warn']),
-      message: z.string(),
-      excerpt: z.string(),
-      agent: z.string().nullable().optional(),
-      role: z.string().optional(),
-      messageSeq: z.number().int().nullable(),
-      trigger: z.object({ text: z.string() }).optional(),
-      time: z.number().optional(),
-    }),
-  ),
+  findings: z.array(findingSchema),
+  waived: z.array(findingSchema).optional(),
   metrics: metricsSchema.optional(),
 });
 

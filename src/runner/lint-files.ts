@@ -6,6 +6,7 @@ import { lintConversation, type ConversationResult, type LintSettings } from '..
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
 import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
+import { inDateRange, type DateRange } from '../time/date-range.js';
 
 export interface ReadHandlers {
   onConversation(conversation: Conversation): void | Promise<void>;
@@ -101,6 +102,15 @@ export async function readInputs(
   }
 }
 
+/** --since/--until as a test of a conversation's start (its first timed message); undefined without a range. */
+export function dateFilter(range: DateRange, timezone: string): ((conversation: Conversation) => boolean) | undefined {
+  if (!range.since && !range.until) return undefined;
+  return (conversation) => {
+    const started = conversation.messages.reduce<number | null>((first, m) => (m.time === undefined || (first !== null && first <= m.time) ? first : m.time), null);
+    return inDateRange(started, range, timezone);
+  };
+}
+
 /**
  * Reads and lints, handing each conversation's result on as soon as it is linted. Nothing is
  * kept: memory grows with the largest conversation, not with the input. The reader fills the
@@ -112,9 +122,15 @@ export async function lintFiles(
   settings: LintSettings,
   summary: LintSummary,
   onResult: (result: ConversationResult) => void | Promise<void>,
+  accept?: (conversation: Conversation) => boolean,
 ): Promise<LintSummary> {
   await readInputs(files, adapterOptions, summary, {
     async onConversation(conversation) {
+      // Left out by --since/--until: counted, so that the summary still accounts for it.
+      if (accept && !accept(conversation)) {
+        summary.filtered++;
+        return;
+      }
       let result: ConversationResult;
       try {
         result = lintConversation(conversation, settings);
