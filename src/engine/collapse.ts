@@ -16,22 +16,24 @@ const occurrenceOf = (finding: Finding): Occurrence => ({
 });
 
 /**
- * Collapse step: repeated hits of one rule in one conversation become one finding, the first hit,
+ * Collapse step: repeated hits of one rule in one conversation, by one agent (so that each agent's
+ * findings stay theirs), become one finding, the first hit,
  * whose message says how many there were, with `count` and every hit in `occurrences`. A reviewer
  * reads one line instead of five; JSON and SARIF keep every place. Single hits are left as they
  * are. Pure; findings keep their order, the collapsed one at its first hit's place.
  */
 export function collapseRepeats(findings: readonly Finding[], locale: Locale): Finding[] {
+  const keyOf = (finding: Finding) => `${finding.ruleId}\u0000${finding.agent ?? ''}`;
   const byRule = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const hits = byRule.get(finding.ruleId);
+    const hits = byRule.get(keyOf(finding));
     if (hits) hits.push(finding);
-    else byRule.set(finding.ruleId, [finding]);
+    else byRule.set(keyOf(finding), [finding]);
   }
   if (byRule.size === findings.length) return [...findings];
   const out: Finding[] = [];
   for (const finding of findings) {
-    const hits = byRule.get(finding.ruleId)!;
+    const hits = byRule.get(keyOf(finding))!;
     if (hits.length === 1) out.push(finding);
     else if (hits[0] === finding) out.push({ ...finding, message: finding.message + countNote(hits.length, locale), count: hits.length, occurrences: hits.map(occurrenceOf) });
   }

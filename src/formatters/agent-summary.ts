@@ -45,7 +45,8 @@ export class AgentSummary {
       const tally = this.tally(finding.agent ?? NO_AGENT);
       if (finding.severity === 'error') tally.errors++;
       else tally.warnings++;
-      tally.rules.set(finding.ruleId, (tally.rules.get(finding.ruleId) ?? 0) + 1);
+      // Hits, not findings: a collapsed finding counts every hit it stands for.
+      tally.rules.set(finding.ruleId, (tally.rules.get(finding.ruleId) ?? 0) + (finding.count ?? 1));
     }
     for (const finding of result.waived ?? []) this.tally(finding.agent ?? NO_AGENT).waived++;
   }

@@ -30,7 +30,7 @@ function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, conte
   if (finding.messageSeq !== null) {
     lines.push(`         ${quoteLine({ messageSeq: finding.messageSeq, role: finding.role ?? 'agent', agent: finding.agent, text: finding.excerpt, range: finding.range, time: finding.time }, chalk, context)}`);
   }
-  const others = (finding.occurrences ?? []).slice(1).map((o) => o.messageSeq).filter((seq): seq is number => seq !== null && seq !== finding.messageSeq);
+  const others = [...new Set((finding.occurrences ?? []).map((o) => o.messageSeq))].filter((seq): seq is number => seq !== null && seq !== finding.messageSeq);
   if (others.length > 0) {
     const listed = others.slice(0, 10).map((seq) => `第${seq + 1}条`).join('、');
     lines.push(chalk.dim(`         另见：${listed}${others.length > 10 ? ` 等 ${others.length} 条` : ''}`));

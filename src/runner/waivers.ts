@@ -14,15 +14,20 @@ import type { LintSummary, StaleWaiver } from './summary.js';
 export const WAIVERS_FILE = '.supportlint-waivers.yaml';
 
 const FIELDS = ['conversation', 'rule', 'message', 'text', 'reason', 'author', 'date', 'expires'] as const;
-const date = (field: string) => z.string({ error: `${field} 必须是日期，例如 2026-11-02` }).refine((value) => !dateRangeProblem({ since: value }), { error: `${field} 必须是真实存在的日期，写成 2026-11-02 的样子` });
+const date = (field: string) => z.string({ error: `${field}必须是日期，例如 2026-11-02` }).refine((value) => !dateRangeProblem({ since: value }), { error: `${field}必须是真实存在的日期，写成 2026-11-02 的样子` });
 
 /** One entry as written. Messages say, in Chinese, what the field is and what to write. */
 const entrySchema = z.strictObject({
-  conversation: z.union([
-    z.string().min(1, { error: 'conversation（会话ID）不能为空' }),
-    // A long numeric id loses digits as a YAML number: only ids a number holds exactly are read.
-    z.number().refine(Number.isSafeInteger, { error: 'conversation（会话ID）是一个很长的数字，YAML 会把它读错；请给它加上引号，例如 "1234567890123456789"' }).transform(String),
-  ], { error: 'conversation（会话ID）必填，写成输出里“会话 …”后面的那个ID' }),
+  conversation: z
+    .union([z.string(), z.number()], { error: 'conversation（会话ID）必填，写成输出里“会话 …”后面的那个ID' })
+    .superRefine((value, context) => {
+      if (value === '') context.addIssue({ code: 'custom', message: 'conversation（会话ID）不能为空' });
+      // A long numeric id loses digits as a YAML number: only ids a number holds exactly are read.
+      if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+        context.addIssue({ code: 'custom', message: 'conversation（会话ID）是一个很长的数字，YAML 会把它读错；请给它加上引号，例如 "1234567890123456789"' });
+      }
+    })
+    .transform(String),
   rule: z.string({ error: 'rule（规则）必填，写规则 id，例如 blame-shifting' }).min(1, { error: 'rule（规则）不能为空' }),
   message: z.number({ error: 'message（第几条）必须是数字，即输出里“第N条”的 N' }).int({ error: 'message（第几条）必须是整数' }).positive({ error: 'message（第几条）从 1 数起' }).optional(),
   text: z.string({ error: 'text 必须是文字：被引用消息里的一段原话' }).min(1, { error: 'text 不能为空' }).optional(),
