@@ -113,6 +113,10 @@ describe('--since and --until on lint', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--since 2026-02-30');
     expect((await lint('--since', '2026-11-10', '--until', '2026-11-01')).code).toBe(2);
+    // A baseline written from part of the conversations would forget the rest.
+    const baseline = await lint('--since', '2026-11-05', '--baseline', 'b.json', '--update-baseline');
+    expect(baseline.code).toBe(2);
+    expect(baseline.stderr).toContain('--update-baseline 不能与 --since/--until 一起用');
   });
 });
 

@@ -277,6 +277,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   }
   const badRange = dateRangeProblem(options);
   if (badRange) throw new UsageError(badRange);
+  if (options.updateBaseline && (options.since || options.until)) throw new UsageError('--update-baseline 不能与 --since/--until 一起用：范围外的会话不会被检查，写出的基线会漏掉它们的已知问题。请去掉日期范围再更新基线。');
   const baseline = await BaselineRun.open(options, io.cwd);
   const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
   const collapse = options.collapse !== false && config.collapse;
