@@ -242,6 +242,12 @@ describe('waivers (申诉/豁免)', () => {
     const merged = await report('shard.json');
     expect(merged.inputs.waived).toBe(3);
     expect(merged.overall.metrics.findings).toBe(fromShard.overall.metrics.findings - 3);
+    // A shard linted with the waivers has them apart already: the same waivers are used, not stale.
+    await runCli(['lint', 'chat.jsonl', '-f', 'json:waived-shard.json'], { cwd: dir });
+    const again = await runCli(['report', 'waived-shard.json', '-f', 'json', '--period', 'month'], { cwd: dir });
+    expect(JSON.parse(again.stdout).inputs.waived).toBe(3);
+    expect(again.stderr).not.toContain('.supportlint-waivers.yaml:2');
+    expect(again.stderr).toContain('.supportlint-waivers.yaml:7（规则 forbidden-phrase，第2条）没有对应任何问题');
   });
 
   it('are named in Chinese with file and entry when an entry is wrong, with exit 2', async () => {

@@ -126,9 +126,11 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
         summary.records.read++;
         summary.records.used++;
         progress.tick();
-        // A shard linted before a waiver was written gets it here; one linted with it has nothing left to waive.
-        const { kept, waived } = waivers.split(event.input.conversationId, event.input.findings);
-        builder.add(waived.length === 0 ? event.input : { ...event.input, findings: kept, waived: [...(event.input.waived ?? []), ...waived] });
+        // A shard linted before a waiver was written gets it here. Findings the lint run waived already
+        // are matched too, so that their waivers count as used (not stale), and stay waived either way.
+        const earlier = new Set(event.input.waived ?? []);
+        const { kept, waived } = waivers.split(event.input.conversationId, [...event.input.findings, ...earlier]);
+        builder.add({ ...event.input, findings: kept.filter((f) => !earlier.has(f)), waived: [...waived, ...kept.filter((f) => earlier.has(f))] });
       } else if (event.type === 'measuredWith') {
         for (const reason of measurementMismatches(event.value, measuredWith(config, false))) recordProblem(summary.warningsAboutInput, { location: { file }, reason });
       } else if (event.type === 'summary') {
