@@ -8,23 +8,27 @@ import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
 import { LexiconSpecError } from '../lexicon/lexicon.js';
 import { UnsafeRegexError } from '../lexicon/safe-regex.js';
 import { compileUserRegex } from '../lexicon/user-regex.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { BINARY_FORMATS, FORMATTERS } from '../formatters/index.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { visible } from '../formatters/excerpt.js';
 import { findInputFiles, GlobPatternError } from '../io/find-files.js';
 import { isValidTimezone } from '../time/instant.js';
-import { lintFiles, UnknownFormatError } from '../runner/lint-files.js';
 import { createLinter, parseConcurrency, type Concurrency } from '../runner/linter.js';
 import { inputSize } from '../io/input-size.js';
 import { LinterUnavailableError } from '../runner/worker-pool.js';
+import { dateFilter, lintFiles, UnknownFormatError } from '../runner/lint-files.js';
+import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
+import { collapseResult } from '../engine/collapse.js';
+import { dateRangeProblem } from '../time/date-range.js';
+import type { Finding } from '../engine/finding.js';
 import { adapterOptions, buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, ruleFailureLines, type LintSummary } from '../runner/summary.js';
 import type { ConversationResult, LintSettings } from '../engine/lint.js';
 import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { UsageError } from './errors.js';
-import { assertOutputsAreNotInputs, parseOutputSpecs, Reports } from './output.js';
+import { assertOutputsAreNotInputs, parseOutputSpecs, refuseBinaryOnTerminal, Reports } from './output.js';
 import { BaselineRun } from './baseline-file.js';
 import { toolVersion } from './version.js';
 import { registerRulesCommand } from './rules-command.js';
@@ -37,7 +41,7 @@ import { startProgress } from './progress.js';
 
 export interface CliIO {
   /** Writes to standard output; the promise, when there is one, settles once the text is flushed. */
-  stdout: (text: string) => void | Promise<void>;
+  stdout: (text: string | Uint8Array) => void | Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -186,6 +190,7 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
 /** Opens every requested report for a run, none of them onto an input. Colour only goes to a terminal. */
 export function openReports(options: ReportOptions, settings: LintSettings, config: ResolvedConfig, command: FormatterContext['command'], io: CliIO, inputs: readonly string[], measuredWith?: MeasuredWith): Reports {
   const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
+  refuseBinaryOnTerminal(specs, BINARY_FORMATS, io.stdoutIsTTY);
   for (const spec of specs) assertOutputsAreNotInputs([spec.file], inputs, io.cwd, spec.file === options.output ? '--output' : `--format ${spec.format}:${spec.file}`);
   const rules = ruleSummaries(settings);
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({
@@ -238,15 +243,18 @@ interface LintOptions extends CommonReadOptions, ReportOptions {
   redact?: boolean;
   redactKeepAgents?: boolean;
   concurrency?: Concurrency;
+  since?: string;
+  until?: string;
+  /** false with --no-collapse; otherwise configuration decides. */
+  collapse?: boolean;
+  waivers?: string;
 }
 
-/** Keeps the findings that pass --quiet and --agent. */
+/** Keeps the findings (and waived findings) that pass --quiet and --agent. */
 function filterFindings(result: ConversationResult, options: LintOptions): ConversationResult {
   if (!options.quiet && !options.agent?.length) return result;
-  const findings = result.findings.filter(
-    (f) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent))),
-  );
-  return { ...result, findings };
+  const passes = (f: Finding) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent)));
+  return { ...result, findings: result.findings.filter(passes), ...(result.waived ? { waived: result.waived.filter(passes) } : {}) };
 }
 
 async function runLint(paths: string[], options: LintOptions, io: CliIO): Promise<number> {
@@ -270,7 +278,12 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     if (warning) io.stderr(warning);
     redactor = new Redactor(redaction);
   }
+  const badRange = dateRangeProblem(options);
+  if (badRange) throw new UsageError(badRange);
+  if (options.updateBaseline && (options.since || options.until)) throw new UsageError('--update-baseline 不能与 --since/--until 一起用：范围外的会话不会被检查，写出的基线会漏掉它们的已知问题。请去掉日期范围再更新基线。');
   const baseline = await BaselineRun.open(options, io.cwd);
+  const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
+  const collapse = options.collapse !== false && config.collapse;
   const missing: string[] = [];
   const files = await resolveInputs(paths, config, io, missing);
   const reports = openReports(options, settings, config, 'lint', io, files, settings.metrics ? measuredWith(config, Boolean(options.quiet || options.agent?.length || options.rule?.length)) : undefined);
@@ -282,15 +295,18 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const linter = createLinter({ config, onlyRules: options.rule, locale: options.locale, metrics: settings.metrics, concurrency: options.concurrency ?? 'auto', inputBytes: inputSize(files, io.cwd) }, settings);
   await lintFiles(files, readOptionsFor(config, options, io.cwd), linter, summary, async (result) => {
     progress.tick();
-    let shown = filterFindings(result, options);
+    // Waivers are judged on every finding, before the filters decide what is shown.
+    let shown = filterFindings(waivers.apply(result), options);
     // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
     shown = baseline.apply(shown, result.conversationId);
+    if (collapse) shown = collapseResult(shown);
     // --redact: pseudonyms and masks before anything is counted or printed.
     if (redactor) shown = redactor.result(shown);
     addResult(summary, shown);
     await reports.result(shown);
-  });
+  }, dateFilter(options, config.timezone));
   progress.done();
+  waivers.finish(summary, new Set(settings.rules.map((r) => r.rule.meta.id)), io.stderr);
   const shownSummary = redactor ? redactor.summary(summary) : summary;
   await reports.end(shownSummary);
   const baselineWritten = await baseline.finish(summary, io.stderr);
@@ -370,7 +386,11 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
     .option('--redact', 'pseudonyms for conversation ids, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in excerpts and messages, in every format (key: SUPPORTLINT_REDACT_KEY or redact.key)')
     .option('--redact-keep-agents', 'with --redact, show agent names as they are')
-    .option('--concurrency <n>', 'lint threads: auto (one per core beyond the first, for inputs over 4 MB), off, or a number', parseConcurrencyOption);
+    .option('--concurrency <n>', 'lint threads: auto (one per core beyond the first, for inputs over 4 MB), off, or a number', parseConcurrencyOption)
+    .option('--since <date>', 'only conversations that start on or after this day (YYYY-MM-DD, in the time zone); the others are counted as filtered')
+    .option('--until <date>', 'only conversations that start on or before this day')
+    .option('--no-collapse', 'show every hit of a rule in a conversation, instead of one finding with a count')
+    .option('--waivers <file>', `waived findings (申诉/豁免), default ${WAIVERS_FILE} beside the configuration or here`);
   addReportOptions(lint).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
 
   registerRulesCommand(program, io, setExitCode);

@@ -4,11 +4,11 @@ import { openAtomicFile, sameFile } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './index.js';
 import type { ConversationResult } from '../engine/lint.js';
-import type { Formatter, FormatterContext } from '../formatters/formatter.js';
+import type { Formatter, FormatterContext, FormatterOutput } from '../formatters/formatter.js';
 import type { LintSummary } from '../runner/summary.js';
 
 export interface OutputSink {
-  write(text: string): Promise<void>;
+  write(text: FormatterOutput): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,6 +131,14 @@ export function parseOutputSpecs(formats: readonly string[], output: string | un
   return specs;
 }
 
+/** A binary report (xlsx) to standard output on a terminal would print bytes at the user: refused. */
+export function refuseBinaryOnTerminal(specs: readonly OutputSpec[], binary: ReadonlySet<string>, stdoutIsTTY: boolean): void {
+  const spec = specs.find((s) => binary.has(s.format) && s.file === undefined);
+  if (spec && stdoutIsTTY) {
+    throw new UsageError(`--format ${spec.format}：${spec.format.toUpperCase()} 是二进制文件，不能输出到终端。请写入文件，例如 -f ${spec.format}:问题.${spec.format} 或 -f ${spec.format} -o 问题.${spec.format}（也可以用管道或重定向接收）。`);
+  }
+}
+
 /** Writes every report of a run as results arrive; each report keeps its own formatter state. */
 export class Reports {
   private readonly open: Array<{ formatter: Formatter; sink: OutputSink; context: FormatterContext }>;
@@ -152,7 +160,7 @@ export class Reports {
 
   async end(summary: LintSummary): Promise<void> {
     for (const { formatter, sink, context } of this.open) {
-      await sink.write(formatter.end(summary, context));
+      await sink.write(await formatter.end(summary, context));
       await sink.close();
     }
   }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import { dateRangeProblem } from '../time/date-range.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import { readInputs } from '../runner/lint-files.js';
@@ -18,6 +18,7 @@ import type { MeasuredWith } from '../formatters/formatter.js';
 import { resultForJson } from '../formatters/json.js';
 import { isShareableTopic } from '../text/redact.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
+import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
 import { UsageError } from './errors.js';
 import { assertOutputsAreNotInputs, openSink } from './output.js';
 import { toolVersion } from './version.js';
@@ -45,14 +46,7 @@ interface ReportCommandOptions extends CommonReadOptions {
   redact?: boolean;
   redactKeepAgents?: boolean;
   color?: boolean;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkDate(value: string | undefined, flag: string): void {
-  if (value !== undefined && (!DATE.test(value) || !DateTime.fromISO(value).isValid)) {
-    throw new UsageError(`${flag} ${value}: expected a calendar date such as 2026-11-02.`);
-  }
+  waivers?: string;
 }
 
 /** An input opened to look at its start, and whether it is JSON that supportlint wrote. */
@@ -66,9 +60,8 @@ async function peek(file: string, cwd: string, stdin: () => Promise<InputSource>
 }
 
 async function runReport(paths: string[], options: ReportCommandOptions, io: CliIO): Promise<number> {
-  checkDate(options.since, '--since');
-  checkDate(options.until, '--until');
-  if (options.since && options.until && options.since > options.until) throw new UsageError(`--since ${options.since} is after --until ${options.until}.`);
+  const badRange = dateRangeProblem(options);
+  if (badRange) throw new UsageError(badRange);
   const fromFile = formatForFile(options.output);
   if (!options.format && options.output && !fromFile) {
     throw new UsageError(`-o ${options.output}: cannot tell the report format from the file name. Pass -f html, markdown, csv or json.`);
@@ -101,6 +94,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     toolVersion: toolVersion(),
   });
 
+  const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
   const files = await resolveInputs(paths, config, io);
   assertOutputsAreNotInputs([options.output], files, io.cwd);
   const summary: LintSummary = emptySummary();
@@ -132,7 +126,11 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
         summary.records.read++;
         summary.records.used++;
         progress.tick();
-        builder.add(event.input);
+        // A shard linted before a waiver was written gets it here. Findings the lint run waived already
+        // are matched too, so that their waivers count as used (not stale), and stay waived either way.
+        const earlier = new Set(event.input.waived ?? []);
+        const { kept, waived } = waivers.split(event.input.conversationId, [...event.input.findings, ...earlier]);
+        builder.add({ ...event.input, findings: kept.filter((f) => !earlier.has(f)), waived: [...waived, ...kept.filter((f) => earlier.has(f))] });
       } else if (event.type === 'measuredWith') {
         for (const reason of measurementMismatches(event.value, measuredWith(config, false))) recordProblem(summary.warningsAboutInput, { location: { file }, reason });
       } else if (event.type === 'summary') {
@@ -155,11 +153,12 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
       progress.tick();
       const result = lintConversation(conversation, settings);
       for (const { ruleId, message } of result.ruleErrors ?? []) recordRuleFailure(summary, { ruleId, conversationId: result.conversationId, file: result.file, message });
-      builder.add(resultForJson(result) as ReportInput);
+      builder.add(resultForJson(waivers.apply(result)) as ReportInput);
     },
   });
 
   progress.done();
+  waivers.finish(summary, new Set(settings.rules.map((r) => r.rule.meta.id)), io.stderr);
   const shownSummary = redactor ? redactor.summary(summary) : summary;
   const problems = inputProblemLines(shownSummary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
@@ -203,5 +202,6 @@ export function registerReportCommand(program: Command, io: CliIO, setExitCode: 
     .option('--redact', 'pseudonyms for conversation ids, customers, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in every quote (key: SUPPORTLINT_REDACT_KEY or redact.key)')
     .option('--redact-keep-agents', 'with --redact, show agent names as they are')
     .option('--no-color', 'no colours in messages, also honoured through NO_COLOR')
+    .option('--waivers <file>', `waived findings (申诉/豁免), left out of IQS and counted; default ${WAIVERS_FILE} beside the configuration or here`)
     .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await runReport(paths, options, io)));
 }

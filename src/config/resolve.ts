@@ -41,13 +41,15 @@ export interface ResolvedConfig {
   teams: Record<string, string[]>;
   /** Options of --redact. */
   redact: { key?: string; keepAgents?: boolean };
+  /** `lint` collapses repeated hits of a rule in a conversation into one finding. */
+  collapse: boolean;
 }
 
 /** Later layers win; rule settings replace per rule, lists are concatenated. */
 export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: ConfigFile }>): ResolvedConfig {
   const resolved: ResolvedConfig = {
     sources: [], rules: {}, customRules: {}, roles: {}, timezone: DEFAULT_TIMEZONE, holidays: [], lexicons: {}, dictionaryWords: [], ignore: [], input: { fieldMap: {}, valueMap: {}, internalIds: [] },
-    scoring: DEFAULT_SCORECARD, teams: {}, redact: {},
+    scoring: DEFAULT_SCORECARD, teams: {}, redact: {}, collapse: true,
   };
   for (const { source, config } of layers) {
     resolved.sources.push(source);
@@ -78,6 +80,7 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
     resolved.scoring = mergeScorecard(resolved.scoring, config.scoring);
     Object.assign(resolved.teams, config.teams ?? {});
     Object.assign(resolved.redact, config.redact ?? {});
+    if (config.collapse !== undefined) resolved.collapse = config.collapse;
   }
   return resolved;
 }

@@ -54,6 +54,8 @@ export const configSchema = z.strictObject({
     /** Agent names are shown as they are; --redact-keep-agents does the same for one run. */
     keepAgents: z.boolean().optional(),
   }).optional(),
+  /** `lint`: repeated hits of one rule in one conversation are shown as one finding with a count (default true; --no-collapse). */
+  collapse: z.boolean().optional(),
   /** Glob patterns of input files to skip. */
   ignore: z.array(z.string()).optional(),
   input: z.strictObject({

@@ -55,4 +55,34 @@ export interface Finding {
   fix?: Fix;
   location: SourceLocation;
   time?: number;
+  /**
+   * How many hits of the rule in the conversation this finding stands for, when repeats were
+   * collapsed into it (see collapse.ts); absent for a single hit.
+   */
+  count?: number;
+  /** With `count`: every hit, this finding's own first, in message order. */
+  occurrences?: Occurrence[];
 }
+
+/** One hit of a collapsed finding: where it was and what it quoted. */
+export interface Occurrence {
+  messageSeq: number | null;
+  message: string;
+  excerpt: string;
+  range?: [number, number];
+  location: SourceLocation;
+  time?: number;
+}
+
+/** Why a finding was waived (申诉/豁免), from the waivers file. */
+export interface WaiverNote {
+  reason: string;
+  author: string;
+  date?: string;
+  expires?: string;
+  /** The waivers file and the entry's line, e.g. `.supportlint-waivers.yaml:12`. */
+  source: string;
+}
+
+/** A finding a waiver covers: shown and counted apart, never failing the run or costing IQS points. */
+export type WaivedFinding = Finding & { waiver: WaiverNote };

@@ -4,7 +4,7 @@ import { toOriginalRange, toTraditional } from '../text/normalize.js';
 import type { Segmenter } from '../text/segment.js';
 import type { BusinessCalendar } from '../time/business-hours.js';
 import { ConversationAnalysis } from './analysis.js';
-import type { Finding, MessageFix, Quote, Severity } from './finding.js';
+import type { Finding, MessageFix, Quote, Severity, WaivedFinding } from './finding.js';
 import { composeFixes } from './fix.js';
 import type { Report, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
 import { processFindings } from './process.js';
@@ -51,6 +51,8 @@ export interface ConversationResult {
   agents: string[];
   locale: Locale;
   findings: Finding[];
+  /** Findings a waiver covers (see src/runner/waivers.ts); absent when none did. */
+  waived?: WaivedFinding[];
   notApplicable: NotApplicable[];
   /** When settings.metrics is set. */
   metrics?: ConversationMetrics;

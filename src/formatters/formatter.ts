@@ -50,6 +50,9 @@ export interface Formatter {
   start?(context: FormatterContext): string;
   /** Text for one conversation; conversations without findings may return ''. */
   result(result: ConversationResult, context: FormatterContext): string;
-  /** Text written after the last result. */
-  end(summary: LintSummary, context: FormatterContext): string;
+  /** Text written after the last result; a binary format (xlsx) writes its whole file here. */
+  end(summary: LintSummary, context: FormatterContext): FormatterOutput | Promise<FormatterOutput>;
 }
+
+/** What a formatter writes: text, or the bytes of a binary format. */
+export type FormatterOutput = string | Uint8Array;

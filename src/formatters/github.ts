@@ -99,11 +99,11 @@ export function githubFormatter(options: GithubFormatterOptions = {}): Formatter
       }
       return text;
     },
-    end() {
+    end(summary) {
       const warningsShown = heldWarnings.slice(0, Math.max(0, total - shownErrors));
       const shown = shownErrors + warningsShown.length;
       const hidden = errors + warnings - shown;
-      const counts = `${errors + warnings} 个问题（${errors} 个错误，${warnings} 个警告）`;
+      const counts = `${errors + warnings} 个问题（${errors} 个错误，${warnings} 个警告${summary.waived > 0 ? `；另有 ${summary.waived} 个已豁免，不计入` : ''}）`;
       if (hidden === 0) return `${warningsShown.join('')}supportlint：${counts}${errors + warnings > 0 ? '，已全部标注' : ''}。\n`;
       return (
         warningsShown.join('') +

@@ -18,6 +18,8 @@ export function resultForJson(r: ConversationResult) {
     locale: r.locale,
     notApplicable: r.notApplicable,
     findings: r.findings.map((f) => ({ ...f, agent: f.agent ?? null })),
+    // Findings a waiver covers, with the waiver: they count toward nothing (see docs/json-format.md).
+    ...(r.waived?.length ? { waived: r.waived.map((f) => ({ ...f, agent: f.agent ?? null })) } : {}),
     ...(r.metrics ? { metrics: r.metrics } : {}),
   };
 }

@@ -78,12 +78,12 @@ function testCases(result: ConversationResult, command: FormatterContext['comman
  */
 export function junitFormatter(): Formatter {
   let titles = new Map<string, string>();
-  let suite: { file: string; cases: string[]; tests: number; failures: number } | undefined;
+  let suite: { file: string; cases: string[]; tests: number; failures: number; skipped: number } | undefined;
 
   const flush = (context: FormatterContext): string => {
     if (!suite) return '';
     const name = ciPath(suite.file, context.cwd);
-    const text = `  <testsuite${attrs({ name, tests: suite.tests, failures: suite.failures, errors: 0, skipped: 0, time: 0 })}>\n${suite.cases.join('')}  </testsuite>\n`;
+    const text = `  <testsuite${attrs({ name, tests: suite.tests, failures: suite.failures, errors: 0, skipped: suite.skipped, time: 0 })}>\n${suite.cases.join('')}  </testsuite>\n`;
     suite = undefined;
     return text;
   };
@@ -95,11 +95,19 @@ export function junitFormatter(): Formatter {
     },
     result(result, context) {
       const text = suite && suite.file !== result.file ? flush(context) : '';
-      suite ??= { file: result.file, cases: [], tests: 0, failures: 0 };
+      suite ??= { file: result.file, cases: [], tests: 0, failures: 0, skipped: 0 };
       const classname = ciPath(result.file, context.cwd);
       for (const testCase of testCases(result, context.command)) {
         suite.tests++;
         const open = `    <testcase${attrs({ name: testCase.name, classname, time: 0 })}`;
+        // A conversation whose only findings were waived is skipped, with the reasons: not failed, not silently passed.
+        const waived = context.command === 'lint' ? result.waived ?? [] : [];
+        if (testCase.findings.length === 0 && waived.length > 0) {
+          suite.skipped++;
+          const reasons = waived.map((f) => `${f.ruleId}：${f.waiver.reason}（${f.waiver.author}）`).join('；');
+          suite.cases.push(`${open}>\n      <skipped${attrs({ message: `已豁免 ${waived.length} 个问题：${reasons}` })}/>\n    </testcase>\n`);
+          continue;
+        }
         if (testCase.findings.length === 0) {
           suite.cases.push(`${open}/>\n`);
           continue;

@@ -97,7 +97,8 @@ export function markdownFormatter(): Formatter {
     end(summary: LintSummary, context) {
       const problems = summary.errors + summary.warnings;
       const icon = summary.errors > 0 ? '❌' : problems > 0 ? '⚠️' : '✅';
-      const headline = problems === 0 ? '没有发现问题' : `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`;
+      const waived = summary.waived > 0 ? ` · 已豁免 ${summary.waived}` : '';
+      const headline = `${problems === 0 ? '没有发现问题' : `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`}${waived}`;
       const { read, used, skipped } = summary.records;
       const out = [
         '<!-- supportlint -->',

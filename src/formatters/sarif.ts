@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../engine/finding.js';
+import type { Finding, WaivedFinding } from '../engine/finding.js';
 import type { ConversationResult } from '../engine/lint.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { InputProblem, LintSummary } from '../runner/summary.js';
@@ -64,7 +64,7 @@ function physicalLocation(location: SourceLocation, snippet: string | undefined,
 }
 
 /** The quoted message cut to a window around the match, as plain text (SARIF viewers do the highlighting). */
-function snippetOf(finding: Finding): string | undefined {
+function snippetOf(finding: Pick<Finding, 'excerpt' | 'range'>): string | undefined {
   if (finding.excerpt.trim() === '') return undefined;
   const { before, match, after } = excerptAround(finding.excerpt, finding.range);
   return `${before}${match}${after}`;
@@ -87,9 +87,14 @@ export function sarifFormatter(): Formatter {
   let ruleIndex = new Map<string, number>();
   const fingerprint = fingerprinter();
 
-  const resultFor = (finding: Finding, context: FormatterContext) => {
+  const resultFor = (finding: Finding | WaivedFinding, context: FormatterContext) => {
     const physical = physicalLocation(finding.location, snippetOf(finding), context.cwd);
     const index = ruleIndex.get(finding.ruleId);
+    // The other hits of a collapsed finding, each where it is; the first is the result's own location.
+    const related = (finding.occurrences ?? []).slice(1).map((o, i) => {
+      const where = physicalLocation(o.location, snippetOf(o), context.cwd);
+      return { id: i + 1, ...(where ? { physicalLocation: where } : {}), message: { text: o.messageSeq === null ? o.message : `第${o.messageSeq + 1}条：${o.message}` } };
+    });
     return {
       ruleId: finding.ruleId,
       ...(index !== undefined ? { ruleIndex: index } : {}),
@@ -101,7 +106,12 @@ export function sarifFormatter(): Formatter {
           logicalLocations: [{ name: finding.conversationId, fullyQualifiedName: finding.conversationId }],
         },
       ],
+      ...(related.length > 0 ? { relatedLocations: related } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+      // A waiver is a suppression kept outside the data: SARIF viewers show the result as suppressed, with why.
+      ...('waiver' in finding
+        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: finding.waiver.reason, properties: { author: finding.waiver.author, source: finding.waiver.source, ...(finding.waiver.date ? { date: finding.waiver.date } : {}), ...(finding.waiver.expires ? { expires: finding.waiver.expires } : {}) } }] }
+        : {}),
       properties: {
         conversationId: finding.conversationId,
         messageSeq: finding.messageSeq,
@@ -110,6 +120,7 @@ export function sarifFormatter(): Formatter {
         category: finding.category,
         messageId: finding.messageId,
         ...(finding.location.record !== undefined ? { record: finding.location.record } : {}),
+        ...(finding.count !== undefined ? { count: finding.count } : {}),
       },
     };
   };
@@ -141,7 +152,7 @@ export function sarifFormatter(): Formatter {
     },
     result(result: ConversationResult, context) {
       let text = '';
-      for (const finding of result.findings) {
+      for (const finding of [...result.findings, ...(result.waived ?? [])]) {
         text += `${first ? '\n' : ',\n'}        ${at(4, resultFor(finding, context))}`;
         first = false;
       }
@@ -152,7 +163,7 @@ export function sarifFormatter(): Formatter {
         // The command line fails with exit code 2 when nothing at all could be read; so does the run.
         executionSuccessful: !(summary.records.used === 0 && summary.conversations === 0),
         toolExecutionNotifications: notifications(summary, ruleIndex, context),
-        properties: { files: summary.files, conversations: summary.conversations, messages: summary.messages, records: summary.records },
+        properties: { files: summary.files, conversations: summary.conversations, messages: summary.messages, records: summary.records, waived: summary.waived, filtered: summary.filtered },
       };
       return `${first ? '' : '\n      '}],\n      "invocations": [\n        ${at(4, invocation)}\n      ]\n    }\n  ]\n}\n`;
     },
@@ -175,6 +186,9 @@ function notifications(summary: LintSummary, ruleIndex: ReadonlyMap<string, numb
     ...summary.skipped.map(problem('warning')),
     ...summary.warningsAboutInput.map(problem('note')),
   ];
+  for (const stale of summary.staleWaivers) {
+    list.push({ level: 'warning', message: { text: `豁免 ${stale.source}（规则 ${stale.ruleId}）没有对应任何问题，可以删除或改正。` }, properties: { conversationId: stale.conversationId, ruleId: stale.ruleId } });
+  }
   const unlisted = summary.records.skipped - summary.skipped.length;
   if (unlisted > 0) list.push({ level: 'warning', message: { text: `另有 ${unlisted} 条跳过的记录未逐条列出（共跳过 ${summary.records.skipped} 条）。` } });
   for (const [ruleId, reasons] of Object.entries(summary.notApplicable)) {

@@ -6,6 +6,7 @@ import { formatLocalTime } from '../time/instant.js';
 import { formatLocation, type LintSummary } from '../runner/summary.js';
 import { formatExcerptLine, visible } from './excerpt.js';
 import type { Formatter, FormatterContext } from './formatter.js';
+import { AgentSummary } from './agent-summary.js';
 
 const ROLE_LABELS: Record<string, string> = { customer: '客户', agent: '客服', bot: '机器人', system: '系统' };
 const NA_REASONS: Record<string, string> = { 'no-timestamps': '无时间戳' };
@@ -29,6 +30,11 @@ function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, conte
   if (finding.messageSeq !== null) {
     lines.push(`         ${quoteLine({ messageSeq: finding.messageSeq, role: finding.role ?? 'agent', agent: finding.agent, text: finding.excerpt, range: finding.range, time: finding.time }, chalk, context)}`);
   }
+  const others = [...new Set((finding.occurrences ?? []).map((o) => o.messageSeq))].filter((seq): seq is number => seq !== null && seq !== finding.messageSeq);
+  if (others.length > 0) {
+    const listed = others.slice(0, 10).map((seq) => `第${seq + 1}条`).join('、');
+    lines.push(chalk.dim(`         另见：${listed}${others.length > 10 ? ` 等 ${others.length} 条` : ''}`));
+  }
   if (finding.suggestion) lines.push(`         ${chalk.green('建议：')}${visible(finding.suggestion)}`);
   return lines;
 }
@@ -36,13 +42,14 @@ function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, conte
 export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>, command: FormatterContext['command'] = 'lint'): string[] {
   const lines: string[] = [];
   const problems = summary.errors + summary.warnings;
-  const headline = `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`;
+  const headline = `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）${summary.waived > 0 ? ` · 已豁免 ${summary.waived}` : ''}`;
   lines.push(problems === 0 ? chalk.green(`✔ ${headline}`) : chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)));
   const { read, used, skipped } = summary.records;
   const counted = command === 'replies' ? `话术 ${summary.conversations}` : `会话 ${summary.conversations} · 消息 ${summary.messages}`;
   lines.push(
     `文件 ${summary.files} · ${counted} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}` +
-      (summary.unreadableFiles.length ? ` · 无法读取的文件 ${summary.unreadableFiles.length}` : ''),
+      (summary.unreadableFiles.length ? ` · 无法读取的文件 ${summary.unreadableFiles.length}` : '') +
+      (summary.filtered ? ` · 日期范围外的会话 ${summary.filtered}（未检查）` : ''),
   );
   for (const [ruleId, reasons] of Object.entries(summary.notApplicable)) {
     for (const [reason, count] of Object.entries(reasons)) {
@@ -81,8 +88,10 @@ function replyLines(result: ConversationResult, chalk: InstanceType<typeof Chalk
 /** Findings grouped by conversation, for people at a terminal. */
 export function stylishFormatter(): Formatter {
   const chalkFor = (context: FormatterContext) => new Chalk({ level: context.color ? 1 : 0 });
+  const byAgent = new AgentSummary();
   return {
     result(result, context) {
+      if (context.command === 'lint') byAgent.add(result);
       if (result.findings.length === 0) return '';
       const chalk = chalkFor(context);
       if (context.command === 'replies') return replyLines(result, chalk, context);
@@ -94,6 +103,6 @@ export function stylishFormatter(): Formatter {
       out.push('');
       return `${out.join('\n')}\n`;
     },
-    end: (summary, context) => `${summaryLines(summary, chalkFor(context), context.command).join('\n')}\n`,
+    end: (summary, context) => `${[...byAgent.lines(chalkFor(context)), ...summaryLines(summary, chalkFor(context), context.command)].join('\n')}\n`,
   };
 }

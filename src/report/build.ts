@@ -4,6 +4,7 @@ import { REPORT_FORMAT_VERSION } from './model.js';
 import { localDate, PeriodCalendar, UNDATED_PERIOD } from './periods.js';
 import { pointsFor, scoreUnit, sharesOf, wholeShare, type ReportFinding, type ReportInput } from './score.js';
 import type { Scorecard } from './scoring-config.js';
+import { inDateRange } from '../time/date-range.js';
 
 /** Group names for what has no agent, team or channel. */
 export const UNASSIGNED = '(未分配)';
@@ -61,6 +62,7 @@ export class ReportBuilder {
   private outOfRange = 0;
   private undated = 0;
   private duplicates = 0;
+  private waived = 0;
   /** Conversations already added, by id and start, so that overlapping exports count once. */
   private readonly seen = new Set<string>();
 
@@ -106,19 +108,13 @@ export class ReportBuilder {
     const { metrics } = input;
     const { since, until, timezone, scorecard } = this.options;
     const started = metrics.startedAt;
-    if (started === null) {
-      this.undated++;
-      if (since || until) {
-        this.outOfRange++;
-        return;
-      }
-    } else {
-      const day = localDate(started, timezone);
-      if ((since && day < since) || (until && day > until)) {
-        this.outOfRange++;
-        return;
-      }
+    if (started === null) this.undated++;
+    if (!inDateRange(started, { since, until }, timezone)) {
+      this.outOfRange++;
+      return;
     }
+    // Waived findings never reach a score (they are not in `findings`): they are only counted.
+    this.waived += input.waived?.length ?? 0;
     const period = started === null ? UNDATED_PERIOD : this.calendar.keyOf(started);
     const bucket = this.bucket(period);
     if (started !== null) bucket.lastStart = Math.max(bucket.lastStart, started);
@@ -253,7 +249,7 @@ export class ReportBuilder {
         redacted: Boolean(options.redact),
       },
       scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
-      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, records },
+      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, waived: this.waived, records },
       periods: periodKeys.map((k) => this.calendar.info(k)),
       current: current ? this.currentInfo(current) : null,
       previous: previous ? this.calendar.info(previous) : null,

@@ -43,24 +43,38 @@ const metricsSchema: z.ZodType<ConversationMetrics> = z.object({
   applicable: z.array(z.enum(CATEGORIES)),
 });
 
+const findingSchema = z.object({
+  ruleId: z.string(),
+  category: z.string(),
+  severity: z.enum(['error', 'warn']),
+  message: z.string(),
+  excerpt: z.string(),
+  agent: z.string().nullable().optional(),
+  role: z.string().optional(),
+  messageSeq: z.number().int().nullable(),
+  trigger: z.object({ text: z.string(), messageSeq: z.number().int().optional() }).optional(),
+  time: z.number().optional(),
+  /** A collapsed finding's hits (see src/engine/collapse.ts): scored one by one, as in a run without collapsing. */
+  occurrences: z.array(z.object({ messageSeq: z.number().int().nullable(), message: z.string(), excerpt: z.string(), time: z.number().optional() })).optional(),
+});
+
+type ParsedFinding = z.infer<typeof findingSchema>;
+
+/** A collapsed finding back as the hits it stands for, so that a shard scores as its transcripts do. */
+function expandCollapsed(findings: readonly ParsedFinding[]): ParsedFinding[] {
+  return findings.flatMap(({ occurrences, ...finding }) =>
+    occurrences && occurrences.length > 1
+      ? occurrences.map((o, index) => ({ ...finding, messageSeq: o.messageSeq, message: o.message, excerpt: o.excerpt, time: o.time, ...(index > 0 ? { trigger: undefined } : {}) }))
+      : [finding],
+  );
+}
+
 const resultSchema = z.object({
   conversationId: z.string(),
   file: z.string(),
   agents: z.array(z.string()),
-  findings: z.array(
-    z.object({
-      ruleId: z.string(),
-      category: z.string(),
-      severity: z.enum(['error', 'warn']),
-      message: z.string(),
-      excerpt: z.string(),
-      agent: z.string().nullable().optional(),
-      role: z.string().optional(),
-      messageSeq: z.number().int().nullable(),
-      trigger: z.object({ text: z.string() }).optional(),
-      time: z.number().optional(),
-    }),
-  ),
+  findings: z.array(findingSchema),
+  waived: z.array(findingSchema).optional(),
   metrics: metricsSchema.optional(),
 });
 
@@ -103,7 +117,8 @@ export async function* readLintJson(input: InputSource): AsyncGenerator<LintJson
           reason: 'this lint result has no "metrics" (it was written by an older supportlint); run `supportlint lint --format json` again with this version',
         };
       } else {
-        yield { type: 'result', input: parsed.data as ReportInput };
+        const { findings, waived } = parsed.data;
+        yield { type: 'result', input: { ...parsed.data, findings: expandCollapsed(findings), ...(waived ? { waived: expandCollapsed(waived) } : {}) } as ReportInput };
       }
     }
   } catch (error) {

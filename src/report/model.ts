@@ -185,6 +185,8 @@ export interface ReportData {
     undated: number;
     /** Conversations read a second time (same id and start time, e.g. overlapping exports), counted once. */
     duplicates: number;
+    /** Findings a waiver (申诉/豁免) covers in the conversations in range: left out of IQS. */
+    waived: number;
     records: { read: number; used: number; skipped: number };
   };
   /** Every period in range, oldest first. */

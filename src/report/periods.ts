@@ -64,7 +64,4 @@ export class PeriodCalendar {
   }
 }
 
-/** Local calendar date (YYYY-MM-DD) of an instant, for --since/--until. */
-export function localDate(ms: number, timezone: string): string {
-  return DateTime.fromMillis(ms, { zone: timezone }).toISODate()!;
-}
+export { localDate } from '../time/date-range.js';

@@ -18,9 +18,11 @@ export interface ReportInput {
     /** Role of the offending message; absent for findings about the whole conversation. */
     role?: string;
     messageSeq: number | null;
-    trigger?: { text: string };
+    trigger?: { text: string; messageSeq?: number };
     time?: number;
   }>;
+  /** Findings a waiver (申诉/豁免) covers: left out of every score, and only counted. */
+  waived?: ReportInput['findings'];
   metrics: ConversationMetrics;
 }
 

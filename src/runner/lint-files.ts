@@ -7,6 +7,7 @@ import type { ConversationLinter, LintOutcome } from './linter.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
 import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
+import { inDateRange, type DateRange } from '../time/date-range.js';
 
 export interface ReadHandlers {
   onConversation(conversation: Conversation): void | Promise<void>;
@@ -102,6 +103,15 @@ export async function readInputs(
   }
 }
 
+/** --since/--until as a test of a conversation's start (its first timed message); undefined without a range. */
+export function dateFilter(range: DateRange, timezone: string): ((conversation: Conversation) => boolean) | undefined {
+  if (!range.since && !range.until) return undefined;
+  return (conversation) => {
+    const started = conversation.messages.reduce<number | null>((first, m) => (m.time === undefined || (first !== null && first <= m.time) ? first : m.time), null);
+    return inDateRange(started, range, timezone);
+  };
+}
+
 /**
  * Reads and lints, handing each conversation's result on in the order the conversations were read,
  * as soon as it and every one before it are linted. At most `linter.capacity` conversations wait at
@@ -115,6 +125,7 @@ export async function lintFiles(
   linter: ConversationLinter,
   summary: LintSummary,
   onResult: (result: ConversationResult) => void | Promise<void>,
+  accept?: (conversation: Conversation) => boolean,
 ): Promise<LintSummary> {
   const waiting: Array<{ conversation: Pick<Conversation, 'id' | 'source'>; outcome: Promise<LintOutcome> }> = [];
   const handOn = async () => {
@@ -126,6 +137,11 @@ export async function lintFiles(
   try {
     await readInputs(files, adapterOptions, summary, {
       async onConversation(conversation) {
+        // Left out by --since/--until: counted, so that the summary still accounts for it.
+        if (accept && !accept(conversation)) {
+          summary.filtered++;
+          return;
+        }
         waiting.push({ conversation: { id: conversation.id, source: conversation.source }, outcome: linter.lint(conversation) });
         while (waiting.length > linter.capacity) await handOn();
       },

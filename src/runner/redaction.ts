@@ -1,5 +1,5 @@
 import type { ConversationResult } from '../engine/lint.js';
-import type { Finding, Quote } from '../engine/finding.js';
+import type { Finding, Occurrence, Quote } from '../engine/finding.js';
 import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ReportInput } from '../report/score.js';
 import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
@@ -112,6 +112,7 @@ export class Redactor {
       message: this.text(finding.message, names),
       excerpt,
       location: { ...finding.location, file: this.file(finding.location.file) },
+      ...(finding.occurrences ? { occurrences: finding.occurrences.map((o) => this.occurrence(o, names)) } : {}),
     };
     if (range) out.range = range;
     else delete out.range;
@@ -121,6 +122,14 @@ export class Redactor {
     // A fix's range points into the unmasked message: redacted output, which is read and not
     // applied, carries the rewrite as the masked suggestion only.
     delete out.fix;
+    return out;
+  }
+
+  private occurrence(occurrence: Occurrence, names: ReadonlyArray<[string, string]>): Occurrence {
+    const { text: excerpt, range } = this.quote({ text: occurrence.excerpt, range: occurrence.range }, names);
+    const out: Occurrence = { ...occurrence, message: this.text(occurrence.message, names), excerpt, location: { ...occurrence.location, file: this.file(occurrence.location.file) } };
+    if (range) out.range = range;
+    else delete out.range;
     return out;
   }
 
@@ -141,6 +150,7 @@ export class Redactor {
       file: this.file(result.file),
       agents: result.agents.map((a) => this.agent(a)),
       findings: result.findings.map((f) => this.finding(f, names)),
+      ...(result.waived ? { waived: result.waived.map((f) => ({ ...this.finding(f, names), waiver: { ...f.waiver, reason: this.text(f.waiver.reason, names), author: redactText(f.waiver.author) } })) } : {}),
       notApplicable: result.notApplicable.map((n) => ({ ...n, reason: this.text(n.reason, names) })),
       ...(result.metrics ? { metrics: this.metrics(result.metrics) } : {}),
       ...(result.ruleErrors ? { ruleErrors: result.ruleErrors.map((e) => ({ ...e, message: this.text(e.message, names) })) } : {}),
@@ -175,6 +185,7 @@ export class Redactor {
       skipped: summary.skipped.map(problem),
       warningsAboutInput: summary.warningsAboutInput.map(problem),
       ruleErrors: summary.ruleErrors.map((f) => ({ ...f, conversationId: this.conversationId(f.conversationId), file: this.file(f.file), message: redactText(f.message) })),
+      staleWaivers: summary.staleWaivers.map((w) => ({ ...w, conversationId: this.conversationId(w.conversationId) })),
     };
   }
 }

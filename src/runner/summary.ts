@@ -24,6 +24,20 @@ export interface LintSummary {
   unreadableFiles: InputProblem[];
   /** Rules (or the engine, with no ruleId) that failed on a conversation; the rest of the run went on. */
   ruleErrors: RuleFailure[];
+  /** Findings a waiver covered: counted apart, never in `errors` or `warnings`. */
+  waived: number;
+  /** Conversations read but left out by --since/--until (a conversation without times is out of any range). */
+  filtered: number;
+  /** Waivers that covered no finding in a conversation this run linted. */
+  staleWaivers: StaleWaiver[];
+}
+
+/** A waiver that covered nothing: where it is written, and what it names. */
+export interface StaleWaiver {
+  source: string;
+  conversationId: string;
+  ruleId: string;
+  message?: number;
 }
 
 /** A rule that threw while it judged one conversation. */
@@ -46,7 +60,7 @@ export function recordProblem(list: InputProblem[], problem: InputProblem): void
 export function emptySummary(): LintSummary {
   return {
     files: 0, conversations: 0, messages: 0, records: { read: 0, used: 0, skipped: 0 }, errors: 0, warnings: 0,
-    notApplicable: {}, skipped: [], warningsAboutInput: [], unreadableFiles: [], ruleErrors: [],
+    notApplicable: {}, skipped: [], warningsAboutInput: [], unreadableFiles: [], ruleErrors: [], waived: 0, filtered: 0, staleWaivers: [],
   };
 }
 
@@ -57,6 +71,7 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
     if (finding.severity === 'error') summary.errors++;
     else summary.warnings++;
   }
+  summary.waived += result.waived?.length ?? 0;
   for (const { ruleId, message } of result.ruleErrors ?? []) recordRuleFailure(summary, { ruleId, conversationId: result.conversationId, file: result.file, message });
   for (const { ruleId, reason } of result.notApplicable) {
     const byReason = (summary.notApplicable[ruleId] ??= {});

@@ -215,3 +215,24 @@ describe('sarif fingerprints', () => {
     expect(once.runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY]).toBe(first);
   });
 });
+
+describe('sarif for waived and collapsed findings', () => {
+  it('validates with suppressions, related locations and stale-waiver notifications', () => {
+    const hits = [2, 4].map((seq) => finding({ messageSeq: seq, location: { file: '/work/repo/exports/transcripts.jsonl', line: seq + 1 } }));
+    const collapsed = { ...hits[0]!, count: 2, occurrences: hits.map((f) => ({ messageSeq: f.messageSeq, message: f.message, excerpt: f.excerpt, range: f.range, location: f.location })) };
+    const waived = { ...finding({ ruleId: 'slow-first-response', severity: 'warn' as const }), waiver: { reason: '系统故障', author: '李主管', date: '2026-11-05', source: 'w.yaml:3' } };
+    const summary = emptySummary();
+    summary.conversations = 1;
+    summary.waived = 1;
+    summary.staleWaivers.push({ source: 'w.yaml:9', conversationId: 'c-1001', ruleId: 'blame-shifting', message: 7 });
+    const log = JSON.parse(render(sarifFormatter(), [result([collapsed], { waived: [waived] })], context(), summary));
+    expectValidSarif(log);
+    const [first, second] = log.runs[0].results;
+    expect(first.relatedLocations).toHaveLength(1);
+    expect(first.relatedLocations[0].physicalLocation.region.startLine).toBe(5);
+    expect(first.properties.count).toBe(2);
+    expect(first.suppressions).toBeUndefined();
+    expect(second.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: '系统故障', properties: { author: '李主管', source: 'w.yaml:3', date: '2026-11-05' } }]);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toContain('豁免 w.yaml:9（规则 blame-shifting）没有对应任何问题，可以删除或改正。');
+  });
+});

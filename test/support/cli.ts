@@ -9,19 +9,25 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Standard output as bytes, for binary formats (xlsx). */
+  stdoutBytes: Buffer;
 }
 
 /** Runs the command line in-process, as a user in `cwd` would, and captures what it prints. */
-export async function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdoutIsTTY?: boolean } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const bytes: Buffer[] = [];
   const io: CliIO = {
-    stdout: (text) => void (stdout += text),
+    stdout: (text) => {
+      bytes.push(Buffer.from(text));
+      if (typeof text === 'string') stdout += text;
+    },
     stderr: (text) => void (stderr += text),
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: '1', ...options.env },
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
   };
   const code = await run(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, stdoutBytes: Buffer.concat(bytes) };
 }

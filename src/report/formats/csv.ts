@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { CATEGORIES } from '../../engine/rule.js';
 import type { ConversationScore, GroupReport, ReportData } from '../model.js';
+import { csvRecord, neutraliseFormula, UTF8_BOM } from '../../formatters/csv-text.js';
+
+export { csvField, neutraliseFormula, UTF8_BOM } from '../../formatters/csv-text.js';
 
 /**
  * The IQS report as CSV for spreadsheets and scripts: one row per group (the overall row first),
@@ -8,33 +11,6 @@ import type { ConversationScore, GroupReport, ReportData } from '../model.js';
  * numbers are plain (shares as fractions, durations in seconds, as in the JSON report) and an empty
  * cell means "no value", never zero.
  */
-
-/**
- * Excel reads a CSV without a byte-order mark in the machine's ANSI code page (GBK on Chinese
- * Windows), which turns UTF-8 Chinese into mojibake; with the BOM it reads UTF-8. csv-parse and
- * most other readers skip the BOM (csv-parse with `bom: true`).
- */
-export const UTF8_BOM = '\uFEFF';
-/** RFC 4180 ends every record with CRLF. */
-const RECORD_END = '\r\n';
-
-/**
- * One field, quoted as RFC 4180 asks: only when it holds a comma, a double quote, CR or LF, with
- * inner quotes doubled. Leading and trailing spaces are kept as they are, inside quotes, since
- * some readers trim unquoted ones.
- */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * Text that came from the input (names, ids, files) and starts like a formula is prefixed with an
- * apostrophe, or Excel and LibreOffice would evaluate it on opening ("CSV injection", OWASP). Only
- * text columns get this; numbers are written by the report itself and pass untouched.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 type Cell = string | number | boolean | null | undefined;
 /** How a cell is written: input text guarded against formulas, or a value the report computed. */
@@ -53,9 +29,9 @@ function cellText(value: Cell, kind: 'text' | undefined): string {
 }
 
 function toCsv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
-  const lines = [columns.map(([header]) => csvField(header)).join(',')];
-  for (const row of rows) lines.push(columns.map(([, value, kind]) => csvField(cellText(value(row), kind))).join(','));
-  return UTF8_BOM + lines.map((line) => line + RECORD_END).join('');
+  let text = UTF8_BOM + csvRecord(columns.map(([header]) => header));
+  for (const row of rows) text += csvRecord(columns.map(([, value, kind]) => cellText(value(row), kind)));
+  return text;
 }
 
 interface GroupRow {

@@ -131,6 +131,7 @@ function headerSection(data: ReportData): string {
       '输入',
       `文件 ${inputs.files.length} 个${files ? `：${files}${moreFiles}` : ''}<br>会话 ${inputs.conversations} 个（日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）· 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
     ],
+    ...(inputs.waived > 0 ? [['已豁免', `${inputs.waived} 个问题（申诉通过，不计入 IQS）`] as [string, string]] : []),
   ];
   return `<header class="report-head">
 <h1>客服质检报告 <span class="subtitle">IQS · ${h(data.current?.key ?? NO_VALUE)}</span></h1>
