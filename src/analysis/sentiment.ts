@@ -29,6 +29,8 @@ const CHALLENGE = /(凭什么|有没有搞错|开什么玩笑|什么破|什么�
 const PRAISE = /(满意|好评|五星|点赞|赞一个|给力|好棒|太好了|真好|效率(真|很|挺)?高|很快|专业|耐心|贴心|靠谱)/;
 // Thanks said with a complaint beside it is sarcasm or a goodbye ("谢谢啊，等了三天").
 const BUT = /(但|可是|不过|然而|却)/;
+// A question that is a reproach: "你们不管吗?", "不能直接退吗"; "能不能", "是不是", "有没有" only ask.
+const REPROACH = /(?<![能是有会要可好行对])(不|没)(?![能是有会要可好行对]不)[^,.!?;。，！？；]{0,10}([吗嘛么][?]?$|[吗嘛么]?\?)/;
 const STICKER_ONLY = /^\s*(#e-[a-z]?\[[^\]]*\]|\[[^\]]{1,8}\]|\p{Extended_Pictographic}|\s)*\s*$/u;
 
 /** One customer message's sentiment; null for an empty message or a sticker alone. */
@@ -37,7 +39,7 @@ export function messageSentiment(analysis: ConversationAnalysis, need: AnswerNee
   if (message.message.kind !== 'text' || STICKER_ONLY.test(text)) return null;
   const complaint = analysis.acts.distress(message) !== undefined;
   if (complaint) return THREAT.test(text) || PRESSED.test(text) || CHALLENGE.test(text) ? -2 : -1;
-  if (THREAT.test(text) || CHALLENGE.test(text)) return -1;
+  if (THREAT.test(text) || CHALLENGE.test(text) || REPROACH.test(text)) return -1;
   const turn = need.judge(message);
   if (turn.closes && !BUT.test(text)) return PRAISE.test(text) ? 2 : 1;
   return 0;

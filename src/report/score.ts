@@ -45,9 +45,12 @@ export function pointsFor(finding: Pick<ReportFinding, 'ruleId' | 'severity'>, c
   return (Object.hasOwn(card.rules, finding.ruleId) ? card.rules[finding.ruleId] : undefined) ?? card.points[finding.severity];
 }
 
-/** The customer category's value: predicted satisfaction 1–5 mapped onto 0–100. */
+/**
+ * The customer category's value, 0–100, from predicted satisfaction: 1 is a fail (0), 4 and above a
+ * pass (100), as CSAT counts 4 and 5 of 5 as satisfied; in between, a straight line.
+ */
 export function customerRating(predictedSatisfaction: number): number {
-  return Math.round(((predictedSatisfaction - 1) / 4) * 1000) / 10;
+  return Math.round(Math.min(1, Math.max(0, (predictedSatisfaction - 1) / 3)) * 1000) / 10;
 }
 
 /**
