@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CATEGORIES } from '../../engine/rule.js';
+import { SCORE_CATEGORIES } from '../scoring-config.js';
 import type { ConversationScore, GroupReport, ReportData } from '../model.js';
 
 /**
@@ -80,7 +80,7 @@ function groupColumns(data: ReportData): Array<Column<GroupRow>> {
     ['scored', (row) => row.group.metrics.scored],
     ['iqs', (row) => row.group.metrics.iqs],
     ['iqs_change', change('iqs')],
-    ...CATEGORIES.map((category): Column<GroupRow> => [`category_${category}`, (row) => row.group.metrics.categories[category]]),
+    ...SCORE_CATEGORIES.map((category): Column<GroupRow> => [`category_${category}`, (row) => row.group.metrics.categories[category]]),
     ['fatal', (row) => row.group.metrics.fatal],
     ['fatal_change', change('fatal')],
     ['findings', (row) => row.group.metrics.findings],
@@ -131,7 +131,7 @@ function conversationColumns(data: ReportData): Array<Column<ConversationScore>>
     ['period', (c) => c.period],
     ['score', (c) => c.score],
     ['fatal', (c) => c.fatal],
-    ...CATEGORIES.map((category): Column<ConversationScore> => [`category_${category}`, (c) => c.categories[category]]),
+    ...SCORE_CATEGORIES.map((category): Column<ConversationScore> => [`category_${category}`, (c) => c.categories[category]]),
     ['first_response_seconds', (c) => c.firstResponseSeconds],
     ['deductions', (c) => c.deductions.length],
     ['points_lost', pointsLost],

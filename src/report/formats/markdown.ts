@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../engine/rule.js';
+import { SCORE_CATEGORIES } from '../scoring-config.js';
 import { escapeMarkdownCell } from '../../formatters/markdown.js';
 import type { ConversationScore, GroupReport, Metrics, MetricsChange, ReportData } from '../model.js';
 import {
@@ -128,7 +128,7 @@ function groupLines(data: ReportData): string[] {
 
 function categoryLines(data: ReportData): string[] {
   const rows = [data.overall, ...data.groups];
-  const shown = CATEGORIES.filter((category) => rows.some((row) => row.metrics.categories[category] !== null));
+  const shown = SCORE_CATEGORIES.filter((category) => rows.some((row) => row.metrics.categories[category] !== null));
   if (shown.length === 0) return [];
   const noun = data.options.by === 'conversation' ? '范围' : GROUP_NOUNS[data.options.by];
   const head = [noun, ...shown.map((category) => `${CATEGORY_LABELS[category]}（权重 ${data.scoring.categories[category] ?? 0}）`)];
@@ -201,7 +201,7 @@ function conversationLines(data: ReportData): string[] {
 
 function scoringLines(data: ReportData): string[] {
   const { scoring } = data;
-  const weights = CATEGORIES.map((category) => `${CATEGORY_LABELS[category]} ${scoring.categories[category] ?? 0}`).join(' · ');
+  const weights = SCORE_CATEGORIES.map((category) => `${CATEGORY_LABELS[category]} ${scoring.categories[category] ?? 0}`).join(' · ');
   const perRule = Object.entries(scoring.rules).map(([rule, points]) => `${cell(rule)} ${formatPoints(points)} 分`);
   return [
     '## 评分方式',
