@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Outcome, OutcomeCue } from '../../analysis/outcome.js';
 import type { ScoreCategory } from '../scoring-config.js';
 import { formatDuration, formatLocalTime } from '../../time/instant.js';
-import type { ConversationScore, GroupBy, MetricsChange, PeriodInfo, ReportData, ReviewReason, TargetGap } from '../model.js';
+import type { ConversationScore, GroupBy, GroupReport, MetricsChange, PeriodInfo, ReportData, ReviewReason, TargetGap } from '../model.js';
 
 /**
  * How the report's numbers read to people. The HTML, Markdown and chart renderers share these so a
@@ -204,4 +204,15 @@ export function shorten(text: string, limit: number): string {
  */
 export function conversationsLowestFirst(conversations: readonly ConversationScore[]): ConversationScore[] {
   return [...conversations].sort((a, b) => (a.score === null || b.score === null ? (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) : a.score - b.score));
+}
+
+/** What in the focus category went wrong: the costliest rule of it, or for the customer category how conversations ended. */
+export function focusDetail(group: GroupReport): string {
+  const { metrics } = group;
+  if (metrics.mostFailed === 'customer') {
+    const { outcomes, negativeEndings } = metrics.customer;
+    return `未解决 ${outcomes.unresolved} 个，客户不满结束 ${negativeEndings} 个`;
+  }
+  const rule = metrics.topRules.find((r) => r.category === metrics.mostFailed);
+  return rule ? `扣分最多：${rule.title}，${rule.findings} 次` : `不合格 ${metrics.failed[metrics.mostFailed!]} 次`;
 }

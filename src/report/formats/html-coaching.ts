@@ -1,6 +1,7 @@
 import type { GroupReport, ReportData, ReportQuote, ReviewItem } from '../model.js';
 import {
   categoryLabel,
+  focusDetail,
   formatEpoch,
   formatGoal,
   formatSatisfaction,
@@ -38,17 +39,6 @@ function distinctQuotes(quotes: readonly ReportQuote[]): ReportQuote[] {
     seen.add(key);
     return true;
   });
-}
-
-/** What in the focus category went wrong: the costliest rule of it, or for the customer category how conversations ended. */
-export function focusDetail(group: GroupReport): string {
-  const { metrics } = group;
-  if (metrics.mostFailed === 'customer') {
-    const { outcomes, negativeEndings } = metrics.customer;
-    return `未解决 ${outcomes.unresolved} 个，客户不满结束 ${negativeEndings} 个`;
-  }
-  const rule = metrics.topRules.find((r) => r.category === metrics.mostFailed);
-  return rule ? `扣分最多：${rule.title}，${rule.findings} 次` : `不合格 ${metrics.failed[metrics.mostFailed!]} 次`;
 }
 
 function coachingCard(group: GroupReport, goal: number | undefined): string {
