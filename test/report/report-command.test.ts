@@ -101,8 +101,9 @@ describe('report on the two-week fixture, by agent and week', () => {
     expect(change.conversations).toBe(1);
   });
 
-  it('puts a conversation no agent answered under (未分配), with its ignored request for a human', () => {
-    const unassigned = group(data, '(未分配)').metrics;
+  it('reports a conversation no human answered apart from the agents, with its ignored request for a human', () => {
+    expect(data.groups.map((g) => g.key)).not.toContain('(未分配)');
+    const unassigned = data.bots!.metrics;
     expect(unassigned.conversations).toBe(1);
     expect(unassigned.unanswered).toBe(1);
     expect(unassigned.humanRequests).toEqual({ asked: 1, answered: 0, ignored: 1 });
@@ -145,16 +146,26 @@ describe('report by conversation', () => {
       expect(c.score === null || (c.score >= 0 && c.score <= 100)).toBe(true);
       for (const d of c.deductions) expect(d.points).toBeGreaterThan(0);
     }
-    // Agent r-103 repeated the customer's phone number: pii-exposure, an error, costs 25 points of compliance.
+    // Agent r-103 repeated the customer's phone number: pii-exposure, an error, fails compliance.
     const r103 = conversations.find((c) => c.conversationId === 'r-103')!;
     expect(r103.deductions.map((d) => d.ruleId)).toContain('pii-exposure');
-    expect(r103.categories.compliance).toBe(75);
+    expect(r103.categories.compliance).toBe(0);
+    expect(r103.ratings.compliance).toBe('fail');
     // r-206 never reached a human: no response time to judge (unanswered-customer is off), but the
-    // ignored request for a human costs escalation points.
+    // ignored request for a human (a warning) makes escalation a partial.
     const r206 = conversations.find((c) => c.conversationId === 'r-206')!;
     expect(r206.categories.responsiveness).toBeNull();
-    expect(r206.categories.escalation).toBe(90);
+    expect(r206.ratings.escalation).toBe('partial');
+    expect(r206.categories.escalation).toBe(50);
     expect(r206.categories.tone).toBeNull();
+    // Every conversation carries the customer's side; the customer category follows the prediction.
+    for (const c of conversations) {
+      expect(['resolved', 'unresolved', 'unknown']).toContain(c.outcome);
+      if (c.predictedSatisfaction === null) expect(c.categories.customer).toBeNull();
+      else expect(c.categories.customer).toBe(Math.round(Math.min(1, Math.max(0, (c.predictedSatisfaction - 1) / 3)) * 1000) / 10);
+    }
+    expect(r206.outcome).toBe('unresolved');
+    expect(r206.outcomeCues).toContain('no-reply');
     const week46 = conversations.filter((c) => c.period === '2026-W46' && c.score !== null);
     const mean = week46.reduce((sum, c) => sum + c.score!, 0) / week46.length;
     expect(data.overall.metrics.iqs).toBeCloseTo(mean, 0);
@@ -299,7 +310,8 @@ describe('groups for conversations without a named agent', () => {
     try {
       const result = await runCli(['report', file, '-f', 'json']);
       const data = JSON.parse(result.stdout) as ReportData;
-      expect(data.groups.map((g) => [g.key, g.metrics.conversations])).toEqual(expect.arrayContaining([['(未署名客服)', 1], ['(未分配)', 1]]));
+      expect(data.groups.map((g) => [g.key, g.metrics.conversations])).toEqual([['(未署名客服)', 1]]);
+      expect(data.bots?.metrics.conversations).toBe(1);
       expect(group(data, '(未署名客服)').metrics.firstResponse.medianSeconds).toBe(40);
     } finally {
       rmSync(dir, { recursive: true, force: true });
