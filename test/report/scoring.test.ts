@@ -42,6 +42,17 @@ describe('scoreUnit', () => {
     expect(unit.score).toBeCloseTo(60, 6);
   });
 
+  it('gives the worked example of docs/report.md with the default scorecard', () => {
+    const unit = scoreUnit(
+      [finding('blame-shifting', 'ownership', 'error'), finding('missing-next-step', 'resolution', 'warn')],
+      ['empathy', 'ownership', 'resolution', 'tone', 'compliance'],
+      DEFAULT_SCORECARD,
+      customer(2.5),
+    );
+    expect(unit.categories.customer).toBe(50);
+    expect(Math.round(unit.score! * 10) / 10).toBe(57.9);
+  });
+
   it('makes one error or many the same fail, and a partial worth partialCredit', () => {
     const one = scoreUnit([finding('blame-shifting', 'ownership', 'error')], ['ownership', 'tone'], card);
     const many = scoreUnit(Array.from({ length: 5 }, () => finding('blame-shifting', 'ownership', 'error')), ['ownership', 'tone'], card);
