@@ -1,5 +1,5 @@
 import type { AnalyzedMessage, ConversationAnalysis } from '../engine/analysis.js';
-import { isCustomerMessage, isHumanReply } from '../model/conversation.js';
+import { isHumanReply } from '../model/conversation.js';
 import type { AnswerNeed } from './answer-need.js';
 import { unansweredTail } from './answer-need.js';
 import { repeatedAsks } from './repeated-ask.js';

@@ -7,8 +7,6 @@ import {
   CHANGE_MEANINGS,
   categoryLabel,
   conversationsLowestFirst,
-  changeLabel,
-  describeChange,
   formatCount,
   formatEpoch,
   formatIsoTime,
@@ -21,7 +19,6 @@ import {
   periodLabel,
   rangeLabel,
   shorten,
-  type ChangeMeaning,
 } from './figures.js';
 import { coachingSection, reviewSection, targetsSection } from './html-coaching.js';
 import { changeHtml, escapeHtml, metricChange, valueCell } from './html-parts.js';
