@@ -111,6 +111,33 @@ describe('report on the two-week fixture, by agent and week', () => {
     expect(unassigned.firstResponse.count).toBe(0);
   });
 
+  it('lists the conversations to review, worst first, each with why', () => {
+    expect(data.review.length).toBeGreaterThan(0);
+    expect(data.review.length).toBeLessThanOrEqual(20);
+    for (const item of data.review) expect(item.reasons.length).toBeGreaterThan(0);
+    const order = data.review.map((item) => [item.reasons.includes('fatal') ? 0 : 1, item.score ?? 101]);
+    expect(order).toEqual([...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    // r-206: the customer asked for a human twice and none came.
+    const r206 = data.review.find((item) => item.conversationId === 'r-206')!;
+    expect(r206).toMatchObject({ outcome: 'unresolved', agents: [] });
+    expect(r206.worst?.ruleId).toBe('ignored-human-request');
+    // Only week 46 is reviewed: the report's period.
+    expect(data.review.every((item) => item.conversationId.startsWith('r-2'))).toBe(true);
+  });
+
+  it('names who misses each goal of scoring.targets, and what each agent should be coached on', () => {
+    const iqs = data.targets.find((t) => t.target === 'iqs')!;
+    expect(iqs.goal).toBe(85);
+    const below = data.groups.filter((g) => g.metrics.iqs !== null && g.metrics.iqs < 85).map((g) => g.key);
+    expect(iqs.short.map((s) => s.key).sort()).toEqual(below.sort());
+    const frt = data.targets.find((t) => t.target === 'firstResponseSeconds')!;
+    expect(frt.short.map((s) => s.key)).not.toContain('小林');
+    for (const g of data.groups) {
+      expect(g.metrics.customer.predictedSatisfaction).not.toBeNull();
+      if (g.metrics.findings > 0 || g.metrics.categories.customer !== 100) expect(g.metrics.mostFailed).not.toBeNull();
+    }
+  });
+
   it('names each agent\'s team and ranks the lowest IQS first', () => {
     expect(group(data, '小林').team).toBe('售前组');
     expect(group(data, '老周').team).toBe('售后组');
@@ -295,6 +322,12 @@ describe('CSAT from the exports that carry ratings', () => {
     const data = JSON.parse(result.stdout) as ReportData;
     expect(data.overall.metrics.csat.rated).toBeGreaterThan(0);
     expect(data.overall.metrics.csat.share).toBe(data.overall.metrics.csat.satisfied / data.overall.metrics.csat.rated);
+    // The rating is kept beside the prediction, and the two are compared.
+    const { csat } = data.overall.metrics;
+    expect(csat.agreement).not.toBeNull();
+    expect(csat.predictedSatisfied).toBeLessThanOrEqual(csat.rated);
+    const byConversation = JSON.parse((await runCli(['report', file, '-f', 'json', '--by', 'conversation'])).stdout) as ReportData;
+    expect(byConversation.conversations!.some((c) => c.csat !== undefined && c.predictedSatisfaction !== null)).toBe(true);
   });
 });
 

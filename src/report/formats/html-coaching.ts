@@ -6,6 +6,7 @@ import {
   formatGoal,
   formatSatisfaction,
   formatScore,
+  formatShare,
   GROUP_NOUNS,
   NO_VALUE,
   OUTCOME_LABELS,
@@ -56,6 +57,7 @@ function coachingCard(group: GroupReport, goal: number | undefined): string {
 <th scope="row">未解决</th>${valueCell(String(customer.outcomes.unresolved))}
 </tr></tbody></table>
 ${focus}
+${metrics.csat.rated > 0 ? `<p class="note">实际评价 ${metrics.csat.rated} 个，满意率 ${h(formatShare(metrics.csat.share))}；预测与实际评价一致 ${h(formatShare(metrics.csat.agreement))}。</p>` : ''}
 ${quotes.length > 0 ? `<ol class="coach-quotes">${quotes.map(coachingQuote).join('')}</ol>` : ''}
 </article>`;
 }
