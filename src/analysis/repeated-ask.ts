@@ -1,4 +1,4 @@
-import type { AnalyzedMessage, ConversationAnalysis } from '../engine/analysis.js';
+import type { ConversationAnalysis } from '../engine/analysis.js';
 import { isCustomerMessage, isHumanReply } from '../model/conversation.js';
 import type { AnswerNeed } from './answer-need.js';
 
@@ -13,8 +13,10 @@ function bigrams(text: string): Set<string> {
 
 /** Share of the shorter message's bigrams that the other holds too, 0–1. */
 export function overlap(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
+  return overlapOf(bigrams(a), bigrams(b));
+}
+
+function overlapOf(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   let shared = 0;
@@ -36,16 +38,19 @@ export function repeatedAsks(analysis: ConversationAnalysis, need: AnswerNeed): 
   const known = cache.get(analysis);
   if (known) return known;
   const repeats = new Set<number>();
-  const pending: AnalyzedMessage[] = [];
-  const answered: AnalyzedMessage[] = [];
+  // Each ask's bigrams are built once: a long chat compares every ask with all those before it.
+  const pending: Array<ReadonlySet<string>> = [];
+  const answered: Array<ReadonlySet<string>> = [];
   for (const message of analysis.messages) {
     if (isHumanReply(message.message)) {
       answered.push(...pending.splice(0));
       continue;
     }
-    if (!isCustomerMessage(message.message) || bigrams(message.text).size < MIN_ASK_BIGRAMS || !need.needsAnswer(message)) continue;
-    if (answered.some((before) => overlap(before.text, message.text) >= SAME_ASK)) repeats.add(message.seq);
-    pending.push(message);
+    if (!isCustomerMessage(message.message)) continue;
+    const grams = bigrams(message.text);
+    if (grams.size < MIN_ASK_BIGRAMS || !need.needsAnswer(message)) continue;
+    if (answered.some((before) => overlapOf(before, grams) >= SAME_ASK)) repeats.add(message.seq);
+    pending.push(grams);
   }
   cache.set(analysis, repeats);
   return repeats;
