@@ -11,6 +11,7 @@ import {
   formatEpoch,
   formatIsoTime,
   formatPoints,
+  formatSatisfaction,
   formatScore,
   formatSeconds,
   formatShare,
@@ -67,6 +68,13 @@ function headlineFigures(metrics: Metrics, previous: Metrics | undefined): Headl
       detail: `提出 ${metrics.humanRequests.asked} · 接入 ${metrics.humanRequests.answered}`,
     },
     { label: '满意率', value: formatShare(metrics.csat.share), key: 'csatShare', previous: previous && formatShare(previous.csat.share), detail: metrics.csat.rated ? `${metrics.csat.satisfied} / ${metrics.csat.rated} 条评价` : '没有评价' },
+    {
+      label: '预测满意度（1–5）',
+      value: formatSatisfaction(metrics.customer.predictedSatisfaction),
+      key: 'predictedSatisfaction',
+      previous: previous && formatSatisfaction(previous.customer.predictedSatisfaction),
+      detail: `未解决 ${metrics.customer.outcomes.unresolved} · 已解决 ${metrics.customer.outcomes.resolved}`,
+    },
   ];
 }
 
