@@ -1,5 +1,6 @@
 import { humanLeft, humanRequestFinder } from '../analysis/human-request.js';
 import { ANSWER_NEED_LEXICONS, answerNeedFrom, unansweredTail } from '../analysis/answer-need.js';
+import { customerSignals, type CustomerSignals } from '../analysis/satisfaction.js';
 import type { ConversationAnalysis } from '../engine/analysis.js';
 import { CATEGORIES, type Category } from '../engine/rule.js';
 import type { Finding } from '../engine/finding.js';
@@ -58,6 +59,11 @@ export interface ConversationMetrics {
   topics: string[];
   /** Categories in which at least one rule could judge this conversation (see docs/report.md). */
   applicable: Category[];
+  /**
+   * The customer's side: sentiment at the start, end and worst, the outcome and the predicted
+   * satisfaction (src/analysis/satisfaction.ts). Absent from lint results of older versions.
+   */
+  customer?: CustomerSignals;
 }
 
 export interface MetricsContext {
@@ -129,6 +135,8 @@ export function measureConversation(analysis: ConversationAnalysis, findings: re
   const tail = unansweredTail(analysis, need);
   const unanswered = tail ? { agent: tail.lastHuman ? label(tail.lastHuman.seq) : null } : null;
 
+  const { features: _features, ...customer } = customerSignals(analysis, need);
+
   const humanRequest = measureHumanRequest(analysis, lexicon(context, 'ignored-human-request'));
 
   const findingCategories = new Set(findings.map((f) => f.category));
@@ -164,6 +172,7 @@ export function measureConversation(analysis: ConversationAnalysis, findings: re
     csat: csatOf(conversation.meta),
     topics: customerTopics(messages.filter((m) => isCustomerMessage(m.message)).map((m) => m.text)),
     applicable,
+    customer,
   };
 }
 

@@ -1,8 +1,13 @@
-import { CATEGORIES, type Category } from '../engine/rule.js';
+import type { Outcome } from '../analysis/outcome.js';
+import type { CustomerSignals } from '../analysis/satisfaction.js';
 import type { Csat } from '../metrics/conversation-metrics.js';
 import type { Metrics, MetricsChange, ReportQuote, RuleLoss } from './model.js';
 import type { AgentShare, ReportFinding, ScoredUnit } from './score.js';
-import type { Scorecard } from './scoring-config.js';
+import { SCORE_CATEGORIES, type Scorecard, type ScoreCategory } from './scoring-config.js';
+
+/** Predicted satisfaction at or below this is a fail of the customer category; at or above SATISFIED, a satisfied customer, as CSAT counts 4–5 of 5. */
+export const DISSATISFIED = 2;
+export const SATISFIED = 4;
 
 export const TOP_RULES = 10;
 export const EXAMPLES_PER_RULE = 3;
@@ -41,7 +46,11 @@ export class MetricsAccumulator {
   private scored = 0;
   private scoreSum = 0;
   private fatal = 0;
-  private readonly categorySum = new Map<Category, { sum: number; count: number }>();
+  private readonly categorySum = new Map<ScoreCategory, { sum: number; count: number }>();
+  private readonly failed = new Map<ScoreCategory, number>();
+  /** IQS points each category cost, before dividing by the weights: Σ weight × (100 − value). */
+  private readonly categoryLoss = new Map<ScoreCategory, number>();
+  private readonly customer = { predicted: 0, sum: 0, negativeEndings: 0, outcomes: { resolved: 0, unresolved: 0, unknown: 0 } as Record<Outcome, number> };
   private findings = 0;
   private pointsLost = 0;
   private readonly firstResponses: number[] = [];
@@ -51,7 +60,7 @@ export class MetricsAccumulator {
   private withinSla = 0;
   private unanswered = 0;
   private readonly humanRequests = { asked: 0, answered: 0, ignored: 0 };
-  private readonly csat = { rated: 0, satisfied: 0 };
+  private readonly csat = { rated: 0, satisfied: 0, predictedSatisfied: 0, agree: 0 };
   private readonly rules = new Map<string, RuleTally>();
 
   constructor(private readonly card: Scorecard) {}
@@ -60,20 +69,33 @@ export class MetricsAccumulator {
     return this.units;
   }
 
-  add(share: AgentShare, scored: ScoredUnit, context: { conversationId: string; csat: Csat | null; points: (f: ReportFinding) => number }): void {
+  add(share: AgentShare, scored: ScoredUnit, context: { conversationId: string; csat: Csat | null; customer: CustomerSignals | null; points: (f: ReportFinding) => number }): void {
     this.units++;
     if (scored.score !== null) {
       this.scored++;
       this.scoreSum += scored.score;
     }
     if (scored.fatal) this.fatal++;
-    for (const category of CATEGORIES) {
+    for (const category of SCORE_CATEGORIES) {
       const value = scored.categories[category];
       if (value === null) continue;
       const entry = this.categorySum.get(category) ?? { sum: 0, count: 0 };
       entry.sum += value;
       entry.count++;
       this.categorySum.set(category, entry);
+      const predicted = context.customer?.predictedSatisfaction ?? null;
+      const fail = category === 'customer' ? predicted !== null && predicted <= DISSATISFIED : scored.ratings[category] === 'fail';
+      if (fail) this.failed.set(category, (this.failed.get(category) ?? 0) + 1);
+      this.categoryLoss.set(category, (this.categoryLoss.get(category) ?? 0) + this.card.categories[category] * (100 - value));
+    }
+    const customer = context.customer;
+    if (customer) {
+      this.customer.outcomes[customer.outcome.outcome]++;
+      if (customer.sentiment && customer.sentiment.end < 0) this.customer.negativeEndings++;
+      if (customer.predictedSatisfaction !== null) {
+        this.customer.predicted++;
+        this.customer.sum += customer.predictedSatisfaction;
+      }
     }
     if (share.firstResponse !== null) this.firstResponses.push(share.firstResponse);
     for (const seconds of share.responses) {
@@ -91,6 +113,10 @@ export class MetricsAccumulator {
     if (context.csat && context.csat.satisfied !== null) {
       this.csat.rated++;
       if (context.csat.satisfied) this.csat.satisfied++;
+      const predicted = customer?.predictedSatisfaction ?? null;
+      const predictedSatisfied = predicted !== null && predicted >= SATISFIED;
+      if (predictedSatisfied) this.csat.predictedSatisfied++;
+      if (predictedSatisfied === context.csat.satisfied) this.csat.agree++;
     }
     const seen = new Set<string>();
     for (const finding of share.findings) {
@@ -131,11 +157,14 @@ export class MetricsAccumulator {
   finish(title: (ruleId: string) => string): Metrics {
     const sorted = [...this.firstResponses].sort((a, b) => a - b);
     const categories = Object.fromEntries(
-      CATEGORIES.map((c) => {
+      SCORE_CATEGORIES.map((c) => {
         const entry = this.categorySum.get(c);
         return [c, entry ? round(entry.sum / entry.count, 1) : null];
       }),
-    ) as Record<Category, number | null>;
+    ) as Record<ScoreCategory, number | null>;
+    const failed = Object.fromEntries(SCORE_CATEGORIES.map((c) => [c, this.failed.get(c) ?? 0])) as Record<ScoreCategory, number>;
+    const loss = (c: ScoreCategory) => this.categoryLoss.get(c) ?? 0;
+    const mostFailed = [...SCORE_CATEGORIES].filter((c) => loss(c) > 0).sort((a, b) => loss(b) - loss(a) || failed[b] - failed[a])[0] ?? null;
     const topRules: RuleLoss[] = [...this.rules.values()]
       .sort((a, b) => b.points - a.points || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId))
       .slice(0, TOP_RULES)
@@ -153,6 +182,8 @@ export class MetricsAccumulator {
       scored: this.scored,
       iqs: this.scored === 0 ? null : round(this.scoreSum / this.scored, 1),
       categories,
+      failed,
+      mostFailed,
       fatal: this.fatal,
       findings: this.findings,
       pointsLost: this.pointsLost,
@@ -161,7 +192,19 @@ export class MetricsAccumulator {
       sla: { seconds: this.card.slaSeconds, bursts: this.bursts, withinSla: this.withinSla, share: this.bursts === 0 ? null : round(this.withinSla / this.bursts, 4) },
       unanswered: this.unanswered,
       humanRequests: { ...this.humanRequests },
-      csat: { ...this.csat, share: this.csat.rated === 0 ? null : round(this.csat.satisfied / this.csat.rated, 4) },
+      csat: {
+        rated: this.csat.rated,
+        satisfied: this.csat.satisfied,
+        share: this.csat.rated === 0 ? null : round(this.csat.satisfied / this.csat.rated, 4),
+        predictedSatisfied: this.csat.predictedSatisfied,
+        agreement: this.csat.rated === 0 ? null : round(this.csat.agree / this.csat.rated, 4),
+      },
+      customer: {
+        predicted: this.customer.predicted,
+        predictedSatisfaction: this.customer.predicted === 0 ? null : round(this.customer.sum / this.customer.predicted, 2),
+        outcomes: { ...this.customer.outcomes },
+        negativeEndings: this.customer.negativeEndings,
+      },
       topRules,
     };
   }
@@ -184,5 +227,6 @@ export function changeOf(current: Metrics, previous: Metrics): MetricsChange {
     unanswered: current.unanswered - previous.unanswered,
     humanRequestsIgnored: current.humanRequests.ignored - previous.humanRequests.ignored,
     csatShare: difference(current.csat.share, previous.csat.share, 4),
+    predictedSatisfaction: difference(current.customer.predictedSatisfaction, previous.customer.predictedSatisfaction, 2),
   };
 }

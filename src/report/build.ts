@@ -1,8 +1,9 @@
 import { changeOf, MetricsAccumulator } from './accumulate.js';
-import type { ConversationScore, GroupBy, GroupReport, Metrics, PeriodInfo, PeriodUnit, ReportData, Topic } from './model.js';
+import type { ConversationScore, GroupBy, GroupReport, Metrics, PeriodInfo, PeriodUnit, ReportData, ReviewItem, ReviewReason, TargetGap, Topic } from './model.js';
 import { REPORT_FORMAT_VERSION } from './model.js';
 import { localDate, PeriodCalendar, UNDATED_PERIOD } from './periods.js';
-import { pointsFor, scoreUnit, sharesOf, wholeShare, type ReportFinding, type ReportInput } from './score.js';
+import { pointsFor, scoreUnit, sharesOf, wholeShare, type ReportFinding, type ReportInput, type ScoredUnit } from './score.js';
+import { DISSATISFIED } from './accumulate.js';
 import type { Scorecard } from './scoring-config.js';
 import { inDateRange } from '../time/date-range.js';
 
@@ -14,6 +15,10 @@ export const NO_CHANNEL = '(未知渠道)';
 export const UNNAMED = '(未署名客服)';
 
 export const TOP_TOPICS = 15;
+/** Conversations listed for review, as Aliyun 智能质检 lists the worst for a reviewer. */
+export const REVIEW_LIMIT = 20;
+/** Below this IQS a conversation is worth a review even when nothing else flags it (or below the IQS target, when one is set). */
+export const LOW_SCORE = 60;
 
 export interface ReportOptions {
   period: PeriodUnit;
@@ -44,7 +49,19 @@ interface PeriodBucket {
   lastStart: number;
   overall: MetricsAccumulator;
   groups: Map<string, MetricsAccumulator>;
+  /** Conversations no human replied to, apart from the people. */
+  bots: MetricsAccumulator | undefined;
   topics: Map<string, number>;
+  /** The conversations most worth reviewing so far, worst first, at most REVIEW_LIMIT. */
+  review: ReviewItem[];
+}
+
+/** Worst first: fatal, then the lower score, then the lower predicted satisfaction, then the id. */
+function reviewOrder(a: ReviewItem, b: ReviewItem): number {
+  return Number(b.reasons.includes('fatal')) - Number(a.reasons.includes('fatal'))
+    || (a.score ?? 101) - (b.score ?? 101)
+    || (a.predictedSatisfaction ?? 6) - (b.predictedSatisfaction ?? 6)
+    || a.conversationId.localeCompare(b.conversationId);
 }
 
 /**
@@ -79,7 +96,7 @@ export class ReportBuilder {
   private bucket(period: string): PeriodBucket {
     let bucket = this.buckets.get(period);
     if (!bucket) {
-      bucket = { lastStart: -Infinity, overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), topics: new Map() };
+      bucket = { lastStart: -Infinity, overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), bots: undefined, topics: new Map(), review: [] };
       this.buckets.set(period, bucket);
     }
     return bucket;
@@ -119,11 +136,13 @@ export class ReportBuilder {
     const bucket = this.bucket(period);
     if (started !== null) bucket.lastStart = Math.max(bucket.lastStart, started);
     const points = (f: ReportFinding) => pointsFor(f, scorecard);
-    const context = { conversationId: input.conversationId, csat: metrics.csat, points };
+    const customer = metrics.customer ?? null;
+    const context = { conversationId: input.conversationId, csat: metrics.csat, customer, points };
 
     const whole = wholeShare(input);
-    const conversationScore = scoreUnit(whole.findings, whole.applicable, scorecard);
+    const conversationScore = scoreUnit(whole.findings, whole.applicable, scorecard, customer);
     bucket.overall.add(whole, conversationScore, context);
+    this.considerForReview(bucket, input, conversationScore);
     for (const topic of metrics.topics) {
       if (this.options.shareableTopic && !this.options.shareableTopic(topic)) continue;
       bucket.topics.set(topic, (bucket.topics.get(topic) ?? 0) + 1);
@@ -133,9 +152,15 @@ export class ReportBuilder {
     if (by === 'channel') this.group(bucket, metrics.channel ?? NO_CHANNEL).add(whole, conversationScore, context);
     if (by === 'agent' || by === 'team') {
       for (const { agent, share } of sharesOf(input)) {
-        const nobody = metrics.humanReplies > 0 ? UNNAMED : UNASSIGNED;
-        const key = agent === null ? nobody : by === 'agent' ? agent : this.teamOf.get(agent) ?? NO_TEAM;
-        this.group(bucket, key).add(share, scoreUnit(share.findings, share.applicable, scorecard), context);
+        const scored = scoreUnit(share.findings, share.applicable, scorecard, customer);
+        // Nobody to coach: a bot's or an unanswered conversation is reported apart, never ranked.
+        if (agent === null && metrics.humanReplies === 0) {
+          bucket.bots ??= new MetricsAccumulator(scorecard);
+          bucket.bots.add(share, scored, context);
+          continue;
+        }
+        const key = agent === null ? UNNAMED : by === 'agent' ? agent : this.teamOf.get(agent) ?? NO_TEAM;
+        this.group(bucket, key).add(share, scored, context);
       }
     }
     if (by === 'conversation') {
@@ -146,13 +171,51 @@ export class ReportBuilder {
         agents: input.agents,
         ...(started !== null ? { startedAt: started } : {}),
         period,
-        score: conversationScore.score === null ? null : Math.round(conversationScore.score * 10) / 10,
+        score: roundScore(conversationScore.score),
         fatal: conversationScore.fatal,
         categories: conversationScore.categories,
+        ratings: conversationScore.ratings,
         deductions: conversationScore.deductions,
         ...(metrics.firstResponse ? { firstResponseSeconds: metrics.firstResponse.seconds } : {}),
+        sentiment: customer?.sentiment ?? null,
+        outcome: customer?.outcome.outcome ?? 'unknown',
+        outcomeCues: customer?.outcome.cues ?? [],
+        predictedSatisfaction: customer?.predictedSatisfaction ?? null,
+        ...(metrics.csat && metrics.csat.score !== null ? { csat: { score: metrics.csat.score, satisfied: metrics.csat.satisfied } } : {}),
       });
     }
+  }
+
+  /** Keeps the conversation among its period's REVIEW_LIMIT most worth reviewing, when anything flags it. */
+  private considerForReview(bucket: PeriodBucket, input: ReportInput, scored: ScoredUnit): void {
+    const customer = input.metrics.customer;
+    const score = roundScore(scored.score);
+    const predicted = customer?.predictedSatisfaction ?? null;
+    const low = this.options.scorecard.targets.iqs ?? LOW_SCORE;
+    const reasons: ReviewReason[] = [];
+    if (scored.fatal) reasons.push('fatal');
+    if (score !== null && score < low) reasons.push('low-score');
+    if (customer?.sentiment && customer.sentiment.end < 0) reasons.push('negative-ending');
+    if (customer?.outcome.outcome === 'unresolved') reasons.push('unresolved');
+    if (predicted !== null && predicted <= DISSATISFIED) reasons.push('low-predicted-satisfaction');
+    if (reasons.length === 0) return;
+    const worst = [...input.findings].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || pointsFor(b, this.options.scorecard) - pointsFor(a, this.options.scorecard))[0];
+    const item: ReviewItem = {
+      conversationId: input.conversationId,
+      file: input.file,
+      agents: input.agents,
+      ...(input.metrics.startedAt !== null ? { startedAt: input.metrics.startedAt } : {}),
+      score,
+      predictedSatisfaction: predicted,
+      outcome: customer?.outcome.outcome ?? 'unknown',
+      reasons,
+      ...(worst ? { worst: { ruleId: worst.ruleId, conversationId: input.conversationId, agent: worst.agent ?? null, text: worst.excerpt, message: worst.message } } : {}),
+    };
+    const list = bucket.review;
+    if (list.length === REVIEW_LIMIT && reviewOrder(item, list.at(-1)!) >= 0) return;
+    list.push(item);
+    list.sort(reviewOrder);
+    if (list.length > REVIEW_LIMIT) list.pop();
   }
 
   /** The report's period, with the last day of data when that comes before the period's end. */
@@ -228,6 +291,14 @@ export class ReportBuilder {
       .filter((g) => g.metrics.conversations > 0 || g.previous)
       .sort((a, b) => (a.metrics.iqs ?? Infinity) - (b.metrics.iqs ?? Infinity) || a.key.localeCompare(b.key, 'zh'));
 
+    const botsNow = current ? this.buckets.get(current)?.bots : undefined;
+    const botsBefore = previous ? this.buckets.get(previous)?.bots : undefined;
+    const bots = options.by === 'agent' || options.by === 'team' ? botsReport(botsNow?.finish(title), botsBefore?.finish(title), periodKeys.map((period) => {
+      const m = this.buckets.get(period)?.bots?.finish(title);
+      return { period, iqs: m?.iqs ?? null, conversations: m?.conversations ?? 0 };
+    })) : undefined;
+    const targets = options.by === 'conversation' ? [] : targetGaps(options.scorecard.targets, groups);
+
     const topicsNow = current ? this.buckets.get(current)?.topics : undefined;
     const topicsBefore = previous ? this.buckets.get(previous)?.topics : undefined;
     const topics: Topic[] = [...(topicsNow ?? new Map<string, number>())]
@@ -255,9 +326,44 @@ export class ReportBuilder {
       previous: previous ? this.calendar.info(previous) : null,
       overall: groupReport(null, (m) => m.overall),
       groups: options.by === 'conversation' ? [] : groups,
+      ...(bots ? { bots } : {}),
+      review: current ? this.buckets.get(current)?.review ?? [] : [],
+      targets,
       topics,
       // Undated conversations are left out of the periods when others have times, and so here.
       ...(options.by === 'conversation' ? { conversations: dated.length > 0 ? this.conversations.filter((c) => c.period !== UNDATED_PERIOD) : this.conversations } : {}),
     };
   }
+}
+
+const roundScore = (score: number | null) => (score === null ? null : Math.round(score * 10) / 10);
+
+function botsReport(now: Metrics | undefined, before: Metrics | undefined, trend: GroupReport['trend']): GroupReport | undefined {
+  if (!now && !before) return undefined;
+  const metrics = now ?? before!;
+  return { key: UNASSIGNED, metrics, ...(now && before ? { previous: before, change: changeOf(now, before) } : {}), trend };
+}
+
+/** Who misses each configured goal in the report's period, worst first. */
+export function targetGaps(targets: ReportOptions['scorecard']['targets'], groups: readonly GroupReport[]): TargetGap[] {
+  const gaps: TargetGap[] = [];
+  const short = (value: (g: GroupReport) => number | null, misses: (v: number) => boolean, worstFirst: (a: number, b: number) => number) =>
+    groups
+      .filter((g) => g.metrics.conversations > 0)
+      .map((g) => ({ key: g.key, value: value(g) }))
+      .filter((x): x is { key: string; value: number } => x.value !== null && misses(x.value))
+      .sort((a, b) => worstFirst(a.value, b.value) || a.key.localeCompare(b.key, 'zh'));
+  if (targets.iqs !== undefined) {
+    const goal = targets.iqs;
+    gaps.push({ target: 'iqs', goal, short: short((g) => g.metrics.iqs, (v) => v < goal, (a, b) => a - b) });
+  }
+  if (targets.firstResponseSeconds !== undefined) {
+    const goal = targets.firstResponseSeconds;
+    gaps.push({ target: 'firstResponseSeconds', goal, short: short((g) => g.metrics.firstResponse.medianSeconds, (v) => v > goal, (a, b) => b - a) });
+  }
+  if (targets.predictedSatisfaction !== undefined) {
+    const goal = targets.predictedSatisfaction;
+    gaps.push({ target: 'predictedSatisfaction', goal, short: short((g) => g.metrics.customer.predictedSatisfaction, (v) => v < goal, (a, b) => a - b) });
+  }
+  return gaps;
 }

@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type { EChartsOption } from 'echarts';
+import { SCORE_CATEGORIES } from './scoring-config.js';
+import { CATEGORY_LABELS, categoryLabel, formatPoints, formatScore, formatSeconds, GROUP_NOUNS } from './formats/figures.js';
+import type { GroupReport, ReportData } from './model.js';
 
 /** ECharts takes about a second of CPU to load: it is loaded when the first chart is drawn, not with every command. */
 let echartsModule: typeof import('echarts') | undefined;
@@ -7,9 +10,6 @@ function echarts(): typeof import('echarts') {
   echartsModule ??= createRequire(import.meta.url)('echarts') as typeof import('echarts');
   return echartsModule;
 }
-import { CATEGORIES } from '../engine/rule.js';
-import { CATEGORY_LABELS, categoryLabel, formatPoints, formatScore, formatSeconds, GROUP_NOUNS } from './formats/figures.js';
-import type { GroupReport, ReportData } from './model.js';
 
 /**
  * The report's charts, drawn by Apache ECharts on the server as SVG strings, so the HTML report
@@ -48,7 +48,19 @@ const CATEGORY_COLORS: Record<string, string> = {
   tone: '#7c3aed',
   compliance: '#dc2626',
   escalation: '#059669',
+  customer: '#a16207',
 };
+
+const GOAL_COLOR = '#059669';
+
+/** A goal line from `scoring.targets`, drawn dashed in green with its value. */
+function goalLine(axis: 'xAxis' | 'yAxis', value: number, label: string) {
+  return {
+    lineStyle: { color: GOAL_COLOR, type: 'dashed' as const, width: 1.5 },
+    label: { formatter: label, color: GOAL_COLOR, fontSize: FONT_SIZE, position: axis === 'xAxis' ? ('end' as const) : ('insideEndTop' as const) },
+    [axis]: value,
+  };
+}
 
 export type ChartId = 'trend' | 'ranking' | 'score-distribution' | 'rules' | 'categories' | 'first-response';
 
@@ -115,7 +127,8 @@ export function trendChart(data: ReportData): ReportChart | null {
   const groups = data.groups.length <= TREND_GROUP_LINE_LIMIT ? data.groups : [];
   const groupSeries = groups.map((group) => ({ name: group.key, points: onPeriods(group.trend).map((point) => point?.iqs ?? null) }));
   const overallIqs = overall.map((point) => point?.iqs ?? null);
-  const minimum = scoreAxisMinimum([...overallIqs, ...groupSeries.flatMap((series) => series.points)]);
+  const goal = data.scoring.targets?.iqs;
+  const minimum = scoreAxisMinimum([...overallIqs, ...groupSeries.flatMap((series) => series.points), goal ?? null]);
   const noun = GROUP_NOUNS[data.options.by];
   const title = 'IQS 趋势';
   const option: EChartsOption = {
@@ -156,6 +169,7 @@ export function trendChart(data: ReportData): ReportChart | null {
         lineStyle: { width: 3, color: INK },
         itemStyle: { color: INK },
         label: { show: true, position: 'top', fontSize: FONT_SIZE, fontWeight: 'bold', color: INK, ...halo, formatter: (point) => formatScore(point.value as number | null) },
+        ...(goal !== undefined ? { markLine: { silent: true, symbol: 'none', data: [goalLine('yAxis', goal, `目标 ${formatScore(goal)}`)] } } : {}),
         z: 3,
       },
     ],
@@ -175,10 +189,13 @@ export function rankingChart(data: ReportData): ReportChart | null {
   const noun = GROUP_NOUNS[data.options.by];
   const title = `各${noun} IQS（从低到高）`;
   const overallIqs = data.overall.metrics.iqs;
+  const goal = data.scoring.targets?.iqs;
+  // Scores between 90 and 100 on an axis from 0 would all look the same length.
+  const minimum = scoreAxisMinimum([...shown.map((group) => group.metrics.iqs), overallIqs, goal ?? null]);
   const option: EChartsOption = {
     // The right margin holds the value labels beside the longest bars ("91.3（27 会话）").
     grid: { left: 16, right: 112, top: 30, bottom: 8 },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel, splitLine },
+    xAxis: { type: 'value', min: minimum, max: 100, axisLabel, splitLine },
     yAxis: { type: 'category', inverse: true, data: shown.map((group) => group.key), axisLabel: { ...axisLabel, color: INK, width: 140, overflow: 'truncate' }, axisTick: { show: false } },
     series: [
       {
@@ -203,12 +220,14 @@ export function rankingChart(data: ReportData): ReportChart | null {
                 symbol: 'none',
                 lineStyle: { color: '#dc2626', type: 'dashed', width: 1.5 },
                 label: { formatter: `全部 ${formatScore(overallIqs)}`, color: '#dc2626', fontSize: FONT_SIZE, position: 'start' },
-                data: [{ xAxis: overallIqs }],
+                data: [{ xAxis: overallIqs }, ...(goal !== undefined ? [goalLine('xAxis', goal, `目标 ${formatScore(goal)}`)] : [])],
               },
       },
     ],
   };
-  const notes = ['虚线为全部会话的 IQS。'];
+  const notes = ['红色虚线为全部会话的 IQS。'];
+  if (goal !== undefined) notes.push(`绿色虚线为目标 ${formatScore(goal)}。`);
+  if (minimum > 0) notes.push(`横轴从 ${minimum} 起。`);
   if (scored.length > shown.length) notes.push(`只画出 IQS 最低的 ${shown.length} 个${noun}（共 ${scored.length} 个）。`);
   if (scored.length < data.groups.length) notes.push(`${data.groups.length - scored.length} 个${noun}本期没有可评分的会话，未画出。`);
   return { id: 'ranking', title, note: notes.join(''), svg: renderChartSvg('ranking', title, option, barHeight(shown.length, 34) + 40) };
@@ -252,7 +271,7 @@ export function ruleLossChart(data: ReportData): ReportChart | null {
 export function categoryChart(data: ReportData): ReportChart | null {
   const current = data.overall.metrics.categories;
   const previous = data.overall.previous?.categories;
-  const shown = CATEGORIES.filter((category) => current[category] != null || previous?.[category] != null);
+  const shown = SCORE_CATEGORIES.filter((category) => current[category] != null || previous?.[category] != null);
   if (shown.length === 0) return null;
   const title = '分项得分';
   const barLabel = { show: true, position: 'top' as const, fontSize: 12, formatter: (bar: { value: unknown }) => formatScore(bar.value as number | null) };
@@ -291,7 +310,8 @@ export function firstResponseChart(data: ReportData): ReportChart | null {
   const noun = GROUP_NOUNS[data.options.by];
   const title = `各${noun}首次响应时间（越短越好）`;
   const durationLabel = { show: true, position: 'right' as const, fontSize: 12, color: INK, formatter: (bar: { value: unknown }) => formatSeconds(bar.value as number | null) };
-  const longest = Math.max(...shown.flatMap((group) => [group.metrics.firstResponse.medianSeconds ?? 0, group.metrics.firstResponse.p90Seconds ?? 0]));
+  const goal = data.scoring.targets?.firstResponseSeconds;
+  const longest = Math.max(...shown.flatMap((group) => [group.metrics.firstResponse.medianSeconds ?? 0, group.metrics.firstResponse.p90Seconds ?? 0]), goal ?? 0);
   const step = durationStep(longest);
   const option: EChartsOption = {
     legend: { top: 0, left: 'center', textStyle: { fontSize: FONT_SIZE } },
@@ -299,11 +319,20 @@ export function firstResponseChart(data: ReportData): ReportChart | null {
     xAxis: { type: 'value', min: 0, max: Math.max(step, Math.ceil(longest / step) * step), interval: step, axisLabel: { ...axisLabel, formatter: (seconds: number) => formatSeconds(seconds) }, splitLine },
     yAxis: { type: 'category', inverse: true, data: shown.map((group) => group.key), axisLabel: { ...axisLabel, color: INK, width: 140, overflow: 'truncate' }, axisTick: { show: false } },
     series: [
-      { type: 'bar', name: '中位数', data: shown.map((group) => group.metrics.firstResponse.medianSeconds), itemStyle: { color: '#0891b2' }, barMaxWidth: 14, label: durationLabel },
+      {
+        type: 'bar',
+        name: '中位数',
+        data: shown.map((group) => group.metrics.firstResponse.medianSeconds),
+        itemStyle: { color: '#0891b2' },
+        barMaxWidth: 14,
+        label: durationLabel,
+        ...(goal !== undefined ? { markLine: { silent: true, symbol: 'none', data: [goalLine('xAxis', goal, `目标 ${formatSeconds(goal)}`)] } } : {}),
+      },
       { type: 'bar', name: 'P90', data: shown.map((group) => group.metrics.firstResponse.p90Seconds), itemStyle: { color: '#f59e0b' }, barMaxWidth: 14, label: durationLabel },
     ],
   };
   const notes = ['从客户的第一条消息到第一条人工回复。'];
+  if (goal !== undefined) notes.push(`绿色虚线为中位数目标 ${formatSeconds(goal)}。`);
   if (data.options.businessHours) notes.push('只计工作时间。');
   if (timed.length > shown.length) notes.push(`只画出 P90 最慢的 ${shown.length} 个${noun}（共 ${timed.length} 个）。`);
   if (timed.length < data.groups.length) notes.push(`${data.groups.length - timed.length} 个${noun}没有可计时的首次响应，未画出。`);

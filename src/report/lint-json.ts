@@ -24,6 +24,16 @@ export function supportlintJsonKind(head: string): { kind: 'lint' | 'report'; ve
   return undefined;
 }
 
+const sentimentValue = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
+const customerSchema = z.object({
+  sentiment: z.object({ start: sentimentValue, end: sentimentValue, worst: sentimentValue }).nullable(),
+  outcome: z.object({
+    outcome: z.enum(['resolved', 'unresolved', 'unknown']),
+    cues: z.array(z.enum(['thanks-after-reply', 'negative-ending', 'unanswered-ending', 'repeated-ask', 'no-reply'])),
+  }),
+  predictedSatisfaction: z.number().min(1).max(5).nullable(),
+});
+
 const wait = z.object({ seconds: z.number().nonnegative(), agent: z.string().nullable() });
 
 // Typed against the interface lint writes, so that the two cannot drift apart.
@@ -41,6 +51,7 @@ const metricsSchema: z.ZodType<ConversationMetrics> = z.object({
   csat: z.object({ score: z.union([z.number(), z.string()]).nullable(), scale: z.union([z.number(), z.string()]), satisfied: z.boolean().nullable() }).nullable(),
   topics: z.array(z.string()),
   applicable: z.array(z.enum(CATEGORIES)),
+  customer: customerSchema.optional(),
 });
 
 const findingSchema = z.object({

@@ -1,4 +1,7 @@
-import type { Category } from '../engine/rule.js';
+import type { Outcome, OutcomeCue } from '../analysis/outcome.js';
+import type { ConversationSentiment } from '../analysis/sentiment.js';
+import type { Rating } from './score.js';
+import type { ScoreCategory, ScoringTargets } from './scoring-config.js';
 
 /**
  * The IQS report, as `supportlint report --format json` writes it (see docs/report-format.md).
@@ -49,7 +52,11 @@ export interface Metrics {
   /** Mean score, 0–100; null when nothing was scored. */
   iqs: number | null;
   /** Mean score per category over the units where the category applied; null where it never did. */
-  categories: Record<Category, number | null>;
+  categories: Record<ScoreCategory, number | null>;
+  /** Units in which each category was rated a fail (an error; for the customer category, a predicted satisfaction of 2 or less). */
+  failed: Record<ScoreCategory, number>;
+  /** The category that cost the group the most IQS (fails and partials, by weight): what to coach first; null when none lost anything. */
+  mostFailed: ScoreCategory | null;
   /** Units set to 0 by a fatal (一票否决) rule. */
   fatal: number;
   findings: number;
@@ -64,8 +71,21 @@ export interface Metrics {
   unanswered: number;
   /** Conversations in which the customer asked for a human, and what came of it. */
   humanRequests: { asked: number; answered: number; ignored: number };
-  /** Ratings carried by the export. `satisfied` is 4–5 of 5, or "good". */
-  csat: { rated: number; satisfied: number; share: number | null };
+  /**
+   * Ratings carried by the export. `satisfied` is 4–5 of 5, or "good". `predictedSatisfied` counts
+   * the rated conversations whose predicted satisfaction is 4 or more, and `agreement` the share of
+   * rated conversations where that prediction and the rating agree.
+   */
+  csat: { rated: number; satisfied: number; share: number | null; predictedSatisfied: number; agreement: number | null };
+  /** The customer's side (src/analysis): mean predicted satisfaction, 1–5, and how conversations ended. */
+  customer: {
+    /** Conversations with a prediction (the customer wrote something readable). */
+    predicted: number;
+    predictedSatisfaction: number | null;
+    outcomes: Record<Outcome, number>;
+    /** Conversations whose customer ended negative (sentiment below 0). */
+    negativeEndings: number;
+  };
   /** Rules by points lost, most first (at most ten). */
   topRules: RuleLoss[];
 }
@@ -86,6 +106,7 @@ export interface MetricsChange {
   unanswered: number | null;
   humanRequestsIgnored: number | null;
   csatShare: number | null;
+  predictedSatisfaction: number | null;
 }
 
 export interface PeriodInfo {
@@ -137,6 +158,32 @@ export interface Deduction {
   excerpt: string;
 }
 
+/** Why a conversation is worth a reviewer's time. */
+export type ReviewReason = 'fatal' | 'low-score' | 'negative-ending' | 'unresolved' | 'low-predicted-satisfaction';
+
+/** One of the conversations most worth reviewing: lowest scores and highest risk first. */
+export interface ReviewItem {
+  conversationId: string;
+  file: string;
+  agents: string[];
+  /** Epoch milliseconds of the first timed message. */
+  startedAt?: number;
+  score: number | null;
+  predictedSatisfaction: number | null;
+  outcome: Outcome;
+  reasons: ReviewReason[];
+  /** The costliest finding, quoted (masked with --redact). */
+  worst?: ReportQuote & { ruleId: string };
+}
+
+/** Who is short of a `scoring.targets` goal in the report's period. */
+export interface TargetGap {
+  target: 'iqs' | 'firstResponseSeconds' | 'predictedSatisfaction';
+  goal: number;
+  /** Groups below the goal (above it, for first response), worst first, with their value. */
+  short: Array<{ key: string; value: number }>;
+}
+
 export interface ConversationScore {
   conversationId: string;
   file: string;
@@ -145,12 +192,24 @@ export interface ConversationScore {
   /** Epoch milliseconds of the first timed message. */
   startedAt?: number;
   period: string;
-  /** 0–100; null when no category applied. */
+  /** IQS, 0–100; null when no category applied. */
   score: number | null;
   fatal: boolean;
-  categories: Record<Category, number | null>;
+  /** Each category's value, 0–100 (pass 100, partial, fail 0, or the customer scale); null where it did not apply. */
+  categories: Record<ScoreCategory, number | null>;
+  /** Each category's rating; null where it did not apply. */
+  ratings: Record<ScoreCategory, Rating | null>;
   deductions: Deduction[];
   firstResponseSeconds?: number;
+  /** The customer's sentiment, −2…2, at the start, the end and its lowest; null when the customer wrote nothing readable. */
+  sentiment: ConversationSentiment | null;
+  outcome: Outcome;
+  /** What the outcome was read from. */
+  outcomeCues: OutcomeCue[];
+  /** 1–5; null when the customer wrote nothing readable. */
+  predictedSatisfaction: number | null;
+  /** The rating the export carried, when it carried one. */
+  csat?: { score: number | string; satisfied: boolean | null };
 }
 
 export interface ReportData {
@@ -169,11 +228,15 @@ export interface ReportData {
   };
   /** The scoring model used (category weights, points, fatal rules). */
   scoring: {
-    categories: Record<Category, number>;
+    categories: Record<ScoreCategory, number>;
+    /** Share of a pass a category with warnings only is worth. */
+    partialCredit: number;
+    /** Weights of findings in the rule ranking (they do not change IQS). */
     points: { error: number; warn: number };
     rules: Record<string, number>;
     fatal: string[];
     slaSeconds: number;
+    targets: ScoringTargets;
   };
   inputs: {
     files: string[];
@@ -196,8 +259,17 @@ export interface ReportData {
   previous: PeriodInfo | null;
   /** All conversations of the current period. */
   overall: GroupReport;
-  /** One entry per agent, team or channel, lowest IQS first. Empty with --by conversation. */
+  /**
+   * One entry per agent, team or channel, lowest IQS first. Empty with --by conversation.
+   * Conversations no human replied to (bot-only, or unanswered) are never a group: see `bots`.
+   */
   groups: GroupReport[];
+  /** Conversations no human replied to, apart from the people: bot-only, or left unanswered. Absent when there were none. */
+  bots?: GroupReport;
+  /** The conversations most worth reviewing in the report's period (at most 20), worst first. */
+  review: ReviewItem[];
+  /** Who is short of each goal in `scoring.targets`. */
+  targets: TargetGap[];
   /** What customers raised most in the current period. */
   topics: Topic[];
   /** With --by conversation: every conversation in range, in input order. */

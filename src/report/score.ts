@@ -1,7 +1,7 @@
-import { CATEGORIES, type Category } from '../engine/rule.js';
+import type { CustomerSignals } from '../analysis/satisfaction.js';
 import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { Deduction } from './model.js';
-import type { Scorecard } from './scoring-config.js';
+import { SCORE_CATEGORIES, type Scorecard, type ScoreCategory } from './scoring-config.js';
 
 /** What the report reads of one linted conversation: a `lint --format json` result, or the same in memory. */
 export interface ReportInput {
@@ -28,11 +28,17 @@ export interface ReportInput {
 
 export type ReportFinding = ReportInput['findings'][number];
 
+/** A category's rating: pass, partial (warnings only), fail (an error), or a scale (the customer category). */
+export type Rating = 'pass' | 'partial' | 'fail' | 'scale';
+
 export interface ScoredUnit {
   /** 0–100; null when no category applied. */
   score: number | null;
   fatal: boolean;
-  categories: Record<Category, number | null>;
+  /** Each category's value, 0–100; null where it did not apply. */
+  categories: Record<ScoreCategory, number | null>;
+  /** Each category's rating; null where it did not apply. */
+  ratings: Record<ScoreCategory, Rating | null>;
   deductions: Deduction[];
 }
 
@@ -42,21 +48,32 @@ export function pointsFor(finding: Pick<ReportFinding, 'ruleId' | 'severity'>, c
 }
 
 /**
- * Scores a set of findings over the categories that applied. Each applicable category starts at 100
- * and loses each finding's points, down to 0; the score is the mean of the categories weighted by
- * the scorecard, leaving out categories that did not apply (N/A is not a pass). A fatal rule's
- * finding sets the score to 0 whatever else happened.
+ * The customer category's value, 0–100, from predicted satisfaction: 1 is a fail (0), 4 and above a
+ * pass (100), as CSAT counts 4 and 5 of 5 as satisfied; in between, a straight line.
  */
-export function scoreUnit(findings: readonly ReportFinding[], applicable: readonly string[], card: Scorecard): ScoredUnit {
-  const lost = new Map<string, number>();
+export function customerRating(predictedSatisfaction: number): number {
+  return Math.round(Math.min(1, Math.max(0, (predictedSatisfaction - 1) / 3)) * 1000) / 10;
+}
+
+/**
+ * Where findings enter scoring: rates each applicable category and takes the weighted mean, as
+ * Zendesk QA computes IQS (see docs/report.md, "How IQS is computed").
+ * - A rule category with an error is a fail (0), with warnings only a partial (`partialCredit` × 100),
+ *   with neither a pass (100).
+ * - The customer category, when weighted and the customer wrote something readable, is rated on a
+ *   scale from the predicted satisfaction.
+ * - Categories that did not apply are left out (N/A is not a pass).
+ * - A fatal rule's finding sets the score to 0 whatever else happened.
+ */
+export function scoreUnit(findings: readonly ReportFinding[], applicable: readonly string[], card: Scorecard, customer?: CustomerSignals | null): ScoredUnit {
+  const worst = new Map<string, 'error' | 'warn'>();
   const deductions: Deduction[] = findings.map((f) => {
-    const points = pointsFor(f, card);
-    lost.set(f.category, (lost.get(f.category) ?? 0) + points);
+    if (f.severity === 'error' || !worst.has(f.category)) worst.set(f.category, f.severity);
     return {
       ruleId: f.ruleId,
       category: f.category,
       severity: f.severity,
-      points,
+      points: pointsFor(f, card),
       fatal: card.fatal.includes(f.ruleId),
       agent: f.agent ?? null,
       messageSeq: f.messageSeq,
@@ -64,20 +81,32 @@ export function scoreUnit(findings: readonly ReportFinding[], applicable: readon
       excerpt: f.excerpt,
     };
   });
-  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, null])) as Record<Category, number | null>;
+  const categories = Object.fromEntries(SCORE_CATEGORIES.map((c) => [c, null])) as Record<ScoreCategory, number | null>;
+  const ratings = Object.fromEntries(SCORE_CATEGORIES.map((c) => [c, null])) as Record<ScoreCategory, Rating | null>;
   let weighted = 0;
   let weights = 0;
-  for (const category of CATEGORIES) {
-    if (!applicable.includes(category)) continue;
-    const score = Math.max(0, 100 - (lost.get(category) ?? 0));
-    categories[category] = score;
+  const rate = (category: ScoreCategory, rating: Rating, value: number) => {
+    categories[category] = value;
+    ratings[category] = rating;
     const weight = card.categories[category];
-    weighted += weight * score;
+    weighted += weight * value;
     weights += weight;
+  };
+  for (const category of SCORE_CATEGORIES) {
+    if (category === 'customer') {
+      const predicted = customer?.predictedSatisfaction;
+      if (predicted !== undefined && predicted !== null && card.categories.customer > 0) rate('customer', 'scale', customerRating(predicted));
+      continue;
+    }
+    if (!applicable.includes(category)) continue;
+    const severity = worst.get(category);
+    if (severity === 'error') rate(category, 'fail', 0);
+    else if (severity === 'warn') rate(category, 'partial', card.partialCredit * 100);
+    else rate(category, 'pass', 100);
   }
   const fatal = deductions.some((d) => d.fatal);
   const score = weights === 0 ? (fatal ? 0 : null) : fatal ? 0 : weighted / weights;
-  return { score, fatal, categories, deductions };
+  return { score, fatal, categories, ratings, deductions };
 }
 
 /** The findings, waits and outcomes that belong to one agent of a conversation (see docs/report.md). */

@@ -139,7 +139,7 @@ describe('report charts', () => {
     data.periods = [];
     data.groups = [];
     data.overall.metrics.topRules = [];
-    data.overall.metrics.categories = { empathy: null, ownership: null, resolution: null, responsiveness: null, tone: null, compliance: null, escalation: null };
+    data.overall.metrics.categories = { empathy: null, ownership: null, resolution: null, responsiveness: null, tone: null, compliance: null, escalation: null, customer: null };
     data.overall.previous = undefined;
     expect(reportCharts(data)).toEqual([]);
   });

@@ -136,6 +136,25 @@ describe('html report in a browser', () => {
     }
   });
 
+  it('shows a coaching card per agent with the category to coach, and never the bot-only group', async () => {
+    const data = sampleReport();
+    data.groups.find((g) => g.key === '小林')!.metrics.mostFailed = 'ownership';
+    data.bots = { key: '(未分配)', metrics: { ...data.groups[0]!.metrics, conversations: 4 }, trend: [] };
+    const { page } = await openReport(renderHtml(data), 'coaching');
+    try {
+      const cards = page.locator('#coaching article.coach');
+      await expect.poll(() => cards.count()).toBe(data.groups.length);
+      const first = cards.first();
+      expect(await first.locator('h3').innerText()).toContain('小林');
+      expect(await first.locator('.focus').innerText()).toContain('担当');
+      expect(await first.isVisible()).toBe(true);
+      expect(await page.locator('#coaching article.coach h3', { hasText: '(未分配)' }).count()).toBe(0);
+      expect(await page.locator('#coaching .bots').innerText()).toContain('4 个会话没有人工回复');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows the per-conversation table with --by conversation', async () => {
     const { page, blocked, requested } = await openReport(renderHtml(sampleConversationReport()), 'conversations');
     try {

@@ -22,8 +22,8 @@ function tables(text: string): string[][] {
 }
 
 /** The table whose header row starts with `first`, as rows of cells (the header and rule dropped). */
-function tableBody(text: string, first: string): string[][] {
-  const table = tables(text).find((lines) => cellsOf(lines[0]!)[0] === first);
+function tableBody(text: string, first: string, second?: string): string[][] {
+  const table = tables(text).find((lines) => cellsOf(lines[0]!)[0] === first && (second === undefined || cellsOf(lines[0]!)[1] === second));
   if (!table) throw new Error(`no table starting with ${first}`);
   return table.slice(2).map(cellsOf);
 }
@@ -65,11 +65,27 @@ describe('markdown report', () => {
   });
 
   it('lists the groups with changes, dashes where nothing was measured', () => {
-    const rows = tableBody(renderMarkdown(sampleReport()), '客服');
+    const rows = tableBody(renderMarkdown(sampleReport()), '客服', '小组');
     expect(rows[0]![0]).toBe('**全部**');
     expect(rows[1]).toEqual(['小林', '售后一组', '72.4 🔴▼ 5.7', '38 ▲ 3', '1 🔴▲ 1', '1分35秒 🔴▲ 15秒', '6分50秒 🔴▲ 1分50秒', '2分22秒 🔴▲ 22秒', '73.8% 🔴▼ 6.3 个百分点', '3 🔴▲ 2', '5 / 3 / 2 🔴▲ 2', '66.7% 🔴▼ 3.3 个百分点']);
     expect(rows[2]![11]).toBe('—');
     expect(rows[3]).toEqual(['王强（上期无数据）', '售前组', '91.3', '27', '0', '—', '—', '—', '—', '0', '0 / 0 / 0', '100.0%']);
+  });
+
+  it('tells who to coach on what, with their own worst quote, and lists the conversations to review', () => {
+    const data = sampleReport();
+    const xiaolin = data.groups.find((g) => g.key === '小林')!;
+    xiaolin.metrics.mostFailed = 'ownership';
+    data.review = [
+      { conversationId: 'qy-1', file: 'f', agents: ['小林'], score: 20, predictedSatisfaction: 1.8, outcome: 'unresolved', reasons: ['low-score', 'negative-ending'], worst: { ruleId: 'blame-shifting', conversationId: 'qy-1', agent: '小林', text: '这是快递的问题', message: '推诿' } },
+    ];
+    const text = renderMarkdown(data);
+    const coaching = tableBody(text, '客服', 'IQS');
+    const row = coaching.find((cells) => cells[0] === '小林')!;
+    expect(row[3]).toMatch(/^担当（扣分最多：推诿/);
+    expect(row[4]).toContain(xiaolin.metrics.topRules[0]!.examples[0]!.message);
+    const review = tableBody(text, '会话', '客服');
+    expect(review[0]).toEqual(['qy-1', '小林', '20.0', '1.8', '未解决', '得分低、客户不满结束', '这是快递的问题 —— 推诿']);
   });
 
   it('writes the rules, their example quotes and the topics as tables', () => {

@@ -101,13 +101,41 @@ describe('report on the two-week fixture, by agent and week', () => {
     expect(change.conversations).toBe(1);
   });
 
-  it('puts a conversation no agent answered under (未分配), with its ignored request for a human', () => {
-    const unassigned = group(data, '(未分配)').metrics;
+  it('reports a conversation no human answered apart from the agents, with its ignored request for a human', () => {
+    expect(data.groups.map((g) => g.key)).not.toContain('(未分配)');
+    const unassigned = data.bots!.metrics;
     expect(unassigned.conversations).toBe(1);
     expect(unassigned.unanswered).toBe(1);
     expect(unassigned.humanRequests).toEqual({ asked: 1, answered: 0, ignored: 1 });
     // No human reply at all: no first-response time, and the weekend is out of hours anyway.
     expect(unassigned.firstResponse.count).toBe(0);
+  });
+
+  it('lists the conversations to review, worst first, each with why', () => {
+    expect(data.review.length).toBeGreaterThan(0);
+    expect(data.review.length).toBeLessThanOrEqual(20);
+    for (const item of data.review) expect(item.reasons.length).toBeGreaterThan(0);
+    const order = data.review.map((item) => [item.reasons.includes('fatal') ? 0 : 1, item.score ?? 101]);
+    expect(order).toEqual([...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    // r-206: the customer asked for a human twice and none came.
+    const r206 = data.review.find((item) => item.conversationId === 'r-206')!;
+    expect(r206).toMatchObject({ outcome: 'unresolved', agents: [] });
+    expect(r206.worst?.ruleId).toBe('ignored-human-request');
+    // Only week 46 is reviewed: the report's period.
+    expect(data.review.every((item) => item.conversationId.startsWith('r-2'))).toBe(true);
+  });
+
+  it('names who misses each goal of scoring.targets, and what each agent should be coached on', () => {
+    const iqs = data.targets.find((t) => t.target === 'iqs')!;
+    expect(iqs.goal).toBe(85);
+    const below = data.groups.filter((g) => g.metrics.iqs !== null && g.metrics.iqs < 85).map((g) => g.key);
+    expect(iqs.short.map((s) => s.key).sort()).toEqual(below.sort());
+    const frt = data.targets.find((t) => t.target === 'firstResponseSeconds')!;
+    expect(frt.short.map((s) => s.key)).not.toContain('小林');
+    for (const g of data.groups) {
+      expect(g.metrics.customer.predictedSatisfaction).not.toBeNull();
+      if (g.metrics.findings > 0 || g.metrics.categories.customer !== 100) expect(g.metrics.mostFailed).not.toBeNull();
+    }
   });
 
   it('names each agent\'s team and ranks the lowest IQS first', () => {
@@ -145,16 +173,26 @@ describe('report by conversation', () => {
       expect(c.score === null || (c.score >= 0 && c.score <= 100)).toBe(true);
       for (const d of c.deductions) expect(d.points).toBeGreaterThan(0);
     }
-    // Agent r-103 repeated the customer's phone number: pii-exposure, an error, costs 25 points of compliance.
+    // Agent r-103 repeated the customer's phone number: pii-exposure, an error, fails compliance.
     const r103 = conversations.find((c) => c.conversationId === 'r-103')!;
     expect(r103.deductions.map((d) => d.ruleId)).toContain('pii-exposure');
-    expect(r103.categories.compliance).toBe(75);
+    expect(r103.categories.compliance).toBe(0);
+    expect(r103.ratings.compliance).toBe('fail');
     // r-206 never reached a human: no response time to judge (unanswered-customer is off), but the
-    // ignored request for a human costs escalation points.
+    // ignored request for a human (a warning) makes escalation a partial.
     const r206 = conversations.find((c) => c.conversationId === 'r-206')!;
     expect(r206.categories.responsiveness).toBeNull();
-    expect(r206.categories.escalation).toBe(90);
+    expect(r206.ratings.escalation).toBe('partial');
+    expect(r206.categories.escalation).toBe(50);
     expect(r206.categories.tone).toBeNull();
+    // Every conversation carries the customer's side; the customer category follows the prediction.
+    for (const c of conversations) {
+      expect(['resolved', 'unresolved', 'unknown']).toContain(c.outcome);
+      if (c.predictedSatisfaction === null) expect(c.categories.customer).toBeNull();
+      else expect(c.categories.customer).toBe(Math.round(Math.min(1, Math.max(0, (c.predictedSatisfaction - 1) / 3)) * 1000) / 10);
+    }
+    expect(r206.outcome).toBe('unresolved');
+    expect(r206.outcomeCues).toContain('no-reply');
     const week46 = conversations.filter((c) => c.period === '2026-W46' && c.score !== null);
     const mean = week46.reduce((sum, c) => sum + c.score!, 0) / week46.length;
     expect(data.overall.metrics.iqs).toBeCloseTo(mean, 0);
@@ -284,6 +322,12 @@ describe('CSAT from the exports that carry ratings', () => {
     const data = JSON.parse(result.stdout) as ReportData;
     expect(data.overall.metrics.csat.rated).toBeGreaterThan(0);
     expect(data.overall.metrics.csat.share).toBe(data.overall.metrics.csat.satisfied / data.overall.metrics.csat.rated);
+    // The rating is kept beside the prediction, and the two are compared.
+    const { csat } = data.overall.metrics;
+    expect(csat.agreement).not.toBeNull();
+    expect(csat.predictedSatisfied).toBeLessThanOrEqual(csat.rated);
+    const byConversation = JSON.parse((await runCli(['report', file, '-f', 'json', '--by', 'conversation'])).stdout) as ReportData;
+    expect(byConversation.conversations!.some((c) => c.csat !== undefined && c.predictedSatisfaction !== null)).toBe(true);
   });
 });
 
@@ -299,7 +343,8 @@ describe('groups for conversations without a named agent', () => {
     try {
       const result = await runCli(['report', file, '-f', 'json']);
       const data = JSON.parse(result.stdout) as ReportData;
-      expect(data.groups.map((g) => [g.key, g.metrics.conversations])).toEqual(expect.arrayContaining([['(未署名客服)', 1], ['(未分配)', 1]]));
+      expect(data.groups.map((g) => [g.key, g.metrics.conversations])).toEqual([['(未署名客服)', 1]]);
+      expect(data.bots?.metrics.conversations).toBe(1);
       expect(group(data, '(未署名客服)').metrics.firstResponse.medianSeconds).toBe(40);
     } finally {
       rmSync(dir, { recursive: true, force: true });

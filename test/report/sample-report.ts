@@ -1,5 +1,8 @@
-import type { Category } from '../../src/engine/rule.js';
 import type { ConversationScore, GroupReport, Metrics, MetricsChange, ReportData, ReportQuote, RuleLoss } from '../../src/report/model.js';
+import type { Rating } from '../../src/report/score.js';
+import type { ScoreCategory } from '../../src/report/scoring-config.js';
+
+type Category = ScoreCategory;
 
 /**
  * A weekly report built by hand: two ISO weeks, three agents in two teams, one agent new this
@@ -18,8 +21,20 @@ const categories = (values: Partial<Record<Category, number | null>> = {}): Reco
   tone: null,
   compliance: null,
   escalation: null,
+  customer: null,
   ...values,
 });
+
+const noFails = (): Record<Category, number> => ({ empathy: 0, ownership: 0, resolution: 0, responsiveness: 0, tone: 0, compliance: 0, escalation: 0, customer: 0 });
+
+/** Ratings as a conversation's category values imply them: 100 a pass, 0 a fail, between a partial. */
+const ratingsOf = (values: Record<Category, number | null>, scale: readonly Category[] = ['customer']): Record<Category, Rating | null> =>
+  Object.fromEntries(
+    Object.entries(values).map(([category, value]) => [
+      category,
+      value === null ? null : scale.includes(category as Category) ? 'scale' : value === 100 ? 'pass' : value === 0 ? 'fail' : 'partial',
+    ]),
+  ) as Record<Category, Rating | null>;
 
 interface MetricsInput {
   conversations: number;
@@ -36,6 +51,10 @@ interface MetricsInput {
   humanRequests?: [asked: number, answered: number, ignored: number];
   csat?: [rated: number, satisfied: number];
   topRules?: RuleLoss[];
+  /** Mean predicted satisfaction and [resolved, unresolved, unknown]. */
+  predicted?: number | null;
+  outcomes?: [resolved: number, unresolved: number, unknown: number];
+  mostFailed?: Category | null;
 }
 
 function metrics(input: MetricsInput): Metrics {
@@ -49,6 +68,8 @@ function metrics(input: MetricsInput): Metrics {
     scored: input.scored ?? input.conversations,
     iqs: input.iqs,
     categories: categories(input.categories),
+    failed: noFails(),
+    mostFailed: input.mostFailed ?? null,
     fatal: input.fatal ?? 0,
     findings: input.findings ?? 0,
     pointsLost: input.pointsLost ?? 0,
@@ -57,7 +78,13 @@ function metrics(input: MetricsInput): Metrics {
     sla: { seconds: 180, bursts, withinSla: within, share: bursts === 0 ? null : within / bursts },
     unanswered: input.unanswered ?? 0,
     humanRequests: { asked, answered, ignored },
-    csat: { rated, satisfied, share: rated === 0 ? null : satisfied / rated },
+    csat: { rated, satisfied, share: rated === 0 ? null : satisfied / rated, predictedSatisfied: 0, agreement: rated === 0 ? null : 0 },
+    customer: {
+      predicted: input.predicted === null || input.predicted === undefined ? 0 : input.conversations,
+      predictedSatisfaction: input.predicted ?? null,
+      outcomes: { resolved: input.outcomes?.[0] ?? 0, unresolved: input.outcomes?.[1] ?? 0, unknown: input.outcomes?.[2] ?? 0 },
+      negativeEndings: 0,
+    },
     topRules: input.topRules ?? [],
   };
 }
@@ -78,6 +105,7 @@ export function changeBetween(current: Metrics, previous: Metrics): MetricsChang
     unanswered: current.unanswered - previous.unanswered,
     humanRequestsIgnored: current.humanRequests.ignored - previous.humanRequests.ignored,
     csatShare: minus(current.csat.share, previous.csat.share),
+    predictedSatisfaction: minus(current.customer.predictedSatisfaction, previous.customer.predictedSatisfaction),
   };
 }
 
@@ -253,11 +281,13 @@ export function sampleReport(): ReportData {
     generatedAt: '2026-11-16T01:30:00.000Z',
     options: { period: 'week', by: 'agent', timezone: 'Asia/Shanghai', since: '2026-11-02', until: '2026-11-15', businessHours: true, redacted: false },
     scoring: {
-      categories: { empathy: 20, ownership: 15, resolution: 25, responsiveness: 20, tone: 10, compliance: 5, escalation: 5 },
+      categories: { empathy: 20, ownership: 15, resolution: 25, responsiveness: 20, tone: 10, compliance: 5, escalation: 5, customer: 20 },
+      partialCredit: 0.5,
       points: { error: 10, warn: 5 },
       rules: { 'slow-response': 5 },
       fatal: ['crisis-not-escalated', 'pii-exposure'],
       slaSeconds: 180,
+      targets: {},
     },
     inputs: {
       files: ['exports/2026-11/qiyu-week45.csv', 'exports/2026-11/qiyu-week46.csv'],
@@ -288,6 +318,8 @@ export function sampleReport(): ReportData {
         { period: '2026-W46', iqs: 91.25, conversations: 27 },
       ]),
     ],
+    review: [],
+    targets: [],
     topics: [
       { word: '退款', conversations: 31, previous: 22 },
       { word: '物流', conversations: 27, previous: 30 },
@@ -309,6 +341,16 @@ const deduction = (ruleId: string, category: string, points: number, message: st
   excerpt,
 });
 
+/** A conversation's categories with the ratings they imply, and a customer side that says nothing. */
+const scored = (values: Record<Category, number | null>) => ({
+  categories: values,
+  ratings: ratingsOf(values),
+  sentiment: null,
+  outcome: 'unknown' as const,
+  outcomeCues: [],
+  predictedSatisfaction: null,
+});
+
 /** The same week scored per conversation, as `--by conversation` reports it. */
 export function sampleConversationReport(): ReportData {
   const base = sampleReport();
@@ -322,7 +364,7 @@ export function sampleConversationReport(): ReportData {
       period: '2026-W46',
       score: 70,
       fatal: false,
-      categories: categories({ ownership: 40, empathy: 100, responsiveness: 100 }),
+      ...scored(categories({ ownership: 40, empathy: 100, responsiveness: 100 })),
       deductions: [deduction('blame-shifting', 'ownership', 10, '把问题推给了快递，没有说明由谁跟进', blameQuote.text)],
       firstResponseSeconds: 48,
     },
@@ -335,7 +377,7 @@ export function sampleConversationReport(): ReportData {
       period: '2026-W46',
       score: 0,
       fatal: true,
-      categories: categories({ escalation: 0, responsiveness: 80 }),
+      ...scored(categories({ escalation: 0, responsiveness: 80 })),
       deductions: [
         deduction('crisis-not-escalated', 'escalation', 10, crisisQuote.message, crisisQuote.text, { fatal: true }),
         deduction('slow-response', 'responsiveness', 5, '客户等了 4分30秒 | 才得到回复', '', { severity: 'warn', seq: null }),
@@ -351,7 +393,7 @@ export function sampleConversationReport(): ReportData {
       period: '2026-W46',
       score: 85.5,
       fatal: false,
-      categories: categories({ empathy: 60, ownership: 100 }),
+      ...scored(categories({ empathy: 60, ownership: 100 })),
       deductions: [deduction('missing-empathy', 'empathy', 10, empathyQuote.message, PIPE_QUOTE, { agent: '阿美' })],
       firstResponseSeconds: 3725,
     },
@@ -364,7 +406,7 @@ export function sampleConversationReport(): ReportData {
       period: '2026-W45',
       score: null,
       fatal: false,
-      categories: categories(),
+      ...scored(categories()),
       deductions: [],
     },
   ];

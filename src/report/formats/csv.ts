@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CATEGORIES } from '../../engine/rule.js';
+import { SCORE_CATEGORIES } from '../scoring-config.js';
 import type { ConversationScore, GroupReport, ReportData } from '../model.js';
 import { csvRecord, neutraliseFormula, UTF8_BOM } from '../../formatters/csv-text.js';
 
@@ -56,7 +56,7 @@ function groupColumns(data: ReportData): Array<Column<GroupRow>> {
     ['scored', (row) => row.group.metrics.scored],
     ['iqs', (row) => row.group.metrics.iqs],
     ['iqs_change', change('iqs')],
-    ...CATEGORIES.map((category): Column<GroupRow> => [`category_${category}`, (row) => row.group.metrics.categories[category]]),
+    ...SCORE_CATEGORIES.map((category): Column<GroupRow> => [`category_${category}`, (row) => row.group.metrics.categories[category]]),
     ['fatal', (row) => row.group.metrics.fatal],
     ['fatal_change', change('fatal')],
     ['findings', (row) => row.group.metrics.findings],
@@ -85,6 +85,15 @@ function groupColumns(data: ReportData): Array<Column<GroupRow>> {
     ['csat_satisfied', (row) => row.group.metrics.csat.satisfied],
     ['csat_share', (row) => row.group.metrics.csat.share],
     ['csat_share_change', change('csatShare')],
+    ['csat_predicted_satisfied', (row) => row.group.metrics.csat.predictedSatisfied],
+    ['csat_agreement', (row) => row.group.metrics.csat.agreement],
+    ['predicted_satisfaction', (row) => row.group.metrics.customer.predictedSatisfaction],
+    ['predicted_satisfaction_change', change('predictedSatisfaction')],
+    ['resolved', (row) => row.group.metrics.customer.outcomes.resolved],
+    ['unresolved', (row) => row.group.metrics.customer.outcomes.unresolved],
+    ['outcome_unknown', (row) => row.group.metrics.customer.outcomes.unknown],
+    ['negative_endings', (row) => row.group.metrics.customer.negativeEndings],
+    ['focus_category', (row) => row.group.metrics.mostFailed],
     ['top_rules', (row) => topRulesText(row.group)],
   ];
 }
@@ -98,6 +107,7 @@ function conversationColumns(data: ReportData): Array<Column<ConversationScore>>
   };
   const pointsLost = (conversation: ConversationScore) => conversation.deductions.reduce((sum, deduction) => sum + deduction.points, 0);
   const rules = (conversation: ConversationScore) => [...new Set(conversation.deductions.map((deduction) => deduction.ruleId))].join(';');
+  const review = new Map(data.review.map((item, index) => [item.conversationId, { rank: index + 1, reasons: item.reasons }]));
   return [
     ['conversation_id', (c) => c.conversationId, 'text'],
     ['file', (c) => c.file, 'text'],
@@ -107,12 +117,22 @@ function conversationColumns(data: ReportData): Array<Column<ConversationScore>>
     ['period', (c) => c.period],
     ['score', (c) => c.score],
     ['fatal', (c) => c.fatal],
-    ...CATEGORIES.map((category): Column<ConversationScore> => [`category_${category}`, (c) => c.categories[category]]),
+    ...SCORE_CATEGORIES.map((category): Column<ConversationScore> => [`category_${category}`, (c) => c.categories[category]]),
     ['first_response_seconds', (c) => c.firstResponseSeconds],
     ['deductions', (c) => c.deductions.length],
     ['points_lost', pointsLost],
     ['rules', rules],
     ['fatal_rules', (c) => [...new Set(c.deductions.filter((deduction) => deduction.fatal).map((deduction) => deduction.ruleId))].join(';')],
+    ['sentiment_start', (c) => c.sentiment?.start],
+    ['sentiment_end', (c) => c.sentiment?.end],
+    ['sentiment_worst', (c) => c.sentiment?.worst],
+    ['outcome', (c) => c.outcome],
+    ['outcome_cues', (c) => c.outcomeCues.join(';')],
+    ['predicted_satisfaction', (c) => c.predictedSatisfaction],
+    ['csat', (c) => (c.csat ? String(c.csat.score) : undefined), 'text'],
+    // The conversations to review: their rank (1 = first to open) and why; empty for the rest.
+    ['review_rank', (c) => (review.has(c.conversationId) ? review.get(c.conversationId)!.rank : undefined)],
+    ['review_reasons', (c) => review.get(c.conversationId)?.reasons.join(';')],
   ];
 }
 
@@ -120,5 +140,7 @@ function conversationColumns(data: ReportData): Array<Column<ConversationScore>>
 export function renderCsv(data: ReportData): string {
   if (data.options.by === 'conversation') return toCsv(conversationColumns(data), data.conversations ?? []);
   const rows: GroupRow[] = [{ level: 'overall', group: data.overall, overall: true }, ...data.groups.map((group) => ({ level: data.options.by, group, overall: false }))];
+  // Conversations no human answered: a row of their own, never among the agents.
+  if (data.bots) rows.push({ level: 'bots', group: data.bots, overall: false });
   return toCsv(groupColumns(data), rows);
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Category } from '../../engine/rule.js';
+import type { Outcome, OutcomeCue } from '../../analysis/outcome.js';
+import type { ScoreCategory } from '../scoring-config.js';
 import { formatDuration, formatLocalTime } from '../../time/instant.js';
-import type { ConversationScore, GroupBy, MetricsChange, PeriodInfo, ReportData } from '../model.js';
+import type { ConversationScore, GroupBy, GroupReport, MetricsChange, PeriodInfo, ReportData, ReviewReason, TargetGap } from '../model.js';
 
 /**
  * How the report's numbers read to people. The HTML, Markdown and chart renderers share these so a
@@ -11,7 +12,7 @@ import type { ConversationScore, GroupBy, MetricsChange, PeriodInfo, ReportData 
 /** Written where a number is null: nothing was measured, which is not the same as zero. */
 export const NO_VALUE = '—';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
+export const CATEGORY_LABELS: Record<ScoreCategory, string> = {
   empathy: '共情',
   ownership: '担当',
   resolution: '解决',
@@ -19,9 +20,45 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   tone: '语气',
   compliance: '合规',
   escalation: '升级',
+  customer: '客户结果',
 };
 
-export const categoryLabel = (category: string): string => CATEGORY_LABELS[category as Category] ?? category;
+export const categoryLabel = (category: string): string => (Object.hasOwn(CATEGORY_LABELS, category) ? CATEGORY_LABELS[category as ScoreCategory] : category);
+
+export const OUTCOME_LABELS: Record<Outcome, string> = { resolved: '已解决', unresolved: '未解决', unknown: '不确定' };
+
+export const OUTCOME_CUE_LABELS: Record<OutcomeCue, string> = {
+  'thanks-after-reply': '客户在答复后致谢或确认',
+  'negative-ending': '客户以不满或放弃结束',
+  'unanswered-ending': '结尾客户在等回复',
+  'repeated-ask': '客户重复提问',
+  'no-reply': '无人工回复',
+};
+
+export const REVIEW_REASON_LABELS: Record<ReviewReason, string> = {
+  fatal: '一票否决',
+  'low-score': '得分低',
+  'negative-ending': '客户不满结束',
+  unresolved: '未解决',
+  'low-predicted-satisfaction': '预测满意度低',
+};
+
+export const TARGET_LABELS: Record<TargetGap['target'], string> = {
+  iqs: 'IQS',
+  firstResponseSeconds: '首响中位数',
+  predictedSatisfaction: '预测满意度',
+};
+
+/** Sentiment −2…2 in words. */
+export const SENTIMENT_LABELS: Record<string, string> = { '-2': '愤怒', '-1': '不满', '0': '平静', '1': '满意', '2': '称赞' };
+
+/** Predicted satisfaction, 1–5: one decimal. */
+export const formatSatisfaction = (value: number | null | undefined): string => (value === null || value === undefined ? NO_VALUE : value.toFixed(1));
+
+/** A target's goal as people read it: 85, 1分钟, 4.0. */
+export function formatGoal(gap: Pick<TargetGap, 'target'>, value: number): string {
+  return gap.target === 'firstResponseSeconds' ? formatSeconds(value) : gap.target === 'iqs' ? formatScore(value) : formatSatisfaction(value);
+}
 
 /** What a group is, in the report's words: the column heading and the section title. */
 export const GROUP_NOUNS: Record<GroupBy, string> = { agent: '客服', team: '小组', channel: '渠道', conversation: '会话' };
@@ -41,7 +78,7 @@ export const formatSeconds = (value: number | null | undefined): string => (valu
 
 /** Whether a rise of the number is good news, bad news, or neither (volume). */
 export type Better = 'up' | 'down' | 'neither';
-type ChangeKind = 'score' | 'count' | 'points' | 'duration' | 'share';
+type ChangeKind = 'score' | 'count' | 'points' | 'duration' | 'share' | 'satisfaction';
 
 export interface ChangeMeaning {
   label: string;
@@ -62,6 +99,7 @@ export const CHANGE_MEANINGS: Record<keyof MetricsChange, ChangeMeaning> = {
   unanswered: { label: '未回复', kind: 'count', better: 'down' },
   humanRequestsIgnored: { label: '转人工被忽略', kind: 'count', better: 'down' },
   csatShare: { label: '满意率', kind: 'share', better: 'up' },
+  predictedSatisfaction: { label: '预测满意度', kind: 'satisfaction', better: 'up' },
 };
 
 /** The direction that is good news, in words: 越高越好, 越短越好, 越少越好; empty for a volume. */
@@ -96,6 +134,8 @@ function changeAmount(kind: ChangeKind, magnitude: number): string {
       return formatPoints(magnitude);
     case 'duration':
       return formatDuration(magnitude);
+    case 'satisfaction':
+      return magnitude.toFixed(2);
     case 'share':
       // Shares change by percentage points; "2%" would read as a relative change.
       return `${(magnitude * 100).toFixed(1)} 个百分点`;
@@ -164,4 +204,15 @@ export function shorten(text: string, limit: number): string {
  */
 export function conversationsLowestFirst(conversations: readonly ConversationScore[]): ConversationScore[] {
   return [...conversations].sort((a, b) => (a.score === null || b.score === null ? (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) : a.score - b.score));
+}
+
+/** What in the focus category went wrong: the costliest rule of it, or for the customer category how conversations ended. */
+export function focusDetail(group: GroupReport): string {
+  const { metrics } = group;
+  if (metrics.mostFailed === 'customer') {
+    const { outcomes, negativeEndings } = metrics.customer;
+    return `未解决 ${outcomes.unresolved} 个，客户不满结束 ${negativeEndings} 个`;
+  }
+  const rule = metrics.topRules.find((r) => r.category === metrics.mostFailed);
+  return rule ? `扣分最多：${rule.title}，${rule.findings} 次` : `不合格 ${metrics.failed[metrics.mostFailed!]} 次`;
 }

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../engine/rule.js';
+import { SCORE_CATEGORIES } from '../scoring-config.js';
 import { CHART_FONT_FAMILY, reportCharts } from '../charts.js';
 import type { ConversationScore, GroupReport, Metrics, MetricsChange, ReportData, ReportQuote, RuleLoss, Topic } from '../model.js';
 import {
@@ -7,12 +7,11 @@ import {
   CHANGE_MEANINGS,
   categoryLabel,
   conversationsLowestFirst,
-  changeLabel,
-  describeChange,
   formatCount,
   formatEpoch,
   formatIsoTime,
   formatPoints,
+  formatSatisfaction,
   formatScore,
   formatSeconds,
   formatShare,
@@ -21,8 +20,11 @@ import {
   periodLabel,
   rangeLabel,
   shorten,
-  type ChangeMeaning,
 } from './figures.js';
+import { coachingSection, reviewSection, targetsSection } from './html-coaching.js';
+import { changeHtml, escapeHtml, metricChange, valueCell } from './html-parts.js';
+
+export { escapeHtml } from './html-parts.js';
 
 /**
  * The IQS report as one self-contained HTML file: styles and charts inline, no scripts, nothing
@@ -36,25 +38,7 @@ const QUOTE_LIMIT = 400;
 /** Input files named in the header; past this they are counted. */
 const FILES_NAMED = 8;
 
-/** Text from the data, safe between tags and inside double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 const h = escapeHtml;
-
-const TONE_WORDS = { better: '变好', worse: '变差', same: '持平', neutral: '', none: '' } as const;
-
-/** A change as a coloured arrow, with its meaning spelled out for screen readers and tooltips. */
-function changeHtml(value: number | null | undefined, meaning: Pick<ChangeMeaning, 'kind' | 'better'>): string {
-  const change = describeChange(value, meaning);
-  const word = TONE_WORDS[change.tone];
-  const title = word ? ` title="与上期相比${word}"` : '';
-  return `<span class="delta ${change.tone}"${title}>${h(changeLabel(change))}</span>`;
-}
-
-/** Empty where there is nothing to compare: a "—" under a "—" says nothing twice. */
-const metricChange = (change: MetricsChange | undefined, key: keyof MetricsChange) => (change && change[key] !== null ? changeHtml(change[key], CHANGE_MEANINGS[key]) : '');
 
 interface HeadlineFigure {
   label: string;
@@ -84,6 +68,13 @@ function headlineFigures(metrics: Metrics, previous: Metrics | undefined): Headl
       detail: `提出 ${metrics.humanRequests.asked} · 接入 ${metrics.humanRequests.answered}`,
     },
     { label: '满意率', value: formatShare(metrics.csat.share), key: 'csatShare', previous: previous && formatShare(previous.csat.share), detail: metrics.csat.rated ? `${metrics.csat.satisfied} / ${metrics.csat.rated} 条评价` : '没有评价' },
+    {
+      label: '预测满意度（1–5）',
+      value: formatSatisfaction(metrics.customer.predictedSatisfaction),
+      key: 'predictedSatisfaction',
+      previous: previous && formatSatisfaction(previous.customer.predictedSatisfaction),
+      detail: `未解决 ${metrics.customer.outcomes.unresolved} · 已解决 ${metrics.customer.outcomes.resolved}`,
+    },
   ];
 }
 
@@ -160,8 +151,6 @@ ${figures}
 </section>`;
 }
 
-/** A number cell: the value, and under it the change when there is a previous period. */
-const valueCell = (value: string, change = '') => `<td class="num"><span class="value">${h(value)}</span>${change}</td>`;
 
 function groupRow(group: GroupReport, showTeam: boolean, overall = false): string {
   const { metrics, change } = group;
@@ -220,7 +209,7 @@ ${rows}
 
 function categoriesSection(data: ReportData): string {
   const rows = [data.overall, ...data.groups];
-  const shown = CATEGORIES.filter((category) => rows.some((row) => row.metrics.categories[category] !== null));
+  const shown = SCORE_CATEGORIES.filter((category) => rows.some((row) => row.metrics.categories[category] !== null));
   if (shown.length === 0) return '';
   const noun = data.options.by === 'conversation' ? '' : GROUP_NOUNS[data.options.by];
   const weights = data.scoring.categories;
@@ -342,13 +331,14 @@ ${shown.map((conversation) => conversationRow(conversation, data.options.timezon
 
 function scoringSection(data: ReportData): string {
   const { scoring } = data;
-  const weights = CATEGORIES.map((category) => `${CATEGORY_LABELS[category]} ${scoring.categories[category] ?? 0}`).join(' · ');
+  const weights = SCORE_CATEGORIES.map((category) => `${CATEGORY_LABELS[category]} ${scoring.categories[category] ?? 0}`).join(' · ');
   const perRule = Object.entries(scoring.rules).map(([rule, points]) => `<code>${h(rule)}</code> ${h(formatPoints(points))} 分`);
   return `<section id="scoring">
 <h2>评分方式</h2>
 <ul class="scoring">
-<li>每个会话满分 100，按类别加权：${h(weights)}。不适用的类别不计入。</li>
-<li>每个问题扣分：错误 ${h(formatPoints(scoring.points.error))} 分，警告 ${h(formatPoints(scoring.points.warn))} 分${perRule.length ? `；单独设定：${perRule.join('，')}` : ''}。</li>
+<li>每个会话的每个适用类别评一个等级：有错误为不合格（0），只有警告为部分合格（${h(formatScore(scoring.partialCredit * 100))}），否则合格（100）；“客户结果”按预测满意度评分（1 分为 0，4 分及以上为 100）。</li>
+<li>会话得分为各适用类别的加权平均，权重：${h(weights)}。不适用的类别不计入。</li>
+<li>规则排行中的扣分：错误 ${h(formatPoints(scoring.points.error))} 分，警告 ${h(formatPoints(scoring.points.warn))} 分${perRule.length ? `；单独设定：${perRule.join('，')}` : ''}（只用于排序，不影响 IQS）。</li>
 <li>一票否决（整个会话记 0 分）：${scoring.fatal.length ? scoring.fatal.map((rule) => `<code>${h(rule)}</code>`).join('、') : '无'}。</li>
 <li>SLA：客户消息在 ${h(formatSeconds(scoring.slaSeconds))}内得到人工回复。IQS 为会话得分的平均值。</li>
 </ul>
@@ -417,6 +407,22 @@ tr.overall th, tr.overall .value { font-weight: 700; }
 .rule-stats { margin: 0 0 8px; font-size: 13px; color: var(--muted); }
 .rule-stats strong { color: var(--worse); font-size: 15px; }
 .examples { margin: 0; padding-left: 20px; }
+.coach-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr)); gap: 12px; align-items: start; }
+.coach { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; break-inside: avoid; }
+.coach.below-goal { border-color: #fca5a5; }
+.coach h3 { margin: 0 0 6px; font-size: 16px; }
+.coach-figures { width: auto; border-collapse: collapse; margin: 0 0 6px; }
+.coach-figures th { font-weight: normal; color: var(--muted); font-size: 12px; padding: 2px 4px 2px 0; border: 0; background: none; }
+.coach-figures td { padding: 2px 12px 2px 0; border: 0; }
+.coach .focus { margin: 4px 0; }
+.coach-quotes { margin: 4px 0 0; padding-left: 20px; }
+.coach-quotes li { margin: 0 0 6px; }
+.coach-quotes blockquote { margin: 2px 0; padding: 4px 10px; border-left: 3px solid #f59e0b; background: #fffbeb; white-space: pre-wrap; overflow-wrap: anywhere; }
+.coach-quotes .who, .coach-quotes .meta { color: var(--muted); font-size: 12px; }
+.coach-quotes p { margin: 2px 0; }
+.coach-quotes .finding { font-weight: 600; }
+.targets li { margin: 2px 0; }
+.review q { quotes: "“" "”"; }
 .example { margin: 0 0 10px; break-inside: avoid; }
 .example p { margin: 2px 0; }
 .example blockquote { margin: 2px 0; padding: 4px 10px; border-left: 3px solid #f59e0b; background: #fffbeb; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -471,6 +477,9 @@ export function renderHtml(data: ReportData): string {
 ${headerSection(data)}
 ${headlineSection(data)}
 ${chartsSection(data)}
+${coachingSection(data)}
+${targetsSection(data)}
+${reviewSection(data)}
 ${groupsSection(data)}
 ${categoriesSection(data)}
 ${rulesSection(data)}

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../engine/rule.js';
+import { SCORE_CATEGORIES } from '../scoring-config.js';
 import { escapeMarkdownCell } from '../../formatters/markdown.js';
 import type { ConversationScore, GroupReport, Metrics, MetricsChange, ReportData } from '../model.js';
 import {
@@ -14,6 +14,12 @@ import {
   formatIsoTime,
   formatPoints,
   formatScore,
+  focusDetail,
+  formatGoal,
+  formatSatisfaction,
+  OUTCOME_LABELS,
+  REVIEW_REASON_LABELS,
+  TARGET_LABELS,
   formatSeconds,
   formatShare,
   GROUP_NOUNS,
@@ -127,9 +133,60 @@ function groupLines(data: ReportData): string[] {
   return [`## 各${noun}指标（IQS 从低到高）`, '', table(head, align, rows), '', '> 数值后为与上期之差；转人工一栏的变化指“被忽略”的次数。'];
 }
 
+function coachingLines(data: ReportData): string[] {
+  if (data.options.by !== 'agent' && data.options.by !== 'team') return [];
+  const noun = GROUP_NOUNS[data.options.by];
+  const people = data.groups.filter((group) => group.metrics.conversations > 0);
+  const rows = people.map((group) => {
+    const { metrics, change } = group;
+    const quote = metrics.topRules.flatMap((rule) => rule.examples)[0];
+    return [
+      cell(group.key),
+      cell(withChange(formatScore(metrics.iqs), change, 'iqs')),
+      cell(withChange(formatSatisfaction(metrics.customer.predictedSatisfaction), change, 'predictedSatisfaction')),
+      cell(metrics.mostFailed ? `${categoryLabel(metrics.mostFailed)}（${focusDetail(group)}）` : NO_VALUE),
+      cell(quote ? `${shorten(quote.text, QUOTE_LIMIT)} —— ${quote.message}（会话 ${quote.conversationId}）` : NO_VALUE),
+    ];
+  });
+  const out = ['## 辅导建议（谁需要辅导、辅导什么）', ''];
+  out.push(rows.length > 0 ? table([noun, 'IQS', '预测满意度', '重点辅导', '本人扣分最多的原话'], ['l', 'r', 'r', 'l', 'l'], rows) : `本期没有${noun}的会话。`);
+  const bots = data.bots?.metrics;
+  if (bots && bots.conversations > 0) {
+    out.push('', `> 另有 ${bots.conversations} 个会话没有人工回复（机器人独自接待或无人接待），单独统计、不参与${noun}排名：IQS ${formatScore(bots.iqs)}，预测满意度 ${formatSatisfaction(bots.customer.predictedSatisfaction)}，未解决 ${bots.customer.outcomes.unresolved} 个。`);
+  }
+  return out;
+}
+
+function targetLines(data: ReportData): string[] {
+  if (data.targets.length === 0) return [];
+  return [
+    '## 目标达成',
+    '',
+    ...data.targets.map((gap) => {
+      const direction = gap.target === 'firstResponseSeconds' ? '高于' : '低于';
+      const who = gap.short.length === 0 ? '全部达标' : `${direction}目标：${gap.short.map((s) => `${cell(s.key)}（${formatGoal(gap, s.value)}）`).join('、')}`;
+      return `- **${TARGET_LABELS[gap.target]}** 目标 ${formatGoal(gap, gap.goal)}：${who}`;
+    }),
+  ];
+}
+
+function reviewLines(data: ReportData): string[] {
+  if (data.review.length === 0) return [];
+  const rows = data.review.map((item) => [
+    cell(item.conversationId),
+    cell(item.agents.join('、') || '（无人工）'),
+    formatScore(item.score),
+    formatSatisfaction(item.predictedSatisfaction),
+    OUTCOME_LABELS[item.outcome],
+    item.reasons.map((reason) => REVIEW_REASON_LABELS[reason]).join('、'),
+    cell(item.worst ? `${shorten(item.worst.text, QUOTE_LIMIT)} —— ${item.worst.message}` : '无扣分'),
+  ]);
+  return ['## 建议复查的会话（最差的在前）', '', table(['会话', '客服', '得分', '预测满意度', '结果', '原因', '最严重的问题'], ['l', 'l', 'r', 'r', 'l', 'l', 'l'], rows)];
+}
+
 function categoryLines(data: ReportData): string[] {
   const rows = [data.overall, ...data.groups];
-  const shown = CATEGORIES.filter((category) => rows.some((row) => row.metrics.categories[category] !== null));
+  const shown = SCORE_CATEGORIES.filter((category) => rows.some((row) => row.metrics.categories[category] !== null));
   if (shown.length === 0) return [];
   const noun = data.options.by === 'conversation' ? '范围' : GROUP_NOUNS[data.options.by];
   const head = [noun, ...shown.map((category) => `${CATEGORY_LABELS[category]}（权重 ${data.scoring.categories[category] ?? 0}）`)];
@@ -202,13 +259,14 @@ function conversationLines(data: ReportData): string[] {
 
 function scoringLines(data: ReportData): string[] {
   const { scoring } = data;
-  const weights = CATEGORIES.map((category) => `${CATEGORY_LABELS[category]} ${scoring.categories[category] ?? 0}`).join(' · ');
+  const weights = SCORE_CATEGORIES.map((category) => `${CATEGORY_LABELS[category]} ${scoring.categories[category] ?? 0}`).join(' · ');
   const perRule = Object.entries(scoring.rules).map(([rule, points]) => `${cell(rule)} ${formatPoints(points)} 分`);
   return [
     '## 评分方式',
     '',
-    `- 每个会话满分 100，按类别加权：${weights}。不适用的类别不计入。`,
-    `- 每个问题扣分：错误 ${formatPoints(scoring.points.error)} 分，警告 ${formatPoints(scoring.points.warn)} 分${perRule.length ? `；单独设定：${perRule.join('，')}` : ''}。`,
+    `- 每个会话的每个适用类别评一个等级：有错误为不合格（0），只有警告为部分合格（${formatScore(scoring.partialCredit * 100)}），否则合格（100）；“客户结果”按预测满意度评分（1 分为 0，4 分及以上为 100）。`,
+    `- 会话得分为各适用类别的加权平均，权重：${weights}。不适用的类别不计入。`,
+    `- 规则排行中的扣分：错误 ${formatPoints(scoring.points.error)} 分，警告 ${formatPoints(scoring.points.warn)} 分${perRule.length ? `；单独设定：${perRule.join('，')}` : ''}（只用于排序，不影响 IQS）。`,
     `- 一票否决（整个会话记 0 分）：${scoring.fatal.length ? scoring.fatal.map(cell).join('、') : '无'}。`,
     `- SLA：客户消息在 ${formatSeconds(scoring.slaSeconds)}内得到人工回复。IQS 为会话得分的平均值。`,
   ];
@@ -216,7 +274,7 @@ function scoringLines(data: ReportData): string[] {
 
 /** The whole report as Markdown. */
 export function renderMarkdown(data: ReportData): string {
-  const sections = [headerLines(data), headlineLines(data), groupLines(data), categoryLines(data), ruleLines(data), topicLines(data), conversationLines(data), scoringLines(data)];
+  const sections = [headerLines(data), headlineLines(data), coachingLines(data), targetLines(data), reviewLines(data), groupLines(data), categoryLines(data), ruleLines(data), topicLines(data), conversationLines(data), scoringLines(data)];
   return `${sections
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))

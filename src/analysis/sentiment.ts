@@ -1,0 +1,71 @@
+import type { AnalyzedMessage, ConversationAnalysis } from '../engine/analysis.js';
+import { isCustomerMessage } from '../model/conversation.js';
+import type { AnswerNeed } from './answer-need.js';
+
+/**
+ * How the customer felt, read from the customer's own messages: -2 angry (a complaint pressed
+ * with a threat, a challenge or a row of "!?"), -1 unhappy (a complaint, distress, giving up),
+ * 0 neutral, +1 content (thanks, "fixed now"), +2 pleased (praise on top of thanks). The
+ * complaint and thanks come from the conversation-analysis layer (acts.distress, AnswerNeed), so
+ * the report and the rules agree on what a complaint is; only the few cues that turn a complaint
+ * into anger or thanks into praise are here.
+ */
+export type Sentiment = -2 | -1 | 0 | 1 | 2;
+
+/** The customer's sentiment at the start, at the end and at its lowest; null where the customer wrote nothing readable. */
+export interface ConversationSentiment {
+  start: Sentiment;
+  end: Sentiment;
+  worst: Sentiment;
+}
+
+// A threat to take it further: a complaint to a regulator or the press, a bad review, a lawyer.
+const THREAT = /(投诉|举报|差评|12315|消协|消费者协会|工商|曝光|媒体|律师|起诉|法院|315|维权)/;
+// The complaint is pressed: a row of "!" or "?", or "?!".
+const PRESSED = /[!?]{2,}/;
+// A challenge rather than a question ("凭什么", "有没有搞错"), or the customer is done with it.
+const CHALLENGE = /(凭什么|有没有搞错|开什么玩笑|什么破|什么垃圾|垃圾|骗子|欺骗|忽悠|无语|呵呵|再也不|不想(再)?(用|买)|销户|注销|取消订单)/;
+// Praise beyond thanks: a verdict on the service.
+const PRAISE = /(满意|好评|五星|点赞|赞一个|给力|好棒|太好了|真好|效率(真|很|挺)?高|很快|专业|耐心|贴心|靠谱)/;
+// Thanks said with a complaint beside it is sarcasm or a goodbye ("谢谢啊，等了三天").
+const BUT = /(但|可是|不过|然而|却)/;
+// A question that is a reproach: "你们不管吗?", "不能直接退吗"; "能不能", "是不是", "有没有" only ask.
+const REPROACH = /(?<![能是有会要可好行对])(不|没)(?![能是有会要可好行对]不)[^,.!?;。，！？；]{0,10}([吗嘛么][?]?$|[吗嘛么]?\?)/;
+const STICKER_ONLY = /^\s*(#e-[a-z]?\[[^\]]*\]|\[[^\]]{1,8}\]|\p{Extended_Pictographic}|\s)*\s*$/u;
+
+/** One customer message's sentiment; null for an empty message or a sticker alone. */
+export function messageSentiment(analysis: ConversationAnalysis, need: AnswerNeed, message: AnalyzedMessage): Sentiment | null {
+  const text = message.text;
+  if (message.message.kind !== 'text' || STICKER_ONLY.test(text)) return null;
+  const complaint = analysis.acts.distress(message) !== undefined;
+  if (complaint) return THREAT.test(text) || PRESSED.test(text) || CHALLENGE.test(text) ? -2 : -1;
+  if (THREAT.test(text) || CHALLENGE.test(text) || REPROACH.test(text)) return -1;
+  const turn = need.judge(message);
+  if (turn.closes && !BUT.test(text)) return PRAISE.test(text) ? 2 : 1;
+  return 0;
+}
+
+/** The customer's messages that say something, with their sentiment, in order. */
+export function customerSentiments(analysis: ConversationAnalysis, need: AnswerNeed): Array<{ message: AnalyzedMessage; sentiment: Sentiment }> {
+  const read: Array<{ message: AnalyzedMessage; sentiment: Sentiment }> = [];
+  for (const message of analysis.messages) {
+    if (!isCustomerMessage(message.message)) continue;
+    const sentiment = messageSentiment(analysis, need, message);
+    if (sentiment !== null) read.push({ message, sentiment });
+  }
+  return read;
+}
+
+/**
+ * Start, end and worst. The end is the customer's last burst as a whole: "还没到" then "算了" ends
+ * on giving up, "好的" then "谢谢" on thanks; a burst that holds both ends on the lower.
+ */
+export function conversationSentiment(read: ReadonlyArray<{ message: AnalyzedMessage; sentiment: Sentiment }>, lastBurstFrom: number): ConversationSentiment | null {
+  if (read.length === 0) return null;
+  const values = read.map((r) => r.sentiment);
+  const tail = read.filter((r) => r.message.seq >= lastBurstFrom).map((r) => r.sentiment);
+  const closing = tail.length > 0 ? tail : [values.at(-1)!];
+  const negative = closing.filter((s) => s < 0);
+  const end = (negative.length > 0 ? Math.min(...negative) : closing.at(-1)!) as Sentiment;
+  return { start: values[0]!, end, worst: Math.min(...values) as Sentiment };
+}
