@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Benchmark: lints synthetic canonical-JSONL exports of two sizes and reports throughput and peak
-// memory (VmHWM from /proc, summed over supportlint's two processes). Memory should stay flat as
-// the input doubles, because input is streamed one conversation at a time and results are written
-// as they are produced.
+// memory (VmHWM from /proc, summed over every process). Memory should stay flat as the input
+// doubles, because input is streamed one conversation at a time and results are written as they
+// are produced.
 //
-//   npm run bench                 # 5,000 and 10,000 conversations
-//   npm run bench -- 20000        # 20,000 and 40,000
-//   npm run bench -- 5000 --keep  # also keep the generated files, for profiling
+//   npm run bench:size                 # 5,000 and 10,000 conversations
+//   npm run bench:size -- 20000        # 20,000 and 40,000
+//   npm run bench:size -- 5000 --keep  # also keep the generated files, for profiling
 //   node bench/run.js --generate big.jsonl 690000   # only write an input (690,000 ≈ 1 GB)
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -68,7 +68,7 @@ function peakMemoryOf(pid) {
   }
 }
 
-/** The process and its descendants: supportlint runs its work in a child process. */
+/** The process and its descendants. */
 function processTree(pid) {
   let children = [];
   try {
