@@ -133,10 +133,10 @@ describe('bad input', () => {
   it('exits 2 only when nothing at all could be read', async () => {
     const empty = await runCli(['lint', 'fixtures/broken/empty.jsonl']);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('the file is empty');
+    expect(empty.stderr).toContain('文件是空的');
     const unknown = await runCli(['lint', 'fixtures/broken/notes.txt']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('not a recognised export');
+    expect(unknown.stderr).toContain('不是能识别的导出格式');
     const partly = await runCli(['lint', 'fixtures/broken/notes.txt', SAMPLE, '--format', 'json']);
     expect(partly.code).toBe(1);
     expect(JSON.parse(partly.stdout).summary.conversations).toBe(4);
@@ -145,7 +145,7 @@ describe('bad input', () => {
   it('a missing path or unknown option is a usage error with exit 2', async () => {
     const missing = await runCli(['lint', 'no-such-file.jsonl']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('no-such-file.jsonl: no such file');
+    expect(missing.stderr).toContain('no-such-file.jsonl：没有这个文件');
     expect((await runCli(['lint', SAMPLE, '--format', 'xml'])).code).toBe(2);
     expect((await runCli(['lint', SAMPLE, '--no-such-option'])).code).toBe(2);
   });
@@ -199,7 +199,7 @@ describe('configuration', () => {
     expect((await runCli(['lint', '--print-config'], { cwd: dir })).code).toBe(0);
     const again = await runCli(['init'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('已经存在');
   });
 
   it('the example configuration in the repository is valid', async () => {

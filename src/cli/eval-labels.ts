@@ -10,7 +10,9 @@ import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
 import { emptySummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
-import { readOptionsFor, type CliIO, type CommonReadOptions } from './index.js';
+import type { CliIO } from './io.js';
+import { inputOptions, type CommonReadOptions } from './options.js';
+import { readOptionsFrom } from '../api/supportlint.js';
 
 export interface LabelEvalOptions {
   labels: string;
@@ -67,7 +69,7 @@ export async function evaluateLabels(options: LabelEvalOptions, config: Resolved
   const seen = new Set<string>();
   for (const [collection, ids] of wanted) {
     const spec = manifest.collections[collection]!;
-    const readOptions = readOptionsFor(config, (spec.read ?? {}) as CommonReadOptions, corpus);
+    const readOptions = readOptionsFrom(config, inputOptions((spec.read ?? {}) as CommonReadOptions), corpus);
     const summary = emptySummary();
     await readInputs([spec.file], readOptions, summary, {
       onConversation(conversation) {

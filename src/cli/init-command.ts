@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import type { CliIO } from './index.js';
+import { t } from '../i18n/index.js';
+import { addLocaleOption } from './options.js';
+import type { CliIO } from './io.js';
 
 export const STARTER_CONFIG = `# supportlint configuration. Every key is explained in .supportlintrc.example.yaml.
 extends: supportlint:recommended
@@ -40,16 +43,16 @@ rules:
 `;
 
 export function registerInitCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  addLocaleOption(program
     .command('init')
-    .description('write a starter .supportlintrc.yaml in the current folder')
-    .option('--force', 'overwrite an existing file')
+    .description(t('init.description'))
+    .option('--force', t('init.force')))
     .action(async (options: { force?: boolean }) => {
       const target = path.join(io.cwd, '.supportlintrc.yaml');
       const exists = await access(target).then(() => true, () => false);
-      if (exists && !options.force) throw new UsageError(`${target} already exists. Pass --force to overwrite it.`);
-      await writeFile(target, STARTER_CONFIG);
-      io.stdout(`Wrote ${path.relative(io.cwd, target)}. Run \`supportlint lint <files>\` next, or \`supportlint lint --print-config\` to see the merged settings.\n`);
+      if (exists && !options.force) throw new UsageError(t('init.exists', { file: target }));
+      await writeFileAtomic(target, STARTER_CONFIG);
+      io.stdout(`${t('init.wrote', { file: path.relative(io.cwd, target) })}\n`);
       setExitCode(0);
     });
 }

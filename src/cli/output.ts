@@ -2,7 +2,7 @@ import { fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openAtomicFile, sameFile } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
-import type { CliIO } from './index.js';
+import type { CliIO } from './io.js';
 import type { ConversationResult } from '../engine/lint.js';
 import type { Formatter, FormatterContext } from '../formatters/formatter.js';
 import type { LintSummary } from '../runner/summary.js';

@@ -1,4 +1,4 @@
-import type { CliIO } from './index.js';
+import type { CliIO } from './io.js';
 
 export interface Progress {
   /** Counts one more conversation. */

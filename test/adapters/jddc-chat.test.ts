@@ -128,6 +128,6 @@ describe('headerless tables', () => {
   it('reject a malformed --map-values', async () => {
     const result = await runCli(['convert', FIXTURE, '--map-values', 'role=0-customer']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--map-values role=0-customer: expected field=raw:value');
+    expect(result.stderr).toContain('--map-values role=0-customer：应为 字段=原始值:值');
   });
 });
