@@ -157,7 +157,7 @@ describe('configuration', () => {
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  slow-first-response: [warn, { threshold: "soon" }]\ntimezone: Mars/Olympus\n');
     const result = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('timezone: expected an IANA time zone');
+    expect(result.stderr).toContain('timezone: 应为 IANA 时区名');
     const rule = await runCli(['lint', path.join(ROOT, SAMPLE), '--config', path.join(dir, 'bad-rule.yaml')], { cwd: dir });
     expect(rule.code).toBe(2);
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  slow-first-response: [warn, { threshold: "soon" }]\n');

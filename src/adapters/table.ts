@@ -2,6 +2,7 @@ import { parse } from 'csv-parse';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { FIELD_ALIASES } from './fields.js';
+import { t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
 
 function firstLine(head: string): string {
@@ -131,13 +132,18 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         problem: {
           type: 'skipped',
           location,
-          reason: `the header row has no ${!fields.has('text') ? 'text (内容)' : 'role (角色)'} column; found ${candidate.filter((h) => h !== '').join(', ')}. Name the columns, or map them with --map text=<column name or number>; if the file has no header row, pass --no-header`,
+          // Name the field that is missing, and the --map that supplies it.
+          reason: t('table.headerMissing', {
+            field: !fields.has('text') ? 'text' : 'role',
+            label: !fields.has('text') ? t('table.field.text') : t('table.field.role'),
+            found: candidate.filter((h) => h !== '').join(', '),
+          }),
         },
       };
     }
     if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
     if (table.exactColumns && row.cells.length !== headers.length) {
-      yield { type: 'skipped', location, reason: `expected ${headers.length} columns as in the ${headerless ? 'first row' : 'header'}, found ${row.cells.length}; check for an unquoted delimiter or line break` };
+      yield { type: 'skipped', location, reason: t(headerless ? 'table.columnsFirstRow' : 'table.columnsHeader', { expected: headers.length, found: row.cells.length }) };
       continue;
     }
     // A header called "__proto__" must be a column like any other, not the record's prototype.

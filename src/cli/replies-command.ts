@@ -117,6 +117,10 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
         summary.records.skipped++;
       }
     }
+    if ((options.fix || options.fixDryRun) && library.kind !== 'yaml' && library.kind !== 'text') {
+      // Rewriting a table or JSON in place would lose its layout: say so rather than do nothing.
+      io.stderr(`${t('replies.fixUnsupported', { file, kind: library.kind })}\n`);
+    }
     if ((options.fix || options.fixDryRun) && (library.kind === 'yaml' || library.kind === 'text') && library.problems.length === 0) {
       const kind = library.kind;
       const reread = (source: string) => (kind === 'yaml' ? readYamlLibrary(file, source, 'yaml') : readText(file, source));

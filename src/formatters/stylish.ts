@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Finding, Quote } from '../engine/finding.js';
 import type { ConversationResult } from '../engine/lint.js';
 import { formatLocalTime } from '../time/instant.js';
-import { formatLocation, type LintSummary } from '../runner/summary.js';
+import { formatLocation, isCleanRun, type LintSummary } from '../runner/summary.js';
 import { formatExcerptLine, visible } from './excerpt.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
@@ -37,7 +37,10 @@ export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Ch
   const lines: string[] = [];
   const problems = summary.errors + summary.warnings;
   const headline = `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`;
-  lines.push(problems === 0 ? chalk.green(`✔ ${headline}`) : chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)));
+  // ✔ only for a run that read everything and judged it all: an unreadable file, a skipped record or
+  // a rule failure fails the run (or may, with --strict), and a green tick would say otherwise.
+  const mark = problems > 0 ? chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)) : isCleanRun(summary) ? chalk.green(`✔ ${headline}`) : chalk.yellow(`⚠ ${headline}`);
+  lines.push(mark);
   const { read, used, skipped } = summary.records;
   const counted = command === 'replies' ? `话术 ${summary.conversations}` : `会话 ${summary.conversations} · 消息 ${summary.messages}`;
   lines.push(

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { zhHans, type MessageKey } from './zh-Hans.js';
 import { zhHant } from './zh-Hant.js';
 import { en } from './en.js';
@@ -22,7 +23,11 @@ export function isUiLocale(value: unknown): value is UiLocale {
 /** Chooses the language of what supportlint says from now on: the command line sets it once per run. */
 export function setUiLocale(locale: UiLocale): void {
   current = locale;
+  // zod's own messages (a wrong type, a number out of range) follow the same language.
+  z.config(locale === 'en' ? z.locales.en() : locale === 'zh-Hant' ? z.locales.zhTW() : z.locales.zhCN());
 }
+
+setUiLocale('zh-Hans');
 
 export function uiLocale(): UiLocale {
   return current;

@@ -62,6 +62,31 @@ export const zhHans = {
   'option.date': '{flag} {value}：应为日历日期，例如 2026-11-02。',
   'option.sinceAfterUntil': '--since {since} 晚于 --until {until}。',
 
+  // Configuration.
+  'config.topLevel': '（顶层）',
+  'config.unknownKey': '没有配置项 "{key}"。可用的配置项：{known}。',
+  'config.unknownKeyNear': '没有配置项 "{key}"，你是不是想输入 "{near}"？',
+  'config.unknownPreset': '{source}：extends "{preset}" 不是预设。已有的预设：{known}。',
+  'config.unknownPresetNear': '{source}：extends "{preset}" 不是预设，你是不是想输入 "{near}"？',
+  'config.extendsCycle': '{source}：extends "{parent}" 形成了循环引用。',
+  'config.extendsUnreadable': '{source}：无法读取 extends 引用的配置 "{parent}"（{reason}）。',
+  'config.unreadable': '{file}：无法读取（{reason}）。请检查文件是否存在，内容是否为有效的 YAML 或 JSON。',
+  'config.theConfiguration': '配置',
+  'config.customIsBuiltin': 'customRules.{id}："{id}" 是内置规则。请给自定义规则换一个 id。',
+  'config.unknownRule': 'rules.{id}：没有规则 "{id}"。运行 supportlint rules 查看所有规则，或在 customRules 中声明它。',
+  'config.unknownRuleNear': 'rules.{id}：没有规则 "{id}"，你是不是想输入 "{near}"？',
+  'config.ruleSetting': '应为 "off"、"warn"、"error"，或 [级别, {选项}]',
+  'config.timezone': '应为 IANA 时区名，例如 "Asia/Shanghai"',
+  'config.agentPattern': '应为不含反向引用和环视的正则表达式（它在线性时间的匹配器上运行）',
+  'config.customNoPhrases': '{keyPath}：phrases 或 patterns 中至少要有一项。',
+
+  // Readers.
+  'table.headerMissing': '表头行里没有 {field}（{label}）列；找到的列：{found}。请给列起名，或用 --map {field}=<列名或列号> 指定；如果文件没有表头行，请加 --no-header',
+  'table.field.text': '内容',
+  'table.field.role': '角色',
+  'table.columnsHeader': '应与表头一样有 {expected} 列，实际有 {found} 列；请检查是否有未加引号的分隔符或换行',
+  'table.columnsFirstRow': '应与第一行一样有 {expected} 列，实际有 {found} 列；请检查是否有未加引号的分隔符或换行',
+
   // Inputs.
   'input.none': '没有给出输入。请给出文件、文件夹或通配符，或用 - 读取标准输入。例如：supportlint lint exports/*.csv',
   'input.missing': '{pattern}：{reason}',
@@ -126,6 +151,7 @@ export const zhHans = {
   'replies.fix': '把安全的改写应用到 YAML 和纯文本话术库，保留注释和排版',
   'replies.fixDryRun': '以 diff 显示 --fix 会做的改写，不写入文件',
   'replies.noRules': '没有开启任何判断单条消息的规则。请在配置中开启一条，或检查 --rule。',
+  'replies.fixUnsupported': 'supportlint: {file}：--fix 只能改写 YAML 和纯文本话术库，不能改写 {kind} 文件，这个文件没有修改。建议里的改写请手工应用。',
   'replies.fixed': 'supportlint: {file}：已修改 {count} 条话术。',
   'replies.wouldFix': 'supportlint: {file}：将修改 {count} 条话术。',
 

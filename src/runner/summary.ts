@@ -64,6 +64,11 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
   }
 }
 
+/** A run that read every input whole and judged it with every rule: only such a run earns a ✔. */
+export function isCleanRun(summary: LintSummary): boolean {
+  return summary.unreadableFiles.length === 0 && summary.records.skipped === 0 && summary.ruleErrors.length === 0 && summary.conversations > 0;
+}
+
 /** Keeps the first PROBLEM_DETAIL_LIMIT rule failures. */
 export function recordRuleFailure(summary: LintSummary, failure: RuleFailure): void {
   if (summary.ruleErrors.length < PROBLEM_DETAIL_LIMIT) summary.ruleErrors.push(failure);

@@ -100,13 +100,13 @@ describe('xlsx sheets', () => {
     const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']], 消息: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗']] });
     expect(conversationsOf(events)).toHaveLength(1);
     expect(problemsOf(events, 'skipped')).toEqual([]);
-    expect(problemsOf(events, 'warning')[0]!.reason).toMatch(/^sheet "会话列表": the header row has no text \(内容\) column.*this sheet was not read$/);
+    expect(problemsOf(events, 'warning')[0]!.reason).toMatch(/^sheet "会话列表": 表头行里没有 text（内容）列.*this sheet was not read$/);
   });
 
   it('skips a workbook none of whose sheets has message columns, saying why', async () => {
     const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']] });
     expect(problemsOf(events, 'skipped')).toEqual([
-      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^sheet "会话列表": the header row has no text \(内容\) column; found 会话ID, 访客, 满意度/) },
+      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^sheet "会话列表": 表头行里没有 text（内容）列；找到的列：会话ID, 访客, 满意度/) },
     ]);
   });
 });
