@@ -79,7 +79,7 @@ describe('supportlint lint', () => {
     expect(lines).toHaveLength(json.summary.errors + json.summary.warnings);
     const twoToStdout = await runCli(['lint', SAMPLE, '-f', 'json', '-f', 'jsonl']);
     expect(twoToStdout.code).toBe(2);
-    expect(twoToStdout.stderr).toContain('only one report can go to standard output');
+    expect(twoToStdout.stderr).toContain('只能有一份输出写到标准输出');
   });
 
   it('--fail-on warn makes warnings fail the run', async () => {

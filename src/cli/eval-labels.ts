@@ -12,6 +12,7 @@ import { emptySummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { inputOptions, type CommonReadOptions } from './options.js';
+import { t } from '../i18n/index.js';
 import { readOptionsFrom } from '../api/supportlint.js';
 
 export interface LabelEvalOptions {
@@ -38,7 +39,7 @@ function loadLabelSet(file: string): LabelSet {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--labels ${file}：无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。`);
+    throw new UsageError(t('eval.labelsUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   try {
     return parseLabels(text);
@@ -58,7 +59,7 @@ export async function evaluateLabels(options: LabelEvalOptions, config: Resolved
   const rules = options.rule ?? manifest.rules;
   for (const id of rules) {
     const rule = BUILTIN_RULES.get(id);
-    if (!rule) throw new UsageError(`--rule ${id}：没有这条规则。`);
+    if (!rule) throw new UsageError(t('rule.unknown', { id }));
     if (!(id in config.rules) || config.rules[id] === 'off') config.rules[id] = rule.meta.defaultSeverity;
   }
   const settings = buildLintSettings(config, { onlyRules: rules });

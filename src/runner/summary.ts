@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../model/conversation.js';
+import { t } from '../i18n/index.js';
 import type { ConversationResult } from '../engine/lint.js';
 
 export interface InputProblem {
@@ -79,10 +80,10 @@ export function ruleFailureLines(summary: LintSummary): string[] {
   if (summary.ruleErrors.length === 0) return [];
   const lines = summary.ruleErrors.map((f) =>
     f.ruleId === undefined
-      ? `supportlint: 会话 ${f.conversationId}（${f.file}）无法检查：${f.message}`
-      : `supportlint: 规则 ${f.ruleId} 在会话 ${f.conversationId}（${f.file}）上运行出错：${f.message}`,
+      ? t('run.conversationFailed', { id: f.conversationId, file: f.file, message: f.message })
+      : t('run.ruleFailed', { rule: f.ruleId, id: f.conversationId, file: f.file, message: f.message }),
   );
-  lines.push('supportlint: 以上规则出错，这些会话的检查结果不完整；其余规则和会话已照常检查。请检查自定义规则的配置，或把这条信息报告给 supportlint 维护者。');
+  lines.push(t('run.rulesFailed'));
   return lines;
 }
 
