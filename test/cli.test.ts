@@ -99,7 +99,7 @@ describe('bad input', () => {
   it('reports each malformed record with file:line and reason, and lints the rest', async () => {
     const result = await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: unknown role "监工"');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: 未知的角色 "监工"');
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:4: 不是合法的 JSON');
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: no text');
     const { summary } = JSON.parse(result.stdout);
@@ -110,9 +110,9 @@ describe('bad input', () => {
 
   it('a bad CSV row or time is skipped with its line; the other rows are read', async () => {
     const result = await runCli(['lint', 'fixtures/broken/bad-rows.csv', '--format', 'json']);
-    expect(result.stderr).toContain('bad-rows.csv:4: unknown role "经理"');
+    expect(result.stderr).toContain('bad-rows.csv:4: 未知的角色 "经理"');
     expect(result.stderr).toContain('bad-rows.csv:5: time "昨天下午" is not a time');
-    expect(result.stderr).toMatch(/bad-rows\.csv:\d+: unreadable CSV row/);
+    expect(result.stderr).toMatch(/bad-rows\.csv:\d+: 无法读取的 CSV 行/);
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
     expect(summary.records.used).toBe(2);

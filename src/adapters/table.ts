@@ -110,7 +110,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       const fields = new Set([...candidate.map((h) => fieldOfHeader(h, options.fieldMap)), ...numbered.map(([field]) => field)]);
       const outside = numbered.find(([, number]) => number > candidate.length);
       if (outside && (fields.has('text') || fields.has('role'))) {
-        return { ok: false, problem: { type: 'skipped', location, reason: `--map ${outside[0]}=${outside[1]}: the header row has only ${candidate.length} columns` } };
+        return { ok: false, problem: { type: 'skipped', location, reason: t('table.mapOutside', { field: outside[0]!, column: outside[1]!, count: candidate.length }) } };
       }
       if (fields.has('text') && fields.has('role')) {
         headers = candidate;
@@ -163,7 +163,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     }
     const conversationId = conversationColumn ? result.conversationId : table.fallbackConversationId;
     if (!conversationId) {
-      yield { type: 'skipped', location, reason: 'the conversation id cell is empty' };
+      yield { type: 'skipped', location, reason: t('table.emptyConversation') };
       continue;
     }
     const texts = messageTexts(result.message.text, options.splitMessages);
@@ -178,7 +178,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     }
   }
   if (!headers && lastTitle) {
-    return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: 'no header row with text (内容) and role (角色) columns under the title row(s)' } };
+    return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: t('table.noHeaderUnderTitle') } };
   }
   return { ok: true, headerFound: headers !== undefined };
 }
@@ -255,7 +255,7 @@ export async function* csvRows(text: NodeJS.ReadableStream, file: string, delimi
   );
   const pendingSkips: TableItem[] = [];
   parser.on('skip', (error: Error & { lines?: number }) => {
-    pendingSkips.push({ type: 'skipped', location: { file, line: error.lines }, reason: `unreadable CSV row (${error.message})` });
+    pendingSkips.push({ type: 'skipped', location: { file, line: error.lines }, reason: t('table.unreadableRow', { reason: error.message }) });
   });
   for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     yield* pendingSkips.splice(0);

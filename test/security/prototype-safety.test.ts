@@ -47,7 +47,7 @@ describe('keys that come from the data', () => {
     const result = await runCli(['lint', '-c', REPO_CONFIG, 'r.jsonl', '-f', 'json'], { cwd });
     const summary = JSON.parse(result.stdout).summary;
     expect(summary.records).toEqual({ read: 3, used: 1, skipped: 2 });
-    expect(summary.skipped.map((s: { reason: string }) => s.reason)).toEqual([expect.stringContaining('unknown role "constructor"'), expect.stringContaining('unknown role "__proto__"')]);
+    expect(summary.skipped.map((s: { reason: string }) => s.reason)).toEqual([expect.stringContaining('未知的角色 "constructor"'), expect.stringContaining('未知的角色 "__proto__"')]);
   });
 
   it('a CSV column called __proto__ is an ordinary column', async () => {
