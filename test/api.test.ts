@@ -66,9 +66,9 @@ describe('the Supportlint class', () => {
     expect(json.summary.errors).toBe(summary.errors);
     await expect(linter.formatResults(results, summary, 'xml')).rejects.toBeInstanceOf(UsageError);
     const report = await linter.buildReport([SAMPLE], { period: 'week', by: 'agent' });
-    expect(report.data.inputs.conversations).toBe(results.length);
+    expect(report.data!.inputs.conversations).toBe(results.length);
     expect(report.summary.records).toEqual(summary.records);
-    expect(linter.formatReport(report.data, 'markdown')).toContain('IQS');
+    expect(linter.formatReport(report.data!, 'markdown')).toContain('IQS');
   });
 
   it('is what the package exports, once built (`import { Supportlint } from "supportlint"`)', () => {

@@ -96,7 +96,8 @@ export interface ReportRequest {
 }
 
 export interface ReportRun {
-  data: ReportData;
+  /** Absent when no conversation could be read: there is nothing to report (see `summary`). */
+  data?: ReportData;
   summary: LintSummary;
   files: string[];
 }
@@ -220,8 +221,6 @@ export class Supportlint {
         results.push(result);
       },
     });
-    // Read from memory, not from standard input: the name is the caller's.
-    for (const list of [summary.unreadableFiles, summary.skipped, summary.warningsAboutInput]) for (const problem of list) if (problem.location.file === '-') problem.location.file = name;
     return { results, summary, files: [name] };
   }
 
@@ -298,7 +297,7 @@ export class Supportlint {
     });
     const shown = redactor ? redactor.summary(summary) : summary;
     const data = summary.conversations === 0 ? undefined : builder.finish({ ...summary.records });
-    return { data: data as ReportData, summary: shown, files };
+    return { data, summary: shown, files };
   }
 
   /** The names formatReport takes. */

@@ -98,8 +98,12 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       if (paths.length === 0) throw new UsageError(t('eval.noInput'));
       const sampleSize = options.sample;
       const before = options.context;
-      // --all: every built-in rule, on at its default severity where the configuration leaves it off.
-      const rule = options.all && !options.rule?.length ? [...(await import('../../rules/index.js')).BUILTIN_RULES.keys()] : options.rule;
+      // --all: every built-in and custom rule, on at its default severity where the configuration leaves it off.
+      let rule = options.rule;
+      if (options.all && !rule?.length) {
+        const { customRules } = await supportlintFor(options, io).loadConfig();
+        rule = [...(await import('../../rules/index.js')).BUILTIN_RULES.keys(), ...Object.keys(customRules)];
+      }
       const linter = supportlintFor({ ...options, rule }, io);
       const settings = await linter.lintSettings();
       const files = await linter.inputFiles(paths);

@@ -64,7 +64,8 @@ function localeOf(argv: readonly string[]): UiLocale | undefined {
 function unknownCommandLine(argv: readonly string[], program: Command, cwd: string): string | undefined {
   const first = argv.findIndex((arg) => !arg.startsWith('-'));
   // Only the very first argument, or the one after a leading --locale <value>, can be a command.
-  if (first < 0 || (first > 0 && !(first === 2 && argv[0] === '--locale'))) return undefined;
+  const afterLocale = (first === 2 && argv[0] === '--locale') || (first === 1 && argv[0]!.startsWith('--locale='));
+  if (first < 0 || (first > 0 && !afterLocale)) return undefined;
   const word = argv[first]!;
   const commands = program.commands.map((c) => c.name());
   if (commands.includes(word) || word === 'help' || !/^[a-z][a-z-]*$/i.test(word) || existsSync(path.resolve(cwd, word))) return undefined;

@@ -64,7 +64,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   progress.done();
   const problems = inputProblemLines(summary, new Chalk({ level: useColor(io, options.color) ? 1 : 0 }));
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
-  if (summary.conversations === 0) {
+  if (!data) {
     io.stderr(`${t('report.nothingRead')}\n`);
     return 2;
   }
