@@ -101,7 +101,7 @@ describe('bad input', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: 未知的角色 "监工"');
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:4: 不是合法的 JSON');
-    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: no text');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: 没有内容');
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records).toEqual({ read: 7, used: 3, skipped: 4 });
     expect(summary.conversations).toBe(2);
@@ -111,7 +111,7 @@ describe('bad input', () => {
   it('a bad CSV row or time is skipped with its line; the other rows are read', async () => {
     const result = await runCli(['lint', 'fixtures/broken/bad-rows.csv', '--format', 'json']);
     expect(result.stderr).toContain('bad-rows.csv:4: 未知的角色 "经理"');
-    expect(result.stderr).toContain('bad-rows.csv:5: time "昨天下午" is not a time');
+    expect(result.stderr).toContain('bad-rows.csv:5: 时间 "昨天下午" 无法识别');
     expect(result.stderr).toMatch(/bad-rows\.csv:\d+: 无法读取的 CSV 行/);
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);

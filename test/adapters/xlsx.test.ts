@@ -116,9 +116,9 @@ describe('xlsx bad input', () => {
     const events = await read({
       Sheet1: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['c1', '2026-11-07 09:00:10', '客服主管', '老周', '我看看'], ['c1', '昨天', '客服', '小吴', '在的'], ['c1', '2026-11-07 09:00:30', '客服', '小吴', '您好']],
     });
-    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(':')[0]])).toEqual([
+    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split('：')[0]])).toEqual([
       [3, '未知的角色 "客服主管"'],
-      [4, 'time "昨天" is not a time'],
+      [4, '时间 "昨天" 无法识别'],
     ]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '您好']);
     expect(recordsRead(events)).toBe(4);
@@ -134,7 +134,7 @@ describe('xlsx bad input', () => {
 
   it('says so when the input has no bytes to read a workbook from', async () => {
     const events = await readAll('xlsx', textSource('chats.xlsx', 'PK\u0003\u0004'));
-    expect(problemsOf(events, 'skipped')[0]!.reason).toMatch(/read from its file/);
+    expect(problemsOf(events, 'skipped')[0]!.reason).toMatch(/要从文件读取/);
   });
 
   it('the command line reports a truncated workbook and exits 2 when nothing else was read', async () => {
