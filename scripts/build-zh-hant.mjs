@@ -8,6 +8,9 @@ const root = new URL('../', import.meta.url);
 const source = readFileSync(new URL('src/i18n/zh-Hans.ts', root), 'utf8');
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });
 
+/** Words OpenCC renders in a form Taiwan does not write. */
+const PHRASES = [['合並', '合併'], ['查詢 .supportlintrc', '尋找 .supportlintrc']];
+
 /** Keys whose Taiwan wording OpenCC does not produce. */
 const OVERRIDES = { 'help.globalOptions': '全域選項：' };
 
@@ -17,7 +20,7 @@ const lines = body.split('\n').map((line) => {
   if (!entry) return line.trim().startsWith('//') || line.trim() === '' ? line : line;
   const [, indent, key, value] = entry;
   if (key in OVERRIDES) return `${indent}'${key}': '${OVERRIDES[key].replace(/'/g, "\\'")}',`;
-  return `${indent}'${key}': ${convert(value)},`;
+  return `${indent}'${key}': ${PHRASES.reduce((text, [from, to]) => text.split(from).join(to), convert(value))},`;
 });
 const out = `import type { MessageKey } from './zh-Hans.js';
 

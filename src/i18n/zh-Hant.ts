@@ -35,7 +35,7 @@ export const zhHant = {
   'help.helpCommand': '顯示某個命令的幫助',
   'help.version': '顯示版本號',
 
-  'option.config.help': '使用這個配置檔案，而不是查詢 .supportlintrc.*',
+  'option.config.help': '使用這個配置檔案，而不是尋找 .supportlintrc.*',
   'option.inputFormat.help': '把所有輸入都按這種格式讀取，不自動識別',
   'option.map.help': '欄位對應的列名或鍵名，表格也可以用從 1 數起的列號，例如 --map text=訊息內容 或 --map text=7（可重複）',
   'option.mapValues.help': '把某欄位的原始值讀作這些值，例如 --map-values role=0:customer,1:agent（可重複）',
@@ -149,7 +149,7 @@ export const zhHant = {
   'lint.rule': '只執行這些規則，配置中關閉的規則也會開啟（可重複，或用逗號分隔）',
   'lint.agent': '只顯示歸屬這些客服的問題（可重複）',
   'lint.strict': '有記錄被跳過時以 2 退出',
-  'lint.printConfig': '打印合並後的配置並退出',
+  'lint.printConfig': '打印合併後的配置並退出',
   'lint.baseline': '忽略這個基線檔案記錄過的問題（按會話和規則計數），只統計新問題',
   'lint.updateBaseline': '把當前的問題寫入 --baseline 檔案並以 0 退出',
   'lint.redact': '會話號、客服和渠道改用化名；在所有格式中遮蓋摘錄和提示裡的手機號、身份證號、銀行卡號、郵箱、微信/QQ 號和姓名（金鑰：SUPPORTLINT_REDACT_KEY 或 redact.key）',
@@ -193,7 +193,7 @@ export const zhHant = {
   'convert.toOnlyJsonl': '--to {value}：只支援 jsonl。',
 
   'report.description': '為會話評分並生成 IQS 報告：按客服、團隊或渠道，按週期，帶趨勢',
-  'report.paths': '會話匯出檔案，或 supportlint lint --format json 寫出的 JSON（分片結果會合並）',
+  'report.paths': '會話匯出檔案，或 supportlint lint --format json 寫出的 JSON（分片結果會合併）',
   'report.period': '日曆週期，按配置的時區（周為 ISO 周）',
   'report.by': '按什麼排名和比較',
   'report.since': '包含的第一天（YYYY-MM-DD，按時區的本地日期）',
