@@ -79,7 +79,7 @@ describe('supportlint lint', () => {
     expect(lines).toHaveLength(json.summary.errors + json.summary.warnings);
     const twoToStdout = await runCli(['lint', SAMPLE, '-f', 'json', '-f', 'jsonl']);
     expect(twoToStdout.code).toBe(2);
-    expect(twoToStdout.stderr).toContain('only one report can go to standard output');
+    expect(twoToStdout.stderr).toContain('只能有一份输出写到标准输出');
   });
 
   it('--fail-on warn makes warnings fail the run', async () => {
@@ -99,9 +99,9 @@ describe('bad input', () => {
   it('reports each malformed record with file:line and reason, and lints the rest', async () => {
     const result = await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: unknown role "监工"');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:3: 未知的角色 "监工"');
     expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:4: 不是合法的 JSON');
-    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: no text');
+    expect(result.stderr).toContain('fixtures/broken/mixed.jsonl:7: 没有内容');
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records).toEqual({ read: 7, used: 3, skipped: 4 });
     expect(summary.conversations).toBe(2);
@@ -110,8 +110,8 @@ describe('bad input', () => {
 
   it('a bad CSV row or time is skipped with its line; the other rows are read', async () => {
     const result = await runCli(['lint', 'fixtures/broken/bad-rows.csv', '--format', 'json']);
-    expect(result.stderr).toContain('bad-rows.csv:4: unknown role "经理"');
-    expect(result.stderr).toContain('bad-rows.csv:5: time "昨天下午" is not a time');
+    expect(result.stderr).toContain('bad-rows.csv:4: 未知的角色 "经理"');
+    expect(result.stderr).toContain('bad-rows.csv:5: 时间 "昨天下午" 无法识别');
     // The unclosed quote costs its own row; the row after it is read again.
     expect(result.stderr).toContain('bad-rows.csv:6: 这一行的引号（"）一直没有闭合');
     const { summary } = JSON.parse(result.stdout);
@@ -134,10 +134,10 @@ describe('bad input', () => {
   it('exits 2 only when nothing at all could be read', async () => {
     const empty = await runCli(['lint', 'fixtures/broken/empty.jsonl']);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('the file is empty');
+    expect(empty.stderr).toContain('文件是空的');
     const unknown = await runCli(['lint', 'fixtures/broken/notes.txt']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('not a recognised export');
+    expect(unknown.stderr).toContain('不是能识别的导出格式');
     const partly = await runCli(['lint', 'fixtures/broken/notes.txt', SAMPLE, '--format', 'json']);
     expect(partly.code).toBe(1);
     expect(JSON.parse(partly.stdout).summary.conversations).toBe(4);
@@ -146,7 +146,7 @@ describe('bad input', () => {
   it('a missing path or unknown option is a usage error with exit 2', async () => {
     const missing = await runCli(['lint', 'no-such-file.jsonl']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('no-such-file.jsonl: no such file');
+    expect(missing.stderr).toContain('no-such-file.jsonl：没有这个文件');
     expect((await runCli(['lint', SAMPLE, '--format', 'xml'])).code).toBe(2);
     expect((await runCli(['lint', SAMPLE, '--no-such-option'])).code).toBe(2);
   });
@@ -158,7 +158,7 @@ describe('configuration', () => {
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  slow-first-response: [warn, { threshold: "soon" }]\ntimezone: Mars/Olympus\n');
     const result = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('timezone: expected an IANA time zone');
+    expect(result.stderr).toContain('timezone: 应为 IANA 时区名');
     const rule = await runCli(['lint', path.join(ROOT, SAMPLE), '--config', path.join(dir, 'bad-rule.yaml')], { cwd: dir });
     expect(rule.code).toBe(2);
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules:\n  slow-first-response: [warn, { threshold: "soon" }]\n');
@@ -200,7 +200,7 @@ describe('configuration', () => {
     expect((await runCli(['lint', '--print-config'], { cwd: dir })).code).toBe(0);
     const again = await runCli(['init'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('已经存在');
   });
 
   it('the example configuration in the repository is valid', async () => {

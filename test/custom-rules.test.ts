@@ -120,8 +120,8 @@ describe('broken custom rules', () => {
     ['a regex with a backreference, which the linear-time matcher cannot run', 'slow:\n    type: phrase\n    patterns: ["(a+)\\\\1"]', /customRules\.slow: \(a\+\)\\1：正则表达式 .* 无法使用.*不支持反向引用/],
     ['an unknown role', 'who:\n    type: phrase\n    role: manager\n    phrases: [x]', /customRules\.who\.role/],
     ['an unknown type', 'what:\n    type: regex\n    phrases: [x]', /customRules\.what.*expected a custom rule with type "phrase", "require-after" or "substitution"/],
-    ['nothing to match', 'empty:\n    type: phrase', /customRules\.empty: expected at least one entry in phrases or patterns/],
-    ['a built-in id', 'blame-shifting:\n    type: phrase\n    phrases: [x]', /customRules\.blame-shifting: "blame-shifting" is a built-in rule/],
+    ['nothing to match', 'empty:\n    type: phrase', /customRules\.empty：phrases 或 patterns 中至少要有一项/],
+    ['a built-in id', 'blame-shifting:\n    type: phrase\n    phrases: [x]', /customRules\.blame-shifting："blame-shifting" 是内置规则/],
   ];
   for (const [name, yaml, expected] of cases) {
     it(`${name} exits 2 with the key path and the reason`, async () => {

@@ -75,7 +75,7 @@ describe('mangled exports', () => {
           const result = await runCli(['lint', target, '--format', 'json']);
           expect([0, 1, 2]).toContain(result.code);
           expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-          expect(result.stderr).not.toContain('unexpected failure');
+          expect(result.stderr).not.toContain('意外失败');
           const { summary } = JSON.parse(result.stdout);
           expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
           if (result.code === 2) expect(summary.records.used).toBe(0);

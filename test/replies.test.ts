@@ -118,6 +118,6 @@ describe('baselines for transcripts', () => {
     const again = await runCli(['lint', 'fixtures/jsonl/transcripts.jsonl', '--baseline', baseline, '-f', 'json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).summary.errors).toBe(0);
-    expect(again.stderr).toContain('known findings are in the baseline');
+    expect(again.stderr).toContain('个已知问题记录在基线中');
   });
 });

@@ -2,6 +2,7 @@ import { jsonSyntaxReason } from '../io/json-documents.js';
 import { readLines } from '../io/input.js';
 import { firstJsonLine, nestedTooDeep, TOO_DEEP_REASON } from '../io/json-documents.js';
 import type { Adapter, ReadEvent } from './adapter.js';
+import { t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
 
 /** The canonical interchange format: one message per line, as `supportlint convert` writes it. */
@@ -31,7 +32,7 @@ export const jsonlAdapter: Adapter = {
         continue;
       }
       if (!record || typeof record !== 'object' || Array.isArray(record)) {
-        yield { type: 'skipped', location, reason: 'expected a JSON object with conversation_id, role and text' };
+        yield { type: 'skipped', location, reason: t('jsonl.notObject') };
         continue;
       }
       const result = recordToMessage(record as Record<string, unknown>, options, location);
@@ -40,7 +41,7 @@ export const jsonlAdapter: Adapter = {
         continue;
       }
       if (!result.conversationId) {
-        yield { type: 'skipped', location, reason: 'no conversation_id: every line needs the id of its conversation' };
+        yield { type: 'skipped', location, reason: t('jsonl.noConversation') };
         continue;
       }
       yield { type: 'message', conversationId: result.conversationId, message: result.message, channel: result.channel };

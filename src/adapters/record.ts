@@ -2,6 +2,7 @@ import { EVENT_TYPES, MESSAGE_KINDS, type EventType, type MessageKind, type Role
 import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, pickField as pickRawField, type AdapterOptions, type FieldName, type MessageDraft } from './adapter.js';
+import { t } from '../i18n/index.js';
 import { FIELD_ALIASES } from './fields.js';
 
 export type RecordResult =
@@ -45,18 +46,18 @@ export function recordToMessage(
   const role = rawRole === undefined || rawRole === '' ? defaults.role : resolveRole(rawRole, options.roles);
   if (!role) {
     return rawRole === undefined || rawRole === ''
-      ? { ok: false, reason: 'no role: expected a "role" field (customer, agent, bot or system)' }
-      : { ok: false, reason: `unknown role ${describeValue(rawRole)}: expected ${KNOWN_ROLE_VALUES_HINT}. Map it with "roles" in .supportlintrc.yaml` };
+      ? { ok: false, reason: t('record.noRole') }
+      : { ok: false, reason: t('record.unknownRole', { value: describeValue(rawRole), known: KNOWN_ROLE_VALUES_HINT }) };
   }
   const rawText = pickField(record, 'text', FIELD_ALIASES.text, options);
   const text = asText(rawText);
   if (text === undefined) {
-    return { ok: false, reason: rawText === undefined ? 'no text: expected a "text" field' : `text is ${describeValue(rawText)}, expected a string` };
+    return { ok: false, reason: rawText === undefined ? t('record.noText') : t('record.textNotString', { value: describeValue(rawText) }) };
   }
   const rawTime = pickField(record, 'time', FIELD_ALIASES.time, options);
   const time = parseInstant(rawTime, options.timezone);
   if (rawTime !== undefined && rawTime !== '' && rawTime !== null && time === undefined) {
-    return { ok: false, reason: `time ${describeValue(rawTime)} is not a time: expected ISO 8601 (2026-11-02T10:00:03+08:00), "2026-11-02 10:00:03", or epoch seconds/milliseconds` };
+    return { ok: false, reason: t('record.badTime', { value: describeValue(rawTime) }) };
   }
   const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options))?.toLowerCase();
   const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';

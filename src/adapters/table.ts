@@ -2,6 +2,7 @@ import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { csvRows } from './csv-rows.js';
 import { FIELD_ALIASES } from './fields.js';
+import { t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
 
 function firstLine(head: string): string {
@@ -109,7 +110,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       const fields = new Set([...candidate.map((h) => fieldOfHeader(h, options.fieldMap)), ...numbered.map(([field]) => field)]);
       const outside = numbered.find(([, number]) => number > candidate.length);
       if (outside && (fields.has('text') || fields.has('role'))) {
-        return { ok: false, problem: { type: 'skipped', location, reason: `--map ${outside[0]}=${outside[1]}: the header row has only ${candidate.length} columns` } };
+        return { ok: false, problem: { type: 'skipped', location, reason: t('table.mapOutside', { field: outside[0]!, column: outside[1]!, count: candidate.length }) } };
       }
       if (fields.has('text') && fields.has('role')) {
         headers = candidate;
@@ -131,13 +132,18 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         problem: {
           type: 'skipped',
           location,
-          reason: `the header row has no ${!fields.has('text') ? 'text (内容)' : 'role (角色)'} column; found ${candidate.filter((h) => h !== '').join(', ')}. Name the columns, or map them with --map text=<column name or number>; if the file has no header row, pass --no-header`,
+          // Name the field that is missing, and the --map that supplies it.
+          reason: t('table.headerMissing', {
+            field: !fields.has('text') ? 'text' : 'role',
+            label: !fields.has('text') ? t('table.field.text') : t('table.field.role'),
+            found: candidate.filter((h) => h !== '').join(', '),
+          }),
         },
       };
     }
     if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
     if (table.exactColumns && row.cells.length !== headers.length) {
-      yield { type: 'skipped', location, reason: `expected ${headers.length} columns as in the ${headerless ? 'first row' : 'header'}, found ${row.cells.length}; check for an unquoted delimiter or line break` };
+      yield { type: 'skipped', location, reason: t(headerless ? 'table.columnsFirstRow' : 'table.columnsHeader', { expected: headers.length, found: row.cells.length }) };
       continue;
     }
     // A header called "__proto__" must be a column like any other, not the record's prototype.
@@ -157,7 +163,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     }
     const conversationId = conversationColumn ? result.conversationId : table.fallbackConversationId;
     if (!conversationId) {
-      yield { type: 'skipped', location, reason: 'the conversation id cell is empty' };
+      yield { type: 'skipped', location, reason: t('table.emptyConversation') };
       continue;
     }
     const texts = messageTexts(result.message.text, options.splitMessages);
@@ -172,7 +178,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     }
   }
   if (!headers && lastTitle) {
-    return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: 'no header row with text (内容) and role (角色) columns under the title row(s)' } };
+    return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: t('table.noHeaderUnderTitle') } };
   }
   return { ok: true, headerFound: headers !== undefined };
 }

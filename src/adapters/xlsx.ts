@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { zipEntries } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
+import { t } from '../i18n/index.js';
 import { tableEvents, type TableItem } from './table.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
@@ -217,7 +218,7 @@ export const xlsxAdapter: Adapter = {
   async *read(input, options): AsyncGenerator<ReadEvent> {
     const whole: SourceLocation = { file: input.name };
     if (!input.bytes) {
-      yield { type: 'skipped', location: whole, reason: 'an XLSX workbook is read from its file, and this input has only text; save it to a file and pass the path' };
+      yield { type: 'skipped', location: whole, reason: t('xlsx.textOnly') };
       return;
     }
     const tooLarge = input.path ? await workbookSizeProblem(input.path) : undefined;
@@ -242,7 +243,7 @@ export const xlsxAdapter: Adapter = {
           titleRowsAllowed: TITLE_ROWS_ALLOWED,
           ignoreBlankRows: true,
         });
-        if (!outcome.ok) problems.push({ ...outcome.problem, reason: `sheet "${sheet.name}": ${outcome.problem.reason}` });
+        if (!outcome.ok) problems.push({ ...outcome.problem, reason: t('xlsx.sheet', { sheet: sheet.name, reason: outcome.problem.reason }) });
         else if (outcome.headerFound) sheetsRead++;
       }
     } catch (error) {
@@ -251,14 +252,14 @@ export const xlsxAdapter: Adapter = {
         yield { type: 'skipped', location: whole, reason: `${error.message}${sheetIndex > 0 ? '此前的行已经读取。' : ''}` };
         return;
       }
-      const readSoFar = sheetIndex > 0 ? '; the rows before the damage were read' : '';
-      yield { type: 'skipped', location: whole, reason: `not a readable XLSX workbook (${(error as Error).message})${readSoFar}. Re-save it from Excel, or export CSV` };
+      const readSoFar = sheetIndex > 0 ? t('xlsx.readSoFar') : '';
+      yield { type: 'skipped', location: whole, reason: t('xlsx.unreadable', { reason: (error as Error).message, readSoFar }) };
       return;
     }
     for (const problem of problems) {
-      if (sheetsRead > 0) yield { type: 'warning', location: problem.location, reason: `${problem.reason}; this sheet was not read` };
+      if (sheetsRead > 0) yield { type: 'warning', location: problem.location, reason: t('xlsx.sheetNotRead', { reason: problem.reason }) };
       else yield problem;
     }
-    if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: 'the workbook has no worksheets' };
+    if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
   },
 };

@@ -7,6 +7,7 @@ import { BaselineMatcher, BaselineRecorder, type Baseline } from '../engine/supp
 import type { ConversationResult } from '../engine/lint.js';
 import type { LintSummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
+import { list, t } from '../i18n/index.js';
 
 const ruleCountsSchema = z.record(z.string(), z.number().int().positive());
 const baselineSchema = z.strictObject({
@@ -17,26 +18,26 @@ const baselineSchema = z.strictObject({
 /** A --baseline path that is a folder cannot be read or written: say so before the run. */
 async function assertNotFolder(file: string, cwd: string): Promise<void> {
   const info = await stat(path.resolve(cwd, file)).catch(() => undefined);
-  if (info?.isDirectory()) throw new UsageError(`--baseline ${file}：这是一个文件夹，不是基线文件。请给出一个 JSON 文件路径，例如 --baseline supportlint-baseline.json。`);
+  if (info?.isDirectory()) throw new UsageError(t('baseline.folder', { file }));
 }
 
-/** Reads a baseline written by --update-baseline. A missing file is an empty baseline. */
-export async function loadBaseline(file: string, cwd: string): Promise<Baseline> {
+/** Reads a baseline written by --update-baseline. A missing file is an empty baseline, and `missing` says so. */
+export async function loadBaseline(file: string, cwd: string): Promise<Baseline & { missing?: boolean }> {
   let text: string;
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, counts: new Map() };
-    throw new UsageError(`--baseline ${file}: cannot be read (${(error as Error).message}).`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, counts: new Map(), missing: true };
+    throw new UsageError(t('baseline.unreadable', { file, reason: (error as Error).message }));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--baseline ${file}: not valid JSON (${(error as Error).message}). Write it again with --update-baseline.`);
+    throw new UsageError(t('baseline.notJson', { file, reason: (error as Error).message }));
   }
   const parsed = baselineSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`--baseline ${file}:\n${formatZodIssues(parsed.error)}\nWrite it again with --update-baseline.`);
+  if (!parsed.success) throw new UsageError(t('baseline.invalid', { file, issues: formatZodIssues(parsed.error) }));
   // The counts are taken from the parsed JSON, whose keys are all own properties, into Maps: an
   // object built key by key would turn a conversation called "__proto__" into its prototype.
   const counts = new Map<string, Map<string, number>>();
@@ -64,10 +65,16 @@ export class BaselineRun {
     private readonly recorder: BaselineRecorder | undefined,
   ) {}
 
-  static async open(options: { baseline?: string; updateBaseline?: boolean }, cwd: string): Promise<BaselineRun> {
-    if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to write to.');
+  /** Opens the --baseline of a run; a baseline file that does not exist is said (`say`), as a typo in its name would silently count everything. */
+  static async open(options: { baseline?: string; updateBaseline?: boolean }, cwd: string, say: (text: string) => void): Promise<BaselineRun> {
+    if (options.updateBaseline && !options.baseline) throw new UsageError(t('baseline.updateNeedsFile'));
     if (options.baseline) await assertNotFolder(options.baseline, cwd);
-    const matcher = options.baseline && !options.updateBaseline ? new BaselineMatcher(await loadBaseline(options.baseline, cwd)) : undefined;
+    let matcher: BaselineMatcher | undefined;
+    if (options.baseline && !options.updateBaseline) {
+      const baseline = await loadBaseline(options.baseline, cwd);
+      if (baseline.missing) say(`${t('baseline.missing', { file: options.baseline })}\n`);
+      matcher = new BaselineMatcher(baseline);
+    }
     return new BaselineRun(options.baseline, cwd, matcher, options.updateBaseline ? new BaselineRecorder() : undefined);
   }
 
@@ -89,20 +96,20 @@ export class BaselineRun {
   async finish(summary: LintSummary, say: (text: string) => void): Promise<boolean> {
     if (this.recorder) {
       const incomplete = [
-        summary.unreadableFiles.length > 0 ? `${summary.unreadableFiles.length} 个输入文件无法读取` : '',
-        summary.ruleErrors.length > 0 ? `${summary.ruleErrors.length} 次规则出错` : '',
-        summary.conversations === 0 ? '没有读到任何会话' : '',
+        summary.unreadableFiles.length > 0 ? t('baseline.incomplete.files', { count: summary.unreadableFiles.length }) : '',
+        summary.ruleErrors.length > 0 ? t('baseline.incomplete.rules', { count: summary.ruleErrors.length }) : '',
+        summary.conversations === 0 ? t('baseline.incomplete.nothing') : '',
       ].filter(Boolean);
       if (incomplete.length > 0) {
-        say(`supportlint: 未更新基线 ${this.file}：${incomplete.join('，')}，这样写出的基线会漏掉已知问题。原文件保持不变；请先解决上面列出的问题，再运行 --update-baseline。\n`);
+        say(`${t('baseline.notUpdated', { file: this.file!, reasons: list(incomplete) })}\n`);
         return false;
       }
       await saveBaseline(this.file!, this.cwd, this.recorder.baseline);
-      say(`supportlint: wrote ${summary.errors + summary.warnings} findings to the baseline ${this.file}.\n`);
+      say(`${t('baseline.wrote', { count: summary.errors + summary.warnings, file: this.file! })}\n`);
       return true;
     }
-    if (this.matcher?.suppressed) say(`supportlint: ${this.matcher.suppressed} known findings are in the baseline and were not counted.\n`);
-    if (this.matcher?.stale) say(`supportlint: ${this.matcher.stale} findings recorded in the baseline no longer occur; run with --update-baseline to prune them.\n`);
+    if (this.matcher?.suppressed) say(`${t('baseline.suppressed', { count: this.matcher.suppressed })}\n`);
+    if (this.matcher?.stale) say(`${t('baseline.stale', { count: this.matcher.stale })}\n`);
     return true;
   }
 }

@@ -4,27 +4,30 @@ import { readInputs } from '../runner/lint-files.js';
 import { emptySummary } from '../runner/summary.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { toCanonicalLines } from '../formatters/canonical-jsonl.js';
+import { t } from '../i18n/index.js';
 import { UsageError } from './errors.js';
+import { useColor, type CliIO } from './io.js';
+import { addLocaleOption, addReadOptions, supportlintFor, type CommonReadOptions } from './options.js';
 import { assertOutputsAreNotInputs, openSink } from './output.js';
-import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
 
 export function registerConvertCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  addReadOptions(
+  addLocaleOption(addReadOptions(
     program
       .command('convert')
-      .description('turn any supported export into canonical JSONL, one message per line')
-      .argument('<paths...>', 'files, folders or globs; - reads standard input'),
-  )
-    .option('--to <format>', 'output format (jsonl)', 'jsonl')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
+      .description(t('convert.description'))
+      .argument('<paths...>', t('lint.paths')),
+  ))
+    .option('--to <format>', t('convert.to'), 'jsonl')
+    .option('-o, --output <file>', t('convert.output'))
     .action(async (paths: string[], options: CommonReadOptions & { to: string; output?: string }) => {
-      if (options.to !== 'jsonl') throw new UsageError(`--to ${options.to}: only jsonl is supported.`);
-      const config = await loadConfigFor(options, io);
-      const files = await resolveInputs(paths, config, io);
+      if (options.to !== 'jsonl') throw new UsageError(t('convert.toOnlyJsonl', { value: options.to }));
+      const linter = supportlintFor(options, io);
+      const config = await linter.loadConfig();
+      const files = await linter.inputFiles(paths);
       assertOutputsAreNotInputs([options.output], files, io.cwd);
       const summary = emptySummary();
       const sink = openSink(options.output, io);
-      await readInputs(files, readOptionsFor(config, options, io.cwd), summary, {
+      await readInputs(files, await linter.readOptions(), summary, {
         async onConversation(conversation) {
           summary.conversations++;
           summary.messages += conversation.messages.length;

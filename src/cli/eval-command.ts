@@ -5,10 +5,11 @@ import { lintConversation } from '../engine/lint.js';
 import { formatExcerptLine, visible } from '../formatters/excerpt.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { readInputs } from '../runner/lint-files.js';
-import { buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, ruleFailureLines } from '../runner/summary.js';
 import { UsageError } from './errors.js';
-import { addReadOptions, loadConfigFor, readOptionsFor, resolveInputs, useColor, type CliIO, type CommonReadOptions } from './index.js';
+import { useColor, type CliIO } from './io.js';
+import { addLocaleOption, addReadOptions, collect, supportlintFor, wholeNumber, type CommonReadOptions } from './options.js';
+import { t } from '../i18n/index.js';
 import { evaluateLabels, formatLabelEval } from './eval-labels.js';
 
 /** A hit kept for reading, with the messages around it as they arrived. */
@@ -52,9 +53,9 @@ const ROLE_LABELS: Record<string, string> = { customer: '客户', agent: '客服
 
 interface EvalOptions extends CommonReadOptions {
   rule?: string[];
-  sample: string;
-  seed: string;
-  context: string;
+  sample: number;
+  seed: number;
+  context: number;
   all?: boolean;
   labels?: string;
   corpus?: string;
@@ -68,49 +69,49 @@ interface EvalOptions extends CommonReadOptions {
  * with the surrounding messages, so anyone can read the hits and judge precision.
  */
 export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  addReadOptions(
+  addLocaleOption(addReadOptions(
     program
       .command('eval')
-      .description('count each rule\'s hits on an input and print a random sample of them with context, to judge precision')
-      .argument('[paths...]', 'files, folders or globs; - reads standard input'),
-  )
-    .option('--rule <id>', 'evaluate only these rules (repeatable, or comma-separated)', (v: string, p: string[] = []) => [...p, ...v.split(',')])
-    .option('--all', 'evaluate every built-in rule, not just the configured ones')
-    .option('--sample <n>', 'hits to print per rule', '10')
-    .option('--seed <n>', 'seed for the random sample', '1')
-    .option('--context <n>', 'messages to show before the offending one', '3')
-    .option('--labels <file>', 'score the rules against a labelled benchmark (bench/judgement/labels.jsonl): precision, recall and F1 per rule, collection and half')
-    .option('--corpus <dir>', 'with --labels: the corpus folder (default: the one the labels file names)')
-    .option('--half <half>', 'with --labels: tune, check or all', 'all')
-    .option('--errors', 'with --labels: list the tuning-half conversations each rule gets wrong')
-    .option('--json', 'with --labels: print the figures as JSON')
+      .description(t('eval.description'))
+      .argument('[paths...]', t('lint.paths')),
+  ))
+    .option('--rule <id>', t('eval.rule'), collect)
+    .option('--all', t('eval.all'))
+    .option('--sample <n>', t('eval.sample'), wholeNumber('--sample'), 10)
+    .option('--seed <n>', t('eval.seed'), wholeNumber('--seed'), 1)
+    .option('--context <n>', t('eval.context'), wholeNumber('--context'), 3)
+    .option('--labels <file>', t('eval.labels'))
+    .option('--corpus <dir>', t('eval.corpus'))
+    .option('--half <half>', t('eval.half'), 'all')
+    .option('--errors', t('eval.errors'))
+    .option('--json', t('eval.json'))
     .action(async (paths: string[], options: EvalOptions) => {
       if (options.labels) {
-        if (!['tune', 'check', 'all'].includes(options.half)) throw new UsageError(`--half ${options.half}：应为 tune、check 或 all。`);
-        const config = await loadConfigFor(options, io);
+        if (!['tune', 'check', 'all'].includes(options.half)) throw new UsageError(t('option.oneOf', { flag: '--half', value: options.half, choices: 'tune、check、all' }));
+        const config = await supportlintFor(options, io).loadConfig();
         const result = await evaluateLabels({ ...options, labels: options.labels, half: options.half as 'tune' | 'check' | 'all' }, config, io);
         const chalk = new Chalk({ level: useColor(io, undefined) ? 1 : 0 });
         io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatLabelEval(result, chalk));
         setExitCode(result.rows.length === 0 ? 2 : 0);
         return;
       }
-      if (paths.length === 0) throw new UsageError('no input given. Pass files, folders or globs, or --labels <file> to score a labelled benchmark.');
-      const sampleSize = Number(options.sample);
-      const before = Number(options.context);
-      if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new UsageError(`--sample ${options.sample}: expected a whole number.`);
-      if (!Number.isInteger(before) || before < 0) throw new UsageError(`--context ${options.context}: expected a whole number.`);
-      const config = await loadConfigFor(options, io);
-      if (options.all) {
-        const { BUILTIN_RULES } = await import('../../rules/index.js');
-        for (const [id, rule] of BUILTIN_RULES) if (!(id in config.rules) || config.rules[id] === 'off') config.rules[id] = rule.meta.defaultSeverity;
+      if (paths.length === 0) throw new UsageError(t('eval.noInput'));
+      const sampleSize = options.sample;
+      const before = options.context;
+      // --all: every built-in and custom rule, on at its default severity where the configuration leaves it off.
+      let rule = options.rule;
+      if (options.all && !rule?.length) {
+        const { customRules } = await supportlintFor(options, io).loadConfig();
+        rule = [...(await import('../../rules/index.js')).BUILTIN_RULES.keys(), ...Object.keys(customRules)];
       }
-      const settings = buildLintSettings(config, { onlyRules: options.rule });
-      const files = await resolveInputs(paths, config, io);
-      const random = seededRandom(Number(options.seed) || 1);
+      const linter = supportlintFor({ ...options, rule }, io);
+      const settings = await linter.lintSettings();
+      const files = await linter.inputFiles(paths);
+      const random = seededRandom(options.seed);
       const reservoirs = new Map(settings.rules.map((r) => [r.rule.meta.id, new Reservoir<SampledHit>(sampleSize, random)]));
       const hitConversations = new Map<string, Set<string>>();
       const summary = emptySummary();
-      await readInputs(files, readOptionsFor(config, options, io.cwd), summary, {
+      await readInputs(files, await linter.readOptions(), summary, {
         onConversation(conversation) {
           const result = lintConversation(conversation, settings);
           addResult(summary, result);

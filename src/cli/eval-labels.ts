@@ -10,7 +10,10 @@ import { readInputs } from '../runner/lint-files.js';
 import { buildLintSettings } from '../runner/settings.js';
 import { emptySummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
-import { readOptionsFor, type CliIO, type CommonReadOptions } from './index.js';
+import type { CliIO } from './io.js';
+import { inputOptions, type CommonReadOptions } from './options.js';
+import { t } from '../i18n/index.js';
+import { readOptionsFrom } from '../api/supportlint.js';
 
 export interface LabelEvalOptions {
   labels: string;
@@ -36,7 +39,7 @@ function loadLabelSet(file: string): LabelSet {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--labels ${file}：无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。`);
+    throw new UsageError(t('eval.labelsUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   try {
     return parseLabels(text);
@@ -56,7 +59,7 @@ export async function evaluateLabels(options: LabelEvalOptions, config: Resolved
   const rules = options.rule ?? manifest.rules;
   for (const id of rules) {
     const rule = BUILTIN_RULES.get(id);
-    if (!rule) throw new UsageError(`--rule ${id}：没有这条规则。`);
+    if (!rule) throw new UsageError(t('rule.unknown', { id }));
     if (!(id in config.rules) || config.rules[id] === 'off') config.rules[id] = rule.meta.defaultSeverity;
   }
   const settings = buildLintSettings(config, { onlyRules: rules });
@@ -67,7 +70,7 @@ export async function evaluateLabels(options: LabelEvalOptions, config: Resolved
   const seen = new Set<string>();
   for (const [collection, ids] of wanted) {
     const spec = manifest.collections[collection]!;
-    const readOptions = readOptionsFor(config, (spec.read ?? {}) as CommonReadOptions, corpus);
+    const readOptions = readOptionsFrom(config, inputOptions((spec.read ?? {}) as CommonReadOptions), corpus);
     const summary = emptySummary();
     await readInputs([spec.file], readOptions, summary, {
       onConversation(conversation) {

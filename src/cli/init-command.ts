@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { access } from 'node:fs/promises';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import path from 'node:path';
 import { configFileInEffect, configFilesIn, SEARCH_PLACES } from '../config/load.js';
-import { writeFileAtomic } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
-import type { CliIO } from './index.js';
+import { t } from '../i18n/index.js';
+import { addLocaleOption } from './options.js';
+import type { CliIO } from './io.js';
 
 const STARTER_NAME = '.supportlintrc.yaml';
 
@@ -44,10 +46,10 @@ rules:
 `;
 
 export function registerInitCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  addLocaleOption(program
     .command('init')
-    .description('write a starter .supportlintrc.yaml in the current folder')
-    .option('--force', 'overwrite an existing file')
+    .description(t('init.description'))
+    .option('--force', t('init.force')))
     .action(async (options: { force?: boolean }) => {
       const target = path.join(io.cwd, STARTER_NAME);
       // The search reads package.json, .supportlintrc and .supportlintrc.json before .supportlintrc.yaml,
@@ -65,10 +67,10 @@ export function registerInitCommand(program: Command, io: CliIO, setExitCode: (c
         );
       }
       const exists = await access(target).then(() => true, () => false);
-      if (exists && !options.force) throw new UsageError(`${target} already exists. Pass --force to overwrite it.`);
+      if (exists && !options.force) throw new UsageError(t('init.exists', { file: target }));
       const before = await configFileInEffect(io.cwd);
       await writeFileAtomic(target, STARTER_CONFIG);
-      io.stdout(`Wrote ${path.relative(io.cwd, target)}. Run \`supportlint lint <files>\` next, or \`supportlint lint --print-config\` to see the merged settings.\n`);
+      io.stdout(`${t('init.wrote', { file: path.relative(io.cwd, target) })}\n`);
       if (before && before !== target) {
         io.stdout(`注意：此前在这里生效的是上级文件夹的 ${before}；此后在这个文件夹里运行时生效的是 ${STARTER_NAME}，它不会继承 ${path.basename(before)} 的设置（需要时在 extends 里写上它的路径）。\n`);
       }

@@ -2,9 +2,11 @@ import { fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openAtomicFile, sameFile } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
-import type { CliIO } from './index.js';
+import type { CliIO } from './io.js';
 import type { ConversationResult } from '../engine/lint.js';
 import type { Formatter, FormatterContext, FormatterOutput } from '../formatters/formatter.js';
+import { list, t } from '../i18n/index.js';
+import { closest } from '../i18n/did-you-mean.js';
 import type { LintSummary } from '../runner/summary.js';
 
 export interface OutputSink {
@@ -39,11 +41,11 @@ export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefi
     for (const input of inputs) {
       if (input === '-') {
         // `lint - -o in.jsonl < in.jsonl`: standard input is that very file.
-        if (stdinIs(target)) throw new UsageError(`${option} ${output}：标准输入就是这个文件，写入会覆盖要读取的数据。请把结果写到另一个文件。`);
+        if (stdinIs(target)) throw new UsageError(t('output.isStdin', { option, output: output! }));
         continue;
       }
       if (sameFile(target, path.resolve(cwd, input))) {
-        throw new UsageError(`${option} ${output}：这是输入文件 ${input}，写入会覆盖要读取的数据。请把结果写到另一个文件。`);
+        throw new UsageError(t('output.isInput', { option, output: output!, input }));
       }
     }
   }
@@ -62,7 +64,7 @@ export function openSink(output: string | undefined, io: CliIO): OutputSink {
   const file = openAtomicFile(path.resolve(io.cwd, output!));
   const { stream } = file;
   let failure: Error | undefined;
-  stream.on('error', (error) => (failure ??= new UsageError(`${output}：无法写入（${error.message}）。请检查文件夹是否存在、是否有写权限。`)));
+  stream.on('error', (error) => (failure ??= new UsageError(t('output.writeFailed', { output: output!, reason: error.message }))));
   const settled = (event: 'drain' | 'finish') =>
     new Promise<void>((resolve) => {
       const done = () => {
@@ -95,7 +97,7 @@ export function openSink(output: string | undefined, io: CliIO): OutputSink {
         await file.commit();
       } catch (error) {
         await file.abort();
-        throw new UsageError(`${output}：无法写入（${(error as Error).message}）。`);
+        throw new UsageError(t('output.commitFailed', { output: output!, reason: (error as Error).message }));
       }
     },
   };
@@ -117,15 +119,15 @@ export function parseOutputSpecs(formats: readonly string[], output: string | un
     const colon = entry.indexOf(':');
     const name = colon > 0 && known.includes(entry.slice(0, colon)) ? entry.slice(0, colon) : entry;
     if (!known.includes(name)) {
-      throw new UsageError(`--format ${entry}: expected one of ${known.join(', ')}, optionally with a file, e.g. sarif:results.sarif. To choose how input is read, use --input-format.`);
+      throw new UsageError(t('output.unknownFormat', { entry, known: list(known) }) + (closest(name, known) ? t('common.didYouMean', { name: closest(name, known)! }) : ''));
     }
     // `json:-` is standard output, not a file named "-".
     return name === entry || isStdout(entry.slice(colon + 1)) ? { format: name } : { format: name, file: entry.slice(colon + 1) };
   });
   const toStdout = specs.filter((spec) => spec.file === undefined);
-  if (toStdout.length > 1) throw new UsageError(`--format ${toStdout.map((s) => s.format).join(', ')}: only one report can go to standard output. Give the others a file, e.g. -f ${toStdout[1]!.format}:report.${toStdout[1]!.format}.`);
+  if (toStdout.length > 1) throw new UsageError(t('output.oneToStdout', { formats: toStdout.map((s) => s.format).join(', '), example: `${toStdout[1]!.format}:report.${toStdout[1]!.format}` }));
   if (output !== undefined && !isStdout(output)) {
-    if (toStdout.length === 0) throw new UsageError('--output names the file for the format without one, but every --format already has a file.');
+    if (toStdout.length === 0) throw new UsageError(t('output.noFormatForOutput'));
     toStdout[0]!.file = output;
   }
   return specs;

@@ -1,4 +1,5 @@
-import type { CliIO } from './index.js';
+import { t } from '../i18n/index.js';
+import type { CliIO } from './io.js';
 
 export interface Progress {
   /** Counts one more conversation. */
@@ -28,7 +29,7 @@ export function startProgress(io: CliIO, label: string, now: () => number = Date
       drawn = time;
       shown = true;
       const seconds = Math.round((time - started) / 1000);
-      io.stderr(`\r\x1b[K${label} ${count.toLocaleString('en-US')} 个会话 · ${seconds} 秒`);
+      io.stderr(`\r\x1b[K${t('progress.line', { label, count: count.toLocaleString('en-US'), seconds })}`);
     },
     done() {
       if (shown) io.stderr('\r\x1b[K');

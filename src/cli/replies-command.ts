@@ -3,24 +3,25 @@ import { Chalk } from 'chalk';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
+import { ruleSummaries } from '../api/supportlint.js';
 import { applyDirectives } from '../engine/suppress.js';
-import { findInputFiles } from '../io/find-files.js';
 import type { ReplyRewrite } from '../library/fix.js';
 import { LIBRARY_EXTENSIONS, readLibrary, readLibrarySource } from '../library/index.js';
 import { argumentFolder, fixRefusal, folderGivenFor, rewriteLibrary, writeLibrary } from '../library/write-fixes.js';
 import type { CannedReply, Library } from '../library/reply.js';
 import type { Conversation } from '../model/conversation.js';
-import { buildLintSettings } from '../runner/settings.js';
 import { addResult, emptySummary, formatLocation, ruleFailureLines } from '../runner/summary.js';
 import { BaselineRun } from './baseline-file.js';
 import { UsageError } from './errors.js';
-import { addReportOptions, findingsExitCode, loadConfigFor, openReports, useColor, type CliIO, type ReportOptions } from './index.js';
+import { useColor, type CliIO } from './io.js';
+import { addLocaleOption, addReportOptions, collect, supportlintFor, type ReportOptions } from './options.js';
+import { findingsExitCode, openReports } from './reporting.js';
+import { t } from '../i18n/index.js';
 import { visible } from '../formatters/excerpt.js';
 
 interface RepliesOptions extends ReportOptions {
   config?: string;
   rule?: string[];
-  locale?: 'zh-Hans' | 'zh-Hant';
   baseline?: string;
   updateBaseline?: boolean;
   fix?: boolean;
@@ -62,44 +63,39 @@ function replyRewrites(library: Library, settings: LintSettings): ReplyRewrite[]
 export function registerRepliesCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
   const command = program
     .command('replies')
-    .description('lint canned-reply libraries (YAML, JSON, CSV or plain text) with the rules that judge one agent message')
-    .argument('<paths...>', 'library files or folders')
-    .option('-c, --config <file>', 'use this configuration file instead of searching for .supportlintrc.*')
-    .option('--rule <id>', 'run only these rules (repeatable, or comma-separated)', (v: string, p: string[] = []) => [...p, ...v.split(',').map((x) => x.trim()).filter(Boolean)])
-    .option('--locale <locale>', 'script of the messages: zh-Hans or zh-Hant; default follows each reply')
-    .option('--baseline <file>', 'ignore the findings recorded in this baseline; only new ones count')
-    .option('--update-baseline', 'write the current findings to the --baseline file and exit 0')
-    .option('--fix', 'apply the checked rewrites to YAML, JSON, CSV and plain-text libraries, keeping comments, layout and encoding')
-    .option('--fix-dry-run', 'show the rewrites --fix would make, as a diff, without writing');
-  addReportOptions(command).action(async (paths: string[], options: RepliesOptions) => {
+    .description(t('replies.description'))
+    .argument('<paths...>', t('replies.paths'))
+    .option('-c, --config <file>', t('option.config.help'))
+    .option('--rule <id>', t('lint.rule'), collect)
+    .option('--baseline <file>', t('replies.baseline'))
+    .option('--update-baseline', t('lint.updateBaseline'))
+    .option('--fix', t('replies.fix'))
+    .option('--fix-dry-run', t('replies.fixDryRun'));
+  addLocaleOption(addReportOptions(command)).action(async (paths: string[], options: RepliesOptions) => {
     setExitCode(await runReplies(paths, options, io));
   });
 }
 
 async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): Promise<number> {
-  if (options.locale && options.locale !== 'zh-Hans' && options.locale !== 'zh-Hant') throw new UsageError(`--locale ${options.locale}: expected zh-Hans or zh-Hant.`);
-  const config = await loadConfigFor(options, io);
-  const all = buildLintSettings(config, { onlyRules: options.rule, locale: options.locale });
+  const linter = supportlintFor(options, io);
   // Only rules that judge one message alone apply to a reply that has no conversation around it.
-  const settings: LintSettings = { ...all, rules: all.rules.filter((r) => r.rule.meta.scope === 'message') };
-  if (settings.rules.length === 0) throw new UsageError('no rule that judges a single message is on. Turn one on in the configuration, or check --rule.');
-  const found = await findInputFiles(paths, { cwd: io.cwd, ignore: config.ignore, extensions: LIBRARY_EXTENSIONS });
-  if (found.files.length === 0) throw new UsageError(found.missing.map((m) => `${m.pattern}: ${m.reason}`).join('\n') || 'no library files given.');
-  for (const m of found.missing) io.stderr(`supportlint: ${m.pattern}: ${m.reason}\n`);
+  const settings: LintSettings = await linter.lintSettings({ scope: 'message' });
+  if (settings.rules.length === 0) throw new UsageError(t('replies.noRules'));
+  const files = await linter.inputFiles(paths, { extensions: LIBRARY_EXTENSIONS });
 
   const argumentFolders = paths.map((argument) => argumentFolder(argument, io.cwd));
-  const baseline = await BaselineRun.open(options, io.cwd);
-  const reports = openReports(options, settings, config, 'replies', io, found.files);
+  const baseline = await BaselineRun.open(options, io.cwd, io.stderr);
+  const reports = await openReports(linter, options, { rules: ruleSummaries(settings), command: 'replies', inputs: files }, io);
   const summary = emptySummary();
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
   let broken = false;
   await reports.start();
-  for (const file of found.files) {
+  for (const file of files) {
     let library: Library;
     try {
       library = await readLibrary(path.resolve(io.cwd, file), file);
     } catch (error) {
-      io.stderr(`${chalk.red('无法读取')} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+      io.stderr(`${chalk.red(t('input.unreadable'))} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? t('input.noSuchFile') : (error as Error).message}\n`);
       broken = true;
       continue;
     }
@@ -108,7 +104,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       broken = true;
       for (const problem of library.problems) {
         const location = formatLocation({ file, line: problem.line, column: problem.column });
-        io.stderr(`${chalk.red('无法读取')} ${visible(location)}: ${visible(problem.reason)}\n`);
+        io.stderr(`${chalk.red(t('input.unreadable'))} ${visible(location)}: ${visible(problem.reason)}\n`);
         summary.records.read++;
         summary.records.skipped++;
       }
@@ -125,7 +121,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
         await writeLibrary(library, absolute, source);
         library = { ...(await readLibrarySource(file, source)), encoding: library.encoding };
       }
-      if (applied > 0) io.stderr(`supportlint: ${file}: ${options.fix ? '已修改' : '将修改'} ${applied} 条话术。\n`);
+      if (applied > 0) io.stderr(`${t(options.fix ? 'replies.fixed' : 'replies.wouldFix', { file, count: applied })}\n`);
     }
     for (const { reply, result } of lintLibrary(library, settings)) {
       summary.records.read++;

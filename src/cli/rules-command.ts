@@ -6,7 +6,10 @@ import { PRESETS } from '../config/presets.js';
 import { loadConfig } from '../config/load.js';
 import { compileCustomRule } from '../config/custom-rules.js';
 import { UsageError } from './errors.js';
-import type { CliIO } from './index.js';
+import { closest } from '../i18n/did-you-mean.js';
+import { t } from '../i18n/index.js';
+import { addLocaleOption } from './options.js';
+import type { CliIO } from './io.js';
 import { ruleDocsPath } from '../rule-docs.js';
 
 
@@ -17,14 +20,17 @@ function pad(text: string, width: number): string {
 }
 
 export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  addLocaleOption(program
     .command('rules')
-    .description('list the rules, or explain one')
-    .argument('[id]', 'a rule id, e.g. blame-shifting')
+    .description(t('rules.description'))
+    .argument('[id]', t('rules.id')))
     .action(async (id: string | undefined) => {
       if (id) {
         const rule = BUILTIN_RULES.get(id);
-        if (!rule) throw new UsageError(`there is no rule "${id}". Known rules: ${[...BUILTIN_RULES.keys()].join(', ')}.`);
+        if (!rule) {
+          const near = closest(id, BUILTIN_RULES.keys());
+          throw new UsageError(near ? t('rule.unknownNear', { id, near }) : t('rule.unknown', { id }));
+        }
         io.stdout(await readFile(ruleDocsPath(id), 'utf8'));
         setExitCode(0);
         return;
@@ -33,15 +39,15 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
       const config = await loadConfig({ cwd: io.cwd });
       const custom = Object.entries(config.customRules).map(([customId, definition]) => compileCustomRule(customId, definition));
       const width = Math.max(24, ...[...BUILTIN_RULES.keys(), ...custom.map((r) => r.meta.id)].map((r) => r.length + 4));
-      const lines = [`${pad('rule', width)}${pad('名称', 12)}${pad('category', 16)}${pad('severity', 10)}${pad('scope', 14)}description`];
+      const lines = [`${pad(t('rules.head.rule'), width)}${pad(t('rules.head.title'), 12)}${pad(t('rules.head.category'), 16)}${pad(t('rules.head.severity'), 10)}${pad(t('rules.head.scope'), 14)}${t('rules.head.description')}`];
       for (const rule of [...BUILTIN_RULES.values(), ...custom]) {
         const { meta } = rule;
         const mark = meta.custom ? '+' : meta.id in recommended ? '✔' : ' ';
-        const title = meta.custom ? '自定义' : meta.title;
+        const title = meta.custom ? t('rules.custom') : meta.title;
         // Custom rules come from configuration: what they say is shown, never acted on by the terminal.
         lines.push(visible(`${pad(`${mark} ${meta.id}`, width)}${pad(title, 12)}${pad(meta.category, 16)}${pad(meta.defaultSeverity, 10)}${pad(meta.scope, 14)}${meta.description}`));
       }
-      lines.push('', '✔ = in supportlint:recommended.  + = declared under customRules in your configuration.  supportlint rules <id> explains a built-in rule.');
+      lines.push('', t('rules.legend'));
       io.stdout(`${lines.join('\n')}\n`);
       setExitCode(0);
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/index.js';
 import type { AnalyzedMessage } from '../engine/analysis.js';
 import { assertedMatches } from '../engine/matching.js';
 import { CATEGORIES, defineRule, type RuleDefinition } from '../engine/rule.js';
@@ -74,7 +75,7 @@ export const customRulesSchema = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]
 
 /** Compiles phrases and patterns, naming the key path in any error. */
 function compileMatcher(keyPath: string, phrases: readonly string[], patterns: readonly string[]): Lexicon {
-  if (phrases.length === 0 && patterns.length === 0) throw new CustomRuleError(`${keyPath}: expected at least one entry in phrases or patterns.`);
+  if (phrases.length === 0 && patterns.length === 0) throw new CustomRuleError(t('config.customNoPhrases', { keyPath }));
   return new Lexicon({ id: keyPath, description: keyPath, sets: {}, phrases: [...phrases], patterns: [...patterns] });
 }
 

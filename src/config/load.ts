@@ -7,6 +7,8 @@ import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
 import { formatZodIssues } from './zod-errors.js';
+import { closest } from '../i18n/did-you-mean.js';
+import { list, t } from '../i18n/index.js';
 
 const MODULE_NAME = 'supportlint';
 export const SEARCH_PLACES = ['package.json', '.supportlintrc', '.supportlintrc.json', '.supportlintrc.yaml', '.supportlintrc.yml'];
@@ -74,7 +76,7 @@ function dropEmptyKeys(raw: unknown): unknown {
 
 function validate(raw: unknown, source: string): ConfigFile {
   const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}));
-  if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error, '', configSchema)}`);
   return parsed.data;
 }
 
@@ -85,17 +87,20 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
   for (const parent of parents) {
     if (parent.startsWith('supportlint:')) {
       const preset = PRESETS[parent];
-      if (!preset) throw new ConfigError(`${source}: extends "${parent}" is not a preset. Known presets: ${Object.keys(PRESETS).join(', ')}.`);
+      if (!preset) {
+        const near = closest(parent, Object.keys(PRESETS));
+        throw new ConfigError(near ? t('config.unknownPresetNear', { source, preset: parent, near }) : t('config.unknownPreset', { source, preset: parent, known: list(Object.keys(PRESETS)) }));
+      }
       layers.push({ source: parent, config: preset() });
       continue;
     }
     const file = path.resolve(path.dirname(source), parent);
     assertDataFile(file, parent, `${source}: extends `);
-    if (seen.has(file)) throw new ConfigError(`${source}: extends "${parent}" makes a cycle.`);
+    if (seen.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
     seen.add(file);
     const result = await explorer().load(file).catch((error: Error) => {
       if (error instanceof ConfigError) throw error;
-      throw new ConfigError(`${source}: cannot read extended config "${parent}" (${firstReason(error.message)}).`);
+      throw new ConfigError(t('config.extendsUnreadable', { source, parent, reason: firstReason(error.message) }));
     });
     layers.push(...(await layersOf(validate(result?.config, file), file, seen)));
   }
@@ -117,8 +122,7 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const message = firstReason((error as Error).message);
-    const target = options.configFile ?? 'configuration';
-    throw new ConfigError(`${target}: cannot be read (${message}). Check that it exists and is valid YAML or JSON.`);
+    throw new ConfigError(t('config.unreadable', { file: options.configFile ?? t('config.theConfiguration'), reason: message }));
   }
   if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);
   const config = validate(found.config, found.filepath);

@@ -9,6 +9,8 @@ import type { ConfigFile, RuleSetting } from './schema.js';
 import { compileCustomRule, type CustomRuleConfig } from './custom-rules.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { formatZodIssues } from './zod-errors.js';
+import { closest } from '../i18n/did-you-mean.js';
+import { t } from '../i18n/index.js';
 import { DEFAULT_SCORECARD, mergeScorecard, scorecardProblems, type Scorecard } from '../report/scoring-config.js';
 
 export class ConfigError extends Error {}
@@ -92,7 +94,7 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
   const custom = new Map<string, RuleDefinition<any>>();
   for (const [id, definition] of Object.entries(config.customRules)) {
     if (BUILTIN_RULES.has(id)) {
-      problems.push(`customRules.${id}: "${id}" is a built-in rule. Give the custom rule another id.`);
+      problems.push(t('config.customIsBuiltin', { id }));
       continue;
     }
     try {
@@ -106,7 +108,8 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
   for (const [id, setting] of Object.entries(settings)) {
     const rule = BUILTIN_RULES.get(id) ?? custom.get(id);
     if (!rule) {
-      problems.push(`rules.${id}: there is no rule "${id}". Run \`supportlint rules\` to list them, or declare it under customRules.`);
+      const near = closest(id, [...BUILTIN_RULES.keys(), ...custom.keys()]);
+      problems.push(near ? t('config.unknownRuleNear', { id, near }) : t('config.unknownRule', { id }));
       continue;
     }
     const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];

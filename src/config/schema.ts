@@ -7,6 +7,7 @@ import { roleSchema } from '../model/conversation.js';
 import { businessHoursSchema, holidaysSchema } from '../time/business-hours.js';
 import { isValidTimezone } from '../time/instant.js';
 import { scoringSchema } from '../report/scoring-config.js';
+import { t } from '../i18n/index.js';
 
 /** User patterns run on the linear-time engine: valid means it compiles there. */
 function isValidRegex(source: string): boolean {
@@ -26,7 +27,7 @@ export const ruleSettingSchema = z.union([
   severitySettingSchema,
   z.tuple([severitySettingSchema]),
   z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())]),
-], { error: 'expected "off", "warn", "error", or [severity, {options}]' });
+], { error: () => t('config.ruleSetting') });
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
 
 export const configSchema = z.strictObject({
@@ -37,7 +38,7 @@ export const configSchema = z.strictObject({
   customRules: customRulesSchema.optional(),
   /** Source role values to roles, e.g. {"店小二": agent, "访客": customer}. */
   roles: z.record(z.string(), roleSchema).optional(),
-  timezone: z.string().refine(isValidTimezone, { message: 'expected an IANA time zone such as "Asia/Shanghai"' }).optional(),
+  timezone: z.string().refine(isValidTimezone, { error: () => t('config.timezone') }).optional(),
   businessHours: businessHoursSchema.optional(),
   holidays: holidaysSchema.optional(),
   /** Additions to and removals from the built-in phrase lists, by list id. */
@@ -71,7 +72,7 @@ export const configSchema = z.strictObject({
     /** Sender ids of the company's own staff, for exports without a role field (企业微信会话存档). */
     internalIds: z.array(z.string().min(1)).optional(),
     /** A regular expression: sender names that match it are agents (千牛 chat records). */
-    agentPattern: z.string().refine(isValidRegex, { message: 'expected a regular expression without backreferences or lookaround (it runs on a linear-time matcher)' }).optional(),
+    agentPattern: z.string().refine(isValidRegex, { error: () => t('config.agentPattern') }).optional(),
     /** Minutes of silence after which a contact's messages start a new conversation, for exports without session ids. */
     sessionGapMinutes: z.number().positive().optional(),
   }).optional(),

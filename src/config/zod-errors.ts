@@ -1,11 +1,64 @@
 import type { z } from 'zod';
+import { closest } from '../i18n/did-you-mean.js';
+import { t } from '../i18n/index.js';
 
-/** One line per problem: the key path, then what was expected. */
-export function formatZodIssues(error: z.ZodError, prefix = ''): string {
+/** The definition zod keeps on every schema, as far as walking a key path needs it. */
+interface SchemaDef {
+  type: string;
+  innerType?: SchemaNode;
+  in?: SchemaNode;
+  shape?: Record<string, SchemaNode>;
+  valueType?: SchemaNode;
+  element?: SchemaNode;
+}
+interface SchemaNode {
+  _zod: { def: SchemaDef };
+}
+
+/** The schema past optional, default, nullable and pipe wrappers. */
+function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
+  let current = node;
+  for (let depth = 0; current && depth < 10; depth++) {
+    const def = current._zod.def;
+    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+/** The keys an object schema takes at a key path, when the path leads to one. */
+function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[]): string[] | undefined {
+  let current = unwrap(schema);
+  for (const segment of keyPath) {
+    const def = current?._zod.def;
+    if (!def) return undefined;
+    if (def.type === 'object' && typeof segment === 'string') current = unwrap(def.shape?.[segment]);
+    else if (def.type === 'record') current = unwrap(def.valueType);
+    else if (def.type === 'array' && typeof segment === 'number') current = unwrap(def.element);
+    else return undefined;
+  }
+  const def = current?._zod.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+
+/**
+ * One line per problem: the key path, then what was expected. An unknown key names the nearest
+ * known one when `schema` is given and it is close enough to be a typo (`timezon` → `timezone`).
+ */
+export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodType): string {
   return error.issues
     .map((issue) => {
       const keyPath = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      return `${keyPath || '(top level)'}: ${issue.message}`;
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') {
+        const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
+        message = issue.keys.map((key) => {
+          const near = closest(key, known);
+          return near ? t('config.unknownKeyNear', { key, near }) : t('config.unknownKey', { key, known: known.join(', ') || '—' });
+        }).join(' ');
+      }
+      return `${keyPath || t('config.topLevel')}: ${message}`;
     })
     .join('\n');
 }

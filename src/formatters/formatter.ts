@@ -32,6 +32,11 @@ export interface FormatterContext {
   measuredWith?: MeasuredWith;
 }
 
+/** What one result is called: a conversation (会话) in transcripts, a reply (话术) in a canned-reply library. */
+export function resultNoun(command: FormatterContext['command']): string {
+  return command === 'replies' ? '话术' : '会话';
+}
+
 export interface MeasuredWith {
   timezone: string;
   businessHours: unknown;

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import { excerptAround } from './excerpt.js';
-import type { Formatter, FormatterContext } from './formatter.js';
+import { resultNoun, type Formatter, type FormatterContext } from './formatter.js';
 import { ciPath, isStdin, locationColumn } from './paths.js';
 
 /**
@@ -49,7 +49,7 @@ function annotation(finding: Finding, context: FormatterContext, titles: Readonl
   const lines = [finding.message];
   if (finding.excerpt.trim() !== '') {
     const { before, match, after } = excerptAround(finding.excerpt, finding.range);
-    lines.push(`原文（会话 ${finding.conversationId}${finding.messageSeq === null ? '' : ` 第${finding.messageSeq + 1}条`}）：${before}${match ? `【${match}】` : ''}${after}`);
+    lines.push(`原文（${resultNoun(context.command)} ${finding.conversationId}${finding.messageSeq === null ? '' : ` 第${finding.messageSeq + 1}条`}）：${before}${match ? `【${match}】` : ''}${after}`);
   }
   if (finding.suggestion) lines.push(`建议：${finding.suggestion}`);
   return workflowCommand(

@@ -2,7 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import type { ConversationResult } from '../engine/lint.js';
 import type { LintSummary } from '../runner/summary.js';
 import { excerptAround } from './excerpt.js';
-import type { Formatter, FormatterContext } from './formatter.js';
+import { resultNoun, type Formatter, type FormatterContext } from './formatter.js';
 import { ciLocation, ciPath } from './paths.js';
 
 /**
@@ -38,7 +38,7 @@ const ROLE_LABELS: Record<string, string> = { customer: '客户', agent: '客服
 
 function failure(finding: Finding, context: FormatterContext, titles: ReadonlyMap<string, string>): string {
   const title = titles.get(finding.ruleId);
-  const where = [ciLocation(finding.location, context.cwd), `会话 ${finding.conversationId}`];
+  const where = [ciLocation(finding.location, context.cwd), `${resultNoun(context.command)} ${finding.conversationId}`];
   if (finding.messageSeq !== null) where.push(`第${finding.messageSeq + 1}条`);
   if (finding.agent) where.push(`${ROLE_LABELS[finding.role ?? 'agent'] ?? finding.role} ${finding.agent}`);
   const body = [`${finding.severity} ${finding.ruleId}${title ? `（${title}）` : ''}`, finding.message, `位置：${where.join(' · ')}`];

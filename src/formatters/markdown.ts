@@ -1,7 +1,7 @@
 import type { Finding } from '../engine/finding.js';
-import type { LintSummary } from '../runner/summary.js';
+import { isCleanRun, type LintSummary } from '../runner/summary.js';
 import { excerptAround } from './excerpt.js';
-import type { Formatter, FormatterContext, RuleSummary } from './formatter.js';
+import { resultNoun, type Formatter, type FormatterContext, type RuleSummary } from './formatter.js';
 import { ciLocation, ciPath } from './paths.js';
 
 /**
@@ -50,7 +50,7 @@ function row(finding: Finding, rules: ReadonlyMap<string, RuleSummary>, context:
   const id = escapeMarkdownCell(finding.ruleId);
   const ruleCell = `${rule?.helpUri ? `[${id}](${rule.helpUri})` : id}${rule ? `<br>${escapeMarkdownCell(rule.title)}` : ''}`;
   const location = ciLocation(finding.location, context.cwd).slice(ciPath(finding.location.file, context.cwd).length).replace(/^:/, 'L');
-  const where = [location, `会话 ${finding.conversationId}`, finding.messageSeq === null ? '' : `第${finding.messageSeq + 1}条`, finding.agent ?? '']
+  const where = [location, `${resultNoun(context.command)} ${finding.conversationId}`, finding.messageSeq === null ? '' : `第${finding.messageSeq + 1}条`, finding.agent ?? '']
     .filter(Boolean)
     .map((part) => escapeMarkdownCell(part))
     .join('<br>');
@@ -96,7 +96,7 @@ export function markdownFormatter(): Formatter {
     },
     end(summary: LintSummary, context) {
       const problems = summary.errors + summary.warnings;
-      const icon = summary.errors > 0 ? '❌' : problems > 0 ? '⚠️' : '✅';
+      const icon = summary.errors > 0 ? '❌' : problems > 0 || !isCleanRun(summary) ? '⚠️' : '✅';
       const waived = summary.waived > 0 ? ` · 已豁免 ${summary.waived}` : '';
       const headline = `${problems === 0 ? '没有发现问题' : `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）`}${waived}`;
       const { read, used, skipped } = summary.records;
@@ -104,7 +104,7 @@ export function markdownFormatter(): Formatter {
         '<!-- supportlint -->',
         `## ${icon} supportlint：${headline}`,
         '',
-        `文件 ${summary.files} · 会话 ${summary.conversations} · 消息 ${summary.messages} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
+        `文件 ${summary.files} · ${context.command === 'replies' ? `话术 ${summary.conversations}` : `会话 ${summary.conversations} · 消息 ${summary.messages}`} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
         '',
       ];
       if (body) out.push(body);

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Finding, Quote } from '../engine/finding.js';
 import type { ConversationResult } from '../engine/lint.js';
 import { formatLocalTime } from '../time/instant.js';
-import { formatLocation, type LintSummary } from '../runner/summary.js';
+import { formatLocation, isCleanRun, type LintSummary } from '../runner/summary.js';
 import { formatExcerptLine, visible } from './excerpt.js';
+import { t } from '../i18n/index.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 import { AgentSummary } from './agent-summary.js';
 
@@ -42,18 +43,21 @@ function findingLines(finding: Finding, chalk: InstanceType<typeof Chalk>, conte
 export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>, command: FormatterContext['command'] = 'lint'): string[] {
   const lines: string[] = [];
   const problems = summary.errors + summary.warnings;
-  const headline = `${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告）${summary.waived > 0 ? ` · 已豁免 ${summary.waived}` : ''}`;
-  lines.push(problems === 0 ? chalk.green(`✔ ${headline}`) : chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)));
+  const headline = t('summary.headline', { problems, errors: summary.errors, warnings: summary.warnings }) + (summary.waived > 0 ? t('summary.waived', { count: summary.waived }) : '');
+  // ✔ only for a run that read everything and judged it all: an unreadable file, a skipped record or
+  // a rule failure fails the run (or may, with --strict), and a green tick would say otherwise.
+  const mark = problems > 0 ? chalk.bold((summary.errors > 0 ? chalk.red : chalk.yellow)(`✖ ${headline}`)) : isCleanRun(summary) ? chalk.green(`✔ ${headline}`) : chalk.yellow(`⚠ ${headline}`);
+  lines.push(mark);
   const { read, used, skipped } = summary.records;
-  const counted = command === 'replies' ? `话术 ${summary.conversations}` : `会话 ${summary.conversations} · 消息 ${summary.messages}`;
+  const counted = command === 'replies' ? t('summary.replies', { count: summary.conversations }) : t('summary.conversations', { count: summary.conversations, messages: summary.messages });
   lines.push(
-    `文件 ${summary.files} · ${counted} · 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}` +
-      (summary.unreadableFiles.length ? ` · 无法读取的文件 ${summary.unreadableFiles.length}` : '') +
-      (summary.filtered ? ` · 日期范围外的会话 ${summary.filtered}（未检查）` : ''),
+    t('summary.records', { files: summary.files, counted, read, used, skipped }) +
+      (summary.unreadableFiles.length ? t('summary.unreadableFiles', { count: summary.unreadableFiles.length }) : '') +
+      (summary.filtered ? t('summary.filtered', { count: summary.filtered }) : ''),
   );
   for (const [ruleId, reasons] of Object.entries(summary.notApplicable)) {
     for (const [reason, count] of Object.entries(reasons)) {
-      lines.push(chalk.dim(`${ruleId} 不适用于 ${count} 个会话（${NA_REASONS[reason] ?? reason}）`));
+      lines.push(chalk.dim(t('summary.notApplicable', { rule: ruleId, count, reason: NA_REASONS[reason] ?? reason })));
     }
   }
   return lines;
@@ -62,11 +66,11 @@ export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Ch
 /** Problems with the input, on stderr-bound text: which file, where, and why. */
 export function inputProblemLines(summary: LintSummary, chalk: InstanceType<typeof Chalk>, limit = 20): string[] {
   const lines: string[] = [];
-  for (const problem of summary.unreadableFiles) lines.push(`${chalk.red('无法读取')} ${visible(formatLocation(problem.location))}: ${visible(problem.reason)}`);
-  for (const problem of summary.skipped.slice(0, limit)) lines.push(`${chalk.yellow('已跳过')} ${visible(formatLocation(problem.location))}: ${visible(problem.reason)}`);
-  if (summary.skipped.length > limit) lines.push(chalk.dim(`…以及另外 ${summary.skipped.length - limit} 条跳过的记录（用 --format json 查看全部）`));
-  for (const warning of summary.warningsAboutInput.slice(0, limit)) lines.push(`${chalk.yellow('注意')} ${visible(formatLocation(warning.location))}: ${visible(warning.reason)}`);
-  if (summary.warningsAboutInput.length > limit) lines.push(chalk.dim(`…以及另外 ${summary.warningsAboutInput.length - limit} 条注意事项`));
+  for (const problem of summary.unreadableFiles) lines.push(`${chalk.red(t('input.unreadable'))} ${visible(formatLocation(problem.location))}: ${visible(problem.reason)}`);
+  for (const problem of summary.skipped.slice(0, limit)) lines.push(`${chalk.yellow(t('input.skipped'))} ${visible(formatLocation(problem.location))}: ${visible(problem.reason)}`);
+  if (summary.skipped.length > limit) lines.push(chalk.dim(t('input.moreSkipped', { count: summary.skipped.length - limit })));
+  for (const warning of summary.warningsAboutInput.slice(0, limit)) lines.push(`${chalk.yellow(t('input.note'))} ${visible(formatLocation(warning.location))}: ${visible(warning.reason)}`);
+  if (summary.warningsAboutInput.length > limit) lines.push(chalk.dim(t('input.moreNotes', { count: summary.warningsAboutInput.length - limit })));
   return lines;
 }
 

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { t } from '../i18n/index.js';
 
 /** File endings read when a folder is given. */
 export const INPUT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'txt', 'xlsx'];
@@ -133,7 +134,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
     if (matches.length === 0) {
       missing.push({
         pattern,
-        reason: info?.isDirectory() ? `no ${extensions.map((e) => `.${e}`).join('/')} files in this folder` : 'no such file, and no files match it as a glob',
+        reason: info?.isDirectory() ? t('input.emptyFolder', { extensions: extensions.map((e) => `.${e}`).join('/') }) : t('input.noMatch'),
       });
       continue;
     }

@@ -6,6 +6,7 @@ import type { ConversationResult } from '../engine/lint.js';
 import type { ConversationLinter, LintOutcome } from './linter.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Conversation } from '../model/conversation.js';
+import { list, t } from '../i18n/index.js';
 import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
 import { inDateRange, type DateRange } from '../time/date-range.js';
 
@@ -39,7 +40,7 @@ export async function readInputs(
 ): Promise<void> {
   const forced = options.format ? adapterByName(options.format) : undefined;
   if (options.format && !forced) {
-    throw new UnknownFormatError(`--format ${options.format} is not a known format. Known formats: ${ADAPTERS.map((a) => a.name).join(', ')}.`);
+    throw new UnknownFormatError(t('input.unknownFormat', { format: options.format, formats: list(ADAPTERS.map((a) => a.name)) }));
   }
   for (const file of files) {
     let input: InputSource;
@@ -48,28 +49,28 @@ export async function readInputs(
       input = file === '-' && options.stdin ? options.stdin : await openInput(file, options.cwd ?? process.cwd());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-      summary.unreadableFiles.push({ location: { file }, reason: `cannot be opened: ${reason}` });
+      const reason = code === 'ENOENT' ? t('input.noSuchFile') : code === 'EACCES' ? t('input.permissionDenied') : code === 'EISDIR' ? t('input.isFolder') : (error as Error).message;
+      summary.unreadableFiles.push({ location: { file }, reason: t('input.cannotOpen', { reason }) });
       continue;
     }
     summary.files++;
     if (input.invalidUtf8) {
       // Read as UTF-8 all the same: the rest of the file is UTF-8, and the broken bytes are few.
       const { count, lines } = input.invalidUtf8;
-      const more = count > lines.length ? `（共 ${count} 处，只列出前 ${lines.length} 行）` : '';
+      const more = count > lines.length ? t('input.invalidUtf8More', { count, lines: lines.length }) : '';
       for (const line of lines) {
-        recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: `这一行有不是 UTF-8 的字节，已替换为 U+FFFD（�）${more}。请检查导出文件是否损坏或混用了编码。` });
+        recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: t('input.invalidUtf8', { more }) });
       }
     }
     if (input.head.trim() === '') {
-      summary.unreadableFiles.push({ location: { file: input.name }, reason: 'the file is empty' });
+      summary.unreadableFiles.push({ location: { file: input.name }, reason: t('input.empty') });
       continue;
     }
     const adapter = forced ?? detectAdapter(input.head, path.basename(input.name), { header: options.header });
     if (!adapter) {
       summary.unreadableFiles.push({
         location: { file: input.name },
-        reason: `not a recognised export (encoding ${input.encoding}). Supported: ${ADAPTERS.map((a) => a.name).join(', ')}; pass --input-format to choose one`,
+        reason: t('input.unrecognised', { encoding: input.encoding, formats: list(ADAPTERS.map((a) => a.name)) }),
       });
       continue;
     }
@@ -98,7 +99,7 @@ export async function readInputs(
       // Linting and writing have their own boundaries: what fails there is not a reading problem.
       if (error instanceof HandlerFailure) throw error.original;
       // A stream that fails mid-way (a damaged file, a decoding fault) ends this input only.
-      summary.unreadableFiles.push({ location: { file: input.name }, reason: `reading stopped: ${(error as Error).message}` });
+      summary.unreadableFiles.push({ location: { file: input.name }, reason: t('input.stopped', { reason: (error as Error).message }) });
     }
   }
 }
@@ -121,7 +122,7 @@ export function dateFilter(range: DateRange, timezone: string): ((conversation: 
  */
 export async function lintFiles(
   files: readonly string[],
-  adapterOptions: AdapterOptions & { format?: string; cwd?: string },
+  adapterOptions: AdapterOptions & { format?: string; cwd?: string; stdin?: InputSource },
   linter: ConversationLinter,
   summary: LintSummary,
   onResult: (result: ConversationResult) => void | Promise<void>,

@@ -4,6 +4,7 @@ import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ReportInput } from '../report/score.js';
 import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
+import { t } from '../i18n/index.js';
 import type { LintSummary } from './summary.js';
 
 /** How `--redact` treats identifiers. */
@@ -24,7 +25,7 @@ export function redactionSettings(config: { key?: string; keepAgents?: boolean }
   if (key) return { settings };
   return {
     settings,
-    warning: `supportlint: 未设置脱敏密钥（环境变量 ${REDACT_KEY_ENV} 或配置项 redact.key），化名用的是公开的默认密钥：知道名单的人可以逐个试出会话号、客户和客服的真名。请设置自己的密钥。\n`,
+    warning: `${t('redact.defaultKey', { env: REDACT_KEY_ENV })}\n`,
   };
 }
 

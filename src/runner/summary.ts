@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../model/conversation.js';
+import { t } from '../i18n/index.js';
 import type { ConversationResult } from '../engine/lint.js';
 
 export interface InputProblem {
@@ -79,6 +80,11 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
   }
 }
 
+/** A run that read every input whole and judged it with every rule: only such a run earns a ✔. */
+export function isCleanRun(summary: LintSummary): boolean {
+  return summary.unreadableFiles.length === 0 && summary.records.skipped === 0 && summary.ruleErrors.length === 0 && summary.conversations > 0;
+}
+
 /** Keeps the first PROBLEM_DETAIL_LIMIT rule failures. */
 export function recordRuleFailure(summary: LintSummary, failure: RuleFailure): void {
   if (summary.ruleErrors.length < PROBLEM_DETAIL_LIMIT) summary.ruleErrors.push(failure);
@@ -89,14 +95,10 @@ export function ruleFailureLines(summary: LintSummary): string[] {
   if (summary.ruleErrors.length === 0) return [];
   const lines = summary.ruleErrors.map((f) =>
     f.ruleId === undefined
-      ? `supportlint: 会话 ${f.conversationId}（${f.file}）无法检查：${f.message}`
-      : `supportlint: 规则 ${f.ruleId} 在会话 ${f.conversationId}（${f.file}）上运行出错：${f.message}`,
+      ? t('run.conversationFailed', { id: f.conversationId, file: f.file, message: f.message })
+      : t('run.ruleFailed', { rule: f.ruleId, id: f.conversationId, file: f.file, message: f.message }),
   );
-  if (summary.ruleErrors.some((f) => f.ruleId !== undefined)) {
-    lines.push('supportlint: 以上规则出错，这些会话的检查结果不完整；其余规则和会话已照常检查。请检查自定义规则的配置，或把这条信息报告给 supportlint 维护者。');
-  } else {
-    lines.push('supportlint: 以上会话没有检查，其余会话已照常检查，因此这次检查的结果不完整。');
-  }
+  lines.push(t(summary.ruleErrors.some((f) => f.ruleId !== undefined) ? 'run.rulesFailed' : 'run.conversationsFailed'));
   return lines;
 }
 

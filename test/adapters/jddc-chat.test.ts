@@ -79,7 +79,7 @@ describe('JDDC 2019 chat log reading', () => {
   it('skips a row with an unknown sender value, with its line, and reads the rest', async () => {
     const text = [row('s1', 'u1', '0', '0', '0', 'nan', '你好'), row('s1', 'u1', '1', '0', '0', 'nan', '您好'), row('s1', 'u1', '0', '0', '0', 'nan', '在吗')].join('\n');
     const events = await readAll('jddc-chat', textSource('chat.tsv', `${text}\n`), { ...OPTIONS, valueMap: { role: { 1: '监工' } } });
-    expect(problemsOf(events, 'skipped')).toEqual([{ location: { file: 'chat.tsv', line: 2 }, reason: expect.stringContaining('unknown role "监工"') }]);
+    expect(problemsOf(events, 'skipped')).toEqual([{ location: { file: 'chat.tsv', line: 2 }, reason: expect.stringContaining('未知的角色 "监工"') }]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['你好', '在吗']);
     expect(recordsRead(events)).toBe(3);
   });
@@ -128,6 +128,6 @@ describe('headerless tables', () => {
   it('reject a malformed --map-values', async () => {
     const result = await runCli(['convert', FIXTURE, '--map-values', 'role=0-customer']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--map-values role=0-customer: expected field=raw:value');
+    expect(result.stderr).toContain('--map-values role=0-customer：应为 字段=原始值:值');
   });
 });

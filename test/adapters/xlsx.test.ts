@@ -100,13 +100,13 @@ describe('xlsx sheets', () => {
     const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']], 消息: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗']] });
     expect(conversationsOf(events)).toHaveLength(1);
     expect(problemsOf(events, 'skipped')).toEqual([]);
-    expect(problemsOf(events, 'warning')[0]!.reason).toMatch(/^sheet "会话列表": the header row has no text \(内容\) column.*this sheet was not read$/);
+    expect(problemsOf(events, 'warning')[0]!.reason).toMatch(/^工作表 "会话列表"：表头行里没有 text（内容）列.*这个工作表没有读取$/);
   });
 
   it('skips a workbook none of whose sheets has message columns, saying why', async () => {
     const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']] });
     expect(problemsOf(events, 'skipped')).toEqual([
-      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^sheet "会话列表": the header row has no text \(内容\) column; found 会话ID, 访客, 满意度/) },
+      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^工作表 "会话列表"：表头行里没有 text（内容）列；找到的列：会话ID, 访客, 满意度/) },
     ]);
   });
 });
@@ -116,9 +116,9 @@ describe('xlsx bad input', () => {
     const events = await read({
       Sheet1: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['c1', '2026-11-07 09:00:10', '客服主管', '老周', '我看看'], ['c1', '昨天', '客服', '小吴', '在的'], ['c1', '2026-11-07 09:00:30', '客服', '小吴', '您好']],
     });
-    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(':')[0]])).toEqual([
-      [3, 'unknown role "客服主管"'],
-      [4, 'time "昨天" is not a time'],
+    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split('：')[0]])).toEqual([
+      [3, '未知的角色 "客服主管"'],
+      [4, '时间 "昨天" 无法识别'],
     ]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '您好']);
     expect(recordsRead(events)).toBe(4);
@@ -128,19 +128,19 @@ describe('xlsx bad input', () => {
     const whole = await workbook({ Sheet1: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗']] });
     for (const bytes of [whole.subarray(0, Math.floor(whole.length / 2)), Buffer.from('PK\u0003\u0004 not really a zip')]) {
       const events = await readAll('xlsx', binarySource('broken.xlsx', bytes));
-      expect(problemsOf(events, 'skipped')).toEqual([{ location: { file: 'broken.xlsx' }, reason: expect.stringMatching(/^not a readable XLSX workbook/) }]);
+      expect(problemsOf(events, 'skipped')).toEqual([{ location: { file: 'broken.xlsx' }, reason: expect.stringMatching(/^不是可读取的 XLSX 工作簿/) }]);
     }
   });
 
   it('says so when the input has no bytes to read a workbook from', async () => {
     const events = await readAll('xlsx', textSource('chats.xlsx', 'PK\u0003\u0004'));
-    expect(problemsOf(events, 'skipped')[0]!.reason).toMatch(/read from its file/);
+    expect(problemsOf(events, 'skipped')[0]!.reason).toMatch(/要从文件读取/);
   });
 
   it('the command line reports a truncated workbook and exits 2 when nothing else was read', async () => {
     const result = await runCli(['lint', 'fixtures/broken/truncated.xlsx']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('fixtures/broken/truncated.xlsx: not a readable XLSX workbook');
+    expect(result.stderr).toContain('fixtures/broken/truncated.xlsx: 不是可读取的 XLSX 工作簿');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

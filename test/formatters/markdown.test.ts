@@ -58,12 +58,13 @@ describe('markdown formatter', () => {
     expect(text).toContain('## ❌ supportlint：2000 个问题（2000 个错误，0 个警告）');
   });
 
-  it('says so when nothing was found, and names unreadable files', () => {
+  it('says so when nothing was found, and names unreadable files, without a tick for a run that could not read everything', () => {
     const summary = emptySummary();
     summary.files = 2;
     summary.unreadableFiles = [{ location: { file: '/work/repo/notes|x.txt' }, reason: 'not a recognised export' }];
     const text = render(markdownFormatter(), [], context(), summary);
-    expect(text).toContain('## ✅ supportlint：没有发现问题');
+    expect(text).toContain('## ⚠️ supportlint：没有发现问题');
+    expect(text).not.toContain('✅');
     expect(text).toContain('- notes\\|x.txt：not a recognised export');
     expect(text).not.toContain('| 规则 |');
   });

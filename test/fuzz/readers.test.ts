@@ -260,10 +260,10 @@ describe('reader fuzzing', () => {
         writeFileSync(file, mutate(seed.text, mutations));
         const convert = await runCli(['convert', file, '--to', 'jsonl', '--input-format', format]);
         expect([0, 2]).toContain(convert.code);
-        expect(convert.stderr).not.toMatch(/unexpected failure/);
+        expect(convert.stderr).not.toMatch(/意外失败/);
         for (const line of convert.stdout.split('\n')) if (line !== '') JSON.parse(line);
         const lint = await runCli(['lint', file, '-c', REPO_CONFIG, '-f', 'json', '--input-format', format]);
-        expect(lint.stderr).not.toMatch(/unexpected failure/);
+        expect(lint.stderr).not.toMatch(/意外失败/);
         const report = JSON.parse(lint.stdout) as { summary: { records: { read: number; used: number; skipped: number } } };
         expect(report.summary.records.read).toBe(report.summary.records.used + report.summary.records.skipped);
       }),

@@ -250,7 +250,7 @@ describe('merging sharded lint runs', () => {
   it('counts a conversation given twice once, and says so', async () => {
     const result = await runCli(['report', path.join(dir, 'shard-0.json'), FILES[0]!, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/5 conversations were read more than once/);
+    expect(result.stderr).toMatch(/5 个会话被读取了不止一次/);
     expect((JSON.parse(result.stdout) as ReportData).overall.metrics.conversations).toBe(5);
   });
 
@@ -259,7 +259,7 @@ describe('merging sharded lint runs', () => {
     writeFileSync(reportFile, (await runCli(['report', ...FILES, ...CONFIG, '-f', 'json'])).stdout);
     const result = await runCli(['report', reportFile, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/this is a supportlint report, which cannot be read again/);
+    expect(result.stderr).toMatch(/这是 supportlint 生成的报告，不能再次读取/);
   });
 
   it('names a shard that was linted with other business hours, or with findings filtered out', async () => {
@@ -267,8 +267,8 @@ describe('merging sharded lint runs', () => {
     await runCli(['lint', FILES[0]!, '--quiet', '-f', 'json', '-o', out]);
     const result = await runCli(['report', out, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/quiet-default-config\.json: it was linted with --quiet, --agent or --rule/);
-    expect(result.stderr).toMatch(/quiet-default-config\.json: it was linted with other business hours or holidays/);
+    expect(result.stderr).toMatch(/quiet-default-config\.json: 它是用 --quiet、--agent 或 --rule 检查的/);
+    expect(result.stderr).toMatch(/quiet-default-config\.json: 它检查时用的营业时间或节假日与本配置不同/);
     const same = await runCli(['report', path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'json']);
     expect(same.stderr).toBe('');
   });
@@ -287,7 +287,7 @@ describe('report input problems', () => {
   it('fails with a clear message when nothing could be read', async () => {
     const result = await runCli(['report', 'fixtures/broken/empty.jsonl', ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/nothing to report/);
+    expect(result.stderr).toMatch(/无法生成报告/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
@@ -295,20 +295,20 @@ describe('report input problems', () => {
     for (const flag of ['--since', '--until']) {
       const result = await runCli(['report', ...FILES, ...CONFIG, flag, date]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`${flag} ${date}: expected a calendar date such as 2026-11-02`);
+      expect(result.stderr).toContain(`${flag} ${date}：应为日历日期，例如 2026-11-02`);
     }
   });
 
   it('warns when no conversation falls within the dates', async () => {
     const result = await runCli(['report', ...FILES, ...CONFIG, '-f', 'json', '--since', '2027-01-01']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/none of the 11 conversations falls within --since\/--until/);
+    expect(result.stderr).toMatch(/11 个会话都不在 --since\/--until 范围内/);
   });
 
   it('asks for -f when the output file name does not tell the format', async () => {
     const result = await runCli(['report', ...FILES, ...CONFIG, '-o', 'weekly.pdf']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot tell the report format from the file name/);
+    expect(result.stderr).toMatch(/无法从文件名判断报告格式/);
   });
 });
 

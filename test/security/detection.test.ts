@@ -26,7 +26,7 @@ describe('format detection never crashes the run', () => {
       copyFileSync(SAMPLE, path.join(dir, 'good.jsonl'));
       writeFileSync(path.join(dir, 'bad.json'), content());
       const result = await runCli(['lint', '-c', REPO_CONFIG, 'good.jsonl', 'bad.json', '-f', 'json', '-o', 'out.json'], { cwd: dir });
-      expect(result.stderr).not.toContain('unexpected failure');
+      expect(result.stderr).not.toContain('意外失败');
       expect(result.stderr).toContain('bad.json');
       expect(result.code).toBe(1); // the findings of good.jsonl
       const report = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
@@ -42,7 +42,7 @@ describe('format detection never crashes the run', () => {
     const reply = { sender: 'helpdesk', utterances: ['您好，我马上帮您查询物流，今天下午五点前回复您。'] };
     writeFileSync(path.join(dir, 'd.json'), JSON.stringify([{ id: 'd1', turns: [null, good, reply] }, { id: 'd2', turns: [good, reply] }]));
     const result = await runCli(['lint', '-c', REPO_CONFIG, 'd.json', '-f', 'json'], { cwd: dir });
-    expect(result.stderr).not.toContain('not a recognised export');
+    expect(result.stderr).not.toContain('不是能识别的导出格式');
     const report = JSON.parse(result.stdout);
     // The dialogue with the bad turn is skipped as one record, with its place and reason; the other is linted.
     expect(report.summary.conversations).toBe(1);

@@ -27,7 +27,7 @@ describe('a rule that throws', () => {
       const result = await runCli(['lint', SAMPLE, '--format', 'json']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`规则 blame-shifting 在会话 c-1001（${SAMPLE}）上运行出错：boom in ${where}`);
-      expect(result.stderr).not.toContain('unexpected failure');
+      expect(result.stderr).not.toContain('意外失败');
       expect(result.stderr).not.toContain('无法读取');
       expect(result.stderr).not.toMatch(/\n\s+at /);
       const report = JSON.parse(result.stdout);

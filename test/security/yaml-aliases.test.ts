@@ -26,7 +26,7 @@ describe('YAML alias bombs', () => {
     const started = Date.now();
     const result = spawnSync(process.execPath, [BIN, 'lint', SAMPLE, '-c', 'bomb.yaml'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('configuration problem');
+    expect(result.stderr).toContain('配置有误');
     expect(result.stderr).toContain('bomb.yaml：这个配置文件里的 YAML 别名');
     expect(result.stderr).not.toContain('out of memory');
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -98,7 +98,7 @@ describe('CSV', () => {
   it('names the missing column when the header has no text column', async () => {
     const events = await readAll('csv', 't.csv', '编号,发送方\nx1,客户\n');
     expect(events[0]).toMatchObject({ type: 'skipped', location: { line: 1 } });
-    expect((events[0] as { reason: string }).reason).toMatch(/no text \(内容\) column/);
+    expect((events[0] as { reason: string }).reason).toMatch(/没有 text（内容）列；.*--map text=/);
   });
 
   it('keeps quoted commas and line breaks inside a cell', async () => {

@@ -1,0 +1,400 @@
+import { Readable } from 'node:stream';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import type { AdapterOptions, FieldName } from '../adapters/adapter.js';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { ConversationResult, LintSettings, Locale } from '../engine/lint.js';
+import type { Conversation } from '../model/conversation.js';
+import { lintConversation } from '../engine/lint.js';
+import type { FormatterContext, MeasuredWith, RuleSummary } from '../formatters/formatter.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { resultForJson } from '../formatters/json.js';
+import { closest } from '../i18n/did-you-mean.js';
+import { list, setUiLocale, t, type UiLocale } from '../i18n/index.js';
+import { findInputFiles } from '../io/find-files.js';
+import type { InputSource } from '../io/input.js';
+import { compileUserRegex } from '../lexicon/user-regex.js';
+import { ReportBuilder } from '../report/build.js';
+import { REPORT_FORMATS } from '../report/formats/index.js';
+import type { GroupBy, PeriodUnit, ReportData } from '../report/model.js';
+import type { ReportInput } from '../report/score.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { lintFiles, readInputs } from '../runner/lint-files.js';
+import type { WaiverRun } from '../runner/waivers.js';
+import { createLinter, type Concurrency } from '../runner/linter.js';
+import { inputSize } from '../io/input-size.js';
+import { readLintJsonInputs } from '../runner/lint-json-inputs.js';
+import { Redactor, type RedactionSettings } from '../runner/redaction.js';
+import { adapterOptions, buildLintSettings } from '../runner/settings.js';
+import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
+import { isShareableTopic } from '../text/redact.js';
+import { isValidTimezone } from '../time/instant.js';
+import { toolVersion } from '../package-root.js';
+import { NoInputError, UsageError } from './errors.js';
+
+/** How inputs are read, over the configuration's `input` key (the command line's read options). */
+export interface InputOptions {
+  /** Read every input as this format instead of detecting it. */
+  format?: string;
+  /** The column or key of each field: `{text: '内容'}`, or a 1-based column number for tables. */
+  fieldMap?: Partial<Record<FieldName, string>>;
+  /** Raw values of a field read as these values: `{role: {'0': 'customer', '1': 'agent'}}`. */
+  valueMap?: AdapterOptions['valueMap'];
+  /** false: tables have no header row. */
+  header?: boolean;
+  /** A table cell that joins several messages with this separator becomes several messages. */
+  splitMessages?: string;
+  /** In chat records without roles (千牛), sender names that match are agents. */
+  agentPattern?: string;
+}
+
+export interface SupportlintOptions {
+  /** Paths are resolved from here, and configuration is searched from here up. Default: process.cwd(). */
+  cwd?: string;
+  /** A configuration file to use instead of searching for .supportlintrc.*. */
+  configFile?: string;
+  /** The zone of times written without one, over the configuration's `timezone`. */
+  timezone?: string;
+  /**
+   * Run only these rules. As ESLint's `--rule` does, a rule the configuration leaves off is turned
+   * on at its default severity.
+   */
+  rules?: readonly string[];
+  /**
+   * The language of messages: zh-Hans (default), zh-Hant or en. zh-Hans and zh-Hant also fix the
+   * script of findings, which otherwise follows each conversation; with en findings stay Chinese.
+   */
+  locale?: UiLocale;
+  input?: InputOptions;
+}
+
+/** A finished run over files: its results (unless they were handed to `onResult`) and its counts. */
+export interface LintRun {
+  results: ConversationResult[];
+  summary: LintSummary;
+  /** The files that were read, after folders and globs were expanded and ignored files dropped. */
+  files: string[];
+}
+
+export interface LintFilesOptions {
+  /**
+   * Receives each conversation's result as soon as it is linted. Results given to it are not kept
+   * in `LintRun.results`, so memory stays flat on large exports. It may return the result as the
+   * caller keeps it (filtered, suppressed, redacted): that is what the summary counts.
+   */
+  onResult?: (result: ConversationResult) => ConversationResult | void | Promise<ConversationResult | void>;
+  /** Measure what the IQS report needs (response times, topics), as `lint -f json` does. */
+  metrics?: boolean;
+  /** Lint threads: `auto` (the default), `off`, or a number (see src/runner/linter.ts). */
+  concurrency?: Concurrency;
+  /** Conversations to lint (--since/--until); the others are counted in `summary.filtered`. */
+  accept?: (conversation: Conversation) => boolean;
+}
+
+export interface ReportRequest {
+  period?: PeriodUnit;
+  by?: GroupBy;
+  /** Inclusive local dates, YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  /** Pseudonyms and masks in every quote (see README, Redaction). */
+  redact?: RedactionSettings;
+  /** Called once per conversation read, for a progress display. */
+  onConversation?: () => void;
+  /** Waived findings (申诉/豁免): left out of IQS and counted apart. */
+  waivers?: WaiverRun;
+}
+
+export interface ReportRun {
+  /** Absent when no conversation could be read: there is nothing to report (see `summary`). */
+  data?: ReportData;
+  summary: LintSummary;
+  files: string[];
+}
+
+/**
+ * supportlint as a library, in the manner of ESLint's `ESLint` class: one object per configuration,
+ * with async methods to load the configuration, resolve inputs, lint files or text, format results
+ * and build the IQS report. The command line is a thin layer over it.
+ *
+ * ```ts
+ * const linter = new Supportlint({ cwd: 'exports' });
+ * const { results, summary } = await linter.lintFiles(['2026-11/*.csv']);
+ * console.log(await linter.formatResults(results, summary, 'stylish'));
+ * ```
+ */
+export class Supportlint {
+  readonly cwd: string;
+  private readonly options: SupportlintOptions;
+  private config?: Promise<ResolvedConfig>;
+
+  constructor(options: SupportlintOptions = {}) {
+    this.options = options;
+    this.cwd = options.cwd ?? process.cwd();
+    if (options.locale) setUiLocale(options.locale);
+    if (options.timezone !== undefined && !isValidTimezone(options.timezone)) throw new UsageError(t('option.timezone', { value: options.timezone }));
+    if (options.input?.agentPattern !== undefined) {
+      try {
+        compileUserRegex(options.input.agentPattern, '--agent-pattern');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
+  }
+
+  /** The merged configuration: presets, files and `extends`, validated, with this object's options over it. */
+  loadConfig(): Promise<ResolvedConfig> {
+    this.config ??= loadConfig({ configFile: this.options.configFile, cwd: this.cwd }).then((config) => {
+      if (this.options.timezone) config.timezone = this.options.timezone;
+      return config;
+    });
+    return this.config;
+  }
+
+  /** The rules to run and what they need, ready for the engine. `scope: 'message'` keeps the rules that judge one message. */
+  async lintSettings(options: { metrics?: boolean; scope?: 'message' } = {}): Promise<LintSettings> {
+    const config = await this.loadConfig();
+    const only = this.options.rules?.length ? [...this.options.rules] : undefined;
+    const settings = buildLintSettings(only ? withRulesOn(config, only) : config, { onlyRules: only, locale: this.scriptLocale() });
+    if (options.scope) settings.rules = settings.rules.filter((r) => r.rule.meta.scope === options.scope);
+    settings.metrics = Boolean(options.metrics);
+    return settings;
+  }
+
+  /** The rules that run, as formatters describe them. */
+  async rules(options: { scope?: 'message' } = {}): Promise<RuleSummary[]> {
+    return ruleSummaries(await this.lintSettings(options));
+  }
+
+  /**
+   * Expands paths, folders and globs into the files to read, minus ignored ones. `-` is standard
+   * input. `missing` lists the arguments that matched nothing, with the reason.
+   */
+  async resolveInputs(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<{ files: string[]; missing: Array<{ pattern: string; reason: string }> }> {
+    if (patterns.length === 0) throw new UsageError(t('input.none'));
+    const config = await this.loadConfig();
+    return findInputFiles(patterns, { cwd: this.cwd, ignore: config.ignore, extensions: options.extensions });
+  }
+
+  /** Like resolveInputs, but a path or glob that matches nothing is an error (NoInputError), as in ESLint. */
+  async inputFiles(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<string[]> {
+    const { files, missing } = await this.resolveInputs(patterns, options);
+    if (missing.length > 0) {
+      throw new NoInputError(missing.map((m) => t('input.missing', { pattern: m.pattern, reason: m.reason })).join('\n'), missing);
+    }
+    return files;
+  }
+
+  /** What `readInputs` needs: the configuration's `input` key, with this object's input options over it. */
+  async readOptions(): Promise<AdapterOptions & { format?: string; cwd: string }> {
+    return readOptionsFrom(await this.loadConfig(), this.options.input ?? {}, this.cwd);
+  }
+
+  /**
+   * Reads and lints files, folders and globs. Unreadable inputs and skipped records are counted in
+   * the summary (read = used + skipped) and the rest goes on; a pattern that matches nothing throws.
+   */
+  async lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintRun> {
+    const files = await this.inputFiles(patterns);
+    return this.lintResolvedFiles(files, options);
+  }
+
+  /** lintFiles for files resolveInputs or inputFiles returned already. */
+  async lintResolvedFiles(files: readonly string[], options: LintFilesOptions & { summary?: LintSummary; stdin?: InputSource } = {}): Promise<LintRun> {
+    const settings = await this.lintSettings({ metrics: options.metrics });
+    const summary = options.summary ?? emptySummary();
+    const results: ConversationResult[] = [];
+    const config = await this.loadConfig();
+    const only = this.options.rules?.length ? [...this.options.rules] : undefined;
+    const linter = createLinter(
+      { config: only ? withRulesOn(config, only) : config, onlyRules: only, locale: this.scriptLocale(), metrics: settings.metrics, concurrency: options.concurrency ?? 'auto', inputBytes: inputSize(files, this.cwd) },
+      settings,
+    );
+    await lintFiles(files, { ...(await this.readOptions()), stdin: options.stdin }, linter, summary, async (result) => {
+      if (options.onResult) addResult(summary, (await options.onResult(result)) ?? result);
+      else {
+        addResult(summary, result);
+        results.push(result);
+      }
+    }, options.accept);
+    return { results, summary, files: [...files] };
+  }
+
+  /**
+   * Lints an export held in memory, in any supported format (detected, or the configured one).
+   * `filePath` names it in findings and decides detection by extension, e.g. `chats.csv`.
+   */
+  async lintText(text: string, options: { filePath?: string; metrics?: boolean } = {}): Promise<LintRun> {
+    const name = options.filePath ?? '<text>';
+    const source: InputSource = { name, encoding: 'utf8', head: text.slice(0, 64 * 1024), text: () => Readable.from([text]) };
+    const settings = await this.lintSettings({ metrics: options.metrics });
+    const summary = emptySummary();
+    const results: ConversationResult[] = [];
+    await readInputs(['-'], { ...(await this.readOptions()), stdin: source }, summary, {
+      onConversation(conversation) {
+        const result = lintConversation(conversation, settings);
+        addResult(summary, result);
+        results.push(result);
+      },
+    });
+    return { results, summary, files: [name] };
+  }
+
+  /** The names formatResults takes. */
+  static formatterNames(): string[] {
+    return Object.keys(FORMATTERS);
+  }
+
+  /** Results as one of the lint output formats (stylish, json, sarif …), as `lint -f <name>` prints them. */
+  async formatResults(results: readonly ConversationResult[], summary: LintSummary, format = 'stylish', context: Partial<FormatterContext> = {}): Promise<string> {
+    const make = FORMATTERS[format];
+    if (!make) throw new UsageError(t('option.format', { value: format, known: list(Object.keys(FORMATTERS)) }));
+    const formatter = make();
+    const full = await this.formatterContext(context);
+    return [formatter.start?.(full) ?? '', ...results.map((r) => formatter.result(r, full)), formatter.end(summary, full)].join('');
+  }
+
+  /** What a formatter needs to know about this run. */
+  async formatterContext(context: Partial<FormatterContext> = {}): Promise<FormatterContext> {
+    const config = await this.loadConfig();
+    return {
+      toolVersion: toolVersion(),
+      rules: context.rules ?? (await this.rules()),
+      command: 'lint',
+      color: false,
+      timezone: config.timezone,
+      cwd: this.cwd,
+      ...context,
+    };
+  }
+
+  /** What the measurements of a run depend on; `filtered` when findings were left out. */
+  async measuredWith(filtered: boolean): Promise<MeasuredWith> {
+    const config = await this.loadConfig();
+    return { timezone: config.timezone, businessHours: config.businessHours ?? null, holidays: [...config.holidays].sort(), filtered };
+  }
+
+  /**
+   * Scores transcripts, or the JSON of earlier `lint -f json` runs (shards are merged), into the IQS
+   * report. The records are counted as lintFiles counts them.
+   */
+  async buildReport(patterns: readonly string[], request: ReportRequest = {}): Promise<ReportRun> {
+    const config = await this.loadConfig();
+    const files = await this.inputFiles(patterns);
+    const redactor = request.redact ? new Redactor(request.redact) : undefined;
+    const customTitles = new Map(Object.keys(config.customRules).map((id) => [id, id]));
+    const builder = new ReportBuilder({
+      period: request.period ?? 'week',
+      by: request.by ?? 'agent',
+      timezone: config.timezone,
+      since: request.since,
+      until: request.until,
+      scorecard: config.scoring,
+      businessHours: Boolean(config.businessHours?.length),
+      teams: config.teams,
+      redact: redactor ? { input: (input) => redactor.reportInput(input), agent: (name) => redactor.agent(name) } : undefined,
+      shareableTopic: redactor ? isShareableTopic : undefined,
+      ruleTitle: (id) => BUILTIN_RULES.get(id)?.meta.title ?? customTitles.get(id) ?? id,
+      toolVersion: toolVersion(),
+    });
+    const summary = emptySummary();
+    const waivers = request.waivers;
+    const { transcripts, stdin } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false) }, summary, (input) => {
+      request.onConversation?.();
+      if (!waivers) {
+        builder.add(input);
+        return;
+      }
+      // A shard linted before a waiver was written gets it here. Findings the lint run waived already
+      // are matched too, so that their waivers count as used (not stale), and stay waived either way.
+      const earlier = new Set(input.waived ?? []);
+      const { kept, waived } = waivers.split(input.conversationId, [...input.findings, ...earlier]);
+      builder.add({ ...input, findings: kept.filter((f) => !earlier.has(f)), waived: [...waived, ...kept.filter((f) => earlier.has(f))] });
+    });
+    await this.lintResolvedFiles(transcripts, {
+      metrics: true,
+      summary,
+      stdin,
+      onResult: (result) => {
+        request.onConversation?.();
+        builder.add(resultForJson(waivers ? waivers.apply(result) : result) as ReportInput);
+      },
+    });
+    const shown = redactor ? redactor.summary(summary) : summary;
+    const data = summary.conversations === 0 ? undefined : builder.finish({ ...summary.records });
+    return { data, summary: shown, files };
+  }
+
+  /** The names formatReport takes. */
+  static reportFormatNames(): string[] {
+    return Object.keys(REPORT_FORMATS);
+  }
+
+  /** A report as html, markdown, csv or json. */
+  formatReport(data: ReportData, format = 'markdown'): string {
+    const render = REPORT_FORMATS[format];
+    if (!render) throw new UsageError(t('option.format', { value: format, known: list(Object.keys(REPORT_FORMATS)) }));
+    return render(data);
+  }
+
+  /** The script findings are written in: forced by zh-Hans / zh-Hant, else each conversation's own. */
+  private scriptLocale(): Locale | undefined {
+    const locale = this.options.locale;
+    return locale === 'zh-Hans' || locale === 'zh-Hant' ? locale : undefined;
+  }
+}
+
+/** How inputs are read: the configuration's `input` key, with these options over it. */
+export function readOptionsFrom(config: ResolvedConfig, input: InputOptions, cwd: string): AdapterOptions & { format?: string; cwd: string } {
+  return {
+    ...adapterOptions(config, {
+      fieldMap: input.fieldMap,
+      valueMap: input.valueMap,
+      header: input.header,
+      splitMessages: input.splitMessages,
+      agentPattern: input.agentPattern,
+    }),
+    format: input.format ?? config.input.format,
+    cwd,
+  };
+}
+
+/** The rules that ran, as formatters describe them. */
+export function ruleSummaries(settings: LintSettings): RuleSummary[] {
+  return settings.rules.map(({ rule, severity }) => ({
+    id: rule.meta.id,
+    title: rule.meta.title,
+    description: rule.meta.description,
+    category: rule.meta.category,
+    severity,
+    scope: rule.meta.scope,
+    helpUri: rule.meta.custom ? undefined : ruleDocsUrl(rule.meta.id),
+    custom: Boolean(rule.meta.custom),
+  }));
+}
+
+/**
+ * The configuration with the named rules on, as ESLint's `--rule` turns a rule on: a rule that is
+ * off, or not mentioned, runs at its default severity with the options configured for it. A name
+ * that is no rule is refused, with the nearest rule id.
+ */
+export function withRulesOn(config: ResolvedConfig, ids: readonly string[]): ResolvedConfig {
+  const known = [...BUILTIN_RULES.keys(), ...Object.keys(config.customRules)];
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new UsageError(unknown.map((id) => {
+      const near = closest(id, known);
+      return near ? t('rule.unknownNear', { id, near }) : t('rule.unknown', { id });
+    }).join('\n'));
+  }
+  const rules = { ...config.rules };
+  for (const id of ids) {
+    const setting = rules[id];
+    const severity = BUILTIN_RULES.get(id)?.meta.defaultSeverity ?? config.customRules[id]?.severity ?? 'warn';
+    if (setting === undefined) {
+      if (BUILTIN_RULES.has(id)) rules[id] = severity;
+    } else if (setting === 'off') rules[id] = severity;
+    else if (Array.isArray(setting) && setting[0] === 'off') rules[id] = setting[1] ? [severity, setting[1]] : severity;
+  }
+  return { ...config, rules };
+}

@@ -1,0 +1,167 @@
+import type { Command } from 'commander';
+import { Chalk } from 'chalk';
+import { stringify as toYaml } from 'yaml';
+import type { ConversationResult } from '../engine/lint.js';
+import type { Finding } from '../engine/finding.js';
+import { collapseResult } from '../engine/collapse.js';
+import { dateFilter } from '../runner/lint-files.js';
+import { parseConcurrency, type Concurrency } from '../runner/linter.js';
+import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
+import { dateRangeProblem } from '../time/date-range.js';
+import { UsageError } from './errors.js';
+import { inputProblemLines } from '../formatters/stylish.js';
+import { closest } from '../i18n/did-you-mean.js';
+import { t } from '../i18n/index.js';
+import { Redactor, redactionSettings } from '../runner/redaction.js';
+import { ruleFailureLines } from '../runner/summary.js';
+import { BaselineRun } from './baseline-file.js';
+import { useColor, type CliIO } from './io.js';
+import { addLocaleOption, addReadOptions, addReportOptions, collect, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
+import { startProgress } from './progress.js';
+import { findingsExitCode, openReports } from './reporting.js';
+
+interface LintOptions extends CommonReadOptions, ReportOptions {
+  quiet?: boolean;
+  rule?: string[];
+  agent?: string[];
+  strict?: boolean;
+  printConfig?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  redact?: boolean;
+  redactKeepAgents?: boolean;
+  concurrency?: Concurrency;
+  since?: string;
+  until?: string;
+  /** false with --no-collapse; otherwise configuration decides. */
+  collapse?: boolean;
+  waivers?: string;
+}
+
+/** `supportlint lint`, the default command: every option of it is declared here. */
+export function registerLintCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  const lint = addReadOptions(
+    program
+      .command('lint', { isDefault: true })
+      .description(t('lint.description'))
+      .argument('[paths...]', t('lint.paths')),
+  )
+    .option('--quiet', t('lint.quiet'))
+    .option('--rule <id>', t('lint.rule'), collect)
+    .option('--agent <name>', t('lint.agent'), collect)
+    .option('--strict', t('lint.strict'))
+    .option('--print-config', t('lint.printConfig'))
+    .option('--baseline <file>', t('lint.baseline'))
+    .option('--update-baseline', t('lint.updateBaseline'))
+    .option('--redact', t('lint.redact'))
+    .option('--redact-keep-agents', t('lint.redactKeepAgents'))
+    .option('--concurrency <n>', t('lint.concurrency'), parseConcurrencyOption)
+    .option('--since <date>', t('lint.since'))
+    .option('--until <date>', t('lint.until'))
+    .option('--no-collapse', t('lint.noCollapse'))
+    .option('--waivers <file>', t('lint.waivers', { file: WAIVERS_FILE }));
+  addLocaleOption(addReportOptions(lint)).action(async (paths: string[], options: LintOptions) => setExitCode(await runLint(paths, options, io)));
+}
+
+function parseConcurrencyOption(value: string): Concurrency {
+  const parsed = parseConcurrency(value);
+  if (parsed === undefined) throw new UsageError(t('lint.concurrencyInvalid', { value }));
+  return parsed;
+}
+
+/** Keeps the findings (and waived findings) that pass --quiet and --agent. */
+function filterFindings(result: ConversationResult, options: LintOptions): ConversationResult {
+  if (!options.quiet && !options.agent?.length) return result;
+  const passes = (f: Finding) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent)));
+  return { ...result, findings: result.findings.filter(passes), ...(result.waived ? { waived: result.waived.filter(passes) } : {}) };
+}
+
+/** --agent names no conversation was handled by: a typo would otherwise print a clean run. */
+function unknownAgentLines(wanted: readonly string[], seen: ReadonlySet<string>): string[] {
+  return wanted.filter((name) => !seen.has(name)).map((name) => {
+    const near = closest(name, seen);
+    return t('lint.agentUnknown', { name }) + (near ? t('common.didYouMean', { name: near }) : '');
+  });
+}
+
+async function runLint(paths: string[], options: LintOptions, io: CliIO): Promise<number> {
+  const linter = supportlintFor(options, io);
+  const config = await linter.loadConfig();
+  if (options.printConfig) {
+    // The pseudonym key is a secret: printing it would let anyone reverse the pseudonyms.
+    const shown = config.redact?.key === undefined ? config : { ...config, redact: { ...config.redact, key: t('lint.hiddenKey') } };
+    await io.stdout(toYaml(shown));
+    return 0;
+  }
+  // JSON results carry what `supportlint report` needs to merge sharded runs.
+  const metrics = (options.format ?? []).some((spec) => spec.split(':')[0] === 'json');
+  const rules = await linter.rules();
+  let redactor: Redactor | undefined;
+  if (options.redact) {
+    const { settings: redaction, warning } = redactionSettings(config.redact, io.env, options.redactKeepAgents || undefined);
+    if (warning) io.stderr(warning);
+    redactor = new Redactor(redaction);
+  }
+  const badRange = dateRangeProblem(options);
+  if (badRange) throw new UsageError(badRange);
+  if (options.updateBaseline && (options.since || options.until)) throw new UsageError(t('lint.baselineWithDates'));
+  const baseline = await BaselineRun.open(options, io.cwd, io.stderr);
+  const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
+  const collapse = options.collapse !== false && config.collapse;
+  const files = await linter.inputFiles(paths);
+  const filtered = Boolean(options.quiet || options.agent?.length || options.rule?.length);
+  const reports = await openReports(linter, options, { rules, command: 'lint', inputs: files, measuredWith: metrics ? await linter.measuredWith(filtered) : undefined }, io);
+  await reports.start();
+  const progress = startProgress(io, t('progress.linting'));
+  const agentsSeen = new Set<string>();
+  const { summary } = await linter.lintResolvedFiles(files, {
+    metrics,
+    concurrency: options.concurrency,
+    accept: dateFilter(options, config.timezone),
+    onResult: async (result) => {
+      progress.tick();
+      for (const agent of result.agents) agentsSeen.add(agent);
+      // Waivers are judged on every finding, before the filters decide what is shown.
+      let shown = filterFindings(waivers.apply(result), options);
+      // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
+      shown = baseline.apply(shown, result.conversationId);
+      if (collapse) shown = collapseResult(shown);
+      // --redact: pseudonyms and masks before anything is counted or printed.
+      if (redactor) shown = redactor.result(shown);
+      await reports.result(shown);
+      return shown;
+    },
+  });
+  progress.done();
+  waivers.finish(summary, new Set(rules.map((rule) => rule.id)), io.stderr);
+  const shownSummary = redactor ? redactor.summary(summary) : summary;
+  await reports.end(shownSummary);
+  for (const line of unknownAgentLines(options.agent ?? [], agentsSeen)) io.stderr(`${line}\n`);
+  const baselineWritten = await baseline.finish(summary, io.stderr);
+  const failures = ruleFailureLines(shownSummary);
+  const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
+  if (baseline.updating) {
+    if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
+    if (!baselineWritten) {
+      const problems = inputProblemLines(shownSummary, chalk);
+      if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+    }
+    return baselineWritten && failures.length === 0 ? 0 : 2;
+  }
+  const problems = inputProblemLines(shownSummary, chalk);
+  if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+  // A rule that failed leaves the findings incomplete: the run cannot pass, whatever was found.
+  if (failures.length > 0) {
+    io.stderr(`${failures.join('\n')}\n`);
+    return 2;
+  }
+  if (summary.records.used === 0 && summary.conversations === 0) {
+    io.stderr(`${t('lint.nothingRead')}\n`);
+    return 2;
+  }
+  if (options.strict && (summary.records.skipped > 0 || summary.unreadableFiles.length > 0)) {
+    io.stderr(`${t('lint.strictFailed', { skipped: summary.records.skipped, files: summary.unreadableFiles.length })}\n`);
+    return 2;
+  }
+  return findingsExitCode(summary, options, io);
+}

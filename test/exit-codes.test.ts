@@ -1,0 +1,200 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_CONFIG, ROOT, runCli } from './support/cli.js';
+
+const SAMPLE = 'fixtures/jsonl/transcripts.jsonl';
+const LIBRARY = 'fixtures/libraries/replies.yaml';
+
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-exit-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('a path or glob that matches nothing exits 2, as in ESLint', () => {
+  it.each([
+    ['lint', ['lint', SAMPLE, 'nosuch.jsonl']],
+    ['lint --strict', ['lint', 'fixtures/csv/transcripts.csv', 'nosuch.csv', '--strict']],
+    ['lint, a glob', ['lint', SAMPLE, 'exports/*.csv']],
+    ['replies', ['replies', LIBRARY, 'nosuch.yaml']],
+    ['report', ['report', SAMPLE, 'nosuch.jsonl']],
+    ['convert', ['convert', SAMPLE, 'nosuch/*.jsonl', '--to', 'jsonl']],
+  ])('%s', async (_name, args) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    const missing = args.find((arg) => arg.includes('nosuch') || arg.startsWith('exports'))!;
+    expect(result.stderr).toContain(`${missing}：`);
+    // Refused before anything is read: no findings of the inputs that do exist.
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('an unknown command exits 2, with the nearest command', () => {
+  it('supportlint lnit today.csv does not lint the file', async () => {
+    const result = await runCli(['lnit', SAMPLE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('supportlint: 未知命令 "lnit"，你是不是想输入 "lint"？');
+    expect(result.stdout).toBe('');
+  });
+
+  it('a word that is neither a command nor a file', async () => {
+    const result = await runCli(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('未知命令 "frobnicate"');
+  });
+
+  it('a file named like a word is still linted', async () => {
+    const dir = tempDir({ chats: '{"conversation_id":"c1","role":"customer","text":"在吗"}\n' });
+    const result = await runCli(['chats', '--input-format', 'jsonl'], { cwd: dir });
+    expect(result.stderr).not.toContain('未知命令');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('did-you-mean', () => {
+  it('for options', async () => {
+    const result = await runCli(['lint', SAMPLE, '--agnet', '小林']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('未知选项 --agnet。你是不是想输入 "--agent"？');
+  });
+
+  it('for rule ids on the command line and in configuration', async () => {
+    const cli = await runCli(['lint', SAMPLE, '--rule', 'blame-shiftng']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('你是不是想输入 "blame-shifting"');
+    const dir = tempDir({ '.supportlintrc.yaml': 'rules:\n  missing-empaty: warn\n' });
+    const config = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('rules.missing-empaty：没有规则 "missing-empaty"，你是不是想输入 "missing-empathy"？');
+  });
+
+  it('for configuration keys, at any depth', async () => {
+    const dir = tempDir({ '.supportlintrc.yaml': 'timezon: Asia/Shanghai\ninput:\n  splitMesages: "|"\n' });
+    const result = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('没有配置项 "timezon"，你是不是想输入 "timezone"？');
+    expect(result.stderr).toContain('input: 没有配置项 "splitMesages"，你是不是想输入 "splitMessages"？');
+  });
+
+  it('for presets', async () => {
+    const dir = tempDir({ '.supportlintrc.yaml': 'extends: supportlint:recomended\n' });
+    const result = await runCli(['lint', path.join(ROOT, SAMPLE)], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('你是不是想输入 "supportlint:recommended"？');
+  });
+
+  it('for choices', async () => {
+    const result = await runCli(['report', SAMPLE, '--period', 'weak']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--period weak：应为 day、week、month 之一。你是不是想输入 "week"？');
+  });
+});
+
+describe('--rule turns a rule on, as ESLint does', () => {
+  it('runs a rule the configuration leaves off', async () => {
+    const dir = tempDir({
+      '.supportlintrc.yaml': 'rules:\n  dismissive-emotion: off\n',
+      'chat.jsonl': [
+        '{"conversation_id":"d1","role":"customer","text":"你们这什么破服务，气死我了"}',
+        '{"conversation_id":"d1","role":"agent","agent":"小周","text":"您别生气，冷静一下"}',
+      ].join('\n'),
+    });
+    const off = await runCli(['lint', 'chat.jsonl', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(off.stdout).results[0].findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('dismissive-emotion');
+    const on = await runCli(['lint', 'chat.jsonl', '-f', 'json', '--rule', 'dismissive-emotion'], { cwd: dir });
+    expect(on.stderr).toBe('');
+    expect(JSON.parse(on.stdout).results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['dismissive-emotion']);
+  });
+});
+
+describe('warnings that a filter or file matched nothing', () => {
+  it('--agent with a name no conversation has', async () => {
+    const result = await runCli(['lint', SAMPLE, '--agent', '小材']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('--agent 小材：没有哪个会话由这个客服处理');
+    expect(result.stderr).toContain('你是不是想输入 "小林"？');
+    const known = await runCli(['lint', SAMPLE, '--agent', '小林']);
+    expect(known.stderr).not.toContain('--agent');
+  });
+
+  it('a --baseline file that does not exist', async () => {
+    const dir = tempDir();
+    const result = await runCli(['lint', path.join(ROOT, SAMPLE), '-c', REPO_CONFIG, '--baseline', 'baselnie.json'], { cwd: dir });
+    // Every finding counts, as without a baseline: the sample holds an error.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('基线文件 baselnie.json 不存在');
+  });
+
+  it('--fix on a library format it cannot rewrite', async () => {
+    const result = await runCli(['replies', 'fixtures/libraries/replies.csv', '--fix-dry-run']);
+    expect(result.stderr).toContain('--fix 只能改写 YAML 和纯文本话术库，不能改写 csv 文件');
+  });
+});
+
+describe('no ✔ on a failed run', () => {
+  it('nothing read, or a record skipped under --strict, prints no tick', async () => {
+    const empty = await runCli(['lint', 'fixtures/broken/empty.jsonl']);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).not.toContain('✔');
+    const strict = await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--strict', '--rule', 'pii-exposure']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).not.toContain('✔');
+    expect(strict.stderr).toContain('设置了 --strict');
+  });
+
+  it('a clean run keeps its tick', async () => {
+    const clean = await runCli(['lint', SAMPLE, '--rule', 'pii-exposure']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('✔ 0 个问题');
+  });
+});
+
+describe('malformed option values are refused, saying what was expected', () => {
+  it.each([
+    [['lint', SAMPLE, '--split-messages', ''], '--split-messages 不能为空'],
+    [['eval', SAMPLE, '--seed', 'abc'], '--seed abc：应为不小于 0 的整数。'],
+    [['lint', SAMPLE, '--max-warnings', ''], '--max-warnings ：应为不小于 0 的整数。'],
+    [['lint', SAMPLE, '--max-warnings', '-1'], '--max-warnings -1：应为不小于 0 的整数。'],
+    [['lint', SAMPLE, '--max-warnings', '2.5'], '--max-warnings 2.5：应为不小于 0 的整数。'],
+    [['lint', SAMPLE, '--map', 'text=0'], '--map text=0：列号从 1 数起'],
+    [['lint', SAMPLE, '--map', 'txt=7'], '你是不是想输入 "text"？'],
+  ])('%j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('one language, chosen by --locale', () => {
+  it('--help is in Chinese by default, for the program and for each command', async () => {
+    for (const args of [['--help'], ['lint', '--help'], ['report', '--help'], ['help', 'replies']]) {
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('用法：');
+      expect(result.stdout).toContain('选项：');
+      expect(result.stdout).toContain('显示帮助');
+      expect(result.stdout).not.toMatch(/Usage:|Options:|display help|default:|choices:/);
+    }
+  });
+
+  it('zh-Hant and en, before or after the command', async () => {
+    const hant = await runCli(['--locale', 'zh-Hant', 'lint', '--help']);
+    expect(hant.stdout).toContain('檢查會話匯出檔案');
+    const en = await runCli(['lint', '--help', '--locale', 'en']);
+    expect(en.stdout).toContain('Usage:');
+    expect(en.stdout).toContain('lint transcript exports and print findings');
+    const missing = await runCli(['lint', 'nosuch.jsonl', '--locale=en']);
+    expect(missing.stderr).toContain('nosuch.jsonl: no such file, and no files match it as a glob');
+    expect(missing.stderr).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('the header error names the field that is missing', async () => {
+    const dir = tempDir({ 'chats.csv': '会话ID,时间,内容\nc1,2026-11-02 10:00:00,在吗\n' });
+    const result = await runCli(['lint', 'chats.csv'], { cwd: dir });
+    expect(result.stderr).toContain('表头行里没有 role（角色）列');
+    expect(result.stderr).toContain('--map role=<列名或列号>');
+  });
+});
