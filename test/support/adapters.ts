@@ -48,6 +48,10 @@ export function fixtureFiles(): Array<{ dir: string; file: string }> {
 export function fixtureInputs(): string[] {
   return readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(path.join(ROOT, 'fixtures', dir.name)).map((file) => `fixtures/${dir.name}/${file}`))
+    .flatMap((dir) =>
+      readdirSync(path.join(ROOT, 'fixtures', dir.name), { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `fixtures/${dir.name}/${entry.name}`),
+    )
     .filter((file) => !/\.expected\.jsonl?$/.test(file) && !file.endsWith('.md'));
 }
