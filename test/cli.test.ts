@@ -123,7 +123,7 @@ describe('bad input', () => {
     const result = await runCli(['lint', 'fixtures/broken/truncated.json', '--format', 'json']);
     // Exit 1, not 2: the dialogue that was read holds blame-shifting errors, and the break is not fatal.
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('truncated.json#1: the JSON breaks off after item 1');
+    expect(result.stderr).toContain('truncated.json#1: JSON 数组在第 1 项之后中断');
     expect(JSON.parse(result.stdout).summary.conversations).toBe(1);
   });
 

@@ -138,6 +138,7 @@ export const en = {
   'input.invalidUtf8More': ' ({count} in all, the first {lines} lines listed)',
   'input.empty': 'the file is empty',
   'input.unrecognised': 'not a recognised export (encoding {encoding}). Supported: {formats}; pass --input-format to choose one',
+  'json.brokeOff': 'the JSON breaks off after item {index} ({reason}); the file looks truncated or damaged. The {index} items before it were read',
   'input.stopped': 'reading stopped: {reason}',
   'input.unknownFormat': '--input-format {format} is not a known format. Known formats: {formats}.',
 

@@ -147,6 +147,7 @@ export const zhHans = {
   'input.invalidUtf8More': '（共 {count} 处，只列出前 {lines} 行）',
   'input.empty': '文件是空的',
   'input.unrecognised': '不是能识别的导出格式（编码 {encoding}）。支持的格式：{formats}；可用 --input-format 指定一种',
+  'json.brokeOff': 'JSON 数组在第 {index} 项之后中断（{reason}），文件可能被截断或损坏；此前的 {index} 项已读取',
   'input.stopped': '读取中断：{reason}',
   'input.unknownFormat': '--input-format {format}：不是已知的格式。已知格式：{formats}。',
 

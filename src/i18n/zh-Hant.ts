@@ -141,6 +141,7 @@ export const zhHant = {
   'input.invalidUtf8More': '（共 {count} 處，只列出前 {lines} 行）',
   'input.empty': '檔案是空的',
   'input.unrecognised': '不是能識別的匯出格式（編碼 {encoding}）。支援的格式：{formats}；可用 --input-format 指定一種',
+  'json.brokeOff': 'JSON 陣列在第 {index} 項之後中斷（{reason}），檔案可能被截斷或損壞；此前的 {index} 項已讀取',
   'input.stopped': '讀取中斷：{reason}',
   'input.unknownFormat': '--input-format {format}：不是已知的格式。已知格式：{formats}。',
 

@@ -4,6 +4,7 @@ import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { pick } from 'stream-json/filters/pick.js';
 import type { SourceLocation } from '../model/conversation.js';
 import { readLines, type InputSource } from './input.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Why a text is not JSON, without quoting it: the parser's message repeats the start of the line
@@ -197,7 +198,7 @@ export function* arrayItems(text: string, file: string): Generator<JsonDocument>
   let index = 0;
   const brokenAfter = (reason: string): JsonDocument => ({
     ok: false,
-    reason: `JSON 数组在第 ${index} 项之后中断（${reason}），文件可能被截断或损坏；此前的 ${index} 项已读取`,
+    reason: t('json.brokeOff', { index, reason }),
     location: { file, record: index },
   });
   if (text.charCodeAt(at) === 0x5d) return;
@@ -272,7 +273,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     } catch (error) {
       yield {
         ok: false,
-        reason: `the JSON breaks off after item ${index} (${(error as Error).message}); the file looks truncated or damaged. The items before it were read`,
+        reason: t('json.brokeOff', { index, reason: (error as Error).message }),
         location: { file: input.name, record: index },
       };
     }

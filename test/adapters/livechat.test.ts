@@ -147,7 +147,7 @@ describe('livechat bad input', () => {
     const full = JSON.stringify({ chats: [one('A'), one('B')], found_chats: 2 }, null, 2);
     const truncated = await readAll(full.slice(0, full.indexOf('"B"') + 10));
     expect(conversations(truncated).map((c) => c.id)).toEqual(['A']);
-    expect(ofType(truncated, 'skipped')[0]).toMatchObject({ location: { record: 1 }, reason: expect.stringMatching(/looks truncated/) });
+    expect(ofType(truncated, 'skipped')[0]).toMatchObject({ location: { record: 1 }, reason: expect.stringMatching(/可能被截断/) });
     const lines = await readAll(`${JSON.stringify(one('A'))}\n{"id": "X", "users": [\n${JSON.stringify(one('B'))}\n`, 'chats.jsonl');
     expect(ofType(lines, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.jsonl', line: 2 }, reason: expect.stringContaining('不是合法的 JSON') }]);
     expect(conversations(lines).map((c) => c.id)).toEqual(['A', 'B']);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { readConversations, type GroupedEvent } from '../../src/adapters/groupin
 import { wecomArchiveAdapter } from '../../src/adapters/wecom-archive.js';
 import type { InputSource } from '../../src/io/input.js';
 import { ROOT } from '../support/cli.js';
+import { fixtureInputs } from '../support/adapters.js';
 
 const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
 
@@ -41,9 +42,7 @@ const text = (minutes: number, from: string, to: string[], content: string, room
 const lines = (...records: unknown[]) => records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
 
 describe('wecom-archive detection', () => {
-  const fixtureFiles = readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'broken')
-    .flatMap((d) => readdirSync(path.join(ROOT, 'fixtures', d.name)).filter((f) => !/\.expected\.jsonl?$/.test(f)).map((f) => `fixtures/${d.name}/${f}`));
+  const fixtureFiles = fixtureInputs().filter((file) => !file.startsWith('fixtures/broken/'));
 
   for (const file of fixtureFiles) {
     const expected = file.startsWith('fixtures/wecom-archive/');
@@ -262,6 +261,6 @@ describe('wecom-archive bad input', () => {
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['一', '二']);
     const [skip] = ofType(events, 'skipped');
     expect(skip!.location).toEqual({ file: 'chat.json', record: 2 });
-    expect(skip!.reason).toMatch(/breaks off after item 2/);
+    expect(skip!.reason).toMatch(/第 2 项之后中断/);
   });
 });

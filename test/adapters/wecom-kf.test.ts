@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { readConversations, type GroupedEvent } from '../../src/adapters/groupin
 import { wecomKfAdapter } from '../../src/adapters/wecom-kf.js';
 import type { InputSource } from '../../src/io/input.js';
 import { ROOT } from '../support/cli.js';
+import { fixtureInputs } from '../support/adapters.js';
 
 const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
 
@@ -47,9 +48,7 @@ const response = (msgList: unknown[], extra: Record<string, unknown> = {}) => ({
 const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 describe('wecom-kf detection', () => {
-  const fixtureFiles = readdirSync(path.join(ROOT, 'fixtures'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'broken')
-    .flatMap((d) => readdirSync(path.join(ROOT, 'fixtures', d.name)).filter((f) => !/\.expected\.jsonl?$/.test(f)).map((f) => `fixtures/${d.name}/${f}`));
+  const fixtureFiles = fixtureInputs().filter((file) => !file.startsWith('fixtures/broken/'));
 
   for (const file of fixtureFiles) {
     const expected = file.startsWith('fixtures/wecom-kf/');
@@ -221,7 +220,7 @@ describe('wecom-kf bad input', () => {
     const whole = pretty(response([customer(0, '一'), servicer(1, 'chenjing', '二'), customer(2, '三')]));
     const events = await readAll(whole.slice(0, whole.lastIndexOf('三') - 10));
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['一', '二']);
-    expect(ofType(events, 'skipped')).toEqual([expect.objectContaining({ location: { file: 'sync_msg.json', record: 2 }, reason: expect.stringMatching(/breaks off after item 2/) })]);
+    expect(ofType(events, 'skipped')).toEqual([expect.objectContaining({ location: { file: 'sync_msg.json', record: 2 }, reason: expect.stringMatching(/第 2 项之后中断/) })]);
   });
 
   it('warns once when a customer’s messages go back in time past the gap', async () => {

@@ -142,6 +142,6 @@ describe('zendesk-chat bad input', () => {
     const full = JSON.stringify({ chats: [chat([msg('visitor:1.1', '在吗', '2026-11-02T02:00:00Z')]), chat([msg('visitor:1.1', '你好', '2026-11-02T03:00:00Z')], { id: 'c2' })] });
     const events = await readAll(full.slice(0, full.length - 60));
     expect(conversations(events).map((c) => c.id)).toEqual(['c1']);
-    expect(ofType(events, 'skipped')[0]).toMatchObject({ location: { record: 1 }, reason: expect.stringMatching(/looks truncated/) });
+    expect(ofType(events, 'skipped')[0]).toMatchObject({ location: { record: 1 }, reason: expect.stringMatching(/可能被截断/) });
   });
 });
