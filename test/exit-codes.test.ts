@@ -128,8 +128,8 @@ describe('warnings that a filter or file matched nothing', () => {
   });
 
   it('--fix on a library format it cannot rewrite', async () => {
-    const result = await runCli(['replies', 'fixtures/libraries/replies.csv', '--fix-dry-run']);
-    expect(result.stderr).toContain('--fix 只能改写 YAML 和纯文本话术库，不能改写 csv 文件');
+    const result = await runCli(['replies', 'fixtures/libraries/replies.xlsx', '--fix-dry-run']);
+    expect(result.stderr).toContain('XLSX 工作簿不能原样改写');
   });
 });
 

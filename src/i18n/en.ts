@@ -192,7 +192,6 @@ export const en = {
   'replies.fix': 'apply the safe rewrites to YAML and plain-text libraries, keeping comments and layout',
   'replies.fixDryRun': 'show the rewrites --fix would make, as a diff, without writing',
   'replies.noRules': 'no rule that judges a single message is on. Turn one on in the configuration, or check --rule.',
-  'replies.fixUnsupported': 'supportlint: {file}: --fix rewrites YAML and plain-text libraries only, not {kind} files; this file was left as it is. Apply the suggested rewrites by hand.',
   'replies.fixed': 'supportlint: {file}: fixed {count} replies.',
   'replies.wouldFix': 'supportlint: {file}: would fix {count} replies.',
 

@@ -205,7 +205,6 @@ export const zhHans = {
   'replies.fix': '把安全的改写应用到 YAML 和纯文本话术库，保留注释和排版',
   'replies.fixDryRun': '以 diff 显示 --fix 会做的改写，不写入文件',
   'replies.noRules': '没有开启任何判断单条消息的规则。请在配置中开启一条，或检查 --rule。',
-  'replies.fixUnsupported': 'supportlint: {file}：--fix 只能改写 YAML 和纯文本话术库，不能改写 {kind} 文件，这个文件没有修改。建议里的改写请手工应用。',
   'replies.fixed': 'supportlint: {file}：已修改 {count} 条话术。',
   'replies.wouldFix': 'supportlint: {file}：将修改 {count} 条话术。',
 

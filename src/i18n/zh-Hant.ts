@@ -195,7 +195,6 @@ export const zhHant = {
   'replies.fix': '把安全的改寫應用到 YAML 和純文本話術庫，保留註釋和排版',
   'replies.fixDryRun': '以 diff 顯示 --fix 會做的改寫，不寫入檔案',
   'replies.noRules': '沒有開啟任何判斷單條訊息的規則。請在配置中開啟一條，或檢查 --rule。',
-  'replies.fixUnsupported': 'supportlint: {file}：--fix 只能改寫 YAML 和純文本話術庫，不能改寫 {kind} 檔案，這個檔案沒有修改。建議裡的改寫請手工應用。',
   'replies.fixed': 'supportlint: {file}：已修改 {count} 條話術。',
   'replies.wouldFix': 'supportlint: {file}：將修改 {count} 條話術。',
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { t } from '../i18n/index.js';
 
 /** `--since`/`--until`: inclusive local calendar dates, YYYY-MM-DD, in the configured time zone. */
 export interface DateRange {
@@ -11,9 +12,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What is wrong with a --since/--until pair, in words; undefined when both are calendar dates in order. */
 export function dateRangeProblem(range: DateRange): string | undefined {
   for (const [flag, value] of [['--since', range.since], ['--until', range.until]] as const) {
-    if (value !== undefined && (!DATE.test(value) || !DateTime.fromISO(value).isValid)) return `${flag} ${value}: expected a calendar date such as 2026-11-02.`;
+    if (value !== undefined && (!DATE.test(value) || !DateTime.fromISO(value).isValid)) return t('option.date', { flag, value });
   }
-  if (range.since && range.until && range.since > range.until) return `--since ${range.since} is after --until ${range.until}.`;
+  if (range.since && range.until && range.since > range.until) return t('option.sinceAfterUntil', { since: range.since, until: range.until });
   return undefined;
 }
 
