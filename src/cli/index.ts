@@ -9,6 +9,7 @@ import { UnsafeRegexError } from '../lexicon/safe-regex.js';
 import { UnknownFormatError } from '../runner/lint-files.js';
 import { GlobPatternError } from '../io/find-files.js';
 import { LinterUnavailableError } from '../runner/worker-pool.js';
+import { OutputLinkError } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
 import { defaultIO, type CliIO } from './io.js';
 import { LocalizedCommand } from './localized-command.js';
@@ -92,6 +93,10 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO()): Pro
     if (error instanceof CommanderError) {
       // Help and version exit with 0; usage mistakes were already printed by commander.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof OutputLinkError) {
+      io.stderr(`${t('output.symlink', { file: error.file, target: error.target })}\n`);
+      return 2;
     }
     if (error instanceof LinterUnavailableError) {
       io.stderr(`${t('cli.threadsUnavailable', { reason: error.message })}\n`);

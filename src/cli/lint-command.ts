@@ -19,6 +19,7 @@ import { useColor, type CliIO } from './io.js';
 import { addLocaleOption, addReadOptions, addReportOptions, collect, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
 import { startProgress } from './progress.js';
 import { findingsExitCode, openReports } from './reporting.js';
+import { assertOutputsAreNotInputs, filesTheRunReads } from './output.js';
 
 interface LintOptions extends CommonReadOptions, ReportOptions {
   quiet?: boolean;
@@ -110,7 +111,10 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const collapse = options.collapse !== false && config.collapse;
   const files = await linter.inputFiles(paths);
   const filtered = Boolean(options.quiet || options.agent?.length || options.rule?.length);
-  const reports = await openReports(linter, options, { rules, command: 'lint', inputs: files, measuredWith: metrics ? await linter.measuredWith(filtered) : undefined }, io);
+  // The baseline is written over; the transcripts, the configuration and the waivers never are.
+  if (options.updateBaseline) assertOutputsAreNotInputs([options.baseline], [...files, ...filesTheRunReads(io.cwd, config.sources, [waivers.file])], io.cwd, '--baseline');
+  const guarded = [...files, ...filesTheRunReads(io.cwd, config.sources, [options.baseline, waivers.file])];
+  const reports = await openReports(linter, options, { rules, command: 'lint', inputs: guarded, measuredWith: metrics ? await linter.measuredWith(filtered) : undefined }, io);
   await reports.start();
   const progress = startProgress(io, t('progress.linting'));
   const agentsSeen = new Set<string>();

@@ -1,4 +1,4 @@
-import { fstatSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openAtomicFile, sameFile } from '../io/atomic-file.js';
 import { UsageError } from './errors.js';
@@ -48,6 +48,25 @@ export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefi
         throw new UsageError(t('output.isInput', { option, output: output!, input }));
       }
     }
+  }
+}
+
+/**
+ * The files a run reads besides its inputs: configuration files, the baseline, the waivers. An
+ * output may overwrite none of them. Presets and files that do not exist are left out.
+ */
+export function filesTheRunReads(cwd: string, ...groups: ReadonlyArray<ReadonlyArray<string | undefined>>): string[] {
+  return groups.flat().filter((file): file is string => file !== undefined && file !== '-' && existsSync(path.resolve(cwd, file)));
+}
+
+/** Two reports may not go to one file: the second would silently replace the first. */
+export function assertDistinctOutputs(files: ReadonlyArray<string | undefined>, cwd: string): void {
+  const written: string[] = [];
+  for (const file of files) {
+    if (isStdout(file)) continue;
+    const target = path.resolve(cwd, file!);
+    if (written.some((earlier) => earlier === target || sameFile(earlier, target))) throw new UsageError(t('output.twice', { output: file! }));
+    written.push(target);
   }
 }
 

@@ -11,7 +11,7 @@ import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
 import { addLocaleOption, addReadOptions, choiceOption, supportlintFor, type CommonReadOptions } from './options.js';
-import { assertOutputsAreNotInputs, openSink } from './output.js';
+import { assertOutputsAreNotInputs, filesTheRunReads, openSink } from './output.js';
 import { startProgress } from './progress.js';
 
 interface ReportCommandOptions extends CommonReadOptions {
@@ -44,8 +44,8 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     redact = settings;
   }
   const files = await linter.inputFiles(paths);
-  assertOutputsAreNotInputs([options.output], files, io.cwd);
   const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
+  assertOutputsAreNotInputs([options.output], [...files, ...filesTheRunReads(io.cwd, config.sources, [waivers.file])], io.cwd);
   const progress = startProgress(io, t('progress.scoring'));
   const { data, summary } = await linter.buildReport(files, {
     period: options.period,

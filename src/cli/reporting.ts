@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import type { LintSummary } from '../runner/summary.js';
 import { useColor, type CliIO } from './io.js';
 import type { ReportOptions } from './options.js';
-import { assertOutputsAreNotInputs, parseOutputSpecs, refuseBinaryOnTerminal, Reports } from './output.js';
+import { assertDistinctOutputs, assertOutputsAreNotInputs, parseOutputSpecs, refuseBinaryOnTerminal, Reports } from './output.js';
 
 /** Opens every requested report for a run, none of them onto an input. Colour only goes to a terminal. */
 export async function openReports(
@@ -16,6 +16,7 @@ export async function openReports(
 ): Promise<Reports> {
   const specs = parseOutputSpecs(options.format ?? [], options.output, Object.keys(FORMATTERS));
   refuseBinaryOnTerminal(specs, BINARY_FORMATS, io.stdoutIsTTY);
+  assertDistinctOutputs(specs.map((spec) => spec.file), io.cwd);
   for (const spec of specs) assertOutputsAreNotInputs([spec.file], run.inputs, io.cwd, spec.file === options.output ? '--output' : `--format ${spec.format}:${spec.file}`);
   const base = await linter.formatterContext({ rules: run.rules, command: run.command, measuredWith: run.measuredWith });
   return new Reports(specs, (name) => FORMATTERS[name]!(), (spec) => ({ ...base, color: useColor(io, options.color) && spec.file === undefined }), io);

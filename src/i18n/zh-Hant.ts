@@ -102,6 +102,8 @@ export const zhHant = {
   'table.columnsFirstRow': '應與第一行一樣有 {expected} 列，實際有 {found} 列；請檢查是否有未加引號的分隔符或換行',
 
   'output.isStdin': '{option} {output}：標準輸入就是這個檔案，寫入會覆蓋要讀取的資料。請把結果寫到另一個檔案。',
+  'output.symlink': 'supportlint: 輸出路徑 {file} 是指向 {target} 的符號連結，為防止改寫儲存庫以外的檔案，拒絕寫入。請刪除這個連結，或換一個輸出路徑。',
+  'output.twice': '{output}：兩份報告不能寫到同一個檔案，後一份會覆蓋前一份。請給每個 --format 指定不同的檔案。',
   'output.isInput': '{option} {output}：這是輸入檔案 {input}，寫入會覆蓋要讀取的資料。請把結果寫到另一個檔案。',
   'output.writeFailed': '{output}：無法寫入（{reason}）。請檢查資料夾是否存在、是否有寫許可權。',
   'output.commitFailed': '{output}：無法寫入（{reason}）。',

@@ -1,4 +1,4 @@
-import { createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, lstatSync, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +28,41 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/**
+ * An output path that is a symbolic link to a file. supportlint runs on checkouts a pull request's
+ * author controls: a link committed as `report.sarif` could point at any file the CI user may write.
+ */
+export class OutputLinkError extends Error {
+  constructor(
+    readonly file: string,
+    readonly target: string,
+  ) {
+    super(`${file} → ${target}`);
+  }
+}
+
+/**
+ * Refuses a path that is a symbolic link to a file, or to a place where none exists yet. A link to
+ * a device or a pipe (/dev/stdout, a FIFO) is written to as it is.
+ */
+function refuseLinkedFile(file: string): void {
+  let link;
+  try {
+    link = lstatSync(file);
+  } catch {
+    return; // nothing there yet: a new file is made
+  }
+  if (!link.isSymbolicLink()) return;
+  const target = finalTarget(file);
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    throw new OutputLinkError(file, target);
+  }
+  if (stat.isFile() || stat.isDirectory()) throw new OutputLinkError(file, target);
+}
+
 export interface AtomicFile {
   readonly stream: WriteStream;
   /** Renames the finished temporary file onto the target. Call after the stream has finished. */
@@ -42,6 +77,7 @@ export interface AtomicFile {
  * target as it was, and no temporary file behind.
  */
 export function openAtomicFile(file: string, options: { mode?: number } = {}): AtomicFile {
+  refuseLinkedFile(file);
   const target = finalTarget(file);
   // A device or a pipe (-o /dev/null, a FIFO) is written to as it is: renaming a file onto it
   // would replace the device for everyone after this run.
