@@ -215,7 +215,20 @@ export class MappedText {
 }
 
 // Zero-width and invisible characters that can be slipped between digits without showing.
-const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f)+/gu;
+const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff\ufe0e\ufe0f\u20e3]|\u034f)+/gu;
+// Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
+// (⒈), dingbat (➊), mathematical (𝟏), Arabic-Indic (١) and Extended Arabic-Indic (۱). Keycap
+// digits (1️⃣) are a digit with invisible marks after it, dropped above.
+const OTHER_DIGITS = /[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
+function digitOf(char: string): string {
+  const code = char.codePointAt(0)!;
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  const folded = char.normalize('NFKC').replace(/[().]/g, '');
+  return /^\d$/.test(folded) ? folded : /^(10|[1-9]\d)$/.test(folded) ? folded : char;
+}
+// Dashes people type between digit groups beside the hyphen: ‐ ‑ ‒ – — ― − ﹣.
+const DASHES = /[\u2010-\u2015\u2212\ufe63]/gu;
 // Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), and the
 // ideographic space. Chinese punctuation (，：) is left as it is: finders know it.
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋／]/gu;
@@ -234,8 +247,10 @@ const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${
 const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
 // "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
-// After an @, "dot", 。 and ， are dots: "wangwu@qq。com", "a@163 dot com".
-const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*dot\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、]\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
+const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// Spaces around an @ between address characters: "name @qq.com", "name@ qq.com".
+const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-]@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
 
 /** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
 function readChineseDigits(view: MappedText): MappedText {
@@ -253,10 +268,13 @@ export function piiView(text: string): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
+    .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
+    .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
+    .replace(SPACE_AT, () => '')
     // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
     .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
 }
@@ -367,5 +385,7 @@ function piiViewWithoutGaps(text: string): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
+    .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
+    .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ');
 }

@@ -83,3 +83,19 @@ describe('piiView', () => {
     expect(piiView('一两个 三五天 十一点').text).toBe('一两个 三五天 十一点');
   });
 });
+
+describe('more evasions found by a later review', () => {
+  it.each([
+    ['spaces around the @', '邮箱 sunwukong @qq.com', 'sunwukong'],
+    ['a space after the @', '备用 zbj@ qq.com', 'zbj@ qq'],
+    ['[at] and [.]', '还有 shs[at]163[.]com', 'shs[at]'],
+    ['点 as the dot', '和 bjie@163点com', 'bjie@'],
+    ['Unicode hyphens between groups', '电话138‐4729‐1056', '4729'],
+    ['a minus sign between groups', '电话139−4729−1056', '4729'],
+    ['circled digits', '①③⑧④⑦②⑨①⓪⑤⑥', '④⑦②⑨'],
+    ['Arabic-Indic digits', '١٣٨٤٧٢٩١٠٥٦', '٤٧٢٩'],
+    ['mathematical digits', '𝟏𝟑𝟖𝟒𝟕𝟐𝟗𝟏𝟎𝟓𝟔', '𝟒𝟕𝟐𝟗'],
+  ])('%s', (_name, text, secret) => {
+    expect(redactText(text)).not.toContain(secret);
+  });
+});
