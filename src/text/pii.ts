@@ -215,7 +215,7 @@ export class MappedText {
 }
 
 // Zero-width and invisible characters that can be slipped between digits without showing.
-const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff\ufe0e\ufe0f\u20e3]|\u034f)+/gu;
+const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
 // (⒈), dingbat (➊), mathematical (𝟏), Arabic-Indic (١) and Extended Arabic-Indic (۱). Keycap
 // digits (1️⃣) are a digit with invisible marks after it, dropped above.
