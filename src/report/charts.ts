@@ -82,13 +82,26 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
  * the classes they hang on (numbered by another process-wide counter) are dropped: nothing in a
  * static report can be hovered to effect.
  */
+/** Names ECharts keeps in plain objects would reach Object.prototype; a zero-width space keeps them apart. */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** The option with every string from the data that is a prototype key (an agent named __proto__) set apart. */
+function withoutPrototypeNames(value: unknown): unknown {
+  if (typeof value === 'string') return PROTOTYPE_NAMES.has(value) ? `${value}\u200b` : value;
+  if (Array.isArray(value)) return value.map(withoutPrototypeNames);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutPrototypeNames(inner)]));
+  }
+  return value;
+}
+
 export function renderChartSvg(id: string, title: string, option: EChartsOption, height: number, width = CHART_WIDTH): string {
   const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT_SIZE, color: INK },
-      ...option,
+      ...(withoutPrototypeNames(option) as EChartsOption),
     });
     // Text from the data is escaped inside the SVG, so a `<` always opens a tag and the renaming
     // never touches a label.

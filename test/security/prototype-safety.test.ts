@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveRole } from '../../src/model/roles.js';
-import { REPO_CONFIG, runCli } from '../support/cli.js';
+import { REPO_CONFIG, ROOT, runCli } from '../support/cli.js';
 
 const BLAME = '这个是快递那边的问题，您去问一下快递吧';
 const line = (conversation: string, role: string, text: string) => JSON.stringify({ conversation_id: conversation, role, agent: role === 'agent' ? '小林' : undefined, text });
@@ -91,5 +91,17 @@ describe('scores of merged lint JSON', () => {
     const { DEFAULT_SCORECARD } = await import('../../src/report/scoring-config.js');
     expect(pointsFor({ ruleId: 'constructor', severity: 'error' }, DEFAULT_SCORECARD)).toBe(DEFAULT_SCORECARD.points.error);
     expect(pointsFor({ ruleId: '__proto__', severity: 'warn' }, DEFAULT_SCORECARD)).toBe(DEFAULT_SCORECARD.points.warn);
+  });
+});
+
+describe('the HTML report with an agent named after a prototype key', () => {
+  it('draws the charts without leaking Object.prototype into them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-proto-report-'));
+    for (const week of ['week-45', 'week-46']) writeFileSync(path.join(dir, `${week}.jsonl`), readFileSync(path.join(ROOT, 'fixtures/report', `${week}.jsonl`), 'utf8').replaceAll('小林', '__proto__'));
+    const result = await runCli(['report', 'week-45.jsonl', 'week-46.jsonl', '-c', path.join(ROOT, 'fixtures/report/.supportlintrc.yaml'), '-f', 'html', '-o', 'r.html'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const html = readFileSync(path.join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('__proto__');
+    expect(html).not.toContain('[object Object]');
   });
 });
