@@ -124,6 +124,9 @@ export interface ReportRun {
  * ```
  */
 export class Supportlint {
+  /** Symbolic links the last inputFiles() call matched and did not follow; reported by the next lint. */
+  private linksNotFollowed: string[] = [];
+
   readonly cwd: string;
   private readonly options: SupportlintOptions;
   private config?: Promise<ResolvedConfig>;
@@ -170,7 +173,7 @@ export class Supportlint {
    * Expands paths, folders and globs into the files to read, minus ignored ones. `-` is standard
    * input. `missing` lists the arguments that matched nothing, with the reason.
    */
-  async resolveInputs(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<{ files: string[]; missing: Array<{ pattern: string; reason: string }> }> {
+  async resolveInputs(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<{ files: string[]; missing: Array<{ pattern: string; reason: string }>; links: string[] }> {
     if (patterns.length === 0) throw new UsageError(t('input.none'));
     const config = await this.loadConfig();
     return findInputFiles(patterns, { cwd: this.cwd, ignore: config.ignore, extensions: options.extensions });
@@ -178,7 +181,8 @@ export class Supportlint {
 
   /** Like resolveInputs, but a path or glob that matches nothing is an error (NoInputError), as in ESLint. */
   async inputFiles(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<string[]> {
-    const { files, missing } = await this.resolveInputs(patterns, options);
+    const { files, missing, links } = await this.resolveInputs(patterns, options);
+    this.linksNotFollowed = links;
     if (missing.length > 0) {
       throw new NoInputError(missing.map((m) => t('input.missing', { pattern: m.pattern, reason: m.reason })).join('\n'), missing);
     }
@@ -203,6 +207,9 @@ export class Supportlint {
   async lintResolvedFiles(files: readonly string[], options: LintFilesOptions & { summary?: LintSummary; stdin?: InputSource } = {}): Promise<LintRun> {
     const settings = await this.lintSettings({ metrics: options.metrics });
     const summary = options.summary ?? emptySummary();
+    // Links a folder or glob matched are not read: counted as unreadable, so --strict fails on them.
+    for (const link of this.linksNotFollowed) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
+    this.linksNotFollowed = [];
     const results: ConversationResult[] = [];
     const config = await this.loadConfig();
     const only = this.options.rules?.length ? [...this.options.rules] : undefined;

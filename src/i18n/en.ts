@@ -141,6 +141,7 @@ export const en = {
   'input.empty': 'the file is empty',
   'input.unrecognised': 'not a recognised export (encoding {encoding}). Supported: {formats}; pass --input-format to choose one',
   'json.brokeOff': 'the JSON breaks off after item {index} ({reason}); the file looks truncated or damaged. The {index} items before it were read',
+  'input.linkNotFollowed': 'is a symbolic link, which folder walks and globs do not follow, so it was not read (it could lead outside the repository). To lint it, name the file it points to',
   'input.stopped': 'reading stopped: {reason}',
   'input.unknownFormat': '--input-format {format} is not a known format. Known formats: {formats}.',
 

@@ -73,6 +73,8 @@ export interface FoundFiles {
   files: string[];
   /** Arguments that matched nothing, with the reason. */
   missing: Array<{ pattern: string; reason: string }>;
+  /** Symbolic links a folder or glob matched and did not follow: not read, and said so. */
+  links: string[];
 }
 
 /**
@@ -83,6 +85,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
   const extensions = options.extensions ?? INPUT_EXTENSIONS;
   const files: string[] = [];
   const missing: FoundFiles['missing'] = [];
+  const links: string[] = [];
   const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore as string[], { dot: true }) : () => false;
   // The same file by another path (a link, a folder given twice) is read once.
   const seen = new Set<string>();
@@ -125,7 +128,11 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
     let matches: string[] = [];
     if (fg.isDynamicPattern(glob) || info?.isDirectory()) {
       try {
-        matches = (await fg(glob, { cwd: options.cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false })).sort();
+        const entries = await fg(glob, { cwd: options.cwd, onlyFiles: false, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false, objectMode: true });
+        matches = entries.filter((entry) => entry.dirent.isFile()).map((entry) => entry.path).sort();
+        // A link a pull request commits could lead anywhere the CI user can read: it is not
+        // followed, but it is reported, so that a run does not pass on a file it never read.
+        links.push(...entries.filter((entry) => entry.dirent.isSymbolicLink() && !isIgnored(entry.path)).map((entry) => entry.path).sort());
       } catch (error) {
         // fast-glob refuses a pattern over its length limits; the file system, a path too long.
         throw new GlobPatternError(`通配符 ${quoted(pattern)} 无法展开（${(error as Error).message}）。请改为给出文件夹，或更短的通配符（例如 exports/*.csv）。`);
@@ -140,5 +147,5 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
     }
     matches.forEach(add);
   }
-  return { files, missing };
+  return { files, missing, links };
 }

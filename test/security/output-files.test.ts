@@ -125,6 +125,11 @@ describe('folders with symbolic links', () => {
     symlinkSync('.', path.join(dir, 'l3', 'y'));
     symlinkSync('t.jsonl', path.join(dir, 'l3', 'same.jsonl'));
     const result = await runCli(['lint', 'l3', '-f', 'json'], { cwd: dir });
-    expect(JSON.parse(result.stdout).summary.files).toBe(1);
+    const summary = JSON.parse(result.stdout).summary;
+    expect(summary.files).toBe(1);
+    // The link to a file is not read, and the run says so rather than pass on it in silence.
+    expect(result.stderr).toContain('same.jsonl');
+    expect(result.stderr).toContain('符号链接');
+    expect((await runCli(['lint', 'l3', '--strict'], { cwd: dir })).code).toBe(2);
   }, 30_000);
 });
