@@ -214,7 +214,7 @@ export class Supportlint {
     const config = await this.loadConfig();
     const only = this.options.rules?.length ? [...this.options.rules] : undefined;
     const linter = createLinter(
-      { config: only ? withRulesOn(config, only) : config, onlyRules: only, locale: this.scriptLocale(), metrics: settings.metrics, concurrency: options.concurrency ?? 'auto', inputBytes: inputSize(files, this.cwd) },
+      { config: only ? withRulesOn(config, only) : config, onlyRules: only, locale: this.scriptLocale(), metrics: settings.metrics, concurrency: options.concurrency ?? 'auto', inputSize: inputSize(files, this.cwd) },
       settings,
     );
     await lintFiles(files, { ...(await this.readOptions()), stdin: options.stdin }, linter, summary, async (result) => {
