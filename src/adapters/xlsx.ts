@@ -230,6 +230,8 @@ export const xlsxAdapter: Adapter = {
     const problems: Array<Extract<ReadEvent, { type: 'skipped' }>> = [];
     let sheetsRead = 0;
     let sheetIndex = 0;
+    // Whether anything of the workbook reached the caller before it broke: only then were rows read.
+    let eventsRead = 0;
     try {
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
@@ -237,22 +239,25 @@ export const xlsxAdapter: Adapter = {
         const sheet = worksheet as unknown as SheetReader;
         if (sheet.iterator) sheet.iterator = inlineRunsJoined(boundedPart(sheet.iterator));
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
-        const outcome = yield* tableEvents(sheetRows(sheet, file, bytes), options, {
-          fallbackConversationId: file,
-          exactColumns: false,
-          titleRowsAllowed: TITLE_ROWS_ALLOWED,
-          ignoreBlankRows: true,
-        });
+        const outcome = yield* counted(
+          tableEvents(sheetRows(sheet, file, bytes), options, {
+            fallbackConversationId: file,
+            exactColumns: false,
+            titleRowsAllowed: TITLE_ROWS_ALLOWED,
+            ignoreBlankRows: true,
+          }),
+          () => eventsRead++,
+        );
         if (!outcome.ok) problems.push({ ...outcome.problem, reason: t('xlsx.sheet', { sheet: sheet.name, reason: outcome.problem.reason }) });
         else if (outcome.headerFound) sheetsRead++;
       }
     } catch (error) {
       bytes.destroy();
       if (error instanceof WorkbookTooLargeError) {
-        yield { type: 'skipped', location: whole, reason: `${error.message}${sheetIndex > 0 ? '此前的行已经读取。' : ''}` };
+        yield { type: 'skipped', location: whole, reason: `${error.message}${eventsRead > 0 ? '此前的行已经读取。' : ''}` };
         return;
       }
-      const readSoFar = sheetIndex > 0 ? t('xlsx.readSoFar') : '';
+      const readSoFar = eventsRead > 0 ? t('xlsx.readSoFar') : '';
       yield { type: 'skipped', location: whole, reason: t('xlsx.unreadable', { reason: (error as Error).message, readSoFar }) };
       return;
     }
@@ -263,3 +268,13 @@ export const xlsxAdapter: Adapter = {
     if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
   },
 };
+
+/** Passes a generator's events on, calling `onEvent` for each, and returns what it returns. */
+async function* counted<T, R>(source: AsyncGenerator<T, R>, onEvent: () => void): AsyncGenerator<T, R> {
+  for (;;) {
+    const step = await source.next();
+    if (step.done) return step.value;
+    onEvent();
+    yield step.value;
+  }
+}
