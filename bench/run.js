@@ -8,11 +8,11 @@
 //   npm run bench:size -- 20000        # 20,000 and 40,000
 //   npm run bench:size -- 5000 --keep  # also keep the generated files, for profiling
 //   node bench/run.js --generate big.jsonl 690000   # only write an input (690,000 ≈ 1 GB)
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure } from './measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'supportlint.js');
@@ -59,46 +59,8 @@ async function generate(file, conversations) {
   await new Promise((resolve) => out.end(resolve));
 }
 
-function peakMemoryOf(pid) {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The process and its descendants. */
-function processTree(pid) {
-  let children = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // The process ended while we looked: it has no children left to count.
-  }
-  return [pid, ...children.flatMap(processTree)];
-}
-
 function lint(file) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [bin, 'lint', file, '--format', 'json', '--output', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    // Peak memory is the sum of each process's high-water mark, parent and child together.
-    const peaks = new Map();
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setInterval(() => {
-      for (const pid of processTree(child.pid)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, peakMemoryOf(pid) ?? 0));
-    }, 20);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const peak = [...peaks.values()].reduce((sum, bytes) => sum + bytes, 0);
-      if (code !== 0 && code !== 1) reject(new Error(`supportlint exited ${code}: ${stderr}`));
-      else resolve({ seconds, peak });
-    });
-  });
+  return measure(process.execPath, [bin, 'lint', file, '--format', 'json', '--output', '/dev/null']);
 }
 
 if (generateOnly) {
