@@ -238,6 +238,11 @@ export function decodeStream(bytes: Readable, encoding: Encoding): Readable {
   return bytes.pipe(iconv.decodeStream(iconvName, { stripBOM: true })) as unknown as Readable;
 }
 
+/** A decoder fed bytes in parts, for a sample read in parts; drops the BOM. */
+export function textDecoder(encoding: Encoding): { write(bytes: Buffer): string } {
+  return iconv.getDecoder(encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
+}
+
 export function decodeBuffer(bytes: Uint8Array, encoding: Encoding): string {
   const text = iconv.decode(Buffer.from(bytes), encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
   return text;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { removeOnExit } from './temp-cleanup.js';
-import { decodeBuffer, decodeStream, EncodingScanner, type Encoding } from './decode.js';
+import { decodeStream, EncodingScanner, textDecoder, type Encoding } from './decode.js';
+import { skipSpace, valueEnd } from './json-scan.js';
 
 const HEAD_BYTES = 64 * 1024;
 /**
@@ -14,10 +15,18 @@ const HEAD_BYTES = 64 * 1024;
  */
 const MAX_HEAD_BYTES = 8 * 1024 * 1024;
 
-/** Whether a sample holds at least one complete non-blank line (or is the whole input). */
-function holdsCompleteLine(text: string): boolean {
+/**
+ * Whether a sample holds a whole first record: for a JSON array, its first item (the array is
+ * often one long line, and detection needs only that item); otherwise a complete non-blank line.
+ */
+function holdsFirstRecord(text: string): boolean {
   const start = text.search(/\S/);
-  return start >= 0 && /[\r\n]/.test(text.slice(start));
+  if (start < 0) return false;
+  if (text.charCodeAt(start) === 0x5b) {
+    const item = skipSpace(text, start + 1);
+    return item < text.length && (text.charCodeAt(item) === 0x5d || valueEnd(text, item) >= 0);
+  }
+  return /[\r\n]/.test(text.slice(start));
 }
 
 /** One input, opened lazily: a sample for detection, then the full text as a stream. */
@@ -68,14 +77,16 @@ export async function openFile(path: string, name: string = path): Promise<Input
     headBytes = buffer.subarray(0, bytesRead);
     // The encoding is decided on the whole file: GBK text after 64 KB of ASCII is still GBK.
     verdict = await scanEncoding(path, headBytes);
-    head = decodeBuffer(headBytes, verdict.encoding);
+    // Decoded as it grows: each part once, a character cut at a part's end completed by the next.
+    const decoder = textDecoder(verdict.encoding);
+    head = decoder.write(headBytes);
     // Read on until the sample holds a whole record, or the sample limit.
-    while (headBytes.length >= HEAD_BYTES && !holdsCompleteLine(head) && headBytes.length < MAX_HEAD_BYTES) {
+    while (headBytes.length >= HEAD_BYTES && !holdsFirstRecord(head) && headBytes.length < MAX_HEAD_BYTES) {
       const more = Buffer.alloc(Math.min(headBytes.length, MAX_HEAD_BYTES - headBytes.length));
       const { bytesRead: got } = await handle.read(more, 0, more.length, headBytes.length);
       if (got === 0) break;
       headBytes = Buffer.concat([headBytes, more.subarray(0, got)]);
-      head = decodeBuffer(headBytes, verdict.encoding);
+      head += decoder.write(more.subarray(0, got));
     }
   } finally {
     await handle.close();

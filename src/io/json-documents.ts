@@ -4,6 +4,7 @@ import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { pick } from 'stream-json/filters/pick.js';
 import type { SourceLocation } from '../model/conversation.js';
 import { readLines, type InputSource } from './input.js';
+import { skipSpace, valueEnd } from './json-scan.js';
 import { t } from '../i18n/index.js';
 
 /**
@@ -45,18 +46,42 @@ export function nestedTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
 
 export const TOO_DEEP_REASON = `nested more than ${MAX_JSON_DEPTH} levels deep; this record was skipped, the others are read`;
 
-/** The first non-blank line of a JSON-lines sample, when it is a JSON object. */
-export function firstJsonLine(head: string): Record<string, unknown> | undefined {
-  for (const line of head.replace(/^\ufeff/, '').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
+/** The first non-blank line of a sample, without a BOM; undefined when the sample is blank. */
+function firstLine(head: string): string | undefined {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  let from = 0;
+  while (from < text.length) {
+    const end = text.indexOf('\n', from);
+    const line = end < 0 ? text.slice(from) : text.slice(from, end);
+    if (line.trim() !== '') return line;
+    if (end < 0) break;
+    from = end + 1;
   }
   return undefined;
+}
+
+/**
+ * Several detectors ask about the same sample: the last answer is kept, so that a long first line
+ * is parsed once, not once per detector.
+ */
+let lastLine: { head: string; value: Record<string, unknown> | undefined } | undefined;
+
+/** The first non-blank line of a JSON-lines sample, when it is a JSON object. */
+export function firstJsonLine(head: string): Record<string, unknown> | undefined {
+  if (lastLine?.head === head) return lastLine.value;
+  const line = firstLine(head);
+  let value: Record<string, unknown> | undefined;
+  // Only a line that opens an object can be one; a JSON array's line (often the whole file) is not parsed.
+  if (line !== undefined && line.trimStart().startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(line);
+      value = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    } catch {
+      value = undefined;
+    }
+  }
+  lastLine = { head, value };
+  return value;
 }
 
 /** A JSON array of items, one JSON value per line, or one document. */
@@ -64,16 +89,16 @@ export function jsonLayout(head: string): JsonLayout | undefined {
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('[')) return 'array';
   if (!trimmed.startsWith('{')) return undefined;
-  const [firstLine, ...rest] = trimmed.split('\n');
+  const lineEnd = trimmed.indexOf('\n');
   let first: unknown;
   try {
-    first = JSON.parse(firstLine!);
+    first = JSON.parse(lineEnd < 0 ? trimmed : trimmed.slice(0, lineEnd));
   } catch {
     return 'document';
   }
   // A minified API response saved as one line ({"conversations": [ … ]}) is one document whose
   // array is streamed, not one record of a JSON-lines file.
-  const onlyLine = rest.every((line) => line.trim() === '');
+  const onlyLine = lineEnd < 0 || !/\S/.test(trimmed.slice(lineEnd));
   const wrapsItems = CONTAINER_KEYS.some((key) => Array.isArray((first as Record<string, unknown>)?.[key]));
   return onlyLine && wrapsItems ? 'document' : 'lines';
 }
@@ -113,8 +138,18 @@ function firstObjectFrom(text: string, from: number): Record<string, unknown> | 
   return undefined;
 }
 
+/** The last sample's first item: every JSON detector asks for it. */
+let lastItem: { head: string; value: Record<string, unknown> | undefined } | undefined;
+
 /** The first item of the input, taken from the detection sample, for format detection. */
 export function firstJsonItem(head: string): Record<string, unknown> | undefined {
+  if (lastItem?.head === head) return lastItem.value;
+  const value = findFirstJsonItem(head);
+  lastItem = { head, value };
+  return value;
+}
+
+function findFirstJsonItem(head: string): Record<string, unknown> | undefined {
   const layout = jsonLayout(head);
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (layout === 'lines') {
@@ -140,51 +175,6 @@ export function firstJsonItem(head: string): Record<string, unknown> | undefined
 
 /** A JSON array up to this size is read whole and cut into items by a bracket scan; a larger one is streamed. */
 export const WHOLE_ARRAY_BYTES = 16 * 1024 * 1024;
-
-const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xfeff;
-
-function skipSpace(text: string, at: number): number {
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-  return at;
-}
-
-/** Where the string that opens at `at` (a `"`) ends, one past its closing quote; -1 when it never closes. */
-function stringEnd(text: string, at: number): number {
-  let quote = text.indexOf('"', at + 1);
-  while (quote >= 0) {
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    quote = text.indexOf('"', quote + 1);
-  }
-  return -1;
-}
-
-/** Where the JSON value that starts at `at` ends, by bracket depth; -1 when the text ends first. Syntax inside is left to JSON.parse. */
-function valueEnd(text: string, at: number): number {
-  const first = text.charCodeAt(at);
-  if (first === 0x22) return stringEnd(text, at);
-  if (first !== 0x7b && first !== 0x5b) {
-    let end = at;
-    while (end < text.length) {
-      const code = text.charCodeAt(end);
-      if (code === 0x2c || code === 0x5d || code === 0x7d || isSpace(code)) break;
-      end++;
-    }
-    return end;
-  }
-  let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22) {
-      const end = stringEnd(text, i);
-      if (end < 0) return -1;
-      i = end - 1;
-    } else if (code === 0x7b || code === 0x5b) depth++;
-    else if ((code === 0x7d || code === 0x5d) && --depth === 0) return i + 1;
-  }
-  return -1;
-}
 
 /**
  * The items of a JSON array held whole: a bracket scan finds each item, and JSON.parse reads it,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { arrayItems } from '../../src/io/json-documents.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { detectAdapter } from '../../src/adapters/index.js';
+import { openFile } from '../../src/io/input.js';
+import { arrayItems, firstJsonItem } from '../../src/io/json-documents.js';
 
 const read = (text: string) => [...arrayItems(text, 'a.json')];
 
@@ -32,5 +37,27 @@ describe('a JSON array read whole', () => {
     const deep = '['.repeat(150) + ']'.repeat(150);
     const items = read(`[${deep}, {"ok": true}]`);
     expect(items.map((item) => item.ok)).toEqual([false, true]);
+  });
+});
+
+describe('the detection sample of a JSON array on one line', () => {
+  const dialogue = (id: string, filler: number) =>
+    JSON.stringify({ id, turns: [{ sender: 'customer', utterances: ['我的快递还没到', 'x'.repeat(filler)] }, { sender: 'helpdesk', utterances: ['我帮您查一下'] }] });
+
+  it('grows past 64 KB until it holds the first item, and stops there instead of taking the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-head-'));
+    try {
+      const file = path.join(dir, 'one-line.json');
+      // The first item alone is over 64 KB; the file, on one line, is some 2 MB.
+      const items = [dialogue('d0', 100_000), ...Array.from({ length: 400 }, (_, i) => dialogue(`d${i + 1}`, 5_000))];
+      writeFileSync(file, `[${items.join(',')}]`);
+      const input = await openFile(file);
+      expect(input.head.length).toBeGreaterThan(100_000);
+      expect(input.head.length).toBeLessThan(400_000);
+      expect(firstJsonItem(input.head)).toMatchObject({ id: 'd0' });
+      expect(detectAdapter(input.head, 'one-line.json')?.name).toBe('dch');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
