@@ -1,8 +1,12 @@
 import * as OpenCC from 'opencc-js';
+import { ConversionGate, loadGateData } from './conversion-gate.js';
 
-/** Traditional (Taiwan with phrases, Hong Kong) to simplified: every message with Han text needs these. */
-const twToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
-const hkToSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+/**
+ * Traditional (Taiwan with phrases, Hong Kong) to simplified. Built on first use: most inputs are
+ * simplified throughout, and the gate below lets no message of theirs through to conversion.
+ */
+let twToSimplified: ((text: string) => string) | undefined;
+let hkToSimplified: ((text: string) => string) | undefined;
 
 /**
  * Simplified to traditional costs some 50 MB of dictionaries, and is only needed to weigh scripts in
@@ -28,76 +32,59 @@ export interface NormalizedText {
   readonly hasHan: boolean;
 }
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-/** Characters foldChar changes besides upper case: full-width forms, ideographic and no-break spaces, zero-width ones. */
-const NEEDS_FOLDING = /[\uff01-\uff5e\u3000\u00a0\u200b-\u200d\u2060\ufeff\u00ad]/;
 const HAN = /\p{Script=Han}/u;
 
-function foldChar(char: string): string {
-  const code = char.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
-  if (code === 0x3000 || code === 0x00a0) return ' ';
-  return char.toLowerCase().length === char.length ? char.toLowerCase() : char;
+/**
+ * What folding makes of each UTF-16 code unit, filled on first use: full-width forms to their ASCII
+ * twins, ideographic and no-break spaces to a space, upper case to lower case where that keeps one
+ * unit; ZERO_WIDTH for the units that are dropped (zero-width spaces and joiners, BOM, soft hyphen).
+ */
+const ZERO_WIDTH = 0xffffffff;
+let foldTable: Uint32Array | undefined;
+
+function buildFoldTable(): Uint32Array {
+  const table = new Uint32Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    let folded = code;
+    if (code >= 0xff01 && code <= 0xff5e) folded = code - 0xfee0;
+    else if (code === 0x3000 || code === 0x00a0) folded = 0x20;
+    // Surrogates stay as they are; CJK ideographs and Hangul syllables have no case (skipping them saves 20 ms a thread).
+    else if (!(code >= 0xd800 && code <= 0xdfff) && !(code >= 0x3400 && code <= 0x9fff) && !(code >= 0xac00 && code <= 0xd7a3)) {
+      const lower = String.fromCharCode(code).toLowerCase();
+      if (lower.length === 1) folded = lower.charCodeAt(0);
+    }
+    if (folded >= 0x41 && folded <= 0x5a) folded += 0x20;
+    table[code] = folded;
+  }
+  for (const code of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]) table[code] = ZERO_WIDTH;
+  return table;
+}
+
+/** A reusable buffer for folded code units: a message is folded into it, then read out as a string. */
+let unitBuffer = new Uint16Array(1024);
+
+function unitsToString(units: Uint16Array, length: number): string {
+  let text = '';
+  for (let from = 0; from < length; from += 8192) text += String.fromCharCode.apply(null, units.subarray(from, Math.min(length, from + 8192)) as unknown as number[]);
+  return text;
 }
 
 /** Traditional to simplified, Taiwan phrases then Hong Kong variants. Exported for the equivalence test only. */
 export function toSimplified(text: string): string {
-  return hkToSimplified(twToSimplified(text));
+  const tw = (twToSimplified ??= OpenCC.Converter({ from: 'twp', to: 'cn' }));
+  const hk = (hkToSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  return hk(tw(text));
 }
-
-type Dict = string | ReadonlyArray<readonly [string, string]>;
-interface ConversionConfig {
-  normalizationChain?: ReadonlyArray<readonly Dict[]>;
-  conversionChain: ReadonlyArray<readonly Dict[]>;
-}
-
-function dictKeys(dict: Dict): string[] {
-  return typeof dict === 'string' ? dict.split('|').map((pair) => pair.slice(0, pair.indexOf(' '))) : dict.map(([key]) => key);
-}
-
 
 /**
  * A test that is false for every text conversion to simplified leaves as it is: most messages are
- * simplified already, and converting them costs two dictionary passes for nothing. It holds the
- * characters that conversion changes on their own, and the dictionary phrases made only of
- * characters it leaves alone (a Taiwan term written in characters both scripts share). 么 stays
- * out: normalizeText puts it back after conversion (see there).
+ * simplified already, and converting them costs two dictionary passes for nothing (see
+ * conversion-gate.ts).
  */
-let conversionGate: { changed: Set<string>; phrasesByFirst: Map<string, string[]> } | undefined;
+let conversionGate: ConversionGate | undefined;
 export function mayChangeInConversion(text: string): boolean {
-  conversionGate ??= buildConversionGate();
-  const { changed, phrasesByFirst } = conversionGate;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Conversion touches CJK ideographs, and a few phrases that begin with a capital (A肝).
-    if (code < 0x2e80 && (code < 0x41 || code > 0x5a)) continue;
-    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
-    if (changed.has(char)) return true;
-    const phrases = phrasesByFirst.get(char);
-    if (phrases && phrases.some((phrase) => text.startsWith(phrase, i))) return true;
-  }
-  return false;
-}
-
-function buildConversionGate(): { changed: Set<string>; phrasesByFirst: Map<string, string[]> } {
-  const configs = OpenCC.Locale.configs as unknown as Record<string, ConversionConfig>;
-  const keys = new Set<string>();
-  // The configurations behind Converter({ from: 'twp' | 'hk', to: 'cn' }).
-  for (const name of ['tw2sp', 'hk2s']) {
-    const config = configs[name]!;
-    for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) for (const dict of group) for (const key of dictKeys(dict)) keys.add(key);
-  }
-  const changed = new Set<string>();
-  for (const key of keys) if ([...key].length === 1 && key !== '么' && toSimplified(key) !== key) changed.add(key);
-  const phrasesByFirst = new Map<string, string[]>();
-  for (const key of keys) {
-    const chars = [...key];
-    if (chars.length < 2 || chars.some((char) => changed.has(char))) continue;
-    const list = phrasesByFirst.get(chars[0]!);
-    if (list) list.push(key);
-    else phrasesByFirst.set(chars[0]!, [key]);
-  }
-  return { changed, phrasesByFirst };
+  conversionGate ??= new ConversionGate(loadGateData(toSimplified));
+  return conversionGate.mayChange(text);
 }
 
 function countDifferences(a: string, b: string): number {
@@ -113,33 +100,43 @@ function countDifferences(a: string, b: string): number {
  * by a character-by-character conversion so that the mapping stays exact.
  */
 export function normalizeText(original: string): NormalizedText {
-  // Most messages need no folding at all: then the folded text is the original, position for position.
-  const unchanged = !NEEDS_FOLDING.test(original) && original.toLowerCase() === original;
-  const folded: string[] = [];
-  const positions: number[] = [];
+  const fold = (foldTable ??= buildFoldTable());
+  // Most messages need little or no folding: the scan starts folding at the first unit that changes.
+  let first = 0;
+  while (first < original.length && fold[original.charCodeAt(first)] === original.charCodeAt(first)) first++;
+  const unchanged = first === original.length;
+  let foldedText = original;
+  let positions: Int32Array | undefined;
   if (!unchanged) {
+    if (unitBuffer.length < original.length) unitBuffer = new Uint16Array(original.length * 2);
+    positions = new Int32Array(original.length + 1);
+    let length = 0;
     for (let i = 0; i < original.length; i++) {
-      const char = original[i]!;
-      if (ZERO_WIDTH.test(char)) continue;
-      folded.push(foldChar(char));
-      positions.push(i);
+      const code = original.charCodeAt(i);
+      const folded = i < first ? code : fold[code]!;
+      if (folded === ZERO_WIDTH) continue;
+      unitBuffer[length] = folded;
+      positions[length++] = i;
     }
+    foldedText = unitsToString(unitBuffer, length);
   }
-  const foldedText = unchanged ? original : folded.join('');
   let text = foldedText;
   let traditionalChars = 0;
   const hasHan = HAN.test(foldedText);
   if (hasHan && mayChangeInConversion(foldedText)) {
     const converted = toSimplified(foldedText);
-    text = converted.length === foldedText.length ? converted : folded.map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
+    text = converted.length === foldedText.length ? converted : foldedText.split('').map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
     if (text.length !== foldedText.length) text = foldedText; // a character expanded: keep the folded view
     // OpenCC's Taiwan/Hong Kong tables read a lone 么 as the variant 幺; in chat it is the question particle.
     if (text.includes('幺')) text = text.split('').map((c, i) => (c === '幺' && foldedText[i] === '么' ? '么' : c)).join('');
     traditionalChars = countDifferences(foldedText, text);
   }
-  const toOriginal = new Int32Array(text.length + 1);
-  if (unchanged) for (let i = 0; i < text.length; i++) toOriginal[i] = i;
-  else for (let i = 0; i < positions.length; i++) toOriginal[i] = positions[i]!;
+  let toOriginal: Int32Array;
+  if (positions) toOriginal = positions.length === text.length + 1 ? positions : positions.slice(0, text.length + 1);
+  else {
+    toOriginal = new Int32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) toOriginal[i] = i;
+  }
   toOriginal[text.length] = original.length;
   // Where conversion changed nothing, keep one string rather than two equal ones.
   return new Normalized(text, toOriginal, traditionalChars, hasHan, foldedText === text ? text : foldedText);
