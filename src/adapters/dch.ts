@@ -10,15 +10,21 @@ interface Annotation {
 
 function meanQuality(annotations: unknown): Record<string, number> | undefined {
   if (!Array.isArray(annotations) || annotations.length === 0) return undefined;
-  const sums: Record<string, number> = { A: 0, S: 0, E: 0 };
+  let a = 0;
+  let s = 0;
+  let e = 0;
   let count = 0;
-  for (const a of annotations as Annotation[]) {
-    if (!a?.quality) continue;
+  for (const annotation of annotations as Annotation[]) {
+    const quality = annotation?.quality;
+    if (!quality) continue;
     count++;
-    for (const key of ['A', 'S', 'E']) sums[key]! += Number(a.quality[key as 'A'] ?? 0);
+    a += Number(quality.A ?? 0);
+    s += Number(quality.S ?? 0);
+    e += Number(quality.E ?? 0);
   }
   if (count === 0) return undefined;
-  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round((v / count) * 1000) / 1000]));
+  const mean = (sum: number) => Math.round((sum / count) * 1000) / 1000;
+  return { A: mean(a), S: mean(s), E: mean(e) };
 }
 
 /**

@@ -192,20 +192,25 @@ export function* arrayItems(text: string, file: string): Generator<JsonDocument>
     location: { file, record: index },
   });
   if (text.charCodeAt(at) === 0x5d) return;
+  const nesting = { depth: 0 };
   for (;;) {
-    const end = valueEnd(text, at);
+    const end = valueEnd(text, at, nesting);
     if (end < 0 || end === at) {
       yield brokenAfter(end < 0 ? '内容在中途结束' : '缺少一项');
       return;
     }
     const location = { file, record: index };
-    let value: unknown;
-    try {
-      value = JSON.parse(text.slice(at, end));
-      yield nestedTooDeep(value) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value, location };
-    } catch (error) {
-      yield { ok: false, reason: jsonSyntaxReason(error), location };
+    // The scan measured the nesting: an item whose brackets nest deeper than the limit is not parsed.
+    let document: JsonDocument;
+    if (nesting.depth > MAX_JSON_DEPTH) document = { ok: false, reason: TOO_DEEP_REASON, location };
+    else {
+      try {
+        document = { ok: true, value: JSON.parse(text.slice(at, end)), location };
+      } catch (error) {
+        document = { ok: false, reason: jsonSyntaxReason(error), location };
+      }
     }
+    yield document;
     index++;
     at = skipSpace(text, end);
     const next = text.charCodeAt(at);

@@ -20,8 +20,14 @@ export function stringEnd(text: string, at: number): number {
   return -1;
 }
 
-/** Where the JSON value that starts at `at` ends, by bracket depth; -1 when the text ends first. Syntax inside is left to JSON.parse. */
-export function valueEnd(text: string, at: number): number {
+/**
+ * Where the JSON value that starts at `at` ends, by bracket depth; -1 when the text ends first.
+ * Syntax inside is left to JSON.parse. `nesting.depth` is set to how deeply its brackets nest (1
+ * for `{}`, 0 for a string or a number).
+ */
+export function valueEnd(text: string, at: number, nesting?: { depth: number }): number {
+  let deepest = 0;
+  if (nesting) nesting.depth = 0;
   const first = text.charCodeAt(at);
   if (first === 0x22) return stringEnd(text, at);
   if (first !== 0x7b && first !== 0x5b) {
@@ -40,8 +46,9 @@ export function valueEnd(text: string, at: number): number {
       const end = stringEnd(text, i);
       if (end < 0) return -1;
       i = end - 1;
-    } else if (code === 0x7b || code === 0x5b) depth++;
-    else if ((code === 0x7d || code === 0x5d) && --depth === 0) return i + 1;
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > deepest) deepest = depth;
+    } else if ((code === 0x7d || code === 0x5d) && --depth === 0) return i + 1;
   }
   return -1;
 }

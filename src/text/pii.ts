@@ -155,44 +155,62 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 // ---------------------------------------------------------------------------------------------
 // The normalised view.
 
-/** A copy of a text in which each character remembers the span [from, to) of the original it came from. */
+/**
+ * A copy of a text in which each character remembers the span [from, to) of the original it came
+ * from. Until a step changes it, the copy is the original and the spans are the identity: most
+ * messages hold nothing that a step rewrites, and pay for no arrays.
+ */
 export class MappedText {
   private constructor(
     readonly text: string,
-    private readonly from: readonly number[],
-    private readonly to: readonly number[],
+    /** Undefined while the copy is still the original, character for character. */
+    private readonly from: readonly number[] | undefined,
+    private readonly to: readonly number[] | undefined,
   ) {}
 
   static of(text: string): MappedText {
-    const from = Array.from({ length: text.length }, (_v, i) => i);
-    return new MappedText(text, from, from.map((i) => i + 1));
+    return new MappedText(text, undefined, undefined);
+  }
+
+  private fromAt(i: number): number | undefined {
+    if (this.from) return this.from[i];
+    return i < this.text.length ? i : undefined;
+  }
+
+  private toAt(i: number): number | undefined {
+    if (this.to) return this.to[i];
+    return i >= 0 && i < this.text.length ? i + 1 : undefined;
   }
 
   /** The span of the original text that [start, end) of this copy came from. */
   original(start: number, end: number): { start: number; end: number } {
-    if (end <= start) return { start: this.from[start] ?? this.to.at(-1) ?? 0, end: this.from[start] ?? this.to.at(-1) ?? 0 };
-    return { start: this.from[start]!, end: this.to[end - 1]! };
+    if (end <= start) {
+      const at = this.fromAt(start) ?? this.toAt(this.text.length - 1) ?? 0;
+      return { start: at, end: at };
+    }
+    return { start: this.fromAt(start)!, end: this.toAt(end - 1)! };
+  }
+
+  transform(step: (view: MappedText) => MappedText): MappedText {
+    return step(this);
   }
 
   /**
    * Replaces every match of `pattern` (global) with what `replacement` returns for it. The
    * characters put in come from the whole span the match came from; a match replaced by '' is
    * dropped, its span then belonging to the neighbours' spans when a later match covers them.
+   * Returns this copy itself when nothing changes.
    */
-  transform(step: (view: MappedText) => MappedText): MappedText {
-    return step(this);
-  }
-
   replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
     let text = '';
-    const from: number[] = [];
-    const to: number[] = [];
+    let from: number[] | undefined;
+    let to: number[] | undefined;
     let last = 0;
     const keep = (end: number) => {
       text += this.text.slice(last, end);
       for (let i = last; i < end; i++) {
-        from.push(this.from[i]!);
-        to.push(this.to[i]!);
+        from!.push(this.fromAt(i)!);
+        to!.push(this.toAt(i)!);
       }
     };
     for (const match of this.text.matchAll(pattern)) {
@@ -201,14 +219,17 @@ export class MappedText {
       const end = start + match[0].length;
       const put = replacement(match);
       if (put === match[0]) continue;
+      from ??= [];
+      to ??= [];
       keep(start);
       text += put;
       for (let i = 0; i < put.length; i++) {
-        from.push(this.from[start]!);
-        to.push(this.to[end - 1]!);
+        from.push(this.fromAt(start)!);
+        to.push(this.toAt(end - 1)!);
       }
       last = end;
     }
+    if (!from) return this;
     keep(this.text.length);
     return new MappedText(text, from, to);
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
-import { arrayItems, firstJsonItem } from '../../src/io/json-documents.js';
+import { arrayItems, firstJsonItem, MAX_JSON_DEPTH, nestedTooDeep } from '../../src/io/json-documents.js';
 
 const read = (text: string) => [...arrayItems(text, 'a.json')];
 
@@ -37,6 +37,15 @@ describe('a JSON array read whole', () => {
     const deep = '['.repeat(150) + ']'.repeat(150);
     const items = read(`[${deep}, {"ok": true}]`);
     expect(items.map((item) => item.ok)).toEqual([false, true]);
+  });
+
+  it('draws the depth limit where a parsed record meets it', () => {
+    for (const levels of [MAX_JSON_DEPTH - 1, MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, MAX_JSON_DEPTH + 2]) {
+      const item = '{"a":['.repeat(levels >> 1) + (levels % 2 ? '{}' : '') + ']}'.repeat(levels >> 1);
+      const [read] = [...arrayItems(`[${item}]`, 'a.json')];
+      expect(levels === MAX_JSON_DEPTH ? read!.ok : levels > MAX_JSON_DEPTH ? !read!.ok : read!.ok).toBe(true);
+      expect(read!.ok).toBe(!nestedTooDeep(JSON.parse(item)));
+    }
   });
 });
 
