@@ -48,7 +48,10 @@ export function valueEnd(text: string, at: number, nesting?: { depth: number }):
       i = end - 1;
     } else if (code === 0x7b || code === 0x5b) {
       if (++depth > deepest) deepest = depth;
-    } else if ((code === 0x7d || code === 0x5d) && --depth === 0) return i + 1;
+    } else if ((code === 0x7d || code === 0x5d) && --depth === 0) {
+      if (nesting) nesting.depth = deepest;
+      return i + 1;
+    }
   }
   return -1;
 }
