@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { BUILT_DICTIONARY_DIR, jiebaSources, writeCompactDictionaries } from '../dist/src/text/jieba.js';
 import { BUILT_LEXICON_CACHE, writeLexiconCache } from '../dist/src/lexicon/load.js';
 import { BUILT_GATE_FILE, writeGateData } from '../dist/src/text/conversion-gate.js';
+import * as OpenCC from 'opencc-js';
 import { toSimplified } from '../dist/src/text/normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -14,5 +15,5 @@ const files = writeCompactDictionaries(BUILT_DICTIONARY_DIR, jiebaSources(requir
 console.log(`supportlint: wrote ${files.dict}`);
 const lists = writeLexiconCache();
 console.log(`supportlint: wrote ${BUILT_LEXICON_CACHE} (${lists} phrase lists)`);
-const gate = writeGateData(toSimplified);
-console.log(`supportlint: wrote ${BUILT_GATE_FILE} (${gate.chars.length} characters, ${gate.phrases.length} phrases)`);
+const gate = writeGateData(toSimplified, OpenCC.Converter({ from: 'cn', to: 't' }));
+console.log(`supportlint: wrote ${BUILT_GATE_FILE} (${gate.chars.length} characters and ${gate.phrases.length} phrases to convert, ${gate.simplifiedOnly.length} simplified-only)`);

@@ -13,6 +13,11 @@ import { PACKAGE_ROOT } from '../package-root.js';
 export interface GateData {
   chars: string[];
   phrases: string[];
+  /**
+   * Han characters of the Basic Multilingual Plane that conversion to traditional changes: the
+   * simplified-only characters, counted to weigh a conversation's script (see detectScript).
+   */
+  simplifiedOnly: string[];
 }
 
 type Dict = string | ReadonlyArray<readonly [string, string]>;
@@ -25,8 +30,21 @@ function dictKeys(dict: Dict): string[] {
   return typeof dict === 'string' ? dict.split('|').map((pair) => pair.slice(0, pair.indexOf(' '))) : dict.map(([key]) => key);
 }
 
+type Convert = (text: string) => string;
+
+/** The Han characters conversion to traditional changes, one at a time. */
+function simplifiedOnlyChars(toTraditional: Convert): string[] {
+  const chars: string[] = [];
+  for (let code = 0x3400; code <= 0xfaff; code++) {
+    if (code > 0x9fff && code < 0xf900) continue;
+    const char = String.fromCharCode(code);
+    if (toTraditional(char) !== char) chars.push(char);
+  }
+  return chars;
+}
+
 /** Computes the gate from the OpenCC dictionaries behind Converter({ from: 'twp' | 'hk', to: 'cn' }). */
-export function computeGateData(toSimplified: (text: string) => string): GateData {
+export function computeGateData(toSimplified: Convert, toTraditional: Convert): GateData {
   const configs = OpenCC.Locale.configs as unknown as Record<string, ConversionConfig>;
   const keys = new Set<string>();
   for (const name of ['tw2sp', 'hk2s']) {
@@ -44,7 +62,7 @@ export function computeGateData(toSimplified: (text: string) => string): GateDat
     const repaired = [...converted].map((c, i) => (c === '幺' && chars[i] === '么' ? '么' : c)).join('');
     if (repaired !== key) phrases.push(key);
   }
-  return { chars: [...changed].sort(), phrases: phrases.sort() };
+  return { chars: [...changed].sort(), phrases: phrases.sort(), simplifiedOnly: simplifiedOnlyChars(toTraditional) };
 }
 
 /**
@@ -71,24 +89,27 @@ function openccVersion(): string {
   return 'unknown';
 }
 
-export function writeGateData(toSimplified: (text: string) => string, file = BUILT_GATE_FILE): GateData {
-  const data = computeGateData(toSimplified);
+export function writeGateData(toSimplified: Convert, toTraditional: Convert, file = BUILT_GATE_FILE): GateData {
+  const data = computeGateData(toSimplified, toTraditional);
   writeFileSync(file, JSON.stringify({ opencc: openccVersion(), ...data }));
   return data;
 }
 
-export function loadGateData(toSimplified: (text: string) => string, file = BUILT_GATE_FILE): GateData {
+export function loadGateData(toSimplified: Convert, toTraditional: Convert, file = BUILT_GATE_FILE): GateData {
   try {
     const built = JSON.parse(readFileSync(file, 'utf8')) as Partial<GateData> & { opencc?: string };
-    if (built.opencc !== 'unknown' && built.opencc === openccVersion() && Array.isArray(built.chars) && Array.isArray(built.phrases)) return { chars: built.chars, phrases: built.phrases };
+    if (built.opencc !== 'unknown' && built.opencc === openccVersion() && Array.isArray(built.chars) && Array.isArray(built.phrases) && Array.isArray(built.simplifiedOnly)) {
+      return { chars: built.chars, phrases: built.phrases, simplifiedOnly: built.simplifiedOnly };
+    }
   } catch {
     // Not built, or unreadable: computed here.
   }
-  return computeGateData(toSimplified);
+  return computeGateData(toSimplified, toTraditional);
 }
 
 const CHANGED = 1;
 const PHRASE_START = 2;
+const SIMPLIFIED_ONLY = 4;
 
 /** The gate compiled for a scan: a flag per BMP code unit, sets for the rest. */
 export class ConversionGate {
@@ -101,6 +122,7 @@ export class ConversionGate {
       if (char.length === 1) this.flags[char.charCodeAt(0)]! |= CHANGED;
       else this.astral.add(char);
     }
+    for (const char of data.simplifiedOnly) this.flags[char.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
     for (const phrase of data.phrases) {
       const first = String.fromCodePoint(phrase.codePointAt(0)!);
       if (first.length === 1) this.flags[first.charCodeAt(0)]! |= PHRASE_START;
@@ -108,6 +130,14 @@ export class ConversionGate {
       if (list) list.push(phrase);
       else this.phrasesByFirst.set(first, [phrase]);
     }
+  }
+
+  /** How many characters of a text conversion to traditional changes. */
+  simplifiedOnly(text: string): number {
+    const { flags } = this;
+    let count = 0;
+    for (let i = 0; i < text.length; i++) if (flags[text.charCodeAt(i)]! & SIMPLIFIED_ONLY) count++;
+    return count;
   }
 
   /** False for every text that conversion to simplified leaves as it is. */
@@ -121,7 +151,7 @@ export class ConversionGate {
         i++;
         continue;
       }
-      const flag = flags[code]!;
+      const flag = flags[code]! & (CHANGED | PHRASE_START);
       if (flag === 0) continue;
       if (flag & CHANGED) return true;
       if (this.phraseAt(text, i, text[i]!)) return true;

@@ -9,8 +9,9 @@ let twToSimplified: ((text: string) => string) | undefined;
 let hkToSimplified: ((text: string) => string) | undefined;
 
 /**
- * Simplified to traditional costs some 50 MB of dictionaries, and is only needed to weigh scripts in
- * a conversation that holds traditional characters at all, so it is built on first use.
+ * Simplified to traditional costs some 50 MB of dictionaries. Linting never needs it: the build
+ * records which characters it changes (conversion-gate.ts), and findings rendered in traditional
+ * characters use toTraditional below.
  */
 let simplifiedToTraditional: ((text: string) => string) | undefined;
 function toGenericTraditional(text: string): string {
@@ -83,8 +84,11 @@ export function toSimplified(text: string): string {
  */
 let conversionGate: ConversionGate | undefined;
 export function mayChangeInConversion(text: string): boolean {
-  conversionGate ??= new ConversionGate(loadGateData(toSimplified));
-  return conversionGate.mayChange(text);
+  return gate().mayChange(text);
+}
+
+function gate(): ConversionGate {
+  return (conversionGate ??= new ConversionGate(loadGateData(toSimplified, toGenericTraditional)));
 }
 
 function countDifferences(a: string, b: string): number {
@@ -159,7 +163,7 @@ class Normalized implements NormalizedText {
   ) {}
 
   get simplifiedChars(): number {
-    this.simplified ??= this.hasHan ? countDifferences(this.folded, toGenericTraditional(this.folded)) : 0;
+    this.simplified ??= this.hasHan ? gate().simplifiedOnly(this.folded) : 0;
     return this.simplified;
   }
 }
