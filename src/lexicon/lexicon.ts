@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { clauseBounds } from '../text/clauses.js';
+import { literalIndex } from './literal-index.js';
+import { requiredLiterals } from './required-literals.js';
 import { assertSafeRegex } from './safe-regex.js';
 import { compileUserRegex, type UserRegex } from './user-regex.js';
 
@@ -37,12 +39,21 @@ export interface LexiconMatch {
 }
 
 /** An entry runs on the native engine (phrases, built-in patterns) or on the linear-time one (user patterns). */
-type CompiledEntry = { readonly source: string; readonly order: number } & ({ readonly regex: RegExp; readonly user?: undefined } | { readonly user: UserRegex; readonly regex?: undefined });
+type CompiledEntry = {
+  readonly source: string;
+  readonly order: number;
+  /** Ids in literalIndex of the literals one of which every match holds; undefined when unknown. */
+  readonly needs?: readonly number[];
+  /** A literal phrase, found without its regex. */
+  readonly phrase?: string;
+} & ({ readonly regex: RegExp; readonly user?: undefined } | { readonly user: UserRegex; readonly regex?: undefined });
 
 /** Where a list's `patterns` come from: the project's own lists, or the user's configuration. */
 export interface LexiconOrigin {
   /** Patterns of the file itself are the project's (rules/lexicon/*.yaml), and run natively. */
   builtinPatterns?: boolean;
+  /** `false` runs every entry on every text, as the reference the gated matcher is tested against. */
+  gate?: boolean;
 }
 
 export class LexiconSpecError extends Error {}
@@ -61,6 +72,16 @@ export class Lexicon {
   private readonly anyEntry: RegExp | undefined;
   /** The same for user patterns, on the linear-time engine. */
   private readonly anyUserEntry: UserRegex | undefined;
+  /**
+   * Every entry names the literals it needs: a message is matched only against the entries whose
+   * literals it holds, found by one scan of the shared index, and the alternation is not run.
+   */
+  private readonly gated: boolean;
+  /** For a gated list: the entries that need each literal id. */
+  private readonly entriesByLiteral = new Map<number, number[]>();
+  /** Which call last ran each entry, so an entry with two literals present runs once. */
+  private readonly lastRun: Uint32Array;
+  private calls = 0;
 
   constructor(file: Pick<LexiconFile, 'id' | 'description' | 'sets' | 'phrases' | 'patterns'>, change?: LexiconChange, origin: LexiconOrigin = {}) {
     this.id = file.id;
@@ -74,21 +95,33 @@ export class Lexicon {
     ].filter(({ pattern }) => !removed.has(pattern));
     const entries: CompiledEntry[] = [];
     let order = 0;
+    const gate = origin.gate !== false;
     for (const phrase of phrases) {
-      entries.push({ source: phrase, regex: new RegExp(escapeRegex(phrase.toLowerCase()), 'gu'), order: order++ });
+      const lower = phrase.toLowerCase();
+      entries.push({ source: phrase, regex: new RegExp(escapeRegex(lower), 'gu'), order: order++, needs: gate ? [literalIndex.add(lower)] : undefined, phrase: gate ? lower : undefined });
     }
     const userSources: string[] = [];
     for (const { pattern, builtin } of patterns) {
       const expanded = expandSets(pattern, file.sets, file.id);
       if (builtin) {
         assertSafeRegex(expanded, `${file.id}: ${pattern}`);
-        entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++ });
+        const needs = gate ? requiredLiterals(expanded)?.map((literal) => literalIndex.add(literal)) : undefined;
+        entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++, needs });
       } else {
         entries.push({ source: pattern, user: compileUserRegex(expanded, `${file.id}: ${pattern}`), order: order++ });
         userSources.push(expanded);
       }
     }
     this.entries = entries;
+    this.gated = entries.length > 0 && entries.every((entry) => entry.needs !== undefined);
+    this.lastRun = new Uint32Array(entries.length);
+    entries.forEach((entry, index) => {
+      for (const id of entry.needs ?? []) {
+        const list = this.entriesByLiteral.get(id);
+        if (list) list.push(index);
+        else this.entriesByLiteral.set(id, [index]);
+      }
+    });
     const sources = entries.flatMap((entry) => (entry.regex ? [entry.regex.source] : []));
     this.anyEntry = sources.some((source) => /\\[1-9]|\\k</.test(source))
       ? undefined
@@ -110,18 +143,51 @@ export class Lexicon {
    * All non-overlapping matches in `text`. Where matches overlap, the one that starts first wins,
    * then the longest, then the one listed first.
    */
+  /** The entries that can match `text`: for a gated list, those whose literals it holds. */
+  private runnable(text: string): readonly CompiledEntry[] {
+    if (!this.gated) return this.mayMatch(text) ? this.entries : [];
+    const present = literalIndex.present(text);
+    const run: CompiledEntry[] = [];
+    if (present.size === 0) return run;
+    // 0 marks an entry never run; the count wraps before it outgrows the array's 32 bits.
+    const call = (this.calls = this.calls >= 0xfffffffe ? 1 : this.calls + 1);
+    for (const id of present) {
+      const indices = this.entriesByLiteral.get(id);
+      if (!indices) continue;
+      for (const index of indices) {
+        if (this.lastRun[index] === call) continue;
+        this.lastRun[index] = call;
+        run.push(this.entries[index]!);
+      }
+    }
+    return run;
+  }
+
   matchAll(text: string): LexiconMatch[] {
-    if (!this.mayMatch(text)) return [];
+    const entries = this.runnable(text);
+    if (entries.length === 0) return [];
     const candidates: Array<LexiconMatch & { order: number }> = [];
-    for (const entry of this.entries) {
+    for (const entry of entries) {
       if (entry.user) {
         for (const [start, end] of entry.user.matches(text)) if (end > start) candidates.push({ entry: entry.source, start, end, order: entry.order });
         continue;
       }
-      entry.regex.lastIndex = 0;
-      for (const m of text.matchAll(entry.regex)) {
-        if (m[0].length === 0) continue;
-        candidates.push({ entry: entry.source, start: m.index!, end: m.index! + m[0].length, order: entry.order });
+      if (entry.phrase !== undefined) {
+        // A phrase is found by indexOf, left to right and without overlaps, as its regex would find it.
+        for (let at = text.indexOf(entry.phrase); at >= 0; at = text.indexOf(entry.phrase, at + entry.phrase.length)) {
+          candidates.push({ entry: entry.source, start: at, end: at + entry.phrase.length, order: entry.order });
+        }
+        continue;
+      }
+      // exec on the compiled regex: String.prototype.matchAll would clone it for every call.
+      const regex = entry.regex;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        if (m[0].length === 0) {
+          regex.lastIndex = nextIndex(text, m.index);
+          continue;
+        }
+        candidates.push({ entry: entry.source, start: m.index, end: m.index + m[0].length, order: entry.order });
       }
     }
     candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
@@ -136,6 +202,12 @@ export class Lexicon {
   }
 
   test(text: string): boolean {
+    if (this.gated) {
+      return this.runnable(text).some((entry) => {
+        entry.regex!.lastIndex = 0;
+        return entry.regex!.test(text);
+      });
+    }
     if (this.anyEntry) return this.mayMatch(text);
     return this.entries.some((entry) => {
       if (entry.user) return entry.user.test(text);
@@ -149,6 +221,16 @@ export class Lexicon {
     const [start, end] = clauseBounds(text, index);
     return this.matchAll(text.slice(start, end)).map((m) => ({ ...m, start: m.start + start, end: m.end + start }));
   }
+}
+
+/** The index after the character at `index`: a surrogate pair is one character to a `u` regex. */
+function nextIndex(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const low = text.charCodeAt(index + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return index + 2;
+  }
+  return index + 1;
 }
 
 function escapeRegex(text: string): string {
