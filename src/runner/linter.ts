@@ -41,6 +41,42 @@ export function inProcessLinter(settings: LintSettings): ConversationLinter {
   };
 }
 
+/**
+ * Conversations up to this size may be linted in the calling thread while the lint threads are
+ * busy; a longer one always goes to a thread, where running out of memory skips it with a message
+ * instead of ending the run.
+ */
+const HELPER_MAX_MESSAGES = 2000;
+
+/**
+ * Lint threads, with the calling thread lending a hand: a conversation read while every thread
+ * is busy is linted here rather than queued. The calling thread reads the input too, so it lints
+ * only when the threads cannot keep up with its reading; on two cores that uses both.
+ */
+export class SharedLinter implements ConversationLinter {
+  readonly capacity: number;
+
+  constructor(
+    private readonly pool: Pick<WorkerPool, 'capacity' | 'saturated' | 'lint' | 'flush' | 'close'>,
+    private readonly settings: LintSettings,
+  ) {
+    this.capacity = pool.capacity;
+  }
+
+  lint(conversation: Conversation): Promise<LintOutcome> {
+    if (conversation.messages.length <= HELPER_MAX_MESSAGES && this.pool.saturated()) return Promise.resolve(lintOutcome(conversation, this.settings));
+    return this.pool.lint(conversation);
+  }
+
+  flush(): void {
+    this.pool.flush();
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
 /** `--concurrency`: `auto`, `off`, or a number of lint threads. */
 export type Concurrency = 'auto' | 'off' | number;
 
@@ -58,18 +94,15 @@ const THREAD_BASE_MB = 120;
 
 /**
  * How many lint threads `auto` uses: one per core beyond the one that reads and writes, at least
- * one, and no more than free memory holds. Small inputs are linted in the calling thread. So is an
- * input of whole JSON documents when only one thread would lint: one thread gains only by reading
- * while it lints, and JSON read whole costs less than handing its conversations over (4× STC-3 on
- * two cores: 6.4 s in the calling thread, 7.1 s with a thread; a JSONL export of 25 MB: 12.0 s and
- * 9.7 s).
+ * one, and no more than free memory holds; the calling thread lends a hand when they are busy
+ * (SharedLinter). Small inputs are linted in the calling thread alone: starting a thread would
+ * cost more than it saves.
  */
 export function autoThreads(size: InputSize, cores = availableParallelism(), freeMb = freemem() / 2 ** 20): number {
   if (size.total < SMALL_INPUT_BYTES) return 0;
   const byCores = Math.max(1, cores - 1);
   const byMemory = Math.max(1, Math.floor(freeMb / (THREAD_BASE_MB * 2)));
-  const threads = Math.min(byCores, byMemory);
-  return threads === 1 && size.streamed < SMALL_INPUT_BYTES ? 0 : threads;
+  return Math.min(byCores, byMemory);
 }
 
 /**
@@ -106,5 +139,7 @@ export interface LinterPlan {
 export function createLinter(plan: LinterPlan, settings: LintSettings): ConversationLinter {
   const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputSize) : plan.concurrency;
   if (threads === 0) return inProcessLinter(settings);
-  return new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false }, threadHeapMb());
+  const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false }, threadHeapMb());
+  // A number of threads given by the user is what lints; `auto` also lets this thread help.
+  return plan.concurrency === 'auto' ? new SharedLinter(pool, settings) : pool;
 }

@@ -92,6 +92,14 @@ export class WorkerPool implements ConversationLinter {
     });
   }
 
+  /**
+   * Every thread holds as much as it should: one batch being linted and one waiting, or, while it
+   * is still starting, one waiting. More work sent now would only queue.
+   */
+  saturated(): boolean {
+    return this.threads.every((thread) => thread.batches.size >= (thread.ready ? BATCHES_PER_THREAD : 1));
+  }
+
   flush(): void {
     if (this.pending.length === 0) return;
     const batch: Batch = { id: this.nextBatch++, jobs: this.pending, messages: this.pendingMessages };

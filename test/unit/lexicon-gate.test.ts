@@ -44,7 +44,7 @@ describe('the literal gate of a phrase list', () => {
 describe('required literals', () => {
   it('names what every match must hold, joining neighbours that match a few exact strings', () => {
     expect(requiredLiterals('(?<!清理)垃圾(?!短信)')).toEqual(['垃圾']);
-    expect(requiredLiterals('(到现在|至今)(都)?没').sort()).toEqual(['到现在没', '到现在都没', '至今没', '至今都没'].sort());
+    expect(requiredLiterals('(到现在|至今)(都)?没')?.sort()).toEqual(['到现在没', '到现在都没', '至今没', '至今都没'].sort());
     expect(requiredLiterals('[您你]好')?.sort()).toEqual(['你好', '您好']);
     expect(requiredLiterals('等了(好|整整)?([0-9一二三]+)(个)?(天|小时)')).toEqual(['等了']);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { autoThreads, parseConcurrency, SMALL_INPUT_BYTES } from '../../src/runner/linter.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import type { LintSettings } from '../../src/engine/lint.js';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import type { Conversation } from '../../src/model/conversation.js';
+import { autoThreads, parseConcurrency, SharedLinter, SMALL_INPUT_BYTES, type LintOutcome } from '../../src/runner/linter.js';
+import { jiebaSegmenter } from '../../src/text/jieba.js';
+import { transcript } from '../support/transcript.js';
 
 const MB = 1024 * 1024;
 
@@ -14,15 +20,48 @@ describe('--concurrency auto', () => {
     expect(autoThreads({ total: 100 * MB, streamed: 100 * MB }, 1, 16_000)).toBe(1);
   });
 
-  it('with one thread to give, uses it only where reading is heavy enough to overlap with linting', () => {
-    expect(autoThreads({ total: 30 * MB, streamed: 0 }, 2, 16_000)).toBe(0);
+  it('uses a thread on two cores too, whatever the input format', () => {
+    expect(autoThreads({ total: 30 * MB, streamed: 0 }, 2, 16_000)).toBe(1);
     expect(autoThreads({ total: 30 * MB, streamed: 25 * MB }, 2, 16_000)).toBe(1);
-    // With more cores the threads lint in parallel, whatever the reading costs.
-    expect(autoThreads({ total: 30 * MB, streamed: 0 }, 4, 16_000)).toBe(3);
   });
 
   it('parses auto, off and 1 to 64, and nothing else', () => {
     expect(['auto', 'off', '1', '64'].map(parseConcurrency)).toEqual(['auto', 'off', 1, 64]);
     expect(['0', '65', '-1', '2.5', 'two', ''].map(parseConcurrency)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('the calling thread lending a hand', () => {
+  const settings: LintSettings = {
+    rules: [{ rule: BUILTIN_RULES.get('blame-shifting')!, severity: 'error', options: BUILTIN_RULES.get('blame-shifting')!.meta.schema.parse({}) }],
+    lexicons: loadLexicons(),
+    segmenter: jiebaSegmenter,
+    calendar: { timezone: 'Asia/Shanghai' },
+  };
+  const pool = (saturated: boolean) => {
+    const sent: string[] = [];
+    return {
+      sent,
+      capacity: 128,
+      saturated: () => saturated,
+      lint: (conversation: Conversation) => {
+        sent.push(conversation.id);
+        return Promise.resolve<LintOutcome>({ failure: 'sent to a thread' });
+      },
+      flush() {},
+      close: () => Promise.resolve(),
+    };
+  };
+  const short = transcript(['客户: 快递三天没动了', '客服: 这是快递那边的问题，您自己去问'], { id: 'short' });
+  const long = transcript(Array.from({ length: 2001 }, (_, i) => (i % 2 ? '客服: 好的' : '客户: 在吗')), { id: 'long' });
+
+  it('lints here only while every thread is busy, and never a long conversation', async () => {
+    const idle = pool(false);
+    expect(await new SharedLinter(idle, settings).lint(short)).toEqual({ failure: 'sent to a thread' });
+    const busy = pool(true);
+    const here = await new SharedLinter(busy, settings).lint(short);
+    expect('result' in here && here.result.findings.map((f) => f.ruleId)).toEqual(['blame-shifting']);
+    expect(await new SharedLinter(busy, settings).lint(long)).toEqual({ failure: 'sent to a thread' });
+    expect([idle.sent, busy.sent]).toEqual([['short'], ['long']]);
   });
 });
