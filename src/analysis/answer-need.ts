@@ -42,7 +42,16 @@ const FILLER = /[了呢啊呀哦哈吧的啦嘛哒滴哟噢喔亲]|你们|您们
 
 type ClauseKind = 'empty' | 'asks' | 'resolved' | 'closing' | 'acknowledgement' | 'statement';
 
-const lastIndex = (text: string, regex: RegExp): number => Math.max(-1, ...[...text.matchAll(regex)].map((m) => m.index!));
+/** Where the last match of a global regex starts in `text`, or -1. */
+function lastIndex(text: string, regex: RegExp): number {
+  let last = -1;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    last = m.index;
+    if (m[0].length === 0) regex.lastIndex++;
+  }
+  return last;
+}
 
 /** What one customer message leaves open. */
 export interface CustomerTurn {
@@ -80,7 +89,16 @@ export class AnswerNeed {
     return burst.customerSeqs.map((seq) => analysis.messages[seq]!).find((m) => this.needsAnswer(m));
   }
 
+  /** Judgements already made: several rules and metrics ask about the same message. */
+  private readonly judged = new WeakMap<AnalyzedMessage, CustomerTurn>();
+
   judge(message: AnalyzedMessage): CustomerTurn {
+    let turn = this.judged.get(message);
+    if (!turn) this.judged.set(message, (turn = this.judgeMessage(message)));
+    return turn;
+  }
+
+  private judgeMessage(message: AnalyzedMessage): CustomerTurn {
     // A picture or a file is evidence (a screenshot, an invoice) that the agent has to look at.
     if (message.message.kind === 'image' || message.message.kind === 'file') return { needsAnswer: true, closes: false, remark: false };
     const text = message.text.replace(STICKER, (sticker) => ' '.repeat(sticker.length));

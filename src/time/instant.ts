@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, type Zone } from 'luxon';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -70,9 +70,40 @@ export function parseInstant(value: unknown, timezone: string = DEFAULT_TIMEZONE
   return undefined;
 }
 
+/** A zone by name, resolved once: luxon resolves it, and works out its offset, on every call. */
+const zones = new Map<string, Zone>();
+/** Offsets (minutes) by zone and quarter hour: zones change offset only at quarter hours. */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60 * 1000;
+
+function offsetMinutes(zone: Zone, name: string, millis: number): number {
+  const quarter = Math.floor(millis / QUARTER_HOUR);
+  const key = `${name}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = zone.offset(millis);
+    // Kept only when the whole quarter hour has one offset, so a change inside one is never smeared.
+    if (zone.offset(quarter * QUARTER_HOUR) !== offset || zone.offset((quarter + 1) * QUARTER_HOUR - 1) !== offset) return offset;
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
 /** Formats an instant for people, in the configured zone: 2026-11-02 10:00:03. */
 export function formatLocalTime(millis: number, timezone: string = DEFAULT_TIMEZONE): string {
-  return DateTime.fromMillis(millis, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm:ss');
+  let zone = zones.get(timezone);
+  if (!zone) {
+    const probe = DateTime.fromMillis(0, { zone: timezone });
+    if (!probe.isValid) return DateTime.fromMillis(millis, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm:ss');
+    zones.set(timezone, (zone = probe.zone));
+  }
+  const local = new Date(millis + offsetMinutes(zone, timezone, millis) * 60_000);
+  const year = local.getUTCFullYear();
+  if (!Number.isFinite(year) || year < 0 || year > 9999) return DateTime.fromMillis(millis, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm:ss');
+  return `${pad(year, 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
 }
 
 /** Human-readable duration in Chinese: 45秒, 3分12秒, 2小时5分. */

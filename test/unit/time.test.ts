@@ -1,6 +1,8 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { businessSecondsBetween } from '../../src/time/business-hours.js';
-import { formatDuration, parseInstant } from '../../src/time/instant.js';
+import { formatDuration, formatLocalTime, parseInstant } from '../../src/time/instant.js';
 
 const SHANGHAI = 'Asia/Shanghai';
 const at = (iso: string) => Date.parse(iso);
@@ -75,5 +77,21 @@ describe('formatDuration', () => {
     expect(formatDuration(189)).toBe('3分9秒');
     expect(formatDuration(300)).toBe('5分钟');
     expect(formatDuration(7500)).toBe('2小时5分');
+  });
+});
+
+describe('formatLocalTime', () => {
+  it('writes what luxon writes, across zones, offset changes and quarter-hour zones', () => {
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC', 'America/St_Johns'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (zone, millis) => {
+        expect(formatLocalTime(millis, zone)).toBe(DateTime.fromMillis(millis, { zone }).toFormat('yyyy-MM-dd HH:mm:ss'));
+      }),
+      { numRuns: 5000 },
+    );
+    // Either side of New York's spring change (2026-03-08 07:00 UTC), asked in either order.
+    for (const millis of [Date.UTC(2026, 2, 8, 6, 59, 59), Date.UTC(2026, 2, 8, 7, 0, 0), Date.UTC(2026, 2, 8, 6, 50), Date.UTC(2026, 2, 8, 7, 10)]) {
+      expect(formatLocalTime(millis, 'America/New_York')).toBe(DateTime.fromMillis(millis, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm:ss'));
+    }
   });
 });
