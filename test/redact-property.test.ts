@@ -46,6 +46,8 @@ const CHINESE: Record<string, string[]> = {
   '0': ['零', '〇'], '1': ['一', '幺'], '2': ['二', '两'], '3': ['三'], '4': ['四'], '5': ['五'], '6': ['六'], '7': ['七'], '8': ['八'], '9': ['九'],
 };
 const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
+// Words people put between the groups of a phone number: only redaction reads these.
+const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
 
 /** A digit string in one of the spellings people use to get a number past a filter. */
 function spelt(digits: string): fc.Arbitrary<string> {
@@ -64,6 +66,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constant(digits),
     fc.constantFrom(...SEPARATORS).map((sep) => groups(sizes).join(sep)),
+    ...(digits.length === 11 ? [fc.constantFrom(...WORD_SEPARATORS).map((sep) => groups(sizes).join(sep))] : []),
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),

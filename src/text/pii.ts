@@ -119,9 +119,9 @@ export function findBankCards(text: string): PiiMatch[] {
  * ID check is an ID even if it also passes Luhn; a mobile number inside a longer run is not found
  * at all, because the patterns refuse neighbouring digits.
  */
-export function findPersonalNumbers(text: string, options: { spellings?: 'plain' | 'any' } = {}): PiiMatch[] {
-  if (options.spellings === 'any') {
-    const view = piiView(text);
+export function findPersonalNumbers(text: string, options: { spellings?: 'plain' | 'any' | 'eager' } = {}): PiiMatch[] {
+  if (options.spellings === 'any' || options.spellings === 'eager') {
+    const view = piiView(text, options.spellings === 'eager' ? 'eager' : 'certain');
     return findPersonalNumbers(view.text).map((m) => ({ ...m, ...view.original(m.start, m.end) }));
   }
   const ids = findResidentIds(text);
@@ -259,18 +259,37 @@ function readChineseDigits(view: MappedText): MappedText {
   return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
 }
 
+// The eager reading, for redaction only: a phone number written as groups of 3, 4 and 4 digits
+// with any short word or sign between them ("138加4729加1056", "139转…", "137空格…", "136杠…").
+// The pii-exposure rule does not read it this way: "买了138件加4729元加1056元" is no phone.
+const GROUP_DIGIT = `[0-9${CHINESE_DIGIT.slice(1, -1)}]`;
+const WORD_GAP = `[ \\t]*[^\\s0-9${CHINESE_DIGIT.slice(1, -1)}]{1,3}?[ \\t]*`;
+const WORDS_BETWEEN_GROUPS = new RegExp(`(?<!${GROUP_DIGIT})(${GROUP_DIGIT}{3})${WORD_GAP}(${GROUP_DIGIT}{4})${WORD_GAP}(${GROUP_DIGIT}{4})(?!${GROUP_DIGIT})`, 'gu');
+const asDigits = (text: string) => [...text].map((c) => CHINESE_DIGIT_VALUES[c] ?? c).join('');
+function joinWordSeparatedGroups(view: MappedText): MappedText {
+  return view.replace(WORDS_BETWEEN_GROUPS, (m) => (/^1[3-9]/u.test(asDigits(m[1]!)) ? m[1]! + m[2]! + m[3]! : m[0]));
+}
+
+/**
+ * How much a view undoes. `certain` is what the pii-exposure rule reads, where a false finding
+ * costs trust; `eager` adds spellings that may also be ordinary text, for redaction, where a
+ * masked ordinary word costs little.
+ */
+export type PiiReading = 'certain' | 'eager';
+
 /**
  * The text as the finders read it: invisible characters dropped, full-width folded, numbers spelt
  * in Chinese digits read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
  * in e-mail addresses read as @ and dots. `original()` maps a span back.
  */
-export function piiView(text: string): MappedText {
+export function piiView(text: string, reading: PiiReading = 'certain'): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
+    .transform((view) => (reading === 'eager' ? joinWordSeparatedGroups(view) : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
@@ -339,19 +358,19 @@ export function findLandlines(text: string): PiiSpan[] {
 
 /** Runs of eleven or more digits, however they are spelt: ID, card and order numbers alike. */
 export function findLongNumbers(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   return [...view.text.matchAll(LONG_NUMBER)].map((m) => ({ kind: 'longNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
 }
 
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   return [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
 }
 
 /** WeChat and QQ ids after the words that introduce them; the span is the id alone. */
 export function findAccounts(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   return [...view.text.matchAll(ACCOUNT)].map((m) => {
     const start = m.index + m[1]!.length;
     return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]! };
@@ -364,7 +383,7 @@ export function findAccounts(text: string): PiiSpan[] {
  * name but its first letter; the surname before 先生/女士/小姐.
  */
 export function findNames(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
   for (const pattern of [CUED_NAME, SURNAME_THEN_NAME]) {
     for (const m of view.text.matchAll(pattern)) {
@@ -379,6 +398,7 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   return found;
 }
+
 
 /** The view with invisible and full-width characters undone but digits left as they are grouped. */
 function piiViewWithoutGaps(text: string): MappedText {

@@ -33,7 +33,7 @@ const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 export function findRedactions(text: string): Redaction[] {
   const candidates: Redaction[] = [];
   for (const m of findLandlines(text)) candidates.push({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` });
-  for (const m of findPersonalNumbers(text, { spellings: 'any' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
+  for (const m of findPersonalNumbers(text, { spellings: 'eager' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
   for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
   for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
   for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { piiView } from '../../src/text/pii.js';
+import { REPO_CONFIG, runCli } from '../support/cli.js';
+
+/**
+ * Spellings of personal data that a reviewer who had not seen the code got past `--redact`. Each
+ * is said by an agent after a blame-shifting phrase, so that every format quotes it; none of it
+ * may come out of `lint --redact` or `report --redact`.
+ */
+
+interface Spelling {
+  family: string;
+  /** As the agent writes it. */
+  text: string;
+  /** What must not be in the output, compared on the normalised view with spaces taken out. */
+  secret: string;
+}
+
+const SPELLINGS: Spelling[] = [
+  { family: 'phone', text: '138加4729加1056', secret: '4729' },
+  { family: 'phone', text: '139转4730转1056', secret: '4730' },
+  { family: 'phone', text: '137空格4731空格1056', secret: '4731' },
+  { family: 'phone', text: '136杠4732杠1056', secret: '4732' },
+];
+
+const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
+// The report's CSV holds figures only, no quotes.
+const REPORT_FORMATS = ['markdown', 'json', 'html'];
+const ENV = { SUPPORTLINT_REDACT_KEY: 'k1' };
+
+const DIR = mkdtempSync(path.join(tmpdir(), 'supportlint-spellings-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+function transcript(spellings: readonly Spelling[]): string {
+  return spellings
+    .flatMap((s, i) => [
+      { conversation_id: `c${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: '快递怎么还没到' },
+      { conversation_id: `c${i}`, time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: `这个不归我们管，${s.text}` },
+    ])
+    .map((record) => JSON.stringify(record))
+    .join('\n');
+}
+
+/** Output as a reader takes it in: escapes and markup undone, the normalised view, spaces between Han characters dropped. */
+function readable(output: string): string {
+  const text = output
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+    .replace(/\\(.)/g, '$1');
+  return piiView(text)
+    .text.replace(/(?<=[\p{Script=Han}A-Za-z])[ \t]+(?=[\p{Script=Han}A-Za-z])/gu, '')
+    .toLowerCase();
+}
+
+const ALL = path.join(DIR, 'all.jsonl');
+const ONE = (i: number) => path.join(DIR, `one-${i}.jsonl`);
+beforeAll(() => {
+  writeFileSync(ALL, transcript(SPELLINGS));
+  SPELLINGS.forEach((s, i) => writeFileSync(ONE(i), transcript([s])));
+});
+
+describe('--redact masks every spelling a reviewer found', () => {
+  it('without --redact the output quotes each of them (the checks below could fail)', async () => {
+    const plain = readable((await runCli(['lint', ALL, '-c', REPO_CONFIG, '-f', 'json'])).stdout);
+    for (const s of SPELLINGS) expect(plain, s.text).toContain(s.secret.toLowerCase());
+  });
+
+  // Some formats cap how many findings they list, so each spelling gets a transcript of its own.
+  describe.each(LINT_FORMATS)('lint -f %s --redact', (format) => {
+    it.each(SPELLINGS.map((s, i) => [s.family, s.text, s.secret, i] as const))('%s: %s', async (_family, _text, secret, i) => {
+      const result = await runCli(['lint', ONE(i), '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+      const output = readable(result.stdout + result.stderr);
+      expect(output).toContain('不归我们管');
+      expect(output).not.toContain(secret.toLowerCase());
+    });
+  });
+
+  describe.each(REPORT_FORMATS)('report -f %s --redact', (format) => {
+    it.each(SPELLINGS.map((s, i) => [s.family, s.text, s.secret, i] as const))('%s: %s', async (_family, _text, secret, i) => {
+      const result = await runCli(['report', ONE(i), '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+      expect(result.code).toBe(0);
+      const output = readable(result.stdout + result.stderr);
+      expect(output).toContain('不归我们管');
+      expect(output).not.toContain(secret.toLowerCase());
+    });
+  });
+});
