@@ -90,7 +90,9 @@ const digitsPii = fc.oneof(mobile, residentId, bankCard).chain((digits) => spelt
 const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
-  return fc.constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`).map((text): Pii => ({ text, secrets: [local] }));
+  return fc
+    .constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`, `${local}#${domain}`)
+    .map((text): Pii => ({ text, secrets: [local] }));
 });
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
 const accountPii = fc.oneof(

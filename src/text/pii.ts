@@ -269,6 +269,8 @@ const asDigits = (text: string) => [...text].map((c) => CHINESE_DIGIT_VALUES[c] 
 function joinWordSeparatedGroups(view: MappedText): MappedText {
   return view.replace(WORDS_BETWEEN_GROUPS, (m) => (/^1[3-9]/u.test(asDigits(m[1]!)) ? m[1]! + m[2]! + m[3]! : m[0]));
 }
+// "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
+const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
 
 /**
  * How much a view undoes. `certain` is what the pii-exposure rule reads, where a false finding
@@ -289,7 +291,7 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
-    .transform((view) => (reading === 'eager' ? joinWordSeparatedGroups(view) : view))
+    .transform((view) => (reading === 'eager' ? joinWordSeparatedGroups(view).replace(HASH_AT, () => '@') : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')

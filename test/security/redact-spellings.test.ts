@@ -20,6 +20,7 @@ interface Spelling {
 }
 
 const SPELLINGS: Spelling[] = [
+  { family: 'email', text: 'qianduoduo#163.com', secret: 'qianduoduo' },
   { family: 'phone', text: '138加4729加1056', secret: '4729' },
   { family: 'phone', text: '139转4730转1056', secret: '4730' },
   { family: 'phone', text: '137空格4731空格1056', secret: '4731' },

@@ -114,3 +114,21 @@ describe('a phone as groups of 3, 4 and 4 digits with words between them (redact
     expect(redactText('共238件加4729元加1056元')).toBe('共238件加4729元加1056元');
   });
 });
+
+describe('# for the @ of an e-mail address (redaction only)', () => {
+  it.each([
+    ['qianduoduo#163.com', 'q***@163.com'],
+    ['邮箱 qianduoduo ＃ 163点com', '邮箱 q***@163.com'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it('only the eager reading takes # for @', () => {
+    expect(piiView('qianduoduo#163.com').text).toBe('qianduoduo#163.com');
+    expect(piiView('qianduoduo#163.com', 'eager').text).toBe('qianduoduo@163.com');
+  });
+
+  it.each(['订单#12345 已发货', '话题 #双十一#'])('leaves %s as it is', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+});
