@@ -25,6 +25,10 @@ const SPELLINGS: Spelling[] = [
   { family: 'phone', text: '139转4730转1056', secret: '4730' },
   { family: 'phone', text: '137空格4731空格1056', secret: '4731' },
   { family: 'phone', text: '136杠4732杠1056', secret: '4732' },
+  { family: 'account', text: '加v：moonlight_77', secret: 'moonlight' },
+  { family: 'account', text: '➕V moonriver_66', secret: 'moonriver' },
+  { family: 'account', text: '微.信 tiantian_99', secret: 'tiantian' },
+  { family: 'account', text: 'q号 87654321', secret: '765432' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -132,3 +132,18 @@ describe('# for the @ of an e-mail address (redaction only)', () => {
     expect(redactText(text)).toBe(text);
   });
 });
+
+describe('WeChat and QQ ids after a lone V, 微.信 or q号', () => {
+  it.each([
+    ['加v：moonlight_77', '加v：m**********7'],
+    ['➕V moonriver_66', '➕V m**********6'],
+    ['微.信 tiantian_99', '微.信 t*********9'],
+    ['q号 87654321', 'q号 8******1'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it('a V after a plus sign and a space is a version, not WeChat', () => {
+    expect(redactText('型号 NW705+ V1.1.104')).toBe('型号 NW705+ V1.1.104');
+  });
+});
