@@ -106,9 +106,20 @@ const accountPii = fc.oneof(
 const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
   fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
 );
-const latinNamePii = fc.tuple(fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN)).map(([a, b]): Pii => ({ text: `我叫${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
+// Names whose first character is not on the surname list, and with no surname at all.
+const UNLISTED = [...'乔阿虚岳雁'];
+const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([first, rest]) => {
+  const name = first + rest;
+  return fc
+    .constantFrom(`我叫${name}，`, `收件人:${name}，`, `收件人：${name}，`, `收件人${name}，`, `联系人:${name}，`, `收货人:${name}，`, `姓名:${name}，`, `叫我${name}就行，`, `我是${name}，`)
+    .map((text): Pii => ({ text, secrets: [name] }));
+});
+const spacedNamePii = fc.tuple(fc.constantFrom('令狐', '欧阳', '司马', '诸葛'), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: `姓名 ${[...s].join(' ')} ${g}，`, secrets: [`${[...s].join(' ')} ${g}`, s + g] }));
+const latinNamePii = fc
+  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：'), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
+  .map(([cue, a, b]): Pii => ({ text: `${cue}${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, latinNamePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

@@ -20,6 +20,14 @@ interface Spelling {
 }
 
 const SPELLINGS: Spelling[] = [
+  ...['我叫乔峰', '收件人:乔峰', '收件人：乔峰', '收件人乔峰', '联系人:乔峰', '收货人:乔峰'].map((text) => ({ family: 'name', text, secret: '乔峰' })),
+  { family: 'name', text: '我叫阿朱', secret: '阿朱' },
+  { family: 'name', text: '我叫虚竹', secret: '虚竹' },
+  { family: 'name', text: '姓名:虚竹', secret: '虚竹' },
+  { family: 'name', text: '叫我段誉就行', secret: '段誉' },
+  { family: 'name', text: '我是虚竹，', secret: '虚竹' },
+  { family: 'name', text: '姓名 令 狐 冲', secret: '令狐冲' },
+  { family: 'name', text: '名字：Li Lei', secret: 'lilei' },
   { family: 'email', text: 'qianduoduo#163.com', secret: 'qianduoduo' },
   { family: 'phone', text: '138加4729加1056', secret: '4729' },
   { family: 'phone', text: '139转4730转1056', secret: '4730' },

@@ -147,3 +147,28 @@ describe('WeChat and QQ ids after a lone V, 微.信 or q号', () => {
     expect(redactText('型号 NW705+ V1.1.104')).toBe('型号 NW705+ V1.1.104');
   });
 });
+
+describe('names after a cue, on the surname list or not', () => {
+  it.each([
+    ['我叫乔峰', '我叫**'],
+    ['收件人:乔峰', '收件人:**'],
+    ['收件人：乔峰，电话见订单', '收件人：**，电话见订单'],
+    ['收件人乔峰', '收件人**'],
+    ['寄件人乔峰电话是多少', '寄件人**电话是多少'],
+    ['叫我段誉就行', '叫我段*就行'],
+    ['我是虚竹，', '我是**，'],
+    ['姓名 令 狐 冲', '姓名 令 狐 *'],
+    ['我叫谢霆锋', '我叫谢**'],
+    ['名字：Li Lei', '名字：L****'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  // What follows 我是, 叫我 or a label without a colon is as often an ordinary phrase.
+  it.each(['我是新用户', '我是他妈妈，', '我是学生。', '我是证券，', '我是第一次买，', '叫我自己查询，', '叫我等一下', '收货人拒签', '联系人数量较少时不显示', '户主联系不上', '收件人地址是北京'])(
+    'leaves %s as it is',
+    (text) => {
+      expect(redactText(text)).toBe(text);
+    },
+  );
+});
