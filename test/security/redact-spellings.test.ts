@@ -102,3 +102,49 @@ describe('--redact masks every spelling a reviewer found', () => {
     });
   });
 });
+
+describe('--redact: messages about skipped records', () => {
+  const file = path.join(DIR, 'roles.jsonl');
+  beforeAll(() => {
+    const records = [
+      { conversation_id: 'r1', time: '2026-11-02 10:00:00', role: 'customer', text: '快递怎么还没到' },
+      { conversation_id: 'r1', time: '2026-11-02 10:01:00', role: '张三丰13912345678', text: '您好' },
+      { conversation_id: 'r1', time: '2026-11-02 10:02:00', role: '乔峰', text: '您好' },
+      { conversation_id: 'r1', time: '11月2日 阿朱的下午', role: 'agent', agent: '小林', text: '您好' },
+      { conversation_id: 'r1', time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: '这个不归我们管' },
+    ];
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+  });
+
+  it('without --redact they quote the value that could not be used (the checks below could fail)', async () => {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG]);
+    expect(result.stderr).toContain('张三丰');
+    expect(result.stderr).toContain('乔峰');
+    expect(result.stderr).toContain('阿朱');
+  });
+
+  it.each([
+    ['lint', 'stylish'],
+    ['lint', 'json'],
+    ['report', 'markdown'],
+    ['report', 'json'],
+  ])('%s -f %s names no one, and still says which records were skipped and why', async (command, format) => {
+    const result = await runCli([command, file, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    const said = result.stdout + result.stderr;
+    for (const secret of ['张三丰', '三丰', '乔峰', '阿朱', '13912345678']) expect(said).not.toContain(secret);
+    expect(result.stderr).toMatch(/roles\.jsonl:2: 未知的角色 "值-[0-9a-f]{10}"/u);
+    expect(result.stderr).toMatch(/roles\.jsonl:4: 时间 "值-[0-9a-f]{10}" 无法识别/u);
+    // The catalogue's own quoted words stay.
+    expect(result.stderr).toContain('"roles"');
+  });
+
+  it('the same value gets the same pseudonym', async () => {
+    const twice = path.join(DIR, 'roles-twice.jsonl');
+    const record = { conversation_id: 'r2', time: '2026-11-02 10:01:00', role: '乔峰', text: '您好' };
+    writeFileSync(twice, [record, record, { ...record, role: 'customer' }].map((r) => JSON.stringify(r)).join('\n'));
+    const result = await runCli(['lint', twice, '-c', REPO_CONFIG, '--redact'], { env: ENV });
+    const pseudonyms = [...result.stderr.matchAll(/未知的角色 "(值-[0-9a-f]{10})"/gu)].map((m) => m[1]);
+    expect(pseudonyms).toHaveLength(2);
+    expect(pseudonyms[0]).toBe(pseudonyms[1]);
+  });
+});
