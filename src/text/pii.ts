@@ -361,7 +361,7 @@ const LATIN_NAME = /(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?
 // "叫我自己查询"), so each cue says how sure it is.
 // Words and particles that end a name, or follow one in a sentence.
 const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|同学|就行|就好|即可|谢谢|您好|你好|[的了吗呢吧啊呀嘛么哦哈是在和跟与及或就都也还要想说我你您他她它这那有没不请已])';
-const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|[等去来到找打买退怎什再先给把让帮问看重填们])`;
+const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
@@ -439,11 +439,19 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     const name = view.text.slice(...span).replace(/[ \t]/gu, '');
-    if (DESCRIBES_A_PERSON.test(name)) continue;
-    const tag = startsWithSurname(name) ? 'nr' : partOfSpeech(name);
-    if (tag !== undefined && NAME_OR_UNKNOWN_TAG.test(tag)) found.push(nameSpan(view, span));
+    if (!DESCRIBES_A_PERSON.test(name) && looksLikeAName(name)) found.push(nameSpan(view, span));
   }
   return found;
+}
+
+/**
+ * A name starts with a surname on the list, or jieba keeps it whole as a name or an unknown word;
+ * jieba cuts an unknown three-character name after its first two characters ("阿霞|强"), which then
+ * are such a word themselves.
+ */
+function looksLikeAName(name: string): boolean {
+  const nameOrUnknown = (word: string) => NAME_OR_UNKNOWN_TAG.test(partOfSpeech(word) ?? '');
+  return startsWithSurname(name) !== '' || nameOrUnknown(name) || (name.length === 3 && nameOrUnknown(name.slice(0, 2)));
 }
 
 /** The surname from the list that a name of two characters or more starts with, or ''. */

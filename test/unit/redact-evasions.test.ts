@@ -157,6 +157,8 @@ describe('names after a cue, on the surname list or not', () => {
     ['寄件人乔峰电话是多少', '寄件人**电话是多少'],
     ['叫我段誉就行', '叫我段*就行'],
     ['我是虚竹，', '我是**，'],
+    ['我是阿霞强，', '我是***，'],
+    ['收件人：付晓明', '收件人：付**'],
     ['姓名 令 狐 冲', '姓名 令 狐 *'],
     ['我叫谢霆锋', '我叫谢**'],
     ['名字：Li Lei', '名字：L****'],
@@ -165,7 +167,7 @@ describe('names after a cue, on the surname list or not', () => {
   });
 
   // What follows 我是, 叫我 or a label without a colon is as often an ordinary phrase.
-  it.each(['我是新用户', '我是他妈妈，', '我是学生。', '我是证券，', '我是第一次买，', '叫我自己查询，', '叫我等一下', '收货人拒签', '联系人数量较少时不显示', '户主联系不上', '收件人地址是北京'])(
+  it.each(['我是新用户', '我是他妈妈，', '我是学生。', '我是证券，', '我是第一次买，', '叫我自己查询，', '叫我等一下', '叫我发短信，', '收货人拒签', '联系人数量较少时不显示', '户主联系不上', '收件人地址是北京'])(
     'leaves %s as it is',
     (text) => {
       expect(redactText(text)).toBe(text);
