@@ -46,6 +46,8 @@ const CHINESE: Record<string, string[]> = {
   '0': ['零', '〇'], '1': ['一', '幺'], '2': ['二', '两'], '3': ['三'], '4': ['四'], '5': ['五'], '6': ['六'], '7': ['七'], '8': ['八'], '9': ['九'],
 };
 const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
+// Words people put between the groups of a phone number: only redaction reads these.
+const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
 
 /** A digit string in one of the spellings people use to get a number past a filter. */
 function spelt(digits: string): fc.Arbitrary<string> {
@@ -64,6 +66,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constant(digits),
     fc.constantFrom(...SEPARATORS).map((sep) => groups(sizes).join(sep)),
+    ...(digits.length === 11 ? [fc.constantFrom(...WORD_SEPARATORS).map((sep) => groups(sizes).join(sep))] : []),
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
@@ -87,21 +90,36 @@ const digitsPii = fc.oneof(mobile, residentId, bankCard).chain((digits) => spelt
 const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
-  return fc.constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`).map((text): Pii => ({ text, secrets: [local] }));
+  return fc
+    .constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`, `${local}#${domain}`)
+    .map((text): Pii => ({ text, secrets: [local] }));
 });
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
 const accountPii = fc.oneof(
-  fc.tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx '), letters(1, 1), letters(3, 6), digitString(2, 4)).map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
-  fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
+  fc
+    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：'), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
+  fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
   ),
 );
 const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
   fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
 );
-const latinNamePii = fc.tuple(fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN)).map(([a, b]): Pii => ({ text: `我叫${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
+// Names whose first character is not on the surname list, and with no surname at all.
+const UNLISTED = [...'乔阿虚岳雁'];
+const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([first, rest]) => {
+  const name = first + rest;
+  return fc
+    .constantFrom(`我叫${name}，`, `收件人:${name}，`, `收件人：${name}，`, `收件人${name}，`, `联系人:${name}，`, `收货人:${name}，`, `姓名:${name}，`, `叫我${name}就行，`, `我是${name}，`)
+    .map((text): Pii => ({ text, secrets: [name] }));
+});
+const spacedNamePii = fc.tuple(fc.constantFrom('令狐', '欧阳', '司马', '诸葛'), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: `姓名 ${[...s].join(' ')} ${g}，`, secrets: [`${[...s].join(' ')} ${g}`, s + g] }));
+const latinNamePii = fc
+  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：'), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
+  .map(([cue, a, b]): Pii => ({ text: `${cue}${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, latinNamePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

@@ -4,7 +4,7 @@ import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ReportInput } from '../report/score.js';
 import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
-import { t } from '../i18n/index.js';
+import { CATALOGUES, t } from '../i18n/index.js';
 import type { LintSummary } from './summary.js';
 
 /** How `--redact` treats identifiers. */
@@ -38,6 +38,10 @@ const GENERIC_CHANNELS = new Set([
   '网页', '网站', '官网', '移动端', '手机端', 'pc端', '电脑端', '小程序', '微信', '微信公众号', '公众号', '企业微信', '视频号', '微博', '电话', '热线', '短信', '邮件', '邮箱',
   '淘宝', '天猫', '京东', '抖音', '抖店', '拼多多', '快手', '小红书', '千牛', '在线客服', '在线咨询', '留言',
 ]);
+
+const QUOTED = /"([^"\n]*)"/gu;
+// What the catalogues quote in their own words, in every language: kept in redacted reasons.
+const CATALOGUE_QUOTES = new Set(Object.values(CATALOGUES).flatMap((catalogue) => Object.values(catalogue).flatMap((message) => [...message.matchAll(QUOTED)].map((q) => q[1]!))));
 
 // A conversation id with a time in it ("小鱼儿 2026-11-02 10:00:03", as 千牛 ids are): the part
 // before the time is the customer's nickname.
@@ -177,9 +181,20 @@ export class Redactor {
     };
   }
 
+  /**
+   * Why a record was skipped or warned about. Readers quote the value they could not use in double
+   * quotes (an unknown role, a bad time, a line that looks like a header), and such a value can be
+   * anything: a role column holding "张三丰139…" names a person with no 我叫 before it. Every quoted
+   * value becomes a pseudonym (the same value, the same pseudonym), except the words the message
+   * catalogues quote themselves ("roles", an example time).
+   */
+  reason(reason: string): string {
+    return redactText(reason.replace(QUOTED, (whole, value: string) => (CATALOGUE_QUOTES.has(value) ? whole : `"${this.pseudonym('value', value)}"`)));
+  }
+
   /** The run's summary: the conversations and files its failures and skipped records name. */
   summary(summary: LintSummary): LintSummary {
-    const problem = <T extends { location: { file: string }; reason: string }>(p: T): T => ({ ...p, location: { ...p.location, file: this.file(p.location.file) }, reason: redactText(p.reason) });
+    const problem = <T extends { location: { file: string }; reason: string }>(p: T): T => ({ ...p, location: { ...p.location, file: this.file(p.location.file) }, reason: this.reason(p.reason) });
     return {
       ...summary,
       unreadableFiles: summary.unreadableFiles.map(problem),

@@ -15,6 +15,8 @@
  * the original, so that the original spelling is what gets masked.
  */
 
+import { partOfSpeech } from './jieba.js';
+
 export type PiiKind = 'mobile' | 'residentId' | 'bankCard';
 
 export interface PiiMatch {
@@ -119,9 +121,9 @@ export function findBankCards(text: string): PiiMatch[] {
  * ID check is an ID even if it also passes Luhn; a mobile number inside a longer run is not found
  * at all, because the patterns refuse neighbouring digits.
  */
-export function findPersonalNumbers(text: string, options: { spellings?: 'plain' | 'any' } = {}): PiiMatch[] {
-  if (options.spellings === 'any') {
-    const view = piiView(text);
+export function findPersonalNumbers(text: string, options: { spellings?: 'plain' | 'any' | 'eager' } = {}): PiiMatch[] {
+  if (options.spellings === 'any' || options.spellings === 'eager') {
+    const view = piiView(text, options.spellings === 'eager' ? 'eager' : 'certain');
     return findPersonalNumbers(view.text).map((m) => ({ ...m, ...view.original(m.start, m.end) }));
   }
   const ids = findResidentIds(text);
@@ -280,18 +282,39 @@ function readChineseDigits(view: MappedText): MappedText {
   return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
 }
 
+// The eager reading, for redaction only: a phone number written as groups of 3, 4 and 4 digits
+// with any short word or sign between them ("138加4729加1056", "139转…", "137空格…", "136杠…").
+// The pii-exposure rule does not read it this way: "买了138件加4729元加1056元" is no phone.
+const GROUP_DIGIT = `[0-9${CHINESE_DIGIT.slice(1, -1)}]`;
+const WORD_GAP = `[ \\t]*[^\\s0-9${CHINESE_DIGIT.slice(1, -1)}]{1,3}?[ \\t]*`;
+const WORDS_BETWEEN_GROUPS = new RegExp(`(?<!${GROUP_DIGIT})(${GROUP_DIGIT}{3})${WORD_GAP}(${GROUP_DIGIT}{4})${WORD_GAP}(${GROUP_DIGIT}{4})(?!${GROUP_DIGIT})`, 'gu');
+const asDigits = (text: string) => [...text].map((c) => CHINESE_DIGIT_VALUES[c] ?? c).join('');
+function joinWordSeparatedGroups(view: MappedText): MappedText {
+  return view.replace(WORDS_BETWEEN_GROUPS, (m) => (/^1[3-9]/u.test(asDigits(m[1]!)) ? m[1]! + m[2]! + m[3]! : m[0]));
+}
+// "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
+const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
+
+/**
+ * How much a view undoes. `certain` is what the pii-exposure rule reads, where a false finding
+ * costs trust; `eager` adds spellings that may also be ordinary text, for redaction, where a
+ * masked ordinary word costs little.
+ */
+export type PiiReading = 'certain' | 'eager';
+
 /**
  * The text as the finders read it: invisible characters dropped, full-width folded, numbers spelt
  * in Chinese digits read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
  * in e-mail addresses read as @ and dots. `original()` maps a span back.
  */
-export function piiView(text: string): MappedText {
+export function piiView(text: string, reading: PiiReading = 'certain'): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
+    .transform((view) => (reading === 'eager' ? joinWordSeparatedGroups(view).replace(HASH_AT, () => '@') : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
@@ -323,9 +346,11 @@ const EMAIL = new RegExp(
   `(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}|\\p{Script=Han}{1,4})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
   'gu',
 );
-// A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "Q Q：12345678", "企鹅号 12345678".
+// A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
+// "Q Q：12345678", "q号 12345678", "企鹅号 12345678", and a lone V where it can only mean WeChat:
+// right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
 const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|扣扣|企鹅|微信|薇信|威信|维信|徽信|v\s*信|vx|wx|weixin|we\s*chat|微)\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽v][\s.·・,，、_*-]{0,2}信|vx|wx|weixin|we\s*chat|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -347,8 +372,41 @@ const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓
 const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN})`, 'gdu');
 // "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
 const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(?:${SURNAME})?(\\s?${GIVEN})`, 'gdu');
-// "我叫Zhang Wei", "收件人: li lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
-const LATIN_NAME = /(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人)\s*[:：是为]?\s*([A-Za-z]{2,20}(?:[ ·.-][A-Za-z]{2,20}){0,2})(?![A-Za-z])/gdu;
+// "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
+const LATIN_NAME = /(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人)\s*[:：是为]?\s*([A-Za-z]{2,20}(?:[ ·.-][A-Za-z]{2,20}){0,2})(?![A-Za-z])/gdu;
+
+// Redaction does not need the surname list: after a word that introduces a name, the next two to
+// four Han characters are taken as one ("我叫乔峰", "收件人：阿朱", "叫我段誉就行", "姓名 令 狐 冲"), up
+// to punctuation or a word that a name does not hold. A masked ordinary word costs less than a name
+// left in a forwarded report, but these words also start ordinary phrases ("联系人数量较少时",
+// "叫我自己查询"), so each cue says how sure it is.
+// Words and particles that end a name, or follow one in a sentence.
+const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|同学|就行|就好|即可|谢谢|您好|你好|[的了吗呢吧啊呀嘛么哦哈是在和跟与及或就都也还要想说我你您他她它这那有没不请已])';
+const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
+const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
+// Where a name stops: punctuation, the end, or the next field of an address label.
+const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
+// Always a name after these, or after a label with a colon or 是/为: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名:虚竹".
+const INTRODUCED_NAME = new RegExp(
+  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?|(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主)[ \\t]*[:：是为])[ \\t]*${NAME_CHARS}`,
+  'gdu',
+);
+// A name perhaps: after a label with nothing between ("收件人乔峰", "姓名 令 狐 冲", not "收货人拒签"),
+// after 叫我 ("叫我段誉就行", not "叫我自己查询") and after 我是 ("我是虚竹，", not "我是新用户", "我是他妈妈"
+// or "我是证券"), when two to four characters stand alone, do not end as a word for a person does,
+// and start with a surname on the list or are not a word jieba's dictionary holds as something else.
+const NAME_PERHAPS = new RegExp(
+  [
+    `(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主)[ \\t]*${NAME_CHARS}${NAME_END}`,
+    `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
+    `我是[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
+  ].join('|'),
+  'gdu',
+);
+const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|新手|老板|店主|商家|学生|老师|家长|客服|专员|顾问|经理|主管|[人者员户家生师长主手妈爸哥姐弟妹友方])$/u;
+// jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
+const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
+const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
 // "陈先生", "李小姐": the surname before a form of address.
 const HONORIFIC = new RegExp(`(${SURNAME})(?=先生|女士|小姐)`, 'gu');
 
@@ -360,19 +418,19 @@ export function findLandlines(text: string): PiiSpan[] {
 
 /** Runs of eleven or more digits, however they are spelt: ID, card and order numbers alike. */
 export function findLongNumbers(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   return [...view.text.matchAll(LONG_NUMBER)].map((m) => ({ kind: 'longNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
 }
 
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   return [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
 }
 
 /** WeChat and QQ ids after the words that introduce them; the span is the id alone. */
 export function findAccounts(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   return [...view.text.matchAll(ACCOUNT)].map((m) => {
     const start = m.index + m[1]!.length;
     return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]! };
@@ -385,7 +443,7 @@ export function findAccounts(text: string): PiiSpan[] {
  * name but its first letter; the surname before 先生/女士/小姐.
  */
 export function findNames(text: string): PiiSpan[] {
-  const view = piiView(text);
+  const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
   for (const pattern of [CUED_NAME, SURNAME_THEN_NAME]) {
     for (const m of view.text.matchAll(pattern)) {
@@ -398,7 +456,40 @@ export function findNames(text: string): PiiSpan[] {
     found.push({ kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! });
   }
   for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
+  for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
+  for (const m of view.text.matchAll(NAME_PERHAPS)) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    const name = view.text.slice(...span).replace(/[ \t]/gu, '');
+    if (!DESCRIBES_A_PERSON.test(name) && looksLikeAName(name)) found.push(nameSpan(view, span));
+  }
   return found;
+}
+
+/**
+ * A name starts with a surname on the list, or jieba keeps it whole as a name or an unknown word;
+ * jieba cuts an unknown three-character name after its first two characters ("阿霞|强"), which then
+ * are such a word themselves.
+ */
+function looksLikeAName(name: string): boolean {
+  const nameOrUnknown = (word: string) => NAME_OR_UNKNOWN_TAG.test(partOfSpeech(word) ?? '');
+  return startsWithSurname(name) !== '' || nameOrUnknown(name) || (name.length === 3 && nameOrUnknown(name.slice(0, 2)));
+}
+
+/** The surname from the list that a name of two characters or more starts with, or ''. */
+function startsWithSurname(name: string): string {
+  if (name.length > 2 && COMPOUND_SURNAMES.some((s) => name.startsWith(s))) return name.slice(0, 2);
+  return name.length > 1 && SURNAMES.includes(name[0]!) ? name[0]! : '';
+}
+
+/** A name found without the surname list: a known surname at its start is kept, the rest is the span. */
+function nameSpan(view: MappedText, [start, end]: [number, number]): PiiSpan {
+  const name = view.text.slice(start, end).replace(/[ \t]/gu, '');
+  const surname = startsWithSurname(name);
+  // Where the surname ends in the written name, spaces between its characters included.
+  let givenStart = start;
+  for (let seen = 0; seen < surname.length; givenStart++) if (!/[ \t]/u.test(view.text[givenStart]!)) seen++;
+  while (/[ \t]/u.test(view.text[givenStart]!)) givenStart++;
+  return { kind: 'name', ...view.original(givenStart, end), value: name, ...(surname ? { keep: surname } : {}) };
 }
 
 /** The view with invisible and full-width characters undone but digits left as they are grouped. */

@@ -10,14 +10,20 @@ import { findAccounts, findEmails, findLandlines, findLongNumbers, findNames, fi
  * characters, separators between digits, Chinese digits, `at`/`dot`, 。 and ， in addresses), and
  * the span of the original text it came from is what gets replaced:
  *
- * - mobile numbers (with +86, spaces, dashes, commas, slashes, underscores, in Chinese digits): 138****5678;
+ * - mobile numbers (with +86, spaces, dashes, commas, slashes, underscores, a short word between 3-4-4
+ *   groups, in Chinese digits): 138****5678;
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
  * - landline numbers (0 + area code + 7–8 digits): area code kept;
  * - e-mail addresses: first character of the name and the domain kept;
- * - WeChat and QQ ids after those words (V信, 薇信, Wechat:, 企鹅号, Q Q …): first and last character kept;
- * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 我姓…叫 … and before 先生 / 女士 / 小姐:
- *   surname kept (a Latin name: its first letter).
+ * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
+ *   last character kept;
+ * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 叫我 / 我是 / 我姓…叫 … (whether or not the
+ *   surname is a common one) and before 先生 / 女士 / 小姐: a common surname kept (a Latin name: its
+ *   first letter).
+ *
+ * The e-mail, account and name finders and the reading of words between digit groups are redaction's
+ * own; the pii-exposure rule reads numbers only, in the certain reading.
  */
 
 /** One replacement in a text: [start, end) of the original becomes `replacement`. */
@@ -33,7 +39,7 @@ const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 export function findRedactions(text: string): Redaction[] {
   const candidates: Redaction[] = [];
   for (const m of findLandlines(text)) candidates.push({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` });
-  for (const m of findPersonalNumbers(text, { spellings: 'any' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
+  for (const m of findPersonalNumbers(text, { spellings: 'eager' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
   for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
   for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
   for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { redactQuote, redactText } from '../../src/text/redact.js';
 import { findPersonalNumbers, piiView } from '../../src/text/pii.js';
 
+/** One test a case: `input` redacted reads `expected`. */
+function masksAs(cases: ReadonlyArray<readonly [string, string]>): void {
+  it.each(cases)('%s → %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+}
+
+/** One test a text that redaction must leave as it is. */
+function leavesAlone(texts: readonly string[]): void {
+  it.each(texts)('leaves %s as it is', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+}
+
 describe('redactText: numbers spelt to slip past a filter', () => {
-  it.each([
+  masksAs([
     ['电话138，5555，6666', '电话138****6666'],
     ['电话138_9999_0000好的', '电话138****0000好的'],
     ['电话138/3333/4444', '电话138****4444'],
@@ -13,45 +27,37 @@ describe('redactText: numbers spelt to slip past a filter', () => {
     ['电话幺三八幺二三四五六七八', '电话138****5678'],
     ['打幺五零 两三四五 六七八九', '打150****6789'],
     ['电话１３８，１２３４，５６７８', '电话138****5678'],
-  ])('%s → %s', (input, expected) => {
-    expect(redactText(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe('redactText: e-mail addresses spelt otherwise', () => {
-  it.each([
+  masksAs([
     ['邮箱 name at 163 dot com 谢谢', '邮箱 n***@163.com 谢谢'],
     ['发到wangwu@qq。com吧', '发到w***@qq.com吧'],
     ['发到 张三@公司.中国 吧', '发到 张***@公司.中国 吧'],
     ['邮箱 lisi(at)gmail(dot)com', '邮箱 l***@gmail.com'],
     ['邮箱 lisi@qq，com', '邮箱 l***@qq.com'],
-  ])('%s → %s', (input, expected) => {
-    expect(redactText(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe('redactText: WeChat and QQ ids after other words', () => {
-  it.each([
+  masksAs([
     ['加我V信 abc12345', '加我V信 a******5'],
     ['薇信：zhangsan_88', '薇信：z*********8'],
     ['Wechat:lisi2026', 'Wechat:l******6'],
     ['企鹅号 12345678', '企鹅号 1******8'],
     ['Q Q：87654321', 'Q Q：8******1'],
     ['QQ号是一二三四五六七八', 'QQ号是1******8'],
-  ])('%s → %s', (input, expected) => {
-    expect(redactText(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe('redactText: names in other spellings', () => {
-  it.each([
+  masksAs([
     ['我叫Zhang Wei，订单没到', '我叫Z*******，订单没到'],
     ['我叫黄 蓉', '我叫黄*'],
     ['我姓杨，叫杨过', '我姓杨，叫杨*'],
     ['你好我叫li lei', '你好我叫l****'],
-  ])('%s → %s', (input, expected) => {
-    expect(redactText(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe('redactQuote', () => {
@@ -98,4 +104,64 @@ describe('more evasions found by a later review', () => {
   ])('%s', (_name, text, secret) => {
     expect(redactText(text)).not.toContain(secret);
   });
+});
+
+describe('a phone as groups of 3, 4 and 4 digits with words between them (redaction only)', () => {
+  it.each(['138加4729加1056', '139转4729转1056', '137空格4729空格1056', '136 杠 4729 杠 1056', '一三八加四七二九加一零五六'])('%s', (text) => {
+    expect(redactText(text)).toMatch(/^1[3-9][0-9]\*{4}1056$/u);
+  });
+
+  it('the pii-exposure rule does not read it as a phone: its reading is the certain one', () => {
+    expect(findPersonalNumbers('138加4729加1056', { spellings: 'any' })).toEqual([]);
+    expect(findPersonalNumbers('138加4729加1056', { spellings: 'eager' })).toMatchObject([{ kind: 'mobile', digits: '13847291056', start: 0, end: 13 }]);
+  });
+
+  // Groups that do not start as a mobile number.
+  leavesAlone(['共238件加4729元加1056元']);
+});
+
+describe('# for the @ of an e-mail address (redaction only)', () => {
+  masksAs([
+    ['qianduoduo#163.com', 'q***@163.com'],
+    ['邮箱 qianduoduo ＃ 163点com', '邮箱 q***@163.com'],
+  ]);
+
+  it('only the eager reading takes # for @', () => {
+    expect(piiView('qianduoduo#163.com').text).toBe('qianduoduo#163.com');
+    expect(piiView('qianduoduo#163.com', 'eager').text).toBe('qianduoduo@163.com');
+  });
+
+  leavesAlone(['订单#12345 已发货', '话题 #双十一#']);
+});
+
+describe('WeChat and QQ ids after a lone V, 微.信 or q号', () => {
+  masksAs([
+    ['加v：moonlight_77', '加v：m**********7'],
+    ['➕V moonriver_66', '➕V m**********6'],
+    ['微.信 tiantian_99', '微.信 t*********9'],
+    ['q号 87654321', 'q号 8******1'],
+  ]);
+
+  // A V after a plus sign and a space is a version, not WeChat.
+  leavesAlone(['型号 NW705+ V1.1.104']);
+});
+
+describe('names after a cue, on the surname list or not', () => {
+  masksAs([
+    ['我叫乔峰', '我叫**'],
+    ['收件人:乔峰', '收件人:**'],
+    ['收件人：乔峰，电话见订单', '收件人：**，电话见订单'],
+    ['收件人乔峰', '收件人**'],
+    ['寄件人乔峰电话是多少', '寄件人**电话是多少'],
+    ['叫我段誉就行', '叫我段*就行'],
+    ['我是虚竹，', '我是**，'],
+    ['我是阿霞强，', '我是***，'],
+    ['收件人：付晓明', '收件人：付**'],
+    ['姓名 令 狐 冲', '姓名 令 狐 *'],
+    ['我叫谢霆锋', '我叫谢**'],
+    ['名字：Li Lei', '名字：L****'],
+  ]);
+
+  // What follows 我是, 叫我 or a label without a colon is as often an ordinary phrase.
+  leavesAlone(['我是新用户', '我是他妈妈，', '我是学生。', '我是证券，', '我是第一次买，', '叫我自己查询，', '叫我等一下', '叫我发短信，', '收货人拒签', '联系人数量较少时不显示', '户主联系不上', '收件人地址是北京']);
 });

@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { piiView } from '../../src/text/pii.js';
+import { REPO_CONFIG, runCli } from '../support/cli.js';
+
+/**
+ * Spellings of personal data that a reviewer who had not seen the code got past `--redact`. Each
+ * is said by an agent after a blame-shifting phrase, so that every format quotes it; none of it
+ * may come out of `lint --redact` or `report --redact`.
+ */
+
+interface Spelling {
+  family: string;
+  /** As the agent writes it. */
+  text: string;
+  /** What must not be in the output, compared on the normalised view with spaces taken out. */
+  secret: string;
+}
+
+const SPELLINGS: Spelling[] = [
+  ...['我叫乔峰', '收件人:乔峰', '收件人：乔峰', '收件人乔峰', '联系人:乔峰', '收货人:乔峰'].map((text) => ({ family: 'name', text, secret: '乔峰' })),
+  { family: 'name', text: '我叫阿朱', secret: '阿朱' },
+  { family: 'name', text: '我叫虚竹', secret: '虚竹' },
+  { family: 'name', text: '姓名:虚竹', secret: '虚竹' },
+  { family: 'name', text: '叫我段誉就行', secret: '段誉' },
+  { family: 'name', text: '我是虚竹，', secret: '虚竹' },
+  { family: 'name', text: '姓名 令 狐 冲', secret: '令狐冲' },
+  { family: 'name', text: '名字：Li Lei', secret: 'lilei' },
+  { family: 'email', text: 'qianduoduo#163.com', secret: 'qianduoduo' },
+  { family: 'phone', text: '138加4729加1056', secret: '4729' },
+  { family: 'phone', text: '139转4730转1056', secret: '4730' },
+  { family: 'phone', text: '137空格4731空格1056', secret: '4731' },
+  { family: 'phone', text: '136杠4732杠1056', secret: '4732' },
+  { family: 'account', text: '加v：moonlight_77', secret: 'moonlight' },
+  { family: 'account', text: '➕V moonriver_66', secret: 'moonriver' },
+  { family: 'account', text: '微.信 tiantian_99', secret: 'tiantian' },
+  { family: 'account', text: 'q号 87654321', secret: '765432' },
+];
+
+const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
+// The report's CSV holds figures only, no quotes.
+const REPORT_FORMATS = ['markdown', 'json', 'html'];
+const ENV = { SUPPORTLINT_REDACT_KEY: 'k1' };
+
+const DIR = mkdtempSync(path.join(tmpdir(), 'supportlint-spellings-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+function transcript(spellings: readonly Spelling[]): string {
+  return spellings
+    .flatMap((s, i) => [
+      { conversation_id: `c${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: '快递怎么还没到' },
+      { conversation_id: `c${i}`, time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: `这个不归我们管，${s.text}` },
+    ])
+    .map((record) => JSON.stringify(record))
+    .join('\n');
+}
+
+/** Output as a reader takes it in: escapes and markup undone, the normalised view, spaces between Han characters dropped. */
+function readable(output: string): string {
+  const text = output
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+    .replace(/\\(.)/g, '$1');
+  return piiView(text)
+    .text.replace(/(?<=[\p{Script=Han}A-Za-z])[ \t]+(?=[\p{Script=Han}A-Za-z])/gu, '')
+    .toLowerCase();
+}
+
+const ALL = path.join(DIR, 'all.jsonl');
+const ONE = (i: number) => path.join(DIR, `one-${i}.jsonl`);
+beforeAll(() => {
+  writeFileSync(ALL, transcript(SPELLINGS));
+  SPELLINGS.forEach((s, i) => writeFileSync(ONE(i), transcript([s])));
+});
+
+describe('--redact masks every spelling a reviewer found', () => {
+  it('without --redact the output quotes each of them (the checks below could fail)', async () => {
+    const plain = readable((await runCli(['lint', ALL, '-c', REPO_CONFIG, '-f', 'json'])).stdout);
+    for (const s of SPELLINGS) expect(plain, s.text).toContain(s.secret.toLowerCase());
+  });
+
+  // Some formats cap how many findings they list, so each spelling gets a transcript of its own.
+  describe.each(LINT_FORMATS)('lint -f %s --redact', (format) => {
+    it.each(SPELLINGS.map((s, i) => [s.family, s.text, s.secret, i] as const))('%s: %s', async (_family, _text, secret, i) => {
+      const result = await runCli(['lint', ONE(i), '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+      const output = readable(result.stdout + result.stderr);
+      expect(output).toContain('不归我们管');
+      expect(output).not.toContain(secret.toLowerCase());
+    });
+  });
+
+  describe.each(REPORT_FORMATS)('report -f %s --redact', (format) => {
+    it.each(SPELLINGS.map((s, i) => [s.family, s.text, s.secret, i] as const))('%s: %s', async (_family, _text, secret, i) => {
+      const result = await runCli(['report', ONE(i), '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+      expect(result.code).toBe(0);
+      const output = readable(result.stdout + result.stderr);
+      expect(output).toContain('不归我们管');
+      expect(output).not.toContain(secret.toLowerCase());
+    });
+  });
+});
+
+describe('--redact: messages about skipped records', () => {
+  const file = path.join(DIR, 'roles.jsonl');
+  beforeAll(() => {
+    const records = [
+      { conversation_id: 'r1', time: '2026-11-02 10:00:00', role: 'customer', text: '快递怎么还没到' },
+      { conversation_id: 'r1', time: '2026-11-02 10:01:00', role: '张三丰13912345678', text: '您好' },
+      { conversation_id: 'r1', time: '2026-11-02 10:02:00', role: '乔峰', text: '您好' },
+      { conversation_id: 'r1', time: '11月2日 阿朱的下午', role: 'agent', agent: '小林', text: '您好' },
+      { conversation_id: 'r1', time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: '这个不归我们管' },
+    ];
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+  });
+
+  it('without --redact they quote the value that could not be used (the checks below could fail)', async () => {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG]);
+    expect(result.stderr).toContain('张三丰');
+    expect(result.stderr).toContain('乔峰');
+    expect(result.stderr).toContain('阿朱');
+  });
+
+  it.each([
+    ['lint', 'stylish'],
+    ['lint', 'json'],
+    ['report', 'markdown'],
+    ['report', 'json'],
+  ])('%s -f %s names no one, and still says which records were skipped and why', async (command, format) => {
+    const result = await runCli([command, file, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    const said = result.stdout + result.stderr;
+    for (const secret of ['张三丰', '三丰', '乔峰', '阿朱', '13912345678']) expect(said).not.toContain(secret);
+    expect(result.stderr).toMatch(/roles\.jsonl:2: 未知的角色 "值-[0-9a-f]{10}"/u);
+    expect(result.stderr).toMatch(/roles\.jsonl:4: 时间 "值-[0-9a-f]{10}" 无法识别/u);
+    // The catalogue's own quoted words stay.
+    expect(result.stderr).toContain('"roles"');
+  });
+
+  it('the same value gets the same pseudonym', async () => {
+    const twice = path.join(DIR, 'roles-twice.jsonl');
+    const record = { conversation_id: 'r2', time: '2026-11-02 10:01:00', role: '乔峰', text: '您好' };
+    writeFileSync(twice, [record, record, { ...record, role: 'customer' }].map((r) => JSON.stringify(r)).join('\n'));
+    const result = await runCli(['lint', twice, '-c', REPO_CONFIG, '--redact'], { env: ENV });
+    const pseudonyms = [...result.stderr.matchAll(/未知的角色 "(值-[0-9a-f]{10})"/gu)].map((m) => m[1]);
+    expect(pseudonyms).toHaveLength(2);
+    expect(pseudonyms[0]).toBe(pseudonyms[1]);
+  });
+});
