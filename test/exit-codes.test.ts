@@ -175,6 +175,10 @@ describe('malformed option values are refused, saying what was expected', () => 
     [['lint', SAMPLE, '--max-warnings', '2.5'], '--max-warnings 2.5：应为不小于 0 的整数。'],
     [['lint', SAMPLE, '--map', 'text=0'], '--map text=0：列号从 1 数起'],
     [['lint', SAMPLE, '--map', 'txt=7'], '你是不是想输入 "text"？'],
+    [['lint', SAMPLE, '--rule', ''], '--rule 不能为空'],
+    [['lint', SAMPLE, '--rule', ' , '], '--rule 不能为空'],
+    [['replies', LIBRARY, '--rule', ''], '--rule 不能为空'],
+    [['eval', SAMPLE, '--rule', ''], '--rule 不能为空'],
   ])('%j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

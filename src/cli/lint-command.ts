@@ -16,7 +16,7 @@ import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { ruleFailureLines, unrecognisedInputsLine } from '../runner/summary.js';
 import { BaselineRun } from './baseline-file.js';
 import { useColor, type CliIO } from './io.js';
-import { addLocaleOption, addReadOptions, addReportOptions, collect, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
+import { addLocaleOption, addReadOptions, addReportOptions, collect, collectNonEmpty, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
 import { startProgress } from './progress.js';
 import { findingsExitCode, openReports } from './reporting.js';
 import { assertOutputsAreNotInputs, filesTheRunReads } from './output.js';
@@ -48,7 +48,7 @@ export function registerLintCommand(program: Command, io: CliIO, setExitCode: (c
       .argument('[paths...]', t('lint.paths')),
   )
     .option('--quiet', t('lint.quiet'))
-    .option('--rule <id>', t('lint.rule'), collect)
+    .option('--rule <id>', t('lint.rule'), collectNonEmpty('--rule', '--rule blame-shifting'))
     .option('--agent <name>', t('lint.agent'), collect)
     .option('--strict', t('lint.strict'))
     .option('--print-config', t('lint.printConfig'))
