@@ -87,6 +87,8 @@ export const en = {
   'table.emptyConversation': 'the conversation id cell is empty',
   'table.noHeaderUnderTitle': 'no header row with text (内容) and role (角色) columns under the title row(s)',
   'table.unreadableRow': 'unreadable CSV row ({reason})',
+  'dch.turnWithoutUtterances': 'dialogue {id}, turn {turn}: utterances should be an array of texts, and is {value}; this turn was not read',
+  'dch.noMessages': 'dialogue {id} has no message, and was not checked',
   'xlsx.textOnly': 'an XLSX workbook is read from its file, and this input has only text; save it to a file and pass the path',
   'xlsx.sheet': 'sheet "{sheet}": {reason}',
   'xlsx.unreadable': 'not a readable XLSX workbook ({reason}){readSoFar}. Re-save it from Excel, or export CSV',

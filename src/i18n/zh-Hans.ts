@@ -94,6 +94,8 @@ export const zhHans = {
   'table.emptyConversation': '会话 ID 单元格是空的',
   'table.noHeaderUnderTitle': '标题行下面没有包含 text（内容）和 role（角色）列的表头行',
   'table.unreadableRow': '无法读取的 CSV 行（{reason}）',
+  'dch.turnWithoutUtterances': '对话 {id} 第 {turn} 轮的 utterances 应为文本数组，实际是 {value}；这一轮没有读取',
+  'dch.noMessages': '对话 {id} 没有一条消息，没有检查',
   'xlsx.textOnly': 'XLSX 工作簿要从文件读取，而这个输入只有文本；请把它存成文件，再给出路径',
   'xlsx.sheet': '工作表 "{sheet}"：{reason}',
   'xlsx.unreadable': '不是可读取的 XLSX 工作簿（{reason}）{readSoFar}。请用 Excel 重新保存，或导出为 CSV',

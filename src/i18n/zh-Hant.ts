@@ -90,6 +90,8 @@ export const zhHant = {
   'table.emptyConversation': '會話 ID 單元格是空的',
   'table.noHeaderUnderTitle': '標題行下面沒有包含 text（內容）和 role（角色）列的表頭行',
   'table.unreadableRow': '無法讀取的 CSV 行（{reason}）',
+  'dch.turnWithoutUtterances': '對話 {id} 第 {turn} 輪的 utterances 應為文字陣列，實際是 {value}；這一輪沒有讀取',
+  'dch.noMessages': '對話 {id} 沒有任何訊息，沒有檢查',
   'xlsx.textOnly': 'XLSX 工作簿要從檔案讀取，而這個輸入只有文本；請把它存成檔案，再給出路徑',
   'xlsx.sheet': '工作表 "{sheet}"：{reason}',
   'xlsx.unreadable': '不是可讀取的 XLSX 工作簿（{reason}）{readSoFar}。請用 Excel 重新儲存，或匯出為 CSV',
