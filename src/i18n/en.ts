@@ -81,6 +81,7 @@ export const en = {
   'record.noText': 'no text: expected a "text" field',
   'record.textNotString': 'text is {value}, expected a string',
   'record.badTime': 'time {value} is not a time: expected ISO 8601 (2026-11-02T10:00:03+08:00), "2026-11-02 10:00:03", or epoch seconds/milliseconds',
+  'record.timeOutOfRange': 'the time {value} is not between the years {from} and {until}, which points at damaged data; this record was not read',
   'jsonl.notObject': 'expected a JSON object with conversation_id, role and text',
   'jsonl.noConversation': 'no conversation_id: every line needs the id of its conversation',
   'table.mapOutside': '--map {field}={column}: the header row has only {count} columns',

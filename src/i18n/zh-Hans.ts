@@ -88,6 +88,7 @@ export const zhHans = {
   'record.noText': '没有内容：需要 "text" 字段',
   'record.textNotString': '内容是 {value}，应为字符串',
   'record.badTime': '时间 {value} 无法识别：应为 ISO 8601（2026-11-02T10:00:03+08:00）、"2026-11-02 10:00:03"，或以秒/毫秒计的时间戳',
+  'record.timeOutOfRange': '时间 {value} 不在 {from} 年到 {until} 年之间，多半是损坏的数据；这条记录没有读取',
   'jsonl.notObject': '应为带 conversation_id、role 和 text 的 JSON 对象',
   'jsonl.noConversation': '没有 conversation_id：每一行都要写明所属会话的 id',
   'table.mapOutside': '--map {field}={column}：表头行只有 {count} 列',

@@ -84,6 +84,7 @@ export const zhHant = {
   'record.noText': '沒有內容：需要 "text" 欄位',
   'record.textNotString': '內容是 {value}，應為字串',
   'record.badTime': '時間 {value} 無法識別：應為 ISO 8601（2026-11-02T10:00:03+08:00）、"2026-11-02 10:00:03"，或以秒/毫秒計的時間戳',
+  'record.timeOutOfRange': '時間 {value} 不在 {from} 年到 {until} 年之間，多半是損壞的資料；這筆記錄沒有讀取',
   'jsonl.notObject': '應為帶 conversation_id、role 和 text 的 JSON 物件',
   'jsonl.noConversation': '沒有 conversation_id：每一行都要寫明所屬會話的 id',
   'table.mapOutside': '--map {field}={column}：表頭行只有 {count} 列',
