@@ -66,6 +66,8 @@ export const en = {
   'config.extendsCycle': '{source}: extends "{parent}" makes a cycle.',
   'config.extendsUnreadable': '{source}: cannot read extended config "{parent}" ({reason}).',
   'config.unreadable': '{file}: cannot be read ({reason}). Check that it exists and is valid YAML or JSON.',
+  'config.notARegularFile': '{file} is not a regular file (a pipe, a device or another special file), and was not read. Configuration must be a plain YAML or JSON file',
+  'config.tooLarge': '{file} is {size} KB, over the {max} KB limit for a configuration file, and was not read. Check that it does not point at the wrong file',
   'config.theConfiguration': 'configuration',
   'config.customIsBuiltin': 'customRules.{id}: "{id}" is a built-in rule. Give the custom rule another id.',
   'config.unknownRule': 'rules.{id}: there is no rule "{id}". Run supportlint rules to list them, or declare it under customRules.',

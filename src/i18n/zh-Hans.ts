@@ -72,6 +72,8 @@ export const zhHans = {
   'config.extendsCycle': '{source}：extends "{parent}" 形成了循环引用。',
   'config.extendsUnreadable': '{source}：无法读取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.unreadable': '{file}：无法读取（{reason}）。请检查文件是否存在，内容是否为有效的 YAML 或 JSON。',
+  'config.notARegularFile': '{file} 不是普通文件（而是管道、设备或其他特殊文件），没有读取。配置必须是普通的 YAML 或 JSON 文件',
+  'config.tooLarge': '{file} 有 {size} KB，超过配置文件的上限 {max} KB，没有读取。配置文件只应包含设置，请检查它是否指向了错误的文件',
   'config.theConfiguration': '配置',
   'config.customIsBuiltin': 'customRules.{id}："{id}" 是内置规则。请给自定义规则换一个 id。',
   'config.unknownRule': 'rules.{id}：没有规则 "{id}"。运行 supportlint rules 查看所有规则，或在 customRules 中声明它。',

@@ -69,6 +69,8 @@ export const zhHant = {
   'config.extendsCycle': '{source}：extends "{parent}" 形成了迴圈引用。',
   'config.extendsUnreadable': '{source}：無法讀取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.unreadable': '{file}：無法讀取（{reason}）。請檢查檔案是否存在，內容是否為有效的 YAML 或 JSON。',
+  'config.notARegularFile': '{file} 不是一般檔案（而是管線、裝置或其他特殊檔案），沒有讀取。設定必須是一般的 YAML 或 JSON 檔案',
+  'config.tooLarge': '{file} 有 {size} KB，超過設定檔的上限 {max} KB，沒有讀取。設定檔只應包含設定，請檢查它是否指向了錯誤的檔案',
   'config.theConfiguration': '配置',
   'config.customIsBuiltin': 'customRules.{id}："{id}" 是內建規則。請給自定義規則換一個 id。',
   'config.unknownRule': 'rules.{id}：沒有規則 "{id}"。執行 supportlint rules 檢視所有規則，或在 customRules 中宣告它。',
