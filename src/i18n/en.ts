@@ -59,6 +59,7 @@ export const en = {
   'option.sinceAfterUntil': '--since {since} is after --until {until}.',
 
   'config.topLevel': '(top level)',
+  'config.maskedKey': '{start}… (looks like a secret: hidden, {length} characters)',
   'config.unknownKey': 'there is no setting "{key}". Settings here: {known}.',
   'config.unknownKeyNear': 'there is no setting "{key}". Did you mean "{near}"?',
   'config.unknownPreset': '{source}: extends "{preset}" is not a preset. Known presets: {known}.',

@@ -62,6 +62,7 @@ export const zhHant = {
   'option.sinceAfterUntil': '--since {since} 晚於 --until {until}。',
 
   'config.topLevel': '（頂層）',
+  'config.maskedKey': '{start}…（像是金鑰，已隱藏，共 {length} 個字元）',
   'config.unknownKey': '沒有配置項 "{key}"。可用的配置項：{known}。',
   'config.unknownKeyNear': '沒有配置項 "{key}"，你是不是想輸入 "{near}"？',
   'config.unknownPreset': '{source}：extends "{preset}" 不是預設。已有的預設：{known}。',
