@@ -93,6 +93,7 @@ export const en = {
   'table.unreadableRow': 'unreadable CSV row ({reason})',
   'dch.turnWithoutUtterances': 'dialogue {id}, turn {turn}: utterances should be an array of texts, and is {value}; this turn was not read',
   'dch.noMessages': 'dialogue {id} has no message, and was not checked',
+  'library.tooDeep': 'the library nests its groups too deep, and was not read: groups may nest at most {max} levels. Flatten them (a group name such as "after-sales/shipping/chase" instead of one level per part)',
   'xlsx.textOnly': 'an XLSX workbook is read from its file, and this input has only text; save it to a file and pass the path',
   'xlsx.sheet': 'sheet "{sheet}": {reason}',
   'xlsx.unreadable': 'not a readable XLSX workbook ({reason}){readSoFar}. Re-save it from Excel, or export CSV',

@@ -100,6 +100,7 @@ export const zhHans = {
   'table.unreadableRow': '无法读取的 CSV 行（{reason}）',
   'dch.turnWithoutUtterances': '对话 {id} 第 {turn} 轮的 utterances 应为文本数组，实际是 {value}；这一轮没有读取',
   'dch.noMessages': '对话 {id} 没有一条消息，没有检查',
+  'library.tooDeep': '话术库的分组嵌套太深，没有读取：分组最多嵌套 {max} 层。请把分组展平（例如用 "售后/物流/催件" 这样的分组名代替逐层嵌套）',
   'xlsx.textOnly': 'XLSX 工作簿要从文件读取，而这个输入只有文本；请把它存成文件，再给出路径',
   'xlsx.sheet': '工作表 "{sheet}"：{reason}',
   'xlsx.unreadable': '不是可读取的 XLSX 工作簿（{reason}）{readSoFar}。请用 Excel 重新保存，或导出为 CSV',

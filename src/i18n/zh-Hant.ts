@@ -96,6 +96,7 @@ export const zhHant = {
   'table.unreadableRow': '無法讀取的 CSV 行（{reason}）',
   'dch.turnWithoutUtterances': '對話 {id} 第 {turn} 輪的 utterances 應為文字陣列，實際是 {value}；這一輪沒有讀取',
   'dch.noMessages': '對話 {id} 沒有任何訊息，沒有檢查',
+  'library.tooDeep': '話術庫的分組巢狀太深，沒有讀取：分組最多巢狀 {max} 層。請把分組攤平（例如用 "售後/物流/催件" 這樣的分組名代替逐層巢狀）',
   'xlsx.textOnly': 'XLSX 工作簿要從檔案讀取，而這個輸入只有文本；請把它存成檔案，再給出路徑',
   'xlsx.sheet': '工作表 "{sheet}"：{reason}',
   'xlsx.unreadable': '不是可讀取的 XLSX 工作簿（{reason}）{readSoFar}。請用 Excel 重新儲存，或匯出為 CSV',
