@@ -131,7 +131,7 @@ describe('bad input', () => {
     expect((await runCli(['lint', 'fixtures/broken/mixed.jsonl', '--strict'])).code).toBe(2);
   });
 
-  it('exits 2 only when nothing at all could be read', async () => {
+  it('exits 2 when nothing at all could be read, or an input was not recognised', async () => {
     const empty = await runCli(['lint', 'fixtures/broken/empty.jsonl']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('文件是空的');
@@ -139,7 +139,7 @@ describe('bad input', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('不是能识别的导出格式');
     const partly = await runCli(['lint', 'fixtures/broken/notes.txt', SAMPLE, '--format', 'json']);
-    expect(partly.code).toBe(1);
+    expect(partly.code).toBe(2);
     expect(JSON.parse(partly.stdout).summary.conversations).toBe(4);
   });
 

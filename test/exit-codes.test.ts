@@ -31,6 +31,21 @@ describe('a path or glob that matches nothing exits 2, as in ESLint', () => {
   });
 });
 
+describe('an input whose format is not recognised fails the run, beside inputs that were read', () => {
+  it.each([
+    ['lint', ['lint', '-c', REPO_CONFIG, 'fixtures/broken/notes.txt', SAMPLE, '-f', 'json']],
+    ['report', ['report', '-c', REPO_CONFIG, 'fixtures/broken/notes.txt', SAMPLE, '-f', 'json']],
+    ['convert', ['convert', 'fixtures/broken/notes.txt', SAMPLE, '--to', 'jsonl']],
+  ])('%s', async (_name, args) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('notes.txt: 不是能识别的导出格式');
+    expect(result.stderr).toContain('1 个输入不是能识别的导出格式，一条也没有读取，因此运行失败（退出码 2）');
+    // The inputs that were recognised are still read and reported.
+    expect(result.stdout).toContain('c-1001');
+  });
+});
+
 describe('an unknown command exits 2, with the nearest command', () => {
   it('supportlint lnit today.csv does not lint the file', async () => {
     const result = await runCli(['lnit', SAMPLE]);
@@ -160,6 +175,10 @@ describe('malformed option values are refused, saying what was expected', () => 
     [['lint', SAMPLE, '--max-warnings', '2.5'], '--max-warnings 2.5：应为不小于 0 的整数。'],
     [['lint', SAMPLE, '--map', 'text=0'], '--map text=0：列号从 1 数起'],
     [['lint', SAMPLE, '--map', 'txt=7'], '你是不是想输入 "text"？'],
+    [['lint', SAMPLE, '--rule', ''], '--rule 不能为空'],
+    [['lint', SAMPLE, '--rule', ' , '], '--rule 不能为空'],
+    [['replies', LIBRARY, '--rule', ''], '--rule 不能为空'],
+    [['eval', SAMPLE, '--rule', ''], '--rule 不能为空'],
   ])('%j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

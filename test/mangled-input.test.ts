@@ -85,3 +85,26 @@ describe('mangled exports', () => {
     }, 120_000);
   }
 });
+
+describe('times outside 1970–2099 skip their record with a reason', () => {
+  it('lint and convert, for epoch numbers and ISO text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-times-'));
+    const lines = [
+      { conversation_id: 'c1', role: 'customer', text: '你好', time: '2026-11-02T10:00:00+08:00' },
+      { conversation_id: 'c1', role: 'agent', text: '您好', time: 1e20 },
+      { conversation_id: 'c1', role: 'agent', text: '您好', time: -1e20 },
+      { conversation_id: 'c1', role: 'agent', text: '您好', time: 1e308 },
+      { conversation_id: 'c1', role: 'agent', text: '您好', time: '5138-11-16T09:46:40Z' },
+      { conversation_id: 'c1', role: 'agent', text: '您好，请问有什么可以帮您', time: '2026-11-02T10:00:30+08:00' },
+    ];
+    writeFileSync(path.join(dir, 'times.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+    const lint = await runCli(['lint', 'times.jsonl', '-f', 'json'], { cwd: dir });
+    const { summary } = JSON.parse(lint.stdout);
+    expect(summary.records).toEqual({ read: 6, used: 2, skipped: 4 });
+    expect(summary.skipped.map((p: { location: { line: number } }) => p.location.line)).toEqual([2, 3, 4, 5]);
+    for (const problem of summary.skipped) expect(problem.reason).toMatch(/不在 1970 年到 2099 年之间/);
+    const convert = await runCli(['convert', 'times.jsonl', '--to', 'jsonl'], { cwd: dir });
+    const times = convert.stdout.trim().split('\n').map((line) => JSON.parse(line).time);
+    expect(times).toEqual(['2026-11-02T10:00:00+08:00', '2026-11-02T10:00:30+08:00']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Message } from '../model/conversation.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import type { Adapter, ReadEvent } from './adapter.js';
+import { t } from '../i18n/index.js';
 
 const SENDER_ROLES: Record<string, Message['role']> = { customer: 'customer', helpdesk: 'agent' };
 
@@ -58,19 +59,29 @@ export const dchAdapter: Adapter = {
       const id = item.id === undefined || item.id === null ? `${input.name}#${location.record ?? location.line}` : String(item.id);
       const messages: Message[] = [];
       let problem: string | undefined;
-      for (const turn of item.turns as Array<Record<string, unknown>>) {
+      // Turns without a list of utterances hold no message: each is a record skipped with its reason.
+      const turnProblems: string[] = [];
+      for (const [index, turn] of (item.turns as Array<Record<string, unknown>>).entries()) {
         const role = SENDER_ROLES[String(turn?.sender)];
         if (!role) {
           problem = `turn sender ${JSON.stringify(turn?.sender)} is unknown: expected "customer" or "helpdesk"`;
           break;
         }
-        const utterances = Array.isArray(turn.utterances) ? turn.utterances : [];
-        for (const utterance of utterances) {
+        if (!Array.isArray(turn.utterances)) {
+          turnProblems.push(t('dch.turnWithoutUtterances', { id, turn: index + 1, value: JSON.stringify(turn.utterances ?? null).slice(0, 40) }));
+          continue;
+        }
+        for (const utterance of turn.utterances) {
           messages.push({ seq: messages.length, role, text: typeof utterance === 'string' ? utterance : '', kind: 'text', internal: false, location });
         }
       }
       if (problem) {
         yield { type: 'skipped', location, reason: `dialogue ${id}: ${problem}` };
+        continue;
+      }
+      for (const reason of turnProblems) yield { type: 'skipped', location, reason };
+      if (messages.length === 0) {
+        yield { type: 'skipped', location, reason: t('dch.noMessages', { id }) };
         continue;
       }
       const quality = meanQuality(item.annotations);

@@ -5,14 +5,24 @@ import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
 
+/**
+ * Whether the sample ends inside a first line that opens a JSON object: a line longer than the
+ * sample (8 MB, src/io/input.ts) cannot be parsed to see its fields, so its start and the file's
+ * name decide. Each line is still parsed, and checked, when the file is read.
+ */
+function firstLineCutShort(head: string): boolean {
+  const start = head.search(/[^\s\ufeff]/);
+  return start >= 0 && head[start] === '{' && !head.includes('\n', start);
+}
+
 /** The canonical interchange format: one message per line, as `supportlint convert` writes it. */
 export const jsonlAdapter: Adapter = {
   name: 'jsonl',
   description: 'supportlint canonical JSONL (one message per line)',
   layout: 'messages',
-  detect(head) {
+  detect(head, fileName) {
     const record = firstJsonLine(head);
-    if (!record) return 0;
+    if (!record) return firstLineCutShort(head) && /\.(?:jsonl|ndjson)$/i.test(fileName) ? 0.5 : 0;
     const hasId = 'conversation_id' in record || 'conversationId' in record;
     return hasId && 'role' in record && ('text' in record || 'content' in record) ? 0.95 : 0;
   },

@@ -1,6 +1,6 @@
 import { EVENT_TYPES, MESSAGE_KINDS, type EventType, type MessageKind, type Role, type SourceLocation } from '../model/conversation.js';
 import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
-import { parseInstant } from '../time/instant.js';
+import { INSTANT_RANGE, instantOutOfRange, parseInstant } from '../time/instant.js';
 import { describeValue, pickField as pickRawField, type AdapterOptions, type FieldName, type MessageDraft } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { FIELD_ALIASES } from './fields.js';
@@ -57,7 +57,10 @@ export function recordToMessage(
   const rawTime = pickField(record, 'time', FIELD_ALIASES.time, options);
   const time = parseInstant(rawTime, options.timezone);
   if (rawTime !== undefined && rawTime !== '' && rawTime !== null && time === undefined) {
-    return { ok: false, reason: t('record.badTime', { value: describeValue(rawTime) }) };
+    const reason = instantOutOfRange(rawTime, options.timezone)
+      ? t('record.timeOutOfRange', { value: describeValue(rawTime), from: INSTANT_RANGE.fromYear, until: INSTANT_RANGE.untilYear })
+      : t('record.badTime', { value: describeValue(rawTime) });
+    return { ok: false, reason };
   }
   const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options))?.toLowerCase();
   const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';

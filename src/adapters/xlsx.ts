@@ -6,6 +6,7 @@ import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { tableEvents, type TableItem } from './table.js';
+import { rowsChecked, type DamagedRow } from './xlsx-rows.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
 const ZIP_SIGNATURE = 'PK\u0003\u0004';
@@ -180,14 +181,26 @@ async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGe
   }
 }
 
-async function* sheetRows(sheet: SheetReader, file: string, source: Readable): AsyncGenerator<TableItem> {
+/**
+ * The sheet's rows as cell texts, in order, with the rows that rowsChecked took out of the XML put
+ * back in their place as skipped records: `damaged` fills while exceljs reads ahead of this loop.
+ */
+async function* sheetRows(sheet: SheetReader, file: string, source: Readable, damaged: DamagedRow[]): AsyncGenerator<TableItem> {
+  const skippedBefore = function* (row: number): Generator<TableItem> {
+    while (damaged.length > 0 && damaged[0]!.row < row) {
+      const bad = damaged.shift()!;
+      yield { type: 'skipped', location: { file, line: bad.row }, reason: bad.reason };
+    }
+  };
   for await (const row of unstalled(sheet, source)) {
+    yield* skippedBefore(row.number);
     // row.values is 1-based and sparse: index 0 is always empty, and so are blank cells.
     const values = Array.isArray(row.values) ? row.values : [];
     const cells: string[] = [];
     for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
     yield { cells, location: { file, line: row.number } };
   }
+  yield* skippedBefore(Infinity);
 }
 
 /**
@@ -237,10 +250,12 @@ export const xlsxAdapter: Adapter = {
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
-        if (sheet.iterator) sheet.iterator = inlineRunsJoined(boundedPart(sheet.iterator));
+        const damaged: DamagedRow[] = [];
+        const sharedStrings = () => (workbook as unknown as { sharedStrings?: unknown[] }).sharedStrings?.length ?? 0;
+        if (sheet.iterator) sheet.iterator = rowsChecked(inlineRunsJoined(boundedPart(sheet.iterator)), sharedStrings, (row) => damaged.push(row));
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
         const outcome = yield* counted(
-          tableEvents(sheetRows(sheet, file, bytes), options, {
+          tableEvents(sheetRows(sheet, file, bytes, damaged), options, {
             fallbackConversationId: file,
             exactColumns: false,
             titleRowsAllowed: TITLE_ROWS_ALLOWED,

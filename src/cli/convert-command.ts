@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import { readInputs } from '../runner/lint-files.js';
-import { emptySummary } from '../runner/summary.js';
+import { emptySummary, unrecognisedInputsLine } from '../runner/summary.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { toCanonicalLines } from '../formatters/canonical-jsonl.js';
 import { t } from '../i18n/index.js';
@@ -37,6 +37,8 @@ export function registerConvertCommand(program: Command, io: CliIO, setExitCode:
       await sink.close();
       const chalk = new Chalk({ level: useColor(io, undefined) ? 1 : 0 });
       io.stderr(`${[...inputProblemLines(summary, chalk), ...summaryLines(summary, chalk).slice(1)].join('\n')}\n`);
-      setExitCode(summary.conversations === 0 ? 2 : 0);
+      const unrecognised = unrecognisedInputsLine(summary);
+      if (unrecognised) io.stderr(`${unrecognised}\n`);
+      setExitCode(summary.conversations === 0 || unrecognised ? 2 : 0);
     });
 }

@@ -8,7 +8,7 @@ import { readInputs } from '../runner/lint-files.js';
 import { addResult, emptySummary, ruleFailureLines } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
-import { addLocaleOption, addReadOptions, collect, supportlintFor, wholeNumber, type CommonReadOptions } from './options.js';
+import { addLocaleOption, addReadOptions, collectNonEmpty, supportlintFor, wholeNumber, type CommonReadOptions } from './options.js';
 import { t } from '../i18n/index.js';
 import { evaluateLabels, formatLabelEval } from './eval-labels.js';
 
@@ -75,7 +75,7 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       .description(t('eval.description'))
       .argument('[paths...]', t('lint.paths')),
   ))
-    .option('--rule <id>', t('eval.rule'), collect)
+    .option('--rule <id>', t('eval.rule'), collectNonEmpty('--rule', '--rule blame-shifting'))
     .option('--all', t('eval.all'))
     .option('--sample <n>', t('eval.sample'), wholeNumber('--sample'), 10)
     .option('--seed <n>', t('eval.seed'), wholeNumber('--seed'), 1)

@@ -13,10 +13,10 @@ import { inputProblemLines } from '../formatters/stylish.js';
 import { closest } from '../i18n/did-you-mean.js';
 import { t } from '../i18n/index.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
-import { ruleFailureLines } from '../runner/summary.js';
+import { ruleFailureLines, unrecognisedInputsLine } from '../runner/summary.js';
 import { BaselineRun } from './baseline-file.js';
 import { useColor, type CliIO } from './io.js';
-import { addLocaleOption, addReadOptions, addReportOptions, collect, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
+import { addLocaleOption, addReadOptions, addReportOptions, collect, collectNonEmpty, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
 import { startProgress } from './progress.js';
 import { findingsExitCode, openReports } from './reporting.js';
 import { assertOutputsAreNotInputs, filesTheRunReads } from './output.js';
@@ -48,7 +48,7 @@ export function registerLintCommand(program: Command, io: CliIO, setExitCode: (c
       .argument('[paths...]', t('lint.paths')),
   )
     .option('--quiet', t('lint.quiet'))
-    .option('--rule <id>', t('lint.rule'), collect)
+    .option('--rule <id>', t('lint.rule'), collectNonEmpty('--rule', '--rule blame-shifting'))
     .option('--agent <name>', t('lint.agent'), collect)
     .option('--strict', t('lint.strict'))
     .option('--print-config', t('lint.printConfig'))
@@ -161,6 +161,11 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   }
   if (summary.records.used === 0 && summary.conversations === 0) {
     io.stderr(`${t('lint.nothingRead')}\n`);
+    return 2;
+  }
+  const unrecognised = unrecognisedInputsLine(summary);
+  if (unrecognised) {
+    io.stderr(`${unrecognised}\n`);
     return 2;
   }
   if (options.strict && (summary.records.skipped > 0 || summary.unreadableFiles.length > 0)) {

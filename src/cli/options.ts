@@ -111,6 +111,17 @@ export function choiceOption<T extends string>(flags: string, description: strin
 
 /** Repeatable, comma-separated values. */
 export const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+/**
+ * Repeatable, comma-separated values, none of which may be empty: `--rule ''` (an unset shell
+ * variable) named no rule, and the run went on with every rule as if nothing had been asked.
+ */
+export function collectNonEmpty(flag: string, example: string): (value: string, previous?: string[]) => string[] {
+  return (value, previous = []) => {
+    const values = collect(value);
+    if (values.length === 0) throw new UsageError(t('option.empty', { flag, example }));
+    return [...previous, ...values];
+  };
+}
 /** Repeatable values, each taken whole. */
 export const repeat = (value: string, previous: string[] = []) => [...previous, value];
 

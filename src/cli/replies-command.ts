@@ -14,7 +14,7 @@ import { addResult, emptySummary, formatLocation, ruleFailureLines } from '../ru
 import { BaselineRun } from './baseline-file.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
-import { addLocaleOption, addReportOptions, collect, supportlintFor, type ReportOptions } from './options.js';
+import { addLocaleOption, addReportOptions, collectNonEmpty, supportlintFor, type ReportOptions } from './options.js';
 import { findingsExitCode, openReports } from './reporting.js';
 import { t } from '../i18n/index.js';
 import { visible } from '../formatters/excerpt.js';
@@ -66,7 +66,7 @@ export function registerRepliesCommand(program: Command, io: CliIO, setExitCode:
     .description(t('replies.description'))
     .argument('<paths...>', t('replies.paths'))
     .option('-c, --config <file>', t('option.config.help'))
-    .option('--rule <id>', t('lint.rule'), collect)
+    .option('--rule <id>', t('lint.rule'), collectNonEmpty('--rule', '--rule blame-shifting'))
     .option('--baseline <file>', t('replies.baseline'))
     .option('--update-baseline', t('lint.updateBaseline'))
     .option('--fix', t('replies.fix'))

@@ -4,7 +4,7 @@ import type { GroupBy, PeriodUnit } from '../report/model.js';
 import { formatForFile, REPORT_FORMATS } from '../report/formats/index.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { redactionSettings, type RedactionSettings } from '../runner/redaction.js';
-import { ruleFailureLines } from '../runner/summary.js';
+import { ruleFailureLines, unrecognisedInputsLine } from '../runner/summary.js';
 import { list, t } from '../i18n/index.js';
 import { dateRangeProblem } from '../time/date-range.js';
 import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
@@ -76,6 +76,11 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   const failures = ruleFailureLines(summary);
   if (failures.length > 0) {
     io.stderr(`${failures.join('\n')}\n`);
+    return 2;
+  }
+  const unrecognised = unrecognisedInputsLine(summary);
+  if (unrecognised) {
+    io.stderr(`${unrecognised}\n`);
     return 2;
   }
   return 0;

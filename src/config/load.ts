@@ -7,6 +7,7 @@ import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
 import { formatZodIssues } from './zod-errors.js';
+import { assertConfigFileReadable, assertSearchPlacesReadable } from './config-file.js';
 import { closest } from '../i18n/did-you-mean.js';
 import { list, t } from '../i18n/index.js';
 
@@ -98,7 +99,7 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
     assertDataFile(file, parent, `${source}: extends `);
     if (seen.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
     seen.add(file);
-    const result = await explorer().load(file).catch((error: Error) => {
+    const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch((error: Error) => {
       if (error instanceof ConfigError) throw error;
       throw new ConfigError(t('config.extendsUnreadable', { source, parent, reason: firstReason(error.message) }));
     });
@@ -116,6 +117,8 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
   let found: { config: unknown; filepath: string } | null;
   if (options.configFile) assertDataFile(options.configFile, options.configFile, '--config ');
   try {
+    if (options.configFile) await assertConfigFileReadable(path.resolve(options.cwd, options.configFile), options.configFile);
+    else await assertSearchPlacesReadable(options.cwd, SEARCH_PLACES);
     found = options.configFile
       ? await explorer().load(path.resolve(options.cwd, options.configFile))
       : await explorer().search(options.cwd);

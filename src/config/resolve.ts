@@ -10,6 +10,7 @@ import { compileCustomRule, type CustomRuleConfig } from './custom-rules.js';
 import type { RuleDefinition } from '../engine/rule.js';
 import { formatZodIssues } from './zod-errors.js';
 import { closest } from '../i18n/did-you-mean.js';
+import { MAX_KEY_FOR_SUGGESTION, shownKey } from './shown-key.js';
 import { t } from '../i18n/index.js';
 import { DEFAULT_SCORECARD, mergeScorecard, scorecardProblems, type Scorecard } from '../report/scoring-config.js';
 
@@ -108,8 +109,8 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
   for (const [id, setting] of Object.entries(settings)) {
     const rule = BUILTIN_RULES.get(id) ?? custom.get(id);
     if (!rule) {
-      const near = closest(id, [...BUILTIN_RULES.keys(), ...custom.keys()]);
-      problems.push(near ? t('config.unknownRuleNear', { id, near }) : t('config.unknownRule', { id }));
+      const near = id.length <= MAX_KEY_FOR_SUGGESTION ? closest(id, [...BUILTIN_RULES.keys(), ...custom.keys()]) : undefined;
+      problems.push(near ? t('config.unknownRuleNear', { id: shownKey(id), near }) : t('config.unknownRule', { id: shownKey(id) }));
       continue;
     }
     const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];

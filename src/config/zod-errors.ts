@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { closest } from '../i18n/did-you-mean.js';
 import { t } from '../i18n/index.js';
+import { MAX_KEY_FOR_SUGGESTION, shownKey } from './shown-key.js';
 
 /** The definition zod keeps on every schema, as far as walking a key path needs it. */
 interface SchemaDef {
@@ -49,13 +50,14 @@ function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[])
 export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodType): string {
   return error.issues
     .map((issue) => {
-      const keyPath = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      // Keys on the path and unknown keys come from the file: shown cut short, and masked when they look like a secret.
+      const keyPath = [prefix, ...issue.path.map((segment) => (typeof segment === 'string' ? shownKey(segment) : String(segment)))].filter(Boolean).join('.');
       let message = issue.message;
       if (issue.code === 'unrecognized_keys') {
         const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
         message = issue.keys.map((key) => {
-          const near = closest(key, known);
-          return near ? t('config.unknownKeyNear', { key, near }) : t('config.unknownKey', { key, known: known.join(', ') || '—' });
+          const near = key.length <= MAX_KEY_FOR_SUGGESTION ? closest(key, known) : undefined;
+          return near ? t('config.unknownKeyNear', { key: shownKey(key), near }) : t('config.unknownKey', { key: shownKey(key), known: known.join(', ') || '—' });
         }).join(' ');
       }
       return `${keyPath || t('config.topLevel')}: ${message}`;

@@ -1,3 +1,5 @@
+import { visibleKeepingLineBreaks } from './excerpt.js';
+
 /**
  * Writing text for spreadsheets, shared by `lint -f csv` and `report -f csv`.
  *
@@ -12,10 +14,13 @@ export const RECORD_END = '\r\n';
 /**
  * One field, quoted as RFC 4180 asks: only when it holds a comma, a double quote, CR or LF, with
  * inner quotes doubled. Leading and trailing spaces are kept as they are, inside quotes, since
- * some readers trim unquoted ones.
+ * some readers trim unquoted ones. Control and bidi formatting characters from the data (ESC, BEL,
+ * U+202E …) are written as visible escapes, as on a terminal, where a CSV is often looked at
+ * first; line breaks stay, inside the quotes.
  */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const shown = visibleKeepingLineBreaks(value);
+  return /[",\r\n]|^\s|\s$/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_WITH_NEWLINES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The same, but CR and LF, which a format with its own encoding of line breaks (CSV quoting, workflow commands) keeps. */
+const UNSAFE_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeFor(char: string): string {
   const code = char.charCodeAt(0);
@@ -19,6 +21,15 @@ function escapeFor(char: string): string {
  */
 export function visible(text: string, keepNewlines = false): string {
   return text.replace(keepNewlines ? UNSAFE_FOR_TERMINAL : UNSAFE_WITH_NEWLINES, escapeFor);
+}
+
+/**
+ * visible(), for formats that encode line breaks themselves: CR and LF are left for the CSV quoting
+ * or the workflow-command escaping to carry, and every other control or bidi formatting character
+ * is written as its escape.
+ */
+export function visibleKeepingLineBreaks(text: string): string {
+  return text.replace(UNSAFE_BUT_LINE_BREAKS, escapeFor);
 }
 
 /**

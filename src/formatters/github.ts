@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/finding.js';
-import { excerptAround } from './excerpt.js';
+import { excerptAround, visibleKeepingLineBreaks } from './excerpt.js';
 import { resultNoun, type Formatter, type FormatterContext } from './formatter.js';
 import { ciPath, isStdin, locationColumn } from './paths.js';
 
@@ -33,13 +33,17 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** `::error file=…,line=…,col=…,title=…::message`, with every part escaped. */
+/**
+ * `::error file=…,line=…,col=…,title=…::message`, with every part escaped. The runner's log is a
+ * terminal too: control and bidi formatting characters from the data (ESC, BEL, U+202E …) are
+ * written as visible escapes, and line breaks are left for escapeData to encode.
+ */
 export function workflowCommand(command: string, properties: Record<string, string | number | undefined>, message: string): string {
   const props = Object.entries(properties)
     .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${escapeProperty(visibleKeepingLineBreaks(String(value)))}`)
     .join(',');
-  return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}\n`;
+  return `::${command}${props ? ` ${props}` : ''}::${escapeData(visibleKeepingLineBreaks(message))}\n`;
 }
 
 function annotation(finding: Finding, context: FormatterContext, titles: ReadonlyMap<string, string>): string {

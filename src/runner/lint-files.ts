@@ -71,6 +71,7 @@ export async function readInputs(
       summary.unreadableFiles.push({
         location: { file: input.name },
         reason: t('input.unrecognised', { encoding: input.encoding, formats: list(ADAPTERS.map((a) => a.name)) }),
+        unrecognised: true,
       });
       continue;
     }

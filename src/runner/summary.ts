@@ -5,6 +5,8 @@ import type { ConversationResult } from '../engine/lint.js';
 export interface InputProblem {
   location: SourceLocation;
   reason: string;
+  /** An input whose format was not recognised: nothing of it was read, so the run cannot pass. */
+  unrecognised?: true;
 }
 
 /** Counts for the summary line. Records read always equal records used plus records skipped. */
@@ -83,6 +85,16 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
 /** A run that read every input whole and judged it with every rule: only such a run earns a ✔. */
 export function isCleanRun(summary: LintSummary): boolean {
   return summary.unreadableFiles.length === 0 && summary.records.skipped === 0 && summary.ruleErrors.length === 0 && summary.conversations > 0;
+}
+
+/**
+ * Why the run fails because some inputs were not recognised at all, or undefined. A file that is
+ * not recognised holds records nobody counted: a CI run that passed beside it would pass on data
+ * it never read.
+ */
+export function unrecognisedInputsLine(summary: LintSummary): string | undefined {
+  const count = summary.unreadableFiles.filter((problem) => problem.unrecognised).length;
+  return count > 0 ? t('input.unrecognisedFails', { count }) : undefined;
 }
 
 /** Keeps the first PROBLEM_DETAIL_LIMIT rule failures. */

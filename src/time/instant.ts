@@ -37,11 +37,30 @@ const NAIVE_FORMATS = [
 const OFFSET_FORMATS = ['EEE MMM dd HH:mm:ss ZZZ yyyy'];
 
 /**
+ * The instants a support conversation can have: from the Unix epoch (1970-01-01 UTC) to the end of
+ * 2099. A time outside is damage or a placeholder gone wrong (`1e20` read as epoch seconds is the
+ * year 5138, `-1e20` the year -1199), and would put one message centuries from the rest of its
+ * conversation, in response times and periods alike.
+ */
+export const INSTANT_RANGE = { from: Date.UTC(1970, 0, 1), until: Date.UTC(2100, 0, 1), fromYear: 1970, untilYear: 2099 } as const;
+
+/**
  * Turns a timestamp as exports write it into epoch milliseconds. ISO 8601 with an offset is
  * taken as written; naive local times are read in `timezone`; bare numbers are epoch seconds,
- * milliseconds or microseconds by magnitude. Returns undefined when the value is not a time.
+ * milliseconds or microseconds by magnitude. Returns undefined when the value is not a time, or
+ * is a time outside INSTANT_RANGE (instantOutOfRange tells the two apart).
  */
 export function parseInstant(value: unknown, timezone: string = DEFAULT_TIMEZONE): number | undefined {
+  const millis = parseAnyInstant(value, timezone);
+  return millis !== undefined && millis >= INSTANT_RANGE.from && millis < INSTANT_RANGE.until ? millis : undefined;
+}
+
+/** Whether the value reads as a time, but one outside INSTANT_RANGE. */
+export function instantOutOfRange(value: unknown, timezone: string = DEFAULT_TIMEZONE): boolean {
+  return parseAnyInstant(value, timezone) !== undefined && parseInstant(value, timezone) === undefined;
+}
+
+function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? epochToMillis(value) : undefined;
   if (typeof value !== 'string') return undefined;

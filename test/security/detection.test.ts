@@ -15,12 +15,13 @@ function zendeskWithBadHistory(): string {
 }
 
 describe('format detection never crashes the run', () => {
-  const bad: Array<[string, () => string]> = [
-    ['a DCH dialogue with a null turn', () => '[{"id":"d1","turns":[null]}]'],
-    ['a JSON dialogue whose messages are numbers', () => '{"conversations":[{"id":"k","messages":[1]}]}'],
-    ['a Zendesk chat with an empty-string history entry', zendeskWithBadHistory],
+  // Exit 1 for the findings of good.jsonl; 2 when bad.json is not recognised at all, which fails the run.
+  const bad: Array<[string, () => string, number]> = [
+    ['a DCH dialogue with a null turn', () => '[{"id":"d1","turns":[null]}]', 2],
+    ['a JSON dialogue whose messages are numbers', () => '{"conversations":[{"id":"k","messages":[1]}]}', 2],
+    ['a Zendesk chat with an empty-string history entry', zendeskWithBadHistory, 1],
   ];
-  for (const [name, content] of bad) {
+  for (const [name, content, code] of bad) {
     it(`${name}: reported with its file, and the good file is still linted`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-detect-'));
       copyFileSync(SAMPLE, path.join(dir, 'good.jsonl'));
@@ -28,7 +29,7 @@ describe('format detection never crashes the run', () => {
       const result = await runCli(['lint', '-c', REPO_CONFIG, 'good.jsonl', 'bad.json', '-f', 'json', '-o', 'out.json'], { cwd: dir });
       expect(result.stderr).not.toContain('意外失败');
       expect(result.stderr).toContain('bad.json');
-      expect(result.code).toBe(1); // the findings of good.jsonl
+      expect(result.code).toBe(code);
       const report = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
       const { records } = report.summary;
       expect(records.read).toBe(records.used + records.skipped);

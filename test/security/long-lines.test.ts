@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../../src/io/input.js';
-import { REPO_CONFIG, runCli } from '../support/cli.js';
+import { REPO_CONFIG, ROOT, runCli } from '../support/cli.js';
 
 const record = (conversation: string, role: string, text: string) => JSON.stringify({ conversation_id: conversation, role, agent: role === 'agent' ? '小林' : undefined, text });
 const CONVERSATION = [record('c1', 'customer', '快递三天没动了'), record('c1', 'agent', '这个是快递那边的问题，您去问一下快递吧')];
@@ -49,6 +49,24 @@ describe('detection looks past long first lines and blank lines', () => {
     const { report } = await lint('long.jsonl', `${[first, ...CONVERSATION].join('\n')}\n`);
     expect(report.summary.unreadableFiles).toEqual([]);
     expect(report.summary.records).toEqual({ read: 3, used: 3, skipped: 0 });
+  });
+
+  it('a JSONL file whose first line is longer than the 8 MB sample is recognised by its start and name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-lines-'));
+    const first = record('c0', 'customer', 'x'.repeat(20 * 1024 * 1024));
+    writeFileSync(path.join(dir, 'big20.jsonl'), `${[first, ...CONVERSATION].join('\n')}\n`);
+    copyFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'), path.join(dir, 'good.jsonl'));
+    const result = await runCli(['convert', 'big20.jsonl', 'good.jsonl', '-o', 'out.jsonl'], { cwd: dir });
+    expect(result.stderr).not.toContain('无法读取');
+    expect(result.code).toBe(0);
+    const converted = readFileSync(path.join(dir, 'out.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(converted.filter((m) => m.conversation_id === 'c0').map((m) => m.text.length)).toEqual([20 * 1024 * 1024]);
+    expect(converted.filter((m) => m.conversation_id === 'c1')).toHaveLength(2);
+    // The same line in a file named otherwise is not guessed at: the run fails, it does not pass by it.
+    writeFileSync(path.join(dir, 'big20.txt'), `${[first, ...CONVERSATION].join('\n')}\n`);
+    const unnamed = await runCli(['convert', 'big20.txt', 'good.jsonl', '-o', 'out2.jsonl'], { cwd: dir });
+    expect(unnamed.stderr).toContain('big20.txt: 不是能识别的导出格式');
+    expect(unnamed.code).toBe(2);
   });
 
   it('a file that starts with 70,000 blank lines is not empty', async () => {

@@ -52,6 +52,34 @@ describe('text from the data never acts on the terminal', () => {
   });
 });
 
+describe('github and csv outputs show them as escapes, with their own encoding intact', () => {
+  it('lint -f github: annotations, titles and file properties', async () => {
+    const file = hostileTranscript();
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG, '--rule', 'blame-shifting', '-f', 'github']);
+    expect(result.code).toBe(1);
+    expect(activeIn(result.stdout)).toEqual([]);
+    // One workflow command per line: the data's CR did not end a command early.
+    for (const line of result.stdout.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice)|^supportlint：/);
+    // The CR is encoded as the workflow-command escaping does it; the rest is shown as escapes.
+    expect(result.stdout).toContain('\\x1b]0;pwned\\x07\\x1b[2J%0D\\x00\\x9b31m\\u202e');
+    expect(result.stdout).toContain('%0A');
+  });
+
+  it('lint -f csv and report -f csv: the quoting still parses, and the escapes show', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const file = hostileTranscript();
+    for (const args of [['lint', file, '-c', REPO_CONFIG, '--rule', 'blame-shifting', '-f', 'csv'], ['report', file, '-c', REPO_CONFIG, '-f', 'csv', '--by', 'conversation']]) {
+      const result = await runCli(args);
+      // CR and LF stay inside quoted fields, where RFC 4180 carries them; nothing else acts.
+      expect(activeIn(result.stdout.replace(/\r/g, ''))).toEqual([]);
+      const rows: string[][] = parse(result.stdout, { bom: true, relax_column_count: false });
+      const cells = rows.flat();
+      expect(cells.some((cell) => cell.includes('\\x1b]0;pwned\\x07'))).toBe(true);
+      expect(cells.some((cell) => cell.includes('\\u202e'))).toBe(true);
+    }
+  });
+});
+
 describe('reply libraries', () => {
   it('a library problem shows control characters in the file name as escapes', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-tty-'));

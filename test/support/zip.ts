@@ -49,8 +49,18 @@ export function storedZip(files: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-/** A one-sheet XLSX whose cells are written as given: `sheetData` is the XML of the rows. */
-export function handWrittenXlsx(sheetData: string): Buffer {
+/**
+ * A one-sheet XLSX whose cells are written as given: `sheetData` is the XML of the rows. With
+ * `sharedStrings`, the workbook has a shared-string table of these texts (cells `t="s"` index it).
+ */
+export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly string[]): Buffer {
+  const table: Record<string, string> = sharedStrings
+    ? {
+      'xl/sharedStrings.xml':
+        `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">` +
+        `${sharedStrings.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
+    }
+    : {};
   return storedZip({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -66,6 +76,7 @@ export function handWrittenXlsx(sheetData: string): Buffer {
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ...table,
     'xl/worksheets/sheet1.xml':
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { businessSecondsBetween } from '../../src/time/business-hours.js';
-import { formatDuration, formatLocalTime, parseInstant } from '../../src/time/instant.js';
+import { formatDuration, formatLocalTime, instantOutOfRange, parseInstant } from '../../src/time/instant.js';
 
 const SHANGHAI = 'Asia/Shanghai';
 const at = (iso: string) => Date.parse(iso);
@@ -37,6 +37,16 @@ describe('parseInstant', () => {
     expect(parseInstant('')).toBeUndefined();
     expect(parseInstant(null)).toBeUndefined();
     expect(parseInstant({})).toBeUndefined();
+  });
+
+  it('refuses times before 1970 or after 2099, whatever their form', () => {
+    for (const value of [1e20, -1e20, 1e308, -1, '1e20'.replace('e20', '00000000000000000000'), '2100-01-01T00:00:00Z', '1969-12-31 23:59:59', '5138-11-16T09:46:40Z']) {
+      expect(parseInstant(value, 'UTC'), String(value)).toBeUndefined();
+      expect(instantOutOfRange(value, 'UTC'), String(value)).toBe(true);
+    }
+    expect(parseInstant(0)).toBe(0);
+    expect(parseInstant('2099-12-31T23:59:59Z')).toBe(at('2099-12-31T23:59:59Z'));
+    expect(instantOutOfRange('昨天下午')).toBe(false);
   });
 });
 

@@ -1,0 +1,30 @@
+import { t } from '../i18n/index.js';
+
+/** How much of a key from a configuration file an error message shows. */
+const SHOWN_KEY_CHARACTERS = 24;
+
+/**
+ * Keys that look like credentials: the prefixes of GitHub, OpenAI-style, Slack and AWS tokens, or a
+ * long run of letters and digits mixed. A secret pasted as a key (`rules: {ghp_…: error}`) must not
+ * be echoed into a CI log by the message that refuses it.
+ */
+const SECRET_PREFIX = /^(?:gh[pousr]_|github_pat_|sk-|sk_live_|pk_live_|xox[abprs]-|AKIA|ASIA|AIza|glpat-|npm_)/i;
+const LONG_MIXED_RUN = /[A-Za-z0-9]{20,}/g;
+
+function looksLikeSecret(key: string): boolean {
+  if (SECRET_PREFIX.test(key)) return true;
+  return (key.match(LONG_MIXED_RUN) ?? []).some((run) => /[A-Za-z]/.test(run) && /[0-9]/.test(run));
+}
+
+/**
+ * A key from a configuration file as error messages show it: a key that looks like a secret is
+ * masked but for its first four characters, and a long key is cut to its first 24 characters.
+ */
+export function shownKey(key: string): string {
+  const characters = [...key];
+  if (looksLikeSecret(key)) return t('config.maskedKey', { start: characters.slice(0, 4).join(''), length: characters.length });
+  return characters.length > SHOWN_KEY_CHARACTERS ? `${characters.slice(0, SHOWN_KEY_CHARACTERS).join('')}…` : key;
+}
+
+/** Keys longer than this get no did-you-mean: no real key is, and the edit distance grows with the square. */
+export const MAX_KEY_FOR_SUGGESTION = 64;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { conversationsOf, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
+
+const read = (dialogues: unknown) => readAll('dch', textSource('helpdesk.json', JSON.stringify(dialogues)));
+
+describe('dch: turns and dialogues that hold no message are skipped with a reason', () => {
+  it('a turn whose utterances are null is skipped; the dialogue keeps its other turns', async () => {
+    const events = await read([
+      {
+        id: 'd1',
+        turns: [
+          { sender: 'customer', utterances: ['信用卡被盗刷了'] },
+          { sender: 'helpdesk', utterances: null },
+          { sender: 'helpdesk', utterances: ['非常抱歉，我马上为您冻结这张卡'] },
+        ],
+      },
+    ]);
+    expect(conversationsOf(events).map((c) => c.messages.map((m) => m.role))).toEqual([['customer', 'agent']]);
+    expect(problemsOf(events, 'skipped')).toEqual([{ location: { file: 'helpdesk.json', record: 0 }, reason: '对话 d1 第 2 轮的 utterances 应为文本数组，实际是 null；这一轮没有读取' }]);
+    expect(recordsRead(events)).toBe(2);
+  });
+
+  it('a dialogue left with no message is reported as empty, not linted as a conversation', async () => {
+    const events = await read([
+      { id: 'd1', turns: [{ sender: 'customer', utterances: null }] },
+      { id: 'd2', turns: [] },
+      { id: 'd3', turns: [{ sender: 'customer', utterances: ['你好'] }] },
+    ]);
+    expect(conversationsOf(events).map((c) => c.id)).toEqual(['d3']);
+    expect(problemsOf(events, 'skipped').map((p) => p.reason)).toEqual([
+      '对话 d1 第 1 轮的 utterances 应为文本数组，实际是 null；这一轮没有读取',
+      '对话 d1 没有一条消息，没有检查',
+      '对话 d2 没有一条消息，没有检查',
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shownKey } from '../../src/config/shown-key.js';
+import { ROOT, runCli } from '../support/cli.js';
+
+const SAMPLE = path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl');
+const TOKEN = 'ghp_R2d2C3poX9y8Z7w6V5u4T3s2R1q0PpOoNnMm';
+
+async function lintWith(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-config-keys-'));
+  writeFileSync(path.join(dir, 'package.json'), '{"name":"p"}');
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return runCli(['lint', SAMPLE], { cwd: dir });
+}
+
+describe('keys from a configuration file are not echoed whole into error messages', () => {
+  it('a key that looks like a token is masked, under rules and at the top level', async () => {
+    const underRules = await lintWith({ '.supportlintrc.yaml': 'extends: ./shared.yaml\n', 'shared.yaml': `rules:\n  ${TOKEN}: error\n` });
+    expect(underRules.code).toBe(2);
+    expect(underRules.stderr).not.toContain(TOKEN.slice(4, 12));
+    expect(underRules.stderr).toContain('rules.ghp_…（像是密钥，已隐藏，共 40 个字符）');
+    const topLevel = await lintWith({ '.supportlintrc.yaml': 'extends: ./shared.yaml\n', 'shared.yaml': 'sk-proj-0123456789abcdefABCDEF: 1\ntoken: 1\n' });
+    expect(topLevel.code).toBe(2);
+    expect(topLevel.stderr).not.toContain('0123456789abcdef');
+    expect(topLevel.stderr).toContain('sk-p…（像是密钥，已隐藏，共 30 个字符）');
+    expect(topLevel.stderr).toContain('"token"');
+  });
+
+  it('a long key is cut to 24 characters, and a near miss of a real key keeps its did-you-mean', async () => {
+    const long = `很长的配置项名字${'甲'.repeat(100)}`;
+    const cut = await lintWith({ '.supportlintrc.yaml': `${long}: 1\n` });
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain(`"${[...long].slice(0, 24).join('')}…"`);
+    expect(cut.stderr).not.toContain('甲'.repeat(30));
+    const nearMiss = await lintWith({ '.supportlintrc.yaml': 'timezon: Asia/Shanghai\n' });
+    expect(nearMiss.stderr).toContain('你是不是想输入 "timezone"');
+    const nearRule = await lintWith({ '.supportlintrc.yaml': 'rules:\n  blame-shiftng: error\n' });
+    expect(nearRule.stderr).toContain('你是不是想输入 "blame-shifting"');
+  });
+
+  it('shownKey leaves ordinary keys alone', () => {
+    for (const key of ['token', 'password', 'timezon', 'blame-shiftng', 'slow_first_response_2']) expect(shownKey(key)).toBe(key);
+    expect(shownKey(TOKEN)).toBe('ghp_…（像是密钥，已隐藏，共 40 个字符）');
+    expect(shownKey('a1b2c3d4e5f6g7h8i9j0k1')).toMatch(/已隐藏/);
+  });
+});
