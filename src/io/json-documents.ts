@@ -3,7 +3,7 @@ import { parser } from 'stream-json';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { pick } from 'stream-json/filters/pick.js';
 import type { SourceLocation } from '../model/conversation.js';
-import { readLines, type InputSource } from './input.js';
+import { readLines, wholeText, type InputSource } from './input.js';
 import { skipSpace, valueEnd } from './json-scan.js';
 import { t } from '../i18n/index.js';
 
@@ -249,9 +249,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
   }
   const key = layout === 'document' ? containerKey(input.head) : undefined;
   if (layout === 'array' && input.size !== undefined && input.size <= WHOLE_ARRAY_BYTES) {
-    let text = '';
-    for await (const chunk of input.text()) text += chunk;
-    yield* arrayItems(text, input.name);
+    yield* arrayItems(await wholeText(input), input.name);
     return;
   }
   if (layout === 'array' || key) {
@@ -274,8 +272,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     }
     return;
   }
-  let text = '';
-  for await (const chunk of input.text()) text += chunk;
+  const text = await wholeText(input);
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -54,6 +54,8 @@ export interface LexiconOrigin {
   builtinPatterns?: boolean;
   /** `false` runs every entry on every text, as the reference the gated matcher is tested against. */
   gate?: boolean;
+  /** The required literals of the file's patterns, worked out by the build (see load.ts), by pattern as written. */
+  literals?: Readonly<Record<string, readonly string[] | null>>;
 }
 
 export class LexiconSpecError extends Error {}
@@ -82,6 +84,8 @@ export class Lexicon {
   /** Which call last ran each entry, so an entry with two literals present runs once. */
   private readonly lastRun: Uint32Array;
   private calls = 0;
+  /** The required literals of the file's own patterns (null: none), for the build to keep. */
+  readonly patternLiterals: Record<string, readonly string[] | null> = Object.create(null) as Record<string, readonly string[] | null>;
 
   constructor(file: Pick<LexiconFile, 'id' | 'description' | 'sets' | 'phrases' | 'patterns'>, change?: LexiconChange, origin: LexiconOrigin = {}) {
     this.id = file.id;
@@ -105,7 +109,10 @@ export class Lexicon {
       const expanded = expandSets(pattern, file.sets, file.id);
       if (builtin) {
         assertSafeRegex(expanded, `${file.id}: ${pattern}`);
-        const needs = gate ? requiredLiterals(expanded)?.map((literal) => literalIndex.add(literal)) : undefined;
+        const known = origin.literals && Object.hasOwn(origin.literals, pattern) ? origin.literals[pattern] : undefined;
+        const literals = known === undefined ? requiredLiterals(expanded) : (known ?? undefined);
+        this.patternLiterals[pattern] = literals ?? null;
+        const needs = gate ? literals?.map((literal) => literalIndex.add(literal)) : undefined;
         entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++, needs });
       } else {
         entries.push({ source: pattern, user: compileUserRegex(expanded, `${file.id}: ${pattern}`), order: order++ });

@@ -47,7 +47,7 @@ function parseLexiconFile(file: string, text: string): LexiconFile {
  * matches its hash is parsed and checked again.
  */
 export const BUILT_LEXICON_CACHE = path.join(PACKAGE_ROOT, 'dist', 'lexicons.json');
-type LexiconCache = Record<string, { hash: string; list: LexiconFile }>;
+type LexiconCache = Record<string, { hash: string; list: LexiconFile; literals?: Record<string, readonly string[] | null> }>;
 let cache: LexiconCache | undefined;
 
 function builtCache(): LexiconCache {
@@ -69,8 +69,9 @@ export function writeLexiconCache(dir = BUILTIN_LEXICON_DIR, file = BUILT_LEXICO
   for (const name of lexiconFileNames(dir)) {
     const text = readFileSync(path.join(dir, name), 'utf8');
     const list = parseLexiconFile(path.join(dir, name), text);
-    checkLexiconSpecs(new Lexicon(list, undefined, { builtinPatterns: true }), list.specs, path.join(dir, name));
-    out[name] = { hash: textHash(text), list };
+    const lexicon = new Lexicon(list, undefined, { builtinPatterns: true });
+    checkLexiconSpecs(lexicon, list.specs, path.join(dir, name));
+    out[name] = { hash: textHash(text), list, literals: { ...lexicon.patternLiterals } };
   }
   writeFileSync(file, JSON.stringify(out));
   return Object.keys(out).length;
@@ -87,7 +88,7 @@ export function loadLexiconFile(file: string, changes: Readonly<Record<string, L
   const list = fresh ? cached.list : parseLexiconFile(file, text);
   const change = changes[list.id];
   // These files are written with the project (rules/lexicon/*.yaml): their own patterns run natively.
-  const lexicon = new Lexicon(list, change, { builtinPatterns: true });
+  const lexicon = new Lexicon(list, change, { builtinPatterns: true, literals: fresh ? cached.literals : undefined });
   // Specs guard the shipped list (checked at build time when it is unchanged since); configured
   // additions are checked against the same sentences.
   if (!fresh || change) checkLexiconSpecs(lexicon, change?.remove?.length ? { match: [], noMatch: list.specs.noMatch } : list.specs, file);

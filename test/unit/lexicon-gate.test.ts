@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Lexicon, lexiconFileSchema, type LexiconFile } from '../../src/lexicon/lexicon.js';
-import { BUILTIN_LEXICON_DIR } from '../../src/lexicon/load.js';
+import { BUILT_LEXICON_CACHE, BUILTIN_LEXICON_DIR } from '../../src/lexicon/load.js';
 import { requiredLiterals } from '../../src/lexicon/required-literals.js';
 
 const lists: LexiconFile[] = readdirSync(BUILTIN_LEXICON_DIR)
@@ -39,6 +39,16 @@ describe('the literal gate of a phrase list', () => {
       );
     });
   }
+});
+
+describe('the required literals the build keeps', () => {
+  it('are what the patterns require now', () => {
+    const built = JSON.parse(readFileSync(BUILT_LEXICON_CACHE, 'utf8')) as Record<string, { list: LexiconFile; literals: Record<string, string[] | null> }>;
+    for (const list of lists) {
+      const cached = Object.values(built).find((entry) => entry.list.id === list.id);
+      expect(cached?.literals, list.id).toEqual({ ...new Lexicon(list, undefined, { builtinPatterns: true }).patternLiterals });
+    }
+  });
 });
 
 describe('required literals', () => {
