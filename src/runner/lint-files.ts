@@ -145,6 +145,8 @@ export async function lintFiles(
           return;
         }
         waiting.push({ conversation: { id: conversation.id, source: conversation.source }, outcome: linter.lint(conversation) });
+        const pause = linter.pause?.();
+        if (pause) await pause;
         while (waiting.length > linter.capacity) await handOn();
       },
     });

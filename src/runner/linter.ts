@@ -19,6 +19,11 @@ export interface ConversationLinter {
   readonly capacity: number;
   /** Sends work held back for a fuller batch. */
   flush(): void;
+  /**
+   * A moment for the event loop, when the linter needs one: replies from lint threads are only
+   * heard when the reading thread stops, and reading from memory never stops by itself.
+   */
+  pause?(): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,10 @@ export function inProcessLinter(settings: LintSettings): ConversationLinter {
  * instead of ending the run.
  */
 const HELPER_MAX_MESSAGES = 2000;
+/** How often the calling thread stops reading and linting to hear from the lint threads. */
+const PAUSE_EVERY_MS = 2;
+/** Results that may wait for the conversations before them when the calling thread helps. */
+const SHARED_WAITING = 4096;
 
 /**
  * Lint threads, with the calling thread lending a hand: a conversation read while every thread
@@ -60,12 +69,25 @@ export class SharedLinter implements ConversationLinter {
     private readonly pool: Pick<WorkerPool, 'capacity' | 'saturated' | 'lint' | 'flush' | 'close'>,
     private readonly settings: LintSettings,
   ) {
-    this.capacity = pool.capacity;
+    // What waits for its turn is mostly results linted here, which hold only their findings: the
+    // conversations out at the threads are bounded by saturated(). A tight bound would make this
+    // thread stop reading whenever the oldest conversation is still at a thread.
+    this.capacity = Math.max(pool.capacity, SHARED_WAITING);
   }
+
+  private lastPause = performance.now();
 
   lint(conversation: Conversation): Promise<LintOutcome> {
     if (conversation.messages.length <= HELPER_MAX_MESSAGES && this.pool.saturated()) return Promise.resolve(lintOutcome(conversation, this.settings));
     return this.pool.lint(conversation);
+  }
+
+  /** Every couple of milliseconds, so that threads that have finished a batch are heard and get the next. */
+  pause(): Promise<void> | undefined {
+    const now = performance.now();
+    if (now - this.lastPause < PAUSE_EVERY_MS) return undefined;
+    this.lastPause = now;
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   flush(): void {

@@ -64,4 +64,16 @@ describe('the calling thread lending a hand', () => {
     expect(await new SharedLinter(busy, settings).lint(long)).toEqual({ failure: 'sent to a thread' });
     expect([idle.sent, busy.sent]).toEqual([['short'], ['long']]);
   });
+
+  it('stops for the event loop every couple of milliseconds, so replies from the threads are heard', async () => {
+    const linter = new SharedLinter(pool(true), settings);
+    expect(linter.pause()).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const pause = linter.pause();
+    expect(pause).toBeInstanceOf(Promise);
+    await pause;
+    expect(linter.pause()).toBeUndefined();
+    // Results linted here can wait for their turn behind many conversations still at a thread.
+    expect(linter.capacity).toBeGreaterThan(128);
+  });
 });
