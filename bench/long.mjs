@@ -38,12 +38,24 @@ function conversation(messages) {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-long-'));
 try {
-  console.log('messages   time      peak RSS   (all rules of the repository configuration)');
+  // The default rules (supportlint:recommended, what `supportlint init` sets up), and every rule of
+  // the repository configuration.
+  const recommended = path.join(dir, 'recommended.yaml');
+  writeFileSync(recommended, 'extends: supportlint:recommended\n');
+  const configs = [
+    ['default rules', recommended],
+    ['all rules', path.join(root, '.supportlintrc.yaml')],
+  ];
+  console.log(`messages  ${configs.map(([name]) => `${name.padEnd(24)}`).join('')}`);
   for (const size of sizes) {
     const file = path.join(dir, `long-${size}.jsonl`);
     writeFileSync(file, conversation(size));
-    const { seconds, peak } = await measure(process.execPath, [bin, 'lint', file, '-c', path.join(root, '.supportlintrc.yaml'), '--format', 'json', '--output', path.join(dir, 'out.json')]);
-    console.log(`${String(size).padStart(8)}  ${seconds.toFixed(2).padStart(6)} s  ${mb(peak).padStart(9)}`);
+    const cells = [];
+    for (const [, config] of configs) {
+      const { seconds, peak } = await measure(process.execPath, [bin, 'lint', file, '-c', config, '--format', 'json', '--output', path.join(dir, 'out.json')]);
+      cells.push(`${seconds.toFixed(2).padStart(6)} s ${mb(peak).padStart(9)}`.padEnd(24));
+    }
+    console.log(`${String(size).padStart(8)}  ${cells.join('')}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
