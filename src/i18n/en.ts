@@ -170,7 +170,7 @@ export const en = {
   'lint.baseline': 'ignore the findings recorded in this baseline (per conversation and rule); only new ones count',
   'lint.updateBaseline': 'write the current findings to the --baseline file and exit 0',
   'lint.redact': 'pseudonyms for conversation ids, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in excerpts and messages, in every format (key: SUPPORTLINT_REDACT_KEY or redact.key)',
-  'lint.concurrency': 'lint threads: auto (the default: inputs over 4 MB get one thread per core beyond the first, as free memory allows), off, or a number',
+  'lint.concurrency': 'lint threads: auto (the default: inputs over 4 MB get one thread per core beyond the first, as free memory allows, and the main thread helps while they are busy), off, or a number',
   'lint.concurrencyInvalid': '--concurrency {value}: expected auto, off or a whole number from 1 to 64.',
   'lint.since': 'only conversations that start on or after this day (YYYY-MM-DD, in the configured time zone); the others are counted as outside the date range',
   'lint.until': 'only conversations that start on or before this day',

@@ -181,7 +181,7 @@ export const zhHans = {
   'lint.baseline': '忽略这个基线文件记录过的问题（按会话和规则计数），只统计新问题',
   'lint.updateBaseline': '把当前的问题写入 --baseline 文件并以 0 退出',
   'lint.redact': '会话号、客服和渠道改用化名；在所有格式中遮盖摘录和提示里的手机号、身份证号、银行卡号、邮箱、微信/QQ 号和姓名（密钥：SUPPORTLINT_REDACT_KEY 或 redact.key）',
-  'lint.concurrency': '检查线程数：auto（默认；超过 4 MB 的输入按核数减一开线程，受空闲内存限制）、off，或一个数字',
+  'lint.concurrency': '检查线程数：auto（默认；超过 4 MB 的输入按核数减一开线程，受空闲内存限制，线程忙时主线程也帮着检查）、off，或一个数字',
   'lint.concurrencyInvalid': '--concurrency {value}：应为 auto、off 或 1 到 64 之间的整数。',
   'lint.since': '只检查在这一天或之后开始的会话（YYYY-MM-DD，按配置的时区）；其余的计为“日期范围外”',
   'lint.until': '只检查在这一天或之前开始的会话',

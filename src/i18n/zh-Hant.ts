@@ -173,7 +173,7 @@ export const zhHant = {
   'lint.baseline': '忽略這個基線檔案記錄過的問題（按會話和規則計數），只統計新問題',
   'lint.updateBaseline': '把當前的問題寫入 --baseline 檔案並以 0 退出',
   'lint.redact': '會話號、客服和渠道改用化名；在所有格式中遮蓋摘錄和提示裡的手機號、身份證號、銀行卡號、郵箱、微信/QQ 號和姓名（金鑰：SUPPORTLINT_REDACT_KEY 或 redact.key）',
-  'lint.concurrency': '檢查執行緒數：auto（預設；超過 4 MB 的輸入按核心數減一開執行緒，受可用記憶體限制）、off，或一個數字',
+  'lint.concurrency': '檢查執行緒數：auto（預設；超過 4 MB 的輸入按核心數減一開執行緒，受可用記憶體限制，執行緒忙時主執行緒也幫著檢查）、off，或一個數字',
   'lint.concurrencyInvalid': '--concurrency {value}：應為 auto、off 或 1 到 64 之間的整數。',
   'lint.since': '只檢查在這一天或之後開始的會話（YYYY-MM-DD，按設定的時區）；其餘的計為「日期範圍外」',
   'lint.until': '只檢查在這一天或之前開始的會話',
