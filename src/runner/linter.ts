@@ -162,6 +162,13 @@ export function createLinter(plan: LinterPlan, settings: LintSettings): Conversa
   const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputSize) : plan.concurrency;
   if (threads === 0) return inProcessLinter(settings);
   const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false }, threadHeapMb());
-  // A number of threads given by the user is what lints; `auto` also lets this thread help.
-  return plan.concurrency === 'auto' ? new SharedLinter(pool, settings) : pool;
+  // A number of threads given by the user is what lints. Under `auto` this thread helps where the
+  // input is mostly read whole (JSON), which leaves it idle; reading a streamed export keeps it
+  // busy, and helping would only load the rules' dictionaries into it a second time.
+  return plan.concurrency === 'auto' && sharesWork(plan.inputSize) ? new SharedLinter(pool, settings) : pool;
+}
+
+/** Whether the calling thread has time to lint: most of the input is read whole, not streamed. */
+export function sharesWork(size: InputSize): boolean {
+  return size.streamed * 2 < size.total;
 }

@@ -3,7 +3,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import type { LintSettings } from '../../src/engine/lint.js';
 import { loadLexicons } from '../../src/lexicon/load.js';
 import type { Conversation } from '../../src/model/conversation.js';
-import { autoThreads, parseConcurrency, SharedLinter, SMALL_INPUT_BYTES, type LintOutcome } from '../../src/runner/linter.js';
+import { autoThreads, parseConcurrency, SharedLinter, sharesWork, SMALL_INPUT_BYTES, type LintOutcome } from '../../src/runner/linter.js';
 import { jiebaSegmenter } from '../../src/text/jieba.js';
 import { transcript } from '../support/transcript.js';
 
@@ -18,6 +18,12 @@ describe('--concurrency auto', () => {
     expect(autoThreads({ total: 100 * MB, streamed: 100 * MB }, 8, 16_000)).toBe(7);
     expect(autoThreads({ total: 100 * MB, streamed: 100 * MB }, 8, 500)).toBe(2);
     expect(autoThreads({ total: 100 * MB, streamed: 100 * MB }, 1, 16_000)).toBe(1);
+  });
+
+  it('lets the calling thread help only where most of the input is read whole', () => {
+    expect(sharesWork({ total: 30 * MB, streamed: 0 })).toBe(true);
+    expect(sharesWork({ total: 30 * MB, streamed: 25 * MB })).toBe(false);
+    expect(sharesWork({ total: Number.POSITIVE_INFINITY, streamed: Number.POSITIVE_INFINITY })).toBe(false);
   });
 
   it('uses a thread on two cores too, whatever the input format', () => {
