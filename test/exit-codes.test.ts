@@ -217,3 +217,26 @@ describe('one language, chosen by --locale', () => {
     expect(result.stderr).toContain('--map role=<列名或列号>');
   });
 });
+
+describe('messages left out of a dialogue count as skipped records', () => {
+  it('in generic JSON: the agent message with a bad time is counted, no ✔, and --strict fails', async () => {
+    const dir = tempDir({
+      'dropped.json': JSON.stringify({
+        conversations: [
+          {
+            id: 'k1',
+            messages: [
+              { role: 'visitor', time: 1793584800, text: '我的快递三天都没动了' },
+              { role: 'agent', agent_name: '小周', time: 'garbage', text: '这个是快递那边的问题，您去问一下快递吧' },
+              { role: 'martian', time: 1793584900, text: 'x' },
+            ],
+          },
+        ],
+      }),
+    });
+    const result = await runCli(['lint', '-c', REPO_CONFIG, path.join(dir, 'dropped.json'), '--strict']);
+    expect(result.stdout).toContain('读取 3 = 使用 1 + 跳过 2');
+    expect(result.stdout).not.toContain('✔');
+    expect(result.code).toBe(2);
+  });
+});

@@ -275,9 +275,8 @@ function* readConversation(value: unknown, location: SourceLocation, file: strin
     if ('problem' in result) problems.push(result.problem);
     else messages.push(...result.messages);
   });
-  if (problems.length > 0) {
-    yield { type: 'warning', location, reason: `conversation ${id}: ${problems.length} part(s) left out — ${problems[0]}` };
-  }
+  // Each part left out is a record skipped, so that the summary shows the loss and --strict fails on it.
+  for (const problem of problems) yield { type: 'skipped', location, reason: `conversation ${id}: ${problem}` };
   if (!parts) {
     yield { type: 'warning', location, reason: `conversation ${id} has no "conversation_parts" (the List endpoint leaves them out): only the opening message was read; export with "Retrieve a conversation"` };
   }

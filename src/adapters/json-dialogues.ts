@@ -59,9 +59,8 @@ export const jsonDialoguesAdapter: Adapter = {
         if (result.ok) messages.push(result.message);
         else problems.push(`message ${index}: ${result.reason}`);
       });
-      if (problems.length > 0) {
-        yield { type: 'warning', location, reason: `dialogue ${id}: ${problems.length} message(s) left out — ${problems[0]}` };
-      }
+      // Each message left out is a record skipped, so that the summary shows the loss and --strict fails on it.
+      for (const problem of problems) yield { type: 'skipped', location, reason: `dialogue ${id}: ${problem}` };
       const meta = Object.fromEntries(Object.entries(dialogue).filter(([key, value]) => SCALAR_META.test(key) && (typeof value !== 'object' || value === null)));
       const channel = pickField(dialogue, 'channel', FIELD_ALIASES.channel, options.fieldMap);
       yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, channel: typeof channel === 'string' ? channel : undefined, messages: numbered(messages), meta } };

@@ -238,9 +238,8 @@ function* readChat(value: unknown, location: SourceLocation, file: string, optio
     } else if (result.kind === 'problem') problems.push(result.reason);
     else if (result.kind === 'unknown') unknownTypes.set(result.type, (unknownTypes.get(result.type) ?? 0) + 1);
   });
-  if (problems.length > 0) {
-    yield { type: 'warning', location, reason: `chat ${id}: ${problems.length} history entr${problems.length === 1 ? 'y' : 'ies'} left out — ${problems[0]}` };
-  }
+  // Each entry left out is a record skipped, so that the summary shows the loss and --strict fails on it.
+  for (const problem of problems) yield { type: 'skipped', location, reason: `chat ${id}: ${problem}` };
   if (unknownTypes.size > 0) {
     const list = [...unknownTypes].map(([type, count]) => `${type} ×${count}`).join(', ');
     yield { type: 'warning', location, reason: `chat ${id}: history entries of types supportlint does not read were left out (${list})` };
