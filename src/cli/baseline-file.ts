@@ -53,7 +53,7 @@ export async function saveBaseline(file: string, cwd: string, baseline: Baseline
   const counts = Object.fromEntries(
     [...baseline.counts.keys()].sort().map((key) => [key, Object.fromEntries([...baseline.counts.get(key)!].sort(([a], [b]) => a.localeCompare(b)))]),
   );
-  await writeFileAtomic(path.resolve(cwd, file), `${JSON.stringify({ version: 1, counts }, null, 2)}\n`);
+  await writeFileAtomic(path.resolve(cwd, file), `${JSON.stringify({ version: 1, counts }, null, 2)}\n`, { cwd });
 }
 
 /** The baseline of one run: read before, applied to each result, and written or reported after. */

@@ -80,7 +80,7 @@ export function assertDistinctOutputs(files: ReadonlyArray<string | undefined>, 
  */
 export function openSink(output: string | undefined, io: CliIO): OutputSink {
   if (isStdout(output)) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
-  const file = openAtomicFile(path.resolve(io.cwd, output!));
+  const file = openAtomicFile(path.resolve(io.cwd, output!), { cwd: io.cwd });
   const { stream } = file;
   let failure: Error | undefined;
   stream.on('error', (error) => (failure ??= new UsageError(t('output.writeFailed', { output: output!, reason: error.message }))));

@@ -111,7 +111,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
     }
     if ((options.fix || options.fixDryRun) && library.problems.length === 0) {
       const absolute = path.resolve(io.cwd, file);
-      const refusal = fixRefusal(library, absolute, folderGivenFor(file, argumentFolders, io.cwd));
+      const refusal = fixRefusal(library, absolute, folderGivenFor(file, argumentFolders, io.cwd), io.cwd);
       const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : await rewriteLibrary(library, replyRewrites(library, settings));
       if (refusal) io.stderr(`supportlint: ${visible(file)}: ${visible(refusal.refused)}\n`);
       if (skipped > 0) io.stderr(`supportlint: ${visible(file)}: ${skipped} 条话术的改写无法在文件里准确定位（例如文本里有转义字符），未作修改，请按“建议”手动修改。\n`);

@@ -63,6 +63,29 @@ function refuseLinkedFile(file: string): void {
   if (stat.isFile() || stat.isDirectory()) throw new OutputLinkError(file, target);
 }
 
+/**
+ * The first folder on the way to `file` that is a symbolic link, counting only the folders inside
+ * the working folder `cwd`: those are the checkout's, and a pull request can commit `reports` as a
+ * link to anywhere. Folders above the working folder, and paths outside it, are the operator's.
+ */
+export function linkedFolderWithin(file: string, cwd: string): { folder: string; target: string } | undefined {
+  const root = path.resolve(cwd);
+  const relative = path.relative(root, path.dirname(path.resolve(root, file)));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  let current = root;
+  for (const part of relative.split(path.sep)) {
+    current = path.join(current, part);
+    let stat;
+    try {
+      stat = lstatSync(current);
+    } catch {
+      return undefined; // not there yet: nothing further on can be a link
+    }
+    if (stat.isSymbolicLink()) return { folder: path.relative(root, current), target: finalTarget(current) };
+  }
+  return undefined;
+}
+
 export interface AtomicFile {
   readonly stream: WriteStream;
   /** Renames the finished temporary file onto the target. Call after the stream has finished. */
@@ -76,8 +99,10 @@ export interface AtomicFile {
  * which is renamed onto the target once complete. A run that fails or is interrupted leaves the
  * target as it was, and no temporary file behind.
  */
-export function openAtomicFile(file: string, options: { mode?: number } = {}): AtomicFile {
+export function openAtomicFile(file: string, options: { mode?: number; cwd?: string } = {}): AtomicFile {
   refuseLinkedFile(file);
+  const linked = options.cwd === undefined ? undefined : linkedFolderWithin(file, options.cwd);
+  if (linked) throw new OutputLinkError(linked.folder, linked.target);
   const target = finalTarget(file);
   // A device or a pipe (-o /dev/null, a FIFO) is written to as it is: renaming a file onto it
   // would replace the device for everyone after this run.
@@ -114,7 +139,7 @@ export function openAtomicFile(file: string, options: { mode?: number } = {}): A
  * Writes a whole text (or bytes) at once, through a temporary file, so the target is never left
  * half written. `mode` sets the permissions of the new file, e.g. those of the file it replaces.
  */
-export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { mode?: number; cwd?: string } = {}): Promise<void> {
   const atomic = openAtomicFile(file, options);
   try {
     await new Promise<void>((resolve, reject) => {

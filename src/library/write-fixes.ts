@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { writeFileAtomic } from '../io/atomic-file.js';
+import { linkedFolderWithin, writeFileAtomic } from '../io/atomic-file.js';
 import { encodeText } from '../io/decode.js';
 import { applyRewrites, type ReplyRewrite } from './fix.js';
 import { readLibrarySource } from './index.js';
@@ -52,12 +52,17 @@ function isInside(file: string, folder: string): boolean {
  * symbolic link that leads out of the folder given is not followed, so a library cannot make
  * --fix write somewhere the user did not point it.
  */
-export function fixRefusal(library: Library, absoluteFile: string, folder: string): FixRefusal | undefined {
+export function fixRefusal(library: Library, absoluteFile: string, folder: string, cwd?: string): FixRefusal | undefined {
   if (library.kind === 'xlsx') {
     return { refused: 'XLSX 工作簿不能原样改写（改写会丢掉单元格格式、公式和其他工作表），未作修改。请按“建议”在 Excel 中修改，或另存为 CSV 后再用 --fix。' };
   }
   if (library.encoding && library.encoding.repaired > 0) {
     return { refused: `文件中有 ${library.encoding.repaired} 处字节不是有效的 UTF-8，读取时已替换为 �，写回会永久丢失原来的字节，未作修改。请先修正文件编码，再用 --fix。` };
+  }
+  // A folder of the checkout that is a link (a committed `replies` → /elsewhere) leads out of it.
+  const linked = cwd === undefined ? undefined : linkedFolderWithin(absoluteFile, cwd);
+  if (linked) {
+    return { refused: `路径中的文件夹 ${linked.folder} 是指向 ${linked.target} 的符号链接，--fix 不会改写它所指向的文件，未作修改。如确需修改，请直接对目标文件运行 --fix。` };
   }
   let real: string;
   let realFolder: string;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,47 @@ describe('outputs never write through a link or over what the run reads', () => 
     expect(readFileSync(path.join(dir, 'w.yaml'), 'utf8')).toBe('waivers: []\n');
     expect(readFileSync(path.join(dir, '.supportlintrc.yaml'), 'utf8')).toBe('extends: supportlint:recommended\n');
     expect(readFileSync(path.join(dir, 'c.jsonl'))).toEqual(readFileSync(SAMPLE));
+  });
+});
+
+describe('outputs never write through a folder of the checkout that is a link', () => {
+  it('refuses a report, a baseline and a report file under a linked folder, and leaves the target folder as it was', async () => {
+    const dir = workspace();
+    const outside = mkdtempSync(path.join(tmpdir(), 'supportlint-outside-'));
+    writeFileSync(path.join(outside, 'outside.txt'), 'PRECIOUS\n');
+    writeFileSync(path.join(outside, 'base.json'), '{"v":1}\n');
+    symlinkSync(outside, path.join(dir, 'reports'));
+    for (const args of [
+      ['lint', 'c.jsonl', '-f', 'json', '-o', 'reports/outside.txt'],
+      ['lint', 'c.jsonl', '--baseline', 'reports/base.json', '--update-baseline'],
+      ['report', 'c.jsonl', '-o', 'reports/report.html'],
+    ]) {
+      const result = await runCli(args, { cwd: dir });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('符号链接');
+    }
+    expect(readFileSync(path.join(outside, 'outside.txt'), 'utf8')).toBe('PRECIOUS\n');
+    expect(readFileSync(path.join(outside, 'base.json'), 'utf8')).toBe('{"v":1}\n');
+    expect(existsSync(path.join(outside, 'report.html'))).toBe(false);
+  });
+
+  it('still writes under a real folder, and to a path outside the working folder the operator names', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'reports'));
+    expect((await runCli(['lint', 'c.jsonl', '-f', 'json', '-o', 'reports/out.json'], { cwd: dir })).code).toBeLessThan(2);
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'out.json'), 'utf8'))).toHaveProperty('results');
+    const elsewhere = path.join(mkdtempSync(path.join(tmpdir(), 'supportlint-elsewhere-')), 'out.json');
+    expect((await runCli(['lint', 'c.jsonl', '-f', 'json', '-o', elsewhere], { cwd: dir })).code).toBeLessThan(2);
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8'))).toHaveProperty('results');
+  });
+
+  it('replies --fix refuses a library folder that is a link, and leaves the files it points to', async () => {
+    const dir = workspace();
+    const outside = mkdtempSync(path.join(tmpdir(), 'supportlint-victimlib-'));
+    writeFileSync(path.join(outside, 'r.yaml'), '- 您别激动，这个问题不大。\n');
+    symlinkSync(outside, path.join(dir, 'replies'));
+    const result = await runCli(['replies', 'replies', '--fix'], { cwd: dir });
+    expect(result.stdout + result.stderr).toContain('符号链接');
+    expect(readFileSync(path.join(outside, 'r.yaml'), 'utf8')).toBe('- 您别激动，这个问题不大。\n');
   });
 });
