@@ -240,3 +240,17 @@ describe('messages left out of a dialogue count as skipped records', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('a numeric conversation id beyond 2^53', () => {
+  it('is skipped with its reason instead of merging two conversations into one', async () => {
+    const line = (id: string, role: string, text: string) => `{"conversation_id":${id},"time":"2026-11-02T10:00:00+08:00","role":"${role}","text":"${text}"}`;
+    const dir = tempDir({
+      'big-ids.jsonl': [line('8001234567890123456', 'customer', '在吗'), line('8001234567890123457', 'customer', '你好'), line('"8001234567890123458"', 'customer', '在吗')].join('\n') + '\n',
+    });
+    const result = await runCli(['lint', path.join(dir, 'big-ids.jsonl'), '-f', 'json']);
+    const report = JSON.parse(result.stdout) as { results: Array<{ conversationId: string }>; summary: { records: { read: number; skipped: number } } };
+    expect(report.results.map((r) => r.conversationId)).toEqual(['8001234567890123458']);
+    expect(report.summary.records).toMatchObject({ read: 3, skipped: 2 });
+    expect(result.stderr).toContain('2^53');
+  });
+});

@@ -2,7 +2,8 @@ import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { pickField, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
 import { FIELD_ALIASES } from './fields.js';
 import { numbered } from './grouping.js';
-import { recordToMessage } from './record.js';
+import { isRoundedId, recordToMessage } from './record.js';
+import { t } from '../i18n/index.js';
 
 /** The array of message objects in a dialogue, by configured name or the usual ones. */
 function messagesOf(dialogue: Record<string, unknown>, options: AdapterOptions): unknown[] | undefined {
@@ -49,6 +50,10 @@ export const jsonDialoguesAdapter: Adapter = {
         continue;
       }
       const rawId = pickField(dialogue, 'conversation', FIELD_ALIASES.conversation, options.fieldMap);
+      if (isRoundedId(rawId)) {
+        yield { type: 'skipped', location, reason: t('record.idRounded', { value: String(rawId) }) };
+        continue;
+      }
       const id = rawId === undefined ? `${input.name}#${location.record ?? location.line}` : String(rawId);
       const messages: MessageDraft[] = [];
       const problems: string[] = [];

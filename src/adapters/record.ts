@@ -16,6 +16,14 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * An id written as a JSON number beyond 2^53 has lost digits when it was parsed: 8001234567890123456
+ * and …457 both read as 8001234567890124000, and two conversations would become one.
+ */
+export function isRoundedId(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
+}
+
 function asBoolean(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
@@ -62,13 +70,15 @@ export function recordToMessage(
       : t('record.badTime', { value: describeValue(rawTime) });
     return { ok: false, reason };
   }
+  const rawConversation = pickField(record, 'conversation', FIELD_ALIASES.conversation, options);
+  if (isRoundedId(rawConversation)) return { ok: false, reason: t('record.idRounded', { value: String(rawConversation) }) };
   const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options))?.toLowerCase();
   const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';
   const agentName = role === 'agent' || role === 'bot' ? asText(pickField(record, 'agent', FIELD_ALIASES.agent, options))?.trim() || undefined : undefined;
   const agentId = role === 'agent' ? asText(pickField(record, 'agentId', FIELD_ALIASES.agentId, options))?.trim() || undefined : undefined;
   return {
     ok: true,
-    conversationId: asText(pickField(record, 'conversation', FIELD_ALIASES.conversation, options))?.trim() || undefined,
+    conversationId: asText(rawConversation)?.trim() || undefined,
     channel: asText(pickField(record, 'channel', FIELD_ALIASES.channel, options)) || undefined,
     message: {
       time,
