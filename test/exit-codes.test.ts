@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -252,5 +252,35 @@ describe('a numeric conversation id beyond 2^53', () => {
     expect(report.results.map((r) => r.conversationId)).toEqual(['8001234567890123458']);
     expect(report.summary.records).toMatchObject({ read: 3, skipped: 2 });
     expect(result.stderr).toContain('2^53');
+  });
+});
+
+describe('--quiet hides warnings from the report, not from the warning gates', () => {
+  it.each([
+    ['--max-warnings 0', ['--max-warnings', '0']],
+    ['--fail-on warn', ['--fail-on', 'warn']],
+  ])('%s still fails on warnings', async (_name, gate) => {
+    const quiet = await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--rule', 'missing-empathy', '--quiet', ...gate]);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain('缺少共情');
+  });
+});
+
+describe('--update-baseline with a filter that would cut the baseline short', () => {
+  it.each([
+    ['--rule', ['--rule', 'slow-first-response']],
+    ['--agent', ['--agent', '阿青']],
+  ])('%s is refused, and the baseline is left as it was', async (_name, filter) => {
+    const dir = tempDir({ 'bl.json': '{"version":1,"counts":{}}\n' });
+    const result = await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'bl.json'), '--update-baseline', ...filter]);
+    expect(result.code).toBe(2);
+    expect(readFileSync(path.join(dir, 'bl.json'), 'utf8')).toBe('{"version":1,"counts":{}}\n');
+  });
+
+  it('--quiet records the warnings too', async () => {
+    const dir = tempDir();
+    await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'all.json'), '--update-baseline']);
+    await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'quiet.json'), '--update-baseline', '--quiet']);
+    expect(readFileSync(path.join(dir, 'quiet.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'all.json'), 'utf8'));
   });
 });

@@ -70,11 +70,20 @@ function parseConcurrencyOption(value: string): Concurrency {
   return parsed;
 }
 
-/** Keeps the findings (and waived findings) that pass --quiet and --agent. */
-function filterFindings(result: ConversationResult, options: LintOptions): ConversationResult {
-  if (!options.quiet && !options.agent?.length) return result;
-  const passes = (f: Finding) => (!options.quiet || f.severity === 'error') && (!options.agent?.length || (f.agent !== undefined && options.agent.includes(f.agent)));
+/** Keeps the findings (and waived findings) that pass a test. */
+function keepFindings(result: ConversationResult, passes: (finding: Finding) => boolean): ConversationResult {
   return { ...result, findings: result.findings.filter(passes), ...(result.waived ? { waived: result.waived.filter(passes) } : {}) };
+}
+
+/** Keeps the findings of the agents --agent names. */
+function filterAgents(result: ConversationResult, options: LintOptions): ConversationResult {
+  if (!options.agent?.length) return result;
+  return keepFindings(result, (f) => f.agent !== undefined && options.agent!.includes(f.agent));
+}
+
+/** Keeps only errors with --quiet. It hides warnings from the report; --fail-on warn and --max-warnings still count them. */
+function filterQuiet(result: ConversationResult, options: LintOptions): ConversationResult {
+  return options.quiet ? keepFindings(result, (f) => f.severity === 'error') : result;
 }
 
 /** --agent names no conversation was handled by: a typo would otherwise print a clean run. */
@@ -106,6 +115,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const badRange = dateRangeProblem(options);
   if (badRange) throw new UsageError(badRange);
   if (options.updateBaseline && (options.since || options.until)) throw new UsageError(t('lint.baselineWithDates'));
+  if (options.updateBaseline && (options.rule?.length || options.agent?.length)) throw new UsageError(t('lint.baselineWithFilters'));
   const baseline = await BaselineRun.open(options, io.cwd, io.stderr);
   const waivers = await WaiverRun.open(options.waivers, config, io.cwd);
   const collapse = options.collapse !== false && config.collapse;
@@ -118,6 +128,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   await reports.start();
   const progress = startProgress(io, t('progress.linting'));
   const agentsSeen = new Set<string>();
+  /** Warnings --quiet kept out of the report, which the warning gates still count. */
+  let hiddenWarnings = 0;
   const { summary } = await linter.lintResolvedFiles(files, {
     metrics,
     concurrency: options.concurrency,
@@ -126,9 +138,12 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
       progress.tick();
       for (const agent of result.agents) agentsSeen.add(agent);
       // Waivers are judged on every finding, before the filters decide what is shown.
-      let shown = filterFindings(waivers.apply(result), options);
+      let shown = filterAgents(waivers.apply(result), options);
       // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
       shown = baseline.apply(shown, result.conversationId);
+      const beforeQuiet = shown.findings.length;
+      shown = filterQuiet(shown, options);
+      hiddenWarnings += beforeQuiet - shown.findings.length;
       if (collapse) shown = collapseResult(shown);
       // --redact: pseudonyms and masks before anything is counted or printed.
       if (redactor) shown = redactor.result(shown);
@@ -172,5 +187,5 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     io.stderr(`${t('lint.strictFailed', { skipped: summary.records.skipped, files: summary.unreadableFiles.length })}\n`);
     return 2;
   }
-  return findingsExitCode(summary, options, io);
+  return findingsExitCode({ ...summary, warnings: summary.warnings + hiddenWarnings }, options, io);
 }

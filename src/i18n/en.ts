@@ -177,6 +177,7 @@ export const en = {
   'lint.until': 'only conversations that start on or before this day',
   'lint.noCollapse': 'show every hit of a rule in a conversation, instead of one finding with a count',
   'lint.waivers': 'waived findings (disputes), by default {file} beside the configuration or in this folder',
+  'lint.baselineWithFilters': '--update-baseline cannot be used with --rule or --agent: the known findings of other rules and other agents would not be written, and the baseline would be cut short. Update the baseline without them.',
   'lint.baselineWithDates': '--update-baseline cannot be used with --since/--until: conversations outside the range are not checked, and the baseline would lose their known findings. Update the baseline without a date range.',
   'lint.redactKeepAgents': 'with --redact, show agent names as they are',
   'lint.hiddenKey': '(hidden)',

@@ -188,6 +188,7 @@ export const zhHans = {
   'lint.until': '只检查在这一天或之前开始的会话',
   'lint.noCollapse': '一条规则在一个会话里的每一处命中都单独列出，而不是合并成一条并注明处数',
   'lint.waivers': '豁免（申诉）文件，默认是配置文件旁或当前文件夹里的 {file}',
+  'lint.baselineWithFilters': '--update-baseline 不能与 --rule 或 --agent 一起用：其他规则、其他客服的已知问题不会写进基线，基线会被截短。请去掉这些选项再更新基线。',
   'lint.baselineWithDates': '--update-baseline 不能与 --since/--until 一起用：范围外的会话不会被检查，写出的基线会漏掉它们的已知问题。请去掉日期范围再更新基线。',
   'lint.redactKeepAgents': '配合 --redact，客服姓名照常显示',
   'lint.hiddenKey': '（已隐藏）',

@@ -180,6 +180,7 @@ export const zhHant = {
   'lint.until': '只檢查在這一天或之前開始的會話',
   'lint.noCollapse': '一條規則在一個會話裡的每一處命中都單獨列出，而不是合併成一條並註明處數',
   'lint.waivers': '豁免（申訴）檔案，預設是設定檔旁或目前資料夾裡的 {file}',
+  'lint.baselineWithFilters': '--update-baseline 不能與 --rule 或 --agent 一起用：其他規則、其他客服的已知問題不會寫進基線，基線會被截短。請去掉這些選項再更新基線。',
   'lint.baselineWithDates': '--update-baseline 不能與 --since/--until 一起用：範圍外的會話不會被檢查，寫出的基線會漏掉它們的已知問題。請去掉日期範圍再更新基線。',
   'lint.redactKeepAgents': '配合 --redact，客服姓名照常顯示',
   'lint.hiddenKey': '（已隱藏）',
