@@ -6,10 +6,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
 } else {
-  // A reader that stops early (`supportlint lint … | head`) is not an error.
+  // A reader that stops early (`supportlint lint … | head`) is not an error. Any other failure to
+  // write standard output (a full disk: `> /dev/full`) loses the report: it says so, and exits 2,
+  // never 1, which would read as findings.
   process.stdout.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(`supportlint: 无法写入标准输出（${error.code ?? error.message}），报告不完整。请检查磁盘空间，或用 -o 写入文件。\n`);
+    process.exit(2);
   });
   let cli;
   try {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -282,5 +283,19 @@ describe('--update-baseline with a filter that would cut the baseline short', ()
     await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'all.json'), '--update-baseline']);
     await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'quiet.json'), '--update-baseline', '--quiet']);
     expect(readFileSync(path.join(dir, 'quiet.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'all.json'), 'utf8'));
+  });
+});
+
+describe('standard output that cannot be written', () => {
+  it.each([['lint'], ['convert'], ['report']])('%s says so and exits 2, with no stack trace', (command) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'supportlint.js'), command, SAMPLE, ...(command === 'convert' ? [] : ['-f', 'json'])], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('无法写入标准输出');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      closeSync(full);
+    }
   });
 });

@@ -84,6 +84,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   const files = await linter.inputFiles(paths, { extensions: LIBRARY_EXTENSIONS });
 
   const argumentFolders = paths.map((argument) => argumentFolder(argument, io.cwd));
+  if (options.updateBaseline && options.rule?.length) throw new UsageError(t('lint.baselineWithFilters'));
   const baseline = await BaselineRun.open(options, io.cwd, io.stderr);
   const reports = await openReports(linter, options, { rules: ruleSummaries(settings), command: 'replies', inputs: files }, io);
   const summary = emptySummary();
