@@ -10,6 +10,22 @@ import type { Token } from '../src/text/segment.js';
 // Platform masks in exports such as JDDC, after normalisation (lower-cased). Sticker codes and
 // bracketed emoticons ("#E-s[数字x]", "[呵呵]") say nothing; masked values ("[数字x]", "[金额x]")
 // hide data that may differ between two replies; masked order ids keep their number.
+
+/** How many earlier answered replies each reply is compared with, at most. */
+const MAX_EARLIER_REPLIES = 200;
+
+/** The first position of a sorted list whose value is at least `value`. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 const STICKER = /#e-[a-z]\[[^\]\s]{1,12}\]/gu;
 const HIDDEN_VALUE = /\[(?:数字|金额|日期|时间|姓名|地址|电话|组织机构|邮箱|身份证号)x\]/gu;
 const OTHER_MASK = /\[[^\][\s]{1,12}\]/gu; // [站点x], [链接x], [呵呵]: no data we can compare
@@ -193,9 +209,12 @@ export default defineRule({
      * only for what it read.
      */
     function* candidatesFor(words: readonly string[]): Generator<number> {
+      // Only the latest replies are compared: a conversation of thousands of similar replies (a bot
+      // loop, a wrong --map that makes one conversation of a whole export) stays linear.
+      const from = Math.max(0, answeredReplies.length - MAX_EARLIER_REPLIES);
       const lists = prefixOf(words).map((element) => byPrefixWord.get(element) ?? []);
-      const at = lists.map(() => 0);
-      let last = -1;
+      const at = lists.map((list) => firstAtLeast(list, from));
+      let last = from - 1;
       for (;;) {
         let next = -1;
         for (let i = 0; i < lists.length; i++) {

@@ -27,6 +27,8 @@ function overlapOf(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
 // Four bigrams ("怎么还没到") make an ask; "好的" said twice is not a repeated question.
 const MIN_ASK_BIGRAMS = 4;
 const SAME_ASK = 0.6;
+/** How many earlier answered asks a new ask is compared with, at most. */
+const MAX_EARLIER_ASKS = 200;
 
 const cache = new WeakMap<ConversationAnalysis, Set<number>>();
 
@@ -49,7 +51,13 @@ export function repeatedAsks(analysis: ConversationAnalysis, need: AnswerNeed): 
     if (!isCustomerMessage(message.message)) continue;
     const grams = bigrams(message.text);
     if (grams.size < MIN_ASK_BIGRAMS || !need.needsAnswer(message)) continue;
-    if (answered.some((before) => overlapOf(before, grams) >= SAME_ASK)) repeats.add(message.seq);
+    // The latest asks only: a conversation of thousands of asks stays linear.
+    for (let i = answered.length - 1; i >= Math.max(0, answered.length - MAX_EARLIER_ASKS); i--) {
+      if (overlapOf(answered[i]!, grams) >= SAME_ASK) {
+        repeats.add(message.seq);
+        break;
+      }
+    }
     pending.push(grams);
   }
   cache.set(analysis, repeats);
