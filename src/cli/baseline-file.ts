@@ -32,7 +32,8 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline 
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A BOM from a Windows editor is not part of the JSON.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new UsageError(t('baseline.notJson', { file, reason: (error as Error).message }));
   }

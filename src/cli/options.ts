@@ -80,7 +80,8 @@ export function parseValueMap(entries: readonly string[] = []): NonNullable<Adap
 /** A parser for an option that takes a whole number of at least `min`. */
 export function wholeNumber(flag: string, min = 0): (value: string) => number {
   return (value) => {
-    const parsed = value.trim() === '' ? NaN : Number(value);
+    // Digits only: Number() would also read 0x10, 1e3 and 0b1.
+    const parsed = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(parsed) || parsed < min) throw new UsageError(t('option.wholeNumber', { flag, value, min }));
     return parsed;
   };

@@ -120,7 +120,9 @@ export function openAtomicFile(file: string, options: { mode?: number; cwd?: str
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // An interrupted run (SIGINT/SIGTERM) leaves no temporary file behind.
   removeOnExit(temp);
-  const stream = createWriteStream(temp, { flags: 'wx', ...(options.mode === undefined ? {} : { mode: options.mode }) });
+  // A file written over keeps its permissions: a report of customer data kept private (600) stays so.
+  const mode = options.mode ?? (existing?.isFile() ? existing.mode & 0o777 : undefined);
+  const stream = createWriteStream(temp, { flags: 'wx', ...(mode === undefined ? {} : { mode }) });
   return {
     stream,
     async commit() {

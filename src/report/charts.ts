@@ -1,3 +1,4 @@
+import { visibleKeepingLineBreaks } from '../formatters/excerpt.js';
 import { createRequire } from 'node:module';
 import type { EChartsOption } from 'echarts';
 import { SCORE_CATEGORIES } from './scoring-config.js';
@@ -109,7 +110,9 @@ export function renderChartSvg(id: string, title: string, option: EChartsOption,
       .renderToSVGString()
       .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
       .replace(/<[^>]*>/g, (tag) => tag.replace(/ class="zr\d+-cls-\d+"/g, '').replace(/\bzr\d+-/g, `chart-${id}-`));
-    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(title)}" class="chart-svg" `);
+    // Control characters and bidi overrides from the data (an agent named with ESC or U+202E) are
+    // written as visible escapes, as everywhere else in the report.
+    return visibleKeepingLineBreaks(svg).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(title)}" class="chart-svg" `);
   } finally {
     chart.dispose();
   }

@@ -20,7 +20,9 @@ export const REDACT_KEY_ENV = 'SUPPORTLINT_REDACT_KEY';
 
 /** The key and options from the environment and the configuration, and a warning when the key is the default one. */
 export function redactionSettings(config: { key?: string; keepAgents?: boolean } | undefined, env: NodeJS.ProcessEnv, keepAgents?: boolean): { settings: RedactionSettings; warning?: string } {
-  const key = env[REDACT_KEY_ENV] || config?.key;
+  // A key of blanks or invisible characters is no key: anyone could guess it.
+  const usable = (value: string | undefined) => (value !== undefined && value.replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '') !== '' ? value : undefined);
+  const key = usable(env[REDACT_KEY_ENV]) ?? usable(config?.key);
   const settings = { key: key || DEFAULT_REDACT_KEY, keepAgents: Boolean(keepAgents ?? config?.keepAgents) };
   if (key) return { settings };
   return {

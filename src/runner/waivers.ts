@@ -13,6 +13,9 @@ import type { LintSummary, StaleWaiver } from './summary.js';
 /** The waivers file looked for beside the configuration, then in the working folder. */
 export const WAIVERS_FILE = '.supportlint-waivers.yaml';
 
+/** Text without surrounding blanks and zero-width characters: a reason of U+200B alone says nothing. */
+const visibleText = (text: string) => text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+
 const FIELDS = ['conversation', 'rule', 'message', 'text', 'reason', 'author', 'date', 'expires'] as const;
 const date = (field: string) => z.string({ error: `${field}必须是日期，例如 2026-11-02` }).refine((value) => !dateRangeProblem({ since: value }), { error: `${field}必须是真实存在的日期，写成 2026-11-02 的样子` });
 
@@ -31,8 +34,8 @@ const entrySchema = z.strictObject({
   rule: z.string({ error: 'rule（规则）必填，写规则 id，例如 blame-shifting' }).min(1, { error: 'rule（规则）不能为空' }),
   message: z.number({ error: 'message（第几条）必须是数字，即输出里“第N条”的 N' }).int({ error: 'message（第几条）必须是整数' }).positive({ error: 'message（第几条）从 1 数起' }).optional(),
   text: z.string({ error: 'text 必须是文字：被引用消息里的一段原话' }).min(1, { error: 'text 不能为空' }).optional(),
-  reason: z.string({ error: 'reason（豁免原因）必填：写明为什么这条不算问题' }).trim().min(1, { error: 'reason（豁免原因）不能为空：写明为什么这条不算问题' }),
-  author: z.string({ error: 'author（申诉人或审批人）必填' }).trim().min(1, { error: 'author（申诉人或审批人）不能为空' }),
+  reason: z.string({ error: 'reason（豁免原因）必填：写明为什么这条不算问题' }).transform(visibleText).pipe(z.string().min(1, { error: 'reason（豁免原因）不能为空：写明为什么这条不算问题' })),
+  author: z.string({ error: 'author（申诉人或审批人）必填' }).transform(visibleText).pipe(z.string().min(1, { error: 'author（申诉人或审批人）不能为空' })),
   date: date('date（豁免日期）').optional(),
   expires: date('expires（到期日）').optional(),
 });

@@ -1,11 +1,16 @@
+import { visibleKeepingLineBreaks } from '../../formatters/excerpt.js';
 import type { MetricsChange } from '../model.js';
 import { CHANGE_MEANINGS, changeLabel, describeChange, type ChangeMeaning } from './figures.js';
 
 /** Markup the HTML report's sections share. */
 
-/** Text from the data, safe between tags and inside double-quoted attributes. */
+/**
+ * Text from the data, safe between tags and inside double-quoted attributes. Control characters
+ * and bidi overrides (a U+202E that turns a name around when the page is copied) are written as
+ * visible escapes, as on the terminal; line breaks stay.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return visibleKeepingLineBreaks(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const h = escapeHtml;
