@@ -79,6 +79,8 @@ export function assertDistinctOutputs(files: ReadonlyArray<string | undefined>, 
  * promise per write: a leak that grows with the input.)
  */
 export function openSink(output: string | undefined, io: CliIO): OutputSink {
+  // `-o ''` or `-f sarif:`: no file named, which would resolve to the working folder itself.
+  if (output !== undefined && output.trim() === '') throw new UsageError(t('output.emptyPath'));
   if (isStdout(output)) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
   const file = openAtomicFile(path.resolve(io.cwd, output!), { cwd: io.cwd });
   const { stream } = file;

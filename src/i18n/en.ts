@@ -114,6 +114,7 @@ export const en = {
   'output.symlink': 'supportlint: the output path {file} is a symbolic link to {target}; it is not written through, so that no file outside the repository is changed. Remove the link, or choose another output path.',
   'output.twice': '{output}: two reports cannot go to one file; the second would replace the first. Give each --format a file of its own.',
   'output.isInput': '{option} {output}: this is the input {input}, and writing it would destroy what is being read. Write the results to another file.',
+  'output.emptyPath': 'the output file name is empty (-o "" or nothing after -f format:). Name a file, or use - for standard output.',
   'output.writeFailed': '{output}: cannot be written ({reason}). Check that the folder exists and can be written to.',
   'output.commitFailed': '{output}: cannot be written ({reason}).',
   'output.unknownFormat': '--format {entry}: expected one of {known}, optionally with a file, e.g. sarif:results.sarif. To choose how input is read, use --input-format.',

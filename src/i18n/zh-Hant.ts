@@ -117,6 +117,7 @@ export const zhHant = {
   'output.symlink': 'supportlint: 輸出路徑 {file} 是指向 {target} 的符號連結，為防止改寫儲存庫以外的檔案，拒絕寫入。請刪除這個連結，或換一個輸出路徑。',
   'output.twice': '{output}：兩份報告不能寫到同一個檔案，後一份會覆蓋前一份。請給每個 --format 指定不同的檔案。',
   'output.isInput': '{option} {output}：這是輸入檔案 {input}，寫入會覆蓋要讀取的資料。請把結果寫到另一個檔案。',
+  'output.emptyPath': '輸出檔名是空的（-o "" 或 -f 格式: 後面沒有檔名）。請寫上檔名，或用 - 表示標準輸出。',
   'output.writeFailed': '{output}：無法寫入（{reason}）。請檢查資料夾是否存在、是否有寫許可權。',
   'output.commitFailed': '{output}：無法寫入（{reason}）。',
   'output.unknownFormat': '--format {entry}：應為 {known} 之一，可以加上檔案，例如 sarif:results.sarif。要指定輸入的讀取格式，請用 --input-format。',

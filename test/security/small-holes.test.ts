@@ -57,6 +57,14 @@ describe('small holes a reviewer found', () => {
     expect((await runCli(['lint', SAMPLE, '--max-warnings', '100'])).code).toBeLessThan(2);
   });
 
+  it('an empty output file name is refused before anything is written', async () => {
+    for (const args of [['-o', ''], ['-f', 'sarif:']]) {
+      const result = await runCli(['lint', SAMPLE, ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('输出文件名是空的');
+    }
+  });
+
   it('a baseline saved with a byte-order mark is read', async () => {
     const dir = workspace();
     await runCli(['lint', '-c', REPO_CONFIG, 'c.jsonl', '--baseline', 'bl.json', '--update-baseline'], { cwd: dir });
