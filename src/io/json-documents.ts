@@ -44,7 +44,7 @@ export function nestedTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
   return false;
 }
 
-export const TOO_DEEP_REASON = `nested more than ${MAX_JSON_DEPTH} levels deep; this record was skipped, the others are read`;
+export const TOO_DEEP_REASON = `嵌套超过 ${MAX_JSON_DEPTH} 层，已跳过这条记录，其余记录照常读取`;
 
 /** The first non-blank line of a sample, without a BOM; undefined when the sample is blank. */
 function firstLine(head: string): string | undefined {

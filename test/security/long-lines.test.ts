@@ -88,7 +88,7 @@ describe('detection looks past long first lines and blank lines', () => {
     const { result, report } = await lint('deep.jsonl', `${[CONVERSATION[0], bad, CONVERSATION[1]].join('\n')}\n`);
     expect(result.stderr).not.toContain('Maximum call stack');
     expect(report.summary.records).toEqual({ read: 3, used: 2, skipped: 1 });
-    expect(report.summary.skipped[0]).toMatchObject({ location: { line: 2 }, reason: expect.stringContaining('nested more than') });
+    expect(report.summary.skipped[0]).toMatchObject({ location: { line: 2 }, reason: expect.stringContaining('嵌套超过') });
     // In a JSON array export too.
     const array = await lint('deep.json', JSON.stringify([{ id: 'd1', turns: [{ sender: 'customer', utterances: ['你好'] }] }]).replace(/\]$/, `,{"id":"d2","turns":${deep}}]`));
     expect(array.report.summary.records).toEqual({ read: 2, used: 1, skipped: 1 });
