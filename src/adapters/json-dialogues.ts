@@ -46,7 +46,7 @@ export const jsonDialoguesAdapter: Adapter = {
       const dialogue = document.value as Record<string, unknown> | null;
       const items = dialogue && typeof dialogue === 'object' ? messagesOf(dialogue, options) : undefined;
       if (!dialogue || !items) {
-        yield { type: 'skipped', location, reason: `expected a dialogue object with an array of messages (${FIELD_ALIASES.messages.slice(0, 3).join(', ')} …); set input.fieldMap.messages if yours is named differently` };
+        yield { type: 'skipped', location, reason: `应是一个带消息数组（${FIELD_ALIASES.messages.slice(0, 3).join('、')} …）的会话对象；如果你的字段名不同，请设置 input.fieldMap.messages` };
         continue;
       }
       const rawId = pickField(dialogue, 'conversation', FIELD_ALIASES.conversation, options.fieldMap);
@@ -60,12 +60,12 @@ export const jsonDialoguesAdapter: Adapter = {
       items.forEach((item, index) => {
         const result = item && typeof item === 'object'
           ? recordToMessage(item as Record<string, unknown>, options, location)
-          : ({ ok: false, reason: 'expected a message object' } as const);
+          : ({ ok: false, reason: '应是一个消息对象' } as const);
         if (result.ok) messages.push(result.message);
-        else problems.push(`message ${index}: ${result.reason}`);
+        else problems.push(`第 ${index + 1} 条消息：${result.reason}`);
       });
       // Each message left out is a record skipped, so that the summary shows the loss and --strict fails on it.
-      for (const problem of problems) yield { type: 'skipped', location, reason: `dialogue ${id}: ${problem}` };
+      for (const problem of problems) yield { type: 'skipped', location, reason: `会话 ${id}：${problem}` };
       const meta = Object.fromEntries(Object.entries(dialogue).filter(([key, value]) => SCALAR_META.test(key) && (typeof value !== 'object' || value === null)));
       const channel = pickField(dialogue, 'channel', FIELD_ALIASES.channel, options.fieldMap);
       yield { type: 'conversation', records: 1, conversation: { id, source: { file: input.name, format: 'json' }, channel: typeof channel === 'string' ? channel : undefined, messages: numbered(messages), meta } };
