@@ -163,6 +163,17 @@ describe('replies --fix keeps the encoding of the library', () => {
     expect(run.stderr).toContain('不是有效的 UTF-8');
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
+
+  it('reads a UTF-8 library with a line in GBK line by line, and refuses to write it back', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'replies.txt');
+    const bytes = Buffer.concat([Buffer.from('您别生气，我马上帮您查一下物流。\n'), iconv.encode('我们会尽快给您处理。\n', 'gbk')]);
+    writeFileSync(file, bytes);
+    expect((await readLibrary(file)).replies.map((r) => r.text)).toEqual(['您别生气，我马上帮您查一下物流。', '我们会尽快给您处理。']);
+    const run = await fix([file]);
+    expect(run.stderr).toContain('1 行不是 UTF-8');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
 });
 
 describe('replies --fix writes only where it was pointed', () => {

@@ -152,6 +152,8 @@ export const zhHant = {
   'input.cannotOpen': '無法開啟：{reason}',
   'input.invalidUtf8': '這一行有不是 UTF-8 的位元組，已替換為 U+FFFD（�）{more}。請檢查匯出檔案是否損壞或混用了編碼。',
   'input.invalidUtf8More': '（共 {count} 處，只列出前 {lines} 行）',
+  'input.legacyLine': '這一行不是 UTF-8，已按 {encoding} 讀取{more}。請把檔案統一存為 UTF-8。',
+  'input.legacyLineMore': '（共 {count} 行，只列出前 {lines} 行）',
   'input.empty': '檔案是空的',
   'input.unrecognised': '不是能識別的匯出格式（編碼 {encoding}）。支援的格式：{formats}；可用 --input-format 指定一種',
   'input.unrecognisedFails': '{count} 個輸入不是能識別的匯出格式，一筆也沒有讀取，因此執行失敗（結束碼 2）。請用 --input-format 指定它的格式，或在設定的 ignore 中排除它',
