@@ -151,6 +151,7 @@ export const en = {
   'input.invalidUtf8More': ' ({count} in all, the first {lines} lines listed)',
   'input.legacyLine': 'this line is not UTF-8 and was read as {encoding}{more}. Save the whole file as UTF-8.',
   'input.legacyLineMore': ' ({count} lines in all, the first {lines} listed)',
+  'input.encodingUncertain': 'the file is not UTF-8, and whether it is GB18030 or Big5 cannot be told; it was read as {encoding}. If the text is garbled, save the file as UTF-8.',
   'input.empty': 'the file is empty',
   'input.unrecognised': 'not a recognised export (encoding {encoding}). Supported: {formats}; pass --input-format to choose one',
   'input.unrecognisedFails': '{count} input(s) were not a recognised export, and nothing of them was read, so the run fails (exit code 2). Pass --input-format to name their format, or leave them out with ignore in the configuration',

@@ -160,6 +160,7 @@ export const zhHans = {
   'input.invalidUtf8More': '（共 {count} 处，只列出前 {lines} 行）',
   'input.legacyLine': '这一行不是 UTF-8，已按 {encoding} 读取{more}。请把文件统一存为 UTF-8。',
   'input.legacyLineMore': '（共 {count} 行，只列出前 {lines} 行）',
+  'input.encodingUncertain': '文件不是 UTF-8，也无法确定是 GB18030 还是 Big5，已按 {encoding} 读取。如果文字是乱码，请把文件另存为 UTF-8。',
   'input.empty': '文件是空的',
   'input.unrecognised': '不是能识别的导出格式（编码 {encoding}）。支持的格式：{formats}；可用 --input-format 指定一种',
   'input.unrecognisedFails': '{count} 个输入不是能识别的导出格式，一条也没有读取，因此运行失败（退出码 2）。请用 --input-format 指定它的格式，或在配置的 ignore 中排除它',

@@ -154,6 +154,7 @@ export const zhHant = {
   'input.invalidUtf8More': '（共 {count} 處，只列出前 {lines} 行）',
   'input.legacyLine': '這一行不是 UTF-8，已按 {encoding} 讀取{more}。請把檔案統一存為 UTF-8。',
   'input.legacyLineMore': '（共 {count} 行，只列出前 {lines} 行）',
+  'input.encodingUncertain': '檔案不是 UTF-8，也無法確定是 GB18030 還是 Big5，已按 {encoding} 讀取。如果文字是亂碼，請把檔案另存為 UTF-8。',
   'input.empty': '檔案是空的',
   'input.unrecognised': '不是能識別的匯出格式（編碼 {encoding}）。支援的格式：{formats}；可用 --input-format 指定一種',
   'input.unrecognisedFails': '{count} 個輸入不是能識別的匯出格式，一筆也沒有讀取，因此執行失敗（結束碼 2）。請用 --input-format 指定它的格式，或在設定的 ignore 中排除它',

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { Readable, Transform } from 'node:stream';
 
-export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030' | 'big5';
 
 /** Lines (1-based) with invalid UTF-8 that are named in warnings; the count stays exact beyond. */
 const INVALID_LINES_KEPT = 20;
@@ -20,6 +20,8 @@ export interface EncodingVerdict {
    * Chinese-language Windows): each line is decoded on its own, and these lines are warned about.
    */
   legacyLines?: { encoding: 'gb18030'; count: number; lines: number[] };
+  /** A legacy encoding was chosen, but the bytes read about as well as GB18030 and as Big5. */
+  uncertain?: boolean;
 }
 
 /**
@@ -50,6 +52,14 @@ export class EncodingScanner {
   // GB18030: 0 outside a character, 1 after a lead byte, 2 after lead+digit, 3 after lead+digit+lead.
   private gbState = 0;
   private gbInvalid = 0;
+  private gbLead = 0;
+  // Big5 against GB18030, for text that is not UTF-8: double-byte characters, those whose second
+  // byte is 40-7E (Big5 has about half its characters there, GB2312 none), and those Big5 (with
+  // the Hong Kong extension, HKSCS) cannot have: a first byte 81-86, a second byte 80-A0, or a
+  // four-byte GB18030 sequence.
+  private pairs = 0;
+  private lowTrails = 0;
+  private notBig5 = 0;
   private line = 1;
   private readonly lines: number[] = [];
   // The current line: broken and well-formed UTF-8 sequences, GB18030 errors, and whether it has a
@@ -271,13 +281,22 @@ export class EncodingScanner {
   private gb(byte: number): void {
     switch (this.gbState) {
       case 0:
-        if (byte >= 0x81 && byte <= 0xfe) this.gbState = 1;
-        else if (byte >= 0x80) this.gbError();
+        if (byte >= 0x81 && byte <= 0xfe) {
+          this.gbState = 1;
+          this.gbLead = byte;
+        } else if (byte >= 0x80) this.gbError();
         return;
       case 1:
-        if (byte >= 0x30 && byte <= 0x39) this.gbState = 2;
-        else {
+        if (byte >= 0x30 && byte <= 0x39) {
+          this.gbState = 2;
+          this.notBig5++;
+        } else {
           if ((byte < 0x40 || byte === 0x7f || byte === 0xff)) this.gbError();
+          else {
+            this.pairs++;
+            if (byte <= 0x7e) this.lowTrails++;
+            if (this.gbLead <= 0x86 || (byte >= 0x80 && byte <= 0xa0)) this.notBig5++;
+          }
           this.gbState = 0;
         }
         return;
@@ -314,6 +333,22 @@ export class EncodingScanner {
     if (this.lineInvalid > 0 || this.lineLong) this.endLine();
   }
 
+  /**
+   * Big5 or GB18030, for text that is not UTF-8. Big5 has about half its characters with a second
+   * byte in 40-7E, and none with a first byte in 81-A0 or a second in 80-A0; GB2312 text has no
+   * second byte below A1 at all. Measured on the corpus re-encoded both ways: Big5 0.52 of the
+   * characters in 40-7E and none impossible, GBK 0.000 (0.12 for traditional characters in GBK,
+   * which then has many that Big5 cannot have).
+   */
+  private legacyEncoding(): { encoding: 'gb18030' | 'big5'; uncertain?: boolean } {
+    if (this.pairs === 0) return { encoding: 'gb18030' };
+    const low = this.lowTrails / this.pairs;
+    const impossible = this.notBig5 / this.pairs;
+    if (low >= 0.3 && impossible <= 0.01) return this.pairs >= 10 ? { encoding: 'big5' } : { encoding: 'big5', uncertain: true };
+    if (low < 0.15 || impossible >= 0.05) return { encoding: 'gb18030' };
+    return { encoding: low >= 0.3 ? 'big5' : 'gb18030', uncertain: true };
+  }
+
   /** The verdict. `complete`: the scan saw the whole input, so a sequence cut off at the end is an error. */
   verdict(complete = true): EncodingVerdict {
     if (this.bom && this.bom.encoding !== 'utf8') return { ...this.bom, invalidUtf8: 0, invalidLines: [] };
@@ -336,7 +371,7 @@ export class EncodingScanner {
     }
     // Almost all valid: at least ten well-formed multi-byte characters for every broken sequence.
     if (this.utf8Valid >= 10 * utf8Invalid) return utf8;
-    if (this.gbInvalid < utf8Invalid) return { encoding: 'gb18030', bomLength: 0, invalidUtf8: 0, invalidLines: [] };
+    if (this.gbInvalid < utf8Invalid) return { ...this.legacyEncoding(), bomLength: 0, invalidUtf8: 0, invalidLines: [] };
     return utf8;
   }
 }
@@ -469,7 +504,7 @@ export function decodeBuffer(bytes: Uint8Array, plan: Encoding | DecodePlan): st
   return text;
 }
 
-const BOMS: Record<Encoding, readonly number[]> = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff], gb18030: [] };
+const BOMS: Record<Encoding, readonly number[]> = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff], gb18030: [], big5: [] };
 /** Encodes text back into the bytes of a file read in `encoding`, with the byte-order mark it had. */
 export function encodeText(text: string, encoding: Encoding, bom: boolean): Buffer {
   const body = iconv.encode(text, encoding === 'utf8' ? 'utf8' : encoding);

@@ -42,6 +42,8 @@ export interface InputSource {
   readonly invalidUtf8?: { count: number; lines: number[] };
   /** A UTF-8 input with lines in GB18030: each line is decoded on its own; these lines are warned about. */
   readonly legacyLines?: { encoding: Encoding; count: number; lines: number[] };
+  /** The legacy encoding used could not be told from the other one (GB18030 or Big5). */
+  readonly encodingUncertain?: boolean;
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
   /**
@@ -105,6 +107,7 @@ export async function openFile(path: string, name: string = path): Promise<Input
     head: head.replace(/\r(?!\n)/g, '\n'),
     invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
     legacyLines: verdict.legacyLines,
+    encodingUncertain: verdict.uncertain,
     text: () => decodeStream(createReadStream(path), plan),
     bytes: () => createReadStream(path),
     path,

@@ -71,6 +71,9 @@ export async function readInputs(
         recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: t('input.legacyLine', { encoding: encodingName(encoding), more }) });
       }
     }
+    if (input.encodingUncertain) {
+      recordProblem(summary.warningsAboutInput, { location: { file: input.name }, reason: t('input.encodingUncertain', { encoding: encodingName(input.encoding) }) });
+    }
     if (input.head.trim() === '') {
       summary.unreadableFiles.push({ location: { file: input.name }, reason: t('input.empty') });
       continue;
@@ -171,5 +174,5 @@ export async function lintFiles(
 
 /** How an encoding is called in messages. */
 function encodingName(encoding: Encoding): string {
-  return encoding === 'gb18030' ? 'GB18030' : encoding === 'utf8' ? 'UTF-8' : encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE';
+  return encoding === 'gb18030' ? 'GB18030' : encoding === 'big5' ? 'Big5' : encoding === 'utf8' ? 'UTF-8' : encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE';
 }

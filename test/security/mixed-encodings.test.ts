@@ -141,3 +141,38 @@ describe('a UTF-8 file with lines in GBK is decoded line by line', () => {
     expect(converted.stdout).not.toMatch(/\ufffd|灏忓懆/);
   });
 });
+
+/** A conversation in traditional characters, as a team in Taiwan or Hong Kong writes it. */
+const traditional = (id: string) => record(id, 'customer', '我的快遞三天都沒動了，太過分了，請問什麼時候能到？') + record(id, 'agent', '這個是快遞那邊的問題，您去問一下快遞吧', '小林');
+
+describe('Big5 is told from GB18030', () => {
+  it('traditional text in Big5 is Big5, in GBK GB18030; simplified text in GBK GB18030; however the bytes are cut', () => {
+    const text = traditional('t1') + traditional('t2');
+    const big5 = iconv.encode(text, 'big5');
+    for (const chunk of [big5.length, 1, 3, 64]) expect(verdict(big5, chunk)).toEqual({ encoding: 'big5', bomLength: 0, invalidUtf8: 0, invalidLines: [] });
+    expect(verdict(iconv.encode(text, 'gbk'))).toEqual({ encoding: 'gb18030', bomLength: 0, invalidUtf8: 0, invalidLines: [] });
+    expect(verdict(mixedJsonl(0, 2))).toEqual({ encoding: 'gb18030', bomLength: 0, invalidUtf8: 0, invalidLines: [] });
+  });
+
+  it('lint reads a Big5 JSONL as it reads the same file in UTF-8, without a note', async () => {
+    const text = traditional('t1') + traditional('t2');
+    const { dir } = tempFile('b.jsonl', iconv.encode(text, 'big5'));
+    writeFileSync(path.join(dir, 'u.jsonl'), text);
+    const big5 = JSON.parse((await runCli(['lint', '-c', REPO_CONFIG, 'b.jsonl', '-f', 'json'], { cwd: dir })).stdout);
+    const utf8 = JSON.parse((await runCli(['lint', '-c', REPO_CONFIG, 'u.jsonl', '-f', 'json'], { cwd: dir })).stdout);
+    expect(big5.results.map((r: { agents: string[] }) => r.agents)).toEqual([['小林'], ['小林']]);
+    expect(big5.results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('blame-shifting');
+    // The same findings, apart from the file they are in.
+    const findings = (report: { results: Array<{ findings: Array<{ location: object }> }> }) => report.results.map((r) => r.findings.map((f) => ({ ...f, location: { ...f.location, file: '' } })));
+    expect(findings(big5)).toEqual(findings(utf8));
+    expect(big5.summary.warningsAboutInput).toEqual([]);
+  });
+
+  it('when the bytes read as well in both, the run says which one it used', async () => {
+    const bytes = Buffer.concat([iconv.encode(blameShift('g1'), 'gbk'), iconv.encode(traditional('t1'), 'big5')]);
+    expect(verdict(bytes)).toMatchObject({ encoding: 'gb18030', uncertain: true });
+    const { dir } = tempFile('x.jsonl', bytes);
+    const report = JSON.parse((await runCli(['lint', '-c', REPO_CONFIG, 'x.jsonl', '-f', 'json'], { cwd: dir })).stdout);
+    expect(report.summary.warningsAboutInput).toEqual([{ location: { file: 'x.jsonl' }, reason: '文件不是 UTF-8，也无法确定是 GB18030 还是 Big5，已按 GB18030 读取。如果文字是乱码，请把文件另存为 UTF-8。' }]);
+  });
+});
