@@ -163,6 +163,25 @@ describe('replies --fix keeps the encoding of the library', () => {
     expect(run.stderr).toContain('不是有效的 UTF-8');
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
+
+  it('a Big5 library stays Big5', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'replies.txt');
+    writeFileSync(file, iconv.encode('您別激動，這個問題不大。\n我們會盡快給您處理。\n', 'big5'));
+    await fix([file]);
+    expect(iconv.decode(readFileSync(file), 'big5')).toBe('非常理解您的心情，這個問題我來幫您處理。\n我們會在24小時內給您處理。\n');
+  });
+
+  it('reads a UTF-8 library with a line in GBK line by line, and refuses to write it back', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'replies.txt');
+    const bytes = Buffer.concat([Buffer.from('您别生气，我马上帮您查一下物流。\n'), iconv.encode('我们会尽快给您处理。\n', 'gbk')]);
+    writeFileSync(file, bytes);
+    expect((await readLibrary(file)).replies.map((r) => r.text)).toEqual(['您别生气，我马上帮您查一下物流。', '我们会尽快给您处理。']);
+    const run = await fix([file]);
+    expect(run.stderr).toContain('1 行不是 UTF-8');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
 });
 
 describe('replies --fix writes only where it was pointed', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { removeOnExit } from './temp-cleanup.js';
-import { decodeStream, EncodingScanner, textDecoder, type Encoding } from './decode.js';
+import { decodeBuffer, decodeStream, EncodingScanner, textDecoder, type DecodePlan, type Encoding } from './decode.js';
 import { skipSpace, valueEnd } from './json-scan.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -40,6 +40,10 @@ export interface InputSource {
   readonly size?: number;
   /** UTF-8 byte sequences that were not valid and are read as U+FFFD, and the first lines holding them. */
   readonly invalidUtf8?: { count: number; lines: number[] };
+  /** A UTF-8 input with lines in GB18030: each line is decoded on its own; these lines are warned about. */
+  readonly legacyLines?: { encoding: Encoding; count: number; lines: number[] };
+  /** The legacy encoding used could not be told from the other one (GB18030 or Big5). */
+  readonly encodingUncertain?: boolean;
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
   /**
@@ -77,8 +81,10 @@ export async function openFile(path: string, name: string = path): Promise<Input
     headBytes = buffer.subarray(0, bytesRead);
     // The encoding is decided on the whole file: GBK text after 64 KB of ASCII is still GBK.
     verdict = await scanEncoding(path, headBytes);
-    // Decoded as it grows: each part once, a character cut at a part's end completed by the next.
-    const decoder = textDecoder(verdict.encoding);
+    // Decoded as it grows: each part once, a character cut at a part's end completed by the next;
+    // a file read line by line is decoded again whole, a line at a time.
+    const plan: DecodePlan = { encoding: verdict.encoding, perLine: verdict.legacyLines !== undefined };
+    const decoder = plan.perLine ? { write: () => decodeBuffer(headBytes, plan) } : textDecoder(verdict.encoding);
     head = decoder.write(headBytes);
     // Read on until the sample holds a whole record, or the sample limit.
     while (headBytes.length >= HEAD_BYTES && !holdsFirstRecord(head) && headBytes.length < MAX_HEAD_BYTES) {
@@ -86,12 +92,13 @@ export async function openFile(path: string, name: string = path): Promise<Input
       const { bytesRead: got } = await handle.read(more, 0, more.length, headBytes.length);
       if (got === 0) break;
       headBytes = Buffer.concat([headBytes, more.subarray(0, got)]);
-      head += decoder.write(more.subarray(0, got));
+      head = plan.perLine ? decoder.write(headBytes) : head + decoder.write(more.subarray(0, got));
     }
   } finally {
     await handle.close();
   }
   const { encoding } = verdict;
+  const plan: DecodePlan = { encoding, perLine: verdict.legacyLines !== undefined };
   return {
     name,
     encoding,
@@ -99,7 +106,9 @@ export async function openFile(path: string, name: string = path): Promise<Input
     // Detectors split lines on LF; an export with CR-only line ends (old Mac) is shown to them with LF.
     head: head.replace(/\r(?!\n)/g, '\n'),
     invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
-    text: () => decodeStream(createReadStream(path), encoding),
+    legacyLines: verdict.legacyLines,
+    encodingUncertain: verdict.uncertain,
+    text: () => decodeStream(createReadStream(path), plan),
     bytes: () => createReadStream(path),
     path,
   };
@@ -112,7 +121,10 @@ export async function openFile(path: string, name: string = path): Promise<Input
  */
 export async function wholeText(input: InputSource): Promise<string> {
   if (input.path && input.encoding === 'utf8') {
-    const text = (await readFile(input.path)).toString('utf8');
+    const bytes = await readFile(input.path);
+    // UTF-8 with lines in GB18030 is decoded a line at a time; JSON strings never span a raw line break.
+    if (input.legacyLines) return decodeBuffer(bytes, { encoding: 'utf8', perLine: true });
+    const text = bytes.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
   let text = '';

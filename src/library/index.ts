@@ -19,8 +19,8 @@ export async function readLibrary(file: string, name: string = file): Promise<Li
   const scanner = new EncodingScanner();
   scanner.push(bytes);
   const verdict = scanner.verdict(true);
-  const library = await readLibrarySource(name, decodeBuffer(bytes, verdict.encoding));
-  return { ...library, encoding: { name: verdict.encoding, bom: verdict.bomLength > 0, repaired: verdict.invalidUtf8 } };
+  const library = await readLibrarySource(name, decodeBuffer(bytes, { encoding: verdict.encoding, perLine: verdict.legacyLines !== undefined }));
+  return { ...library, encoding: { name: verdict.encoding, bom: verdict.bomLength > 0, repaired: verdict.invalidUtf8, legacyLines: verdict.legacyLines?.count } };
 }
 
 /** Reads a library's text, by the ending of its name. */

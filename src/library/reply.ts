@@ -34,6 +34,8 @@ export interface LibraryEncoding {
   bom: boolean;
   /** Byte sequences that were not UTF-8 and were read as U+FFFD; writing the text back would lose them. */
   repaired: number;
+  /** Lines of a UTF-8 file that were in GB18030 and were read as such; writing back would turn them into UTF-8. */
+  legacyLines?: number;
 }
 
 export interface LibraryProblem {

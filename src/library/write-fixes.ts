@@ -59,6 +59,9 @@ export function fixRefusal(library: Library, absoluteFile: string, folder: strin
   if (library.encoding && library.encoding.repaired > 0) {
     return { refused: `文件中有 ${library.encoding.repaired} 处字节不是有效的 UTF-8，读取时已替换为 �，写回会永久丢失原来的字节，未作修改。请先修正文件编码，再用 --fix。` };
   }
+  if (library.encoding?.legacyLines) {
+    return { refused: `文件中有 ${library.encoding.legacyLines} 行不是 UTF-8，读取时已按 GB18030 读取；写回会把这些行改存为 UTF-8，未作修改。请先把文件统一存为 UTF-8，再用 --fix。` };
+  }
   // A folder of the checkout that is a link (a committed `replies` → /elsewhere) leads out of it.
   const linked = cwd === undefined ? undefined : linkedFolderWithin(absoluteFile, cwd);
   if (linked) {

@@ -5,6 +5,7 @@ import { readConversations } from '../adapters/grouping.js';
 import type { ConversationResult } from '../engine/lint.js';
 import type { ConversationLinter, LintOutcome } from './linter.js';
 import { openFile, openStdin, type InputSource } from '../io/input.js';
+import type { Encoding } from '../io/decode.js';
 import type { Conversation } from '../model/conversation.js';
 import { list, t } from '../i18n/index.js';
 import { recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
@@ -61,6 +62,17 @@ export async function readInputs(
       for (const line of lines) {
         recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: t('input.invalidUtf8', { more }) });
       }
+    }
+    if (input.legacyLines) {
+      // A UTF-8 export with lines added in GBK: each line was read in its own encoding.
+      const { count, lines, encoding } = input.legacyLines;
+      const more = count > lines.length ? t('input.legacyLineMore', { count, lines: lines.length }) : '';
+      for (const line of lines) {
+        recordProblem(summary.warningsAboutInput, { location: { file: input.name, line }, reason: t('input.legacyLine', { encoding: encodingName(encoding), more }) });
+      }
+    }
+    if (input.encodingUncertain) {
+      recordProblem(summary.warningsAboutInput, { location: { file: input.name }, reason: t('input.encodingUncertain', { encoding: encodingName(input.encoding) }) });
     }
     if (input.head.trim() === '') {
       summary.unreadableFiles.push({ location: { file: input.name }, reason: t('input.empty') });
@@ -158,4 +170,9 @@ export async function lintFiles(
     await linter.close();
   }
   return summary;
+}
+
+/** How an encoding is called in messages. */
+function encodingName(encoding: Encoding): string {
+  return encoding === 'gb18030' ? 'GB18030' : encoding === 'big5' ? 'Big5' : encoding === 'utf8' ? 'UTF-8' : encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE';
 }
