@@ -91,7 +91,17 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
   return fc
-    .constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`, `${local}#${domain}`)
+    .constantFrom(
+      `${local}@${domain}`,
+      `${local} at ${host} dot ${tld}`,
+      `${local}@${host}。${tld}`,
+      `${local}(at)${host}(dot)${tld}`,
+      `${local}#${domain}`,
+      `${local} @ ${domain}`,
+      `${local} @ ${host} . ${tld}`,
+      ` ${[...`${local}@${domain}`].join(' ')} `,
+      ...(host === 'example' ? [] : [`${local}@${host}`, `${local} at ${host} `]),
+    )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));

@@ -271,9 +271,17 @@ const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(
 // "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
-const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
-// Spaces around an @ between address characters: "name @qq.com", "name@ qq.com".
-const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-]@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
+// A dot with spaces around it ("163 . com") is a dot there too.
+const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// Spaces around an @ between address characters: "name @qq.com", "name@ qq.com", "name @ qq.com".
+const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[ \t\u00a0]{0,3}[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-][ \t\u00a0]{0,3}@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
+// An address typed with a space after every character: "l i l e i @ 1 6 3 . c o m". Read only
+// where the spaced run holds an @; "a b c" elsewhere is left as it is.
+const SPACED_ADDRESS = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-](?:[ \t\u00a0]{1,2}[A-Za-z0-9._%+@-]){3,}(?![A-Za-z0-9._%+-])/gu;
+function joinSpacedAddress(view: MappedText): MappedText {
+  if (!view.text.includes('@')) return view;
+  return view.replace(SPACED_ADDRESS, (m) => (m[0].includes('@') && /^[^@]+@[^@]+$/u.test(m[0]) ? m[0].replace(/[ \t\u00a0]/gu, '') : m[0]));
+}
 
 /** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
 function readChineseDigits(view: MappedText): MappedText {
@@ -314,7 +322,7 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
-    .transform((view) => (reading === 'eager' ? joinWordSeparatedGroups(view).replace(HASH_AT, () => '@') : view))
+    .transform((view) => (reading === 'eager' ? joinSpacedAddress(joinWordSeparatedGroups(view).replace(HASH_AT, () => '@')) : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
@@ -346,6 +354,10 @@ const EMAIL = new RegExp(
   `(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}|\\p{Script=Han}{1,4})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
   'gu',
 );
+// "lilei@163", "lilei at gmail": an address whose domain is a well-known mail host, the top-level
+// domain left out. Other words after an @ are not read as a domain: "@小林" is a mention.
+const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|proton|protonmail';
+const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
@@ -425,7 +437,12 @@ export function findLongNumbers(text: string): PiiSpan[] {
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
-  return [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+  const found = [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+  for (const m of view.text.matchAll(EMAIL_WITHOUT_TLD)) {
+    const span = view.original(m.index, m.index + m[0].length);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'email', ...span, value: m[0], keep: m[2]! });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** WeChat and QQ ids after the words that introduce them; the span is the id alone. */

@@ -165,3 +165,17 @@ describe('names after a cue, on the surname list or not', () => {
   // What follows 我是, 叫我 or a label without a colon is as often an ordinary phrase.
   leavesAlone(['我是新用户', '我是他妈妈，', '我是学生。', '我是证券，', '我是第一次买，', '叫我自己查询，', '叫我等一下', '叫我发短信，', '收货人拒签', '联系人数量较少时不显示', '户主联系不上', '收件人地址是北京']);
 });
+
+describe('e-mail addresses a second review got past --redact', () => {
+  masksAs([
+    ['邮箱 lilei @ 163.com，谢谢', '邮箱 l***@163.com，谢谢'],
+    ['邮箱 lilei @ 163 . com', '邮箱 l***@163.com'],
+    ['邮箱 l i l e i @ 1 6 3 . c o m，谢谢', '邮箱 l***@163.com，谢谢'],
+    ['邮箱 lilei at gmail 就行', '邮箱 l***@gmail 就行'],
+    ['邮箱lilei@163，收到吗', '邮箱l***@163，收到吗'],
+    ['发 hanmeimei @ qq 吧', '发 h***@qq 吧'],
+  ]);
+
+  // "at" and @ before a word that is not a mail host, and letters spaced out without an @, are text.
+  leavesAlone(['meet at home', 'I am at work 好的', '@小林 麻烦看下', 'x a b c d y', '收到 a.m. 的消息', '结果是 a @ b']);
+});
