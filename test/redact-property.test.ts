@@ -49,6 +49,15 @@ const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
 // Words people put between the groups of a phone number: only redaction reads these.
 const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
 
+// Letters typed for 1 and 0 in a mobile number ("l384729lO56").
+const LOOKALIKES: Array<[string, string]> = [['l', 'O'], ['I', 'o'], ['l', '0'], ['1', 'O']];
+
+/** The digits with up to four of their 1s and 0s (after the first digit) typed as letters. */
+function withLookalikes(digits: string, one: string, zero: string): string {
+  let swapped = 0;
+  return [...digits].map((d, i) => (i > 0 && swapped < 4 && (d === '1' || d === '0') ? (swapped++, d === '1' ? one : zero) : d)).join('');
+}
+
 /** A digit string in one of the spellings people use to get a number past a filter. */
 function spelt(digits: string): fc.Arbitrary<string> {
   const groups = (sizes: number[]) => {
@@ -70,6 +79,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
+    ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
   );
 }
 

@@ -300,6 +300,17 @@ const asDigits = (text: string) => [...text].map((c) => CHINESE_DIGIT_VALUES[c] 
 function joinWordSeparatedGroups(view: MappedText): MappedText {
   return view.replace(WORDS_BETWEEN_GROUPS, (m) => (/^1[3-9]/u.test(asDigits(m[1]!)) ? m[1]! + m[2]! + m[3]! : m[0]));
 }
+// "l384729lO56": the letters l, I, O and o typed for 1 and 0 inside the shape of a mobile number
+// (11 characters, 1[3-9] first, split 3-4-4 or not), standing alone. Most characters must still be
+// digits, so that a word or a code is not read as a number.
+const LOOKALIKE_MOBILE = /(?<![A-Za-z0-9])[1lI][3-9][0-9lIoO](?:[ -]?[0-9lIoO]{4}){2}(?![A-Za-z0-9])/gu;
+const LOOKALIKE_DIGITS: Record<string, string> = { l: '1', I: '1', o: '0', O: '0' };
+function readLookalikeDigits(view: MappedText): MappedText {
+  return view.replace(LOOKALIKE_MOBILE, (m) => {
+    const letters = m[0].replace(/[^lIoO]/gu, '').length;
+    return letters > 0 && letters <= 4 ? m[0].replace(/[lIoO]/gu, (c) => LOOKALIKE_DIGITS[c]!) : m[0];
+  });
+}
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
 
@@ -322,6 +333,7 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
+    .transform(readLookalikeDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(joinWordSeparatedGroups(view).replace(HASH_AT, () => '@')) : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')

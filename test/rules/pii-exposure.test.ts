@@ -30,6 +30,7 @@ runRuleTests(rule, {
     { name: 'Luhn-valid order number with its label', code: '订单号202611031234567897已为您退款' },
     { name: 'tracking number with letters', code: '运单号 SF1234567890123456 请查收' },
     { name: 'a run of one digit passes Luhn but is no card', code: '0000000000000000' },
+    { name: 'a code of letters and digits is no phone', code: '激活码 Iloveyou1234，型号 l3ooooooooo' },
     { name: 'digits inside a link', code: '商品链接 https://item.example.com/6222021234567894.html' },
     // Off-platform near-misses
     { name: 'official public account', code: '您可以关注我们的微信公众号查询进度' },
@@ -97,6 +98,11 @@ runRuleTests(rule, {
       name: 'a phone spelt with commas and Chinese digits to get past a filter',
       code: '好的，已经登记了您的号码：一三八，5555，六六六六',
       errors: [{ messageId: 'phoneNumber', message: PHONE('138****6666'), highlight: '一三八，5555，六六六六' }],
+    },
+    {
+      name: 'a phone with the letters l and O typed for 1 and 0',
+      code: '您的号码 l384729lO56',
+      errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: 'l384729lO56' }],
     },
     { name: 'a phone with zero-width spaces inside', code: '您的手机号是138\u200b1234\u200b5678对吧', errors: [{ messageId: 'phoneNumber', message: PHONE('138****5678') }] },
     // Off the platform

@@ -35,6 +35,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱 lilei at gmail', secret: 'lilei' },
   { family: 'email', text: '邮箱 lilei@163', secret: 'lilei' },
   { family: 'phone', text: '138加4729加1056', secret: '4729' },
+  { family: 'phone', text: '电话 l384729lO56', secret: '4729' },
   { family: 'phone', text: '139转4730转1056', secret: '4730' },
   { family: 'phone', text: '137空格4731空格1056', secret: '4731' },
   { family: 'phone', text: '136杠4732杠1056', secret: '4732' },

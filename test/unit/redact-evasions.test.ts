@@ -179,3 +179,18 @@ describe('e-mail addresses a second review got past --redact', () => {
   // "at" and @ before a word that is not a mail host, and letters spaced out without an @, are text.
   leavesAlone(['meet at home', 'I am at work 好的', '@小林 麻烦看下', 'x a b c d y', '收到 a.m. 的消息', '结果是 a @ b']);
 });
+
+describe('a mobile number with letters typed for 1 and 0', () => {
+  masksAs([
+    ['电话l384729lO56', '电话138****1056'],
+    ['打 I38-4729-1O56 找我', '打 138****1056 找我'],
+    ['号码 l38 4729 lo56', '号码 138****1056'],
+  ]);
+
+  it('the pii-exposure rule reads it too: the letters stand inside a number and nowhere else', () => {
+    expect(findPersonalNumbers('您的号码 l384729lO56', { spellings: 'any' })).toMatchObject([{ kind: 'mobile', digits: '13847291056' }]);
+  });
+
+  // Words, codes glued to letters, and runs of letters that are not mostly digits.
+  leavesAlone(['Iloveyou1234', 'l3ooooooooo', '型号lO5', '编码l384729lO56a', 'hello13ol']);
+});
