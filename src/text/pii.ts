@@ -371,10 +371,11 @@ const EMAIL = new RegExp(
 const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|proton|protonmail';
 const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
-// "Q Q：12345678", "q号 12345678", "企鹅号 12345678", and a lone V where it can only mean WeChat:
+// "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
+// "薇❤：abc123"), "威x abc123", "卫星号 abc123" (卫星 only before 号), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
 const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽v][\s.·・,，、_*-]{0,2}信|vx|wx|weixin|we\s*chat|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*-]{0,2}(?:信|心|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]x|wx|wei\s*xin|we\s*chat|卫星(?=\s*号)|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [

@@ -43,6 +43,11 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '➕V moonriver_66', secret: 'moonriver' },
   { family: 'account', text: '微.信 tiantian_99', secret: 'tiantian' },
   { family: 'account', text: 'q号 87654321', secret: '765432' },
+  { family: 'account', text: 'wei xin: zz_11223', secret: 'zz_11223' },
+  { family: 'account', text: 'v❤ kk_23456', secret: 'kk_23456' },
+  { family: 'account', text: '薇❤：kk_34567', secret: 'kk_34567' },
+  { family: 'account', text: '卫星号 kk_56789', secret: 'kk_56789' },
+  { family: 'account', text: '威x kk_78901', secret: 'kk_78901' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -194,3 +194,18 @@ describe('a mobile number with letters typed for 1 and 0', () => {
   // Words, codes glued to letters, and runs of letters that are not mostly digits.
   leavesAlone(['Iloveyou1234', 'l3ooooooooo', '型号lO5', '编码l384729lO56a', 'hello13ol']);
 });
+
+describe('WeChat ids after words a second review used', () => {
+  masksAs([
+    ['wei xin: zz_11223', 'wei xin: z******3'],
+    ['v❤ kk_23456', 'v❤ k******6'],
+    ['v❤️ kk_23456', 'v❤️ k******6'],
+    ['薇❤：kk_34567', '薇❤：k******7'],
+    ['微心 kk_45678', '微心 k******8'],
+    ['卫星号 kk_56789', '卫星号 k******9'],
+    ['威x kk_78901', '威x k******1'],
+  ]);
+
+  // 卫星 is a satellite unless 号 follows it.
+  leavesAlone(['卫星 定位 gps12345', '卫星电视 abc12345']);
+});
