@@ -136,10 +136,14 @@ const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.const
 });
 const spacedNamePii = fc.tuple(fc.constantFrom('令狐', '欧阳', '司马', '诸葛'), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: `姓名 ${[...s].join(' ')} ${g}，`, secrets: [`${[...s].join(' ')} ${g}`, s + g] }));
 const latinNamePii = fc
-  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：'), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
-  .map(([cue, a, b]): Pii => ({ text: `${cue}${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
+  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：', '户名 ', "I'm ", 'my name is ', 'This is '), fc.constantFrom(...PINYIN), fc.constantFrom('', 'Q. ', 'J. R. ', 'Mary-'), fc.constantFrom(...PINYIN))
+  .map(([cue, a, middle, b]): Pii => ({ text: `${cue}${a} ${middle}${b}，`, secrets: [`${a} ${middle}${b}`, ...(middle ? [`${middle}${b}`] : [])] }));
+// A compound surname and one given character: the surname is masked too ("我姓欧阳名锋").
+const compoundNamePii = fc.tuple(fc.constantFrom('欧阳', '司马', '诸葛', '上官', '慕容'), fc.constantFrom(...GIVEN)).chain(([s, g]) =>
+  fc.constantFrom(`我姓${s}名${g}，`, `我叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g, s] })),
+);
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

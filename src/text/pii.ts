@@ -392,13 +392,28 @@ export const COMMON_SURNAMES: readonly string[] = SURNAMES;
 const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
-const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|本人)\\s*[:：是为]?\\s*';
+const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人|本人)\\s*[:：是为]?\\s*';
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN})`, 'gdu');
 // "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
-const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(?:${SURNAME})?(\\s?${GIVEN})`, 'gdu');
+const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
 // "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
-const LATIN_NAME = /(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人)\s*[:：是为]?\s*([A-Za-z]{2,20}(?:[ ·.-][A-Za-z]{2,20}){0,2})(?![A-Za-z])/gdu;
+// A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
+const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
+const LATIN_NAME = new RegExp(
+  `(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)\\s*[:：是为]?\\s*(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  'gdu',
+);
+// "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
+// capitalised words are a name, so that "I'm sorry" or "I'm OK" stay as they are.
+const CAPITALISED_WORD = "(?:[A-Z][A-Za-z'’]{0,18}[a-z](?:-[A-Z]?[A-Za-z'’]{0,18}[a-z])?|[A-Z]\\.)";
+const NOT_A_NAME_AFTER_I_AM = new Set(
+  'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready'.split(' '),
+);
+const ENGLISH_NAME = new RegExp(
+  `(?<![A-Za-z])(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
+  'gdu',
+);
 
 // Redaction does not need the surname list: after a word that introduces a name, the next two to
 // four Han characters are taken as one ("我叫乔峰", "收件人：阿朱", "叫我段誉就行", "姓名 令 狐 冲"), up
@@ -413,7 +428,7 @@ const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NA
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
 // Always a name after these, or after a label with a colon or 是/为: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名:虚竹".
 const INTRODUCED_NAME = new RegExp(
-  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?|(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主)[ \\t]*[:：是为])[ \\t]*${NAME_CHARS}`,
+  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?|(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)[ \\t]*[:：是为])[ \\t]*${NAME_CHARS}`,
   'gdu',
 );
 // A name perhaps: after a label with nothing between ("收件人乔峰", "姓名 令 狐 冲", not "收货人拒签"),
@@ -422,7 +437,7 @@ const INTRODUCED_NAME = new RegExp(
 // and start with a surname on the list or are not a word jieba's dictionary holds as something else.
 const NAME_PERHAPS = new RegExp(
   [
-    `(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主)[ \\t]*${NAME_CHARS}${NAME_END}`,
+    `(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)[ \\t]*${NAME_CHARS}${NAME_END}`,
     `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
     `我是[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
   ].join('|'),
@@ -469,21 +484,28 @@ export function findAccounts(text: string): PiiSpan[] {
 
 /**
  * Personal names after the words that introduce one (我叫, 姓名, 收件人 …), in Han characters or
- * Latin letters. The span is what a mask hides: the given name, the surname being kept; a Latin
- * name but its first letter; the surname before 先生/女士/小姐.
+ * Latin letters, also after English words ("I'm", "my name is"). The span is what a mask hides: the
+ * given name, a common one-character surname being kept (a compound one, rarer, is masked too); a
+ * Latin name but its first letter; the surname before 先生/女士/小姐.
  */
 export function findNames(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
-  for (const pattern of [CUED_NAME, SURNAME_THEN_NAME]) {
-    for (const m of view.text.matchAll(pattern)) {
-      const [start, end] = m.indices![2]!;
-      found.push({ kind: 'name', ...view.original(start, end), value: m[1]! + m[2]!.trim(), keep: m[1]! });
-    }
+  // A compound surname is rare enough to point at a few families: it is masked with the given name.
+  const surnameSpans = (surname: readonly [number, number] | undefined) => (surname && surname[1] - surname[0] === 2 ? [surname] : []);
+  for (const m of view.text.matchAll(CUED_NAME)) {
+    const [surname, given] = [m.indices![1]!, m.indices![2]!];
+    if (surname[1] - surname[0] === 2) found.push({ kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]!.trim() });
+    else found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[2]!.trim(), keep: m[1]! });
   }
-  for (const m of view.text.matchAll(LATIN_NAME)) {
-    const [start, end] = m.indices![1]!;
-    found.push({ kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! });
+  for (const m of view.text.matchAll(SURNAME_THEN_NAME)) {
+    const given = m.indices![3]!;
+    found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[3]!.trim(), keep: m[1]! });
+    for (const span of [...surnameSpans(m.indices![1]), ...surnameSpans(m.indices![2])]) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
+  }
+  for (const m of view.text.matchAll(LATIN_NAME)) found.push(latinNameSpan(view, m));
+  for (const m of view.text.matchAll(ENGLISH_NAME)) {
+    if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
@@ -493,6 +515,12 @@ export function findNames(text: string): PiiSpan[] {
     if (!DESCRIBES_A_PERSON.test(name) && looksLikeAName(name)) found.push(nameSpan(view, span));
   }
   return found;
+}
+
+/** A Latin name's span: its first letter is kept, the rest masked. */
+function latinNameSpan(view: MappedText, m: RegExpExecArray): PiiSpan {
+  const [start, end] = m.indices![1]!;
+  return { kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! };
 }
 
 /**
@@ -511,10 +539,14 @@ function startsWithSurname(name: string): string {
   return name.length > 1 && SURNAMES.includes(name[0]!) ? name[0]! : '';
 }
 
-/** A name found without the surname list: a known surname at its start is kept, the rest is the span. */
+/**
+ * A name found without the surname list: a common surname at its start is kept, the rest is the
+ * span. A compound surname is masked too.
+ */
 function nameSpan(view: MappedText, [start, end]: [number, number]): PiiSpan {
   const name = view.text.slice(start, end).replace(/[ \t]/gu, '');
-  const surname = startsWithSurname(name);
+  const listed = startsWithSurname(name);
+  const surname = listed.length === 1 ? listed : '';
   // Where the surname ends in the written name, spaces between its characters included.
   let givenStart = start;
   for (let seen = 0; seen < surname.length; givenStart++) if (!/[ \t]/u.test(view.text[givenStart]!)) seen++;

@@ -1,5 +1,5 @@
 import { partOfSpeech } from './jieba.js';
-import { findAccounts, findEmails, findLandlines, findLongNumbers, findNames, findPersonalNumbers, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, findAccounts, findEmails, findLandlines, findLongNumbers, findNames, findPersonalNumbers, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -18,9 +18,9 @@ import { findAccounts, findEmails, findLandlines, findLongNumbers, findNames, fi
  * - e-mail addresses: first character of the name and the domain kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
- * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 叫我 / 我是 / 我姓…叫 … (whether or not the
- *   surname is a common one) and before 先生 / 女士 / 小姐: a common surname kept (a Latin name: its
- *   first letter).
+ * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
+ *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
+ *   surname kept, a compound one masked (a Latin name: its first letter kept).
  *
  * The e-mail, account and name finders and the reading of words between digit groups are redaction's
  * own; the pii-exposure rule reads numbers only, in the certain reading.
@@ -102,10 +102,12 @@ const PERSONAL_TAG = /^(x|nr.*|ns)$/;
 
 /**
  * Whether a topic keyword may appear in a redacted report: Chinese words only (a Latin or numeric
- * keyword can be an e-mail's name, an id or a number), and not a name, a place or an unknown word.
+ * keyword can be an e-mail's name, an id or a number), and not a name, a place, an unknown word or a
+ * compound surname (上官, 欧阳: jieba holds some as ordinary words, and redaction masks them in quotes).
  */
 export function isShareableTopic(word: string): boolean {
   if (!/^\p{Script=Han}+$/u.test(word)) return false;
+  if (word.length === 2 && COMMON_SURNAMES.includes(word)) return false;
   const tag = partOfSpeech(word);
   return tag !== undefined && !PERSONAL_TAG.test(tag);
 }

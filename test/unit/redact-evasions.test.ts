@@ -157,7 +157,7 @@ describe('names after a cue, on the surname list or not', () => {
     ['我是虚竹，', '我是**，'],
     ['我是阿霞强，', '我是***，'],
     ['收件人：付晓明', '收件人：付**'],
-    ['姓名 令 狐 冲', '姓名 令 狐 *'],
+    ['姓名 令 狐 冲', '姓名 ***'],
     ['我叫谢霆锋', '我叫谢**'],
     ['名字：Li Lei', '名字：L****'],
   ]);
@@ -208,4 +208,22 @@ describe('WeChat ids after words a second review used', () => {
 
   // 卫星 is a satellite unless 号 follows it.
   leavesAlone(['卫星 定位 gps12345', '卫星电视 abc12345']);
+});
+
+describe('names a second review got past --redact', () => {
+  masksAs([
+    ["I'm John Smith，订单没到", "I'm J********，订单没到"],
+    ["Hi, my name is Mary-Jane O'Neil.", 'Hi, my name is M**************.'],
+    ['姓名：J. R. R. Tolkien', '姓名：J************'],
+    ['我叫John Q. Smith，', '我叫J**********，'],
+    ['卡号末四位7894，户名 郭靖', '卡号末四位7894，户名 郭*'],
+    ['账户名称：郭靖', '账户名称：郭*'],
+    // A compound surname points at few families: it is masked with the given name.
+    ['我姓欧阳名锋', '我姓**名*'],
+    ['我叫欧阳锋', '我叫***'],
+    ['收件人：欧阳锋，电话见订单', '收件人：***，电话见订单'],
+  ]);
+
+  // After an English cue only capitalised words are a name, and not these.
+  leavesAlone(["I'm sorry for the delay", "I'm OK, thanks", "I'm Chinese", 'I am Not sure', 'my name is not important']);
 });
