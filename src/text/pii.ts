@@ -347,12 +347,12 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name';
+  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
   readonly value: string;
-  /** For e-mails: the domain; for names: the surname, which masks keep. */
+  /** What masks keep: an e-mail's domain, a name's surname, a plate's province and city letter. */
   readonly keep?: string;
 }
 
@@ -449,6 +449,54 @@ const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
 const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
 // "陈先生", "李小姐": the surname before a form of address.
 const HONORIFIC = new RegExp(`(${SURNAME})(?=先生|女士|小姐)`, 'gu');
+
+// A street address after the words that introduce one: the rest of the clause, when it holds a
+// digit or a word of a street address (路, 号, 室 …). "地址不对", "收货地址改一下" and "寄到公司" hold
+// none and stay. The province, city and district at its start are kept: they point at no one.
+const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|发到|邮寄到|寄往|送往|住在)';
+const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
+const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村]|单元|胡同|小区|大厦|花园|公寓/u;
+const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
+// A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
+const PASSPORT = /(?:护照|通行证|passport)(?:号码|号|no\.?|number)?[ \t]*[:：是为]?[ \t]*([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])/giu;
+// Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
+// characters (six on new-energy plates), here with at least three digits so that words stay words.
+const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z])[·・ ]?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])/gu;
+
+/** Street addresses after 地址, 收货地址, 寄到 …: the span leaves out the province, city and district. */
+export function findAddresses(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  const found: PiiSpan[] = [];
+  for (const m of view.text.matchAll(ADDRESS)) {
+    const [start] = m.indices![1]!;
+    const clause = m[1]!.trimEnd();
+    const region = REGION_PREFIX.exec(clause)![0];
+    const rest = clause.slice(region.length);
+    if (!STREET_WORD.test(rest)) continue;
+    found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
+  }
+  return found;
+}
+
+/** Passport and travel-permit numbers after their names. */
+export function findPassports(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  return [...view.text.matchAll(PASSPORT)].map((m) => {
+    const start = m.index + m[0].length - m[1]!.length;
+    return { kind: 'passport' as const, ...view.original(start, m.index + m[0].length), value: m[1]! };
+  });
+}
+
+/** Mainland licence plates: 京A12345, 粤B·D12345. */
+export function findPlates(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  const found: PiiSpan[] = [];
+  for (const m of view.text.matchAll(PLATE)) {
+    if (m[2]!.replace(/[^0-9]/gu, '').length < 3) continue;
+    found.push({ kind: 'plate', ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]!.toUpperCase() });
+  }
+  return found;
+}
 
 /** Landline numbers, spelt with or without area-code brackets and dashes. */
 export function findLandlines(text: string): PiiSpan[] {

@@ -1,5 +1,5 @@
 import { partOfSpeech } from './jieba.js';
-import { COMMON_SURNAMES, findAccounts, findEmails, findLandlines, findLongNumbers, findNames, findPersonalNumbers, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPlates, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -18,6 +18,10 @@ import { COMMON_SURNAMES, findAccounts, findEmails, findLandlines, findLongNumbe
  * - e-mail addresses: first character of the name and the domain kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
+ * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
+ * - mainland licence plates (京A12345): province and city letter kept;
+ * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
+ *   and district kept, the rest masked around whatever else was masked inside it;
  * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept).
@@ -43,6 +47,8 @@ export function findRedactions(text: string): Redaction[] {
   for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
   for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
   for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });
+  for (const m of findPassports(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) });
+  for (const m of findPlates(text)) candidates.push({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) });
   for (const m of findNames(text)) {
     const given = m.keep && m.value.startsWith(m.keep) ? m.value.slice(m.keep.length) : m.value;
     candidates.push({ start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) });
@@ -54,7 +60,22 @@ export function findRedactions(text: string): Redaction[] {
     if (chosen.some((o) => c.start < o.end && c.end > o.start)) continue;
     chosen.push(c);
   }
+  // An address is masked around what is already masked inside it (a phone, a name), each piece
+  // character by character, spaces kept.
+  for (const address of findAddresses(text)) {
+    let at = address.start;
+    for (const o of [...chosen].sort((a, b) => a.start - b.start)) {
+      if (o.end <= at || o.start >= address.end) continue;
+      if (o.start > at) chosen.push(maskedPiece(text, at, o.start));
+      at = Math.max(at, o.end);
+    }
+    if (at < address.end) chosen.push(maskedPiece(text, at, address.end));
+  }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+function maskedPiece(text: string, start: number, end: number): Redaction {
+  return { start, end, replacement: text.slice(start, end).replace(/\S/gu, '*') };
 }
 
 /** The text with the redactions applied. */

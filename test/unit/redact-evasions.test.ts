@@ -227,3 +227,22 @@ describe('names a second review got past --redact', () => {
   // After an English cue only capitalised words are a name, and not these.
   leavesAlone(["I'm sorry for the delay", "I'm OK, thanks", "I'm Chinese", 'I am Not sure', 'my name is not important']);
 });
+
+describe('street addresses, passports and licence plates', () => {
+  masksAs([
+    ['地址：北京市朝阳区建国路88号SOHO现代城A座1201室，谢谢', '地址：北京市朝阳区********************，谢谢'],
+    ['收货地址 上海市浦东新区世纪大道100号3栋402', '收货地址 上海市浦东新区*************'],
+    ['寄到杭州市西湖区文三路 100 号，谢谢', '寄到杭州市西湖区*** *** *，谢谢'],
+    ['住在阳光小区', '住在****'],
+    // What else is masked inside an address keeps its own mask.
+    ['地址：朝阳区建国路88号 电话13812345678', '地址：朝阳区****** **138****5678'],
+    ['护照 E12345678', '护照 E******78'],
+    ['护照号码：G87654321。', '护照号码：G******21。'],
+    ['港澳通行证 C12345678', '港澳通行证 C******78'],
+    ['车牌京A12345', '车牌京A*****'],
+    ['车牌 粤B·D12345，', '车牌 粤B******，'],
+  ]);
+
+  // A cue with no street address after it, a district that is a neighbourhood word, and words after a province's character.
+  leavesAlone(['地址不对', '收货地址改一下', '寄到公司吧', '送到楼下就行', '发到这个地址就行', '地址：北京市朝阳区', '苏A牌照', '护照办好了吗']);
+});
