@@ -290,15 +290,23 @@ function readChineseDigits(view: MappedText): MappedText {
   return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
 }
 
-// The eager reading, for redaction only: a phone number written as groups of 3, 4 and 4 digits
-// with any short word or sign between them ("138加4729加1056", "139转…", "137空格…", "136杠…").
-// The pii-exposure rule does not read it this way: "买了138件加4729元加1056元" is no phone.
+// A phone number written as groups of 3, 4 and 4 digits with a short word or sign between them
+// ("138加4729加1056", "139转…", "137空格…", "136杠…"). The eager reading, for redaction, takes any
+// word of up to three characters. The certain reading, for the pii-exposure rule, takes the same
+// joining word or sign twice: "138加4729加1056" and "138❤4729❤1056" are phones spelt to get past a
+// filter, "买了138件加4729元加1056元" is no phone.
 const GROUP_DIGIT = `[0-9${CHINESE_DIGIT.slice(1, -1)}]`;
 const WORD_GAP = `[ \\t]*[^\\s0-9${CHINESE_DIGIT.slice(1, -1)}]{1,3}?[ \\t]*`;
-const WORDS_BETWEEN_GROUPS = new RegExp(`(?<!${GROUP_DIGIT})(${GROUP_DIGIT}{3})${WORD_GAP}(${GROUP_DIGIT}{4})${WORD_GAP}(${GROUP_DIGIT}{4})(?!${GROUP_DIGIT})`, 'gu');
+const WORDS_BETWEEN_GROUPS = new RegExp(`(?<!${GROUP_DIGIT})(${GROUP_DIGIT}{3})(${WORD_GAP})(${GROUP_DIGIT}{4})(${WORD_GAP})(${GROUP_DIGIT}{4})(?!${GROUP_DIGIT})`, 'gu');
+const JOINING_WORD = /^(?:加|转|接|空格|杠|横杠|横|[^\p{L}\p{N}\s]{1,2})$/u;
 const asDigits = (text: string) => [...text].map((c) => CHINESE_DIGIT_VALUES[c] ?? c).join('');
-function joinWordSeparatedGroups(view: MappedText): MappedText {
-  return view.replace(WORDS_BETWEEN_GROUPS, (m) => (/^1[3-9]/u.test(asDigits(m[1]!)) ? m[1]! + m[2]! + m[3]! : m[0]));
+function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedText {
+  return view.replace(WORDS_BETWEEN_GROUPS, (m) => {
+    if (!/^1[3-9]/u.test(asDigits(m[1]!))) return m[0];
+    const gap = m[2]!.trim();
+    if (reading === 'certain' && (gap !== m[4]!.trim() || !JOINING_WORD.test(gap))) return m[0];
+    return m[1]! + m[3]! + m[5]!;
+  });
 }
 // "l384729lO56": the letters l, I, O and o typed for 1 and 0 inside the shape of a mobile number
 // (11 characters, 1[3-9] first, split 3-4-4 or not), standing alone. Most characters must still be
@@ -334,7 +342,8 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
     .transform(readLookalikeDigits)
-    .transform((view) => (reading === 'eager' ? joinSpacedAddress(joinWordSeparatedGroups(view).replace(HASH_AT, () => '@')) : view))
+    .transform((view) => joinWordSeparatedGroups(view, reading))
+    .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')

@@ -106,14 +106,17 @@ describe('more evasions found by a later review', () => {
   });
 });
 
-describe('a phone as groups of 3, 4 and 4 digits with words between them (redaction only)', () => {
+describe('a phone as groups of 3, 4 and 4 digits with words between them', () => {
   it.each(['138加4729加1056', '139转4729转1056', '137空格4729空格1056', '136 杠 4729 杠 1056', '一三八加四七二九加一零五六'])('%s', (text) => {
     expect(redactText(text)).toMatch(/^1[3-9][0-9]\*{4}1056$/u);
   });
 
-  it('the pii-exposure rule does not read it as a phone: its reading is the certain one', () => {
-    expect(findPersonalNumbers('138加4729加1056', { spellings: 'any' })).toEqual([]);
-    expect(findPersonalNumbers('138加4729加1056', { spellings: 'eager' })).toMatchObject([{ kind: 'mobile', digits: '13847291056', start: 0, end: 13 }]);
+  it('the pii-exposure rule reads it as a phone only with the same joining word twice: its reading is the certain one', () => {
+    expect(findPersonalNumbers('138加4729加1056', { spellings: 'any' })).toMatchObject([{ kind: 'mobile', digits: '13847291056', start: 0, end: 13 }]);
+    for (const text of ['138加4729转1056', '138件加4729元加1056', '138元4729元1056']) {
+      expect(findPersonalNumbers(text, { spellings: 'any' }), text).toEqual([]);
+      expect(findPersonalNumbers(text, { spellings: 'eager' }), text).toMatchObject([{ kind: 'mobile', digits: '13847291056' }]);
+    }
   });
 
   // Groups that do not start as a mobile number.
