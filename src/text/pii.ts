@@ -431,7 +431,7 @@ const ENGLISH_NAME = new RegExp(
 // "叫我自己查询"), so each cue says how sure it is.
 // Words and particles that end a name, or follow one in a sentence.
 const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|同学|就行|就好|即可|谢谢|您好|你好|[的了吗呢吧啊呀嘛么哦哈是在和跟与及或就都也还要想说我你您他她它这那有没不请已])';
-const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
+const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
@@ -459,12 +459,16 @@ const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
 // "陈先生", "李小姐": the surname before a form of address.
 const HONORIFIC = new RegExp(`(${SURNAME})(?=先生|女士|小姐)`, 'gu');
 
-// A street address after the words that introduce one: the rest of the clause, when it holds a
-// digit or a word of a street address (路, 号, 室 …). "地址不对", "收货地址改一下" and "寄到公司" hold
-// none and stay. The province, city and district at its start are kept: they point at no one.
+// A street address after the words that introduce one: the rest of the clause, when it starts as an
+// address does (a province, city or district, or a place that ends in 路, 街, 村, 小区 …) and holds
+// a digit or a street word. "地址不对", "地址和产品型号", "寄到公司", "发送到10086" and a template's
+// "地址（***市**区***路**号）" stay. The province, city and district at its start are kept: they point
+// at no one.
 const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|发到|邮寄到|寄往|送往|住在)';
 const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
-const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村]|单元|胡同|小区|大厦|花园|公寓/u;
+const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
+const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
+const PLACE_START = /^\p{Script=Han}{2,10}?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 const PASSPORT = /(?:护照|通行证|passport)(?:号码|号|no\.?|number)?[ \t]*[:：是为]?[ \t]*([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])/giu;
@@ -478,10 +482,11 @@ export function findAddresses(text: string): PiiSpan[] {
   const found: PiiSpan[] = [];
   for (const m of view.text.matchAll(ADDRESS)) {
     const [start] = m.indices![1]!;
-    const clause = m[1]!.trimEnd();
+    // The next field of a label ("…1201室 电话：…", "…号 联系人:…") ends the address.
+    const clause = m[1]!.split(NEXT_FIELD)[0]!.trimEnd();
     const region = REGION_PREFIX.exec(clause)![0];
     const rest = clause.slice(region.length);
-    if (!STREET_WORD.test(rest)) continue;
+    if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
     found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
   }
   return found;
@@ -560,9 +565,9 @@ export function findNames(text: string): PiiSpan[] {
     found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[3]!.trim(), keep: m[1]! });
     for (const span of [...surnameSpans(m.indices![1]), ...surnameSpans(m.indices![2])]) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
   }
-  for (const m of view.text.matchAll(LATIN_NAME)) found.push(latinNameSpan(view, m));
+  for (const m of view.text.matchAll(LATIN_NAME)) found.push(...latinNameSpan(view, m));
   for (const m of view.text.matchAll(ENGLISH_NAME)) {
-    if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(latinNameSpan(view, m));
+    if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
@@ -575,9 +580,11 @@ export function findNames(text: string): PiiSpan[] {
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */
-function latinNameSpan(view: MappedText, m: RegExpExecArray): PiiSpan {
+function latinNameSpan(view: MappedText, m: RegExpExecArray): PiiSpan[] {
+  // A lone letter is a placeholder ("姓名x") or an initial, no name.
+  if (m[1]!.replace(/[^A-Za-z]/gu, '').length < 2) return [];
   const [start, end] = m.indices![1]!;
-  return { kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! };
+  return [{ kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
 }
 
 /**

@@ -228,7 +228,7 @@ describe('names a second review got past --redact', () => {
   ]);
 
   // After an English cue only capitalised words are a name, and not these.
-  leavesAlone(["I'm sorry for the delay", "I'm OK, thanks", "I'm Chinese", 'I am Not sure', 'my name is not important']);
+  leavesAlone(["I'm sorry for the delay", "I'm OK, thanks", "I'm Chinese", 'I am Not sure', 'my name is not important', '姓名：x', '账户名收货地址要一致']);
 });
 
 describe('street addresses, passports and licence plates', () => {
@@ -238,7 +238,10 @@ describe('street addresses, passports and licence plates', () => {
     ['寄到杭州市西湖区文三路 100 号，谢谢', '寄到杭州市西湖区*** *** *，谢谢'],
     ['住在阳光小区', '住在****'],
     // What else is masked inside an address keeps its own mask.
-    ['地址：朝阳区建国路88号 电话13812345678', '地址：朝阳区****** **138****5678'],
+    ['地址：朝阳区建国路88号，电话13812345678', '地址：朝阳区******，电话138****5678'],
+    // The next field of a label ends the address.
+    ['地址 建国路88号 电话：13812345678', '地址 ****** 电话：138****5678'],
+    ['地址：朝阳区建国路88号 13812345678', '地址：朝阳区****** 138****5678'],
     ['护照 E12345678', '护照 E******78'],
     ['护照号码：G87654321。', '护照号码：G******21。'],
     ['港澳通行证 C12345678', '港澳通行证 C******78'],
@@ -247,5 +250,18 @@ describe('street addresses, passports and licence plates', () => {
   ]);
 
   // A cue with no street address after it, a district that is a neighbourhood word, and words after a province's character.
-  leavesAlone(['地址不对', '收货地址改一下', '寄到公司吧', '送到楼下就行', '发到这个地址就行', '地址：北京市朝阳区', '苏A牌照', '护照办好了吗']);
+  leavesAlone([
+    '地址不对',
+    '收货地址改一下',
+    '寄到公司吧',
+    '送到楼下就行',
+    '发到这个地址就行',
+    '地址：北京市朝阳区',
+    '麻烦把地址和型号发我一下',
+    '这个地址周边室内信号弱',
+    '编辑短信发送到10086查询',
+    '请私信详细地址（**市**区**路**号）',
+    '苏A牌照',
+    '护照办好了吗',
+  ]);
 });
