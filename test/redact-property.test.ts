@@ -49,6 +49,15 @@ const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
 // Words people put between the groups of a phone number: only redaction reads these.
 const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
 
+// Letters typed for 1 and 0 in a mobile number ("l384729lO56").
+const LOOKALIKES: Array<[string, string]> = [['l', 'O'], ['I', 'o'], ['l', '0'], ['1', 'O']];
+
+/** The digits with up to four of their 1s and 0s (after the first digit) typed as letters. */
+function withLookalikes(digits: string, one: string, zero: string): string {
+  let swapped = 0;
+  return [...digits].map((d, i) => (i > 0 && swapped < 4 && (d === '1' || d === '0') ? (swapped++, d === '1' ? one : zero) : d)).join('');
+}
+
 /** A digit string in one of the spellings people use to get a number past a filter. */
 function spelt(digits: string): fc.Arbitrary<string> {
   const groups = (sizes: number[]) => {
@@ -70,6 +79,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
+    ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
   );
 }
 
@@ -91,13 +101,23 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
   return fc
-    .constantFrom(`${local}@${domain}`, `${local} at ${host} dot ${tld}`, `${local}@${host}。${tld}`, `${local}(at)${host}(dot)${tld}`, `${local}#${domain}`)
+    .constantFrom(
+      `${local}@${domain}`,
+      `${local} at ${host} dot ${tld}`,
+      `${local}@${host}。${tld}`,
+      `${local}(at)${host}(dot)${tld}`,
+      `${local}#${domain}`,
+      `${local} @ ${domain}`,
+      `${local} @ ${host} . ${tld}`,
+      ` ${[...`${local}@${domain}`].join(' ')} `,
+      ...(host === 'example' ? [] : [`${local}@${host}`, `${local} at ${host} `]),
+    )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：'), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
   fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
@@ -116,10 +136,24 @@ const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.const
 });
 const spacedNamePii = fc.tuple(fc.constantFrom('令狐', '欧阳', '司马', '诸葛'), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: `姓名 ${[...s].join(' ')} ${g}，`, secrets: [`${[...s].join(' ')} ${g}`, s + g] }));
 const latinNamePii = fc
-  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：'), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
-  .map(([cue, a, b]): Pii => ({ text: `${cue}${a} ${b}，`, secrets: [`${a} ${b}`, `${a}${b}`] }));
+  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：', '户名 ', "I'm ", 'my name is ', 'This is '), fc.constantFrom(...PINYIN), fc.constantFrom('', 'Q. ', 'J. R. ', 'Mary-'), fc.constantFrom(...PINYIN))
+  .map(([cue, a, middle, b]): Pii => ({ text: `${cue}${a} ${middle}${b}，`, secrets: [`${a} ${middle}${b}`, ...(middle ? [`${middle}${b}`] : [])] }));
+// A compound surname and one given character: the surname is masked too ("我姓欧阳名锋").
+const compoundNamePii = fc.tuple(fc.constantFrom('欧阳', '司马', '诸葛', '上官', '慕容'), fc.constantFrom(...GIVEN)).chain(([s, g]) =>
+  fc.constantFrom(`我姓${s}名${g}，`, `我叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g, s] })),
+);
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii);
+// Street addresses after a cue, passports and licence plates.
+const STREETS = ['建国路', '世纪大道', '文三路', '中山北街', '长安巷'];
+const addressPii = fc
+  .tuple(fc.constantFrom('地址：', '收货地址 ', '住址:', '寄到', '送到'), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', ''), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('', '3栋402', '1201室', '2单元'))
+  .map(([cue, region, street, number, unit]): Pii => ({ text: `${cue}${region}${street}${number}号${unit}，`, secrets: [`${street}${number}`] }));
+const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
+const platePii = fc
+  .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
+  .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
+
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

@@ -271,9 +271,17 @@ const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(
 // "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
-const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
-// Spaces around an @ between address characters: "name @qq.com", "name@ qq.com".
-const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-]@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
+// A dot with spaces around it ("163 . com") is a dot there too.
+const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// Spaces around an @ between address characters: "name @qq.com", "name@ qq.com", "name @ qq.com".
+const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[ \t\u00a0]{0,3}[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-][ \t\u00a0]{0,3}@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
+// An address typed with a space after every character: "l i l e i @ 1 6 3 . c o m". Read only
+// where the spaced run holds an @; "a b c" elsewhere is left as it is.
+const SPACED_ADDRESS = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-](?:[ \t\u00a0]{1,2}[A-Za-z0-9._%+@-]){3,}(?![A-Za-z0-9._%+-])/gu;
+function joinSpacedAddress(view: MappedText): MappedText {
+  if (!view.text.includes('@')) return view;
+  return view.replace(SPACED_ADDRESS, (m) => (m[0].includes('@') && /^[^@]+@[^@]+$/u.test(m[0]) ? m[0].replace(/[ \t\u00a0]/gu, '') : m[0]));
+}
 
 /** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
 function readChineseDigits(view: MappedText): MappedText {
@@ -282,15 +290,34 @@ function readChineseDigits(view: MappedText): MappedText {
   return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
 }
 
-// The eager reading, for redaction only: a phone number written as groups of 3, 4 and 4 digits
-// with any short word or sign between them ("138加4729加1056", "139转…", "137空格…", "136杠…").
-// The pii-exposure rule does not read it this way: "买了138件加4729元加1056元" is no phone.
+// A phone number written as groups of 3, 4 and 4 digits with a short word or sign between them
+// ("138加4729加1056", "139转…", "137空格…", "136杠…"). The eager reading, for redaction, takes any
+// word of up to three characters. The certain reading, for the pii-exposure rule, takes the same
+// joining word or sign twice: "138加4729加1056" and "138❤4729❤1056" are phones spelt to get past a
+// filter, "买了138件加4729元加1056元" is no phone.
 const GROUP_DIGIT = `[0-9${CHINESE_DIGIT.slice(1, -1)}]`;
 const WORD_GAP = `[ \\t]*[^\\s0-9${CHINESE_DIGIT.slice(1, -1)}]{1,3}?[ \\t]*`;
-const WORDS_BETWEEN_GROUPS = new RegExp(`(?<!${GROUP_DIGIT})(${GROUP_DIGIT}{3})${WORD_GAP}(${GROUP_DIGIT}{4})${WORD_GAP}(${GROUP_DIGIT}{4})(?!${GROUP_DIGIT})`, 'gu');
+const WORDS_BETWEEN_GROUPS = new RegExp(`(?<!${GROUP_DIGIT})(${GROUP_DIGIT}{3})(${WORD_GAP})(${GROUP_DIGIT}{4})(${WORD_GAP})(${GROUP_DIGIT}{4})(?!${GROUP_DIGIT})`, 'gu');
+const JOINING_WORD = /^(?:加|转|接|空格|杠|横杠|横|[^\p{L}\p{N}\s]{1,2})$/u;
 const asDigits = (text: string) => [...text].map((c) => CHINESE_DIGIT_VALUES[c] ?? c).join('');
-function joinWordSeparatedGroups(view: MappedText): MappedText {
-  return view.replace(WORDS_BETWEEN_GROUPS, (m) => (/^1[3-9]/u.test(asDigits(m[1]!)) ? m[1]! + m[2]! + m[3]! : m[0]));
+function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedText {
+  return view.replace(WORDS_BETWEEN_GROUPS, (m) => {
+    if (!/^1[3-9]/u.test(asDigits(m[1]!))) return m[0];
+    const gap = m[2]!.trim();
+    if (reading === 'certain' && (gap !== m[4]!.trim() || !JOINING_WORD.test(gap))) return m[0];
+    return m[1]! + m[3]! + m[5]!;
+  });
+}
+// "l384729lO56": the letters l, I, O and o typed for 1 and 0 inside the shape of a mobile number
+// (11 characters, 1[3-9] first, split 3-4-4 or not), standing alone. Most characters must still be
+// digits, so that a word or a code is not read as a number.
+const LOOKALIKE_MOBILE = /(?<![A-Za-z0-9])[1lI][3-9][0-9lIoO](?:[ -]?[0-9lIoO]{4}){2}(?![A-Za-z0-9])/gu;
+const LOOKALIKE_DIGITS: Record<string, string> = { l: '1', I: '1', o: '0', O: '0' };
+function readLookalikeDigits(view: MappedText): MappedText {
+  return view.replace(LOOKALIKE_MOBILE, (m) => {
+    const letters = m[0].replace(/[^lIoO]/gu, '').length;
+    return letters > 0 && letters <= 4 ? m[0].replace(/[lIoO]/gu, (c) => LOOKALIKE_DIGITS[c]!) : m[0];
+  });
 }
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
@@ -314,7 +341,9 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
-    .transform((view) => (reading === 'eager' ? joinWordSeparatedGroups(view).replace(HASH_AT, () => '@') : view))
+    .transform(readLookalikeDigits)
+    .transform((view) => joinWordSeparatedGroups(view, reading))
+    .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
@@ -327,12 +356,12 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name';
+  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
   readonly value: string;
-  /** For e-mails: the domain; for names: the surname, which masks keep. */
+  /** What masks keep: an e-mail's domain, a name's surname, a plate's province and city letter. */
   readonly keep?: string;
 }
 
@@ -346,11 +375,16 @@ const EMAIL = new RegExp(
   `(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}|\\p{Script=Han}{1,4})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
   'gu',
 );
+// "lilei@163", "lilei at gmail": an address whose domain is a well-known mail host, the top-level
+// domain left out. Other words after an @ are not read as a domain: "@小林" is a mention.
+const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|proton|protonmail';
+const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
-// "Q Q：12345678", "q号 12345678", "企鹅号 12345678", and a lone V where it can only mean WeChat:
+// "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
+// "薇❤：abc123"), "威x abc123", "卫星号 abc123" (卫星 only before 号), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
 const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽v][\s.·・,，、_*-]{0,2}信|vx|wx|weixin|we\s*chat|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*-]{0,2}(?:信|心|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]x|wx|wei\s*xin|we\s*chat|卫星(?=\s*号)|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -367,13 +401,28 @@ export const COMMON_SURNAMES: readonly string[] = SURNAMES;
 const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
-const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|本人)\\s*[:：是为]?\\s*';
+const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人|本人)\\s*[:：是为]?\\s*';
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN})`, 'gdu');
 // "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
-const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(?:${SURNAME})?(\\s?${GIVEN})`, 'gdu');
+const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
 // "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
-const LATIN_NAME = /(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人)\s*[:：是为]?\s*([A-Za-z]{2,20}(?:[ ·.-][A-Za-z]{2,20}){0,2})(?![A-Za-z])/gdu;
+// A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
+const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
+const LATIN_NAME = new RegExp(
+  `(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)\\s*[:：是为]?\\s*(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  'gdu',
+);
+// "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
+// capitalised words are a name, so that "I'm sorry" or "I'm OK" stay as they are.
+const CAPITALISED_WORD = "(?:[A-Z][A-Za-z'’]{0,18}[a-z](?:-[A-Z]?[A-Za-z'’]{0,18}[a-z])?|[A-Z]\\.)";
+const NOT_A_NAME_AFTER_I_AM = new Set(
+  'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready'.split(' '),
+);
+const ENGLISH_NAME = new RegExp(
+  `(?<![A-Za-z])(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
+  'gdu',
+);
 
 // Redaction does not need the surname list: after a word that introduces a name, the next two to
 // four Han characters are taken as one ("我叫乔峰", "收件人：阿朱", "叫我段誉就行", "姓名 令 狐 冲"), up
@@ -382,13 +431,13 @@ const LATIN_NAME = /(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?
 // "叫我自己查询"), so each cue says how sure it is.
 // Words and particles that end a name, or follow one in a sentence.
 const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|同学|就行|就好|即可|谢谢|您好|你好|[的了吗呢吧啊呀嘛么哦哈是在和跟与及或就都也还要想说我你您他她它这那有没不请已])';
-const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
+const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
 // Always a name after these, or after a label with a colon or 是/为: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名:虚竹".
 const INTRODUCED_NAME = new RegExp(
-  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?|(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主)[ \\t]*[:：是为])[ \\t]*${NAME_CHARS}`,
+  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?|(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)[ \\t]*[:：是为])[ \\t]*${NAME_CHARS}`,
   'gdu',
 );
 // A name perhaps: after a label with nothing between ("收件人乔峰", "姓名 令 狐 冲", not "收货人拒签"),
@@ -397,7 +446,7 @@ const INTRODUCED_NAME = new RegExp(
 // and start with a surname on the list or are not a word jieba's dictionary holds as something else.
 const NAME_PERHAPS = new RegExp(
   [
-    `(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主)[ \\t]*${NAME_CHARS}${NAME_END}`,
+    `(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)[ \\t]*${NAME_CHARS}${NAME_END}`,
     `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
     `我是[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
   ].join('|'),
@@ -409,6 +458,59 @@ const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
 const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
 // "陈先生", "李小姐": the surname before a form of address.
 const HONORIFIC = new RegExp(`(${SURNAME})(?=先生|女士|小姐)`, 'gu');
+
+// A street address after the words that introduce one: the rest of the clause, when it starts as an
+// address does (a province, city or district, or a place that ends in 路, 街, 村, 小区 …) and holds
+// a digit or a street word. "地址不对", "地址和产品型号", "寄到公司", "发送到10086" and a template's
+// "地址（***市**区***路**号）" stay. The province, city and district at its start are kept: they point
+// at no one.
+const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|发到|邮寄到|寄往|送往|住在)';
+const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
+const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
+const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
+const PLACE_START = /^\p{Script=Han}{2,10}?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
+const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
+// A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
+const PASSPORT = /(?:护照|通行证|passport)(?:号码|号|no\.?|number)?[ \t]*[:：是为]?[ \t]*([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])/giu;
+// Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
+// characters (six on new-energy plates), here with at least three digits so that words stay words.
+const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z])[·・ ]?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])/gu;
+
+/** Street addresses after 地址, 收货地址, 寄到 …: the span leaves out the province, city and district. */
+export function findAddresses(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  const found: PiiSpan[] = [];
+  for (const m of view.text.matchAll(ADDRESS)) {
+    const [start] = m.indices![1]!;
+    // The next field of a label ("…1201室 电话：…", "…号 联系人:…") ends the address.
+    const clause = m[1]!.split(NEXT_FIELD)[0]!.trimEnd();
+    const region = REGION_PREFIX.exec(clause)![0];
+    const rest = clause.slice(region.length);
+    if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
+    found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
+  }
+  return found;
+}
+
+/** Passport and travel-permit numbers after their names. */
+export function findPassports(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  return [...view.text.matchAll(PASSPORT)].map((m) => {
+    const start = m.index + m[0].length - m[1]!.length;
+    return { kind: 'passport' as const, ...view.original(start, m.index + m[0].length), value: m[1]! };
+  });
+}
+
+/** Mainland licence plates: 京A12345, 粤B·D12345. */
+export function findPlates(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  const found: PiiSpan[] = [];
+  for (const m of view.text.matchAll(PLATE)) {
+    if (m[2]!.replace(/[^0-9]/gu, '').length < 3) continue;
+    found.push({ kind: 'plate', ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]!.toUpperCase() });
+  }
+  return found;
+}
 
 /** Landline numbers, spelt with or without area-code brackets and dashes. */
 export function findLandlines(text: string): PiiSpan[] {
@@ -425,7 +527,12 @@ export function findLongNumbers(text: string): PiiSpan[] {
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
-  return [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+  const found = [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+  for (const m of view.text.matchAll(EMAIL_WITHOUT_TLD)) {
+    const span = view.original(m.index, m.index + m[0].length);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'email', ...span, value: m[0], keep: m[2]! });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** WeChat and QQ ids after the words that introduce them; the span is the id alone. */
@@ -439,21 +546,28 @@ export function findAccounts(text: string): PiiSpan[] {
 
 /**
  * Personal names after the words that introduce one (我叫, 姓名, 收件人 …), in Han characters or
- * Latin letters. The span is what a mask hides: the given name, the surname being kept; a Latin
- * name but its first letter; the surname before 先生/女士/小姐.
+ * Latin letters, also after English words ("I'm", "my name is"). The span is what a mask hides: the
+ * given name, a common one-character surname being kept (a compound one, rarer, is masked too); a
+ * Latin name but its first letter; the surname before 先生/女士/小姐.
  */
 export function findNames(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
-  for (const pattern of [CUED_NAME, SURNAME_THEN_NAME]) {
-    for (const m of view.text.matchAll(pattern)) {
-      const [start, end] = m.indices![2]!;
-      found.push({ kind: 'name', ...view.original(start, end), value: m[1]! + m[2]!.trim(), keep: m[1]! });
-    }
+  // A compound surname is rare enough to point at a few families: it is masked with the given name.
+  const surnameSpans = (surname: readonly [number, number] | undefined) => (surname && surname[1] - surname[0] === 2 ? [surname] : []);
+  for (const m of view.text.matchAll(CUED_NAME)) {
+    const [surname, given] = [m.indices![1]!, m.indices![2]!];
+    if (surname[1] - surname[0] === 2) found.push({ kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]!.trim() });
+    else found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[2]!.trim(), keep: m[1]! });
   }
-  for (const m of view.text.matchAll(LATIN_NAME)) {
-    const [start, end] = m.indices![1]!;
-    found.push({ kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! });
+  for (const m of view.text.matchAll(SURNAME_THEN_NAME)) {
+    const given = m.indices![3]!;
+    found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[3]!.trim(), keep: m[1]! });
+    for (const span of [...surnameSpans(m.indices![1]), ...surnameSpans(m.indices![2])]) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
+  }
+  for (const m of view.text.matchAll(LATIN_NAME)) found.push(...latinNameSpan(view, m));
+  for (const m of view.text.matchAll(ENGLISH_NAME)) {
+    if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
@@ -463,6 +577,14 @@ export function findNames(text: string): PiiSpan[] {
     if (!DESCRIBES_A_PERSON.test(name) && looksLikeAName(name)) found.push(nameSpan(view, span));
   }
   return found;
+}
+
+/** A Latin name's span: its first letter is kept, the rest masked. */
+function latinNameSpan(view: MappedText, m: RegExpExecArray): PiiSpan[] {
+  // A lone letter is a placeholder ("姓名x") or an initial, no name.
+  if (m[1]!.replace(/[^A-Za-z]/gu, '').length < 2) return [];
+  const [start, end] = m.indices![1]!;
+  return [{ kind: 'name', ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
 }
 
 /**
@@ -481,10 +603,14 @@ function startsWithSurname(name: string): string {
   return name.length > 1 && SURNAMES.includes(name[0]!) ? name[0]! : '';
 }
 
-/** A name found without the surname list: a known surname at its start is kept, the rest is the span. */
+/**
+ * A name found without the surname list: a common surname at its start is kept, the rest is the
+ * span. A compound surname is masked too.
+ */
 function nameSpan(view: MappedText, [start, end]: [number, number]): PiiSpan {
   const name = view.text.slice(start, end).replace(/[ \t]/gu, '');
-  const surname = startsWithSurname(name);
+  const listed = startsWithSurname(name);
+  const surname = listed.length === 1 ? listed : '';
   // Where the surname ends in the written name, spaces between its characters included.
   let givenStart = start;
   for (let seen = 0; seen < surname.length; givenStart++) if (!/[ \t]/u.test(view.text[givenStart]!)) seen++;

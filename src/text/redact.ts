@@ -1,5 +1,5 @@
 import { partOfSpeech } from './jieba.js';
-import { findAccounts, findEmails, findLandlines, findLongNumbers, findNames, findPersonalNumbers, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPlates, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -18,9 +18,13 @@ import { findAccounts, findEmails, findLandlines, findLongNumbers, findNames, fi
  * - e-mail addresses: first character of the name and the domain kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
- * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 叫我 / 我是 / 我姓…叫 … (whether or not the
- *   surname is a common one) and before 先生 / 女士 / 小姐: a common surname kept (a Latin name: its
- *   first letter).
+ * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
+ * - mainland licence plates (京A12345): province and city letter kept;
+ * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
+ *   and district kept, the rest masked around whatever else was masked inside it;
+ * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
+ *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
+ *   surname kept, a compound one masked (a Latin name: its first letter kept).
  *
  * The e-mail, account and name finders and the reading of words between digit groups are redaction's
  * own; the pii-exposure rule reads numbers only, in the certain reading.
@@ -43,6 +47,8 @@ export function findRedactions(text: string): Redaction[] {
   for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
   for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
   for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });
+  for (const m of findPassports(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) });
+  for (const m of findPlates(text)) candidates.push({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) });
   for (const m of findNames(text)) {
     const given = m.keep && m.value.startsWith(m.keep) ? m.value.slice(m.keep.length) : m.value;
     candidates.push({ start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) });
@@ -54,7 +60,22 @@ export function findRedactions(text: string): Redaction[] {
     if (chosen.some((o) => c.start < o.end && c.end > o.start)) continue;
     chosen.push(c);
   }
+  // An address is masked around what is already masked inside it (a phone, a name), each piece
+  // character by character, spaces kept.
+  for (const address of findAddresses(text)) {
+    let at = address.start;
+    for (const o of [...chosen].sort((a, b) => a.start - b.start)) {
+      if (o.end <= at || o.start >= address.end) continue;
+      if (o.start > at) chosen.push(maskedPiece(text, at, o.start));
+      at = Math.max(at, o.end);
+    }
+    if (at < address.end) chosen.push(maskedPiece(text, at, address.end));
+  }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+function maskedPiece(text: string, start: number, end: number): Redaction {
+  return { start, end, replacement: text.slice(start, end).replace(/\S/gu, '*') };
 }
 
 /** The text with the redactions applied. */
@@ -102,10 +123,12 @@ const PERSONAL_TAG = /^(x|nr.*|ns)$/;
 
 /**
  * Whether a topic keyword may appear in a redacted report: Chinese words only (a Latin or numeric
- * keyword can be an e-mail's name, an id or a number), and not a name, a place or an unknown word.
+ * keyword can be an e-mail's name, an id or a number), and not a name, a place, an unknown word or a
+ * compound surname (上官, 欧阳: jieba holds some as ordinary words, and redaction masks them in quotes).
  */
 export function isShareableTopic(word: string): boolean {
   if (!/^\p{Script=Han}+$/u.test(word)) return false;
+  if (word.length === 2 && COMMON_SURNAMES.includes(word)) return false;
   const tag = partOfSpeech(word);
   return tag !== undefined && !PERSONAL_TAG.test(tag);
 }

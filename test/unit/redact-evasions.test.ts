@@ -106,14 +106,17 @@ describe('more evasions found by a later review', () => {
   });
 });
 
-describe('a phone as groups of 3, 4 and 4 digits with words between them (redaction only)', () => {
+describe('a phone as groups of 3, 4 and 4 digits with words between them', () => {
   it.each(['138加4729加1056', '139转4729转1056', '137空格4729空格1056', '136 杠 4729 杠 1056', '一三八加四七二九加一零五六'])('%s', (text) => {
     expect(redactText(text)).toMatch(/^1[3-9][0-9]\*{4}1056$/u);
   });
 
-  it('the pii-exposure rule does not read it as a phone: its reading is the certain one', () => {
-    expect(findPersonalNumbers('138加4729加1056', { spellings: 'any' })).toEqual([]);
-    expect(findPersonalNumbers('138加4729加1056', { spellings: 'eager' })).toMatchObject([{ kind: 'mobile', digits: '13847291056', start: 0, end: 13 }]);
+  it('the pii-exposure rule reads it as a phone only with the same joining word twice: its reading is the certain one', () => {
+    expect(findPersonalNumbers('138加4729加1056', { spellings: 'any' })).toMatchObject([{ kind: 'mobile', digits: '13847291056', start: 0, end: 13 }]);
+    for (const text of ['138加4729转1056', '138件加4729元加1056', '138元4729元1056']) {
+      expect(findPersonalNumbers(text, { spellings: 'any' }), text).toEqual([]);
+      expect(findPersonalNumbers(text, { spellings: 'eager' }), text).toMatchObject([{ kind: 'mobile', digits: '13847291056' }]);
+    }
   });
 
   // Groups that do not start as a mobile number.
@@ -157,11 +160,108 @@ describe('names after a cue, on the surname list or not', () => {
     ['我是虚竹，', '我是**，'],
     ['我是阿霞强，', '我是***，'],
     ['收件人：付晓明', '收件人：付**'],
-    ['姓名 令 狐 冲', '姓名 令 狐 *'],
+    ['姓名 令 狐 冲', '姓名 ***'],
     ['我叫谢霆锋', '我叫谢**'],
     ['名字：Li Lei', '名字：L****'],
   ]);
 
   // What follows 我是, 叫我 or a label without a colon is as often an ordinary phrase.
   leavesAlone(['我是新用户', '我是他妈妈，', '我是学生。', '我是证券，', '我是第一次买，', '叫我自己查询，', '叫我等一下', '叫我发短信，', '收货人拒签', '联系人数量较少时不显示', '户主联系不上', '收件人地址是北京']);
+});
+
+describe('e-mail addresses a second review got past --redact', () => {
+  masksAs([
+    ['邮箱 lilei @ 163.com，谢谢', '邮箱 l***@163.com，谢谢'],
+    ['邮箱 lilei @ 163 . com', '邮箱 l***@163.com'],
+    ['邮箱 l i l e i @ 1 6 3 . c o m，谢谢', '邮箱 l***@163.com，谢谢'],
+    ['邮箱 lilei at gmail 就行', '邮箱 l***@gmail 就行'],
+    ['邮箱lilei@163，收到吗', '邮箱l***@163，收到吗'],
+    ['发 hanmeimei @ qq 吧', '发 h***@qq 吧'],
+  ]);
+
+  // "at" and @ before a word that is not a mail host, and letters spaced out without an @, are text.
+  leavesAlone(['meet at home', 'I am at work 好的', '@小林 麻烦看下', 'x a b c d y', '收到 a.m. 的消息', '结果是 a @ b']);
+});
+
+describe('a mobile number with letters typed for 1 and 0', () => {
+  masksAs([
+    ['电话l384729lO56', '电话138****1056'],
+    ['打 I38-4729-1O56 找我', '打 138****1056 找我'],
+    ['号码 l38 4729 lo56', '号码 138****1056'],
+  ]);
+
+  it('the pii-exposure rule reads it too: the letters stand inside a number and nowhere else', () => {
+    expect(findPersonalNumbers('您的号码 l384729lO56', { spellings: 'any' })).toMatchObject([{ kind: 'mobile', digits: '13847291056' }]);
+  });
+
+  // Words, codes glued to letters, and runs of letters that are not mostly digits.
+  leavesAlone(['Iloveyou1234', 'l3ooooooooo', '型号lO5', '编码l384729lO56a', 'hello13ol']);
+});
+
+describe('WeChat ids after words a second review used', () => {
+  masksAs([
+    ['wei xin: zz_11223', 'wei xin: z******3'],
+    ['v❤ kk_23456', 'v❤ k******6'],
+    ['v❤️ kk_23456', 'v❤️ k******6'],
+    ['薇❤：kk_34567', '薇❤：k******7'],
+    ['微心 kk_45678', '微心 k******8'],
+    ['卫星号 kk_56789', '卫星号 k******9'],
+    ['威x kk_78901', '威x k******1'],
+  ]);
+
+  // 卫星 is a satellite unless 号 follows it.
+  leavesAlone(['卫星 定位 gps12345', '卫星电视 abc12345']);
+});
+
+describe('names a second review got past --redact', () => {
+  masksAs([
+    ["I'm John Smith，订单没到", "I'm J********，订单没到"],
+    ["Hi, my name is Mary-Jane O'Neil.", 'Hi, my name is M**************.'],
+    ['姓名：J. R. R. Tolkien', '姓名：J************'],
+    ['我叫John Q. Smith，', '我叫J**********，'],
+    ['卡号末四位7894，户名 郭靖', '卡号末四位7894，户名 郭*'],
+    ['账户名称：郭靖', '账户名称：郭*'],
+    // A compound surname points at few families: it is masked with the given name.
+    ['我姓欧阳名锋', '我姓**名*'],
+    ['我叫欧阳锋', '我叫***'],
+    ['收件人：欧阳锋，电话见订单', '收件人：***，电话见订单'],
+  ]);
+
+  // After an English cue only capitalised words are a name, and not these.
+  leavesAlone(["I'm sorry for the delay", "I'm OK, thanks", "I'm Chinese", 'I am Not sure', 'my name is not important', '姓名：x', '账户名收货地址要一致']);
+});
+
+describe('street addresses, passports and licence plates', () => {
+  masksAs([
+    ['地址：北京市朝阳区建国路88号SOHO现代城A座1201室，谢谢', '地址：北京市朝阳区********************，谢谢'],
+    ['收货地址 上海市浦东新区世纪大道100号3栋402', '收货地址 上海市浦东新区*************'],
+    ['寄到杭州市西湖区文三路 100 号，谢谢', '寄到杭州市西湖区*** *** *，谢谢'],
+    ['住在阳光小区', '住在****'],
+    // What else is masked inside an address keeps its own mask.
+    ['地址：朝阳区建国路88号，电话13812345678', '地址：朝阳区******，电话138****5678'],
+    // The next field of a label ends the address.
+    ['地址 建国路88号 电话：13812345678', '地址 ****** 电话：138****5678'],
+    ['地址：朝阳区建国路88号 13812345678', '地址：朝阳区****** 138****5678'],
+    ['护照 E12345678', '护照 E******78'],
+    ['护照号码：G87654321。', '护照号码：G******21。'],
+    ['港澳通行证 C12345678', '港澳通行证 C******78'],
+    ['车牌京A12345', '车牌京A*****'],
+    ['车牌 粤B·D12345，', '车牌 粤B******，'],
+  ]);
+
+  // A cue with no street address after it, a district that is a neighbourhood word, and words after a province's character.
+  leavesAlone([
+    '地址不对',
+    '收货地址改一下',
+    '寄到公司吧',
+    '送到楼下就行',
+    '发到这个地址就行',
+    '地址：北京市朝阳区',
+    '麻烦把地址和型号发我一下',
+    '这个地址周边室内信号弱',
+    '编辑短信发送到10086查询',
+    '请私信详细地址（**市**区**路**号）',
+    '苏A牌照',
+    '护照办好了吗',
+  ]);
 });

@@ -15,7 +15,7 @@ describe('redactText', () => {
     ['我叫王小明', '我叫王**'],
     ['收件人：李华 电话 13812345678', '收件人：李* 电话 138****5678'],
     ['收件人李华电话找不到', '收件人李*电话找不到'],
-    ['联系人欧阳娜娜', '联系人欧阳**'],
+    ['联系人欧阳娜娜', '联系人****'],
     ['陈先生您好', '*先生您好'],
     ['您好王先生，谢谢李小姐', '您好*先生，谢谢*小姐'],
     ['我是王小明', '我是王**'],
@@ -49,5 +49,9 @@ describe('isShareableTopic', () => {
   it('keeps ordinary words and drops names, places and words jieba does not know', () => {
     for (const word of ['快递', '发票', '退款']) expect(isShareableTopic(word)).toBe(true);
     for (const word of ['王小明', '杭州市', '司马']) expect(isShareableTopic(word)).toBe(false);
+  });
+
+  it('drops compound surnames that jieba holds as ordinary words', () => {
+    for (const word of ['上官', '欧阳', '慕容']) expect(isShareableTopic(word)).toBe(false);
   });
 });
