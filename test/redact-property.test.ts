@@ -246,5 +246,5 @@ describe('--redact leaves no personal data, however it is spelt', () => {
       }),
       { numRuns: 5 },
     );
-  }, 60_000);
+  }, 180_000);
 });

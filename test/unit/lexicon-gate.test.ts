@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -42,12 +43,16 @@ describe('the literal gate of a phrase list', () => {
 });
 
 describe('the required literals the build keeps', () => {
-  it('are what the patterns require now', () => {
-    const built = JSON.parse(readFileSync(BUILT_LEXICON_CACHE, 'utf8')) as Record<string, { list: LexiconFile; literals: Record<string, string[] | null> }>;
-    for (const list of lists) {
-      const cached = Object.values(built).find((entry) => entry.list.id === list.id);
-      expect(cached?.literals, list.id).toEqual({ ...new Lexicon(list, undefined, { builtinPatterns: true }).patternLiterals });
+  it('are what the patterns require now, for every list the build saw as it is', () => {
+    const built = JSON.parse(readFileSync(BUILT_LEXICON_CACHE, 'utf8')) as Record<string, { hash: string; list: LexiconFile; literals: Record<string, string[] | null> }>;
+    let compared = 0;
+    for (const [name, cached] of Object.entries(built)) {
+      // A list edited since the build is parsed afresh by the loader, and its kept literals are not used.
+      if (cached.hash !== createHash('sha256').update(readFileSync(path.join(BUILTIN_LEXICON_DIR, name), 'utf8')).digest('hex')) continue;
+      expect(cached.literals, name).toEqual({ ...new Lexicon(cached.list, undefined, { builtinPatterns: true }).patternLiterals });
+      compared++;
     }
+    expect(compared).toBeGreaterThan(0);
   });
 });
 
