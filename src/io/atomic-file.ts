@@ -64,16 +64,26 @@ function refuseLinkedFile(file: string): void {
 }
 
 /**
- * The first folder on the way to `file` that is a symbolic link, counting only the folders inside
- * the working folder `cwd`: those are the checkout's, and a pull request can commit `reports` as a
- * link to anywhere. Folders above the working folder, and paths outside it, are the operator's.
+ * The first folder on the way to `file` that is a symbolic link leading somewhere other than the
+ * working folder's own ancestors. A checkout a pull request controls can commit `reports` as a
+ * link to anywhere, and the run may start in a subfolder (`../reports/x.json`) or be given an
+ * absolute path through such a link. Links at the top of the file system (`/tmp` on macOS) are
+ * the system's, not a checkout's, and links to the working folder or above it (`/proc/self/cwd`)
+ * lead nowhere new.
  */
 export function linkedFolderWithin(file: string, cwd: string): { folder: string; target: string } | undefined {
   const root = path.resolve(cwd);
-  const relative = path.relative(root, path.dirname(path.resolve(root, file)));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  let current = root;
-  for (const part of relative.split(path.sep)) {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
+  }
+  const folder = path.dirname(path.resolve(root, file));
+  const { root: top } = path.parse(folder);
+  const parts = folder.slice(top.length).split(path.sep).filter(Boolean);
+  let current = top;
+  for (const [depth, part] of parts.entries()) {
     current = path.join(current, part);
     let stat;
     try {
@@ -81,7 +91,10 @@ export function linkedFolderWithin(file: string, cwd: string): { folder: string;
     } catch {
       return undefined; // not there yet: nothing further on can be a link
     }
-    if (stat.isSymbolicLink()) return { folder: path.relative(root, current), target: finalTarget(current) };
+    if (!stat.isSymbolicLink() || depth === 0) continue;
+    const target = finalTarget(current);
+    const towardsWorkingFolder = realRoot === target || realRoot.startsWith(target.endsWith(path.sep) ? target : target + path.sep);
+    if (!towardsWorkingFolder) return { folder: path.relative(root, current) || current, target };
   }
   return undefined;
 }

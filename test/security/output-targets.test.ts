@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +99,24 @@ describe('outputs never write through a folder of the checkout that is a link', 
     const result = await runCli(['replies', 'replies', '--fix'], { cwd: dir });
     expect(result.stdout + result.stderr).toContain('符号链接');
     expect(readFileSync(path.join(outside, 'r.yaml'), 'utf8')).toBe('- 您别激动，这个问题不大。\n');
+  });
+});
+
+describe('a linked folder reached from a subfolder or by an absolute path', () => {
+  it('is refused too, and the folder it points to is left as it was', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'sub'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'supportlint-outside-'));
+    symlinkSync(outside, path.join(dir, 'outdir'));
+    for (const args of [
+      ['lint', '../c.jsonl', '-f', 'json', '-o', '../outdir/x.json'],
+      ['lint', '../c.jsonl', '-f', 'json', '-o', path.join(dir, 'outdir', 'y.json')],
+      ['convert', '../c.jsonl', '-o', '../outdir/z.jsonl'],
+    ]) {
+      const result = await runCli(args, { cwd: path.join(dir, 'sub') });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('符号链接');
+    }
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
