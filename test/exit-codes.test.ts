@@ -280,9 +280,13 @@ describe('--update-baseline with a filter that would cut the baseline short', ()
 
   it('--quiet records the warnings too', async () => {
     const dir = tempDir();
-    await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'all.json'), '--update-baseline']);
-    await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'quiet.json'), '--update-baseline', '--quiet']);
+    const all = await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'all.json'), '--update-baseline']);
+    const quiet = await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--baseline', path.join(dir, 'quiet.json'), '--update-baseline', '--quiet']);
     expect(readFileSync(path.join(dir, 'quiet.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'all.json'), 'utf8'));
+    // And it says how many it wrote, not how many it showed.
+    const count = (stderr: string) => /(\d+) 个问题/.exec(stderr)?.[1];
+    expect(count(quiet.stderr)).toBe(count(all.stderr));
+    expect(Number(count(all.stderr))).toBeGreaterThan(1);
   });
 });
 

@@ -106,7 +106,7 @@ export class BaselineRun {
         return false;
       }
       await saveBaseline(this.file!, this.cwd, this.recorder.baseline);
-      say(`${t('baseline.wrote', { count: summary.errors + summary.warnings, file: this.file! })}\n`);
+      say(`${t('baseline.wrote', { count: this.recorder.recorded, file: this.file! })}\n`);
       return true;
     }
     if (this.matcher?.suppressed) say(`${t('baseline.suppressed', { count: this.matcher.suppressed })}\n`);

@@ -97,9 +97,12 @@ export class BaselineMatcher {
 /** Builds a baseline from what a run found. */
 export class BaselineRecorder {
   readonly baseline: Baseline = { version: 1, counts: new Map() };
+  /** Findings recorded: what the baseline holds, whatever the report showed. */
+  recorded = 0;
 
   record(result: ConversationResult, key: string): void {
     for (const finding of result.findings) {
+      this.recorded++;
       let rules = this.baseline.counts.get(key);
       if (!rules) this.baseline.counts.set(key, (rules = new Map()));
       rules.set(finding.ruleId, (rules.get(finding.ruleId) ?? 0) + 1);
