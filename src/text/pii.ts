@@ -384,7 +384,7 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" (卫星 only before 号), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
 const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*-]{0,2}(?:信|心|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]x|wx|wei\s*xin|we\s*chat|卫星(?=\s*号)|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\s?x|wx|wei\s*xin(?:\s*hao)?|we\s*chat|卫星(?=\s*号)|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -420,7 +420,7 @@ const NOT_A_NAME_AFTER_I_AM = new Set(
   'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready'.split(' '),
 );
 const ENGLISH_NAME = new RegExp(
-  `(?<![A-Za-z])(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
+  `(?<![A-Za-z])(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame[ \\t]*[:：]|[Tt]his is|[Cc]all me)[ \\t]+(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 
