@@ -1,31 +1,18 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
-import type { AnalyzedMessage } from '../src/engine/analysis.js';
+import { countBefore, type AnalyzedMessage } from '../src/engine/analysis.js';
 import type { Lexicon } from '../src/lexicon/lexicon.js';
 import { isCustomerMessage } from '../src/model/conversation.js';
 import { clauseBounds } from '../src/text/clauses.js';
 import { contentTokens, similarityPrefix, tokenSimilarity } from '../src/text/similarity.js';
 import type { Token } from '../src/text/segment.js';
 
-// Platform masks in exports such as JDDC, after normalisation (lower-cased). Sticker codes and
-// bracketed emoticons ("#E-s[数字x]", "[呵呵]") say nothing; masked values ("[数字x]", "[金额x]")
-// hide data that may differ between two replies; masked order ids keep their number.
-
 /** How many earlier answered replies each reply is compared with, at most. */
 const MAX_EARLIER_REPLIES = 200;
 
-/** The first position of a sorted list whose value is at least `value`. */
-function firstAtLeast(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
+// Platform masks in exports such as JDDC, after normalisation (lower-cased). Sticker codes and
+// bracketed emoticons ("#E-s[数字x]", "[呵呵]") say nothing; masked values ("[数字x]", "[金额x]")
+// hide data that may differ between two replies; masked order ids keep their number.
 const STICKER = /#e-[a-z]\[[^\]\s]{1,12}\]/gu;
 const HIDDEN_VALUE = /\[(?:数字|金额|日期|时间|姓名|地址|电话|组织机构|邮箱|身份证号)x\]/gu;
 const OTHER_MASK = /\[[^\][\s]{1,12}\]/gu; // [站点x], [链接x], [呵呵]: no data we can compare
@@ -213,7 +200,7 @@ export default defineRule({
       // loop, a wrong --map that makes one conversation of a whole export) stays linear.
       const from = Math.max(0, answeredReplies.length - MAX_EARLIER_REPLIES);
       const lists = prefixOf(words).map((element) => byPrefixWord.get(element) ?? []);
-      const at = lists.map((list) => firstAtLeast(list, from));
+      const at = lists.map((list) => countBefore(list, from));
       let last = from - 1;
       for (;;) {
         let next = -1;

@@ -118,29 +118,17 @@ export class ConversationAnalysis {
     return this.customerSeqCache;
   }
 
-  /** How many of `positions` come before `seq`. */
-  private static countBefore(positions: readonly number[], seq: number): number {
-    let low = 0;
-    let high = positions.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (positions[mid]! < seq) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
   /** The human replies that follow a message, in order; the first `limit` of them when given. */
   humanRepliesAfter(seq: number, limit = Number.POSITIVE_INFINITY): AnalyzedMessage[] {
     const positions = this.positionsOf('human');
-    const from = ConversationAnalysis.countBefore(positions, seq + 1);
+    const from = countBefore(positions, seq + 1);
     return positions.slice(from, from + limit).map((at) => this.messages[at]!);
   }
 
   /** The human replies before a message, in order; the last `limit` of them when given. */
   humanRepliesBefore(seq: number, limit = Number.POSITIVE_INFINITY): AnalyzedMessage[] {
     const positions = this.positionsOf('human');
-    const to = ConversationAnalysis.countBefore(positions, seq);
+    const to = countBefore(positions, seq);
     return positions.slice(Math.max(0, to - limit), to).map((at) => this.messages[at]!);
   }
 
@@ -152,7 +140,7 @@ export class ConversationAnalysis {
   /** The customer's last message before a message. */
   customerMessageBefore(seq: number): AnalyzedMessage | undefined {
     const positions = this.positionsOf('customer');
-    const to = ConversationAnalysis.countBefore(positions, seq);
+    const to = countBefore(positions, seq);
     return to === 0 ? undefined : this.messages[positions[to - 1]!];
   }
 
@@ -174,4 +162,16 @@ export class ConversationAnalysis {
     close();
     return bursts;
   }
+}
+
+/** How many values of an ascending list are below `value`: the position of the first one that is not. */
+export function countBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
