@@ -31,7 +31,24 @@ const PRAISE = /(满意|好评|五星|点赞|赞一个|给力|好棒|太好了|�
 const BUT = /(但|可是|不过|然而|却)/;
 // A question that is a reproach: "你们不管吗?", "不能直接退吗"; "能不能", "是不是", "有没有" only ask.
 const REPROACH = /(?<![能是有会要可好行对])(不|没)(?![能是有会要可好行对]不)[^,.!?;。，！？；]{0,10}([吗嘛么][?]?$|[吗嘛么]?\?)/;
+// Dissatisfaction with the agent's last reply, which the customer often shows without a complaint
+// word (measured on the tuning half of JDDC's per-turn labels, bench/satisfaction/README.md):
+// - reproach aimed at the agent or the company: a second person with a negation, or with "again" or
+//   "all along", in the same clause ("你们又改口了", "你一直不回", "搞不懂你们"). A 不 or 没 in
+//   politeness ("不好意思", "没关系") or in an A-not-A question ("你们能不能…") reproaches nobody, and
+//   "你好" greets;
+const AT_YOU = /(你们|你)(?!好)[^,.!?;。]{0,8}(不|没|又|一直|总是|老是)|(不|没)[^,.!?;。]{0,8}(你们|你)(?!好)/;
+const NOT_REPROACH = /(不好意思|不客气|没事|没关系|没问题|不用谢|不错|能不能|是不是|可不可以|行不行|会不会|要不要|有没有|对不对|好不好)/g;
+// - something that should have happened did not: nothing received, no refund, no response, nobody
+//   answering ("还没到账", "打过去没人接"); "有没有收到" asks;
+const DID_NOT_HAPPEN = /(?<!有)没有?(收到|到账|反应|人接|人理|人管|人回|回复|回音|消息|动静)/;
+// - the reply missed the point: the customer asks for a straight answer or says what they asked.
+const MISSED_POINT = /(回答我|直说|说直接点|直接一点|听不懂|没听懂|我(问|说)的是|不是这个意思|答非所问|绕(那么多|什么|来绕去)|正面回答|说清楚)/;
 const STICKER_ONLY = /^\s*(#e-[a-z]?\[[^\]]*\]|\[[^\]]{1,8}\]|\p{Extended_Pictographic}|\s)*\s*$/u;
+
+function unhappyWithReply(text: string): boolean {
+  return AT_YOU.test(text.replace(NOT_REPROACH, '')) || DID_NOT_HAPPEN.test(text) || MISSED_POINT.test(text);
+}
 
 /** One customer message's sentiment; null for an empty message or a sticker alone. */
 export function messageSentiment(analysis: ConversationAnalysis, need: AnswerNeed, message: AnalyzedMessage): Sentiment | null {
@@ -39,7 +56,7 @@ export function messageSentiment(analysis: ConversationAnalysis, need: AnswerNee
   if (message.message.kind !== 'text' || STICKER_ONLY.test(text)) return null;
   const complaint = analysis.acts.distress(message) !== undefined;
   if (complaint) return THREAT.test(text) || PRESSED.test(text) || CHALLENGE.test(text) ? -2 : -1;
-  if (THREAT.test(text) || CHALLENGE.test(text) || REPROACH.test(text)) return -1;
+  if (THREAT.test(text) || CHALLENGE.test(text) || REPROACH.test(text) || unhappyWithReply(text)) return -1;
   const turn = need.judge(message);
   if (turn.closes && !BUT.test(text)) return PRAISE.test(text) ? 2 : 1;
   return 0;

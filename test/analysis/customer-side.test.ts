@@ -35,6 +35,23 @@ describe('customer sentiment, message by message', () => {
     expect(sentimentOf('请问几点发货')).toBe(0);
   });
 
+  it('reads unhappiness with the reply that has no complaint word: reproach aimed at the agent, a step that never happened, a missed point', () => {
+    expect(sentimentOf('你们又改口了')).toBe(-1);
+    expect(sentimentOf('我等了一上午你一直不回')).toBe(-1);
+    expect(sentimentOf('说好的退款还没到账')).toBe(-1);
+    expect(sentimentOf('打了三次电话都没人接')).toBe(-1);
+    expect(sentimentOf('我问的是运费谁出')).toBe(-1);
+    expect(sentimentOf('麻烦正面回答我能不能换')).toBe(-1);
+  });
+
+  it('does not read politeness, a greeting or an A-not-A question to the agent as reproach', () => {
+    expect(sentimentOf('不好意思，你们几点下班')).toBe(0);
+    expect(sentimentOf('你好，我想开一张发票')).toBe(0);
+    expect(sentimentOf('你们能不能开专票')).toBe(0);
+    expect(sentimentOf('你有没有收到我发的照片')).toBe(0);
+    expect(sentimentOf('没关系，你慢慢查')).toBeGreaterThanOrEqual(0);
+  });
+
   it('does not take a negated complaint or thanks with a "but" for what it is not', () => {
     expect(sentimentOf('不急，慢慢来')).toBe(0);
     expect(sentimentOf('谢谢，但是我还是想退货')).toBe(0);
