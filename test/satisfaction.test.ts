@@ -13,12 +13,11 @@ const present = existsSync(path.join(CORPUS, 'stc3-dev.json')) && existsSync(pat
 if (!present) console.warn(`satisfaction benchmark skipped: the corpus ${CORPUS} is absent, so predicted satisfaction cannot be checked against the raters`);
 
 /**
- * Bars on the check half (conversations the weights were not fitted on). STC-3 and IQS hold the
- * targets (0.45 and 0.35). JDDC overall satisfaction is held at 0.20, below its 0.25 target: the
- * check half measures 0.241 (bench/satisfaction/README.md), and the test guards that level until
- * the prediction reaches the target.
+ * Bars on the check half: the targets of issue 11, 0.45 for STC-3, 0.25 for JDDC overall
+ * satisfaction and 0.35 for IQS. bench/satisfaction/README.md has the figures measured, and how
+ * often the check half has been read.
  */
-const BARS = { predictedVsS: 0.45, predictedVsOverallSat: 0.2, iqsVsS: 0.35 };
+const BARS = { predictedVsS: 0.45, predictedVsOverallSat: 0.25, iqsVsS: 0.35 };
 
 describe.skipIf(!present)('the satisfaction benchmark on the corpus (check half)', () => {
   let data: BenchData;
@@ -41,7 +40,7 @@ describe.skipIf(!present)('the satisfaction benchmark on the corpus (check half)
     expect(check.predictedVsS!).toBeGreaterThanOrEqual(BARS.predictedVsS);
   });
 
-  it('predicts JDDC overall satisfaction at least at the level measured', () => {
+  it('predicts JDDC overall satisfaction', () => {
     expect(check.predictedVsOverallSat!).toBeGreaterThanOrEqual(BARS.predictedVsOverallSat);
   });
 
