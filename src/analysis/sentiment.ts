@@ -34,7 +34,7 @@ const REPROACH = /(?<![能是有会要可好行对])(不|没)(?![能是有会要
 // Dissatisfaction with the agent's last reply, which the customer often shows without a complaint
 // word (measured on the tuning half of JDDC's per-turn labels, bench/satisfaction/README.md):
 // - reproach aimed at the agent or the company: a second person with a negation, or with "again" or
-//   "all along", in the same clause ("你们又改口了", "你一直不回", "搞不懂你们"). A 不 or 没 in
+//   "all along", in the same clause ("你们又改口了", "你一直不回", "说了半天你们也不管"). A 不 or 没 in
 //   politeness ("不好意思", "没关系") or in an A-not-A question ("你们能不能…") reproaches nobody, and
 //   "你好" greets;
 const AT_YOU = /(你们|你)(?!好)[^,.!?;。]{0,8}(不|没|又|一直|总是|老是)|(不|没)[^,.!?;。]{0,8}(你们|你)(?!好)/;
