@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { BUILTIN_RULES } from '../../rules/index.js';
-import type { AdapterOptions, FieldName } from '../adapters/adapter.js';
+import type { AdapterOptions } from '../adapters/adapter.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { ConversationResult, LintSettings, Locale } from '../engine/lint.js';
@@ -19,34 +19,21 @@ import { REPORT_FORMATS } from '../report/formats/index.js';
 import type { GroupBy, PeriodUnit, ReportData } from '../report/model.js';
 import type { ReportInput } from '../report/score.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import { lintFiles, readInputs } from '../runner/lint-files.js';
+import { dateFilter, lintFiles, readInputs } from '../runner/lint-files.js';
+import type { DateRange } from '../time/date-range.js';
+export type { InputOptions } from '../runner/settings.js';
+export { readOptionsFrom } from '../runner/settings.js';
 import type { WaiverRun } from '../runner/waivers.js';
 import { createLinter, type Concurrency } from '../runner/linter.js';
 import { inputSize } from '../io/input-size.js';
 import { readLintJsonInputs } from '../runner/lint-json-inputs.js';
 import { Redactor, type RedactionSettings } from '../runner/redaction.js';
-import { adapterOptions, buildLintSettings } from '../runner/settings.js';
+import { buildLintSettings, readOptionsFrom, type InputOptions } from '../runner/settings.js';
 import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
 import { isShareableTopic } from '../text/redact.js';
 import { isValidTimezone } from '../time/instant.js';
 import { toolVersion } from '../package-root.js';
 import { NoInputError, UsageError } from './errors.js';
-
-/** How inputs are read, over the configuration's `input` key (the command line's read options). */
-export interface InputOptions {
-  /** Read every input as this format instead of detecting it. */
-  format?: string;
-  /** The column or key of each field: `{text: '内容'}`, or a 1-based column number for tables. */
-  fieldMap?: Partial<Record<FieldName, string>>;
-  /** Raw values of a field read as these values: `{role: {'0': 'customer', '1': 'agent'}}`. */
-  valueMap?: AdapterOptions['valueMap'];
-  /** false: tables have no header row. */
-  header?: boolean;
-  /** A table cell that joins several messages with this separator becomes several messages. */
-  splitMessages?: string;
-  /** In chat records without roles (千牛), sender names that match are agents. */
-  agentPattern?: string;
-}
 
 export interface SupportlintOptions {
   /** Paths are resolved from here, and configuration is searched from here up. Default: process.cwd(). */
@@ -87,8 +74,13 @@ export interface LintFilesOptions {
   metrics?: boolean;
   /** Lint threads: `auto` (the default), `off`, or a number (see src/runner/linter.ts). */
   concurrency?: Concurrency;
-  /** Conversations to lint (--since/--until); the others are counted in `summary.filtered`. */
+  /**
+   * Conversations to lint; the others are counted in `summary.filtered`. A test of your own is
+   * applied in this thread, so files are then read one after another.
+   */
   accept?: (conversation: Conversation) => boolean;
+  /** Lint only conversations that start in this range of local dates (--since/--until), in the configured zone. */
+  dates?: DateRange;
 }
 
 export interface ReportRequest {
@@ -214,16 +206,26 @@ export class Supportlint {
     const config = await this.loadConfig();
     const only = this.options.rules?.length ? [...this.options.rules] : undefined;
     const linter = createLinter(
-      { config: only ? withRulesOn(config, only) : config, onlyRules: only, locale: this.scriptLocale(), metrics: settings.metrics, concurrency: options.concurrency ?? 'auto', inputSize: inputSize(files, this.cwd) },
+      {
+        config: only ? withRulesOn(config, only) : config,
+        onlyRules: only,
+        locale: this.scriptLocale(),
+        metrics: settings.metrics,
+        concurrency: options.concurrency ?? 'auto',
+        inputSize: inputSize(files, this.cwd),
+        read: { input: this.options.input ?? {}, cwd: this.cwd },
+      },
       settings,
     );
+    const byDate = options.dates && dateFilter(options.dates, config.timezone);
+    const selection = options.accept ?? (byDate ? { accept: byDate, dates: { ...options.dates, timezone: config.timezone } } : undefined);
     await lintFiles(files, { ...(await this.readOptions()), stdin: options.stdin }, linter, summary, async (result) => {
       if (options.onResult) addResult(summary, (await options.onResult(result)) ?? result);
       else {
         addResult(summary, result);
         results.push(result);
       }
-    }, options.accept);
+    }, selection);
     return { results, summary, files: [...files] };
   }
 
@@ -349,21 +351,6 @@ export class Supportlint {
     const locale = this.options.locale;
     return locale === 'zh-Hans' || locale === 'zh-Hant' ? locale : undefined;
   }
-}
-
-/** How inputs are read: the configuration's `input` key, with these options over it. */
-export function readOptionsFrom(config: ResolvedConfig, input: InputOptions, cwd: string): AdapterOptions & { format?: string; cwd: string } {
-  return {
-    ...adapterOptions(config, {
-      fieldMap: input.fieldMap,
-      valueMap: input.valueMap,
-      header: input.header,
-      splitMessages: input.splitMessages,
-      agentPattern: input.agentPattern,
-    }),
-    format: input.format ?? config.input.format,
-    cwd,
-  };
 }
 
 /** The rules that ran, as formatters describe them. */

@@ -13,7 +13,7 @@ import { UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { inputOptions, type CommonReadOptions } from './options.js';
 import { t } from '../i18n/index.js';
-import { readOptionsFrom } from '../api/supportlint.js';
+import { readOptionsFrom } from '../runner/settings.js';
 
 export interface LabelEvalOptions {
   labels: string;

@@ -4,7 +4,6 @@ import { stringify as toYaml } from 'yaml';
 import type { ConversationResult } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 import { collapseResult } from '../engine/collapse.js';
-import { dateFilter } from '../runner/lint-files.js';
 import { parseConcurrency, type Concurrency } from '../runner/linter.js';
 import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
 import { dateRangeProblem } from '../time/date-range.js';
@@ -133,7 +132,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   const { summary } = await linter.lintResolvedFiles(files, {
     metrics,
     concurrency: options.concurrency,
-    accept: dateFilter(options, config.timezone),
+    dates: { since: options.since, until: options.until },
     onResult: async (result) => {
       progress.tick();
       for (const agent of result.agents) agentsSeen.add(agent);

@@ -4,7 +4,10 @@ import { lintConversation, type ConversationResult, type LintSettings, type Loca
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Conversation } from '../model/conversation.js';
 import { WorkerPool } from './worker-pool.js';
+import type { ThreadReading } from './lint-worker.js';
 import type { InputSize } from '../io/input-size.js';
+import type { FileTask } from './file-schedule.js';
+import type { DateRange } from '../time/date-range.js';
 
 /** What became of one conversation: its result, or why it could not be linted at all. */
 export type LintOutcome = { result: ConversationResult } | { failure: string };
@@ -25,6 +28,19 @@ export interface ConversationLinter {
    */
   pause?(): Promise<void> | undefined;
   close(): Promise<void>;
+  /** Lint threads that can take whole files (see lintFiles); absent when conversations are linted here. */
+  readonly files?: FileThreads;
+  /** Lints in this thread, where this thread may lint: for files it reads ahead of their turn. */
+  lintHere?(conversation: Conversation): LintOutcome;
+}
+
+/** Lint threads that read and lint whole files when they have nothing else to do. */
+export interface FileThreads {
+  /**
+   * Gives the threads a source of files: each thread that is idle takes the next one, and settles
+   * its `outcome`. `dates` is the --since/--until test the threads apply.
+   */
+  offer(next: () => FileTask | undefined, dates?: DateRange & { timezone: string }): void;
 }
 
 /** Lints one conversation. Rules have their own boundaries in lintConversation; a failure here is the analysis itself. */
@@ -65,10 +81,13 @@ const SHARED_WAITING = 4096;
 export class SharedLinter implements ConversationLinter {
   readonly capacity: number;
 
+  readonly files: FileThreads | undefined;
+
   constructor(
-    private readonly pool: Pick<WorkerPool, 'capacity' | 'saturated' | 'lint' | 'flush' | 'close'>,
+    private readonly pool: Pick<WorkerPool, 'capacity' | 'saturated' | 'lint' | 'flush' | 'close'> & { files?: FileThreads },
     private readonly settings: LintSettings,
   ) {
+    this.files = pool.files;
     // What waits for its turn is mostly results linted here, which hold only their findings: the
     // conversations out at the threads are bounded by saturated(). A tight bound would make this
     // thread stop reading whenever the oldest conversation is still at a thread.
@@ -80,6 +99,10 @@ export class SharedLinter implements ConversationLinter {
   lint(conversation: Conversation): Promise<LintOutcome> {
     if (conversation.messages.length <= HELPER_MAX_MESSAGES && this.pool.saturated()) return Promise.resolve(lintOutcome(conversation, this.settings));
     return this.pool.lint(conversation);
+  }
+
+  lintHere(conversation: Conversation): LintOutcome {
+    return lintOutcome(conversation, this.settings);
   }
 
   /** Every couple of milliseconds, so that threads that have finished a batch are heard and get the next. */
@@ -152,6 +175,8 @@ export interface LinterPlan {
   concurrency: Concurrency;
   /** The size of the input, to size `auto` (see inputSize). */
   inputSize: InputSize;
+  /** How lint threads read files they take whole; without it they lint only what they are sent. */
+  read?: ThreadReading;
 }
 
 /**
@@ -161,7 +186,7 @@ export interface LinterPlan {
 export function createLinter(plan: LinterPlan, settings: LintSettings): ConversationLinter {
   const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputSize) : plan.concurrency;
   if (threads === 0) return inProcessLinter(settings);
-  const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false }, threadHeapMb());
+  const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false, read: plan.read }, threadHeapMb());
   // A number of threads given by the user is what lints. Under `auto` this thread helps where the
   // input is mostly read whole (JSON), which leaves it idle; reading a streamed export keeps it
   // busy, and helping would only load the rules' dictionaries into it a second time.

@@ -4,7 +4,7 @@ import { loadLexicons } from '../lexicon/load.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { compileUserRegex } from '../lexicon/user-regex.js';
 import { addDictionaryWords, jiebaSegmenter } from '../text/jieba.js';
-import { DEFAULT_SESSION_GAP_MINUTES, type AdapterOptions } from '../adapters/adapter.js';
+import { DEFAULT_SESSION_GAP_MINUTES, type AdapterOptions, type FieldName } from '../adapters/adapter.js';
 
 /**
  * Turns resolved configuration into what the engine and the readers need. Phrase lists and the
@@ -48,5 +48,36 @@ export function adapterOptions(
     // The user's pattern runs on the linear-time engine: a crafted nick cannot hang the reader.
     agentPattern: agentPattern === undefined ? undefined : compileUserRegex(agentPattern, overrides.agentPattern !== undefined ? '--agent-pattern' : 'input.agentPattern'),
     sessionGapMinutes: config.input.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES,
+  };
+}
+
+/** How inputs are read, over the configuration's `input` key (the command line's read options). */
+export interface InputOptions {
+  /** Read every input as this format instead of detecting it. */
+  format?: string;
+  /** The column or key of each field: `{text: '内容'}`, or a 1-based column number for tables. */
+  fieldMap?: Partial<Record<FieldName, string>>;
+  /** Raw values of a field read as these values: `{role: {'0': 'customer', '1': 'agent'}}`. */
+  valueMap?: AdapterOptions['valueMap'];
+  /** false: tables have no header row. */
+  header?: boolean;
+  /** A table cell that joins several messages with this separator becomes several messages. */
+  splitMessages?: string;
+  /** In chat records without roles (千牛), sender names that match are agents. */
+  agentPattern?: string;
+}
+
+/** How inputs are read: the configuration's `input` key, with these options over it. */
+export function readOptionsFrom(config: ResolvedConfig, input: InputOptions, cwd: string): AdapterOptions & { format?: string; cwd: string } {
+  return {
+    ...adapterOptions(config, {
+      fieldMap: input.fieldMap,
+      valueMap: input.valueMap,
+      header: input.header,
+      splitMessages: input.splitMessages,
+      agentPattern: input.agentPattern,
+    }),
+    format: input.format ?? config.input.format,
+    cwd,
   };
 }

@@ -3,8 +3,10 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Conversation } from '../model/conversation.js';
-import type { ConversationLinter, LintOutcome } from './linter.js';
+import type { ConversationLinter, FileThreads, LintOutcome } from './linter.js';
 import type { WorkerSetup, WorkerReply, WorkerRequest } from './lint-worker.js';
+import type { FileOutcome, FileTask } from './file-schedule.js';
+import type { DateRange } from '../time/date-range.js';
 
 /** A batch is sent when it holds this many conversations … */
 const BATCH_CONVERSATIONS = 64;
@@ -35,6 +37,8 @@ interface Thread {
   load: number;
   /** It built its settings and can lint. */
   ready: boolean;
+  /** The whole file it reads and lints, if any. */
+  file?: { id: number; settle(outcome: FileOutcome | undefined): void };
 }
 
 /** Where the thread's script is: next to this module once built; the built one when run from source. */
@@ -54,8 +58,11 @@ function mb(bytes: number): string {
  * dies fails only what it held: its batches are tried again one conversation at a time on a fresh
  * thread, and a conversation that fails alone is reported as not linted, with the reason.
  */
-export class WorkerPool implements ConversationLinter {
+export class WorkerPool implements ConversationLinter, FileThreads {
   readonly capacity: number;
+  readonly files: FileThreads = this;
+  private nextFile: (() => FileTask | undefined) | undefined;
+  private dates: (DateRange & { timezone: string }) | undefined;
   private readonly threads: Thread[] = [];
   private pending: Job[] = [];
   private pendingMessages = 0;
@@ -97,7 +104,27 @@ export class WorkerPool implements ConversationLinter {
    * is still starting, one waiting. More work sent now would only queue.
    */
   saturated(): boolean {
-    return this.threads.every((thread) => thread.batches.size >= (thread.ready ? BATCHES_PER_THREAD : 1));
+    return this.threads.every((thread) => thread.file !== undefined || thread.batches.size >= (thread.ready ? BATCHES_PER_THREAD : 1));
+  }
+
+  offer(next: () => FileTask | undefined, dates?: DateRange & { timezone: string }): void {
+    this.nextFile = next;
+    this.dates = dates;
+    this.feedIdle();
+  }
+
+  /** Threads that are ready and hold nothing take the next whole file, if there is one. */
+  private feedIdle(): void {
+    if (!this.nextFile || this.closed || this.unavailable) return;
+    for (const thread of this.threads) {
+      if (!thread.ready || thread.file || thread.batches.size > 0) continue;
+      const task = this.nextFile();
+      if (!task) return;
+      const id = this.nextBatch++;
+      task.outcome = new Promise<FileOutcome | undefined>((settle) => (thread.file = { id, settle }));
+      const request: WorkerRequest = { type: 'file', id, file: task.file, dates: this.dates };
+      thread.worker.postMessage(request);
+    }
   }
 
   flush(): void {
@@ -109,11 +136,13 @@ export class WorkerPool implements ConversationLinter {
   }
 
   private send(batch: Batch): void {
+    // A thread reading a whole file is the last choice: the batch would wait for the file.
+    const busy = (candidate: Thread) => (candidate.file ? 1 : 0);
     let thread = this.threads[0]!;
-    for (const candidate of this.threads) if (candidate.load < thread.load) thread = candidate;
+    for (const candidate of this.threads) if (busy(candidate) < busy(thread) || (busy(candidate) === busy(thread) && candidate.load < thread.load)) thread = candidate;
     thread.batches.set(batch.id, batch);
     thread.load += batch.messages;
-    const request: WorkerRequest = { id: batch.id, conversations: batch.jobs.map((job) => job.conversation) };
+    const request: WorkerRequest = { type: 'batch', id: batch.id, conversations: batch.jobs.map((job) => job.conversation) };
     thread.worker.postMessage(request);
   }
 
@@ -124,6 +153,17 @@ export class WorkerPool implements ConversationLinter {
     }
     if (reply.type === 'ready') {
       thread.ready = true;
+      this.feedIdle();
+      return;
+    }
+    if (reply.type === 'file' || reply.type === 'fileFailed') {
+      const file = thread.file;
+      if (!file || file.id !== reply.id) return;
+      thread.file = undefined;
+      // A file the thread could not finish is read again in its turn by the reading thread, which
+      // reports what is wrong with it.
+      file.settle(reply.type === 'file' ? reply.outcome : undefined);
+      this.feedIdle();
       return;
     }
     const batch = thread.batches.get(reply.id);
@@ -131,6 +171,7 @@ export class WorkerPool implements ConversationLinter {
     thread.batches.delete(reply.id);
     thread.load -= batch.messages;
     batch.jobs.forEach((job, i) => job.resolve(reply.outcomes[i]!));
+    this.feedIdle();
   }
 
   /** Nothing can be linted: every conversation waiting, and every one to come, fails the run. */
@@ -139,6 +180,8 @@ export class WorkerPool implements ConversationLinter {
     for (const thread of this.threads) {
       for (const batch of thread.batches.values()) for (const job of batch.jobs) job.reject(new LinterUnavailableError(reason));
       thread.batches.clear();
+      thread.file?.settle(undefined);
+      thread.file = undefined;
     }
     for (const job of this.pending) job.reject(new LinterUnavailableError(reason));
     this.pending = [];
@@ -155,6 +198,9 @@ export class WorkerPool implements ConversationLinter {
       return;
     }
     const lost = [...thread.batches.values()];
+    // A file it was reading is read again in its turn, by the reading thread.
+    thread.file?.settle(undefined);
+    thread.file = undefined;
     const replacement = this.startThread();
     this.threads[index] = replacement;
     void thread.worker.terminate();
@@ -178,6 +224,7 @@ export class WorkerPool implements ConversationLinter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const thread of this.threads) thread.file?.settle(undefined);
     await Promise.all(this.threads.map((thread) => thread.worker.terminate()));
   }
 }
