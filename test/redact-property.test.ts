@@ -58,6 +58,29 @@ function withLookalikes(digits: string, one: string, zero: string): string {
   return [...digits].map((d, i) => (i > 0 && swapped < 4 && (d === '1' || d === '0') ? (swapped++, d === '1' ? one : zero) : d)).join('');
 }
 
+// Letters and strokes typed for 0 and 1, English digit words, and full-width digits, mixed in one
+// number ("1３8-4七29-105six", "I384729IO56"): at most four letters or words, the rest digits.
+const HOMOGLYPHS: Record<string, string[]> = { '0': ['o', 'O', '〇', '零'], '1': ['l', 'I', '|', '丨'] };
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** The digits with up to three 0s and 1s as look-alikes, some digits full width or Chinese, and perhaps the last as an English word. */
+function withHomoglyphs(digits: string, picks: readonly number[], lastAsWord: boolean): string {
+  let letters = lastAsWord ? 1 : 0;
+  const out = [...digits].map((d, i) => {
+    const pick = picks[i]!;
+    if (i === digits.length - 1 && lastAsWord) return DIGIT_WORDS[Number(d)]!;
+    if (i > 0 && HOMOGLYPHS[d] && letters < 3 && pick % 3 === 0) {
+      const glyph = HOMOGLYPHS[d][pick % HOMOGLYPHS[d].length]!;
+      if (/[A-Za-z|]/u.test(glyph)) letters++;
+      return glyph;
+    }
+    if (pick % 5 === 1) return String.fromCharCode(d.charCodeAt(0) + 0xfee0);
+    if (pick % 7 === 2) return CHINESE[d]![0]!;
+    return d;
+  });
+  return ` ${out.join('')} `;
+}
+
 /** A digit string in one of the spellings people use to get a number past a filter. */
 function spelt(digits: string): fc.Arbitrary<string> {
   const groups = (sizes: number[]) => {
@@ -80,6 +103,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
+    fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
   );
 }
 

@@ -9,13 +9,18 @@
  * time in eleven (and the birth-date check cuts that further), and the Luhn check one time in ten.
  *
  * People who want a number past a filter spell it otherwise: "138，5555，6666", "138_9999_0000",
- * "一三八幺二三四五六七八", full-width digits, zero-width spaces between digits, "name at 163 dot com".
+ * "一三八幺二三四五六七八", "l384729lO56", "1３8-4七29-105six" (spelt-digits.ts reads these), full-width
+ * digits, zero-width spaces between digits, "name at 163 dot com".
  * `piiView` undoes these spellings in a normalised copy of the text that remembers, for each of its
  * characters, the span of the original it came from; finders match the copy and report spans of
  * the original, so that the original spelling is what gets masked.
  */
 
 import { partOfSpeech } from './jieba.js';
+import { MappedText } from './mapped-text.js';
+import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
+
+export { MappedText } from './mapped-text.js';
 
 export type PiiKind = 'mobile' | 'residentId' | 'bankCard';
 
@@ -157,86 +162,6 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 // ---------------------------------------------------------------------------------------------
 // The normalised view.
 
-/**
- * A copy of a text in which each character remembers the span [from, to) of the original it came
- * from. Until a step changes it, the copy is the original and the spans are the identity: most
- * messages hold nothing that a step rewrites, and pay for no arrays.
- */
-export class MappedText {
-  private constructor(
-    readonly text: string,
-    /** Undefined while the copy is still the original, character for character. */
-    private readonly from: readonly number[] | undefined,
-    private readonly to: readonly number[] | undefined,
-  ) {}
-
-  static of(text: string): MappedText {
-    return new MappedText(text, undefined, undefined);
-  }
-
-  private fromAt(i: number): number | undefined {
-    if (this.from) return this.from[i];
-    return i < this.text.length ? i : undefined;
-  }
-
-  private toAt(i: number): number | undefined {
-    if (this.to) return this.to[i];
-    return i >= 0 && i < this.text.length ? i + 1 : undefined;
-  }
-
-  /** The span of the original text that [start, end) of this copy came from. */
-  original(start: number, end: number): { start: number; end: number } {
-    if (end <= start) {
-      const at = this.fromAt(start) ?? this.toAt(this.text.length - 1) ?? 0;
-      return { start: at, end: at };
-    }
-    return { start: this.fromAt(start)!, end: this.toAt(end - 1)! };
-  }
-
-  transform(step: (view: MappedText) => MappedText): MappedText {
-    return step(this);
-  }
-
-  /**
-   * Replaces every match of `pattern` (global) with what `replacement` returns for it. The
-   * characters put in come from the whole span the match came from; a match replaced by '' is
-   * dropped, its span then belonging to the neighbours' spans when a later match covers them.
-   * Returns this copy itself when nothing changes.
-   */
-  replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
-    let text = '';
-    let from: number[] | undefined;
-    let to: number[] | undefined;
-    let last = 0;
-    const keep = (end: number) => {
-      text += this.text.slice(last, end);
-      for (let i = last; i < end; i++) {
-        from!.push(this.fromAt(i)!);
-        to!.push(this.toAt(i)!);
-      }
-    };
-    for (const match of this.text.matchAll(pattern)) {
-      if (match[0].length === 0) continue;
-      const start = match.index;
-      const end = start + match[0].length;
-      const put = replacement(match);
-      if (put === match[0]) continue;
-      from ??= [];
-      to ??= [];
-      keep(start);
-      text += put;
-      for (let i = 0; i < put.length; i++) {
-        from.push(this.fromAt(start)!);
-        to.push(this.toAt(end - 1)!);
-      }
-      last = end;
-    }
-    if (!from) return this;
-    keep(this.text.length);
-    return new MappedText(text, from, to);
-  }
-}
-
 // Zero-width and invisible characters that can be slipped between digits without showing.
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
@@ -255,16 +180,6 @@ const DASHES = /[\u2010-\u2015\u2212\ufe63]/gu;
 // Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), and the
 // ideographic space. Chinese punctuation (，：) is left as it is: finders know it.
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋／]/gu;
-const CHINESE_DIGIT_VALUES: Record<string, string> = {
-  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
-  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
-};
-const CHINESE_DIGIT = '[零〇一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖]';
-// What people put between the digits of one number: spaces, commas, dots, dashes, slashes, underscores.
-const DIGIT_GAP = '(?:[ \\t\\u00a0]{1,2}|[ \\t\\u00a0]{0,2}[,，、_/.。·\\-—–~][ \\t\\u00a0]{0,2})';
-// Four or more digits, some of them spelt in Chinese ("一三八 1234 五六七八"), read as digits.
-// Shorter runs are ordinary words (一两个, 三五天).
-const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${CHINESE_DIGIT}|[0-9])){3,}`, 'gu');
 // A gap joins two groups of digits unless both are long enough to be numbers of their own
 // ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
 const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
@@ -281,13 +196,6 @@ const SPACED_ADDRESS = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-](?:[ \t\u00a0]{1,2}
 function joinSpacedAddress(view: MappedText): MappedText {
   if (!view.text.includes('@')) return view;
   return view.replace(SPACED_ADDRESS, (m) => (m[0].includes('@') && /^[^@]+@[^@]+$/u.test(m[0]) ? m[0].replace(/[ \t\u00a0]/gu, '') : m[0]));
-}
-
-/** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
-function readChineseDigits(view: MappedText): MappedText {
-  const runs = [...view.text.matchAll(SPELT_NUMBER)].map((m) => [m.index, m.index + m[0].length] as const);
-  if (runs.length === 0) return view;
-  return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
 }
 
 // A phone number written as groups of 3, 4 and 4 digits with a short word or sign between them
@@ -308,17 +216,6 @@ function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedT
     return m[1]! + m[3]! + m[5]!;
   });
 }
-// "l384729lO56": the letters l, I, O and o typed for 1 and 0 inside the shape of a mobile number
-// (11 characters, 1[3-9] first, split 3-4-4 or not), standing alone. Most characters must still be
-// digits, so that a word or a code is not read as a number.
-const LOOKALIKE_MOBILE = /(?<![A-Za-z0-9])[1lI][3-9][0-9lIoO](?:[ -]?[0-9lIoO]{4}){2}(?![A-Za-z0-9])/gu;
-const LOOKALIKE_DIGITS: Record<string, string> = { l: '1', I: '1', o: '0', O: '0' };
-function readLookalikeDigits(view: MappedText): MappedText {
-  return view.replace(LOOKALIKE_MOBILE, (m) => {
-    const letters = m[0].replace(/[^lIoO]/gu, '').length;
-    return letters > 0 && letters <= 4 ? m[0].replace(/[lIoO]/gu, (c) => LOOKALIKE_DIGITS[c]!) : m[0];
-  });
-}
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
 
@@ -331,7 +228,7 @@ export type PiiReading = 'certain' | 'eager';
 
 /**
  * The text as the finders read it: invisible characters dropped, full-width folded, numbers spelt
- * in Chinese digits read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
+ * with Chinese digits, look-alike letters or English digit words read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
  * in e-mail addresses read as @ and dots. `original()` maps a span back.
  */
 export function piiView(text: string, reading: PiiReading = 'certain'): MappedText {
@@ -341,10 +238,9 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
-    .transform(readLookalikeDigits)
     .transform((view) => joinWordSeparatedGroups(view, reading))
+    .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
-    .transform(readChineseDigits)
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
     .replace(SPACE_AT, () => '')

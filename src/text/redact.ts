@@ -11,7 +11,7 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * the span of the original text it came from is what gets replaced:
  *
  * - mobile numbers (with +86, spaces, dashes, commas, slashes, underscores, a short word between 3-4-4
- *   groups, in Chinese digits): 138****5678;
+ *   groups, in Chinese digits, with letters or words for digits: l384729lO56, 1３8-4七29-105six): 138****5678;
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
  * - landline numbers (0 + area code + 7–8 digits): area code kept;

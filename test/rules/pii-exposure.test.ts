@@ -106,6 +106,16 @@ runRuleTests(rule, {
       code: '您的号码 l384729lO56',
       errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: 'l384729lO56' }],
     },
+    {
+      name: 'a phone with capital I and O typed for 1 and 0 (rules read lower-cased text)',
+      code: '您的号码 I384729IO56',
+      errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: 'I384729IO56' }],
+    },
+    {
+      name: 'a phone in full-width, Chinese and English digits at once',
+      code: '号码是 1３8-4七29-105six，记一下',
+      errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: '1３8-4七29-105six' }],
+    },
     { name: 'a phone with zero-width spaces inside', code: '您的手机号是138\u200b1234\u200b5678对吧', errors: [{ messageId: 'phoneNumber', message: PHONE('138****5678') }] },
     // Off the platform
     { name: 'add my WeChat', code: '您要是有空，加下我微信慢慢聊', errors: [{ messageId: 'offPlatform', message: OFF('加下我微信'), highlight: '加下我微信', suggestion: true }] },

@@ -7,8 +7,9 @@ import { REPO_CONFIG, runCli } from '../support/cli.js';
 
 /**
  * Spellings of personal data that a reviewer who had not seen the code got past `--redact`. Each
- * is said by an agent after a blame-shifting phrase, so that every format quotes it; none of it
- * may come out of `lint --redact` or `report --redact`.
+ * is said by an angry customer (quoted as what the agent answered) and by an agent after a
+ * blame-shifting phrase, so that every format quotes it; none of it may come out of
+ * `lint --redact` or `report --redact`.
  */
 
 interface Spelling {
@@ -58,6 +59,9 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '薇❤：kk_34567', secret: 'kk_34567' },
   { family: 'account', text: '卫星号 kk_56789', secret: 'kk_56789' },
   { family: 'account', text: '威x kk_78901', secret: 'kk_78901' },
+  { family: 'phone', text: '电话 138 o4729 1056', secret: '4729' },
+  { family: 'phone', text: '电话 I384729IO56', secret: '4729' },
+  { family: 'phone', text: '1３8-4七29-105six', secret: '4729' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -71,7 +75,7 @@ afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 function transcript(spellings: readonly Spelling[]): string {
   return spellings
     .flatMap((s, i) => [
-      { conversation_id: `c${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: '快递怎么还没到' },
+      { conversation_id: `c${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: `太过分了，快递怎么还没到！${s.text}` },
       { conversation_id: `c${i}`, time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: `这个不归我们管，${s.text}` },
     ])
     .map((record) => JSON.stringify(record))
