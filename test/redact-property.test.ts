@@ -135,6 +135,8 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       `${local} @ ${host} . ${tld}`,
       ` ${[...`${local}@${domain}`].join(' ')} `,
       ...(host === 'example' ? [] : [`${local}@${host}`, `${local} at ${host} `]),
+      // An @ spoken or typed as another word, sign or space before a well-known mail host.
+      ...(host === 'example' ? [] : [`${local}圈${domain}`, ` ${local} 在 ${domain}`, `${local}艾特${host}点${tld}`, ` ${local} ${domain}`, `${local}~${host}。${tld}`]),
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });

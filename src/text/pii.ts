@@ -218,6 +218,16 @@ function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedT
 }
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
+// "lilei圈163.com", "lilei 在 163.com", "lilei~qq点com": any one short word, sign or space spoken or
+// typed for the @ between an address's name and a well-known mail host with its top-level domain,
+// for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to an
+// address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
+// list of sites ("example.com 和 163.com").
+const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
+const SPOKEN_AT = new RegExp(
+  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:[ \\t]{0,2}[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}[ \\t]{0,2}|[ \\t]{1,2})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
+  'giu',
+);
 
 /**
  * How much a view undoes. `certain` is what the pii-exposure rule reads, where a false finding
@@ -240,7 +250,7 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(/\u3000/gu, () => ' ')
     .transform((view) => joinWordSeparatedGroups(view, reading))
     .transform(readSpeltDigits)
-    .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
+    .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@').replace(SPOKEN_AT, () => '@')) : view))
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
     .replace(SPACE_AT, () => '')

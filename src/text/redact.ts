@@ -15,7 +15,8 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
  * - landline numbers (0 + area code + 7–8 digits): area code kept;
- * - e-mail addresses: first character of the name and the domain kept;
+ * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
+ *   lilei圈163.com, lilei 在 163.com): first character of the name and the domain kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;

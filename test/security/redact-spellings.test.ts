@@ -62,6 +62,9 @@ const SPELLINGS: Spelling[] = [
   { family: 'phone', text: '电话 138 o4729 1056', secret: '4729' },
   { family: 'phone', text: '电话 I384729IO56', secret: '4729' },
   { family: 'phone', text: '1３8-4七29-105six', secret: '4729' },
+  { family: 'email', text: '邮箱 lilei圈163.com', secret: 'lilei' },
+  { family: 'email', text: '邮箱 lilei 在 163.com', secret: 'lilei' },
+  { family: 'email', text: '邮箱 lilei 圈 qq 点 com', secret: 'lilei' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -18,3 +18,29 @@ describe('redaction of close spellings', () => {
     for (const text of ['name: 请填写', 'I need a 5 x 7 photo', '芯片坏了，换一个']) expect(redactText(text)).toBe(text);
   });
 });
+
+describe('an @ spoken or typed as another word, sign or space before a well-known mail host', () => {
+  it.each([
+    ['lilei圈163.com', 'l***@163.com'],
+    ['邮箱 lilei 在 163.com', '邮箱 l***@163.com'],
+    ['lilei 圈 163 dot com', 'l***@163.com'],
+    ['发 wang_wu在gmail。com 吧', '发 w***@gmail.com 吧'],
+    ['lilei~qq．com', 'l***@qq.com'],
+    ['lilei 126.net', 'l***@126.net'],
+    ['zhang圈yahoo.com.cn', 'z***@yahoo.com.cn'],
+  ])('%s → %s', (text, masked) => {
+    expect(redactText(text)).toBe(masked);
+  });
+
+  it.each([
+    '我在163.com注册的',
+    '请登录 https://mail.163.com/inbox 查看',
+    'http://163.com',
+    '在 qq.com 上',
+    'a 在 qq.com',
+    '官网 example.com 和 163.com',
+    'lilei在163上买的',
+  ])('leaves %s as it is', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+});
