@@ -250,10 +250,12 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(/\u3000/gu, () => ' ')
     .transform((view) => joinWordSeparatedGroups(view, reading))
     .transform(readSpeltDigits)
-    .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@').replace(SPOKEN_AT, () => '@')) : view))
+    .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
     .replace(SPACE_AT, () => '')
+    // After `at` and 艾特 are read: "ab at qq dot com" is no name "at" before a host.
+    .transform((view) => (reading === 'eager' ? view.replace(SPOKEN_AT, () => '@') : view))
     // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
     .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
 }

@@ -28,6 +28,8 @@ describe('an @ spoken or typed as another word, sign or space before a well-know
     ['lilei~qq．com', 'l***@qq.com'],
     ['lilei 126.net', 'l***@126.net'],
     ['zhang圈yahoo.com.cn', 'z***@yahoo.com.cn'],
+    // `at` is read first: the name is what comes before it.
+    ['xy12 at qq dot com吧', 'x***@qq.com吧'],
   ])('%s → %s', (text, masked) => {
     expect(redactText(text)).toBe(masked);
   });
