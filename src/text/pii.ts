@@ -251,11 +251,12 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .transform((view) => joinWordSeparatedGroups(view, reading))
     .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
-    .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
     .replace(SPACE_AT, () => '')
-    // After `at` and 艾特 are read: "ab at qq dot com" is no name "at" before a host.
+    // After `at` and 艾特 are read ("ab at qq dot com" is no name "at" before a host), and before
+    // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
     .transform((view) => (reading === 'eager' ? view.replace(SPOKEN_AT, () => '@') : view))
+    .replace(GAP_BETWEEN_DIGITS, () => '')
     // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
     .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
 }

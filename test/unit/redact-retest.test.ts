@@ -30,6 +30,9 @@ describe('an @ spoken or typed as another word, sign or space before a well-know
     ['zhang圈yahoo.com.cn', 'z***@yahoo.com.cn'],
     // `at` is read first: the name is what comes before it.
     ['xy12 at qq dot com吧', 'x***@qq.com吧'],
+    // A name that ends in a digit before a host that starts with one: the sign is no gap inside a number.
+    ['好的ab12~163。com麻烦您', '好的a***@163.com麻烦您'],
+    ['ab12 163.com', 'a***@163.com'],
   ])('%s → %s', (text, masked) => {
     expect(redactText(text)).toBe(masked);
   });
