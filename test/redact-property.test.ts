@@ -174,12 +174,16 @@ const STREETS = ['建国路', '世纪大道', '文三路', '中山北街', '长�
 const addressPii = fc
   .tuple(fc.constantFrom('地址：', '收货地址 ', '住址:', '寄到', '送到'), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', ''), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('', '3栋402', '1201室', '2单元'))
   .map(([cue, region, street, number, unit]): Pii => ({ text: `${cue}${region}${street}${number}号${unit}，`, secrets: [`${street}${number}`] }));
+// The same addresses with no word before them, known by their shape: a region, then a road and a number.
+const unlabelledAddressPii = fc
+  .tuple(fc.constantFrom('我家在', '人在', '，', ''), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', '杭州市西湖区', '浙江省杭州市余杭区五常街道'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('号', '号3栋402', '号1201室', '号2单元', '弄'))
+  .map(([lead, region, street, number, unit]): Pii => ({ text: `${lead}${region}${street}${number}${unit}，`, secrets: [`${street}${number}`] }));
 const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
   .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

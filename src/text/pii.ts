@@ -379,13 +379,32 @@ const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
 const PLACE_START = /^\p{Script=Han}{2,10}?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
+// A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
+// administrative chain with at least one province, city, district or county (a town, township or
+// 街道 may follow), then a road (路, 街, 大道, 道, 巷, 弄, 胡同) and a house number with its unit
+// (号, 栋, 幢, 室, 楼, 单元, 弄), and what follows of building, floor and room. As after a cue, the
+// province, city and district are kept and the rest is masked; a town below the district is masked.
+// Words that end as a unit does are left out: 超市, 城市, 小区, 景区, 家乡, 知道, 频道, 渠道 …; 号 before 线 or 码
+// is a metro line or a number.
+const HAN = '\\p{Script=Han}';
+const CITY_OR_DISTRICT = `(?:${HAN}{2,6}?(?:省|自治区|自治州|地区|盟|(?<![超城门股夜早菜集闹都街])市)|${HAN}{1,6}?(?<![小园社景校片厂矿专误郊灾禁营战商])(?:区|县|旗))`;
+const TOWN = `(?:${HAN}{1,6}?(?:街道|(?<![古小城家老故他异下])(?:镇|乡)))`;
+const ROAD = `${HAN}{1,10}?(?:大道|路|街|巷|弄|胡同|(?<![知频渠通味难报轨跑赛管隧走过车人步水街])道)`;
+const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|室|楼|单元|弄)';
+// The building, floor and room end in a number or letter and a unit ("3栋402室", "A座1201室", "一楼"), so
+// that "…1号西北大学部分地方手机信号" stops after 1号.
+const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|号院|号|栋|幢|室|楼|层|单元|座|户))?`;
+const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 const PASSPORT = /(?:护照|通行证|passport)(?:号码|号|no\.?|number)?[ \t]*[:：是为]?[ \t]*([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])/giu;
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
 const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z])[·・ ]?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])/gu;
 
-/** Street addresses after 地址, 收货地址, 寄到 …: the span leaves out the province, city and district. */
+/**
+ * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span
+ * leaves out the province, city and district.
+ */
 export function findAddresses(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
@@ -398,7 +417,11 @@ export function findAddresses(text: string): PiiSpan[] {
     if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
     found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
   }
-  return found;
+  for (const m of view.text.matchAll(ADDRESS_SHAPE)) {
+    const span = view.original(m.index + m[1]!.length, m.index + m[0].length);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Passport and travel-permit numbers after their names. */

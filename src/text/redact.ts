@@ -22,7 +22,8 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
  * - mainland licence plates (京A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
- *   and district kept, the rest masked around whatever else was masked inside it;
+ *   and district kept, the rest masked around whatever else was masked inside it; the same for an
+ *   address with no such word, known by its shape (a region, then a road and a house number);
  * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept).

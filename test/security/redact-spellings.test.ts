@@ -65,6 +65,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱 lilei圈163.com', secret: 'lilei' },
   { family: 'email', text: '邮箱 lilei 在 163.com', secret: 'lilei' },
   { family: 'email', text: '邮箱 lilei 圈 qq 点 com', secret: 'lilei' },
+  { family: 'address', text: '我家在杭州市西湖区文三路90号', secret: '文三路' },
+  { family: 'address', text: '人在广东省深圳市南山区科技园南十二路18号3栋402室', secret: '南十二路' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

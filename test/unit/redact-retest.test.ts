@@ -49,3 +49,35 @@ describe('an @ spoken or typed as another word, sign or space before a well-know
     expect(redactText(text)).toBe(text);
   });
 });
+
+describe('a street address with no word before it, known by its shape', () => {
+  it.each([
+    ['我家在杭州市西湖区文三路90号', '我家在杭州市西湖区******'],
+    ['我家在杭州市西湖区文三路90号3栋402室，快点送', '我家在杭州市西湖区************，快点送'],
+    ['浙江省杭州市余杭区五常街道文一西路969号', '浙江省杭州市余杭区************'],
+    ['广东省深圳市南山区科技园南十二路18号', '广东省深圳市南山区**********'],
+    ['人在北京市朝阳区建国路88号SOHO现代城A座1201室', '人在北京市朝阳区********************'],
+    // The clause after the address is no part of it.
+    ['西安市长安区陈北路1号学校里手机信号差', '西安市长安区*****学校里手机信号差'],
+  ])('%s → %s', (text, masked) => {
+    expect(redactText(text)).toBe(masked);
+  });
+
+  it('masks as the labelled address does: province, city and district kept', () => {
+    expect(redactText('我家在杭州市西湖区文三路90号').replace('我家在', '')).toBe(redactText('住址 杭州市西湖区文三路90号').replace('住址 ', ''));
+  });
+
+  it.each([
+    '我在上海市浦东新区的仓库，3号楼',
+    '北京地铁10号线',
+    '杭州市区道路10号线',
+    '我知道北京市朝阳区有个频道12号',
+    '他在城市的超市路口3楼',
+    '在我们小区门口路边3号楼',
+    '订单已经从广州市白云区发出，单号12345，价格88元',
+    '我家在杭州市西湖区，离文三路不远',
+    '您好，我们会在3个工作日内处理',
+  ])('leaves %s as it is', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+});
