@@ -290,10 +290,10 @@ const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|g
 const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
-// "薇❤：abc123"), "威x abc123", "卫星号 abc123" (卫星 only before 号), and a lone V where it can only mean WeChat:
+// "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
 const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\s?x|wx|wei\s*xin(?:\s*hao)?|we\s*chat|卫星(?=\s*号)|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\s?x|wx|wei\s*xin(?:\s*hao)?|we\s*chat|卫星(?=\s*号)|(?<=加(?:个|我|一下|下)?\s?)卫星|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -467,13 +467,24 @@ export function findEmails(text: string): PiiSpan[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** WeChat and QQ ids after the words that introduce them; the span is the id alone. */
-export function findAccounts(text: string): PiiSpan[] {
-  const view = piiView(text, 'eager');
+/**
+ * WeChat and QQ ids after the words that introduce them; the span is the id alone. The certain
+ * reading is the pii-exposure rule's.
+ */
+export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
+  const view = piiView(text, reading);
   return [...view.text.matchAll(ACCOUNT)].map((m) => {
     const start = m.index + m[1]!.length;
-    return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]! };
+    // The words that introduce the id, without the colon or spaces before it.
+    const label = m[1]!.replace(/[\s:：=]+$/u, '').replace(/(?:是|为)$/u, '').trimEnd();
+    return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index, m.index + label.length) };
   });
+}
+
+/** A WeChat or QQ id, and where the words that introduce it (V信, wx, 加个卫星 …) stand. */
+export interface AccountSpan extends PiiSpan {
+  readonly kind: 'account';
+  readonly label: { readonly start: number; readonly end: number };
 }
 
 /**

@@ -65,6 +65,10 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱 lilei圈163.com', secret: 'lilei' },
   { family: 'email', text: '邮箱 lilei 在 163.com', secret: 'lilei' },
   { family: 'email', text: '邮箱 lilei 圈 qq 点 com', secret: 'lilei' },
+  { family: 'account', text: '加个卫星 kk_10013', secret: 'kk_10013' },
+  { family: 'account', text: '联系我 wx: kk_10012', secret: 'kk_10012' },
+  { family: 'account', text: '加我薇 信 kk_10006', secret: 'kk_10006' },
+  { family: 'account', text: '加我 V X kk_10001', secret: 'kk_10001' },
   { family: 'address', text: '我家在杭州市西湖区文三路90号', secret: '文三路' },
   { family: 'address', text: '人在广东省深圳市南山区科技园南十二路18号3栋402室', secret: '南十二路' },
 ];

@@ -9,13 +9,15 @@ describe('redaction of close spellings', () => {
     ['加我V X kk_10001', ['kk_10001']],
     ['微芯 kk_10002', ['kk_10002']],
     ['V❤信 kk_10003', ['kk_10003']],
+    ['加个卫星 kk_10013', ['kk_10013']],
+    ['加一下卫星 kk_10015', ['kk_10015']],
   ])('%s', (text, secrets) => {
     const masked = redactText(text);
     for (const secret of secrets) expect(masked).not.toContain(secret);
   });
 
   it('leaves ordinary words alone', () => {
-    for (const text of ['name: 请填写', 'I need a 5 x 7 photo', '芯片坏了，换一个']) expect(redactText(text)).toBe(text);
+    for (const text of ['name: 请填写', 'I need a 5 x 7 photo', '芯片坏了，换一个', '卫星 gps_module 信号弱']) expect(redactText(text)).toBe(text);
   });
 });
 
