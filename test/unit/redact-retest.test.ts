@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactText } from '../../src/text/redact.js';
+import { leavesAlone, masksAs } from '../support/redaction.js';
 
 // Spellings a second review found next to ones already masked.
 describe('redaction of close spellings', () => {
@@ -22,7 +23,7 @@ describe('redaction of close spellings', () => {
 });
 
 describe('an @ spoken or typed as another word, sign or space before a well-known mail host', () => {
-  it.each([
+  masksAs([
     ['lilei圈163.com', 'l***@163.com'],
     ['邮箱 lilei 在 163.com', '邮箱 l***@163.com'],
     ['lilei 圈 163 dot com', 'l***@163.com'],
@@ -35,11 +36,9 @@ describe('an @ spoken or typed as another word, sign or space before a well-know
     // A name that ends in a digit before a host that starts with one: the sign is no gap inside a number.
     ['好的ab12~163。com麻烦您', '好的a***@163.com麻烦您'],
     ['ab12 163.com', 'a***@163.com'],
-  ])('%s → %s', (text, masked) => {
-    expect(redactText(text)).toBe(masked);
-  });
+  ]);
 
-  it.each([
+  leavesAlone([
     '我在163.com注册的',
     '请登录 https://mail.163.com/inbox 查看',
     'http://163.com',
@@ -47,13 +46,11 @@ describe('an @ spoken or typed as another word, sign or space before a well-know
     'a 在 qq.com',
     '官网 example.com 和 163.com',
     'lilei在163上买的',
-  ])('leaves %s as it is', (text) => {
-    expect(redactText(text)).toBe(text);
-  });
+  ]);
 });
 
 describe('a street address with no word before it, known by its shape', () => {
-  it.each([
+  masksAs([
     ['我家在杭州市西湖区文三路90号', '我家在杭州市西湖区******'],
     ['我家在杭州市西湖区文三路90号3栋402室，快点送', '我家在杭州市西湖区************，快点送'],
     ['浙江省杭州市余杭区五常街道文一西路969号', '浙江省杭州市余杭区************'],
@@ -61,15 +58,13 @@ describe('a street address with no word before it, known by its shape', () => {
     ['人在北京市朝阳区建国路88号SOHO现代城A座1201室', '人在北京市朝阳区********************'],
     // The clause after the address is no part of it.
     ['西安市长安区陈北路1号学校里手机信号差', '西安市长安区*****学校里手机信号差'],
-  ])('%s → %s', (text, masked) => {
-    expect(redactText(text)).toBe(masked);
-  });
+  ]);
 
   it('masks as the labelled address does: province, city and district kept', () => {
     expect(redactText('我家在杭州市西湖区文三路90号').replace('我家在', '')).toBe(redactText('住址 杭州市西湖区文三路90号').replace('住址 ', ''));
   });
 
-  it.each([
+  leavesAlone([
     '我在上海市浦东新区的仓库，3号楼',
     '北京地铁10号线',
     '杭州市区道路10号线',
@@ -79,7 +74,5 @@ describe('a street address with no word before it, known by its shape', () => {
     '订单已经从广州市白云区发出，单号12345，价格88元',
     '我家在杭州市西湖区，离文三路不远',
     '您好，我们会在3个工作日内处理',
-  ])('leaves %s as it is', (text) => {
-    expect(redactText(text)).toBe(text);
-  });
+  ]);
 });
