@@ -182,3 +182,37 @@ describe('--redact: messages about skipped records', () => {
     expect(pseudonyms[0]).toBe(pseudonyms[1]);
   });
 });
+
+describe('pii-exposure sees what --redact masks in an agent’s message', () => {
+  // An agent inviting the customer to a private account, or reading back a full phone number.
+  const EXPOSURES = [
+    ['您的号码 I384729IO56', '4729'],
+    ['联系我 wx: kk_10012', 'kk_10012'],
+    ['加我威❤ kk_10007', 'kk_10007'],
+    ['加我薇 信 kk_10006', 'kk_10006'],
+    ['加我 V X kk_10001', 'kk_10001'],
+    ['加我微芯 kk_10004', 'kk_10004'],
+    ['加个卫星 kk_10013', 'kk_10013'],
+  ] as const;
+  const file = path.join(DIR, 'exposures.jsonl');
+  beforeAll(() => {
+    const records = EXPOSURES.flatMap(([text], i) => [
+      { conversation_id: `e${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: '你好' },
+      { conversation_id: `e${i}`, time: '2026-11-02 10:01:00', role: 'agent', agent: '小林', text },
+    ]);
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+  });
+
+  it('lint --rule pii-exposure reports each of them once, without the id in its message', async () => {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG, '--rule', 'pii-exposure', '-f', 'json']);
+    const findings = (JSON.parse(result.stdout) as { results: Array<{ conversationId: string; findings: Array<{ message: string }> }> }).results.map((r) => [r.conversationId, r.findings] as const);
+    expect(findings.map(([id, f]) => [id, f.length])).toEqual(EXPOSURES.map((_e, i) => [`e${i}`, 1]));
+    findings.forEach(([, f], i) => expect(f[0]!.message).not.toContain(EXPOSURES[i]![1]));
+  });
+
+  it('lint --redact masks each of them', async () => {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG, '--rule', 'pii-exposure', '-f', 'json', '--redact'], { env: ENV });
+    const output = readable(result.stdout);
+    for (const [text, secret] of EXPOSURES) expect(output, text).not.toContain(secret);
+  });
+});
