@@ -104,6 +104,9 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
     fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
+    // Every digit an English word, or the middle digits of a phone ("138 four seven two nine 1056").
+    fc.constant(` ${[...digits].map((d) => DIGIT_WORDS[Number(d)]).join(' ')} `),
+    ...(digits.length === 11 ? [fc.constant(` ${digits.slice(0, 3)} ${[...digits.slice(3, 7)].map((d) => DIGIT_WORDS[Number(d)]).join(' ')} ${digits.slice(7)} `)] : []),
   );
 }
 

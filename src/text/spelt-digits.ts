@@ -40,13 +40,14 @@ const LETTER_SPELLING = `(?:${ENGLISH_DIGIT_WORDS.map(anyCase).join('|')}|[oOlIi
 const SPELLING = new RegExp(`${LETTER_SPELLING}|[0-9]|${CHINESE_DIGIT}`, 'gu');
 const SPELT_RUN = new RegExp(`(?:${LETTER_SPELLING}|[0-9]|${CHINESE_DIGIT})(?:${DIGIT_GAP}?(?:${LETTER_SPELLING}|[0-9]|${CHINESE_DIGIT}))*`, 'gu');
 const HAS_LETTER_SPELLING = new RegExp(LETTER_SPELLING, 'u');
-const DIGIT_LIKE = new RegExp(`[0-9]|${CHINESE_DIGIT}`, 'gu');
+const DIGIT_OR_WORD = new RegExp(`[0-9]|${CHINESE_DIGIT}|${ENGLISH_DIGIT_WORDS.map(anyCase).join('|')}`, 'gu');
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/u;
 
-// Letters are read in a number of eleven to nineteen digits (a phone, with +86 a phone, an ID, a
-// card, the long numbers redaction masks), at least seven of them written as digits, with at most
-// four letters or words: "l384729lO56" has three, "1３8-4七29-105six" one. A code such as "A1O2" or
-// "iPhone 13" is no number, and neither is "13812345678|13912345678", two phones.
+// Letters and words are read in a number of eleven to nineteen digits (a phone, with +86 a phone,
+// an ID, a card, the long numbers redaction masks), at least seven of them written as digits or
+// words, with at most four look-alike letters: "l384729lO56" has three, "1３8-4七29-105six" one
+// word, "one three eight four seven two nine one zero five six" eleven words. A code such as
+// "A1O2" or "iPhone 13" is no number, and neither is "13812345678|13912345678", two phones.
 const MIN_READ_DIGITS = 11;
 const MAX_READ_DIGITS = 19;
 const MIN_WRITTEN_DIGITS = 7;
@@ -58,22 +59,29 @@ interface Spelling {
   readonly start: number;
   readonly end: number;
   readonly digit: string;
-  readonly letter: boolean;
+  /** A digit written as one (0–9, 七), a look-alike letter (l, O, |) or an English word (six). */
+  readonly kind: 'digit' | 'letter' | 'word';
+}
+
+function spellingKind(spelling: string): Spelling['kind'] {
+  if (/^[0-9]$/u.test(spelling) || CHINESE_DIGIT_VALUES[spelling] !== undefined) return 'digit';
+  return LOOKALIKE_VALUES[spelling] !== undefined ? 'letter' : 'word';
 }
 
 /**
- * The letters of a run that stand for digits. A letter is read only in a word glued to a digit
- * ("o4729", "105six"; not the "I" of "I 138…", nor "one" alone) and made of digit spellings only
+ * The letters and words of a run that stand for digits. A letter is read only in a word glued to
+ * a digit ("o4729", "105six"; not the "I" of "I 138…") and made of digit spellings only
  * ("hello138" holds the l and o of a word), so the run's first and last word must not touch
- * another Latin letter. The run is judged number by number: words joined by gaps, split where
- * two long groups meet.
+ * another Latin letter. An English digit word standing alone is read between groups of digits
+ * ("138 four seven two nine 1056"), or among seven such words or more; not "one" before a number.
+ * The run is judged number by number: words joined by gaps, split where two long groups meet.
  */
 function lettersAsDigits(text: string, runStart: number, run: string): Spelling[] {
   const spellings: Spelling[] = [...run.matchAll(SPELLING)].map((m) => ({
     start: runStart + m.index,
     end: runStart + m.index + m[0].length,
     digit: digitSpelling(m[0])!,
-    letter: !/^[0-9]$/u.test(m[0]) && CHINESE_DIGIT_VALUES[m[0]] === undefined,
+    kind: spellingKind(m[0]),
   }));
   const words: Spelling[][] = [];
   for (const s of spellings) {
@@ -89,11 +97,22 @@ function lettersAsDigits(text: string, runStart: number, run: string): Spelling[
   });
   const glued = (word: Spelling[]) =>
     (word === words[0] && LATIN_OR_DIGIT.test(text[word[0]!.start - 1] ?? '')) || (word === words[words.length - 1] && LATIN_OR_DIGIT.test(text[word[word.length - 1]!.end] ?? ''));
+  const hasDigit = (word: Spelling[]) => word.some((s) => s.kind === 'digit');
+  const allWords = (word: Spelling[]) => word.every((s) => s.kind === 'word');
   return numbers.flatMap((number) => {
-    const read = number.filter((word) => !glued(word) && word.some((s) => !s.letter)).flatMap((word) => word.filter((s) => s.letter));
-    const written = number.flat().filter((s) => !s.letter).length;
+    const standingWords = number.filter(allWords).flat().length;
+    const read = number
+      .filter((word, i) => {
+        if (glued(word)) return false;
+        if (hasDigit(word)) return true;
+        return allWords(word) && (standingWords >= MIN_WRITTEN_DIGITS || (number.slice(0, i).some(hasDigit) && number.slice(i + 1).some(hasDigit)));
+      })
+      .flatMap((word) => word.filter((s) => s.kind !== 'digit'));
+    const written = number.flat().filter((s) => s.kind === 'digit').length;
+    const letters = read.filter((s) => s.kind === 'letter').length;
     const digits = written + read.length;
-    return read.length > 0 && read.length <= MAX_LETTERS && written >= MIN_WRITTEN_DIGITS && digits >= MIN_READ_DIGITS && digits <= MAX_READ_DIGITS ? read : [];
+    const readable = read.length > 0 && letters <= MAX_LETTERS && written + read.length - letters >= MIN_WRITTEN_DIGITS;
+    return readable && digits >= MIN_READ_DIGITS && digits <= MAX_READ_DIGITS ? read : [];
   });
 }
 
@@ -105,7 +124,7 @@ const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${
 export function readSpeltDigits(view: MappedText): MappedText {
   let read = view;
   // Most texts have too few digits for a number, or no letter that could stand for one.
-  if ((view.text.match(DIGIT_LIKE)?.length ?? 0) >= MIN_WRITTEN_DIGITS && HAS_LETTER_SPELLING.test(view.text)) {
+  if ((view.text.match(DIGIT_OR_WORD)?.length ?? 0) >= MIN_WRITTEN_DIGITS && HAS_LETTER_SPELLING.test(view.text)) {
     const letters = [...view.text.matchAll(SPELT_RUN)].flatMap((m) => (HAS_LETTER_SPELLING.test(m[0]) ? lettersAsDigits(view.text, m.index, m[0]) : []));
     read = view.replaceSpans(letters.map((s) => ({ start: s.start, end: s.end, text: s.digit })));
   }

@@ -35,6 +35,9 @@ describe('readSpeltDigits', () => {
     ['l384729lO56', '13847291056'],
     ['1384729l05six', '13847291056'],
     ['丨38 4729 1O56', '138 4729 1056'],
+    // English digit words standing between groups of digits, or seven of them and more.
+    ['138 four seven two nine 1056', '138 4 7 2 9 1056'],
+    ['one three eight four seven two nine one zero five six', '1 3 8 4 7 2 9 1 0 5 6'],
   ])('%s reads as %s', (text, read) => {
     expect(readSpeltDigits(MappedText.of(text)).text).toBe(read);
   });
@@ -46,6 +49,8 @@ describe('readSpeltDigits', () => {
     'hello138o4729105',
     'oil 1384729105',
     'one 13847291056',
+    'I have one two three apples 13812345678',
+    '13812345678 one 13912345678',
     'iPhone 13 Pro 256G',
     // Too few written digits, too many letters, or two numbers side by side.
     'lol 1o1 l0l',
@@ -64,6 +69,8 @@ describe('redaction of numbers spelt with look-alike letters, words and mixed wi
     ['电话 138 o4729 1056', '电话 138*****1056'],
     ['1３8-4七29-105six', '138****1056'],
     ['电话 I384729IO56 找我', '电话 138****1056 找我'],
+    ['call me on 138 four seven two nine 1056', 'call me on 138****1056'],
+    ['one three eight four seven two nine one zero five six', '138****1056'],
   ]);
 
   // English words with o, l and I in them.
