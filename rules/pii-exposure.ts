@@ -3,7 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { assertedMatches, isHypotheticalAt } from '../src/engine/matching.js';
 import type { AnalyzedMessage } from '../src/engine/analysis.js';
 import { clauseBounds } from '../src/text/clauses.js';
-import { findPersonalNumbers, maskPersonalNumber, type PiiKind, type PiiMatch } from '../src/text/pii.js';
+import { findAccounts, findPersonalNumbers, maskPersonalNumber, type PiiKind, type PiiMatch } from '../src/text/pii.js';
 
 // A long number that a label calls an order, tracking, ticket or product number is that, even when
 // its digits happen to pass a check. The label sits in the same clause, before the number.
@@ -28,6 +28,12 @@ const FORBIDDING = /(不要|不能|不可以|不可|不会|不用|不必|无需|
 // earlier in the sentence; "加我微信" stays a personal invitation whoever says it.
 const OFFICIAL_CHANNEL = /(客服|热线|官方|企业|公众号|服务号)/u;
 const DIGIT = /[0-9]/u;
+
+// A WeChat or QQ id that the agent asks the customer to add, or gives as their own: the words just
+// before its label invite ("加我", "加个", "联系我", "添加一下小妹的") or own it ("我的", "本人私人"). The
+// spellings of the label (威❤, 薇 信, V X, 微芯, 卫星 after 加 …) are the ones redaction masks the id after
+// (src/text/pii.ts). An id after "您的微信" is the customer's, read back, and no invitation.
+const INVITES_OR_OWNS = /(?:(?:加|添加|联系|私聊|私信|找)(?:一下|下|个)?(?:我|小妹|本人)?|我|小妹|本人)(?:的)?(?:个人|私人)?[ \t]*$/u;
 
 function sentenceBefore(text: string, index: number): string {
   let start = index;
@@ -91,16 +97,28 @@ export default defineRule({
     const offPlatform = context.lexicon('pii-exposure.off-platform');
     const kinds = new Set(context.options.numbers);
 
-    function offPlatformHit(message: AnalyzedMessage) {
+    /** Whether an invitation at [start, end) is asserted: not forbidden, not a condition, not an official channel. */
+    function isAsserted(text: string, start: number, end: number, officialMatters: boolean): boolean {
+      const [clauseStart] = clauseBounds(text, start);
+      if (FORBIDDING.test(text.slice(clauseStart, start))) return false;
+      if (officialMatters && OFFICIAL_CHANNEL.test(listBefore(text, start))) return false;
+      // "如果有人让您加微信私下转账，请勿相信": a warning about others, stated as a condition.
+      return !isHypotheticalAt(text, start) && !/(如果|若|假如|万一|一旦)[^。！？!?]*$/u.test(sentenceBefore(text, start));
+    }
+
+    function offPlatformHit(message: AnalyzedMessage): { start: number; end: number } | undefined {
       if (!context.options.offPlatform) return undefined;
       const text = message.text;
-      return assertedMatches(message, offPlatform).find((m) => {
-        const [clauseStart] = clauseBounds(text, m.start);
-        if (FORBIDDING.test(text.slice(clauseStart, m.start))) return false;
-        if (DIGIT.test(text.slice(m.start, m.end)) && OFFICIAL_CHANNEL.test(listBefore(text, m.start))) return false;
-        // "如果有人让您加微信私下转账，请勿相信": a warning about others, stated as a condition.
-        return !isHypotheticalAt(text, m.start) && !/(如果|若|假如|万一|一旦)[^。！？!?]*$/u.test(sentenceBefore(text, m.start));
-      });
+      const listed = assertedMatches(message, offPlatform).find((m) => isAsserted(text, m.start, m.end, DIGIT.test(text.slice(m.start, m.end))));
+      if (listed) return listed;
+      // An id after a label spelt to get past a filter ("加我威❤ kk_10007"): the invitation and the label are the phrase, the id is left out.
+      for (const account of findAccounts(text, 'certain')) {
+        const invitation = INVITES_OR_OWNS.exec(sentenceBefore(text, account.label.start));
+        if (!invitation) continue;
+        const start = account.label.start - (invitation[0].length);
+        if (isAsserted(text, start, account.end, true)) return { start, end: account.label.end };
+      }
+      return undefined;
     }
 
     return {

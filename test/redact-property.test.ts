@@ -58,6 +58,29 @@ function withLookalikes(digits: string, one: string, zero: string): string {
   return [...digits].map((d, i) => (i > 0 && swapped < 4 && (d === '1' || d === '0') ? (swapped++, d === '1' ? one : zero) : d)).join('');
 }
 
+// Letters and strokes typed for 0 and 1, English digit words, and full-width digits, mixed in one
+// number ("1３8-4七29-105six", "I384729IO56"): at most four letters or words, the rest digits.
+const HOMOGLYPHS: Record<string, string[]> = { '0': ['o', 'O', '〇', '零'], '1': ['l', 'I', '|', '丨'] };
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** The digits with up to three 0s and 1s as look-alikes, some digits full width or Chinese, and perhaps the last as an English word. */
+function withHomoglyphs(digits: string, picks: readonly number[], lastAsWord: boolean): string {
+  let letters = lastAsWord ? 1 : 0;
+  const out = [...digits].map((d, i) => {
+    const pick = picks[i]!;
+    if (i === digits.length - 1 && lastAsWord) return DIGIT_WORDS[Number(d)]!;
+    if (i > 0 && HOMOGLYPHS[d] && letters < 3 && pick % 3 === 0) {
+      const glyph = HOMOGLYPHS[d][pick % HOMOGLYPHS[d].length]!;
+      if (/[A-Za-z|]/u.test(glyph)) letters++;
+      return glyph;
+    }
+    if (pick % 5 === 1) return String.fromCharCode(d.charCodeAt(0) + 0xfee0);
+    if (pick % 7 === 2) return CHINESE[d]![0]!;
+    return d;
+  });
+  return ` ${out.join('')} `;
+}
+
 /** A digit string in one of the spellings people use to get a number past a filter. */
 function spelt(digits: string): fc.Arbitrary<string> {
   const groups = (sizes: number[]) => {
@@ -80,6 +103,10 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
+    fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
+    // Every digit an English word, or the middle digits of a phone ("138 four seven two nine 1056").
+    fc.constant(` ${[...digits].map((d) => DIGIT_WORDS[Number(d)]).join(' ')} `),
+    ...(digits.length === 11 ? [fc.constant(` ${digits.slice(0, 3)} ${[...digits.slice(3, 7)].map((d) => DIGIT_WORDS[Number(d)]).join(' ')} ${digits.slice(7)} `)] : []),
   );
 }
 
@@ -111,13 +138,15 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       `${local} @ ${host} . ${tld}`,
       ` ${[...`${local}@${domain}`].join(' ')} `,
       ...(host === 'example' ? [] : [`${local}@${host}`, `${local} at ${host} `]),
+      // An @ spoken or typed as another word, sign or space before a well-known mail host.
+      ...(host === 'example' ? [] : [`${local}圈${domain}`, ` ${local} 在 ${domain}`, `${local}艾特${host}点${tld}`, ` ${local} ${domain}`, `${local}~${host}。${tld}`]),
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 '), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
   fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
@@ -148,12 +177,16 @@ const STREETS = ['建国路', '世纪大道', '文三路', '中山北街', '长�
 const addressPii = fc
   .tuple(fc.constantFrom('地址：', '收货地址 ', '住址:', '寄到', '送到'), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', ''), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('', '3栋402', '1201室', '2单元'))
   .map(([cue, region, street, number, unit]): Pii => ({ text: `${cue}${region}${street}${number}号${unit}，`, secrets: [`${street}${number}`] }));
+// The same addresses with no word before them, known by their shape: a region, then a road and a number.
+const unlabelledAddressPii = fc
+  .tuple(fc.constantFrom('我家在', '人在', '，', ''), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', '杭州市西湖区', '浙江省杭州市余杭区五常街道'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('号', '号3栋402', '号1201室', '号2单元', '弄'))
+  .map(([lead, region, street, number, unit]): Pii => ({ text: `${lead}${region}${street}${number}${unit}，`, secrets: [`${street}${number}`] }));
 const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
   .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

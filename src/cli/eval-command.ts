@@ -5,6 +5,7 @@ import { lintConversation } from '../engine/lint.js';
 import { formatExcerptLine, visible } from '../formatters/excerpt.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { readInputs } from '../runner/lint-files.js';
+import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { addResult, emptySummary, ruleFailureLines } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
@@ -15,7 +16,7 @@ import { evaluateLabels, formatLabelEval } from './eval-labels.js';
 /** A hit kept for reading, with the messages around it as they arrived. */
 interface SampledHit {
   finding: Finding;
-  context: Array<{ seq: number; role: string; text: string }>;
+  context: Array<{ seq: number; role: string; text: string; range?: [number, number] }>;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so a seed gives the same sample every time. */
@@ -62,6 +63,8 @@ interface EvalOptions extends CommonReadOptions {
   half: string;
   errors?: boolean;
   json?: boolean;
+  redact?: boolean;
+  redactKeepAgents?: boolean;
 }
 
 /**
@@ -85,6 +88,8 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
     .option('--half <half>', t('eval.half'), 'all')
     .option('--errors', t('eval.errors'))
     .option('--json', t('eval.json'))
+    .option('--redact', t('eval.redact'))
+    .option('--redact-keep-agents', t('lint.redactKeepAgents'))
     .action(async (paths: string[], options: EvalOptions) => {
       if (options.labels) {
         if (!['tune', 'check', 'all'].includes(options.half)) throw new UsageError(t('option.oneOf', { flag: '--half', value: options.half, choices: 'tune、check、all' }));
@@ -105,6 +110,13 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
         rule = [...(await import('../../rules/index.js')).BUILTIN_RULES.keys(), ...Object.keys(customRules)];
       }
       const linter = supportlintFor({ ...options, rule }, io);
+      // --redact: the sampled messages are shown as `lint --redact` shows them.
+      let redactor: Redactor | undefined;
+      if (options.redact) {
+        const { settings: redaction, warning } = redactionSettings((await linter.loadConfig()).redact, io.env, options.redactKeepAgents || undefined);
+        if (warning) io.stderr(warning);
+        redactor = new Redactor(redaction);
+      }
       const settings = await linter.lintSettings();
       const files = await linter.inputFiles(paths);
       const random = seededRandom(options.seed);
@@ -115,15 +127,22 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
         onConversation(conversation) {
           const result = lintConversation(conversation, settings);
           addResult(summary, result);
-          for (const finding of result.findings) {
+          const shown = redactor ? redactor.result(result) : result;
+          for (const finding of shown.findings) {
             (hitConversations.get(finding.ruleId) ?? hitConversations.set(finding.ruleId, new Set()).get(finding.ruleId)!).add(conversation.id);
             reservoirs.get(finding.ruleId)!.offer(() => {
               const anchor = finding.messageSeq ?? finding.trigger?.messageSeq ?? conversation.messages.length - 1;
               const first = Math.max(0, Math.min(anchor, finding.trigger?.messageSeq ?? anchor) - before);
               const last = Math.min(conversation.messages.length - 1, anchor + 1);
+              // The finding's own quotes carry their highlighted ranges (moved to the masked text under --redact).
+              const shownMessage = (m: { seq: number; text: string }) => {
+                if (m.seq === finding.messageSeq) return { text: finding.excerpt, range: finding.range };
+                if (m.seq === finding.trigger?.messageSeq) return { text: finding.trigger.text, range: finding.trigger.range };
+                return { text: redactor ? redactor.conversationText(conversation.id, result.agents, m.text) : m.text, range: undefined };
+              };
               return {
                 finding,
-                context: conversation.messages.slice(first, last + 1).map((m) => ({ seq: m.seq, role: m.role, text: m.text })),
+                context: conversation.messages.slice(first, last + 1).map((m) => ({ seq: m.seq, role: m.role, ...shownMessage(m) })),
               };
             });
           }
@@ -145,16 +164,16 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
           out.push('', `${chalk.cyan(`#${index + 1}`)} 会话 ${visible(finding.conversationId)}  ${visible(finding.message)}`);
           for (const m of hit.context) {
             const marked = m.seq === finding.messageSeq ? '▶' : m.seq === finding.trigger?.messageSeq ? '◆' : ' ';
-            const range = m.seq === finding.messageSeq ? finding.range : m.seq === finding.trigger?.messageSeq ? finding.trigger?.range : undefined;
-            out.push(`  ${marked} ${String(m.seq + 1).padStart(3)} ${ROLE_LABELS[m.role] ?? m.role}：${formatExcerptLine(m.text, range, chalk, 80)}`);
+            out.push(`  ${marked} ${String(m.seq + 1).padStart(3)} ${ROLE_LABELS[m.role] ?? m.role}：${formatExcerptLine(m.text, m.range, chalk, 80)}`);
           }
         });
       }
-      out.push('', ...summaryLines(summary, chalk));
+      const shownSummary = redactor ? redactor.summary(summary) : summary;
+      out.push('', ...summaryLines(shownSummary, chalk));
       io.stdout(`${out.join('\n')}\n`);
-      const problems = inputProblemLines(summary, chalk);
+      const problems = inputProblemLines(shownSummary, chalk);
       if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
-      const failures = ruleFailureLines(summary);
+      const failures = ruleFailureLines(shownSummary);
       if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
       setExitCode(summary.conversations === 0 || failures.length > 0 ? 2 : 0);
     });

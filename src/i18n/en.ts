@@ -255,6 +255,7 @@ export const en = {
   'eval.half': 'with --labels: tune, check or all',
   'eval.errors': 'with --labels: list the tuning-half conversations each rule gets wrong',
   'eval.json': 'with --labels: print the figures as JSON',
+  'eval.redact': 'in the sampled hits, pseudonyms for conversation ids, agents and channels, and phones, ID and card numbers, e-mails, WeChat/QQ ids, names and addresses masked in the messages, as lint --redact does (key: SUPPORTLINT_REDACT_KEY or redact.key)',
   'eval.noInput': 'no input given. Pass files, folders or globs, or --labels <file> to score a labelled benchmark.',
 
   'rules.description': 'list the rules, or explain one',

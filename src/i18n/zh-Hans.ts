@@ -271,6 +271,7 @@ export const zhHans = {
   'eval.half': '配合 --labels：tune、check 或 all',
   'eval.errors': '配合 --labels：列出每条规则判错的调参半区会话',
   'eval.json': '配合 --labels：以 JSON 打印数字',
+  'eval.redact': '抽样打印的会话号、客服和渠道改用化名，消息里的手机号、身份证号、银行卡号、邮箱、微信/QQ 号、姓名和地址遮盖，与 lint --redact 相同（密钥：SUPPORTLINT_REDACT_KEY 或 redact.key）',
   'eval.noInput': '没有给出输入。请给出文件、文件夹或通配符，或用 --labels <文件> 为已标注的基准集打分。',
 
   // rules and init.

@@ -258,6 +258,7 @@ export const zhHant = {
   'eval.half': '配合 --labels：tune、check 或 all',
   'eval.errors': '配合 --labels：列出每條規則判錯的調參半區會話',
   'eval.json': '配合 --labels：以 JSON 列印數字',
+  'eval.redact': '抽樣列印的會話號、客服和渠道改用化名，訊息裡的手機號、身分證號、銀行卡號、郵箱、微信/QQ 號、姓名和地址遮蓋，與 lint --redact 相同（金鑰：SUPPORTLINT_REDACT_KEY 或 redact.key）',
   'eval.noInput': '沒有給出輸入。請給出檔案、資料夾或萬用字元，或用 --labels <檔案> 為已標註的基準集打分。',
 
   'rules.description': '列出所有規則，或說明其中一條',

@@ -87,6 +87,14 @@ export class Redactor {
     return names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).sort((a, b) => b[0].length - a[0].length);
   }
 
+  /**
+   * Free text of one conversation (a message shown around a finding): its id, the customer's
+   * nickname and its agents' names become pseudonyms, and personal data is masked.
+   */
+  conversationText(conversationId: string, agents: readonly string[], value: string): string {
+    return this.text(value, this.namesOf(conversationId, agents));
+  }
+
   private text(value: string, names: ReadonlyArray<[string, string]>): string {
     return redactText(replaceNames(value, names));
   }

@@ -9,13 +9,18 @@
  * time in eleven (and the birth-date check cuts that further), and the Luhn check one time in ten.
  *
  * People who want a number past a filter spell it otherwise: "138，5555，6666", "138_9999_0000",
- * "一三八幺二三四五六七八", full-width digits, zero-width spaces between digits, "name at 163 dot com".
+ * "一三八幺二三四五六七八", "l384729lO56", "1３8-4七29-105six" (spelt-digits.ts reads these), full-width
+ * digits, zero-width spaces between digits, "name at 163 dot com".
  * `piiView` undoes these spellings in a normalised copy of the text that remembers, for each of its
  * characters, the span of the original it came from; finders match the copy and report spans of
  * the original, so that the original spelling is what gets masked.
  */
 
 import { partOfSpeech } from './jieba.js';
+import { MappedText } from './mapped-text.js';
+import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
+
+export { MappedText } from './mapped-text.js';
 
 export type PiiKind = 'mobile' | 'residentId' | 'bankCard';
 
@@ -157,86 +162,6 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 // ---------------------------------------------------------------------------------------------
 // The normalised view.
 
-/**
- * A copy of a text in which each character remembers the span [from, to) of the original it came
- * from. Until a step changes it, the copy is the original and the spans are the identity: most
- * messages hold nothing that a step rewrites, and pay for no arrays.
- */
-export class MappedText {
-  private constructor(
-    readonly text: string,
-    /** Undefined while the copy is still the original, character for character. */
-    private readonly from: readonly number[] | undefined,
-    private readonly to: readonly number[] | undefined,
-  ) {}
-
-  static of(text: string): MappedText {
-    return new MappedText(text, undefined, undefined);
-  }
-
-  private fromAt(i: number): number | undefined {
-    if (this.from) return this.from[i];
-    return i < this.text.length ? i : undefined;
-  }
-
-  private toAt(i: number): number | undefined {
-    if (this.to) return this.to[i];
-    return i >= 0 && i < this.text.length ? i + 1 : undefined;
-  }
-
-  /** The span of the original text that [start, end) of this copy came from. */
-  original(start: number, end: number): { start: number; end: number } {
-    if (end <= start) {
-      const at = this.fromAt(start) ?? this.toAt(this.text.length - 1) ?? 0;
-      return { start: at, end: at };
-    }
-    return { start: this.fromAt(start)!, end: this.toAt(end - 1)! };
-  }
-
-  transform(step: (view: MappedText) => MappedText): MappedText {
-    return step(this);
-  }
-
-  /**
-   * Replaces every match of `pattern` (global) with what `replacement` returns for it. The
-   * characters put in come from the whole span the match came from; a match replaced by '' is
-   * dropped, its span then belonging to the neighbours' spans when a later match covers them.
-   * Returns this copy itself when nothing changes.
-   */
-  replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
-    let text = '';
-    let from: number[] | undefined;
-    let to: number[] | undefined;
-    let last = 0;
-    const keep = (end: number) => {
-      text += this.text.slice(last, end);
-      for (let i = last; i < end; i++) {
-        from!.push(this.fromAt(i)!);
-        to!.push(this.toAt(i)!);
-      }
-    };
-    for (const match of this.text.matchAll(pattern)) {
-      if (match[0].length === 0) continue;
-      const start = match.index;
-      const end = start + match[0].length;
-      const put = replacement(match);
-      if (put === match[0]) continue;
-      from ??= [];
-      to ??= [];
-      keep(start);
-      text += put;
-      for (let i = 0; i < put.length; i++) {
-        from.push(this.fromAt(start)!);
-        to.push(this.toAt(end - 1)!);
-      }
-      last = end;
-    }
-    if (!from) return this;
-    keep(this.text.length);
-    return new MappedText(text, from, to);
-  }
-}
-
 // Zero-width and invisible characters that can be slipped between digits without showing.
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
@@ -255,16 +180,6 @@ const DASHES = /[\u2010-\u2015\u2212\ufe63]/gu;
 // Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), and the
 // ideographic space. Chinese punctuation (，：) is left as it is: finders know it.
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋／]/gu;
-const CHINESE_DIGIT_VALUES: Record<string, string> = {
-  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
-  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
-};
-const CHINESE_DIGIT = '[零〇一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖]';
-// What people put between the digits of one number: spaces, commas, dots, dashes, slashes, underscores.
-const DIGIT_GAP = '(?:[ \\t\\u00a0]{1,2}|[ \\t\\u00a0]{0,2}[,，、_/.。·\\-—–~][ \\t\\u00a0]{0,2})';
-// Four or more digits, some of them spelt in Chinese ("一三八 1234 五六七八"), read as digits.
-// Shorter runs are ordinary words (一两个, 三五天).
-const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${CHINESE_DIGIT}|[0-9])){3,}`, 'gu');
 // A gap joins two groups of digits unless both are long enough to be numbers of their own
 // ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
 const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
@@ -281,13 +196,6 @@ const SPACED_ADDRESS = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-](?:[ \t\u00a0]{1,2}
 function joinSpacedAddress(view: MappedText): MappedText {
   if (!view.text.includes('@')) return view;
   return view.replace(SPACED_ADDRESS, (m) => (m[0].includes('@') && /^[^@]+@[^@]+$/u.test(m[0]) ? m[0].replace(/[ \t\u00a0]/gu, '') : m[0]));
-}
-
-/** Chinese digits in runs of four digits or more, each read as the digit it stands for. */
-function readChineseDigits(view: MappedText): MappedText {
-  const runs = [...view.text.matchAll(SPELT_NUMBER)].map((m) => [m.index, m.index + m[0].length] as const);
-  if (runs.length === 0) return view;
-  return view.replace(new RegExp(CHINESE_DIGIT, 'gu'), (m) => (runs.some(([s, e]) => m.index >= s && m.index < e) ? CHINESE_DIGIT_VALUES[m[0]]! : m[0]));
 }
 
 // A phone number written as groups of 3, 4 and 4 digits with a short word or sign between them
@@ -308,19 +216,18 @@ function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedT
     return m[1]! + m[3]! + m[5]!;
   });
 }
-// "l384729lO56": the letters l, I, O and o typed for 1 and 0 inside the shape of a mobile number
-// (11 characters, 1[3-9] first, split 3-4-4 or not), standing alone. Most characters must still be
-// digits, so that a word or a code is not read as a number.
-const LOOKALIKE_MOBILE = /(?<![A-Za-z0-9])[1lI][3-9][0-9lIoO](?:[ -]?[0-9lIoO]{4}){2}(?![A-Za-z0-9])/gu;
-const LOOKALIKE_DIGITS: Record<string, string> = { l: '1', I: '1', o: '0', O: '0' };
-function readLookalikeDigits(view: MappedText): MappedText {
-  return view.replace(LOOKALIKE_MOBILE, (m) => {
-    const letters = m[0].replace(/[^lIoO]/gu, '').length;
-    return letters > 0 && letters <= 4 ? m[0].replace(/[lIoO]/gu, (c) => LOOKALIKE_DIGITS[c]!) : m[0];
-  });
-}
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
+// "lilei圈163.com", "lilei 在 163.com", "lilei~qq点com": any one short word, sign or space spoken or
+// typed for the @ between an address's name and a well-known mail host with its top-level domain,
+// for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to an
+// address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
+// list of sites ("example.com 和 163.com").
+const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
+const SPOKEN_AT = new RegExp(
+  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:[ \\t]{0,2}[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}[ \\t]{0,2}|[ \\t]{1,2})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
+  'giu',
+);
 
 /**
  * How much a view undoes. `certain` is what the pii-exposure rule reads, where a false finding
@@ -331,7 +238,7 @@ export type PiiReading = 'certain' | 'eager';
 
 /**
  * The text as the finders read it: invisible characters dropped, full-width folded, numbers spelt
- * in Chinese digits read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
+ * with Chinese digits, look-alike letters or English digit words read as digits, separators inside numbers dropped, `at`/`dot` and Chinese dots
  * in e-mail addresses read as @ and dots. `original()` maps a span back.
  */
 export function piiView(text: string, reading: PiiReading = 'certain'): MappedText {
@@ -341,13 +248,15 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
-    .transform(readLookalikeDigits)
     .transform((view) => joinWordSeparatedGroups(view, reading))
+    .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
-    .transform(readChineseDigits)
-    .replace(GAP_BETWEEN_DIGITS, () => '')
     .replace(AT_WORD, () => '@')
     .replace(SPACE_AT, () => '')
+    // After `at` and 艾特 are read ("ab at qq dot com" is no name "at" before a host), and before
+    // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
+    .transform((view) => (reading === 'eager' ? view.replace(SPOKEN_AT, () => '@') : view))
+    .replace(GAP_BETWEEN_DIGITS, () => '')
     // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
     .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
 }
@@ -381,10 +290,10 @@ const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|g
 const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
-// "薇❤：abc123"), "威x abc123", "卫星号 abc123" (卫星 only before 号), and a lone V where it can only mean WeChat:
+// "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
 const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\s?x|wx|wei\s*xin(?:\s*hao)?|we\s*chat|卫星(?=\s*号)|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\s?x|wx|wei\s*xin(?:\s*hao)?|we\s*chat|卫星(?=\s*号)|(?<=加(?:个|我|一下|下)?\s?)卫星|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -470,13 +379,32 @@ const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
 const PLACE_START = /^\p{Script=Han}{2,10}?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
+// A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
+// administrative chain with at least one province, city, district or county (a town, township or
+// 街道 may follow), then a road (路, 街, 大道, 道, 巷, 弄, 胡同) and a house number with its unit
+// (号, 栋, 幢, 室, 楼, 单元, 弄), and what follows of building, floor and room. As after a cue, the
+// province, city and district are kept and the rest is masked; a town below the district is masked.
+// Words that end as a unit does are left out: 超市, 城市, 小区, 景区, 家乡, 知道, 频道, 渠道 …; 号 before 线 or 码
+// is a metro line or a number.
+const HAN = '\\p{Script=Han}';
+const CITY_OR_DISTRICT = `(?:${HAN}{2,6}?(?:省|自治区|自治州|地区|盟|(?<![超城门股夜早菜集闹都街])市)|${HAN}{1,6}?(?<![小园社景校片厂矿专误郊灾禁营战商])(?:区|县|旗))`;
+const TOWN = `(?:${HAN}{1,6}?(?:街道|(?<![古小城家老故他异下])(?:镇|乡)))`;
+const ROAD = `${HAN}{1,10}?(?:大道|路|街|巷|弄|胡同|(?<![知频渠通味难报轨跑赛管隧走过车人步水街])道)`;
+const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|室|楼|单元|弄)';
+// The building, floor and room end in a number or letter and a unit ("3栋402室", "A座1201室", "一楼"), so
+// that "…1号西北大学部分地方手机信号" stops after 1号.
+const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|号院|号|栋|幢|室|楼|层|单元|座|户))?`;
+const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 const PASSPORT = /(?:护照|通行证|passport)(?:号码|号|no\.?|number)?[ \t]*[:：是为]?[ \t]*([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])/giu;
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
 const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z])[·・ ]?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])/gu;
 
-/** Street addresses after 地址, 收货地址, 寄到 …: the span leaves out the province, city and district. */
+/**
+ * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span
+ * leaves out the province, city and district.
+ */
 export function findAddresses(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
@@ -489,7 +417,11 @@ export function findAddresses(text: string): PiiSpan[] {
     if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
     found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
   }
-  return found;
+  for (const m of view.text.matchAll(ADDRESS_SHAPE)) {
+    const span = view.original(m.index + m[1]!.length, m.index + m[0].length);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Passport and travel-permit numbers after their names. */
@@ -535,13 +467,24 @@ export function findEmails(text: string): PiiSpan[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** WeChat and QQ ids after the words that introduce them; the span is the id alone. */
-export function findAccounts(text: string): PiiSpan[] {
-  const view = piiView(text, 'eager');
+/**
+ * WeChat and QQ ids after the words that introduce them; the span is the id alone. The certain
+ * reading is the pii-exposure rule's.
+ */
+export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
+  const view = piiView(text, reading);
   return [...view.text.matchAll(ACCOUNT)].map((m) => {
     const start = m.index + m[1]!.length;
-    return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]! };
+    // The words that introduce the id, without the colon or spaces before it.
+    const label = m[1]!.replace(/[\s:：=]+$/u, '').replace(/(?:是|为)$/u, '').trimEnd();
+    return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index, m.index + label.length) };
   });
+}
+
+/** A WeChat or QQ id, and where the words that introduce it (V信, wx, 加个卫星 …) stand. */
+export interface AccountSpan extends PiiSpan {
+  readonly kind: 'account';
+  readonly label: { readonly start: number; readonly end: number };
 }
 
 /**

@@ -11,17 +11,19 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * the span of the original text it came from is what gets replaced:
  *
  * - mobile numbers (with +86, spaces, dashes, commas, slashes, underscores, a short word between 3-4-4
- *   groups, in Chinese digits): 138****5678;
+ *   groups, in Chinese digits, with letters or words for digits: l384729lO56, 1３8-4七29-105six): 138****5678;
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
  * - landline numbers (0 + area code + 7–8 digits): area code kept;
- * - e-mail addresses: first character of the name and the domain kept;
+ * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
+ *   lilei圈163.com, lilei 在 163.com): first character of the name and the domain kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
  * - mainland licence plates (京A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
- *   and district kept, the rest masked around whatever else was masked inside it;
+ *   and district kept, the rest masked around whatever else was masked inside it; the same for an
+ *   address with no such word, known by its shape (a region, then a road and a house number);
  * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept).

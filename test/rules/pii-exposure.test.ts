@@ -35,6 +35,11 @@ runRuleTests(rule, {
     { name: 'a code of letters and digits is no phone', code: '激活码 Iloveyou1234，型号 l3ooooooooo' },
     { name: 'digits inside a link', code: '商品链接 https://item.example.com/6222021234567894.html' },
     // Off-platform near-misses
+    { name: 'the customer’s own WeChat id read back', code: '您的微信 kk_10012 已经绑定好了' },
+    { name: 'an official WeChat id under a spelt label', code: '请添加官方客服V信 kf_service01' },
+    { name: 'an id the agent warns against adding', code: '请不要加我威❤ kk_10007，那不是我们的账号' },
+    { name: 'a warning about others stated as a condition', code: '如果有人让您加个卫星 kk_10013，请不要相信' },
+    { name: '卫星 without 加 or 号 is a satellite', code: '卫星 gps_module 信号弱，换个地方试试' },
     { name: 'official public account', code: '您可以关注我们的微信公众号查询进度' },
     { name: 'official customer-service WeChat', code: '请添加官方客服微信咨询' },
     { name: 'enterprise QQ (800 number)', code: '或者加官方企业QQ 800012345 留言' },
@@ -106,6 +111,16 @@ runRuleTests(rule, {
       code: '您的号码 l384729lO56',
       errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: 'l384729lO56' }],
     },
+    {
+      name: 'a phone with capital I and O typed for 1 and 0 (rules read lower-cased text)',
+      code: '您的号码 I384729IO56',
+      errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: 'I384729IO56' }],
+    },
+    {
+      name: 'a phone in full-width, Chinese and English digits at once',
+      code: '号码是 1３8-4七29-105six，记一下',
+      errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: '1３8-4七29-105six' }],
+    },
     { name: 'a phone with zero-width spaces inside', code: '您的手机号是138\u200b1234\u200b5678对吧', errors: [{ messageId: 'phoneNumber', message: PHONE('138****5678') }] },
     // Off the platform
     { name: 'add my WeChat', code: '您要是有空，加下我微信慢慢聊', errors: [{ messageId: 'offPlatform', message: OFF('加下我微信'), highlight: '加下我微信', suggestion: true }] },
@@ -121,6 +136,14 @@ runRuleTests(rule, {
     { name: 'WeChat spelt V信 after a space', code: '加我 V信 zz_11223', errors: [{ messageId: 'offPlatform', message: OFF('加我 V信') }] },
     { name: 'WeChat spelt in pinyin', code: '加我 wei xin: zz_11223', errors: [{ messageId: 'offPlatform', message: OFF('加我 wei xin') }] },
     { name: 'WeChat spelt with a heart', code: '加我v❤ zz_11223', errors: [{ messageId: 'offPlatform', message: OFF('加我v❤') }] },
+    // Labels spelt to get past a filter, read as redaction reads them; the id stays out of the message.
+    { name: 'wx with a colon after 联系我', code: '联系我 wx: kk_10012', errors: [{ messageId: 'offPlatform', message: OFF('联系我 wx'), highlight: '联系我 wx' }] },
+    { name: 'WeChat spelt 威 and a heart', code: '加我威❤ kk_10007', errors: [{ messageId: 'offPlatform', message: OFF('加我威❤') }] },
+    { name: 'WeChat spelt 薇, a space and 信', code: '加我薇 信 kk_10006', errors: [{ messageId: 'offPlatform', message: OFF('加我薇 信') }] },
+    { name: 'WeChat spelt V X', code: '加我 V X kk_10001', errors: [{ messageId: 'offPlatform', message: OFF('加我 V X') }] },
+    { name: 'WeChat spelt 微芯', code: '加我微芯 kk_10004', errors: [{ messageId: 'offPlatform', message: OFF('加我微芯') }] },
+    { name: 'WeChat spelt 卫星 after 加个', code: '加个卫星 kk_10013', errors: [{ messageId: 'offPlatform', message: OFF('加个卫星') }] },
+    { name: 'the agent’s own id under a spelt label', code: '这是我的威❤号：kk_10014，有事找我', errors: [{ messageId: 'offPlatform', message: OFF('我的威❤号') }] },
     { name: 'private transfer', code: '我们私下转账就行，不用走订单', errors: [{ messageId: 'offPlatform', message: OFF('私下转账') }] },
     { name: 'pay outside the order', code: '我微信转给您五十块', errors: [{ messageId: 'offPlatform', message: OFF('微信转给您') }] },
     { name: 'mixed script and full-width', code: 'ＯＫ，加我ＶＸ细聊', errors: [{ messageId: 'offPlatform', message: OFF('加我ＶＸ') }] },

@@ -7,8 +7,9 @@ import { REPO_CONFIG, runCli } from '../support/cli.js';
 
 /**
  * Spellings of personal data that a reviewer who had not seen the code got past `--redact`. Each
- * is said by an agent after a blame-shifting phrase, so that every format quotes it; none of it
- * may come out of `lint --redact` or `report --redact`.
+ * is said by an angry customer (quoted as what the agent answered) and by an agent after a
+ * blame-shifting phrase, so that every format quotes it; none of it may come out of
+ * `lint --redact` or `report --redact`.
  */
 
 interface Spelling {
@@ -58,6 +59,18 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '薇❤：kk_34567', secret: 'kk_34567' },
   { family: 'account', text: '卫星号 kk_56789', secret: 'kk_56789' },
   { family: 'account', text: '威x kk_78901', secret: 'kk_78901' },
+  { family: 'phone', text: '电话 138 o4729 1056', secret: '4729' },
+  { family: 'phone', text: '电话 I384729IO56', secret: '4729' },
+  { family: 'phone', text: '1３8-4七29-105six', secret: '4729' },
+  { family: 'email', text: '邮箱 lilei圈163.com', secret: 'lilei' },
+  { family: 'email', text: '邮箱 lilei 在 163.com', secret: 'lilei' },
+  { family: 'email', text: '邮箱 lilei 圈 qq 点 com', secret: 'lilei' },
+  { family: 'account', text: '加个卫星 kk_10013', secret: 'kk_10013' },
+  { family: 'account', text: '联系我 wx: kk_10012', secret: 'kk_10012' },
+  { family: 'account', text: '加我薇 信 kk_10006', secret: 'kk_10006' },
+  { family: 'account', text: '加我 V X kk_10001', secret: 'kk_10001' },
+  { family: 'address', text: '我家在杭州市西湖区文三路90号', secret: '文三路' },
+  { family: 'address', text: '人在广东省深圳市南山区科技园南十二路18号3栋402室', secret: '南十二路' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -71,7 +84,7 @@ afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 function transcript(spellings: readonly Spelling[]): string {
   return spellings
     .flatMap((s, i) => [
-      { conversation_id: `c${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: '快递怎么还没到' },
+      { conversation_id: `c${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: `太过分了，快递怎么还没到！${s.text}` },
       { conversation_id: `c${i}`, time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: `这个不归我们管，${s.text}` },
     ])
     .map((record) => JSON.stringify(record))
@@ -167,5 +180,39 @@ describe('--redact: messages about skipped records', () => {
     const pseudonyms = [...result.stderr.matchAll(/未知的角色 "(值-[0-9a-f]{10})"/gu)].map((m) => m[1]);
     expect(pseudonyms).toHaveLength(2);
     expect(pseudonyms[0]).toBe(pseudonyms[1]);
+  });
+});
+
+describe('pii-exposure sees what --redact masks in an agent’s message', () => {
+  // An agent inviting the customer to a private account, or reading back a full phone number.
+  const EXPOSURES = [
+    ['您的号码 I384729IO56', '4729'],
+    ['联系我 wx: kk_10012', 'kk_10012'],
+    ['加我威❤ kk_10007', 'kk_10007'],
+    ['加我薇 信 kk_10006', 'kk_10006'],
+    ['加我 V X kk_10001', 'kk_10001'],
+    ['加我微芯 kk_10004', 'kk_10004'],
+    ['加个卫星 kk_10013', 'kk_10013'],
+  ] as const;
+  const file = path.join(DIR, 'exposures.jsonl');
+  beforeAll(() => {
+    const records = EXPOSURES.flatMap(([text], i) => [
+      { conversation_id: `e${i}`, time: '2026-11-02 10:00:00', role: 'customer', text: '你好' },
+      { conversation_id: `e${i}`, time: '2026-11-02 10:01:00', role: 'agent', agent: '小林', text },
+    ]);
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+  });
+
+  it('lint --rule pii-exposure reports each of them once, without the id in its message', async () => {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG, '--rule', 'pii-exposure', '-f', 'json']);
+    const findings = (JSON.parse(result.stdout) as { results: Array<{ conversationId: string; findings: Array<{ message: string }> }> }).results.map((r) => [r.conversationId, r.findings] as const);
+    expect(findings.map(([id, f]) => [id, f.length])).toEqual(EXPOSURES.map((_e, i) => [`e${i}`, 1]));
+    findings.forEach(([, f], i) => expect(f[0]!.message).not.toContain(EXPOSURES[i]![1]));
+  });
+
+  it('lint --redact masks each of them', async () => {
+    const result = await runCli(['lint', file, '-c', REPO_CONFIG, '--rule', 'pii-exposure', '-f', 'json', '--redact'], { env: ENV });
+    const output = readable(result.stdout);
+    for (const [text, secret] of EXPOSURES) expect(output, text).not.toContain(secret);
   });
 });

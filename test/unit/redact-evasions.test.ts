@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { redactQuote, redactText } from '../../src/text/redact.js';
 import { findPersonalNumbers, piiView } from '../../src/text/pii.js';
+import { leavesAlone, masksAs } from '../support/redaction.js';
 
-/** One test a case: `input` redacted reads `expected`. */
-function masksAs(cases: ReadonlyArray<readonly [string, string]>): void {
-  it.each(cases)('%s → %s', (input, expected) => {
-    expect(redactText(input)).toBe(expected);
-  });
-}
-
-/** One test a text that redaction must leave as it is. */
-function leavesAlone(texts: readonly string[]): void {
-  it.each(texts)('leaves %s as it is', (text) => {
-    expect(redactText(text)).toBe(text);
-  });
-}
 
 describe('redactText: numbers spelt to slip past a filter', () => {
   masksAs([
