@@ -79,8 +79,11 @@ export class Lexicon {
    * literals it holds, found by one scan of the shared index, and the alternation is not run.
    */
   private readonly gated: boolean;
-  /** For a gated list: its number in literalIndex, which says which entries can match a text. */
-  private readonly gateList: number = -1;
+  /** For a gated list: the entries that need each literal id. */
+  private readonly entriesByLiteral = new Map<number, number[]>();
+  /** Which call last ran each entry, so an entry with two literals present runs once. */
+  private readonly lastRun: Uint32Array;
+  private calls = 0;
   /** The required literals of the file's own patterns (null: none), for the build to keep. */
   readonly patternLiterals: Record<string, readonly string[] | null> = Object.create(null) as Record<string, readonly string[] | null>;
 
@@ -118,7 +121,14 @@ export class Lexicon {
     }
     this.entries = entries;
     this.gated = entries.length > 0 && entries.every((entry) => entry.needs !== undefined);
-    if (this.gated) this.gateList = literalIndex.addList(entries.map((entry) => entry.needs!));
+    this.lastRun = new Uint32Array(entries.length);
+    entries.forEach((entry, index) => {
+      for (const id of entry.needs ?? []) {
+        const list = this.entriesByLiteral.get(id);
+        if (list) list.push(index);
+        else this.entriesByLiteral.set(id, [index]);
+      }
+    });
     const sources = entries.flatMap((entry) => (entry.regex ? [entry.regex.source] : []));
     this.anyEntry = sources.some((source) => /\\[1-9]|\\k</.test(source))
       ? undefined
@@ -143,8 +153,21 @@ export class Lexicon {
   /** The entries that can match `text`: for a gated list, those whose literals it holds. */
   private runnable(text: string): readonly CompiledEntry[] {
     if (!this.gated) return this.mayMatch(text) ? this.entries : [];
-    const indexes = literalIndex.entriesFor(text, this.gateList);
-    return indexes.length === 0 ? [] : indexes.map((index) => this.entries[index]!);
+    const present = literalIndex.present(text);
+    const run: CompiledEntry[] = [];
+    if (present.size === 0) return run;
+    // 0 marks an entry never run; the count wraps before it outgrows the array's 32 bits.
+    const call = (this.calls = this.calls >= 0xfffffffe ? 1 : this.calls + 1);
+    for (const id of present) {
+      const indices = this.entriesByLiteral.get(id);
+      if (!indices) continue;
+      for (const index of indices) {
+        if (this.lastRun[index] === call) continue;
+        this.lastRun[index] = call;
+        run.push(this.entries[index]!);
+      }
+    }
+    return run;
   }
 
   matchAll(text: string): LexiconMatch[] {
