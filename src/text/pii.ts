@@ -242,6 +242,21 @@ export type PiiReading = 'certain' | 'eager';
  * in e-mail addresses read as @ and dots. `original()` maps a span back.
  */
 export function piiView(text: string, reading: PiiReading = 'certain'): MappedText {
+  // The finders each read the same message: the view is built once for them (a view is never changed).
+  const key = (reading === 'eager' ? 'e' : 'c') + text;
+  const known = views.get(key);
+  if (known) return known;
+  const view = buildView(text, reading);
+  if (views.size >= VIEWS_KEPT) views.clear();
+  views.set(key, view);
+  return view;
+}
+
+/** Views of the texts read last. */
+const views = new Map<string, MappedText>();
+const VIEWS_KEPT = 64;
+
+function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
