@@ -254,6 +254,12 @@ export async function lintFiles(
           ahead.outcome = lintWholeFile(ahead.file, forced, adapterOptions, lintHere, accept, () => linter.pause?.());
           await ahead.outcome;
         }
+        // A small file in turn is linted here whole too: sent to the threads, its conversations would
+        // keep them from taking the files after it.
+        if (task.state === 'todo' && task.whole && lintHere) {
+          task.state = 'ahead';
+          task.outcome = lintWholeFile(task.file, forced, adapterOptions, lintHere, accept, () => linter.pause?.());
+        }
         const outcome = await task.outcome;
         if (!outcome) {
           task.state = 'reading';
