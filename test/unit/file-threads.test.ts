@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { FileSchedule, WHOLE_FILE_BYTES } from '../../src/runner/file-schedule.js';
 import { WorkerPool } from '../../src/runner/worker-pool.js';
+import type { ConversationResult } from '../../src/engine/lint.js';
+import { lintFiles } from '../../src/runner/lint-files.js';
+import { inProcessLinter, SharedLinter, type ConversationLinter } from '../../src/runner/linter.js';
+import { buildLintSettings, readOptionsFrom } from '../../src/runner/settings.js';
+import { emptySummary } from '../../src/runner/summary.js';
 import { REPO_CONFIG, runCli } from '../support/cli.js';
 
 /** A canonical JSON export of `count` conversations, some of which shift blame. */
@@ -57,6 +62,30 @@ describe('several files linted by lint threads', () => {
     const ids = new Set(threaded.results.map((r: { conversationId: string }) => r.conversationId.split('-')[0]));
     // The broken file's conversations before the break are read too.
     expect([...ids].sort()).toEqual(['b', 'c', 'x']);
+  }, 60_000);
+});
+
+describe('the reading thread and a lint thread sharing the files', () => {
+  it('hands on the same results and accounting as the reading thread alone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-shared-'));
+    const names = ['p.json', 'q.json', 'bad.json', 'r.json', 's.json'];
+    names.forEach((name, i) => writeFileSync(path.join(dir, name), name === 'bad.json' ? '[{"id": 1, "messages": [' : exportOf(name[0]!, 30 + 7 * i, '2026-11-02')));
+    const config = await loadConfig({ configFile: REPO_CONFIG, cwd: dir });
+    const settings = buildLintSettings(config);
+    const options = readOptionsFrom(config, {}, dir);
+    const run = async (linter: ConversationLinter) => {
+      const results: ConversationResult[] = [];
+      const summary = await lintFiles(names, options, linter, emptySummary(), (result) => void results.push(result));
+      return { results, summary };
+    };
+    try {
+      const alone = await run(inProcessLinter(settings));
+      expect(alone.results.length).toBeGreaterThan(100);
+      const shared = await run(new SharedLinter(new WorkerPool(1, { config, metrics: false, read: { input: {}, cwd: dir } }, 256), settings));
+      expect(shared).toEqual(alone);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 
