@@ -432,9 +432,14 @@ export function findAddresses(text: string): PiiSpan[] {
     if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
     found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
   }
+  // Labelled addresses come in order and do not overlap: one walk over them finds the shapes inside one.
+  const labelled = found.length;
+  let next = 0;
   for (const m of view.text.matchAll(ADDRESS_SHAPE)) {
     const span = view.original(m.index + m[1]!.length, m.index + m[0].length);
-    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
+    while (next < labelled && found[next]!.end <= span.start) next++;
+    if (next < labelled && found[next]!.start < span.end) continue;
+    found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -56,24 +56,55 @@ export function findRedactions(text: string): Redaction[] {
     candidates.push({ start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) });
   }
   // Earlier kinds win over later ones: a phone written as a QQ id is masked as a phone.
-  const chosen: Redaction[] = [];
-  for (const c of candidates) {
-    if (c.end <= c.start) continue;
-    if (chosen.some((o) => c.start < o.end && c.end > o.start)) continue;
-    chosen.push(c);
-  }
+  const chosen = new SpanSet<Redaction>();
+  for (const c of candidates) if (c.end > c.start) chosen.addUnlessOverlapping(c);
   // An address is masked around what is already masked inside it (a phone, a name), each piece
-  // character by character, spaces kept.
+  // character by character, spaces kept. Addresses come in order and do not overlap, so one walk
+  // over what is masked already serves them all.
+  const masked = chosen.inOrder();
+  const pieces: Redaction[] = [];
+  let next = 0;
   for (const address of findAddresses(text)) {
+    while (next < masked.length && masked[next]!.end <= address.start) next++;
     let at = address.start;
-    for (const o of [...chosen].sort((a, b) => a.start - b.start)) {
-      if (o.end <= at || o.start >= address.end) continue;
-      if (o.start > at) chosen.push(maskedPiece(text, at, o.start));
+    for (let i = next; i < masked.length && masked[i]!.start < address.end; i++) {
+      const o = masked[i]!;
+      if (o.start > at) pieces.push(maskedPiece(text, at, o.start));
       at = Math.max(at, o.end);
     }
-    if (at < address.end) chosen.push(maskedPiece(text, at, address.end));
+    if (at < address.end) pieces.push(maskedPiece(text, at, address.end));
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return [...masked, ...pieces].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Spans that do not overlap, kept in order of their starts: a span that overlaps one already held
+ * is not added. Finding the neighbours by binary search keeps a text with many matches linear in
+ * practice (a long message is not compared span by span with every earlier one).
+ */
+class SpanSet<T extends { readonly start: number; readonly end: number }> {
+  private readonly spans: T[] = [];
+
+  /** Adds `span` unless it overlaps a span held; returns whether it was added. */
+  addUnlessOverlapping(span: T): boolean {
+    // The first span held that starts at or after span.start.
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.spans[mid]!.start < span.start) low = mid + 1;
+      else high = mid;
+    }
+    const before = this.spans[low - 1];
+    const after = this.spans[low];
+    if ((before && before.end > span.start) || (after && after.start < span.end)) return false;
+    this.spans.splice(low, 0, span);
+    return true;
+  }
+
+  inOrder(): readonly T[] {
+    return this.spans;
+  }
 }
 
 function maskedPiece(text: string, start: number, end: number): Redaction {
