@@ -380,8 +380,10 @@ const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
 const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
-// "陈先生", "李小姐": the surname before a form of address.
-const HONORIFIC = new RegExp(`(${SURNAME})(?=先生|女士|小姐)`, 'gu');
+// "陈先生", "王建国先生", "李小红女士": a surname, perhaps with a given name, before a form of address;
+// the whole name is masked. (客户, 同学 and 您好 after a name are left: 向客户, 顾客您好 and 向同学 are
+// ordinary words that start with a surname.)
+const HONORIFIC = new RegExp(`(${SURNAME})(${GIVEN})?(?=先生|女士|小姐)`, 'gu');
 
 // A street address after the words that introduce one: the rest of the clause, when it starts as an
 // address does (a province, city or district, or a place that ends in 路, 街, 村, 小区 …) and holds

@@ -44,10 +44,11 @@ const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 /** What redaction replaces in `text`, in order and without overlaps. */
 export function findRedactions(text: string): Redaction[] {
   const candidates: Redaction[] = [];
+  // An e-mail address first: a phone number inside its name (wang_13812345678@163.com) is part of it.
+  for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
   for (const m of findLandlines(text)) candidates.push({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` });
   for (const m of findPersonalNumbers(text, { spellings: 'eager' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
   for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
-  for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
   for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });
   for (const m of findPassports(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) });
   for (const m of findPlates(text)) candidates.push({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) });

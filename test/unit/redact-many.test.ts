@@ -17,3 +17,23 @@ describe('redaction of a long message with many matches', () => {
     expect(redactText('加我QQ：13812345678，或者邮箱 lilei@163.com')).toBe('加我QQ：138****5678，或者邮箱 l***@163.com');
   });
 });
+
+describe('redaction of names and addresses that hold other personal data', () => {
+  it('masks an e-mail address whose name holds a phone number as an e-mail, not as a phone', () => {
+    expect(redactText('我的邮箱 13812345678_wangjg@163.com')).toBe('我的邮箱 1***@163.com');
+    expect(redactText('邮箱：wangjg_13812345678@163.com')).toBe('邮箱：w***@163.com');
+    expect(redactText('邮箱 wang.jg-13812345678@163.com')).toBe('邮箱 w***@163.com');
+    expect(redactText('电话 13812345678，邮箱 wangjg@163.com')).toBe('电话 138****5678，邮箱 w***@163.com');
+  });
+
+  it('masks a full name before 先生, 女士 or 小姐, as it masks a surname alone', () => {
+    expect(redactText('王建国先生您好')).toBe('***先生您好');
+    expect(redactText('李小红女士，您的快递到了')).toBe('***女士，您的快递到了');
+    expect(redactText('欧阳建国先生')).toBe('****先生');
+    expect(redactText('王先生您好')).toBe('*先生您好');
+  });
+
+  it('leaves a form of address with no name before it, and words that only start with a surname', () => {
+    for (const text of ['这位先生您好', '尊敬的顾客您好', '失信于客户', '应付客户的办法']) expect(redactText(text)).toBe(text);
+  });
+});
