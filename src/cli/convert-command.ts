@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
 import { addLocaleOption, addReadOptions, supportlintFor, type CommonReadOptions } from './options.js';
-import { assertOutputsAreNotInputs, openSink } from './output.js';
+import { assertOutputsAreNotInputs, filesTheRunReads, openSink } from './output.js';
 
 export function registerConvertCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
   addLocaleOption(addReadOptions(
@@ -24,7 +24,8 @@ export function registerConvertCommand(program: Command, io: CliIO, setExitCode:
       const linter = supportlintFor(options, io);
       const config = await linter.loadConfig();
       const files = await linter.inputFiles(paths);
-      assertOutputsAreNotInputs([options.output], files, io.cwd);
+      // The configuration is read too: `-o .supportlintrc.yaml` would replace it with transcripts.
+      assertOutputsAreNotInputs([options.output], [...files, ...filesTheRunReads(io.cwd, config.sources)], io.cwd);
       const summary = emptySummary();
       const sink = openSink(options.output, io);
       await readInputs(files, await linter.readOptions(), summary, {

@@ -12,6 +12,7 @@ import type { CannedReply, Library } from '../library/reply.js';
 import type { Conversation } from '../model/conversation.js';
 import { addResult, emptySummary, formatLocation, ruleFailureLines } from '../runner/summary.js';
 import { BaselineRun } from './baseline-file.js';
+import { assertOutputsAreNotInputs, filesTheRunReads } from './output.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
 import { addLocaleOption, addReportOptions, collectNonEmpty, supportlintFor, type ReportOptions } from './options.js';
@@ -85,8 +86,11 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
 
   const argumentFolders = paths.map((argument) => argumentFolder(argument, io.cwd));
   if (options.updateBaseline && options.rule?.length) throw new UsageError(t('lint.baselineWithFilters'));
+  // The libraries and the configuration are read: neither a report nor the baseline may replace them.
+  const config = await linter.loadConfig();
+  if (options.updateBaseline) assertOutputsAreNotInputs([options.baseline], [...files, ...filesTheRunReads(io.cwd, config.sources)], io.cwd, '--baseline');
   const baseline = await BaselineRun.open(options, io.cwd, io.stderr);
-  const reports = await openReports(linter, options, { rules: ruleSummaries(settings), command: 'replies', inputs: files }, io);
+  const reports = await openReports(linter, options, { rules: ruleSummaries(settings), command: 'replies', inputs: [...files, ...filesTheRunReads(io.cwd, config.sources, [options.baseline])] }, io);
   const summary = emptySummary();
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
   let broken = false;

@@ -15,6 +15,30 @@ function workDir(): string {
   return dir;
 }
 
+describe('no command writes over the configuration in effect or a reply library', () => {
+  const LIBRARY = path.join(ROOT, 'fixtures/libraries/replies.yaml');
+  const cases: Array<[string, string[], string]> = [
+    ['convert -o .supportlintrc.yaml', ['convert', 'in.jsonl', '-o', '.supportlintrc.yaml'], '.supportlintrc.yaml'],
+    ['convert -c cfg.yaml -o cfg.yaml', ['convert', 'in.jsonl', '-c', 'cfg.yaml', '-o', 'cfg.yaml'], 'cfg.yaml'],
+    ['replies -o .supportlintrc.yaml', ['replies', 'r.yaml', '-f', 'json', '-o', '.supportlintrc.yaml'], '.supportlintrc.yaml'],
+    ['replies --baseline <the library> --update-baseline', ['replies', 'r.yaml', '--baseline', 'r.yaml', '--update-baseline'], 'r.yaml'],
+    ['replies --baseline .supportlintrc.yaml --update-baseline', ['replies', 'r.yaml', '--baseline', '.supportlintrc.yaml', '--update-baseline'], '.supportlintrc.yaml'],
+  ];
+  for (const [name, args, kept] of cases) {
+    it(name, async () => {
+      const dir = workDir();
+      copyFileSync(REPO_CONFIG, path.join(dir, '.supportlintrc.yaml'));
+      copyFileSync(REPO_CONFIG, path.join(dir, 'cfg.yaml'));
+      copyFileSync(LIBRARY, path.join(dir, 'r.yaml'));
+      const before = readFileSync(path.join(dir, kept), 'utf8');
+      const result = await runCli(args, { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('这是输入文件');
+      expect(readFileSync(path.join(dir, kept), 'utf8')).toBe(before);
+    });
+  }
+});
+
 describe('-o never overwrites an input', () => {
   const cases: Array<[string, string[]]> = [
     ['convert -o', ['convert', 'in.jsonl', '-o', 'in.jsonl']],
