@@ -83,10 +83,17 @@ export class BaselineRun {
     return this.recorder !== undefined;
   }
 
-  /** Records the result when updating; otherwise drops the findings the baseline already knows. */
-  apply(result: ConversationResult, key: string): ConversationResult {
-    this.recorder?.record(result, key);
-    return this.matcher ? this.matcher.apply(result, key) : result;
+  /**
+   * Records the result when updating; otherwise drops the findings the baseline already knows.
+   * Under --redact, `pseudonym` is the key's pseudonym: the baseline is written with it, so that no
+   * conversation id (a phone number, an e-mail) reaches a file that is committed, and findings
+   * recorded under either are known.
+   */
+  apply(result: ConversationResult, key: string, pseudonym?: string): ConversationResult {
+    this.recorder?.record(result, pseudonym ?? key);
+    if (!this.matcher) return result;
+    const kept = this.matcher.apply(result, key);
+    return pseudonym === undefined || pseudonym === key ? kept : this.matcher.apply(kept, pseudonym);
   }
 
   /**

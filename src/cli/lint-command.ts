@@ -139,7 +139,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
       // Waivers are judged on every finding, before the filters decide what is shown.
       let shown = filterAgents(waivers.apply(result), options);
       // Transcripts are baselined per conversation and rule, as ESLint's bulk suppressions count per file.
-      shown = baseline.apply(shown, result.conversationId);
+      shown = baseline.apply(shown, result.conversationId, redactor?.conversationId(result.conversationId));
       const beforeQuiet = shown.findings.length;
       shown = filterQuiet(shown, options);
       hiddenWarnings += beforeQuiet - shown.findings.length;
