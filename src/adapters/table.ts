@@ -136,7 +136,8 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
           reason: t('table.headerMissing', {
             field: !fields.has('text') ? 'text' : 'role',
             label: !fields.has('text') ? t('table.field.text') : t('table.field.role'),
-            found: candidate.filter((h) => h !== '').join(', '),
+            // Each in quotes: a headerless file's first row is data, and --redact replaces quoted values.
+            found: candidate.filter((h) => h !== '').map((h) => `"${h.replace(/"/gu, '＂')}"`).join(', '),
           }),
         },
       };

@@ -106,7 +106,7 @@ describe('xlsx sheets', () => {
   it('skips a workbook none of whose sheets has message columns, saying why', async () => {
     const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']] });
     expect(problemsOf(events, 'skipped')).toEqual([
-      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^工作表 "会话列表"：表头行里没有 text（内容）列；找到的列：会话ID, 访客, 满意度/) },
+      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^工作表 "会话列表"：表头行里没有 text（内容）列；找到的列："会话ID", "访客", "满意度"/) },
     ]);
   });
 });
