@@ -225,7 +225,7 @@ const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:
 // list of sites ("example.com 和 163.com").
 const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
 const SPOKEN_AT = new RegExp(
-  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:[ \\t]{0,2}[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}[ \\t]{0,2}|[ \\t]{1,2})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
+  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:[ \\t]{0,2}(?:[([{（【<「『]\\s*[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}\\s*[)\\]}）】>」』]|[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}|@{2,3})[ \\t]{0,2}|[ \\t]{1,2})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
   'giu',
 );
 
@@ -390,7 +390,7 @@ const HONORIFIC = new RegExp(`(${SURNAME})(${GIVEN})?(?=先生|女士|小姐)`, 
 // a digit or a street word. "地址不对", "地址和产品型号", "寄到公司", "发送到10086" and a template's
 // "地址（***市**区***路**号）" stay. The province, city and district at its start are kept: they point
 // at no one.
-const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|发到|邮寄到|寄往|送往|住在)';
+const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|送货到|寄送到|发货到|快递到|发到|邮寄到|邮到|寄往|送往|住在|我家在|家住)';
 const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
 const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;

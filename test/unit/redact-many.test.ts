@@ -37,3 +37,16 @@ describe('redaction of names and addresses that hold other personal data', () =>
     for (const text of ['这位先生您好', '尊敬的顾客您好', '失信于客户', '应付客户的办法']) expect(redactText(text)).toBe(text);
   });
 });
+
+describe('redaction of spellings a later review found', () => {
+  it('reads a spoken @ in brackets, and a doubled @', () => {
+    for (const text of ['邮箱 lilei【圈】163.com', '邮箱 lilei（圈）163.com', '邮箱 lilei@@163.com']) expect(redactText(text)).toBe('邮箱 l***@163.com');
+    expect(redactText('请访问 www.a.com（和）163.com')).toBe('请访问 www.a.com（和）163.com');
+  });
+
+  it('masks an address after 送货到, 快递到, 我家在 or 家住, and leaves those words in other sentences', () => {
+    expect(redactText('送货到上海浦东张江路88号')).not.toContain('张江路');
+    expect(redactText('我家在文三路90号3幢')).toBe('我家在********');
+    for (const text of ['我家在等你回复', '送货到了吗', '快递到哪里了']) expect(redactText(text)).toBe(text);
+  });
+});
