@@ -1,6 +1,7 @@
 import type { EventType, MessageKind, Role } from '../model/conversation.js';
 import { readLines } from '../io/input.js';
 import { firstJsonLine } from '../io/json-documents.js';
+import { repeatedKey, repeatedKeyReason } from '../io/json-keys.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type MessageDraft, type ReadEvent } from './adapter.js';
 
@@ -211,6 +212,11 @@ export const qiyuAdapter: Adapter = {
       }
       if (!record || typeof record !== 'object' || Array.isArray(record)) {
         yield { type: 'skipped', location, reason: `expected a JSON object with sessionId, from and msg, found ${describeValue(record)}` };
+        continue;
+      }
+      const repeated = repeatedKey(line, record);
+      if (repeated !== undefined) {
+        yield { type: 'skipped', location, reason: repeatedKeyReason(repeated) };
         continue;
       }
       const parsed = parseRecord(record as QiyuRecord, options.timezone, location);

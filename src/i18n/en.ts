@@ -157,6 +157,7 @@ export const en = {
   'input.empty': 'the file is empty',
   'input.unrecognised': 'not a recognised export (encoding {encoding}). Supported: {formats}; pass --input-format to choose one',
   'input.unrecognisedFails': '{count} input(s) were not a recognised export, and nothing of them was read, so the run fails (exit code 2). Pass --input-format to name their format, or leave them out with ignore in the configuration',
+  'json.repeatedKey': 'the key {key} appears twice in one object: JSON keeps only the last value, so which one is meant cannot be told. The record was skipped; fix the export and run again',
   'json.brokeOff': 'the JSON breaks off after item {index} ({reason}); the file looks truncated or damaged. The {index} items before it were read',
   'input.linkNotFollowed': 'is a symbolic link, which folder walks and globs do not follow, so it was not read (it could lead outside the repository). To lint it, name the file it points to',
   'input.stopped': 'reading stopped: {reason}',

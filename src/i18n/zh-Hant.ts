@@ -160,6 +160,7 @@ export const zhHant = {
   'input.empty': '檔案是空的',
   'input.unrecognised': '不是能識別的匯出格式（編碼 {encoding}）。支援的格式：{formats}；可用 --input-format 指定一種',
   'input.unrecognisedFails': '{count} 個輸入不是能識別的匯出格式，一筆也沒有讀取，因此執行失敗（結束碼 2）。請用 --input-format 指定它的格式，或在設定的 ignore 中排除它',
+  'json.repeatedKey': '同一個物件裡鍵 {key} 出現了兩次：JSON 只會保留後一個值，無法判斷哪個是對的，已跳過這筆記錄；請修正匯出後重新執行',
   'json.brokeOff': 'JSON 陣列在第 {index} 項之後中斷（{reason}），檔案可能被截斷或損壞；此前的 {index} 項已讀取',
   'input.linkNotFollowed': '是符號連結，按資料夾或萬用字元尋找時不跟隨，沒有讀取（連結可能指向儲存庫以外的檔案）。要檢查它，請直接寫出它指向的檔案路徑',
   'input.stopped': '讀取中斷：{reason}',
