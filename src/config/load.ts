@@ -75,7 +75,28 @@ function dropEmptyKeys(raw: unknown): unknown {
   return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null).map(([key, value]) => [key, dropEmptyKeys(value)]));
 }
 
+/**
+ * The path of the first `__proto__` key in a parsed configuration, at any depth. YAML and JSON
+ * parsers keep it as an own key, but any map built from it (rules, customRules, teams, roles,
+ * fieldMap…) would take it for the prototype and drop the entry silently.
+ */
+function prototypeKeyPath(raw: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[raw, '']];
+  while (stack.length > 0) {
+    const [value, at] = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    for (const key of Object.keys(value)) {
+      const keyPath = at === '' ? key : `${at}.${key}`;
+      if (key === '__proto__') return keyPath;
+      stack.push([(value as Record<string, unknown>)[key], keyPath]);
+    }
+  }
+  return undefined;
+}
+
 function validate(raw: unknown, source: string): ConfigFile {
+  const protoPath = prototypeKeyPath(raw);
+  if (protoPath !== undefined) throw new ConfigError(t('config.prototypeKey', { source, keyPath: protoPath }));
   const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}));
   if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error, '', configSchema)}`);
   return parsed.data;

@@ -64,6 +64,7 @@ export const en = {
   'config.unknownKeyNear': 'there is no setting "{key}". Did you mean "{near}"?',
   'config.unknownPreset': '{source}: extends "{preset}" is not a preset. Known presets: {known}.',
   'config.unknownPresetNear': '{source}: extends "{preset}" is not a preset. Did you mean "{near}"?',
+  'config.prototypeKey': '{source}: {keyPath}: "__proto__" cannot be used as a name. JavaScript takes it for the object\'s prototype, so the setting would be dropped without a word; it is refused. Choose another name.',
   'config.extendsCycle': '{source}: extends "{parent}" makes a cycle.',
   'config.extendsUnreadable': '{source}: cannot read extended config "{parent}" ({reason}).',
   'config.unreadable': '{file}: cannot be read ({reason}). Check that it exists and is valid YAML or JSON.',

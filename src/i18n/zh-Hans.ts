@@ -70,6 +70,7 @@ export const zhHans = {
   'config.unknownKeyNear': '没有配置项 "{key}"，你是不是想输入 "{near}"？',
   'config.unknownPreset': '{source}：extends "{preset}" 不是预设。已有的预设：{known}。',
   'config.unknownPresetNear': '{source}：extends "{preset}" 不是预设，你是不是想输入 "{near}"？',
+  'config.prototypeKey': '{source}：{keyPath}：不能用 "__proto__" 作名字。JavaScript 会把它当作对象的原型，这一项设置会被悄悄丢掉，所以不读取。请换一个名字。',
   'config.extendsCycle': '{source}：extends "{parent}" 形成了循环引用。',
   'config.extendsUnreadable': '{source}：无法读取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.unreadable': '{file}：无法读取（{reason}）。请检查文件是否存在，内容是否为有效的 YAML 或 JSON。',

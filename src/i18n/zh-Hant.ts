@@ -67,6 +67,7 @@ export const zhHant = {
   'config.unknownKeyNear': '沒有配置項 "{key}"，你是不是想輸入 "{near}"？',
   'config.unknownPreset': '{source}：extends "{preset}" 不是預設。已有的預設：{known}。',
   'config.unknownPresetNear': '{source}：extends "{preset}" 不是預設，你是不是想輸入 "{near}"？',
+  'config.prototypeKey': '{source}：{keyPath}：不能用 "__proto__" 作名字。JavaScript 會把它當作物件的原型，這一項設定會被悄悄丟掉，所以不讀取。請換一個名字。',
   'config.extendsCycle': '{source}：extends "{parent}" 形成了迴圈引用。',
   'config.extendsUnreadable': '{source}：無法讀取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.unreadable': '{file}：無法讀取（{reason}）。請檢查檔案是否存在，內容是否為有效的 YAML 或 JSON。',
