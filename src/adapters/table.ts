@@ -92,7 +92,7 @@ export function messageTexts(text: string, separator: string | undefined): strin
 }
 
 /** One row of a table, as cell texts, or a row the table parser could not read. */
-export type TableItem = { cells: string[]; location: SourceLocation } | Extract<ReadEvent, { type: 'skipped' }>;
+export type TableItem = { cells: string[]; location: SourceLocation } | Extract<ReadEvent, { type: 'skipped' | 'warning' }>;
 
 export interface TableReadOptions {
   /** The conversation id of every row when the table has no conversation column. */

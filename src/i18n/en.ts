@@ -105,6 +105,8 @@ export const en = {
   'xlsx.badRowNumber': 'the row number "{reference}" is not valid (1 to 1048576); this row was not read. Re-save the workbook from Excel',
   'xlsx.tooManyCells': 'this row has more than {max} cells; this row was not read',
   'xlsx.badSharedString': 'a cell refers to shared string {index}, which does not exist (the workbook has {count}), so its text cannot be restored; this row was not read. Re-save the workbook from Excel',
+  'xlsx.badDateCell': 'cell {cell} is formatted as a date, but its value is no time between {from} and {until}, most likely damaged data; the row was not read',
+  'xlsx.errorCell': 'cell {cell} holds the Excel error {error} and is read as empty; fix the formula or reference in Excel and export again',
   'xlsx.noSheets': 'the workbook has no worksheets',
   'table.field.text': '内容',
   'table.field.role': '角色',

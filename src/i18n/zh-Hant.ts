@@ -108,6 +108,8 @@ export const zhHant = {
   'xlsx.badRowNumber': '行號 "{reference}" 無效（應為 1 到 1048576）；這一行沒有讀取，請用 Excel 重新儲存活頁簿',
   'xlsx.tooManyCells': '這一行的儲存格超過 {max} 欄；這一行沒有讀取',
   'xlsx.badSharedString': '儲存格引用的共用字串編號 {index} 不存在（活頁簿只有 {count} 個共用字串），內容無法還原；這一行沒有讀取，請用 Excel 重新儲存活頁簿',
+  'xlsx.badDateCell': '儲存格 {cell} 是日期格式，但它的值不是 {from} 年到 {until} 年之間的時間，多半是損壞的資料；這一列沒有讀取',
+  'xlsx.errorCell': '儲存格 {cell} 是 Excel 錯誤值 {error}，按空白讀取；請在 Excel 裡修正公式或參照後重新匯出',
   'xlsx.noSheets': '工作簿裡沒有工作表',
   'table.field.text': '內容',
   'table.field.role': '角色',
