@@ -3,6 +3,7 @@ import { Explorer } from 'cosmiconfig/dist/Explorer.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { aliasBombReason, yamlAliasesExplode } from '../io/yaml-aliases.js';
+import { syntaxPosition } from './syntax-position.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
@@ -120,8 +121,14 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
     assertDataFile(file, parent, `${source}: extends `);
     if (seen.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
     seen.add(file);
-    const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch((error: Error) => {
+    const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch(async (error: Error) => {
       if (error instanceof ConfigError) throw error;
+      // A parser's message quotes the lines around the error: of a file named in extends, only where and what.
+      if (/^(?:JSON|YAML) Error/.test(error.message)) {
+        const syntax = await syntaxPosition(file);
+        const where = syntax?.line === undefined ? '' : t('config.syntaxAt', { line: syntax.line, column: syntax.column ?? 1 });
+        throw new ConfigError(t('config.extendsSyntax', { source, parent, language: syntax?.language ?? 'YAML/JSON', where, kind: syntax?.kind ?? t('config.syntaxUnknown') }));
+      }
       throw new ConfigError(t('config.extendsUnreadable', { source, parent, reason: firstReason(error.message) }));
     });
     layers.push(...(await layersOf(validate(result?.config, file), file, seen)));

@@ -14,10 +14,16 @@ import { t } from '../i18n/index.js';
  * number, and skip reasons end up in CI logs.
  */
 export function jsonSyntaxReason(error: unknown): string {
+  const { kind, position } = jsonSyntaxError(error);
+  return `不是合法的 JSON（${kind}${position === undefined ? '' : `，第 ${position + 1} 个字符处`}）`;
+}
+
+/** What kind of JSON syntax error JSON.parse threw, and at which character (0-based), without any of the text. */
+export function jsonSyntaxError(error: unknown): { kind: string; position?: number } {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
   const kind = /Unexpected end/.test(message) ? '内容在中途结束' : /Unexpected token|Unexpected non-whitespace|Bad control character|Expected/.test(message) ? '有不合 JSON 语法的字符' : '无法解析';
-  return `不是合法的 JSON（${kind}${position === undefined ? '' : `，第 ${Number(position) + 1} 个字符处`}）`;
+  return { kind, position: position === undefined ? undefined : Number(position) };
 }
 
 
