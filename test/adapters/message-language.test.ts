@@ -1,17 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/cli.js';
+import { runCli, sampleWorkspace } from '../support/cli.js';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'));
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-language-'));
-  writeFileSync(path.join(dir, 'c.jsonl'), SAMPLE);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const workspace = (files: Record<string, string> = {}) => sampleWorkspace(files);
 
 const INTERCOM = JSON.stringify([
   {

@@ -1,18 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/cli.js';
+import { runCli, sampleWorkspace } from '../support/cli.js';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'));
 const SECRET = 'hunter2-deploy-password';
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-extends-content-'));
-  writeFileSync(path.join(dir, 'c.jsonl'), SAMPLE);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const workspace = (files: Record<string, string> = {}) => sampleWorkspace(files);
 
 describe('a malformed file named in extends is described by position, never quoted', () => {
   it.each([

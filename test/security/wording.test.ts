@@ -1,17 +1,9 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/cli.js';
+import { runCli, sampleWorkspace } from '../support/cli.js';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'));
-
-function workspace(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-wording-'));
-  writeFileSync(path.join(dir, 'c.jsonl'), SAMPLE);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const workspace = (files: Record<string, string> = {}) => sampleWorkspace(files);
 
 describe('messages say what the thing is', () => {
   it('an output path that is a dangling link names where the link points', async () => {
