@@ -2,7 +2,7 @@ import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { csvRows } from './csv-rows.js';
 import { FIELD_ALIASES } from './fields.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
 
 function firstLine(head: string): string {
@@ -240,11 +240,11 @@ function duplicateHeaderWarnings(headers: readonly string[], location: SourceLoc
 function headerlessProblem(fieldMap: AdapterOptions['fieldMap'], width: number): string | undefined {
   for (const [field, column] of Object.entries(fieldMap)) {
     const number = columnNumber(column);
-    if (number === undefined) return `--map ${field}=${column}: a table without a header row (--no-header) names columns by number, e.g. --map ${field}=1`;
-    if (number > width) return `--map ${field}=${column}: the first row has only ${width} columns`;
+    if (number === undefined) return t('table.headerlessByName', { field, column });
+    if (number > width) return t('table.headerlessBeyond', { field, column, width });
   }
   const missing = (['text', 'role'] as const).filter((field) => fieldMap[field] === undefined);
-  if (missing.length > 0) return `a table without a header row (--no-header) needs the column number of ${missing.join(' and ')}: ${missing.map((f) => `--map ${f}=<n>`).join(' ')} (1 is the first column)`;
+  if (missing.length > 0) return t('table.headerlessMissing', { fields: list(missing), maps: missing.map((f) => `--map ${f}=<n>`).join(' ') });
   return undefined;
 }
 

@@ -326,6 +326,17 @@ export const zhHans = {
   'scoring.unknownFatal': 'scoring.fatal：没有规则 "{id}"。运行 supportlint rules 查看所有规则。',
   'scoring.unknownRule': 'scoring.rules.{id}：没有规则 "{id}"。运行 supportlint rules 查看所有规则。',
   'scoring.allZero': 'scoring.categories：所有权重都是 0，什么都不会计分。请至少给 {categories} 中的一项大于 0 的权重。',
+  'qiyu.noSession': '没有 sessionId：七鱼导出的每条消息都应写明所属会话',
+  'qiyu.badTime': '时间 {value} 不是时间，应为以毫秒计的 Unix 时间戳（例如 1793584803000）',
+  'qiyu.staffUnknown': '客服消息（from 为 0）既没有 staffId 也没有 staffName：无法判断是人工还是机器人发的',
+  'qiyu.badFrom': 'from 是 {value}，应为 0（客服或机器人）或 1（访客）',
+  'qiyu.noText': '没有 msg 或 content：应有消息内容',
+  'qiyu.textNotString': 'msg 是 {value}，应为文本',
+  'qiyu.notJson': '{reason}；每行应是一条消息。导出在写入途中被中断时，最后一行就会这样',
+  'qiyu.notObject': '应为带 sessionId、from 和 msg 的 JSON 对象，实际是 {value}',
+  'table.headerlessByName': '--map {field}={column}：没有表头的表格（--no-header）按列号指定列，例如 --map {field}=1',
+  'table.headerlessBeyond': '--map {field}={column}：第一行只有 {width} 列',
+  'table.headerlessMissing': '没有表头的表格（--no-header）需要 {fields} 的列号：{maps}（第 1 列是最左边一列）',
 } as const;
 
 export type MessageKey = keyof typeof zhHans;

@@ -40,4 +40,13 @@ describe('reader and configuration messages speak the chosen language', () => {
     });
     expect(zero.stderr).toContain('scoring.categories：所有权重都是 0');
   });
+
+  it('a 七鱼 line cut short is described in Chinese, without quoting the customer’s words', async () => {
+    const good = JSON.stringify({ sessionId: 9001, from: 1, time: 1793584800000, msg: '在吗' });
+    const cwd = workspace({ 'qiyu.txt': `${good}\n{"sessionId": 9001, "from": 1, "msg": "我是张三 13812345678 地址` });
+    const run = await runCli(['lint', '--input-format', 'qiyu', 'qiyu.txt'], { cwd });
+    expect(run.stderr).toContain('qiyu.txt:2: 不是合法的 JSON');
+    expect(run.stderr).toContain('每行应是一条消息');
+    expect(run.stderr).not.toContain('13812345678');
+  });
 });
