@@ -119,7 +119,7 @@ describe('broken custom rules', () => {
     ['an invalid regular expression', 'bad:\n    type: phrase\n    patterns: ["加(微信"]', /customRules\.bad: 加\(微信：正则表达式 "加\(微信" 无法使用/],
     ['a regex with a backreference, which the linear-time matcher cannot run', 'slow:\n    type: phrase\n    patterns: ["(a+)\\\\1"]', /customRules\.slow: \(a\+\)\\1：正则表达式 .* 无法使用.*不支持反向引用/],
     ['an unknown role', 'who:\n    type: phrase\n    role: manager\n    phrases: [x]', /customRules\.who\.role/],
-    ['an unknown type', 'what:\n    type: regex\n    phrases: [x]', /customRules\.what.*expected a custom rule with type "phrase", "require-after" or "substitution"/],
+    ['an unknown type', 'what:\n    type: regex\n    phrases: [x]', /customRules\.what.*应为自定义规则，type 为 "phrase"、"require-after" 或 "substitution"/],
     ['nothing to match', 'empty:\n    type: phrase', /customRules\.empty：phrases 或 patterns 中至少要有一项/],
     ['a built-in id', 'blame-shifting:\n    type: phrase\n    phrases: [x]', /customRules\.blame-shifting："blame-shifting" 是内置规则/],
   ];

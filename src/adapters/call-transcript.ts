@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import type { Message, Role, SourceLocation } from '../model/conversation.js';
 import { jsonDocuments } from '../io/json-documents.js';
@@ -62,7 +63,7 @@ class CallBuilder {
       return undefined;
     }
     const previous = this.messages.at(-1);
-    if (!previous) return `line ${describeValue(line)} names no speaker (expected 坐席:, 客服:, 客户: or 用户:) and has no message before it to continue`;
+    if (!previous) return t('call.noSpeaker', { value: describeValue(line) });
     // Recognisers break long turns over several lines; the break is kept.
     previous.text = `${previous.text}\n${line.trim()}`;
     return undefined;
@@ -104,17 +105,17 @@ async function* readJsonCalls(input: InputSource): AsyncGenerator<ReadEvent> {
       if (given !== undefined && String(given).trim() !== '') id = String(given).trim();
     }
     // Locations count items from 0, as for every JSON array; the name says which call in words.
-    const callName = id === positionalId(input, index) ? `call no. ${index} (${id})` : `call ${id}`;
+    const callName = id === positionalId(input, index) ? t('call.positional', { index, id }) : t('call.named', { id });
     if (!lines) {
-      yield { type: 'skipped', location, reason: `${callName}: expected an array of lines such as "坐席:您好", or {"id": …, "lines": [...]}; found ${kindOf(call)}` };
+      yield { type: 'skipped', location, reason: t('call.notCall', { call: callName, found: kindOf(call) }) };
       continue;
     }
     const builder = new CallBuilder();
     for (const [lineIndex, line] of lines.entries()) {
       const problem = typeof line === 'string'
         ? line.trim() === '' ? undefined : builder.add(line, location)
-        : `expected a string such as "坐席:您好", found ${kindOf(line)}`;
-      if (problem) yield { type: 'skipped', location, reason: `${callName}, line ${lineIndex + 1}: ${problem}` };
+        : t('call.lineNotString', { found: kindOf(line) });
+      if (problem) yield { type: 'skipped', location, reason: t('call.lineProblem', { call: callName, line: lineIndex + 1, problem }) };
     }
     // A call with no usable line was still read and understood: it holds no message.
     yield builder.messages.length > 0 ? conversationEvent(input, id, builder.messages) : { type: 'record', location };
@@ -131,7 +132,7 @@ async function* readTextCalls(input: InputSource): AsyncGenerator<ReadEvent> {
       calls++;
       yield conversationEvent(input, headerId ?? positionalId(input, calls), builder.messages);
     } else if (headerLocation) {
-      yield { type: 'warning', location: headerLocation, reason: `call header${headerId ? ` ${headerId}` : ''} is followed by no line` };
+      yield { type: 'warning', location: headerLocation, reason: t('call.emptyHeader', { id: headerId ? ` ${headerId} ` : '' }) };
     }
     builder = new CallBuilder();
     headerId = undefined;

@@ -53,7 +53,7 @@ export const dchAdapter: Adapter = {
       const item = document.value as Record<string, unknown> | null;
       const location = document.location;
       if (!item || typeof item !== 'object' || !Array.isArray(item.turns)) {
-        yield { type: 'skipped', location, reason: 'expected a dialogue object with "id" and a "turns" array' };
+        yield { type: 'skipped', location, reason: t('dch.notDialogue') };
         continue;
       }
       const id = item.id === undefined || item.id === null ? `${input.name}#${location.record ?? location.line}` : String(item.id);
@@ -64,7 +64,7 @@ export const dchAdapter: Adapter = {
       for (const [index, turn] of (item.turns as Array<Record<string, unknown>>).entries()) {
         const role = SENDER_ROLES[String(turn?.sender)];
         if (!role) {
-          problem = `turn sender ${JSON.stringify(turn?.sender)} is unknown: expected "customer" or "helpdesk"`;
+          problem = t('dch.unknownSender', { id, turn: index + 1, value: (JSON.stringify(turn?.sender) ?? 'undefined').slice(0, 40) });
           break;
         }
         if (!Array.isArray(turn.utterances)) {
@@ -76,7 +76,7 @@ export const dchAdapter: Adapter = {
         }
       }
       if (problem) {
-        yield { type: 'skipped', location, reason: `dialogue ${id}: ${problem}` };
+        yield { type: 'skipped', location, reason: problem };
         continue;
       }
       for (const reason of turnProblems) yield { type: 'skipped', location, reason };

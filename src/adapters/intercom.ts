@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { EventType, Message, MessageKind, Role, SourceLocation } from '../model/conversation.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
@@ -78,11 +79,11 @@ interface Author {
 }
 
 function authorOf(raw: unknown, options: AdapterOptions): Author | { problem: string } {
-  if (!raw || typeof raw !== 'object') return { problem: `author is ${describeValue(raw)}, expected {type, id, name}` };
+  if (!raw || typeof raw !== 'object') return { problem: t('intercom.notAuthor', { value: describeValue(raw) }) };
   const author = raw as Record<string, unknown>;
   const type = text(author.type)?.trim() ?? '';
   const role = options.roles[type] ?? AUTHOR_ROLES[type.toLowerCase()];
-  if (!role) return { problem: `author.type ${describeValue(author.type)} is unknown: expected user, lead, contact, admin, team or bot` };
+  if (!role) return { problem: t('intercom.unknownAuthor', { value: describeValue(author.type) }) };
   const name = text(author.name)?.trim() || undefined;
   const id = text(author.id)?.trim() || undefined;
   // Fin answers on an admin's behalf; its parts are a bot's, not a person's.
@@ -153,14 +154,14 @@ function assigneeLabel(assignedTo: unknown, names: Map<string, string>): string 
 type PartResult = { messages: MessageDraft[] } | { problem: string };
 
 function readPart(part: unknown, index: number, location: SourceLocation, options: AdapterOptions, adminNames: Map<string, string>): PartResult {
-  if (!part || typeof part !== 'object') return { problem: `part ${index} is ${describeValue(part)}, expected a conversation_part object` };
+  if (!part || typeof part !== 'object') return { problem: t('intercom.notPart', { part: index, value: describeValue(part) }) };
   const record = part as Record<string, unknown>;
   const partType = text(record.part_type)?.trim() ?? '';
-  const where = `part ${text(record.id) ?? index} (${partType || 'no part_type'})`;
+  const where = t('intercom.part', { part: text(record.id) ?? index, type: partType || t('intercom.noPartType') });
   const author = authorOf(record.author, options);
-  if ('problem' in author) return { problem: `${where}: ${author.problem}` };
+  if ('problem' in author) return { problem: t('intercom.at', { where, problem: author.problem }) };
   const time = parseInstant(record.created_at, options.timezone);
-  if (time === undefined) return { problem: `${where}: created_at ${describeValue(record.created_at)} is not a time: expected epoch seconds` };
+  if (time === undefined) return { problem: t('intercom.at', { where, problem: t('intercom.badTime', { value: describeValue(record.created_at) }) }) };
   const base = { time, sourceId: text(record.id), location };
   const said = content(record.body, attachmentsOf(record.attachments));
 
@@ -246,7 +247,7 @@ function* readConversation(value: unknown, location: SourceLocation, file: strin
   const parts = partsList && typeof partsList === 'object' && Array.isArray(partsList.conversation_parts) ? (partsList.conversation_parts as unknown[]) : undefined;
   const source = conversation && typeof conversation === 'object' && conversation.source && typeof conversation.source === 'object' ? (conversation.source as Record<string, unknown>) : undefined;
   if (!conversation || typeof conversation !== 'object' || (!parts && !source)) {
-    yield { type: 'skipped', location, reason: 'expected an Intercom conversation object with "source" and "conversation_parts": {"conversation_parts": [...]}' };
+    yield { type: 'skipped', location, reason: t('intercom.notConversation') };
     return;
   }
   const id = text(conversation.id)?.trim() || `${file}#${location.record ?? location.line}`;
@@ -266,8 +267,8 @@ function* readConversation(value: unknown, location: SourceLocation, file: strin
     const said = content(source.body, attachmentsOf(source.attachments));
     const rawTime = source.created_at ?? conversation.created_at;
     const time = parseInstant(rawTime, options.timezone);
-    if ('problem' in author) problems.push(`source: ${author.problem}`);
-    else if (rawTime !== undefined && rawTime !== null && time === undefined) problems.push(`source: created_at ${describeValue(rawTime)} is not a time: expected epoch seconds`);
+    if ('problem' in author) problems.push(t('intercom.at', { where: t('intercom.source'), problem: author.problem }));
+    else if (rawTime !== undefined && rawTime !== null && time === undefined) problems.push(t('intercom.at', { where: t('intercom.source'), problem: t('intercom.badTime', { value: describeValue(rawTime) }) }));
     else if (said) messages.push({ time, sourceId: text(source.id), location, ...speaker(author), ...said, internal: false });
   }
   (parts ?? []).forEach((part, index) => {
@@ -276,9 +277,9 @@ function* readConversation(value: unknown, location: SourceLocation, file: strin
     else messages.push(...result.messages);
   });
   // Each part left out is a record skipped, so that the summary shows the loss and --strict fails on it.
-  for (const problem of problems) yield { type: 'skipped', location, reason: `conversation ${id}: ${problem}` };
+  for (const problem of problems) yield { type: 'skipped', location, reason: t('intercom.inConversation', { id, problem }) };
   if (!parts) {
-    yield { type: 'warning', location, reason: `conversation ${id} has no "conversation_parts" (the List endpoint leaves them out): only the opening message was read; export with "Retrieve a conversation"` };
+    yield { type: 'warning', location, reason: t('intercom.noParts', { id }) };
   }
 
   const meta: Record<string, unknown> = {};

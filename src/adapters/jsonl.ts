@@ -4,6 +4,7 @@ import { firstJsonLine, nestedTooDeep, TOO_DEEP_REASON } from '../io/json-docume
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
+import { repeatedKey, repeatedKeyReason } from '../io/json-keys.js';
 
 /**
  * Whether the sample ends inside a first line that opens a JSON object: a line longer than the
@@ -39,6 +40,11 @@ export const jsonlAdapter: Adapter = {
       }
       if (nestedTooDeep(record)) {
         yield { type: 'skipped', location, reason: TOO_DEEP_REASON };
+        continue;
+      }
+      const repeated = repeatedKey(line, record);
+      if (repeated !== undefined) {
+        yield { type: 'skipped', location, reason: repeatedKeyReason(repeated) };
         continue;
       }
       if (!record || typeof record !== 'object' || Array.isArray(record)) {

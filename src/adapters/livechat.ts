@@ -1,3 +1,4 @@
+import { list, t } from '../i18n/index.js';
 import type { EventType, MessageKind, Role, SourceLocation } from '../model/conversation.js';
 import { resolveRole } from '../model/roles.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
@@ -111,18 +112,18 @@ type EventResult =
   | { kind: 'skipped'; reason: string };
 
 function readEvent(raw: unknown, where: string, users: Map<string, User>, agentNames: Map<string, string>, location: SourceLocation, options: AdapterOptions): EventResult {
-  if (!raw || typeof raw !== 'object') return { kind: 'skipped', reason: `${where}: event is ${describeValue(raw)}, expected an object` };
+  if (!raw || typeof raw !== 'object') return { kind: 'skipped', reason: t('livechat.notEvent', { where, value: describeValue(raw) }) };
   const event = raw as Record<string, unknown>;
   const type = text(event.type) ?? '';
-  const at = `${where}, event ${text(event.id) ?? '(no id)'}`;
+  const at = t('livechat.event', { where, event: text(event.id) ?? t('livechat.noEventId') });
   if (!EVENT_TYPES_READ.includes(type)) {
-    return { kind: 'skipped', reason: `${at}: type ${describeValue(event.type)} is not one supportlint reads: expected ${EVENT_TYPES_READ.join(', ')}` };
+    return { kind: 'skipped', reason: t('livechat.unknownType', { where: at, value: describeValue(event.type), types: list(EVENT_TYPES_READ) }) };
   }
   // Forms (pre-chat, post-chat) and custom events are application data, not conversation.
   if (type === 'filled_form' || type === 'custom') return { kind: 'record' };
   const time = parseInstant(event.created_at, options.timezone);
   if (time === undefined) {
-    return { kind: 'skipped', reason: `${at}: created_at ${describeValue(event.created_at)} is not a time: expected RFC 3339 such as 2026-11-02T02:00:03.512000Z` };
+    return { kind: 'skipped', reason: t('livechat.badTime', { where: at, value: describeValue(event.created_at) }) };
   }
   const base = { time, sourceId: text(event.id), internal: event.visibility === 'agents', location };
   const deleted = event.deleted === true;
@@ -138,7 +139,7 @@ function readEvent(raw: unknown, where: string, users: Map<string, User>, agentN
   // Agents who left a chat can drop out of `users`; their ids are their login e-mails.
   if (!author && authorId?.includes('@')) author = { role: 'agent', name: agentNames.get(authorId) };
   if (!author) {
-    return { kind: 'skipped', reason: `${at}: author_id ${describeValue(event.author_id)} is not among the chat's users, so its sender cannot be told` };
+    return { kind: 'skipped', reason: t('livechat.unknownAuthor', { where: at, value: describeValue(event.author_id) }) };
   }
   const who = author.role === 'agent'
     ? { role: 'agent' as const, agentId: authorId, agentName: author.name }
@@ -148,7 +149,7 @@ function readEvent(raw: unknown, where: string, users: Map<string, User>, agentN
 
   if (type === 'message') {
     const messageText = text(event.text);
-    if (messageText === undefined) return { kind: 'skipped', reason: `${at}: text is ${describeValue(event.text)}, expected a string` };
+    if (messageText === undefined) return { kind: 'skipped', reason: t('livechat.textNotString', { where: at, value: describeValue(event.text) }) };
     return { kind: 'message', deleted, message: { ...base, ...who, text: messageText, kind: 'text' } };
   }
   if (type === 'file') {
@@ -211,7 +212,7 @@ function* readChat(value: unknown, location: SourceLocation, file: string, agent
   const chat = value as Record<string, unknown> | null;
   const threads = chat && typeof chat === 'object' ? threadsOf(chat) : undefined;
   if (!chat || !threads || !Array.isArray(chat.users)) {
-    yield { type: 'skipped', location, reason: 'expected a LiveChat chat object with "users" and "thread": {"events": [...]} or "threads": [{"events": [...]}]' };
+    yield { type: 'skipped', location, reason: t('livechat.notChat') };
     return;
   }
   const chatId = text(chat.id)?.trim() || `${file}#${location.record ?? location.line}`;
@@ -220,10 +221,10 @@ function* readChat(value: unknown, location: SourceLocation, file: string, agent
   let records = 0;
   for (const [index, rawThread] of threads.entries()) {
     const thread = rawThread as Record<string, unknown> | null;
-    const where = `chat ${chatId}, thread ${text(thread?.id) ?? index}`;
+    const where = t('livechat.thread', { chat: chatId, thread: text(thread?.id) ?? index });
     if (!thread || typeof thread !== 'object' || !Array.isArray(thread.events)) {
       records++;
-      yield { type: 'skipped', location, reason: `${where}: expected a thread object with an "events" array` };
+      yield { type: 'skipped', location, reason: t('livechat.notThread', { where }) };
       continue;
     }
     const csat = csatOf(thread.properties) ?? chatCsat;

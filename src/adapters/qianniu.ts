@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { MessageKind, SourceLocation } from '../model/conversation.js';
 import { readLines } from '../io/input.js';
 import { formatLocalTime, parseInstant } from '../time/instant.js';
@@ -197,12 +198,12 @@ class QianniuReader {
     if (this.open) {
       this.open.lines.push(line);
       if (DAMAGED_SENDER_LINE.test(trimmed)) {
-        yield { type: 'warning', location, reason: `"${trimmed}" looks like a sender line with its time cut short; it was read as a line of the message above it` };
+        yield { type: 'warning', location, reason: t('qianniu.cutTime', { line: trimmed }) };
       }
       return;
     }
     if (trimmed !== '') {
-      yield { type: 'skipped', location, reason: 'a line outside any message: expected a sender line (昵称 2026-11-02 10:00:03) before the message text' };
+      yield { type: 'skipped', location, reason: t('qianniu.outside') };
     }
   }
 
@@ -252,7 +253,7 @@ class QianniuReader {
     const location = { file: this.file, line: lineNumber };
     const instant = parseInstant(timeText(time, first), this.options.timezone);
     if (instant === undefined) {
-      yield { type: 'skipped', location, reason: `the sender line's time "${time[first]}" is not a date: expected 昵称 2026-11-02 10:00:03` };
+      yield { type: 'skipped', location, reason: t('qianniu.badDate', { time: time[first]! }) };
       return;
     }
     this.open = { nick: nick.trim(), time: instant, location, lines: [], notices: [] };
@@ -268,7 +269,7 @@ class QianniuReader {
     while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
     const text = lines.join('\n');
     if (text === '' && open.notices.length === 0) {
-      yield { type: 'skipped', location: open.location, reason: `no message under the sender line of ${open.nick}: expected the message text on the lines after it` };
+      yield { type: 'skipped', location: open.location, reason: t('qianniu.noMessage', { nick: open.nick }) };
     } else if (text !== '') {
       const sender = senderOf(open.nick, this.options);
       const isBot = sender.role === 'agent' && AUTO_REPLY.test(text);

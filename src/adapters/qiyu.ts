@@ -1,6 +1,8 @@
 import type { EventType, MessageKind, Role } from '../model/conversation.js';
 import { readLines } from '../io/input.js';
-import { firstJsonLine } from '../io/json-documents.js';
+import { firstJsonLine, jsonSyntaxReason } from '../io/json-documents.js';
+import { t } from '../i18n/index.js';
+import { repeatedKey, repeatedKeyReason } from '../io/json-keys.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type MessageDraft, type ReadEvent } from './adapter.js';
 
@@ -129,12 +131,12 @@ type Parsed = { ok: true; event: ReadEvent } | { ok: false; reason: string };
 
 function parseRecord(record: QiyuRecord, timezone: string, location: { file: string; line: number }): Parsed {
   const sessionId = asText(field(record, SESSION_FIELDS))?.trim();
-  if (!sessionId) return { ok: false, reason: 'no sessionId: every message of a 七鱼 export names its session' };
+  if (!sessionId) return { ok: false, reason: t('qiyu.noSession') };
 
   const rawTime = field(record, TIME_FIELDS);
   const time = parseInstant(rawTime, timezone);
   if (rawTime !== undefined && rawTime !== '' && time === undefined) {
-    return { ok: false, reason: `time ${describeValue(rawTime)} is not a time: expected epoch milliseconds (1793584803000)` };
+    return { ok: false, reason: t('qiyu.badTime', { value: describeValue(rawTime) }) };
   }
 
   if (isTruthyFlag(field(record, WITHDRAWN_FIELDS))) {
@@ -169,14 +171,14 @@ function parseRecord(record: QiyuRecord, timezone: string, location: { file: str
     const robot = (numericStaff !== undefined && numericStaff <= 0) || /robot/i.test(staffId ?? '') || isTruthyFlag(field(record, AUTO_REPLY_FIELDS));
     role = robot ? 'bot' : 'agent';
     agentId = robot ? undefined : staffId || undefined;
-    if (!robot && !agentId && !agentName) return { ok: false, reason: 'a staff message (from 0) with neither staffId nor staffName: cannot tell whether a person or the robot sent it' };
+    if (!robot && !agentId && !agentName) return { ok: false, reason: t('qiyu.staffUnknown') };
   } else {
-    return { ok: false, reason: `from is ${describeValue(field(record, FROM_FIELDS))}: expected 0 (staff or robot) or 1 (visitor)` };
+    return { ok: false, reason: t('qiyu.badFrom', { value: describeValue(field(record, FROM_FIELDS)) }) };
   }
 
   const kind: MessageKind = IMAGE_TYPES.has(type) ? 'image' : FILE_TYPES.has(type) ? 'file' : 'text';
   let text = bodyText(body, kind);
-  if (text === undefined) return { ok: false, reason: body === undefined ? 'no msg or content: expected the message text' : `msg is ${describeValue(body)}, expected a string` };
+  if (text === undefined) return { ok: false, reason: body === undefined ? t('qiyu.noText') : t('qiyu.textNotString', { value: describeValue(body) }) };
   if (type === 'richtext' || type === 'rich' || (kind === 'text' && /<(br|p|div|span|a|img|ul|li|b|strong)\b[^>]*>/i.test(text))) text = htmlToText(text);
   const message: MessageDraft = { ...base, role, agentId, agentName, kind, text };
   return { ok: true, event: { type: 'message', conversationId: sessionId, message, channel } };
@@ -205,12 +207,18 @@ export const qiyuAdapter: Adapter = {
         yield {
           type: 'skipped',
           location,
-          reason: `not a complete JSON object (${(error as Error).message}); expected one message per line. An export cut off while it was written ends in such a line`,
+          // The parser's message quotes the line, which holds a customer's words: only the kind and place are told.
+          reason: t('qiyu.notJson', { reason: jsonSyntaxReason(error) }),
         };
         continue;
       }
       if (!record || typeof record !== 'object' || Array.isArray(record)) {
-        yield { type: 'skipped', location, reason: `expected a JSON object with sessionId, from and msg, found ${describeValue(record)}` };
+        yield { type: 'skipped', location, reason: t('qiyu.notObject', { value: describeValue(record) }) };
+        continue;
+      }
+      const repeated = repeatedKey(line, record);
+      if (repeated !== undefined) {
+        yield { type: 'skipped', location, reason: repeatedKeyReason(repeated) };
         continue;
       }
       const parsed = parseRecord(record as QiyuRecord, options.timezone, location);

@@ -2,12 +2,42 @@ import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { csvRows } from './csv-rows.js';
 import { FIELD_ALIASES } from './fields.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 import { recordToMessage } from './record.js';
 
 function firstLine(head: string): string {
   const end = head.indexOf('\n');
   return (end < 0 ? head : head.slice(0, end)).replace(/^\ufeff/, '').replace(/\r$/, '');
+}
+
+/**
+ * The delimiter a first line `sep=,` names (Excel writes it, also `sep=;` and `sep=<tab>`, and
+ * reads `sep=\t` alike); such a line is not a row, and the header is on the line after it.
+ */
+function excelSeparator(head: string): string | undefined {
+  const match = /^sep=(\\t|.)$/i.exec(firstLine(head));
+  return match ? (match[1] === '\\t' ? '\t' : match[1]) : undefined;
+}
+
+/** The header line and the delimiter of a table's sample. */
+function headerOf(head: string, fileName: string): { header: string; delimiter: string; separatorLine: boolean } {
+  const separator = excelSeparator(head);
+  if (separator === undefined) {
+    const header = firstLine(head);
+    return { header, delimiter: guessDelimiter(header, fileName), separatorLine: false };
+  }
+  const end = head.indexOf('\n');
+  return { header: end < 0 ? '' : firstLine(head.slice(end + 1)), delimiter: separator, separatorLine: true };
+}
+
+/** The rows after the `sep=` line, which csv-parse reads as a row of its own at line 1. */
+async function* afterSeparatorLine(rows: AsyncGenerator<TableItem>): AsyncGenerator<TableItem> {
+  let first = true;
+  for await (const item of rows) {
+    const isSeparator = first && !('type' in item) && item.location.line === 1;
+    first = false;
+    if (!isSeparator) yield item;
+  }
 }
 
 function guessDelimiter(header: string, fileName: string): string {
@@ -62,7 +92,7 @@ export function messageTexts(text: string, separator: string | undefined): strin
 }
 
 /** One row of a table, as cell texts, or a row the table parser could not read. */
-export type TableItem = { cells: string[]; location: SourceLocation } | Extract<ReadEvent, { type: 'skipped' }>;
+export type TableItem = { cells: string[]; location: SourceLocation } | Extract<ReadEvent, { type: 'skipped' | 'warning' }>;
 
 export interface TableReadOptions {
   /** The conversation id of every row when the table has no conversation column. */
@@ -211,11 +241,11 @@ function duplicateHeaderWarnings(headers: readonly string[], location: SourceLoc
 function headerlessProblem(fieldMap: AdapterOptions['fieldMap'], width: number): string | undefined {
   for (const [field, column] of Object.entries(fieldMap)) {
     const number = columnNumber(column);
-    if (number === undefined) return `--map ${field}=${column}: a table without a header row (--no-header) names columns by number, e.g. --map ${field}=1`;
-    if (number > width) return `--map ${field}=${column}: the first row has only ${width} columns`;
+    if (number === undefined) return t('table.headerlessByName', { field, column });
+    if (number > width) return t('table.headerlessBeyond', { field, column, width });
   }
   const missing = (['text', 'role'] as const).filter((field) => fieldMap[field] === undefined);
-  if (missing.length > 0) return `a table without a header row (--no-header) needs the column number of ${missing.join(' and ')}: ${missing.map((f) => `--map ${f}=<n>`).join(' ')} (1 is the first column)`;
+  if (missing.length > 0) return t('table.headerlessMissing', { fields: list(missing), maps: missing.map((f) => `--map ${f}=<n>`).join(' ') });
   return undefined;
 }
 
@@ -225,17 +255,17 @@ export const tableAdapter: Adapter = {
   description: 'CSV/TSV with a header row (会话ID, 时间, 角色, 客服, 内容 or conversation_id, time, role, agent, text)',
   layout: 'messages',
   detect(head, fileName) {
-    const header = firstLine(head);
+    const { header, delimiter } = headerOf(head, fileName);
     if (header.startsWith('{') || header.startsWith('[')) return 0;
-    const delimiter = guessDelimiter(header, fileName);
     const fields = header.split(delimiter).map(normalizeHeader).map((h) => fieldOfHeader(h, {}));
     const known = new Set(fields.filter(Boolean));
     if (known.has('text') && (known.has('role') || known.has('conversation'))) return /\.(csv|tsv|txt)$/i.test(fileName) ? 0.9 : 0.7;
     return 0;
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
-    const delimiter = guessDelimiter(firstLine(input.head), input.name);
-    const outcome = yield* tableEvents(csvRows(input.text(), input.name, delimiter), options, {
+    const { delimiter, separatorLine } = headerOf(input.head, input.name);
+    const rows = csvRows(input.text(), input.name, delimiter);
+    const outcome = yield* tableEvents(separatorLine ? afterSeparatorLine(rows) : rows, options, {
       fallbackConversationId: input.name,
       exactColumns: true,
       titleRowsAllowed: 0,

@@ -25,7 +25,7 @@ function columnOf(letters: string): number {
   return column;
 }
 
-function columnLetters(column: number): string {
+export function columnLetters(column: number): string {
   let letters = '';
   for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;

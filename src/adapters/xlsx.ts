@@ -6,7 +6,8 @@ import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { tableEvents, type TableItem } from './table.js';
-import { rowsChecked, type DamagedRow } from './xlsx-rows.js';
+import { columnLetters, rowsChecked, type DamagedRow } from './xlsx-rows.js';
+import { INSTANT_RANGE } from '../time/instant.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
 const ZIP_SIGNATURE = 'PK\u0003\u0004';
@@ -142,6 +143,28 @@ export function cellText(value: unknown): string {
   return '';
 }
 
+/** A date-formatted cell whose number is no date at all (1e308, NaN): exceljs gives an invalid Date. */
+function unreadableCell(values: readonly unknown[], rowNumber: number): { kind: 'date'; cell: string } | undefined {
+  for (let column = 1; column < values.length; column++) {
+    const value = values[column];
+    const date = value && typeof value === 'object' && 'result' in value ? (value as { result?: unknown }).result : value;
+    if (date instanceof Date && Number.isNaN(date.getTime())) return { kind: 'date', cell: `${columnLetters(column)}${rowNumber}` };
+  }
+  return undefined;
+}
+
+/** Error cells (#REF!, #N/A, a formula whose result is one): read as empty, and each named. */
+function cellErrors(values: readonly unknown[], rowNumber: number): Array<{ cell: string; error: string }> {
+  const errors: Array<{ cell: string; error: string }> = [];
+  for (let column = 1; column < values.length; column++) {
+    const value = values[column] as { error?: unknown; result?: { error?: unknown } } | null | undefined;
+    if (!value || typeof value !== 'object') continue;
+    const error = value.error ?? (value.result && typeof value.result === 'object' ? value.result.error : undefined);
+    if (typeof error === 'string') errors.push({ cell: `${columnLetters(column)}${rowNumber}`, error: error.slice(0, 16) });
+  }
+  return errors;
+}
+
 /**
  * Waits for the next item of exceljs's reader, but gives up when it stalls. Some damaged archives
  * make the streaming unzip wait for data that never comes, without an error: the promise would
@@ -196,9 +219,16 @@ async function* sheetRows(sheet: SheetReader, file: string, source: Readable, da
     yield* skippedBefore(row.number);
     // row.values is 1-based and sparse: index 0 is always empty, and so are blank cells.
     const values = Array.isArray(row.values) ? row.values : [];
+    const location = { file, line: row.number };
+    const problem = unreadableCell(values, row.number);
+    if (problem?.kind === 'date') {
+      yield { type: 'skipped', location, reason: t('xlsx.badDateCell', { cell: problem.cell, from: INSTANT_RANGE.fromYear, until: INSTANT_RANGE.untilYear }) };
+      continue;
+    }
+    for (const error of cellErrors(values, row.number)) yield { type: 'warning', location, reason: t('xlsx.errorCell', error) };
     const cells: string[] = [];
     for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-    yield { cells, location: { file, line: row.number } };
+    yield { cells, location };
   }
   yield* skippedBefore(Infinity);
 }

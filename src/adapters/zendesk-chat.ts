@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { EventType, Message, MessageKind, Role, SourceLocation } from '../model/conversation.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
@@ -90,14 +91,14 @@ type EntryResult =
   | { kind: 'problem'; reason: string };
 
 function readEntry(entry: unknown, index: number, location: SourceLocation, options: AdapterOptions): EntryResult {
-  if (!entry || typeof entry !== 'object') return { kind: 'problem', reason: `history[${index}] is ${describeValue(entry)}, expected an object` };
+  if (!entry || typeof entry !== 'object') return { kind: 'problem', reason: t('zendesk.notEntry', { index, value: describeValue(entry) }) };
   const record = entry as Record<string, unknown>;
   const type = text(record.type)?.trim() ?? '';
   if (IGNORED_TYPES.has(type)) return { kind: 'ignored' };
   const rawTime = record.timestamp;
   const time = parseInstant(rawTime, options.timezone);
   if (rawTime !== undefined && rawTime !== null && rawTime !== '' && time === undefined) {
-    return { kind: 'problem', reason: `history[${index}] timestamp ${describeValue(rawTime)} is not a time: expected ISO 8601 such as 2026-11-02T02:00:03Z` };
+    return { kind: 'problem', reason: t('zendesk.badTime', { index, value: describeValue(rawTime) }) };
   }
   const sourceId = text(record.msg_id)?.trim() || undefined;
   const base = { time, sourceId, internal: false, location };
@@ -107,8 +108,8 @@ function readEntry(entry: unknown, index: number, location: SourceLocation, opti
   const needSender = (): EntryResult | undefined => {
     if (sender) return undefined;
     const given = record.nick ?? record.sender_type;
-    const what = given === undefined || given === null ? 'has no sender' : `has sender ${describeValue(given)}, which is not a Zendesk Chat sender`;
-    return { kind: 'problem', reason: `history[${index}] (${type}) ${what}: expected "nick" ("visitor…", "agent:<id>", "agent:trigger") or "sender_type"; map other values with "roles" in .supportlintrc.yaml` };
+    const what = given === undefined || given === null ? t('zendesk.noSender', { index, type }) : t('zendesk.unknownSender', { index, type, value: describeValue(given) });
+    return { kind: 'problem', reason: t('zendesk.senderExpected', { what }) };
   };
 
   switch (type) {
@@ -116,7 +117,7 @@ function readEntry(entry: unknown, index: number, location: SourceLocation, opti
       const missing = needSender();
       if (missing) return missing;
       const msg = text(record.msg);
-      if (msg === undefined) return { kind: 'problem', reason: `history[${index}] (chat.msg) has msg ${describeValue(record.msg)}, expected a string` };
+      if (msg === undefined) return { kind: 'problem', reason: t('zendesk.msgNotText', { index, value: describeValue(record.msg) }) };
       return { kind: 'message', message: { ...base, ...speaker(sender!), text: msg, kind: 'text' } };
     }
     case 'chat.file': {
@@ -221,7 +222,7 @@ function* readChat(value: unknown, location: SourceLocation, file: string, optio
     return;
   }
   if (!chat || typeof chat !== 'object' || !Array.isArray(chat.history)) {
-    yield { type: 'skipped', location, reason: 'expected a Zendesk Chat chat object with a "history" array (or an offline message with "type": "offline_msg")' };
+    yield { type: 'skipped', location, reason: t('zendesk.notChat') };
     return;
   }
   const id = text(chat.id)?.trim() || `${file}#${location.record ?? location.line}`;
@@ -239,11 +240,11 @@ function* readChat(value: unknown, location: SourceLocation, file: string, optio
     else if (result.kind === 'unknown') unknownTypes.set(result.type, (unknownTypes.get(result.type) ?? 0) + 1);
   });
   // Each entry left out is a record skipped, so that the summary shows the loss and --strict fails on it.
-  for (const problem of problems) yield { type: 'skipped', location, reason: `chat ${id}: ${problem}` };
+  for (const problem of problems) yield { type: 'skipped', location, reason: t('zendesk.inChat', { id, problem }) };
   // An entry of a type supportlint does not read may be a message under another name
   // (chat.message): each is a record skipped, so the loss shows in the summary and fails --strict.
   for (const [type, count] of unknownTypes) {
-    for (let i = 0; i < count; i++) yield { type: 'skipped', location, reason: `chat ${id}: history 中类型为 "${type}" 的记录 supportlint 不读取，已跳过` };
+    for (let i = 0; i < count; i++) yield { type: 'skipped', location, reason: t('zendesk.inChat', { id, problem: `history 中类型为 "${type}" 的记录 supportlint 不读取，已跳过` }) };
   }
   const meta: Record<string, unknown> = {};
   const csat = csatOf(chat, fromHistory);

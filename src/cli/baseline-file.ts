@@ -9,7 +9,8 @@ import type { LintSummary } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import { list, t } from '../i18n/index.js';
 
-const ruleCountsSchema = z.record(z.string(), z.number().int().positive());
+// A count too large for a number (1e400 reads as Infinity) is not a number to zod; say what a count is.
+const ruleCountsSchema = z.record(z.string(), z.number({ error: () => t('baseline.count') }).int().positive());
 const baselineSchema = z.strictObject({
   version: z.literal(1),
   counts: z.record(z.string(), ruleCountsSchema),

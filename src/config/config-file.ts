@@ -30,6 +30,7 @@ export async function assertConfigFileReadable(file: string, shownAs: string, mi
   try {
     const info = await handle.stat();
     if (info.isDirectory() && missingIsFine) return;
+    if (info.isDirectory()) throw new ConfigError(t('config.isFolder', { file: shownAs }));
     if (!info.isFile()) throw new ConfigError(t('config.notARegularFile', { file: shownAs }));
     if (info.size > MAX_CONFIG_FILE_BYTES) throw new ConfigError(t('config.tooLarge', { file: shownAs, size: Math.ceil(info.size / 1024).toLocaleString('en-US'), max: MAX_CONFIG_FILE_BYTES / 1024 }));
   } finally {

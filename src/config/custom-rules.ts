@@ -67,11 +67,11 @@ const substitutionRuleSchema = z.strictObject({
 });
 
 export const customRuleSchema = z.discriminatedUnion('type', [phraseRuleSchema, requireAfterRuleSchema, substitutionRuleSchema], {
-  error: 'expected a custom rule with type "phrase", "require-after" or "substitution"',
+  error: () => t('config.customRuleType'),
 });
 export type CustomRuleConfig = z.infer<typeof customRuleSchema>;
 
-export const customRulesSchema = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case rule id such as "no-wechat"'), customRuleSchema);
+export const customRulesSchema = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => t('config.customRuleId') }), customRuleSchema);
 
 /** Compiles phrases and patterns, naming the key path in any error. */
 function compileMatcher(keyPath: string, phrases: readonly string[], patterns: readonly string[]): Lexicon {

@@ -3,6 +3,7 @@ import { Explorer } from 'cosmiconfig/dist/Explorer.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { aliasBombReason, yamlAliasesExplode } from '../io/yaml-aliases.js';
+import { syntaxPosition } from './syntax-position.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
@@ -75,7 +76,28 @@ function dropEmptyKeys(raw: unknown): unknown {
   return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null).map(([key, value]) => [key, dropEmptyKeys(value)]));
 }
 
+/**
+ * The path of the first `__proto__` key in a parsed configuration, at any depth. YAML and JSON
+ * parsers keep it as an own key, but any map built from it (rules, customRules, teams, roles,
+ * fieldMap…) would take it for the prototype and drop the entry silently.
+ */
+function prototypeKeyPath(raw: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[raw, '']];
+  while (stack.length > 0) {
+    const [value, at] = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    for (const key of Object.keys(value)) {
+      const keyPath = at === '' ? key : `${at}.${key}`;
+      if (key === '__proto__') return keyPath;
+      stack.push([(value as Record<string, unknown>)[key], keyPath]);
+    }
+  }
+  return undefined;
+}
+
 function validate(raw: unknown, source: string): ConfigFile {
+  const protoPath = prototypeKeyPath(raw);
+  if (protoPath !== undefined) throw new ConfigError(t('config.prototypeKey', { source, keyPath: protoPath }));
   const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}));
   if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error, '', configSchema)}`);
   return parsed.data;
@@ -99,8 +121,14 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
     assertDataFile(file, parent, `${source}: extends `);
     if (seen.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
     seen.add(file);
-    const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch((error: Error) => {
+    const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch(async (error: Error) => {
       if (error instanceof ConfigError) throw error;
+      // A parser's message quotes the lines around the error: of a file named in extends, only where and what.
+      if (/^(?:JSON|YAML) Error/.test(error.message)) {
+        const syntax = await syntaxPosition(file);
+        const where = syntax?.line === undefined ? '' : t('config.syntaxAt', { line: syntax.line, column: syntax.column ?? 1 });
+        throw new ConfigError(t('config.extendsSyntax', { source, parent, language: syntax?.language ?? 'YAML/JSON', where, kind: syntax?.kind ?? t('config.syntaxUnknown') }));
+      }
       throw new ConfigError(t('config.extendsUnreadable', { source, parent, reason: firstReason(error.message) }));
     });
     layers.push(...(await layersOf(validate(result?.config, file), file, seen)));

@@ -1,4 +1,4 @@
-import { createWriteStream, lstatSync, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, lstatSync, readlinkSync, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,12 +9,29 @@ export function finalTarget(file: string): string {
   try {
     return realpathSync(file);
   } catch {
+    const dangling = danglingTarget(file);
+    if (dangling !== undefined) return dangling;
     try {
       return path.join(realpathSync(path.dirname(file)), path.basename(file));
     } catch {
       return path.resolve(file);
     }
   }
+}
+
+/** Where a link that leads to nothing points: its links followed one by one, as far as they go (40 at most, as the kernel does). */
+function danglingTarget(file: string): string | undefined {
+  let current = path.resolve(file);
+  for (let hop = 0; hop < 40; hop++) {
+    let next;
+    try {
+      next = readlinkSync(current);
+    } catch {
+      break;
+    }
+    current = path.resolve(path.dirname(current), next);
+  }
+  return current === path.resolve(file) ? undefined : current;
 }
 
 /** Whether two paths name the same file: the same device and inode, or the same real path. */

@@ -79,7 +79,7 @@ export interface FoundFiles {
 
 /**
  * Expands command-line paths: files as given, folders recursively by known endings, and globs.
- * `-` stands for standard input and is passed through. Order is stable: as given, then sorted.
+ * `-` stands for standard input and is passed through, once. Order is stable: as given, then sorted.
  */
 export async function findInputFiles(patterns: readonly string[], options: { cwd: string; ignore: readonly string[]; extensions?: readonly string[] }): Promise<FoundFiles> {
   const extensions = options.extensions ?? INPUT_EXTENSIONS;
@@ -104,7 +104,9 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
   };
   for (const pattern of patterns) {
     if (pattern === '-') {
-      files.push('-');
+      // Standard input can be read once: a second `-` is dropped, as a file given twice is.
+      if (!seen.has('-')) files.push('-');
+      seen.add('-');
       continue;
     }
     const absolute = path.resolve(options.cwd, pattern);

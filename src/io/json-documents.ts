@@ -5,6 +5,7 @@ import { pick } from 'stream-json/filters/pick.js';
 import type { SourceLocation } from '../model/conversation.js';
 import { readLines, wholeText, type InputSource } from './input.js';
 import { skipSpace, valueEnd } from './json-scan.js';
+import { repeatedKey, repeatedKeyReason, repeatedKeyWatch } from './json-keys.js';
 import { t } from '../i18n/index.js';
 
 /**
@@ -13,10 +14,16 @@ import { t } from '../i18n/index.js';
  * number, and skip reasons end up in CI logs.
  */
 export function jsonSyntaxReason(error: unknown): string {
+  const { kind, position } = jsonSyntaxError(error);
+  return `不是合法的 JSON（${kind}${position === undefined ? '' : `，第 ${position + 1} 个字符处`}）`;
+}
+
+/** What kind of JSON syntax error JSON.parse threw, and at which character (0-based), without any of the text. */
+export function jsonSyntaxError(error: unknown): { kind: string; position?: number } {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
   const kind = /Unexpected end/.test(message) ? '内容在中途结束' : /Unexpected token|Unexpected non-whitespace|Bad control character|Expected/.test(message) ? '有不合 JSON 语法的字符' : '无法解析';
-  return `不是合法的 JSON（${kind}${position === undefined ? '' : `，第 ${Number(position) + 1} 个字符处`}）`;
+  return { kind, position: position === undefined ? undefined : Number(position) };
 }
 
 
@@ -45,6 +52,13 @@ export function nestedTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
 }
 
 export const TOO_DEEP_REASON = `嵌套超过 ${MAX_JSON_DEPTH} 层，已跳过这条记录，其余记录照常读取`;
+
+/** A record parsed from `text`, or why it is skipped: nested too deep, or an object repeats a key. */
+function parsedRecord(text: string, value: unknown, location: SourceLocation): JsonDocument {
+  if (nestedTooDeep(value)) return { ok: false, reason: TOO_DEEP_REASON, location };
+  const key = repeatedKey(text, value);
+  return key === undefined ? { ok: true, value, location } : { ok: false, reason: repeatedKeyReason(key), location };
+}
 
 /** The first non-blank line of a sample, without a BOM; undefined when the sample is blank. */
 function firstLine(head: string): string | undefined {
@@ -204,8 +218,11 @@ export function* arrayItems(text: string, file: string): Generator<JsonDocument>
     let document: JsonDocument;
     if (nesting.depth > MAX_JSON_DEPTH) document = { ok: false, reason: TOO_DEEP_REASON, location };
     else {
+      const itemText = text.slice(at, end);
       try {
-        document = { ok: true, value: JSON.parse(text.slice(at, end)), location };
+        const value: unknown = JSON.parse(itemText);
+        const key = repeatedKey(itemText, value);
+        document = key === undefined ? { ok: true, value, location } : { ok: false, reason: repeatedKeyReason(key), location };
       } catch (error) {
         document = { ok: false, reason: jsonSyntaxReason(error), location };
       }
@@ -243,7 +260,7 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
         yield { ok: false, reason: `${jsonSyntaxReason(error)}；每行应是一个 JSON 对象`, location };
         continue;
       }
-      yield nestedTooDeep(value) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value, location };
+      yield parsedRecord(line, value, location);
     }
     return;
   }
@@ -255,13 +272,16 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
   if (layout === 'array' || key) {
     // Items are parsed one at a time; memory holds one conversation, not the file.
     let index = 0;
-    const stages = key ? [input.text(), parser(), pick({ filter: key }), streamArray()] : [input.text(), parser(), streamArray()];
+    const watch = repeatedKeyWatch();
+    const stages = key ? [input.text(), parser(), pick({ filter: key }), watch.stage, streamArray()] : [input.text(), parser(), watch.stage, streamArray()];
     const pipeline = chain(stages as never);
     try {
       for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
         index = item.key + 1;
         const location = { file: input.name, record: item.key };
-        yield nestedTooDeep(item.value) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value: item.value, location };
+        const repeated = watch.repeatedIn.get(item.key);
+        if (nestedTooDeep(item.value)) yield { ok: false, reason: TOO_DEEP_REASON, location };
+        else yield repeated === undefined ? { ok: true, value: item.value, location } : { ok: false, reason: repeatedKeyReason(repeated), location };
       }
     } catch (error) {
       yield {
@@ -280,6 +300,5 @@ export async function* jsonDocuments(input: InputSource): AsyncGenerator<JsonDoc
     yield { ok: false, reason: jsonSyntaxReason(error), location: { file: input.name, line: 1 } };
     return;
   }
-  const location = { file: input.name, record: 0 };
-  yield nestedTooDeep(document) ? { ok: false, reason: TOO_DEEP_REASON, location } : { ok: true, value: document, location };
+  yield parsedRecord(text, document, { file: input.name, record: 0 });
 }

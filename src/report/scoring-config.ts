@@ -1,3 +1,4 @@
+import { list, t } from '../i18n/index.js';
 import { z } from 'zod';
 import { CATEGORIES } from '../engine/rule.js';
 
@@ -90,10 +91,10 @@ export function mergeScorecard(base: Scorecard, layer: ScoringConfigFile | undef
 /** Rule ids in the scorecard that name no rule (a typo there would silently drop a 一票否决), and weights that score nothing. */
 export function scorecardProblems(card: Scorecard, isRule: (id: string) => boolean): string[] {
   const problems: string[] = [];
-  for (const id of card.fatal) if (!isRule(id)) problems.push(`scoring.fatal: there is no rule "${id}". Run \`supportlint rules\` to list them.`);
-  for (const id of Object.keys(card.rules)) if (!isRule(id)) problems.push(`scoring.rules.${id}: there is no rule "${id}". Run \`supportlint rules\` to list them.`);
+  for (const id of card.fatal) if (!isRule(id)) problems.push(t('scoring.unknownFatal', { id }));
+  for (const id of Object.keys(card.rules)) if (!isRule(id)) problems.push(t('scoring.unknownRule', { id }));
   if (Object.values(card.categories).every((weight) => weight === 0)) {
-    problems.push(`scoring.categories: every weight is 0, so nothing would be scored. Give at least one of ${Object.keys(card.categories).join(', ')} a weight above 0.`);
+    problems.push(t('scoring.allZero', { categories: list(Object.keys(card.categories)) }));
   }
   return problems;
 }

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { t } from '../i18n/index.js';
 
 const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected a time of day such as "09:00"');
+const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: () => t('config.clock') });
 
 export const businessHoursSchema = z.array(
   z.strictObject({
@@ -14,7 +15,7 @@ export const businessHoursSchema = z.array(
 );
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
-export const holidaysSchema = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as "2026-10-01"'));
+export const holidaysSchema = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('config.date') }));
 
 export interface BusinessCalendar {
   timezone: string;

@@ -91,9 +91,9 @@ describe('call transcripts', () => {
     const result = await convert('fixtures/broken/calls-bad.json');
     expect(result.code).toBe(0);
     expect(result.problems).toEqual([
-      '已跳过 fixtures/broken/calls-bad.json#1: call no. 2 (calls-bad.json#2): expected an array of lines such as "坐席:您好", or {"id": …, "lines": [...]}; found a string: "这一通不是数组"',
-      '已跳过 fixtures/broken/calls-bad.json#2: call no. 3 (calls-bad.json#3), line 2: expected a string such as "坐席:您好", found a number: 42',
-      '已跳过 fixtures/broken/calls-bad.json#3: call no. 4 (calls-bad.json#4), line 1: line "那个……我还没说完" names no speaker (expected 坐席:, 客服:, 客户: or 用户:) and has no message before it to continue',
+      '已跳过 fixtures/broken/calls-bad.json#1: 第 2 通电话（calls-bad.json#2）：应为一组行，例如 "坐席:您好"，或 {"id": …, "lines": [...]}；实际是 a string: "这一通不是数组"',
+      '已跳过 fixtures/broken/calls-bad.json#2: 第 3 通电话（calls-bad.json#3），第 2 行：应为文本，例如 "坐席:您好"，实际是 a number: 42',
+      '已跳过 fixtures/broken/calls-bad.json#3: 第 4 通电话（calls-bad.json#4），第 1 行：这一行 "那个……我还没说完" 没有说话人（应以 坐席:、客服:、客户: 或 用户: 开头），前面也没有可以接续的消息',
     ]);
     // Five calls (the empty one holds no message) and two lines of their own that could not be used.
     expect(result.summary).toBe('文件 1 · 会话 3 · 消息 5 · 记录 读取 7 = 使用 4 + 跳过 3');
@@ -110,7 +110,7 @@ describe('call transcripts', () => {
   it('skip a text line with no speaker and nothing before it to continue', async () => {
     const result = await convert('fixtures/broken/calls-bad.txt');
     expect(result.problems).toEqual([
-      expect.stringMatching(/^已跳过 fixtures\/broken\/calls-bad\.txt:1: line "这一行前面没有说话人" names no speaker/),
+      expect.stringMatching(/^已跳过 fixtures\/broken\/calls-bad\.txt:1: 这一行 "这一行前面没有说话人" 没有说话人/),
       expect.stringMatching(/^已跳过 fixtures\/broken\/calls-bad\.txt:6: /),
     ]);
     expect(result.summary).toBe('文件 1 · 会话 2 · 消息 3 · 记录 读取 4 = 使用 2 + 跳过 2');
@@ -120,7 +120,7 @@ describe('call transcripts', () => {
   it('warn about a header with no line under it', async () => {
     const events = await readAll('call-transcript', textSource('c.txt', '通话 1\n客户：在吗\n坐席：您好\n通话 2\n\n通话 3\n客户：你好\n'));
     expect(conversationsOf(events).map((c) => c.id)).toEqual(['1', '3']);
-    expect(problemsOf(events, 'warning')).toEqual([{ location: { file: 'c.txt', line: 4 }, reason: 'call header 2 is followed by no line' }]);
+    expect(problemsOf(events, 'warning')).toEqual([{ location: { file: 'c.txt', line: 4 }, reason: '电话标题 2 下面没有任何一行' }]);
     expect(recordsRead(events)).toBe(2);
     expect(ofType(events, 'skipped')).toEqual([]);
   });

@@ -120,7 +120,7 @@ describe('intercom reading', () => {
     const text = JSON.stringify({ type: 'conversation.list', conversations: [{ ...conversation([]), conversation_parts: undefined }] });
     const events = await readAll(text);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗']);
-    expect(ofType(events, 'warning')[0]!.reason).toMatch(/has no "conversation_parts".*only the opening message was read/);
+    expect(ofType(events, 'warning')[0]!.reason).toMatch(/会话 c1 没有 "conversation_parts".*只读取了开头的一条消息/);
   });
 });
 
@@ -129,8 +129,8 @@ describe('intercom bad input', () => {
     const text = JSON.stringify([conversation([]), { id: 'x', messages: [] }, 42]);
     const events = await readAll(text);
     expect(ofType(events, 'skipped').map((s) => [s.location.record, s.reason])).toEqual([
-      [1, expect.stringMatching(/expected an Intercom conversation object with "source" and "conversation_parts"/)],
-      [2, expect.stringMatching(/expected an Intercom conversation object/)],
+      [1, expect.stringMatching(/应是带 "source" 和 "conversation_parts" 的 Intercom 会话对象/)],
+      [2, expect.stringMatching(/应是带 .* 的 Intercom 会话对象/)],
     ]);
     expect(conversations(events)).toHaveLength(1);
   });
@@ -146,7 +146,9 @@ describe('intercom bad input', () => {
     // Each part left out is a skipped record, counted in the summary.
     const skipped = ofType(events, 'skipped').map((w) => w.reason);
     expect(skipped).toHaveLength(3);
-    expect(skipped[0]).toMatch(/^conversation c1: part p\d+ \(comment\): author.type "visitor" is unknown: expected user, lead, contact, admin, team or bot/);
+    expect(skipped[0]).toMatch(/^会话 c1：第 p\d+ 部分（comment）：author.type "visitor" 无法识别，应为 user、lead、contact、admin、team 或 bot/);
+    expect(skipped[1]).toMatch(/^会话 c1：第 p\d+ 部分（comment）：created_at "soon" 不是时间，应为以秒计的 Unix 时间戳/);
+    expect(skipped[2]).toBe('会话 c1：第 3 部分是 "null"，应为 conversation_part 对象');
     expect(ofType(events, 'warning')).toEqual([]);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '您好']);
   });

@@ -100,9 +100,9 @@ describe('headerless tables', () => {
     const missing = problemsOf(await readAll('csv', textSource('t.csv', csv), { ...OPTIONS, header: false, fieldMap: { text: '3' } }), 'skipped');
     expect(missing).toEqual([{ location: { file: 't.csv', line: 1 }, reason: expect.stringContaining('--map role=<n>') }]);
     const named = problemsOf(await readAll('csv', textSource('t.csv', csv), { ...OPTIONS, header: false, fieldMap: { text: '内容', role: '2' } }), 'skipped');
-    expect(named[0]!.reason).toContain('names columns by number');
+    expect(named[0]!.reason).toContain('按列号指定列');
     const outside = problemsOf(await readAll('csv', textSource('t.csv', csv), { ...OPTIONS, header: false, fieldMap: { text: '9', role: '2' } }), 'skipped');
-    expect(outside[0]!.reason).toContain('only 3 columns');
+    expect(outside[0]!.reason).toContain('第一行只有 3 列');
   });
 
   it('with a header row, a column number still picks a column', async () => {

@@ -213,11 +213,11 @@ describe('qianniu bad input', () => {
       '在的',
     ].join('\n');
     const events = await read(text);
-    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(':')[0]])).toEqual([
-      [1, 'a line outside any message'],
-      [4, `the sender line's time "2026-13-45 10`],
-      [5, 'a line outside any message'],
-      [6, 'no message under the sender line of 买家甲'],
+    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(/[：，]/)[0]])).toEqual([
+      [1, '这一行不属于任何消息'],
+      [4, '发送人行的时间 "2026-13-45 10:00:20" 不是日期'],
+      [5, '这一行不属于任何消息'],
+      [6, '买家甲 的发送人行下面没有消息'],
     ]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '在的']);
     expect(recordsRead(events)).toBe(6);
@@ -243,9 +243,9 @@ describe('qianniu bad input', () => {
     writeFileSync(path.join(dir, 'damaged.txt'), damaged);
     const result = await runCli(['lint', path.join(dir, 'damaged.txt'), '--format', 'json']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('damaged.txt:14: "tb_小鹿爱吃糖 2026-11-04 0" looks like a sender line with its time cut short');
-    expect(result.stderr).toContain(`damaged.txt:29: the sender line's time "2026-11-34 15:03:00" is not a date`);
-    expect(result.stderr).toContain('damaged.txt:30: a line outside any message');
+    expect(result.stderr).toContain('damaged.txt:14: "tb_小鹿爱吃糖 2026-11-04 0" 像是时间被截短的发送人行');
+    expect(result.stderr).toContain('damaged.txt:29: 发送人行的时间 "2026-11-34 15:03:00" 不是日期');
+    expect(result.stderr).toContain('damaged.txt:30: 这一行不属于任何消息');
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
     expect(summary.records.skipped).toBeGreaterThan(0);

@@ -104,7 +104,7 @@ describe('qiyu bad input', () => {
     expect(conversationsOf(events)[0]!.messages).toHaveLength(2);
     const [skip] = problemsOf(events, 'skipped');
     expect(skip!.location).toEqual({ file: 'message.txt', line: 3 });
-    expect(skip!.reason).toMatch(/not a complete JSON object.*cut off/);
+    expect(skip!.reason).toMatch(/不是合法的 JSON.*每行应是一条消息.*中断/);
   });
 
   it('says what was expected of a record it cannot use', async () => {
@@ -117,13 +117,13 @@ describe('qiyu bad input', () => {
       '[1,2]',
       line({ from: 1, msg: ['不是文本'] }),
     ]);
-    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(':')[0]])).toEqual([
-      [2, 'from is "2"'],
-      [3, 'no sessionId'],
-      [4, 'time "昨天" is not a time'],
-      [5, 'a staff message (from 0) with neither staffId nor staffName'],
-      [6, 'expected a JSON object with sessionId, from and msg, found "[1,2]"'],
-      [7, 'msg is "["不是文本"]", expected a string'],
+    expect(problemsOf(events, 'skipped').map((p) => [p.location.line, p.reason.split(/[：，]/)[0]])).toEqual([
+      [2, 'from 是 "2"'],
+      [3, '没有 sessionId'],
+      [4, '时间 "昨天" 不是时间'],
+      [5, '客服消息（from 为 0）既没有 staffId 也没有 staffName'],
+      [6, '应为带 sessionId、from 和 msg 的 JSON 对象'],
+      [7, 'msg 是 "["不是文本"]"'],
     ]);
     expect(recordsRead(events)).toBe(7);
   });
@@ -131,7 +131,7 @@ describe('qiyu bad input', () => {
   it('the command line reports the cut-off line of a damaged export and lints the rest', async () => {
     const result = await runCli(['lint', 'fixtures/broken/qiyu-truncated.txt', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('qiyu-truncated.txt:4: not a complete JSON object');
+    expect(result.stderr).toContain('qiyu-truncated.txt:4: 不是合法的 JSON');
     expect(JSON.parse(result.stdout).summary.records).toEqual({ read: 4, used: 3, skipped: 1 });
   });
 });

@@ -110,7 +110,7 @@ describe('zendesk-chat bad input', () => {
   it('skips a record that is not a chat, with its location and what was expected, and reads the rest', async () => {
     const text = JSON.stringify([{ id: 'x', messages: [] }, chat([msg('visitor:1.1', '在吗', '2026-11-02T02:00:00Z')])]);
     const events = await readAll(text);
-    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.json', record: 0 }, reason: expect.stringMatching(/expected a Zendesk Chat chat object with a "history" array/) }]);
+    expect(ofType(events, 'skipped')).toEqual([{ type: 'skipped', location: { file: 'chats.json', record: 0 }, reason: expect.stringMatching(/应是带 "history" 数组的 Zendesk Chat 会话对象/) }]);
     expect(conversations(events)).toHaveLength(1);
   });
 
@@ -128,7 +128,8 @@ describe('zendesk-chat bad input', () => {
     // Each entry left out is a skipped record, counted in the summary; entry types it does not read are a note.
     const skipped = ofType(events, 'skipped').map((w) => w.reason);
     expect(skipped).toHaveLength(5);
-    expect(skipped[0]).toMatch(/^chat c1: history\[1\] \(chat.msg\) has sender "stranger", which is not a Zendesk Chat sender: expected "nick"/);
+    expect(skipped[0]).toMatch(/^会话 c1：history\[1\]（chat.msg）的发送者 "stranger" 不是 Zendesk Chat 的发送者：应有 "nick"/);
+    expect(skipped[1]).toMatch(/^会话 c1：history\[2\] 的 timestamp "yesterday" 不是时间，应为 ISO 8601 时间/);
     expect(skipped[4]).toMatch(/chat.custom_widget/);
     expect(ofType(events, 'warning')).toEqual([]);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '请问有什么可以帮您']);

@@ -49,7 +49,7 @@ describe('format detection never crashes the run', () => {
     expect(report.summary.conversations).toBe(1);
     expect(report.summary.records).toEqual({ read: 2, used: 1, skipped: 1 });
     expect(report.summary.skipped[0].location).toEqual({ file: 'd.json', record: 0 });
-    expect(report.summary.skipped[0].reason).toContain('dialogue d1');
+    expect(report.summary.skipped[0].reason).toContain('对话 d1：第 1 轮的 sender');
   });
 
   it('a detector that throws means "not this format"', () => {

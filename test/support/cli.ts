@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type CliIO } from '../../src/cli/index.js';
 
@@ -30,4 +32,12 @@ export async function runCli(args: readonly string[], options: { cwd?: string; e
   };
   const code = await run(args, io);
   return { code, stdout, stderr, stdoutBytes: Buffer.concat(bytes) };
+}
+
+/** A new folder under the system's temporary folder holding the JSONL sample as `c.jsonl`, and these files. */
+export function sampleWorkspace(files: Record<string, string> = {}, prefix = 'supportlint-ws-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  writeFileSync(path.join(dir, 'c.jsonl'), readFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl')));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
 }

@@ -53,12 +53,24 @@ export function storedZip(files: Record<string, string | Buffer>): Buffer {
  * A one-sheet XLSX whose cells are written as given: `sheetData` is the XML of the rows. With
  * `sharedStrings`, the workbook has a shared-string table of these texts (cells `t="s"` index it).
  */
-export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly string[]): Buffer {
+/**
+ * A workbook of one sheet written by hand. With `dateStyle`, it has a styles part whose style 1
+ * formats a number as a date and time (numFmtId 22), for cells written with `s="1"`.
+ */
+export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly string[], options: { dateStyle?: boolean } = {}): Buffer {
   const table: Record<string, string> = sharedStrings
     ? {
       'xl/sharedStrings.xml':
         `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">` +
         `${sharedStrings.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
+    }
+    : {};
+  const styles: Record<string, string> = options.dateStyle
+    ? {
+      'xl/styles.xml':
+        '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>' +
+        '<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22" applyNumberFormat="1"/></cellXfs></styleSheet>',
     }
     : {};
   return storedZip({
@@ -75,8 +87,11 @@ export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly stri
       '<sheets><sheet name="聊天记录" sheetId="1" r:id="rId1"/></sheets></workbook>',
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+      (options.dateStyle ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' : '') +
+      '</Relationships>',
     ...table,
+    ...styles,
     'xl/worksheets/sheet1.xml':
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
   });
