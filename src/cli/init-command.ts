@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import path from 'node:path';
 import { configFileInEffect, configFilesIn, SEARCH_PLACES } from '../config/load.js';
@@ -66,8 +66,9 @@ export function registerInitCommand(program: Command, io: CliIO, setExitCode: (c
             `没有写入任何文件。请直接编辑 ${inUse}，或者先删除（改名）它再运行 supportlint init。`,
         );
       }
-      const exists = await access(target).then(() => true, () => false);
-      if (exists && !options.force) throw new UsageError(t('init.exists', { file: target }));
+      const existing = await stat(target).catch(() => undefined);
+      if (existing && !options.force) throw new UsageError(t('init.exists', { file: target }));
+      if (existing && !existing.isFile()) throw new UsageError(t('init.notAFile', { file: target }));
       const before = await configFileInEffect(io.cwd);
       await writeFileAtomic(target, STARTER_CONFIG);
       io.stdout(`${t('init.wrote', { file: path.relative(io.cwd, target) })}\n`);

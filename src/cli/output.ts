@@ -16,7 +16,8 @@ export interface OutputSink {
 
 /** `-` as an output file means standard output, as it does for inputs. */
 export function isStdout(output: string | undefined): boolean {
-  return output === undefined || output === '-';
+  // /dev/stdout, a common CI idiom, is standard output itself: written to as such, not through a link.
+  return output === undefined || output === '-' || output === '/dev/stdout' || output === '/dev/fd/1';
 }
 
 /** Whether standard input is redirected from this file. */

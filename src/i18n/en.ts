@@ -279,6 +279,7 @@ export const en = {
   'rules.legend': '✔ = in supportlint:recommended.  + = declared under customRules in your configuration.  supportlint rules <id> explains a built-in rule.',
   'init.description': 'write a starter .supportlintrc.yaml in the current folder',
   'init.force': 'overwrite an existing file',
+  'init.notAFile': '{file} is a folder or a special file, not a configuration file; --force does not overwrite it. Move or rename it, then run supportlint init again.',
   'init.exists': '{file} already exists. Pass --force to overwrite it.',
   'init.wrote': 'Wrote {file}. Run supportlint lint <files> next, or supportlint lint --print-config to see the merged settings.',
   'dch.notDialogue': 'expected a dialogue object with "id" and a "turns" array',

@@ -296,6 +296,7 @@ export const zhHans = {
   'rules.legend': '✔ = 属于 supportlint:recommended。 + = 在你的配置的 customRules 中声明。 supportlint rules <id> 说明一条内置规则。',
   'init.description': '在当前文件夹写入一份初始的 .supportlintrc.yaml',
   'init.force': '覆盖已有的文件',
+  'init.notAFile': '{file} 是文件夹或特殊文件，不是配置文件；--force 也不会覆盖它。请先把它移走或改名，再运行 supportlint init。',
   'init.exists': '{file} 已经存在。加 --force 可以覆盖它。',
   'init.wrote': '已写入 {file}。接下来运行 supportlint lint <文件>，或 supportlint lint --print-config 查看合并后的配置。',
   'dch.notDialogue': '应是一个带 "id" 和 "turns" 数组的对话对象',

@@ -282,6 +282,7 @@ export const zhHant = {
   'rules.legend': '✔ = 屬於 supportlint:recommended。 + = 在你的配置的 customRules 中宣告。 supportlint rules <id> 說明一條內建規則。',
   'init.description': '在當前資料夾寫入一份初始的 .supportlintrc.yaml',
   'init.force': '覆蓋已有的檔案',
+  'init.notAFile': '{file} 是資料夾或特殊檔案，不是設定檔；--force 也不會覆蓋它。請先把它移走或改名，再執行 supportlint init。',
   'init.exists': '{file} 已經存在。加 --force 可以覆蓋它。',
   'init.wrote': '已寫入 {file}。接下來執行 supportlint lint <檔案>，或 supportlint lint --print-config 檢視合併後的配置。',
   'dch.notDialogue': '應是一個帶 "id" 和 "turns" 陣列的對話物件',

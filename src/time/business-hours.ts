@@ -15,7 +15,9 @@ export const businessHoursSchema = z.array(
 );
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
-export const holidaysSchema = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('config.date') }));
+// YAML reads an unquoted 2026-10-01 as a date: it is taken as the calendar day it names.
+const asDayText = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
+export const holidaysSchema = z.array(z.preprocess(asDayText, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('config.date') })));
 
 export interface BusinessCalendar {
   timezone: string;

@@ -1,0 +1,33 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/cli.js';
+
+const SAMPLE = path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl');
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'supportlint-edges-'));
+
+describe('command-line edges', () => {
+  it('init --force refuses a folder where the configuration would go, with a message instead of a failure', async () => {
+    const dir = scratch();
+    mkdirSync(path.join(dir, '.supportlintrc.yaml'));
+    const run = await runCli(['init', '--force'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('是文件夹或特殊文件');
+    expect(run.stderr).not.toContain('意外失败');
+  });
+
+  it('reads holidays written as unquoted YAML dates', async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\nholidays: [2026-10-01, "2026-10-02"]\n');
+    const config = await runCli(['lint', '--print-config'], { cwd: dir });
+    expect(config.code).toBe(0);
+    expect(config.stdout).toMatch(/2026-10-01[\s\S]*2026-10-02/u);
+  });
+
+  it('writes -o /dev/stdout to standard output', async () => {
+    const run = await runCli(['lint', SAMPLE, '-f', 'json', '-o', '/dev/stdout']);
+    expect(run.stderr).not.toContain('符号链接');
+    expect(JSON.parse(run.stdout).summary.conversations).toBe(4);
+  });
+});
