@@ -251,3 +251,73 @@ describe('qianniu bad input', () => {
     expect(summary.records.skipped).toBeGreaterThan(0);
   });
 });
+
+describe('qianniu: the file\'s shop', () => {
+  // A customer pastes a line of another shop's chat before the file's first real shop line.
+  const quotedFirst = [
+    '与 tb_买家 的聊天记录',
+    'tb_买家 2026-11-02 10:00:00',
+    '别家客服之前回我：',
+    '别家店:客服甲 2026-11-02 10:00:05',
+    '你自己看说明书',
+    '青禾家居:小林 2026-11-02 10:01:00',
+    '这个是厂家的问题，您找厂家吧',
+    'tb_买家 2026-11-02 10:02:00',
+    '你们也这样？',
+    '青禾家居:阿青 2026-11-02 10:03:00',
+    '非常抱歉，我马上为您处理',
+  ].join('\n');
+
+  it('is the shop most sender lines name, so a quoted line of another shop before the first real one stays in the customer\'s message', async () => {
+    const events = await read(quotedFirst);
+    const messages = conversationsOf(events).flatMap((c) => c.messages);
+    expect(messages.map((m) => [m.role, m.agentName, m.text])).toEqual([
+      ['customer', undefined, '别家客服之前回我：\n别家店:客服甲 2026-11-02 10:00:05\n你自己看说明书'],
+      ['agent', '小林', '这个是厂家的问题，您找厂家吧'],
+      ['customer', undefined, '你们也这样？'],
+      ['agent', '阿青', '非常抱歉，我马上为您处理'],
+    ]);
+    expect(problemsOf(events, 'warning').map((w) => [w.location.line, w.reason.includes('店铺“别家店”不是这个文件里的店铺（青禾家居）')])).toEqual([[4, true]]);
+  });
+
+  it('when two shops are named equally often, reads both as the shop\'s agents, with a warning, rather than folding one into the customer\'s text', async () => {
+    const text = ['tb_买家 2026-11-02 10:00:00', '之前客服说：', '别家店:客服甲 2026-11-02 10:00:05', '爱买不买', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧'].join('\n');
+    const events = await read(text);
+    expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['agent', '客服甲'],
+      ['agent', '小林'],
+    ]);
+    const warnings = problemsOf(events, 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.reason).toContain('别家店');
+    expect(warnings[0]!.reason).toContain('青禾家居');
+  });
+
+  it('a customer nick with a colon, named by the 与…的聊天记录 line, is the customer and not a shop', async () => {
+    for (const colon of [':', '：']) {
+      const nick = `tb${colon}小鹿`;
+      const text = [`与 ${nick} 的聊天记录`, `${nick} 2026-11-02 10:00:00`, '在吗', `${nick} 2026-11-02 10:00:20`, '[图片]', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧', `${nick} 2026-11-02 10:02:00`, '好吧'].join('\n');
+      const events = await read(text);
+      expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName, m.text]), nick).toEqual([
+        ['customer', undefined, '在吗'],
+        ['customer', undefined, '[图片]'],
+        ['agent', '小林', '这个是厂家的问题，您找厂家吧'],
+        ['customer', undefined, '好吧'],
+      ]);
+      expect(problemsOf(events, 'warning'), nick).toEqual([]);
+    }
+  });
+
+  it('the command line finds the agent\'s error, and exits 1 also with --strict, when a customer quotes another shop first', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'quoted.txt'), quotedFirst);
+    for (const extra of [[], ['--strict']]) {
+      const result = await runCli(['lint', path.join(dir, 'quoted.txt'), '--format', 'json', ...extra]);
+      expect(result.code, extra.join(' ')).toBe(1);
+      const findings: Array<{ ruleId: string; agent?: string }> = JSON.parse(result.stdout).results.flatMap((r: { findings: unknown[] }) => r.findings);
+      expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), extra.join(' ')).toEqual(['小林']);
+      expect(findings.map((f) => f.agent), extra.join(' ')).not.toContain('客服甲');
+    }
+  });
+});
