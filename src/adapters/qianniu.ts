@@ -285,7 +285,7 @@ class QianniuReader {
     if (instant !== undefined && this.open.time !== undefined && instant < this.open.time) return `它的时间早于所在消息的时间（${formatLocalTime(this.open.time, this.options.timezone)}）`;
     const { shops, customers } = this.senders;
     const shop = shopOf(nick.trim());
-    if (shop !== undefined && !customers.has(nick.trim()) && shops.size > 0 && !shops.has(shop)) return `店铺“${shop}”不是这个文件里的店铺（${[...shops].join('、')}）`;
+    if (shop !== undefined && !customers.has(nick.trim()) && shops.size > 0 && !shops.has(shop)) return `店铺“${shop}”不是这个文件里的店铺（${[...shops].map((name) => `“${name}”`).join('、')}）`;
     return undefined;
   }
 
@@ -332,7 +332,7 @@ class QianniuReader {
     while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
     const text = lines.join('\n');
     if (text === '' && open.notices.length === 0) {
-      yield { type: 'skipped', location: open.location, reason: `no message under the sender line of ${open.nick}: expected the message text on the lines after it` };
+      yield { type: 'skipped', location: open.location, reason: `no message under the sender line of "${open.nick}": expected the message text on the lines after it` };
     } else if (text !== '') {
       const sender = senderOf(open.nick, this.options, this.senders.customers);
       const isBot = sender.role === 'agent' && AUTO_REPLY.test(text);

@@ -217,7 +217,7 @@ describe('qianniu bad input', () => {
       [1, 'a line outside any message'],
       [4, `the sender line's time "2026-13-45 10`],
       [5, 'a line outside any message'],
-      [6, 'no message under the sender line of 买家甲'],
+      [6, 'no message under the sender line of "买家甲"'],
     ]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '在的']);
     expect(recordsRead(events)).toBe(6);
@@ -277,7 +277,7 @@ describe('qianniu: the file\'s shop', () => {
       ['customer', undefined, '你们也这样？'],
       ['agent', '阿青', '非常抱歉，我马上为您处理'],
     ]);
-    expect(problemsOf(events, 'warning').map((w) => [w.location.line, w.reason.includes('店铺“别家店”不是这个文件里的店铺（青禾家居）')])).toEqual([[4, true]]);
+    expect(problemsOf(events, 'warning').map((w) => [w.location.line, w.reason.includes('店铺“别家店”不是这个文件里的店铺（“青禾家居”）')])).toEqual([[4, true]]);
   });
 
   it('when two shops are named equally often, reads both as the shop\'s agents, with a warning, rather than folding one into the customer\'s text', async () => {
@@ -319,5 +319,44 @@ describe('qianniu: the file\'s shop', () => {
       expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), extra.join(' ')).toEqual(['小林']);
       expect(findings.map((f) => f.agent), extra.join(' ')).not.toContain('客服甲');
     }
+  });
+});
+
+describe('qianniu notes under --redact', () => {
+  // The customer 王建国13812345678 quotes their own earlier line and one of the agent 林小东's;
+  // both quoted lines are older than the message they stand in, so each gets a note.
+  const text = [
+    '与 王建国13812345678 的聊天记录',
+    '王建国13812345678 2026-11-04 09:30:12',
+    '我之前问过：',
+    '王建国13812345678 2026-11-04 09:00:00',
+    '在吗',
+    '青禾家居:林小东 2026-11-04 09:01:00',
+    '这个不归我们管',
+    '王建国13812345678 2026-11-04 09:30:50',
+    '青禾家居:林小东 2026-11-04 09:31:00',
+    '您好，非常抱歉，我马上为您处理',
+  ].join('\n');
+  const secrets = ['王建国', '建国', '13812345678', '林小东', '小东'];
+  const ENV = { SUPPORTLINT_REDACT_KEY: 'k1' };
+
+  it('without --redact the notes quote the lines and the nick (the checks below could fail)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'pii.txt'), text);
+    const result = await runCli(['lint', path.join(dir, 'pii.txt')]);
+    expect(result.stderr).toContain('pii.txt:4: “王建国13812345678 2026-11-04 09:00:00”');
+    expect(result.stderr).toContain('pii.txt:6: “青禾家居:林小东 2026-11-04 09:01:00”');
+    expect(result.stderr).toContain('pii.txt:8: no message under the sender line of "王建国13812345678"');
+  });
+
+  it.each(['stylish', 'json', 'sarif'])('-f %s names no one in the notes, and still says which lines they are about', async (format) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'pii.txt'), text);
+    const result = await runCli(['lint', path.join(dir, 'pii.txt'), '-f', format, '--redact'], { env: ENV });
+    const said = result.stdout + result.stderr;
+    for (const secret of secrets) expect(said, secret).not.toContain(secret);
+    expect(result.stderr).toMatch(/pii\.txt:4: “值-[0-9a-f]{10}”像一行发送人/u);
+    expect(result.stderr).toMatch(/pii\.txt:6: “值-[0-9a-f]{10}”像一行发送人/u);
+    expect(result.stderr).toMatch(/pii\.txt:8: no message under the sender line of "值-[0-9a-f]{10}"/u);
   });
 });
