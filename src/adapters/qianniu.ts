@@ -12,8 +12,8 @@ import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter
  * Alibaba documents no schema for this text; the layout here is the one the client shows and
  * copies. What the reader relies on:
  * - A sub-account nick is `店铺名:子账号` (Taobao's 子账号 naming; the client may write a full-width
- *   `：`). Such a sender is the shop's agent: agentName is the sub-account, agentId the whole nick.
- *   Any other nick is the customer. `--agent-pattern` (options.agentPattern) replaces this rule: the
+ *   `：`). A sub-account of the file's shop is the shop's agent: agentName is the sub-account, agentId
+ *   the whole nick. Any other nick is the customer, another shop's sub-account too (it buys here). `--agent-pattern` (options.agentPattern) replaces this rule: the
  *   nicks it matches are agents, all others customers. 店小蜜, Alibaba's robot, answers under a
  *   sub-account named 店小蜜, and auto-replies are marked [自动回复]: both are bots.
  * - Lines that are not messages: `…撤回了一条消息` (a recall notice: the recalled text is no longer
@@ -138,11 +138,13 @@ function tieWarning(file: string, tie: NonNullable<FileSenders['tie']>): ReadEve
   };
 }
 
-function senderOf(nick: string, options: AdapterOptions, customers: ReadonlySet<string>): Sender {
+function senderOf(nick: string, options: AdapterOptions, senders: FileSenders): Sender {
   if (SYSTEM_NICKS.has(nick)) return { role: 'system' };
-  if (customers.has(nick)) return { role: 'customer' };
+  if (senders.customers.has(nick)) return { role: 'customer' };
   const subAccount = SUB_ACCOUNT.exec(nick);
-  const isAgent = options.agentPattern ? options.agentPattern.test(nick) : subAccount !== null;
+  // Another shop's sub-account (or a buyer nick with a colon in it) chats with this shop as a buyer.
+  const ownSubAccount = subAccount !== null && (senders.shops.size === 0 || senders.shops.has(subAccount[1]!.trim()));
+  const isAgent = options.agentPattern ? options.agentPattern.test(nick) : ownSubAccount;
   if (!isAgent) return { role: 'customer' };
   const agentName = subAccount ? subAccount[2]!.trim() : nick;
   if (BOT_SUB_ACCOUNTS.test(agentName)) return { role: 'bot', agentName };
@@ -275,8 +277,8 @@ class QianniuReader {
    * Why a line that looks like a sender line, inside a message, is rather a line of that message (a
    * customer quoting an earlier chat, or typing a shop's nick and a time), or undefined when it is
    * a sender line. It is text when it is written in another shape than the file's sender lines, when
-   * its time is before the time of the message it stands in, or when it names a shop (店铺:子账号)
-   * other than the file's shop (see surveySenders).
+   * its time is before the time of the message it stands in, or when it stands in another
+   * customer's message and names a shop (店铺:子账号) other than the file's shop (see surveySenders).
    */
   private notAHeader(nick: string, shape: HeaderShape, time: RegExpExecArray, first: number): string | undefined {
     if (!this.open) return undefined;
@@ -285,7 +287,11 @@ class QianniuReader {
     if (instant !== undefined && this.open.time !== undefined && instant < this.open.time) return `它的时间早于所在消息的时间（${formatLocalTime(this.open.time, this.options.timezone)}）`;
     const { shops, customers } = this.senders;
     const shop = shopOf(nick.trim());
-    if (shop !== undefined && !customers.has(nick.trim()) && shops.size > 0 && !shops.has(shop)) return `店铺“${shop}”不是这个文件里的店铺（${[...shops].map((name) => `“${name}”`).join('、')}）`;
+    // Customers quote; another shop's nick that opens a line in an agent's message, or that the
+    // customer writes under, is that customer writing (a nick with a colon, a sub-account buying here).
+    const inAnotherCustomersText = this.open.nick !== nick.trim() && senderOf(this.open.nick, this.options, this.senders).role === 'customer';
+    const foreignShop = shop !== undefined && shops.size > 0 && !shops.has(shop) && !customers.has(nick.trim()) && !this.options.agentPattern?.test(nick.trim());
+    if (inAnotherCustomersText && foreignShop) return `店铺“${shop}”不是这个文件里的店铺（${[...shops].map((name) => `“${name}”`).join('、')}）`;
     return undefined;
   }
 
@@ -334,7 +340,7 @@ class QianniuReader {
     if (text === '' && open.notices.length === 0) {
       yield { type: 'skipped', location: open.location, reason: `no message under the sender line of "${open.nick}": expected the message text on the lines after it` };
     } else if (text !== '') {
-      const sender = senderOf(open.nick, this.options, this.senders.customers);
+      const sender = senderOf(open.nick, this.options, this.senders);
       const isBot = sender.role === 'agent' && AUTO_REPLY.test(text);
       const kind: MessageKind = sender.role === 'system' ? 'event' : text === '[图片]' ? 'image' : /^\[文件\]/.test(text) ? 'file' : 'text';
       const message: MessageDraft = {
@@ -393,7 +399,7 @@ function looksLikeNick(nick: string): boolean {
 
 export const qianniuAdapter: Adapter = {
   name: 'qianniu',
-  description: '千牛/旺旺 chat-record text (昵称 2026-11-02 10:00:03, then the message; 店铺名:子账号 is the agent)',
+  description: '千牛/旺旺 chat-record text (昵称 2026-11-02 10:00:03, then the message; 店铺名:子账号 of the file’s shop is the agent)',
   layout: 'messages',
   detect(head, fileName) {
     const lines = head.replace(/^\ufeff/, '').split('\n', 400).map((l) => l.replace(/\r$/, ''));

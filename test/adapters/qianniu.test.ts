@@ -360,3 +360,20 @@ describe('qianniu notes under --redact', () => {
     expect(result.stderr).toMatch(/pii\.txt:8: no message under the sender line of "值-[0-9a-f]{10}"/u);
   });
 });
+
+describe('qianniu: another shop\'s sub-account', () => {
+  it('with no 与…的聊天记录 line, a buyer nick with a colon is the customer, and its lines stay its own', async () => {
+    const text = ['tb:小鹿 2026-11-02 10:00:00', '在吗', 'tb:小鹿 2026-11-02 10:00:20', '[图片]', '青禾家居:店小蜜 2026-11-02 10:00:21', '亲，人工客服正在赶来', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧', 'tb:小鹿 2026-11-02 10:02:00', '好吧', '青禾家居:小林 2026-11-02 10:02:30', '抱歉，我帮您登记换新', '青禾家居:小林 2026-11-02 10:02:40', '今天就安排'].join('\n');
+    const events = await read(text);
+    expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName, m.text])).toEqual([
+      ['customer', undefined, '在吗'],
+      ['customer', undefined, '[图片]'],
+      ['bot', '店小蜜', '亲，人工客服正在赶来'],
+      ['agent', '小林', '这个是厂家的问题，您找厂家吧'],
+      ['customer', undefined, '好吧'],
+      ['agent', '小林', '抱歉，我帮您登记换新'],
+      ['agent', '小林', '今天就安排'],
+    ]);
+    expect(problemsOf(events, 'warning')).toEqual([]);
+  });
+});
