@@ -10,7 +10,7 @@ import { FIELD_ALIASES } from './fields.js';
  * Call-centre transcripts from speech recognition (电话质检): one line per utterance, each opened
  * by the speaker, `坐席:您好…` / `客户：我想问…`. Read from a JSON array of calls (each an array of
  * lines, or `{id, lines: [...]}`), or from plain text where calls are separated by blank lines or
- * header lines (see `callHeader`).
+ * header lines (see `callHeader` and `opensCallUnderALine`).
  */
 
 const PREFIX_ROLES: Record<string, Role> = { 坐席: 'agent', 客服: 'agent', 客户: 'customer', 用户: 'customer' };
@@ -49,6 +49,22 @@ export function callHeader(line: string): { id?: string } | undefined {
   if (title === '') return {};
   const inner = KEYWORD_HEADER.exec(title);
   return { id: inner ? inner[1] : title };
+}
+
+/** A mainland mobile or landline number, as a recogniser writes one that a caller dictates. */
+const PHONE_NUMBER = /^(?:(?:00)?86-?)?(?:1[3-9]\d(?:-?\d{4}){2}|0\d{2,3}-?\d{7,8})$/;
+
+/**
+ * Whether a header found right under a line of a call, with no blank line between, opens a new
+ * call. A fence does. A keyword line does only when it gives an id that is not a phone number: a
+ * caller dictating a number comes out of the recogniser as `电话 13812345678`, or as `电话` alone
+ * when the digits go onto the next line.
+ */
+function opensCallUnderALine(line: string): boolean {
+  const keyword = KEYWORD_HEADER.exec(line);
+  if (!keyword) return true;
+  const id = keyword[1];
+  return id !== undefined && !PHONE_NUMBER.test(id);
 }
 
 /** Builds one call's messages line by line; a line with no speaker continues the message before it. */
@@ -146,7 +162,8 @@ async function* readTextCalls(input: InputSource): AsyncGenerator<ReadEvent> {
       continue;
     }
     const header = callHeader(line);
-    if (header) {
+    // builder holds messages only when no blank line has come since its last line.
+    if (header && (builder.messages.length === 0 || opensCallUnderALine(line))) {
       yield* finish();
       headerId = header.id;
       headerLocation = location;

@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
 import type { MessageKind, SourceLocation } from '../model/conversation.js';
-import { readLines } from '../io/input.js';
+import { readLines, type InputSource } from '../io/input.js';
 import { formatLocalTime, parseInstant } from '../time/instant.js';
 import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter.js';
 
@@ -13,8 +13,8 @@ import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter
  * Alibaba documents no schema for this text; the layout here is the one the client shows and
  * copies. What the reader relies on:
  * - A sub-account nick is `店铺名:子账号` (Taobao's 子账号 naming; the client may write a full-width
- *   `：`). Such a sender is the shop's agent: agentName is the sub-account, agentId the whole nick.
- *   Any other nick is the customer. `--agent-pattern` (options.agentPattern) replaces this rule: the
+ *   `：`). A sub-account of the file's shop is the shop's agent: agentName is the sub-account, agentId
+ *   the whole nick. Any other nick is the customer, another shop's sub-account too (it buys here). `--agent-pattern` (options.agentPattern) replaces this rule: the
  *   nicks it matches are agents, all others customers. 店小蜜, Alibaba's robot, answers under a
  *   sub-account named 店小蜜, and auto-replies are marked [自动回复]: both are bots.
  * - Lines that are not messages: `…撤回了一条消息` (a recall notice: the recalled text is no longer
@@ -25,7 +25,9 @@ import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter
  *   customer nick is its own conversation, split where the customer writes again after a silence
  *   longer than options.sessionGapMinutes. Conversation ids are `昵称 开始时间`.
  * - A sender line inside a message must match the file's own sender lines (see notAHeader): a
- *   customer who pastes `店铺名:子账号 2026-11-02 10:00:00` into a message is not an agent.
+ *   customer who pastes `店铺名:子账号 2026-11-02 10:00:00` into a message is not an agent. The file's
+ *   shop is decided before reading, by the whole file (see surveySenders), so that a quoted line
+ *   before the first real one cannot claim it.
  */
 
 /** The time as written, then its year, month, day, hour, minute and second. */
@@ -74,10 +76,76 @@ interface Sender {
   agentName?: string;
 }
 
-function senderOf(nick: string, options: AdapterOptions): Sender {
+/**
+ * Who the file's sender lines name, counted over the whole file before it is read. The file's shop
+ * is the shop named by the most 店铺:子账号 sender lines: a customer may quote a line or two of
+ * another shop's chat, but the shop's own agents write most of the file's lines. Shops named equally
+ * often cannot be told apart; all of them are the file's then, so that no agent's line is read as
+ * a customer's text.
+ */
+interface FileSenders {
+  /** The file's shop, or shops when they tie; empty when no sender line names a shop. */
+  shops: ReadonlySet<string>;
+  /** Nicks that a `与 昵称 的聊天记录` line names: customers, even when the nick holds a colon. */
+  customers: ReadonlySet<string>;
+  /** When shops tie: each one's first sender line, and how many lines each names. */
+  tie?: { lines: number; first: Map<string, number> };
+}
+
+const shopOf = (nick: string) => SUB_ACCOUNT.exec(nick)?.[1]!.trim();
+
+async function surveySenders(input: InputSource): Promise<FileSenders> {
+  const customers = new Set<string>();
+  const nicks = new Map<string, { lines: number; first: number }>();
+  const count = (nick: string, lineNumber: number) => {
+    const seen = nicks.get(nick);
+    if (seen) seen.lines++;
+    else nicks.set(nick, { lines: 1, first: lineNumber });
+  };
+  let previous: { line: string; lineNumber: number } | undefined;
+  for await (const { line: raw, lineNumber } of readLines(input.text())) {
+    const line = lineNumber === 1 ? raw.replace(/^\ufeff/, '') : raw;
+    const trimmed = line.trim();
+    const section = SECTION_LINE.exec(trimmed);
+    const sender = section ? null : SENDER_LINE.exec(line.trimEnd());
+    if (section) customers.add(section[1]!);
+    else if (sender) count(sender[1]!.trim(), lineNumber);
+    else if (previous && TIME_LINE.test(trimmed)) count(previous.line.trim(), previous.lineNumber);
+    previous = section || sender || trimmed === '' ? undefined : { line, lineNumber };
+  }
+  const shops = new Map<string, { lines: number; first: number }>();
+  for (const [nick, seen] of nicks) {
+    const shop = shopOf(nick);
+    if (shop === undefined || customers.has(nick) || SYSTEM_NICKS.has(nick)) continue;
+    const counted = shops.get(shop);
+    if (counted) {
+      counted.lines += seen.lines;
+      counted.first = Math.min(counted.first, seen.first);
+    } else shops.set(shop, { ...seen });
+  }
+  const most = Math.max(0, ...[...shops.values()].map((s) => s.lines));
+  const fileShops = [...shops].filter(([, s]) => s.lines === most);
+  const tie = fileShops.length > 1 ? { lines: most, first: new Map(fileShops.map(([shop, s]) => [shop, s.first])) } : undefined;
+  return { shops: new Set(fileShops.map(([shop]) => shop)), customers, tie };
+}
+
+/** The warning for shops named equally often, at the first line of the shop named last. */
+function tieWarning(file: string, tie: NonNullable<FileSenders['tie']>): ReadEvent {
+  const shops = [...tie.first].sort((a, b) => a[1] - b[1]);
+  return {
+    type: 'warning',
+    location: { file, line: shops[shops.length - 1]![1] },
+    reason: `店铺${shops.map(([shop]) => `“${shop}”`).join('和')}的发送人行一样多（各 ${tie.lines} 行），无法判断哪个是这个文件的店铺，所以它们的子账号都按客服读取。如果其中一个是客户引用的别家聊天，它的行也会被当作客服消息，请核对`,
+  };
+}
+
+function senderOf(nick: string, options: AdapterOptions, senders: FileSenders): Sender {
   if (SYSTEM_NICKS.has(nick)) return { role: 'system' };
+  if (senders.customers.has(nick)) return { role: 'customer' };
   const subAccount = SUB_ACCOUNT.exec(nick);
-  const isAgent = options.agentPattern ? options.agentPattern.test(nick) : subAccount !== null;
+  // Another shop's sub-account (or a buyer nick with a colon in it) chats with this shop as a buyer.
+  const ownSubAccount = subAccount !== null && (senders.shops.size === 0 || senders.shops.has(subAccount[1]!.trim()));
+  const isAgent = options.agentPattern ? options.agentPattern.test(nick) : ownSubAccount;
   if (!isAgent) return { role: 'customer' };
   const agentName = subAccount ? subAccount[2]!.trim() : nick;
   if (BOT_SUB_ACCOUNTS.test(agentName)) return { role: 'bot', agentName };
@@ -128,12 +196,11 @@ class QianniuReader {
   private waiting: MessageDraft[] = [];
   /** The shape of the file's first sender line, which every later one shares. */
   private shape: HeaderShape | undefined;
-  /** Shop names of the 店铺:子账号 senders seen so far. */
-  private readonly shops = new Set<string>();
 
   constructor(
     private readonly file: string,
     private readonly options: AdapterOptions,
+    private readonly senders: FileSenders,
   ) {}
 
   private sessionOf(nick: string, time: number | undefined, customerSpeaks: boolean): Session {
@@ -211,16 +278,21 @@ class QianniuReader {
    * Why a line that looks like a sender line, inside a message, is rather a line of that message (a
    * customer quoting an earlier chat, or typing a shop's nick and a time), or undefined when it is
    * a sender line. It is text when it is written in another shape than the file's sender lines, when
-   * its time is before the time of the message it stands in, or when it names a shop (店铺:子账号)
-   * other than the shop(s) of the file's sender lines so far.
+   * its time is before the time of the message it stands in, or when it stands in another
+   * customer's message and names a shop (店铺:子账号) other than the file's shop (see surveySenders).
    */
   private notAHeader(nick: string, shape: HeaderShape, time: RegExpExecArray, first: number): string | undefined {
     if (!this.open) return undefined;
     if (this.shape && !sameShape(shape, this.shape)) return `它的格式（${describeShape(shape)}）和这个文件的发送人行（${describeShape(this.shape)}）不同`;
     const instant = parseInstant(timeText(time, first), this.options.timezone);
     if (instant !== undefined && this.open.time !== undefined && instant < this.open.time) return `它的时间早于所在消息的时间（${formatLocalTime(this.open.time, this.options.timezone)}）`;
-    const shop = SUB_ACCOUNT.exec(nick.trim())?.[1]!.trim();
-    if (shop !== undefined && this.shops.size > 0 && !this.shops.has(shop)) return `店铺“${shop}”不是这个文件里的店铺（${[...this.shops].join('、')}）`;
+    const { shops, customers } = this.senders;
+    const shop = shopOf(nick.trim());
+    // Customers quote; another shop's nick that opens a line in an agent's message, or that the
+    // customer writes under, is that customer writing (a nick with a colon, a sub-account buying here).
+    const inAnotherCustomersText = this.open.nick !== nick.trim() && senderOf(this.open.nick, this.options, this.senders).role === 'customer';
+    const foreignShop = shop !== undefined && shops.size > 0 && !shops.has(shop) && !customers.has(nick.trim()) && !this.options.agentPattern?.test(nick.trim());
+    if (inAnotherCustomersText && foreignShop) return `店铺“${shop}”不是这个文件里的店铺（${[...shops].map((name) => `“${name}”`).join('、')}）`;
     return undefined;
   }
 
@@ -243,8 +315,6 @@ class QianniuReader {
       return;
     }
     this.shape ??= shape;
-    const shop = SUB_ACCOUNT.exec(nick.trim())?.[1]!.trim();
-    if (shop !== undefined && !SYSTEM_NICKS.has(nick.trim())) this.shops.add(shop);
     yield* this.start(nick, time, first, lines[0]!.lineNumber);
   }
 
@@ -271,7 +341,7 @@ class QianniuReader {
     if (text === '' && open.notices.length === 0) {
       yield { type: 'skipped', location: open.location, reason: t('qianniu.noMessage', { nick: open.nick }) };
     } else if (text !== '') {
-      const sender = senderOf(open.nick, this.options);
+      const sender = senderOf(open.nick, this.options, this.senders);
       const isBot = sender.role === 'agent' && AUTO_REPLY.test(text);
       const kind: MessageKind = sender.role === 'system' ? 'event' : text === '[图片]' ? 'image' : /^\[文件\]/.test(text) ? 'file' : 'text';
       const message: MessageDraft = {
@@ -330,7 +400,7 @@ function looksLikeNick(nick: string): boolean {
 
 export const qianniuAdapter: Adapter = {
   name: 'qianniu',
-  description: '千牛/旺旺 chat-record text (昵称 2026-11-02 10:00:03, then the message; 店铺名:子账号 is the agent)',
+  description: '千牛/旺旺 chat-record text (昵称 2026-11-02 10:00:03, then the message; 店铺名:子账号 of the file’s shop is the agent)',
   layout: 'messages',
   detect(head, fileName) {
     const lines = head.replace(/^\ufeff/, '').split('\n', 400).map((l) => l.replace(/\r$/, ''));
@@ -350,7 +420,9 @@ export const qianniuAdapter: Adapter = {
     return 0;
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
-    const reader = new QianniuReader(input.name, options);
+    const senders = await surveySenders(input);
+    if (senders.tie) yield tieWarning(input.name, senders.tie);
+    const reader = new QianniuReader(input.name, options, senders);
     let pending: { line: string; lineNumber: number } | undefined;
     for await (const { line, lineNumber } of readLines(input.text())) {
       pending = yield* reader.line(lineNumber === 1 ? line.replace(/^\ufeff/, '') : line, lineNumber, pending);

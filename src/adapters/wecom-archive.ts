@@ -131,8 +131,9 @@ function contentOf(record: Json, msgtype: string): { text: string; kind: Message
 /**
  * 企业微信会话内容存档 (decrypted GetChatData messages). One conversation per 1:1 chat between an
  * external contact and a staff member, or per group chat (roomid), cut into sessions at silences
- * longer than `input.sessionGapMinutes`. Chats with no external contact are staff talking among
- * themselves: they are counted, not linted.
+ * longer than `input.sessionGapMinutes`, but not while the customer waits for a reply (see
+ * SessionSplitter). Chats with no external contact are staff talking among themselves: they are
+ * counted, not linted.
  */
 export const wecomArchiveAdapter: Adapter = {
   name: 'wecom-archive',
@@ -238,7 +239,8 @@ export const wecomArchiveAdapter: Adapter = {
         yield { type: 'skipped', location, reason: content.problem };
         continue;
       }
-      const { conversationId, outOfOrder } = sessions.assign(key, time);
+      const role = roleOf(from);
+      const { conversationId, outOfOrder } = sessions.assign(key, time, role);
       if (outOfOrder && !warnedOrder) {
         warnedOrder = true;
         yield {
@@ -247,7 +249,6 @@ export const wecomArchiveAdapter: Adapter = {
           reason: `this message is more than ${options.sessionGapMinutes} minutes older than the one before it in the same chat: the archive is not in time order, so conversations are cut wherever two neighbouring records of a chat are that far apart, and a message far out of place becomes a conversation of its own. Sort the archive by msgtime for exact sessions`,
         };
       }
-      const role = roleOf(from);
       yield {
         type: 'message',
         conversationId,

@@ -286,7 +286,7 @@ class KfReader {
   }
 
   private message(kfId: string, customer: string, location: SourceLocation, message: MessageDraft, extraMeta: Record<string, unknown> = {}): ReadEvent {
-    const { conversationId, outOfOrder } = this.sessions.assign(sessionKey(kfId, customer), message.time);
+    const { conversationId, outOfOrder } = this.sessions.assign(sessionKey(kfId, customer), message.time, message.role);
     if (outOfOrder) this.outOfOrderAt ??= location;
     return { type: 'message', conversationId, message, meta: { openKfId: kfId, externalUserId: customer, ...extraMeta } };
   }

@@ -341,5 +341,5 @@ export const en = {
   'qianniu.cutTime': '"{line}" looks like a sender line with its time cut short; it was read as a line of the message above it',
   'qianniu.outside': 'a line outside any message: expected a sender line (昵称 2026-11-02 10:00:03) before the message text',
   'qianniu.badDate': 'the sender line\'s time "{time}" is not a date: expected 昵称 2026-11-02 10:00:03',
-  'qianniu.noMessage': 'no message under the sender line of {nick}: expected the message text on the lines after it',
+  'qianniu.noMessage': 'no message under the sender line of "{nick}": expected the message text on the lines after it',
 } as const satisfies Record<MessageKey, string>;

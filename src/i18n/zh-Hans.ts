@@ -358,7 +358,7 @@ export const zhHans = {
   'qianniu.cutTime': '"{line}" 像是时间被截短的发送人行，已按上一条消息里的一行读取',
   'qianniu.outside': '这一行不属于任何消息：消息内容前面应有一行发送人（昵称 2026-11-02 10:00:03）',
   'qianniu.badDate': '发送人行的时间 "{time}" 不是日期，应为 昵称 2026-11-02 10:00:03 这样的格式',
-  'qianniu.noMessage': '{nick} 的发送人行下面没有消息：消息内容应写在它后面的行里',
+  'qianniu.noMessage': '“{nick}” 的发送人行下面没有消息：消息内容应写在它后面的行里',
 } as const;
 
 export type MessageKey = keyof typeof zhHans;

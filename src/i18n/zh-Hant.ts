@@ -344,5 +344,5 @@ export const zhHant = {
   'qianniu.cutTime': '"{line}" 像是時間被截短的發送人行，已按上一則訊息裡的一行讀取',
   'qianniu.outside': '這一行不屬於任何訊息：訊息內容前面應有一行發送人（暱稱 2026-11-02 10:00:03）',
   'qianniu.badDate': '發送人行的時間 "{time}" 不是日期，應為 暱稱 2026-11-02 10:00:03 這樣的格式',
-  'qianniu.noMessage': '{nick} 的發送人行下面沒有訊息：訊息內容應寫在它後面的行裡',
+  'qianniu.noMessage': '“{nick}” 的發送人行下面沒有訊息：訊息內容應寫在它後面的行裡',
 } as const satisfies Record<MessageKey, string>;

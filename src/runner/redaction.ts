@@ -41,9 +41,13 @@ const GENERIC_CHANNELS = new Set([
   '淘宝', '天猫', '京东', '抖音', '抖店', '拼多多', '快手', '小红书', '千牛', '在线客服', '在线咨询', '留言',
 ]);
 
-const QUOTED = /"([^"\n]*)"/gu;
+// A value quoted in straight or Chinese quotation marks ("…", “…”).
+const QUOTED = /"([^"\n]*)"|“([^”\n]*)”/gu;
+const quotedValue = (match: RegExpMatchArray) => (match[1] ?? match[2])!;
 // What the catalogues quote in their own words, in every language: kept in redacted reasons.
-const CATALOGUE_QUOTES = new Set(Object.values(CATALOGUES).flatMap((catalogue) => Object.values(catalogue).flatMap((message) => [...message.matchAll(QUOTED)].map((q) => q[1]!))));
+const CATALOGUE_QUOTES = new Set(Object.values(CATALOGUES).flatMap((catalogue) => Object.values(catalogue).flatMap((message) => [...message.matchAll(QUOTED)].map(quotedValue))));
+// A quoted value with no letter or digit in it (a date's separator "-") names no one: kept.
+const NAMES_NOTHING = /^[^\p{L}\p{N}]*$/u;
 
 // A conversation id with a time in it ("小鱼儿 2026-11-02 10:00:03", as 千牛 ids are): the part
 // before the time is the customer's nickname.
@@ -194,12 +198,21 @@ export class Redactor {
   /**
    * Why a record was skipped or warned about. Readers quote the value they could not use in double
    * quotes (an unknown role, a bad time, a line that looks like a header), and such a value can be
-   * anything: a role column holding "张三丰139…" names a person with no 我叫 before it. Every quoted
-   * value becomes a pseudonym (the same value, the same pseudonym), except the words the message
-   * catalogues quote themselves ("roles", an example time).
+   * anything: a role column holding "张三丰139…" names a person with no 我叫 before it, and a 千牛
+   * note quotes a whole sender line “昵称 2026-11-02 10:00:00” in Chinese quotation marks. Every
+   * quoted value becomes a pseudonym (the same value, the same pseudonym) in the same marks, except
+   * the words the message catalogues quote themselves ("roles", an example time) and values of
+   * punctuation only.
    */
   reason(reason: string): string {
-    return redactText(reason.replace(QUOTED, (whole, value: string) => (CATALOGUE_QUOTES.has(value) ? whole : `"${this.pseudonym('value', value)}"`)));
+    return redactText(
+      reason.replace(QUOTED, (whole: string, ...groups: Array<string | undefined>) => {
+        const value = (groups[0] ?? groups[1])!;
+        if (CATALOGUE_QUOTES.has(value) || NAMES_NOTHING.test(value)) return whole;
+        const pseudonymous = this.pseudonym('value', value);
+        return groups[0] === undefined ? `“${pseudonymous}”` : `"${pseudonymous}"`;
+      }),
+    );
   }
 
   /** The run's summary: the conversations and files its failures and skipped records name. */

@@ -125,6 +125,23 @@ describe('call transcripts', () => {
     expect(ofType(events, 'skipped')).toEqual([]);
   });
 
+  it('read a dictated phone number right under a line of the call as part of that line, not as a new call', async () => {
+    for (const dictated of ['电话 13812345678', '电话：138-1234-5678', '电话号：+8613812345678', '电话 010-62345678', '电话']) {
+      const text = ['通话 A-1', '坐席：您好，这里是客服中心，请问有什么可以帮您', '客户：我要改一下收货电话，新的号码是', dictated, '坐席：好的，已经帮您改好了', '客户：谢谢'].join('\n');
+      const events = await readAll('call-transcript', textSource('c.txt', text));
+      expect(conversationsOf(events).map((c) => [c.id, c.messages.map((m) => m.text)]), dictated).toEqual([
+        ['A-1', ['您好，这里是客服中心，请问有什么可以帮您', `我要改一下收货电话，新的号码是\n${dictated}`, '好的，已经帮您改好了', '谢谢']],
+      ]);
+      expect(problemsOf(events, 'warning'), dictated).toEqual([]);
+    }
+  });
+
+  it('take a keyword line with another id as a header even right under a line, and a phone id after a blank line', async () => {
+    const text = ['通话 1', '客户：在吗', '通话 20261102-002', '客户：你好', '', '电话 13812345678', '坐席：您好'].join('\n');
+    const events = await readAll('call-transcript', textSource('c.txt', text));
+    expect(conversationsOf(events).map((c) => [c.id, c.messages.length])).toEqual([['1', 1], ['20261102-002', 1], ['13812345678', 1]]);
+  });
+
   it('are read under --input-format call-transcript too', async () => {
     const result = await runCli(['convert', 'fixtures/call-transcript/calls.txt', '--input-format', 'call-transcript']);
     expect(result.stdout).toBe(readFileSync(path.join(ROOT, 'fixtures/call-transcript/calls.txt.expected.jsonl'), 'utf8'));

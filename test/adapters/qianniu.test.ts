@@ -217,7 +217,7 @@ describe('qianniu bad input', () => {
       [1, '这一行不属于任何消息'],
       [4, '发送人行的时间 "2026-13-45 10:00:20" 不是日期'],
       [5, '这一行不属于任何消息'],
-      [6, '买家甲 的发送人行下面没有消息'],
+      [6, '“买家甲” 的发送人行下面没有消息'],
     ]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '在的']);
     expect(recordsRead(events)).toBe(6);
@@ -249,5 +249,131 @@ describe('qianniu bad input', () => {
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
     expect(summary.records.skipped).toBeGreaterThan(0);
+  });
+});
+
+describe('qianniu: the file\'s shop', () => {
+  // A customer pastes a line of another shop's chat before the file's first real shop line.
+  const quotedFirst = [
+    '与 tb_买家 的聊天记录',
+    'tb_买家 2026-11-02 10:00:00',
+    '别家客服之前回我：',
+    '别家店:客服甲 2026-11-02 10:00:05',
+    '你自己看说明书',
+    '青禾家居:小林 2026-11-02 10:01:00',
+    '这个是厂家的问题，您找厂家吧',
+    'tb_买家 2026-11-02 10:02:00',
+    '你们也这样？',
+    '青禾家居:阿青 2026-11-02 10:03:00',
+    '非常抱歉，我马上为您处理',
+  ].join('\n');
+
+  it('is the shop most sender lines name, so a quoted line of another shop before the first real one stays in the customer\'s message', async () => {
+    const events = await read(quotedFirst);
+    const messages = conversationsOf(events).flatMap((c) => c.messages);
+    expect(messages.map((m) => [m.role, m.agentName, m.text])).toEqual([
+      ['customer', undefined, '别家客服之前回我：\n别家店:客服甲 2026-11-02 10:00:05\n你自己看说明书'],
+      ['agent', '小林', '这个是厂家的问题，您找厂家吧'],
+      ['customer', undefined, '你们也这样？'],
+      ['agent', '阿青', '非常抱歉，我马上为您处理'],
+    ]);
+    expect(problemsOf(events, 'warning').map((w) => [w.location.line, w.reason.includes('店铺“别家店”不是这个文件里的店铺（“青禾家居”）')])).toEqual([[4, true]]);
+  });
+
+  it('when two shops are named equally often, reads both as the shop\'s agents, with a warning, rather than folding one into the customer\'s text', async () => {
+    const text = ['tb_买家 2026-11-02 10:00:00', '之前客服说：', '别家店:客服甲 2026-11-02 10:00:05', '爱买不买', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧'].join('\n');
+    const events = await read(text);
+    expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['agent', '客服甲'],
+      ['agent', '小林'],
+    ]);
+    const warnings = problemsOf(events, 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.reason).toContain('别家店');
+    expect(warnings[0]!.reason).toContain('青禾家居');
+  });
+
+  it('a customer nick with a colon, named by the 与…的聊天记录 line, is the customer and not a shop', async () => {
+    for (const colon of [':', '：']) {
+      const nick = `tb${colon}小鹿`;
+      const text = [`与 ${nick} 的聊天记录`, `${nick} 2026-11-02 10:00:00`, '在吗', `${nick} 2026-11-02 10:00:20`, '[图片]', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧', `${nick} 2026-11-02 10:02:00`, '好吧'].join('\n');
+      const events = await read(text);
+      expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName, m.text]), nick).toEqual([
+        ['customer', undefined, '在吗'],
+        ['customer', undefined, '[图片]'],
+        ['agent', '小林', '这个是厂家的问题，您找厂家吧'],
+        ['customer', undefined, '好吧'],
+      ]);
+      expect(problemsOf(events, 'warning'), nick).toEqual([]);
+    }
+  });
+
+  it('the command line finds the agent\'s error, and exits 1 also with --strict, when a customer quotes another shop first', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'quoted.txt'), quotedFirst);
+    for (const extra of [[], ['--strict']]) {
+      const result = await runCli(['lint', path.join(dir, 'quoted.txt'), '--format', 'json', ...extra]);
+      expect(result.code, extra.join(' ')).toBe(1);
+      const findings: Array<{ ruleId: string; agent?: string }> = JSON.parse(result.stdout).results.flatMap((r: { findings: unknown[] }) => r.findings);
+      expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), extra.join(' ')).toEqual(['小林']);
+      expect(findings.map((f) => f.agent), extra.join(' ')).not.toContain('客服甲');
+    }
+  });
+});
+
+describe('qianniu notes under --redact', () => {
+  // The customer 王建国13812345678 quotes their own earlier line and one of the agent 林小东's;
+  // both quoted lines are older than the message they stand in, so each gets a note.
+  const text = [
+    '与 王建国13812345678 的聊天记录',
+    '王建国13812345678 2026-11-04 09:30:12',
+    '我之前问过：',
+    '王建国13812345678 2026-11-04 09:00:00',
+    '在吗',
+    '青禾家居:林小东 2026-11-04 09:01:00',
+    '这个不归我们管',
+    '王建国13812345678 2026-11-04 09:30:50',
+    '青禾家居:林小东 2026-11-04 09:31:00',
+    '您好，非常抱歉，我马上为您处理',
+  ].join('\n');
+  const secrets = ['王建国', '建国', '13812345678', '林小东', '小东'];
+  const ENV = { SUPPORTLINT_REDACT_KEY: 'k1' };
+
+  it('without --redact the notes quote the lines and the nick (the checks below could fail)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'pii.txt'), text);
+    const result = await runCli(['lint', path.join(dir, 'pii.txt')]);
+    expect(result.stderr).toContain('pii.txt:4: “王建国13812345678 2026-11-04 09:00:00”');
+    expect(result.stderr).toContain('pii.txt:6: “青禾家居:林小东 2026-11-04 09:01:00”');
+    expect(result.stderr).toContain('pii.txt:8: “王建国13812345678” 的发送人行下面没有消息');
+  });
+
+  it.each(['stylish', 'json', 'sarif'])('-f %s names no one in the notes, and still says which lines they are about', async (format) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'pii.txt'), text);
+    const result = await runCli(['lint', path.join(dir, 'pii.txt'), '-f', format, '--redact'], { env: ENV });
+    const said = result.stdout + result.stderr;
+    for (const secret of secrets) expect(said, secret).not.toContain(secret);
+    expect(result.stderr).toMatch(/pii\.txt:4: “值-[0-9a-f]{10}”像一行发送人/u);
+    expect(result.stderr).toMatch(/pii\.txt:6: “值-[0-9a-f]{10}”像一行发送人/u);
+    expect(result.stderr).toMatch(/pii\.txt:8: “值-[0-9a-f]{10}” 的发送人行下面没有消息/u);
+  });
+});
+
+describe('qianniu: another shop\'s sub-account', () => {
+  it('with no 与…的聊天记录 line, a buyer nick with a colon is the customer, and its lines stay its own', async () => {
+    const text = ['tb:小鹿 2026-11-02 10:00:00', '在吗', 'tb:小鹿 2026-11-02 10:00:20', '[图片]', '青禾家居:店小蜜 2026-11-02 10:00:21', '亲，人工客服正在赶来', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧', 'tb:小鹿 2026-11-02 10:02:00', '好吧', '青禾家居:小林 2026-11-02 10:02:30', '抱歉，我帮您登记换新', '青禾家居:小林 2026-11-02 10:02:40', '今天就安排'].join('\n');
+    const events = await read(text);
+    expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName, m.text])).toEqual([
+      ['customer', undefined, '在吗'],
+      ['customer', undefined, '[图片]'],
+      ['bot', '店小蜜', '亲，人工客服正在赶来'],
+      ['agent', '小林', '这个是厂家的问题，您找厂家吧'],
+      ['customer', undefined, '好吧'],
+      ['agent', '小林', '抱歉，我帮您登记换新'],
+      ['agent', '小林', '今天就安排'],
+    ]);
+    expect(problemsOf(events, 'warning')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { detectAdapter } from '../../src/adapters/index.js';
 import { readConversations, type GroupedEvent } from '../../src/adapters/grouping.js';
 import { wecomArchiveAdapter } from '../../src/adapters/wecom-archive.js';
 import type { InputSource } from '../../src/io/input.js';
-import { ROOT } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
 import { fixtureInputs } from '../support/adapters.js';
 
 const OPTIONS: AdapterOptions = { timezone: 'Asia/Shanghai', roles: {}, fieldMap: {}, internalIds: [], sessionGapMinutes: 30 };
@@ -143,16 +144,58 @@ describe('wecom-archive sessions', () => {
       text(20, 'linxiao', [CUSTOMER], '好的'),
       text(80, CUSTOMER, ['linxiao'], '第二次咨询'),
       text(0, CUSTOMER, ['zhouqing'], '群里问', ROOM),
-      text(100, 'zhouqing', [CUSTOMER], '群里答', ROOM),
+      text(5, 'zhouqing', [CUSTOMER], '群里答', ROOM),
+      text(100, 'zhouqing', [CUSTOMER], '群里通知', ROOM),
     );
     expect(conversations(await readAll(records)).map((c) => `${c.id}:${c.messages.length}`)).toEqual([
       `${CUSTOMER}/linxiao#1:2`,
       `${CUSTOMER}/linxiao#2:1`,
-      `${ROOM}#1:1`,
+      `${ROOM}#1:2`,
       `${ROOM}#2:1`,
     ]);
     // With a longer gap configured, the same records make one conversation per chat.
     expect(conversations(await readAll(records, { sessionGapMinutes: 120 })).map((c) => c.id)).toEqual([`${CUSTOMER}/linxiao#1`, `${ROOM}#1`]);
+  });
+
+  it('keeps a reply that comes after a silence in the conversation of the customer messages it answers, so its wait is measured', async () => {
+    for (const [waited, roomid] of [[45, ''], [240, ''], [60, ROOM]] as const) {
+      const records = lines(
+        text(0, CUSTOMER, ['linxiao'], '你好，我的订单还没发货，怎么回事', roomid),
+        text(waited, 'linxiao', [CUSTOMER], '您好，这边帮您查一下', roomid),
+        text(waited + 1, CUSTOMER, ['linxiao'], '好吧', roomid),
+      );
+      expect(conversations(await readAll(records)).map((c) => [c.id, c.messages.map((m) => m.time! - T0)]), `${roomid} after ${waited} min`).toEqual([
+        [`${roomid || `${CUSTOMER}/linxiao`}#1`, [0, waited * 60_000, (waited + 1) * 60_000]],
+      ]);
+    }
+  });
+
+  it('the command line reports a first response slower than the session gap', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-wecom-'));
+    const file = path.join(dir, 'late.jsonl');
+    writeFileSync(file, lines(text(0, CUSTOMER, ['linxiao'], '你好，我的订单还没发货，怎么回事'), text(45, 'linxiao', [CUSTOMER], '您好，我马上帮您查一下物流'), text(46, CUSTOMER, ['linxiao'], '好的')));
+    const result = await runCli(['lint', file, '--format', 'json']);
+    const { results } = JSON.parse(result.stdout) as { results: Array<{ findings: Array<{ ruleId: string; message: string }> }> };
+    expect(results).toHaveLength(1);
+    expect(results[0]!.findings.filter((f) => f.ruleId === 'slow-first-response').map((f) => f.message)).toEqual([expect.stringContaining('45分钟')]);
+  });
+
+  it('keeps a customer who writes again, still unanswered by a human, in the same conversation; after a human reply, a silence starts a new one', async () => {
+    const records = lines(
+      text(0, CUSTOMER, ['linxiao'], '在吗', ROOM),
+      text(0.1, ROBOT, [CUSTOMER], '您好，人工客服稍后为您服务', ROOM),
+      text(50, CUSTOMER, ['linxiao'], '人呢？', ROOM),
+      text(120, 'linxiao', [CUSTOMER], '抱歉久等了，我来帮您处理', ROOM),
+      text(121, CUSTOMER, ['linxiao'], '谢谢', ROOM),
+      text(300, CUSTOMER, ['linxiao'], '又有个问题', ROOM),
+      text(301, 'linxiao', [CUSTOMER], '您说', ROOM),
+      text(400, 'linxiao', [CUSTOMER], '活动通知', ROOM),
+    );
+    expect(conversations(await readAll(records)).map((c) => c.messages.map((m) => m.text))).toEqual([
+      ['在吗', '您好，人工客服稍后为您服务', '人呢？', '抱歉久等了，我来帮您处理', '谢谢'],
+      ['又有个问题', '您说'],
+      ['活动通知'],
+    ]);
   });
 
   it('sorts a burst listed a little out of order, and warns once when the archive goes back in time past the gap', async () => {

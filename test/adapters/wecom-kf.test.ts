@@ -132,6 +132,11 @@ describe('wecom-kf messages', () => {
     expect(conversations(await readAll(pretty(response(records)), { sessionGapMinutes: 90 })).map((c) => c.id.split('/')[1])).toEqual([`${CUSTOMER}#1`, `${CUSTOMER}#2`, `${OTHER}#1`]);
   });
 
+  it('keeps a reply that comes after a silence in the conversation of the customer messages it answers', async () => {
+    const records = [customer(0, '在吗'), servicer(50, 'chenjing', '抱歉久等了'), customer(51, '好的'), customer(200, '又有个问题')];
+    expect(conversations(await readAll(pretty(response(records)))).map((c) => c.messages.map((m) => m.text))).toEqual([['在吗', '抱歉久等了', '好的'], ['又有个问题']]);
+  });
+
   it('withdraws messages recalled by the customer or the 接待人员', async () => {
     const oops = customer(1, '算了');
     const early = servicer(2, 'wangpeng', '亲，请稍等');
