@@ -105,6 +105,9 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   // JSON results carry what `supportlint report` needs to merge sharded runs.
   const metrics = (options.format ?? []).some((spec) => spec.split(':')[0] === 'json');
   const rules = await linter.rules();
+  // A configuration without `extends` and without rules of its own judges nothing: say so, rather
+  // than print a ✔ that means nothing.
+  if (rules.length === 0) io.stderr(`${t('lint.noRules')}\n`);
   let redactor: Redactor | undefined;
   if (options.redact) {
     const { settings: redaction, warning } = redactionSettings(config.redact, io.env, options.redactKeepAgents || undefined);

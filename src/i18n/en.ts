@@ -221,6 +221,7 @@ export const en = {
   'replies.baseline': 'ignore the findings recorded in this baseline; only new ones count',
   'replies.fix': 'apply the safe rewrites to YAML and plain-text libraries, keeping comments and layout',
   'replies.fixDryRun': 'show the rewrites --fix would make, as a diff, without writing',
+  'lint.noRules': 'supportlint: note: no rule is on, so this run cannot find anything. A configuration usually has extends: supportlint:recommended, or turns rules on under rules.',
   'replies.noRules': 'no rule that judges a single message is on. Turn one on in the configuration, or check --rule.',
   'replies.fixed': 'supportlint: {file}: fixed {count} replies.',
   'replies.wouldFix': 'supportlint: {file}: would fix {count} replies.',

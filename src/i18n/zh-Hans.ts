@@ -234,6 +234,7 @@ export const zhHans = {
   'replies.baseline': '忽略这个基线文件记录过的问题，只统计新问题',
   'replies.fix': '把安全的改写应用到 YAML 和纯文本话术库，保留注释和排版',
   'replies.fixDryRun': '以 diff 显示 --fix 会做的改写，不写入文件',
+  'lint.noRules': 'supportlint：注意：没有开启任何规则，这次检查不会发现任何问题。配置里通常要写 extends: supportlint:recommended，或在 rules 里开启规则。',
   'replies.noRules': '没有开启任何判断单条消息的规则。请在配置中开启一条，或检查 --rule。',
   'replies.fixed': 'supportlint: {file}：已修改 {count} 条话术。',
   'replies.wouldFix': 'supportlint: {file}：将修改 {count} 条话术。',

@@ -224,6 +224,7 @@ export const zhHant = {
   'replies.baseline': '忽略這個基線檔案記錄過的問題，只統計新問題',
   'replies.fix': '把安全的改寫應用到 YAML 和純文本話術庫，保留註釋和排版',
   'replies.fixDryRun': '以 diff 顯示 --fix 會做的改寫，不寫入檔案',
+  'lint.noRules': 'supportlint：注意：沒有開啟任何規則，這次檢查不會發現任何問題。設定裡通常要寫 extends: supportlint:recommended，或在 rules 裡開啟規則。',
   'replies.noRules': '沒有開啟任何判斷單條訊息的規則。請在配置中開啟一條，或檢查 --rule。',
   'replies.fixed': 'supportlint: {file}：已修改 {count} 條話術。',
   'replies.wouldFix': 'supportlint: {file}：將修改 {count} 條話術。',

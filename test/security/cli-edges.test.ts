@@ -31,3 +31,14 @@ describe('command-line edges', () => {
     expect(JSON.parse(run.stdout).summary.conversations).toBe(4);
   });
 });
+
+describe('a configuration that turns no rule on', () => {
+  it('says that the run judges nothing', async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'rules: {}\n');
+    const run = await runCli(['lint', SAMPLE], { cwd: dir });
+    expect(run.stderr).toContain('没有开启任何规则');
+    const usual = await runCli(['lint', SAMPLE]);
+    expect(usual.stderr).not.toContain('没有开启任何规则');
+  });
+});
