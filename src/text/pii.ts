@@ -380,10 +380,30 @@ const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
 const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
-// "陈先生", "王建国先生", "李小红女士": a surname, perhaps with a given name, before a form of address;
-// the whole name is masked. (客户, 同学 and 您好 after a name are left: 向客户, 顾客您好 and 向同学 are
-// ordinary words that start with a surname.)
-const HONORIFIC = new RegExp(`(${SURNAME})(${GIVEN})?(?=先生|女士|小姐)`, 'gu');
+// "陈先生", "王建国先生", "李小红女士": a form of address, and the name before it (see honorificName).
+// (客户, 同学 and 您好 after a name are left: 向客户, 顾客您好 and 向同学 are ordinary words that
+// start with a surname.)
+const HONORIFIC = /先生|女士|小姐/gu;
+const SURNAME_SET = new Set(SURNAMES);
+const GIVEN_ONLY = new RegExp(`^${GIVEN}$`, 'u');
+
+/**
+ * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
+ * (not 谢谢李), "王建国先生" is 王建国 (国 and 建 are no surnames), "欧阳建国先生" is 欧阳建国.
+ */
+function honorificName(text: string, at: number): [number, number] | undefined {
+  for (let length = 1; length <= 4 && length <= at; length++) {
+    const start = at - length;
+    for (const surnameLength of [1, 2]) {
+      if (surnameLength > length) continue;
+      const surname = text.slice(start, start + surnameLength);
+      if (!SURNAME_SET.has(surname)) continue;
+      const given = text.slice(start + surnameLength, at);
+      if (given === '' || (given.length <= 2 && GIVEN_ONLY.test(given))) return [start, at];
+    }
+  }
+  return undefined;
+}
 
 // A street address after the words that introduce one: the rest of the clause, when it starts as an
 // address does (a province, city or district, or a place that ends in 路, 街, 村, 小区 …) and holds
@@ -534,7 +554,10 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(ENGLISH_NAME)) {
     if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
-  for (const m of view.text.matchAll(HONORIFIC)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
+  for (const m of view.text.matchAll(HONORIFIC)) {
+    const span = honorificName(view.text, m.index);
+    if (span) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
+  }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
