@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { zipEntries } from '../io/zip-entries.js';
+import { zipEntries, type ZipSource } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { tableEvents, type TableItem } from './table.js';
 import { rowsChecked, type DamagedRow } from './xlsx-rows.js';
+import { workbookInOrder, type ListedSheet } from './xlsx-workbook.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
 const ZIP_SIGNATURE = 'PK\u0003\u0004';
@@ -150,7 +151,8 @@ export function cellText(value: unknown): string {
  * nothing is left to wait for. A busy machine only slows the work down; it does not trip this.
  */
 async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGenerator<T> {
-  let sourceEnded = false;
+  // A source can end before a sheet's rows are asked for (a small workbook is read ahead whole).
+  let sourceEnded = source.readableEnded || source.destroyed;
   const markEnd = () => (sourceEnded = true);
   source.once('end', markEnd);
   source.once('close', markEnd);
@@ -239,13 +241,16 @@ export const xlsxAdapter: Adapter = {
       yield { type: 'skipped', location: whole, reason: tooLarge };
       return;
     }
-    const bytes: Readable = input.bytes();
     const problems: Array<Extract<ReadEvent, { type: 'skipped' }>> = [];
     let sheetsRead = 0;
     let sheetIndex = 0;
     // Whether anything of the workbook reached the caller before it broke: only then were rows read.
     let eventsRead = 0;
+    let bytes: Readable | undefined;
     try {
+      const ordered = await workbookInOrder(input.path ?? (await wholeBytes(input.bytes())));
+      bytes = ordered?.bytes ?? input.bytes();
+      const listed: ListedSheet[] | undefined = ordered?.sheets;
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
@@ -253,6 +258,8 @@ export const xlsxAdapter: Adapter = {
         const damaged: DamagedRow[] = [];
         const sharedStrings = () => (workbook as unknown as { sharedStrings?: unknown[] }).sharedStrings?.length ?? 0;
         if (sheet.iterator) sheet.iterator = rowsChecked(inlineRunsJoined(boundedPart(sheet.iterator)), sharedStrings, (row) => damaged.push(row));
+        // The parts were renamed in the workbook's order, so exceljs's own sheet names may not match them.
+        if (listed) sheet.name = listed[sheetIndex]?.name ?? sheet.name;
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
         const outcome = yield* counted(
           tableEvents(sheetRows(sheet, file, bytes, damaged), options, {
@@ -267,7 +274,7 @@ export const xlsxAdapter: Adapter = {
         else if (outcome.headerFound) sheetsRead++;
       }
     } catch (error) {
-      bytes.destroy();
+      bytes?.destroy();
       if (error instanceof WorkbookTooLargeError) {
         yield { type: 'skipped', location: whole, reason: `${error.message}${eventsRead > 0 ? '此前的行已经读取。' : ''}` };
         return;
@@ -283,6 +290,13 @@ export const xlsxAdapter: Adapter = {
     if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
   },
 };
+
+/** An input's bytes held whole, for an input that is not a file the zip directory can be read from. */
+async function wholeBytes(stream: Readable): Promise<ZipSource> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
+}
 
 /** Passes a generator's events on, calling `onEvent` for each, and returns what it returns. */
 async function* counted<T, R>(source: AsyncGenerator<T, R>, onEvent: () => void): AsyncGenerator<T, R> {

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { inlineRunsJoined } from '../../src/adapters/xlsx.js';
-import { handWrittenXlsx, inlineCell } from '../support/zip.js';
+import { handWrittenXlsx, inlineCell, storedZip, workbookParts } from '../support/zip.js';
 import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
 const FIXTURE = 'fixtures/xlsx/meiqia-chats.xlsx';
@@ -108,6 +110,59 @@ describe('xlsx sheets', () => {
     expect(problemsOf(events, 'skipped')).toEqual([
       { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^工作表 "会话列表"：表头行里没有 text（内容）列；找到的列：会话ID, 访客, 满意度/) },
     ]);
+  });
+});
+
+describe('xlsx part order', () => {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const shared = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+  const monthSheet = (name: string, agent: string, reply: string) => ({
+    name,
+    sheetData:
+      `<row r="1">${['会话ID', '发送者', '客服', '内容'].map((text, i) => inline(`${'ABCD'[i]}1`, text)).join('')}</row>` +
+      `<row r="2">${inline('A2', `${name}-1`)}${inline('B2', '客户')}${inline('C2', '')}${shared('D2', 0)}</row>` +
+      `<row r="3">${inline('A3', `${name}-1`)}${inline('B3', '客服')}${inline('C3', agent)}${inline('D3', reply)}</row>`,
+  });
+  const sheets = [monthSheet('9月', '小吴', '您好'), monthSheet('10月', '小林', '在的'), monthSheet('11月', '小周', '马上查')];
+  /** The parts stored with these first, in this order, and the others after them as they come. */
+  const storedFirst = (parts: Record<string, string>, first: string[]) =>
+    storedZip(Object.fromEntries([...first.map((name) => [name, parts[name]!] as const), ...Object.entries(parts).filter(([name]) => !first.includes(name))]));
+
+  it('reads every sheet whatever order the zip stores the workbook, its relationships, shared strings and sheets in', async () => {
+    const parts = workbookParts(sheets, ['在吗']);
+    const sheetParts = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'];
+    const orders = {
+      'workbook last, as Excel and exceljs store it': ['xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', ...sheetParts, 'xl/workbook.xml'],
+      'shared strings and relationships first': ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', ...sheetParts],
+      'sheets first, in reverse': [...sheetParts].reverse(),
+    };
+    for (const [order, first] of Object.entries(orders)) {
+      const events = await readAll('xlsx', binarySource('months.xlsx', storedFirst(parts, first)));
+      expect(problemsOf(events, 'skipped'), order).toEqual([]);
+      expect(
+        conversationsOf(events).map((c) => [c.id, c.messages.map((m) => `${m.location.file}:${m.location.line} ${m.agentName ?? ''}${m.text}`)]),
+        order,
+      ).toEqual([
+        ['9月-1', ['months.xlsx:2 在吗', 'months.xlsx:3 小吴您好']],
+        ['10月-1', ['months.xlsx[10月]:2 在吗', 'months.xlsx[10月]:3 小林在的']],
+        ['11月-1', ['months.xlsx[11月]:2 在吗', 'months.xlsx[11月]:3 小周马上查']],
+      ]);
+    }
+  });
+
+  it('reads an ExcelJS workbook of four sheets from its file', async () => {
+    const book = new ExcelJS.Workbook();
+    for (const month of ['8月', '9月', '10月', '11月']) {
+      const sheet = book.addWorksheet(month);
+      sheet.addRow(HEADER);
+      sheet.addRow([`${month}-1`, '2026-11-07 09:00:00', '访客', '', '在吗']);
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), 'supportlint-xlsx-'));
+    const file = path.join(dir, 'months.xlsx');
+    await writeFile(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const events = await readAll('xlsx', await openFile(file));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events).map((c) => c.id)).toEqual(['8月-1', '9月-1', '10月-1', '11月-1']);
   });
 });
 
