@@ -253,6 +253,10 @@ export const xlsxAdapter: Adapter = {
       const listed: ListedSheet[] | undefined = ordered?.sheets;
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      // Without a shared-string table, exceljs puts every worksheet aside in a temporary file and
+      // reads them after the archive's end, where it lost all but the first: an empty table (which
+      // the workbook's own table replaces) makes it read each worksheet as it comes.
+      if (ordered) (workbook as unknown as { sharedStrings?: unknown[] }).sharedStrings = [];
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
         const damaged: DamagedRow[] = [];

@@ -150,6 +150,22 @@ describe('xlsx part order', () => {
     }
   });
 
+  it('reads both sheets of a workbook without shared strings, and no part the workbook does not list', async () => {
+    const parts = workbookParts([
+      { name: '小吴', sheetData: monthSheet('9月', '小吴', '您好').sheetData.replace(shared('D2', 0), inline('D2', '在吗')) },
+      { name: '小林', sheetData: monthSheet('10月', '小林', '滚，爱买不买').sheetData.replace(shared('D2', 0), inline('D2', '在吗')) },
+    ]);
+    const orphan = monthSheet('旧', '老王', '不在').sheetData.replace(shared('D2', 0), inline('D2', '在吗'));
+    const bytes = storedZip({ ...parts, 'xl/worksheets/sheet3.xml': `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${orphan}</sheetData></worksheet>` });
+    const events = await readAll('xlsx', binarySource('agents.xlsx', bytes));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events).map((c) => [c.id, c.messages.map((m) => `${m.location.file}:${m.location.line} ${m.text}`)])).toEqual([
+      ['9月-1', ['agents.xlsx:2 在吗', 'agents.xlsx:3 您好']],
+      ['10月-1', ['agents.xlsx[小林]:2 在吗', 'agents.xlsx[小林]:3 滚，爱买不买']],
+    ]);
+    expect(recordsRead(events)).toBe(4);
+  });
+
   it('reads an ExcelJS workbook of four sheets from its file', async () => {
     const book = new ExcelJS.Workbook();
     for (const month of ['8月', '9月', '10月', '11月']) {
