@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { zipEntries, type ZipSource } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
@@ -118,6 +118,47 @@ export async function* inlineRunsJoined(chunks: AsyncIterable<Buffer | string>):
   }
   const rest = carry + decoder.end();
   if (rest !== '') yield Buffer.from(joinInlineRuns(rest), 'utf8');
+}
+
+/** A phonetic guide (`<rPh>`, 18.4.6) or its settings (`<phoneticPr>`, 18.4.3) in a string item. */
+const PHONETICS = /<rPh\b[\s\S]*?<\/rPh>|<phoneticPr\b[^>]*?(?:\/>|>[\s\S]*?<\/phoneticPr>)/g;
+
+/**
+ * The shared-string part's XML without phonetic guides, chunk by chunk. exceljs takes the text of
+ * every `<t>` in a string item, and the guide's (拼音指南, furigana) came last: "这是运营商的问题"
+ * with a guide over 问题 was read as the guide's "wen ti". A guide longer than MAX_INLINE_STRING is
+ * passed on as it is: a damaged part must not be held whole.
+ */
+export async function* phoneticsRemoved(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  for await (const chunk of chunks) {
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    // Hold back a guide that is not closed yet, and a tag cut short.
+    let cut = text.length;
+    const lastGuide = Math.max(text.lastIndexOf('<rPh'), text.lastIndexOf('<phoneticPr'));
+    if (lastGuide >= 0 && text.length - lastGuide <= MAX_INLINE_STRING && !/<\/rPh>|\/>|<\/phoneticPr>/.test(text.slice(lastGuide))) cut = lastGuide;
+    const openTag = text.lastIndexOf('<');
+    if (openTag >= 0 && openTag < cut && text.indexOf('>', openTag) < 0) cut = openTag;
+    carry = text.slice(cut);
+    const ready = text.slice(0, cut);
+    if (ready !== '') yield Buffer.from(ready.replace(PHONETICS, ''), 'utf8');
+  }
+  const rest = carry + decoder.end();
+  if (rest !== '') yield Buffer.from(rest.replace(PHONETICS, ''), 'utf8');
+}
+
+/**
+ * exceljs's workbook reader, made to read the shared strings without their phonetic guides (see
+ * phoneticsRemoved). It reads that part in a method of its own, which is wrapped here.
+ */
+function withoutPhoneticGuides(workbook: object): void {
+  const reader = workbook as { _parseSharedStrings?: (entry: Readable) => AsyncGenerator<unknown> };
+  const parseSharedStrings = reader._parseSharedStrings;
+  if (typeof parseSharedStrings !== 'function') return;
+  reader._parseSharedStrings = function (this: unknown, entry: Readable) {
+    return parseSharedStrings.call(this, Readable.from(phoneticsRemoved(entry), { objectMode: false }));
+  };
 }
 
 /**
@@ -257,6 +298,7 @@ export const xlsxAdapter: Adapter = {
       // reads them after the archive's end, where it lost all but the first: an empty table (which
       // the workbook's own table replaces) makes it read each worksheet as it comes.
       if (ordered) (workbook as unknown as { sharedStrings?: unknown[] }).sharedStrings = [];
+      withoutPhoneticGuides(workbook);
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
         const damaged: DamagedRow[] = [];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { inlineRunsJoined } from '../../src/adapters/xlsx.js';
+import { inlineRunsJoined, phoneticsRemoved } from '../../src/adapters/xlsx.js';
 import { handWrittenXlsx, inlineCell, storedZip, workbookParts } from '../support/zip.js';
 import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
@@ -229,6 +229,25 @@ describe('xlsx inline rich text', () => {
     const events = await readAll('xlsx', binarySource('rich.xlsx', handWrittenXlsx(sheet)));
     expect(problemsOf(events, 'skipped')).toEqual([]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['我的快递三天都没动了', '实在抱歉，我马上帮您查 & 催一下', '好的，谢谢']);
+  });
+
+  it('reads a shared string with a phonetic guide as its text, without the guide', async () => {
+    const guided = (text: string, guide: string) => `<t>${text}</t><rPh sb="5" eb="7"><t>${guide}</t></rPh><phoneticPr fontId="1" type="noConversion"/>`;
+    const sheet = row(1, [['会话ID'], ['发送者'], ['内容']]) + '<row r="2"><c r="A2" t="inlineStr"><is><t>c-1</t></is></c><c r="B2" t="inlineStr"><is><t>客服</t></is></c><c r="C2" t="s"><v>0</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>c-1</t></is></c><c r="B3" t="inlineStr"><is><t>客服</t></is></c><c r="C3" t="s"><v>1</v></c></row>';
+    const events = await readAll('xlsx', binarySource('guides.xlsx', handWrittenXlsx(sheet, [guided('这是运营商的问题', 'wen ti'), '<r><t>您</t></r><r><t>换个网络</t></r><rPh sb="0" eb="1"><t>nin</t></rPh>'])));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['这是运营商的问题', '您换个网络']);
+  });
+
+  it('leaves out phonetic guides that a chunk boundary cuts', async () => {
+    const xml = '<sst><si><t>问题</t><rPh sb="0" eb="2"><t>wen ti</t></rPh><phoneticPr fontId="1"/></si><si><t>好</t></si></sst>';
+    for (let cut = 1; cut < xml.length; cut += 5) {
+      const chunks = [xml.slice(0, cut), xml.slice(cut)];
+      let out = '';
+      for await (const chunk of phoneticsRemoved((async function* () { yield* chunks; })())) out += chunk.toString('utf8');
+      expect(out, `cut at ${cut}`).toBe('<sst><si><t>问题</t></si><si><t>好</t></si></sst>');
+    }
   });
 
   it('joins runs that a chunk boundary cuts, and leaves other XML as it was', async () => {
