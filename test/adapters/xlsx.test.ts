@@ -240,6 +240,19 @@ describe('xlsx inline rich text', () => {
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['这是运营商的问题', '您换个网络']);
   });
 
+  it('reads ISO 8601 date cells (t="d") as times in the configured timezone, as text times are', async () => {
+    const dated = (n: number, time: string, role: string, text: string) =>
+      `<row r="${n}"><c r="A${n}" t="inlineStr"><is><t>c-1</t></is></c><c r="B${n}" t="d"><v>${time}</v></c><c r="C${n}" t="inlineStr"><is><t>${role}</t></is></c><c r="D${n}" t="inlineStr"><is><t>${text}</t></is></c></row>`;
+    const sheet = row(1, [['会话ID'], ['时间'], ['发送者'], ['内容']]) + dated(2, '2026-11-03T10:00:00', '客户', '在吗') + dated(3, '2026-11-03T10:05:00', '客服', '在的');
+    const bytes = handWrittenXlsx(sheet);
+    for (const timezone of ['Asia/Shanghai', 'UTC']) {
+      const events = await readAll('xlsx', binarySource('dates.xlsx', bytes), { ...OPTIONS, timezone });
+      expect(problemsOf(events, 'skipped')).toEqual([]);
+      const offset = timezone === 'UTC' ? 'Z' : '+08:00';
+      expect(conversationsOf(events)[0]!.messages.map((m) => m.time)).toEqual([Date.parse(`2026-11-03T10:00:00${offset}`), Date.parse(`2026-11-03T10:05:00${offset}`)]);
+    }
+  });
+
   it('leaves out phonetic guides that a chunk boundary cuts', async () => {
     const xml = '<sst><si><t>问题</t><rPh sb="0" eb="2"><t>wen ti</t></rPh><phoneticPr fontId="1"/></si><si><t>好</t></si></sst>';
     for (let cut = 1; cut < xml.length; cut += 5) {
