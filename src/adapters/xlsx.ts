@@ -100,24 +100,36 @@ export function joinInlineRuns(xml: string): string {
   });
 }
 
-/** A worksheet part's XML with each inline string's runs joined (see joinInlineRuns), chunk by chunk. */
-export async function* inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+/**
+ * A part's XML passed on chunk by chunk through `edit`, with the text from `holdFrom(text)` on held
+ * back until the next chunk completes it (an element that `edit` must see whole).
+ */
+async function* editedInChunks(chunks: AsyncIterable<Buffer | string>, holdFrom: (text: string) => number, edit: (xml: string) => string): AsyncGenerator<Buffer> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of chunks) {
     const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    // Hold back an inline string that is not closed yet (or a tag cut short before its name).
+    const cut = holdFrom(text);
+    carry = text.slice(cut);
+    const ready = text.slice(0, cut);
+    if (ready !== '') yield Buffer.from(edit(ready), 'utf8');
+  }
+  const rest = carry + decoder.end();
+  if (rest !== '') yield Buffer.from(edit(rest), 'utf8');
+}
+
+/** A worksheet part's XML with each inline string's runs joined (see joinInlineRuns), chunk by chunk. */
+export function inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  // Hold back an inline string that is not closed yet (or a tag cut short before its name).
+  const holdFrom = (text: string) => {
     let cut = text.length;
     const lastOpen = text.lastIndexOf('<is');
     if (lastOpen >= 0 && text.length - lastOpen <= MAX_INLINE_STRING && text.indexOf('</is>', lastOpen) < 0 && INLINE_STRING_START.test(text.slice(lastOpen, lastOpen + 4))) cut = lastOpen;
     const tail = /<i?$/.exec(text);
     if (tail && tail.index < cut) cut = tail.index;
-    carry = text.slice(cut);
-    const ready = text.slice(0, cut);
-    if (ready !== '') yield Buffer.from(joinInlineRuns(ready), 'utf8');
-  }
-  const rest = carry + decoder.end();
-  if (rest !== '') yield Buffer.from(joinInlineRuns(rest), 'utf8');
+    return cut;
+  };
+  return editedInChunks(chunks, holdFrom, joinInlineRuns);
 }
 
 /** A phonetic guide (`<rPh>`, 18.4.6) or its settings (`<phoneticPr>`, 18.4.3) in a string item. */
@@ -129,23 +141,17 @@ const PHONETICS = /<rPh\b[\s\S]*?<\/rPh>|<phoneticPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p
  * with a guide over 问题 was read as the guide's "wen ti". A guide longer than MAX_INLINE_STRING is
  * passed on as it is: a damaged part must not be held whole.
  */
-export async function* phoneticsRemoved(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  for await (const chunk of chunks) {
-    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    // Hold back a guide that is not closed yet, and a tag cut short.
+export function phoneticsRemoved(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  // Hold back a guide that is not closed yet, and a tag cut short.
+  const holdFrom = (text: string) => {
     let cut = text.length;
     const lastGuide = Math.max(text.lastIndexOf('<rPh'), text.lastIndexOf('<phoneticPr'));
     if (lastGuide >= 0 && text.length - lastGuide <= MAX_INLINE_STRING && !/<\/rPh>|\/>|<\/phoneticPr>/.test(text.slice(lastGuide))) cut = lastGuide;
     const openTag = text.lastIndexOf('<');
     if (openTag >= 0 && openTag < cut && text.indexOf('>', openTag) < 0) cut = openTag;
-    carry = text.slice(cut);
-    const ready = text.slice(0, cut);
-    if (ready !== '') yield Buffer.from(ready.replace(PHONETICS, ''), 'utf8');
-  }
-  const rest = carry + decoder.end();
-  if (rest !== '') yield Buffer.from(rest.replace(PHONETICS, ''), 'utf8');
+    return cut;
+  };
+  return editedInChunks(chunks, holdFrom, (xml) => xml.replace(PHONETICS, ''));
 }
 
 /**
