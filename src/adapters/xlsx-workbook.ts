@@ -8,11 +8,13 @@ export interface ListedSheet {
 
 /**
  * A workbook's parts as a zip stream in the order a front-to-back reader needs them (see
- * workbookInOrder), and the worksheets that stream holds, in the workbook's order.
+ * workbookInOrder), the worksheets that stream holds, in the workbook's order, and those it lacks.
  */
 export interface WorkbookInOrder {
   bytes: Readable;
   sheets: ListedSheet[];
+  /** Worksheets the workbook lists whose part the archive does not hold, with the part's name. */
+  missing: Array<ListedSheet & { part: string }>;
 }
 
 /** The workbook, relationship and other small parts are read whole: beyond this, something is wrong. */
@@ -126,6 +128,7 @@ export async function workbookInOrder(source: ZipSource): Promise<WorkbookInOrde
     if (entry) records.push({ entry, name });
   }
   const sheets: ListedSheet[] = [];
+  const missing: WorkbookInOrder['missing'] = [];
   const sheetsXml = /<(?:[\w.-]+:)?sheets[\s>][\s\S]*?<\/(?:[\w.-]+:)?sheets>/.exec(workbookXml)?.[0] ?? '';
   for (const [tag] of sheetsXml.matchAll(ELEMENT('sheet'))) {
     const attributes = attributesOf(tag);
@@ -135,9 +138,12 @@ export async function workbookInOrder(source: ZipSource): Promise<WorkbookInOrde
     // Chart sheets, dialog sheets and macro sheets hold no table of cells.
     if (related && related.kind !== 'worksheet') continue;
     const entry = related && entryOf(related.part);
-    if (!entry) continue;
+    if (!entry) {
+      missing.push({ name, part: related?.part ?? '' });
+      continue;
+    }
     sheets.push({ name });
     records.push({ entry, name: `xl/worksheets/sheet${sheets.length}.xml` });
   }
-  return { bytes: await zipRecordsInOrder(source, directory, records), sheets };
+  return { bytes: await zipRecordsInOrder(source, directory, records), sheets, missing };
 }

@@ -294,10 +294,12 @@ export const xlsxAdapter: Adapter = {
     // Whether anything of the workbook reached the caller before it broke: only then were rows read.
     let eventsRead = 0;
     let bytes: Readable | undefined;
+    let missingSheets: Array<ListedSheet & { part: string }> = [];
     try {
       const ordered = await workbookInOrder(input.path ?? (await wholeBytes(input.bytes())));
       bytes = ordered?.bytes ?? input.bytes();
       const listed: ListedSheet[] | undefined = ordered?.sheets;
+      missingSheets = ordered?.missing ?? [];
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       // Without a shared-string table, exceljs puts every worksheet aside in a temporary file and
@@ -335,11 +337,14 @@ export const xlsxAdapter: Adapter = {
       yield { type: 'skipped', location: whole, reason: t('xlsx.unreadable', { reason: (error as Error).message, readSoFar }) };
       return;
     }
+    for (const sheet of missingSheets) {
+      yield { type: 'skipped', location: { file: `${input.name}[${sheet.name}]` }, reason: t('xlsx.sheetMissing', { sheet: sheet.name, part: sheet.part || '?' }) };
+    }
     for (const problem of problems) {
       if (sheetsRead > 0) yield { type: 'warning', location: problem.location, reason: t('xlsx.sheetNotRead', { reason: problem.reason }) };
       else yield problem;
     }
-    if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
+    if (sheetIndex === 0 && missingSheets.length === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
   },
 };
 

@@ -104,6 +104,7 @@ export const en = {
   'xlsx.badRowNumber': 'the row number "{reference}" is not valid (1 to 1048576); this row was not read. Re-save the workbook from Excel',
   'xlsx.tooManyCells': 'this row has more than {max} cells; this row was not read',
   'xlsx.badSharedString': 'a cell refers to shared string {index}, which does not exist (the workbook has {count}), so its text cannot be restored; this row was not read. Re-save the workbook from Excel',
+  'xlsx.sheetMissing': 'the workbook lists the sheet "{sheet}", but the file does not hold its contents ({part}); this sheet was not read. Open the workbook in Excel and save it again, or export CSV',
   'xlsx.noSheets': 'the workbook has no worksheets',
   'table.field.text': '内容',
   'table.field.role': '角色',

@@ -111,6 +111,7 @@ export const zhHans = {
   'xlsx.badRowNumber': '行号 "{reference}" 无效（应为 1 到 1048576）；这一行没有读取，请用 Excel 重新保存工作簿',
   'xlsx.tooManyCells': '这一行的单元格超过 {max} 列；这一行没有读取',
   'xlsx.badSharedString': '单元格引用的共享字符串编号 {index} 不存在（工作簿只有 {count} 个共享字符串），内容无法还原；这一行没有读取，请用 Excel 重新保存工作簿',
+  'xlsx.sheetMissing': '工作簿列出了工作表 "{sheet}"，但文件里没有它的内容（{part}）；这个工作表没有读取。请用 Excel 打开并重新保存工作簿，或导出为 CSV',
   'xlsx.noSheets': '工作簿里没有工作表',
   'table.field.text': '内容',
   'table.field.role': '角色',

@@ -107,6 +107,7 @@ export const zhHant = {
   'xlsx.badRowNumber': '行號 "{reference}" 無效（應為 1 到 1048576）；這一行沒有讀取，請用 Excel 重新儲存活頁簿',
   'xlsx.tooManyCells': '這一行的儲存格超過 {max} 欄；這一行沒有讀取',
   'xlsx.badSharedString': '儲存格引用的共用字串編號 {index} 不存在（活頁簿只有 {count} 個共用字串），內容無法還原；這一行沒有讀取，請用 Excel 重新儲存活頁簿',
+  'xlsx.sheetMissing': '活頁簿列出了工作表 "{sheet}"，但檔案裡沒有它的內容（{part}）；這個工作表沒有讀取。請用 Excel 開啟並重新儲存活頁簿，或匯出為 CSV',
   'xlsx.noSheets': '工作簿裡沒有工作表',
   'table.field.text': '內容',
   'table.field.role': '角色',

@@ -166,6 +166,17 @@ describe('xlsx part order', () => {
     expect(recordsRead(events)).toBe(4);
   });
 
+  it('skips a sheet the workbook lists but the file lacks, naming it, and reads the others', async () => {
+    const parts = workbookParts(sheets, ['在吗']);
+    delete parts['xl/worksheets/sheet2.xml'];
+    const events = await readAll('xlsx', binarySource('months.xlsx', storedZip(parts)));
+    expect(problemsOf(events, 'skipped')).toEqual([
+      { location: { file: 'months.xlsx[10月]' }, reason: expect.stringMatching(/^工作簿列出了工作表 "10月"，但文件里没有它的内容（xl\/worksheets\/sheet2\.xml）；这个工作表没有读取/) },
+    ]);
+    expect(conversationsOf(events).map((c) => c.id)).toEqual(['9月-1', '11月-1']);
+    expect(recordsRead(events)).toBe(5);
+  });
+
   it('reads an ExcelJS workbook of four sheets from its file', async () => {
     const book = new ExcelJS.Workbook();
     for (const month of ['8月', '9月', '10月', '11月']) {
