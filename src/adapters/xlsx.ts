@@ -294,7 +294,7 @@ export const xlsxAdapter: Adapter = {
     // Whether anything of the workbook reached the caller before it broke: only then were rows read.
     let eventsRead = 0;
     let bytes: Readable | undefined;
-    let missingSheets: Array<ListedSheet & { part: string }> = [];
+    let missingSheets: Array<ListedSheet & { part: string }>;
     try {
       const ordered = await workbookInOrder(input.path ?? (await wholeBytes(input.bytes())));
       bytes = ordered?.bytes ?? input.bytes();
