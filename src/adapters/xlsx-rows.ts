@@ -91,6 +91,15 @@ export function checkRow(xml: string, rowNumber: number, sharedStrings: number):
   return { xml: out + xml.slice(copied) };
 }
 
+/**
+ * A row's XML with its ISO 8601 date cells (`t="d"`, 18.18.11: `<v>2026-11-03T10:00:00</v>`) made
+ * text cells (`t="str"`), so that their time is read as a text time is: a naive one in the
+ * configured timezone. exceljs read such a value as a number, 2026, which became a time in 1970.
+ */
+export function isoDateCellsAsText(rowXml: string): string {
+  return rowXml.replace(/<c\b[^>]*>/g, (tag) => tag.replace(/(\st\s*=\s*)(["'])d\2/, '$1$2str$2'));
+}
+
 /** Where the next `<row>` element's start tag begins at or after `from` (not `<rowBreaks>`), or -1. */
 function nextRow(xml: string, from: number): number {
   for (let at = xml.indexOf('<row', from); at >= 0; at = xml.indexOf('<row', at + 4)) {
@@ -150,7 +159,8 @@ export async function* rowsChecked(chunks: AsyncIterable<Buffer | string>, share
         onDamagedRow({ row: rowNumber, reason: checked.reason });
         continue;
       }
-      out += declared === undefined ? `<row r="${rowNumber}"${checked.xml.slice(4)}` : checked.xml;
+      const rowOut = isoDateCellsAsText(checked.xml);
+      out += declared === undefined ? `<row r="${rowNumber}"${rowOut.slice(4)}` : rowOut;
     }
   };
   for await (const chunk of chunks) {

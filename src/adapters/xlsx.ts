@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
-import { zipEntries } from '../io/zip-entries.js';
+import { Readable } from 'node:stream';
+import { zipEntries, type ZipSource } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { tableEvents, type TableItem } from './table.js';
 import { columnLetters, rowsChecked, type DamagedRow } from './xlsx-rows.js';
 import { INSTANT_RANGE } from '../time/instant.js';
+import { workbookInOrder, type ListedSheet } from './xlsx-workbook.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
 const ZIP_SIGNATURE = 'PK\u0003\u0004';
@@ -100,24 +101,71 @@ export function joinInlineRuns(xml: string): string {
   });
 }
 
-/** A worksheet part's XML with each inline string's runs joined (see joinInlineRuns), chunk by chunk. */
-export async function* inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+/**
+ * A part's XML passed on chunk by chunk through `edit`, with the text from `holdFrom(text)` on held
+ * back until the next chunk completes it (an element that `edit` must see whole).
+ */
+async function* editedInChunks(chunks: AsyncIterable<Buffer | string>, holdFrom: (text: string) => number, edit: (xml: string) => string): AsyncGenerator<Buffer> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of chunks) {
     const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    // Hold back an inline string that is not closed yet (or a tag cut short before its name).
+    const cut = holdFrom(text);
+    carry = text.slice(cut);
+    const ready = text.slice(0, cut);
+    if (ready !== '') yield Buffer.from(edit(ready), 'utf8');
+  }
+  const rest = carry + decoder.end();
+  if (rest !== '') yield Buffer.from(edit(rest), 'utf8');
+}
+
+/** A worksheet part's XML with each inline string's runs joined (see joinInlineRuns), chunk by chunk. */
+export function inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  // Hold back an inline string that is not closed yet (or a tag cut short before its name).
+  const holdFrom = (text: string) => {
     let cut = text.length;
     const lastOpen = text.lastIndexOf('<is');
     if (lastOpen >= 0 && text.length - lastOpen <= MAX_INLINE_STRING && text.indexOf('</is>', lastOpen) < 0 && INLINE_STRING_START.test(text.slice(lastOpen, lastOpen + 4))) cut = lastOpen;
     const tail = /<i?$/.exec(text);
     if (tail && tail.index < cut) cut = tail.index;
-    carry = text.slice(cut);
-    const ready = text.slice(0, cut);
-    if (ready !== '') yield Buffer.from(joinInlineRuns(ready), 'utf8');
-  }
-  const rest = carry + decoder.end();
-  if (rest !== '') yield Buffer.from(joinInlineRuns(rest), 'utf8');
+    return cut;
+  };
+  return editedInChunks(chunks, holdFrom, joinInlineRuns);
+}
+
+/** A phonetic guide (`<rPh>`, 18.4.6) or its settings (`<phoneticPr>`, 18.4.3) in a string item. */
+const PHONETICS = /<rPh\b[\s\S]*?<\/rPh>|<phoneticPr\b[^>]*?(?:\/>|>[\s\S]*?<\/phoneticPr>)/g;
+
+/**
+ * The shared-string part's XML without phonetic guides, chunk by chunk. exceljs takes the text of
+ * every `<t>` in a string item, and the guide's (拼音指南, furigana) came last: "这是运营商的问题"
+ * with a guide over 问题 was read as the guide's "wen ti". A guide longer than MAX_INLINE_STRING is
+ * passed on as it is: a damaged part must not be held whole.
+ */
+export function phoneticsRemoved(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  // Hold back a guide that is not closed yet, and a tag cut short.
+  const holdFrom = (text: string) => {
+    let cut = text.length;
+    const lastGuide = Math.max(text.lastIndexOf('<rPh'), text.lastIndexOf('<phoneticPr'));
+    if (lastGuide >= 0 && text.length - lastGuide <= MAX_INLINE_STRING && !/<\/rPh>|\/>|<\/phoneticPr>/.test(text.slice(lastGuide))) cut = lastGuide;
+    const openTag = text.lastIndexOf('<');
+    if (openTag >= 0 && openTag < cut && text.indexOf('>', openTag) < 0) cut = openTag;
+    return cut;
+  };
+  return editedInChunks(chunks, holdFrom, (xml) => xml.replace(PHONETICS, ''));
+}
+
+/**
+ * exceljs's workbook reader, made to read the shared strings without their phonetic guides (see
+ * phoneticsRemoved). It reads that part in a method of its own, which is wrapped here.
+ */
+function withoutPhoneticGuides(workbook: object): void {
+  const reader = workbook as { _parseSharedStrings?: (entry: Readable) => AsyncGenerator<unknown> };
+  const parseSharedStrings = reader._parseSharedStrings;
+  if (typeof parseSharedStrings !== 'function') return;
+  reader._parseSharedStrings = function (this: unknown, entry: Readable) {
+    return parseSharedStrings.call(this, Readable.from(phoneticsRemoved(entry), { objectMode: false }));
+  };
 }
 
 /**
@@ -173,7 +221,8 @@ function cellErrors(values: readonly unknown[], rowNumber: number): Array<{ cell
  * nothing is left to wait for. A busy machine only slows the work down; it does not trip this.
  */
 async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGenerator<T> {
-  let sourceEnded = false;
+  // A source can end before a sheet's rows are asked for (a small workbook is read ahead whole).
+  let sourceEnded = source.readableEnded || source.destroyed;
   const markEnd = () => (sourceEnded = true);
   source.once('end', markEnd);
   source.once('close', markEnd);
@@ -269,20 +318,32 @@ export const xlsxAdapter: Adapter = {
       yield { type: 'skipped', location: whole, reason: tooLarge };
       return;
     }
-    const bytes: Readable = input.bytes();
     const problems: Array<Extract<ReadEvent, { type: 'skipped' }>> = [];
     let sheetsRead = 0;
     let sheetIndex = 0;
     // Whether anything of the workbook reached the caller before it broke: only then were rows read.
     let eventsRead = 0;
+    let bytes: Readable | undefined;
+    let missingSheets: Array<ListedSheet & { part: string }>;
     try {
+      const ordered = await workbookInOrder(input.path ?? (await wholeBytes(input.bytes())));
+      bytes = ordered?.bytes ?? input.bytes();
+      const listed: ListedSheet[] | undefined = ordered?.sheets;
+      missingSheets = ordered?.missing ?? [];
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      // Without a shared-string table, exceljs puts every worksheet aside in a temporary file and
+      // reads them after the archive's end, where it lost all but the first: an empty table (which
+      // the workbook's own table replaces) makes it read each worksheet as it comes.
+      if (ordered) (workbook as unknown as { sharedStrings?: unknown[] }).sharedStrings = [];
+      withoutPhoneticGuides(workbook);
       for await (const worksheet of unstalled(workbook as AsyncIterable<unknown>, bytes)) {
         const sheet = worksheet as unknown as SheetReader;
         const damaged: DamagedRow[] = [];
         const sharedStrings = () => (workbook as unknown as { sharedStrings?: unknown[] }).sharedStrings?.length ?? 0;
         if (sheet.iterator) sheet.iterator = rowsChecked(inlineRunsJoined(boundedPart(sheet.iterator)), sharedStrings, (row) => damaged.push(row));
+        // The parts were renamed in the workbook's order, so exceljs's own sheet names may not match them.
+        if (listed) sheet.name = listed[sheetIndex]?.name ?? sheet.name;
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
         const outcome = yield* counted(
           tableEvents(sheetRows(sheet, file, bytes, damaged), options, {
@@ -297,7 +358,7 @@ export const xlsxAdapter: Adapter = {
         else if (outcome.headerFound) sheetsRead++;
       }
     } catch (error) {
-      bytes.destroy();
+      bytes?.destroy();
       if (error instanceof WorkbookTooLargeError) {
         yield { type: 'skipped', location: whole, reason: `${error.message}${eventsRead > 0 ? '此前的行已经读取。' : ''}` };
         return;
@@ -306,13 +367,23 @@ export const xlsxAdapter: Adapter = {
       yield { type: 'skipped', location: whole, reason: t('xlsx.unreadable', { reason: (error as Error).message, readSoFar }) };
       return;
     }
+    for (const sheet of missingSheets) {
+      yield { type: 'skipped', location: { file: `${input.name}[${sheet.name}]` }, reason: t('xlsx.sheetMissing', { sheet: sheet.name, part: sheet.part || '?' }) };
+    }
     for (const problem of problems) {
       if (sheetsRead > 0) yield { type: 'warning', location: problem.location, reason: t('xlsx.sheetNotRead', { reason: problem.reason }) };
       else yield problem;
     }
-    if (sheetIndex === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
+    if (sheetIndex === 0 && missingSheets.length === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
   },
 };
+
+/** An input's bytes held whole, for an input that is not a file the zip directory can be read from. */
+async function wholeBytes(stream: Readable): Promise<ZipSource> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
+}
 
 /** Passes a generator's events on, calling `onEvent` for each, and returns what it returns. */
 async function* counted<T, R>(source: AsyncGenerator<T, R>, onEvent: () => void): AsyncGenerator<T, R> {

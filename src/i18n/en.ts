@@ -111,6 +111,7 @@ export const en = {
   'xlsx.badSharedString': 'a cell refers to shared string {index}, which does not exist (the workbook has {count}), so its text cannot be restored; this row was not read. Re-save the workbook from Excel',
   'xlsx.badDateCell': 'cell {cell} is formatted as a date, but its value is no time between {from} and {until}, most likely damaged data; the row was not read',
   'xlsx.errorCell': 'cell {cell} holds the Excel error {error} and is read as empty; fix the formula or reference in Excel and export again',
+  'xlsx.sheetMissing': 'the workbook lists the sheet "{sheet}", but the file does not hold its contents ({part}); this sheet was not read. Open the workbook in Excel and save it again, or export CSV',
   'xlsx.noSheets': 'the workbook has no worksheets',
   'table.field.text': '内容',
   'table.field.role': '角色',
@@ -252,6 +253,7 @@ export const en = {
   'report.shard.calendar': "it was linted with other business hours or holidays than this configuration: its response times follow the lint run's. Lint it again with the same configuration (-c)",
   'report.shard.isReport': 'this is a supportlint report, which cannot be read again; pass the transcripts, or the output of supportlint lint --format json',
   'report.shard.version': 'lint JSON version {version} is not supported by this supportlint (it reads version 1); run lint again with this version',
+  'report.shard.timeOutOfRange': 'the {field} of this lint result is {value}, which as a time is not between the years {from} and {until}: the file is damaged or was edited; this result was not read. Run supportlint lint --format json again to write the file',
   'report.shard.skipped': 'the lint run that wrote this file skipped {skipped} of {read} records; its results are reported, the skipped records are not',
 
   'eval.description': "count each rule's hits on an input and print a random sample of them with context, to judge precision",

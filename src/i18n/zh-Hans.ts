@@ -118,6 +118,7 @@ export const zhHans = {
   'xlsx.badSharedString': '单元格引用的共享字符串编号 {index} 不存在（工作簿只有 {count} 个共享字符串），内容无法还原；这一行没有读取，请用 Excel 重新保存工作簿',
   'xlsx.badDateCell': '单元格 {cell} 是日期格式，但它的值不是 {from} 年到 {until} 年之间的时间，多半是损坏的数据；这一行没有读取',
   'xlsx.errorCell': '单元格 {cell} 是 Excel 错误值 {error}，按空白读取；请在 Excel 里修正公式或引用后重新导出',
+  'xlsx.sheetMissing': '工作簿列出了工作表 "{sheet}"，但文件里没有它的内容（{part}）；这个工作表没有读取。请用 Excel 打开并重新保存工作簿，或导出为 CSV',
   'xlsx.noSheets': '工作簿里没有工作表',
   'table.field.text': '内容',
   'table.field.role': '角色',
@@ -267,6 +268,7 @@ export const zhHans = {
   'report.shard.calendar': '它检查时用的营业时间或节假日与本配置不同：响应时间按检查时的设置计算。请用相同的配置（-c）重新检查',
   'report.shard.isReport': '这是 supportlint 生成的报告，不能再次读取；请给出会话文件，或 supportlint lint --format json 的输出',
   'report.shard.version': '这个 supportlint 不支持第 {version} 版的检查结果 JSON（它读取第 1 版）；请用这个版本重新检查',
+  'report.shard.timeOutOfRange': '这条检查结果的 {field} 是 {value}，换算成时间不在 {from} 年到 {until} 年之间，多半是文件损坏或被改过；这条结果没有读取。请重新运行 supportlint lint --format json 生成这个文件',
   'report.shard.skipped': '生成这个文件的检查跳过了 {read} 条记录中的 {skipped} 条；报告包含它的结果，不含被跳过的记录',
 
   // eval.

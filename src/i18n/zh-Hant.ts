@@ -114,6 +114,7 @@ export const zhHant = {
   'xlsx.badSharedString': '儲存格引用的共用字串編號 {index} 不存在（活頁簿只有 {count} 個共用字串），內容無法還原；這一行沒有讀取，請用 Excel 重新儲存活頁簿',
   'xlsx.badDateCell': '儲存格 {cell} 是日期格式，但它的值不是 {from} 年到 {until} 年之間的時間，多半是損壞的資料；這一列沒有讀取',
   'xlsx.errorCell': '儲存格 {cell} 是 Excel 錯誤值 {error}，按空白讀取；請在 Excel 裡修正公式或參照後重新匯出',
+  'xlsx.sheetMissing': '活頁簿列出了工作表 "{sheet}"，但檔案裡沒有它的內容（{part}）；這個工作表沒有讀取。請用 Excel 開啟並重新儲存活頁簿，或匯出為 CSV',
   'xlsx.noSheets': '工作簿裡沒有工作表',
   'table.field.text': '內容',
   'table.field.role': '角色',
@@ -255,6 +256,7 @@ export const zhHant = {
   'report.shard.calendar': '它檢查時用的營業時間或節假日與本配置不同：響應時間按檢查時的設定計算。請用相同的配置（-c）重新檢查',
   'report.shard.isReport': '這是 supportlint 生成的報告，不能再次讀取；請給出會話檔案，或 supportlint lint --format json 的輸出',
   'report.shard.version': '這個 supportlint 不支援第 {version} 版的檢查結果 JSON（它讀取第 1 版）；請用這個版本重新檢查',
+  'report.shard.timeOutOfRange': '這條檢查結果的 {field} 是 {value}，換算成時間不在 {from} 年到 {until} 年之間，多半是檔案損壞或被改過；這條結果沒有讀取。請重新執行 supportlint lint --format json 生成這個檔案',
   'report.shard.skipped': '生成這個檔案的檢查跳過了 {read} 條記錄中的 {skipped} 條；報告包含它的結果，不含被跳過的記錄',
 
   'eval.description': '統計每條規則在輸入上的命中次數，並隨機抽取命中連同上下文打印出來，用於判斷準確率',

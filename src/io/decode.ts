@@ -88,6 +88,9 @@ export class EncodingScanner {
   /** Of those, the line breaks (LF or CR): Chinese text also has units with one NUL byte (一 is 00 4E). */
   private breakHighUnits = 0;
   private breakLowUnits = 0;
+  /** NUL bytes, and those right after another NUL: padding comes in runs, UTF-16 text alternates. */
+  private nulBytes = 0;
+  private nulsAfterNul = 0;
 
   push(chunk: Uint8Array): void {
     this.countNulUnits(chunk);
@@ -167,6 +170,8 @@ export class EncodingScanner {
       this.evenNulPending = false;
     }
     for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) {
+      this.nulBytes++;
+      if ((at > 0 ? bytes[at - 1]! : this.previousByte) === 0) this.nulsAfterNul++;
       if ((base + at) % 2 === 1) {
         const partner = at > 0 ? bytes[at - 1]! : this.previousByte;
         if (partner > 0) this.nulLowUnits++;
@@ -193,6 +198,17 @@ export class EncodingScanner {
     if (wins(this.nulLowUnits, this.nulHighUnits, this.breakLowUnits, this.breakHighUnits)) return 'utf16le';
     if (wins(this.nulHighUnits, this.nulLowUnits, this.breakHighUnits, this.breakLowUnits)) return 'utf16be';
     return undefined;
+  }
+
+  /**
+   * UTF-8 padded with NUL bytes (fixed-width database columns): every byte sequence is valid UTF-8,
+   * and the NULs come in runs (at least half of them right after another NUL), where UTF-16 text
+   * has them one at a time, beside each ASCII character. Read as UTF-16, such a file was garbage.
+   */
+  private nulPaddedUtf8(complete: boolean): boolean {
+    if (this.nulsAfterNul * 2 < this.nulBytes) return false;
+    this.finish(complete);
+    return this.utf8Invalid === 0;
   }
 
   private step(byte: number): void {
@@ -353,7 +369,7 @@ export class EncodingScanner {
   verdict(complete = true): EncodingVerdict {
     if (this.bom && this.bom.encoding !== 'utf8') return { ...this.bom, invalidUtf8: 0, invalidLines: [] };
     const utf16 = this.bom ? undefined : this.utf16WithoutBom();
-    if (utf16) return { encoding: utf16, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
+    if (utf16 && !this.nulPaddedUtf8(complete)) return { encoding: utf16, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
     this.finish(complete);
     const utf8Invalid = this.utf8Invalid;
     const bomLength = this.bom?.bomLength ?? 0;

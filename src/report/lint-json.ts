@@ -8,6 +8,8 @@ import type { InputSource } from '../io/input.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { ReportInput } from './score.js';
 import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
+import { t } from '../i18n/index.js';
+import { INSTANT_RANGE } from '../time/instant.js';
 
 /**
  * What a JSON file written by supportlint is, from its first bytes: `lint --format json` results, a
@@ -89,6 +91,30 @@ const resultSchema = z.object({
   metrics: metricsSchema.optional(),
 });
 
+type ParsedResult = z.infer<typeof resultSchema>;
+
+/**
+ * The first time of a result that lies outside INSTANT_RANGE, as transcript readers refuse it, with
+ * where it is. A shard edited by hand or damaged can hold any number: ±8.64e15 (the limits of a
+ * JavaScript date) broke the whole report, and 1e14 (the year 5138) made the report describe that year.
+ */
+function timeOutOfRange(result: ParsedResult): { field: string; value: number } | undefined {
+  const times: Array<[string, number | null | undefined]> = [
+    ['metrics.startedAt', result.metrics?.startedAt],
+    ['metrics.endedAt', result.metrics?.endedAt],
+  ];
+  for (const [list, findings] of [['findings', result.findings], ['waived', result.waived ?? []]] as const) {
+    findings.forEach((finding, index) => {
+      times.push([`${list}.${index}.time`, finding.time]);
+      finding.occurrences?.forEach((occurrence, at) => times.push([`${list}.${index}.occurrences.${at}.time`, occurrence.time]));
+    });
+  }
+  for (const [field, value] of times) {
+    if (value !== null && value !== undefined && !(value >= INSTANT_RANGE.from && value < INSTANT_RANGE.until)) return { field, value };
+  }
+  return undefined;
+}
+
 const recordsSchema = z.object({ read: z.number(), used: z.number(), skipped: z.number() });
 
 export type LintJsonEvent =
@@ -127,6 +153,9 @@ export async function* readLintJson(input: InputSource): AsyncGenerator<LintJson
           location,
           reason: 'this lint result has no "metrics" (it was written by an older supportlint); run `supportlint lint --format json` again with this version',
         };
+      } else if (timeOutOfRange(parsed.data)) {
+        const { field, value } = timeOutOfRange(parsed.data)!;
+        yield { type: 'invalid', location, reason: t('report.shard.timeOutOfRange', { field, value: String(value), from: INSTANT_RANGE.fromYear, until: INSTANT_RANGE.untilYear }) };
       } else {
         const { findings, waived } = parsed.data;
         yield { type: 'result', input: { ...parsed.data, findings: expandCollapsed(findings), ...(waived ? { waived: expandCollapsed(waived) } : {}) } as ReportInput };

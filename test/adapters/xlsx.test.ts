@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterByName, detectAdapter } from '../../src/adapters/index.js';
 import { openFile } from '../../src/io/input.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { inlineRunsJoined } from '../../src/adapters/xlsx.js';
-import { handWrittenXlsx, inlineCell } from '../support/zip.js';
+import { inlineRunsJoined, phoneticsRemoved } from '../../src/adapters/xlsx.js';
+import { handWrittenXlsx, inlineCell, storedZip, workbookParts } from '../support/zip.js';
 import { binarySource, conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRead, textSource } from '../support/adapters.js';
 
 const FIXTURE = 'fixtures/xlsx/meiqia-chats.xlsx';
@@ -111,6 +113,86 @@ describe('xlsx sheets', () => {
   });
 });
 
+describe('xlsx part order', () => {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const shared = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+  const monthSheet = (name: string, agent: string, reply: string) => ({
+    name,
+    sheetData:
+      `<row r="1">${['会话ID', '发送者', '客服', '内容'].map((text, i) => inline(`${'ABCD'[i]}1`, text)).join('')}</row>` +
+      `<row r="2">${inline('A2', `${name}-1`)}${inline('B2', '客户')}${inline('C2', '')}${shared('D2', 0)}</row>` +
+      `<row r="3">${inline('A3', `${name}-1`)}${inline('B3', '客服')}${inline('C3', agent)}${inline('D3', reply)}</row>`,
+  });
+  const sheets = [monthSheet('9月', '小吴', '您好'), monthSheet('10月', '小林', '在的'), monthSheet('11月', '小周', '马上查')];
+  /** The parts stored with these first, in this order, and the others after them as they come. */
+  const storedFirst = (parts: Record<string, string>, first: string[]) =>
+    storedZip(Object.fromEntries([...first.map((name) => [name, parts[name]!] as const), ...Object.entries(parts).filter(([name]) => !first.includes(name))]));
+
+  it('reads every sheet whatever order the zip stores the workbook, its relationships, shared strings and sheets in', async () => {
+    const parts = workbookParts(sheets, ['在吗']);
+    const sheetParts = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'];
+    const orders = {
+      'workbook last, as Excel and exceljs store it': ['xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', ...sheetParts, 'xl/workbook.xml'],
+      'shared strings and relationships first': ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', ...sheetParts],
+      'sheets first, in reverse': [...sheetParts].reverse(),
+    };
+    for (const [order, first] of Object.entries(orders)) {
+      const events = await readAll('xlsx', binarySource('months.xlsx', storedFirst(parts, first)));
+      expect(problemsOf(events, 'skipped'), order).toEqual([]);
+      expect(
+        conversationsOf(events).map((c) => [c.id, c.messages.map((m) => `${m.location.file}:${m.location.line} ${m.agentName ?? ''}${m.text}`)]),
+        order,
+      ).toEqual([
+        ['9月-1', ['months.xlsx:2 在吗', 'months.xlsx:3 小吴您好']],
+        ['10月-1', ['months.xlsx[10月]:2 在吗', 'months.xlsx[10月]:3 小林在的']],
+        ['11月-1', ['months.xlsx[11月]:2 在吗', 'months.xlsx[11月]:3 小周马上查']],
+      ]);
+    }
+  });
+
+  it('reads both sheets of a workbook without shared strings, and no part the workbook does not list', async () => {
+    const parts = workbookParts([
+      { name: '小吴', sheetData: monthSheet('9月', '小吴', '您好').sheetData.replace(shared('D2', 0), inline('D2', '在吗')) },
+      { name: '小林', sheetData: monthSheet('10月', '小林', '滚，爱买不买').sheetData.replace(shared('D2', 0), inline('D2', '在吗')) },
+    ]);
+    const orphan = monthSheet('旧', '老王', '不在').sheetData.replace(shared('D2', 0), inline('D2', '在吗'));
+    const bytes = storedZip({ ...parts, 'xl/worksheets/sheet3.xml': `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${orphan}</sheetData></worksheet>` });
+    const events = await readAll('xlsx', binarySource('agents.xlsx', bytes));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events).map((c) => [c.id, c.messages.map((m) => `${m.location.file}:${m.location.line} ${m.text}`)])).toEqual([
+      ['9月-1', ['agents.xlsx:2 在吗', 'agents.xlsx:3 您好']],
+      ['10月-1', ['agents.xlsx[小林]:2 在吗', 'agents.xlsx[小林]:3 滚，爱买不买']],
+    ]);
+    expect(recordsRead(events)).toBe(4);
+  });
+
+  it('skips a sheet the workbook lists but the file lacks, naming it, and reads the others', async () => {
+    const parts = workbookParts(sheets, ['在吗']);
+    delete parts['xl/worksheets/sheet2.xml'];
+    const events = await readAll('xlsx', binarySource('months.xlsx', storedZip(parts)));
+    expect(problemsOf(events, 'skipped')).toEqual([
+      { location: { file: 'months.xlsx[10月]' }, reason: expect.stringMatching(/^工作簿列出了工作表 "10月"，但文件里没有它的内容（xl\/worksheets\/sheet2\.xml）；这个工作表没有读取/) },
+    ]);
+    expect(conversationsOf(events).map((c) => c.id)).toEqual(['9月-1', '11月-1']);
+    expect(recordsRead(events)).toBe(5);
+  });
+
+  it('reads an ExcelJS workbook of four sheets from its file', async () => {
+    const book = new ExcelJS.Workbook();
+    for (const month of ['8月', '9月', '10月', '11月']) {
+      const sheet = book.addWorksheet(month);
+      sheet.addRow(HEADER);
+      sheet.addRow([`${month}-1`, '2026-11-07 09:00:00', '访客', '', '在吗']);
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), 'supportlint-xlsx-'));
+    const file = path.join(dir, 'months.xlsx');
+    await writeFile(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const events = await readAll('xlsx', await openFile(file));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events).map((c) => c.id)).toEqual(['8月-1', '9月-1', '10月-1', '11月-1']);
+  });
+});
+
 describe('xlsx bad input', () => {
   it('skips a row it cannot use, with its row number and why, and reads the others', async () => {
     const events = await read({
@@ -158,6 +240,38 @@ describe('xlsx inline rich text', () => {
     const events = await readAll('xlsx', binarySource('rich.xlsx', handWrittenXlsx(sheet)));
     expect(problemsOf(events, 'skipped')).toEqual([]);
     expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['我的快递三天都没动了', '实在抱歉，我马上帮您查 & 催一下', '好的，谢谢']);
+  });
+
+  it('reads a shared string with a phonetic guide as its text, without the guide', async () => {
+    const guided = (text: string, guide: string) => `<t>${text}</t><rPh sb="5" eb="7"><t>${guide}</t></rPh><phoneticPr fontId="1" type="noConversion"/>`;
+    const sheet = row(1, [['会话ID'], ['发送者'], ['内容']]) + '<row r="2"><c r="A2" t="inlineStr"><is><t>c-1</t></is></c><c r="B2" t="inlineStr"><is><t>客服</t></is></c><c r="C2" t="s"><v>0</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>c-1</t></is></c><c r="B3" t="inlineStr"><is><t>客服</t></is></c><c r="C3" t="s"><v>1</v></c></row>';
+    const events = await readAll('xlsx', binarySource('guides.xlsx', handWrittenXlsx(sheet, [guided('这是运营商的问题', 'wen ti'), '<r><t>您</t></r><r><t>换个网络</t></r><rPh sb="0" eb="1"><t>nin</t></rPh>'])));
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['这是运营商的问题', '您换个网络']);
+  });
+
+  it('reads ISO 8601 date cells (t="d") as times in the configured timezone, as text times are', async () => {
+    const dated = (n: number, time: string, role: string, text: string) =>
+      `<row r="${n}"><c r="A${n}" t="inlineStr"><is><t>c-1</t></is></c><c r="B${n}" t="d"><v>${time}</v></c><c r="C${n}" t="inlineStr"><is><t>${role}</t></is></c><c r="D${n}" t="inlineStr"><is><t>${text}</t></is></c></row>`;
+    const sheet = row(1, [['会话ID'], ['时间'], ['发送者'], ['内容']]) + dated(2, '2026-11-03T10:00:00', '客户', '在吗') + dated(3, '2026-11-03T10:05:00', '客服', '在的');
+    const bytes = handWrittenXlsx(sheet);
+    for (const timezone of ['Asia/Shanghai', 'UTC']) {
+      const events = await readAll('xlsx', binarySource('dates.xlsx', bytes), { ...OPTIONS, timezone });
+      expect(problemsOf(events, 'skipped')).toEqual([]);
+      const offset = timezone === 'UTC' ? 'Z' : '+08:00';
+      expect(conversationsOf(events)[0]!.messages.map((m) => m.time)).toEqual([Date.parse(`2026-11-03T10:00:00${offset}`), Date.parse(`2026-11-03T10:05:00${offset}`)]);
+    }
+  });
+
+  it('leaves out phonetic guides that a chunk boundary cuts', async () => {
+    const xml = '<sst><si><t>问题</t><rPh sb="0" eb="2"><t>wen ti</t></rPh><phoneticPr fontId="1"/></si><si><t>好</t></si></sst>';
+    for (let cut = 1; cut < xml.length; cut += 5) {
+      const chunks = [xml.slice(0, cut), xml.slice(cut)];
+      let out = '';
+      for await (const chunk of phoneticsRemoved((async function* () { yield* chunks; })())) out += chunk.toString('utf8');
+      expect(out, `cut at ${cut}`).toBe('<sst><si><t>问题</t></si><si><t>好</t></si></sst>');
+    }
   });
 
   it('joins runs that a chunk boundary cuts, and leaves other XML as it was', async () => {

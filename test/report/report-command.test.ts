@@ -247,6 +247,23 @@ describe('merging sharded lint runs', () => {
     expect(data.inputs.records).toEqual({ read: 5, used: 4, skipped: 1 });
   });
 
+  it('skips a result whose times lie outside 1970–2099, in Chinese, counts it, and reports the rest', async () => {
+    const good = JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8'));
+    const periods = (JSON.parse((await runCli(['report', path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'json'])).stdout) as ReportData).periods.map((p) => p.key);
+    for (const startedAt of [8.64e15, -8.64e15, 1e14]) {
+      const edited = structuredClone(good);
+      edited.results[0].metrics.startedAt = startedAt;
+      const file = path.join(dir, 'edited.json');
+      writeFileSync(file, JSON.stringify(edited));
+      const result = await runCli(['report', file, ...CONFIG, '-f', 'json']);
+      expect(result.code, String(startedAt)).toBe(0);
+      expect(result.stderr).toContain(`edited.json#0: 这条检查结果的 metrics.startedAt 是 ${startedAt}，换算成时间不在 1970 年到 2099 年之间`);
+      const data = JSON.parse(result.stdout) as ReportData;
+      expect(data.periods.map((p) => p.key)).toEqual(periods);
+      expect(data.inputs.records).toEqual({ read: 5, used: 4, skipped: 1 });
+    }
+  });
+
   it('counts a conversation given twice once, and says so', async () => {
     const result = await runCli(['report', path.join(dir, 'shard-0.json'), FILES[0]!, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(0);

@@ -49,22 +49,27 @@ export function storedZip(files: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
+/** One worksheet of a hand-written workbook: its tab name and the XML of its rows. */
+export interface HandWrittenSheet {
+  name: string;
+  sheetData: string;
+}
+
 /**
- * A one-sheet XLSX whose cells are written as given: `sheetData` is the XML of the rows. With
- * `sharedStrings`, the workbook has a shared-string table of these texts (cells `t="s"` index it).
+ * The parts of an XLSX whose cells are written as given, by part name: the package and workbook
+ * parts first, then the shared strings, then the worksheets. With `sharedStrings`, the workbook has
+ * a shared-string table of these texts (cells `t="s"` index it). Reorder the entries to store the
+ * parts in another order.
  */
-/**
- * A workbook of one sheet written by hand. With `dateStyle`, it has a styles part whose style 1
- * formats a number as a date and time (numFmtId 22), for cells written with `s="1"`.
- */
-export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly string[], options: { dateStyle?: boolean } = {}): Buffer {
+export function workbookParts(sheets: readonly HandWrittenSheet[], sharedStrings?: readonly string[], options: { dateStyle?: boolean } = {}): Record<string, string> {
   const table: Record<string, string> = sharedStrings
     ? {
       'xl/sharedStrings.xml':
         `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">` +
-        `${sharedStrings.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
+        `${sharedStrings.map((text) => `<si>${text.startsWith('<') ? text : `<t>${text}</t>`}</si>`).join('')}</sst>`,
     }
     : {};
+  // With `dateStyle`, a styles part whose style 1 formats a number as a date and time (numFmtId 22), for cells written with `s="1"`.
   const styles: Record<string, string> = options.dateStyle
     ? {
       'xl/styles.xml':
@@ -73,28 +78,44 @@ export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly stri
         '<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22" applyNumberFormat="1"/></cellXfs></styleSheet>',
     }
     : {};
-  return storedZip({
+  const worksheetType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+  const worksheets: Record<string, string> = {};
+  sheets.forEach((sheet, i) => {
+    worksheets[`xl/worksheets/sheet${i + 1}.xml`] =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet.sheetData}</sheetData></worksheet>`;
+  });
+  return {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      sheets.map((_sheet, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      '</Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     'xl/workbook.xml':
       '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<sheets><sheet name="聊天记录" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      `<sheets>${sheets.map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-      (options.dateStyle ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' : '') +
+      sheets.map((_sheet, i) => `<Relationship Id="rId${i + 1}" Type="${worksheetType}" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      (sharedStrings ? `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+      (options.dateStyle ? `<Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` : '') +
       '</Relationships>',
     ...table,
     ...styles,
-    'xl/worksheets/sheet1.xml':
-      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
-  });
+    ...worksheets,
+  };
+}
+
+/**
+ * A one-sheet XLSX whose cells are written as given: `sheetData` is the XML of the rows. With
+ * `sharedStrings`, the workbook has a shared-string table of these texts (cells `t="s"` index it);
+ * with `dateStyle`, style 1 formats numbers as dates and times.
+ */
+export function handWrittenXlsx(sheetData: string, sharedStrings?: readonly string[], options: { dateStyle?: boolean } = {}): Buffer {
+  return storedZip(workbookParts([{ name: '聊天记录', sheetData }], sharedStrings, options));
 }
 
 /** An inline-string cell (`t="inlineStr"`) whose text is written as these runs. */
