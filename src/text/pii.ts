@@ -327,7 +327,9 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人|本人)\\s*[:：是为]?\\s*';
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
-const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN})`, 'gdu');
+// The given name may be spaced too ("王 建 国"), so that its second character is not left in clear.
+const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})(?:[ \\t]?(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})?';
+const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN_SPACED})`, 'gdu');
 // "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
 const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
 // "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").

@@ -31,6 +31,9 @@ describe('redaction of names and addresses that hold other personal data', () =>
     expect(redactText('李小红女士，您的快递到了')).toBe('***女士，您的快递到了');
     expect(redactText('欧阳建国先生')).toBe('****先生');
     expect(redactText('王先生您好')).toBe('*先生您好');
+    // A spaced given name is masked whole.
+    expect(redactText('姓名 王 建 国')).toBe('姓名 王**');
+    expect(redactText('收件人：李 小 红 电话 138 1234 5678')).toBe('收件人：李** 电话 138****5678');
     // The name is read back from the form of address to the nearest surname: 谢 of 谢谢 is one too.
     expect(redactText('谢谢李小姐')).toBe('谢谢*小姐');
     expect(redactText('老李先生您好')).toBe('老*先生您好');
