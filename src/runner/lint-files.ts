@@ -158,16 +158,20 @@ export async function lintWholeFile(
   const outcomes: FileOutcome['outcomes'] = [];
   await readInput(file, forced, options, summary, {
     async onConversation(conversation) {
-      if (accept && !accept(conversation)) {
-        summary.filtered++;
-        return;
-      }
+      if (!selected(conversation, accept, summary)) return;
       outcomes.push({ conversation: { id: conversation.id, source: conversation.source }, outcome: lint(conversation) });
       const wait = pause?.();
       if (wait) await wait;
     },
   });
   return { summary, outcomes };
+}
+
+/** Whether `accept` keeps the conversation; one it leaves out (--since/--until) is counted, so that the summary still accounts for it. */
+function selected(conversation: Conversation, accept: ((conversation: Conversation) => boolean) | undefined, summary: LintSummary): boolean {
+  if (!accept || accept(conversation)) return true;
+  summary.filtered++;
+  return false;
 }
 
 /** Adds one file's accounting (see lintWholeFile) to the run's, as if it had been read here. */
@@ -221,11 +225,7 @@ export async function lintFiles(
   };
   const handlers: ReadHandlers = {
     async onConversation(conversation) {
-      // Left out by --since/--until: counted, so that the summary still accounts for it.
-      if (accept && !accept(conversation)) {
-        summary.filtered++;
-        return;
-      }
+      if (!selected(conversation, accept, summary)) return;
       waiting.push({ conversation: { id: conversation.id, source: conversation.source }, outcome: linter.lint(conversation) });
       const pause = linter.pause?.();
       if (pause) await pause;

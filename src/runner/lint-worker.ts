@@ -8,7 +8,7 @@ import type { Conversation } from '../model/conversation.js';
 import type { DateRange } from '../time/date-range.js';
 import type { FileOutcome } from './file-schedule.js';
 import { lintOutcome, type LintOutcome } from './linter.js';
-import { buildLintSettings, type InputOptions } from './settings.js';
+import { buildLintSettings, readOptionsFrom, type InputOptions } from './settings.js';
 
 /** What a thread needs to read files itself: the read options over the configuration, and where paths start. */
 export interface ThreadReading {
@@ -38,7 +38,6 @@ export type WorkerReply =
 /** Reads and lints one whole file here. The reader's modules load on the first file, not at start. */
 async function lintFile(request: Extract<WorkerRequest, { type: 'file' }>, setup: WorkerSetup, settings: LintSettings): Promise<FileOutcome> {
   const { lintWholeFile, forcedAdapter, dateFilter } = await import('./lint-files.js');
-  const { readOptionsFrom } = await import('./settings.js');
   const options = readOptionsFrom(setup.config, setup.read?.input ?? {}, setup.read?.cwd ?? process.cwd());
   const accept = request.dates ? dateFilter(request.dates, request.dates.timezone) : undefined;
   // Paths start where the reading thread's start, so the file is named as the user gave it.
