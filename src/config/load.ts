@@ -103,8 +103,15 @@ function validate(raw: unknown, source: string): ConfigFile {
   return parsed.data;
 }
 
-/** Expands `extends` depth-first, presets and files alike, and guards against cycles. */
-async function layersOf(config: ConfigFile, source: string, seen: Set<string>): Promise<Array<{ source: string; config: ConfigFile }>> {
+/** How many configuration files one run may read through `extends`, diamonds counted each time. */
+export const MAX_EXTENDS_FILES = 64;
+
+/**
+ * Expands `extends` depth-first, presets and files alike. A file that extends one of its own
+ * ancestors is a cycle; two files extending one base (a diamond) are not, and the base is read on
+ * each path. `budget` counts the files read, so diamonds stacked on diamonds cannot multiply.
+ */
+async function layersOf(config: ConfigFile, source: string, ancestors: ReadonlySet<string>, budget: { files: number }): Promise<Array<{ source: string; config: ConfigFile }>> {
   const layers: Array<{ source: string; config: ConfigFile }> = [];
   const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const parent of parents) {
@@ -119,8 +126,8 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
     }
     const file = path.resolve(path.dirname(source), parent);
     assertDataFile(file, parent, `${source}: extends `);
-    if (seen.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
-    seen.add(file);
+    if (ancestors.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
+    if (++budget.files > MAX_EXTENDS_FILES) throw new ConfigError(t('config.extendsTooMany', { source, parent, max: MAX_EXTENDS_FILES }));
     const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch(async (error: Error) => {
       if (error instanceof ConfigError) throw error;
       // A parser's message quotes the lines around the error: of a file named in extends, only where and what.
@@ -131,10 +138,19 @@ async function layersOf(config: ConfigFile, source: string, seen: Set<string>): 
       }
       throw new ConfigError(t('config.extendsUnreadable', { source, parent, reason: firstReason(error.message) }));
     });
-    layers.push(...(await layersOf(validate(result?.config, file), file, seen)));
+    layers.push(...(await layersOf(validate(result?.config, file), file, new Set([...ancestors, file]), budget)));
   }
   layers.push({ source, config: { ...config, extends: undefined } });
   return layers;
+}
+
+/**
+ * Each file or preset once, where it first applies: in a diamond the shared base is read on both
+ * paths, but applying it again after the first team file would undo that file's settings.
+ */
+function firstOfEach<T extends { source: string }>(layers: T[]): T[] {
+  const seen = new Set<string>();
+  return layers.filter((layer) => !seen.has(layer.source) && seen.add(layer.source));
 }
 
 /**
@@ -157,7 +173,7 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
   }
   if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);
   const config = validate(found.config, found.filepath);
-  return mergeConfigs(await layersOf(config, found.filepath, new Set([found.filepath])));
+  return mergeConfigs(firstOfEach(await layersOf(config, found.filepath, new Set([found.filepath]), { files: 0 })));
 }
 
 /**
