@@ -130,6 +130,7 @@ export const en = {
   'output.oneToStdout': '--format {formats}: only one report can go to standard output. Give the others a file, e.g. -f {example}.',
   'output.noFormatForOutput': '--output names the file for the format without one, but every --format already has a file.',
   'redact.defaultKey': 'supportlint: no redaction key is set (the {env} environment variable or redact.key), so the pseudonyms use the public default key: anyone with a list of names can try them one by one. Set a key of your own.',
+  'redact.shortKey': 'supportlint: the redaction key ({env} or redact.key) is only {length} character(s) long: anyone who knows one real name behind a pseudonym can try every short key and then undo them all. Use a random key of at least {min} characters.',
   'progress.line': '{label} {count} conversations · {seconds} s',
   'run.conversationFailed': 'supportlint: conversation {id} ({file}) could not be checked: {message}',
   'run.ruleFailed': 'supportlint: rule {rule} failed on conversation {id} ({file}): {message}',

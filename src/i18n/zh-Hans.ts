@@ -138,6 +138,7 @@ export const zhHans = {
   'output.oneToStdout': '--format {formats}：只能有一份输出写到标准输出。请给其他的指定文件，例如 -f {example}。',
   'output.noFormatForOutput': '--output 指定的是没有文件的那份输出的文件，但每个 --format 都已经有文件了。',
   'redact.defaultKey': 'supportlint: 未设置脱敏密钥（环境变量 {env} 或配置项 redact.key），化名用的是公开的默认密钥：知道名单的人可以逐个试出会话号、客户和客服的真名。请设置自己的密钥。',
+  'redact.shortKey': 'supportlint: 脱敏密钥（环境变量 {env} 或配置项 redact.key）只有 {length} 个字符：知道某个化名背后真名的人可以把短密钥逐个试出来，再还原所有化名。请改用至少 {min} 个字符的随机密钥。',
   'progress.line': '{label} {count} 个会话 · {seconds} 秒',
   'run.conversationFailed': 'supportlint: 会话 {id}（{file}）无法检查：{message}',
   'run.ruleFailed': 'supportlint: 规则 {rule} 在会话 {id}（{file}）上运行出错：{message}',

@@ -133,6 +133,7 @@ export const zhHant = {
   'output.oneToStdout': '--format {formats}：只能有一份輸出寫到標準輸出。請給其他的指定檔案，例如 -f {example}。',
   'output.noFormatForOutput': '--output 指定的是沒有檔案的那份輸出的檔案，但每個 --format 都已經有檔案了。',
   'redact.defaultKey': 'supportlint: 未設定脫敏金鑰（環境變數 {env} 或配置項 redact.key），化名用的是公開的預設金鑰：知道名單的人可以逐個試出會話號、客戶和客服的真名。請設定自己的金鑰。',
+  'redact.shortKey': 'supportlint: 脫敏金鑰（環境變數 {env} 或設定項 redact.key）只有 {length} 個字元：知道某個化名背後真名的人可以把短金鑰逐一試出來，再還原所有化名。請改用至少 {min} 個字元的隨機金鑰。',
   'progress.line': '{label} {count} 個會話 · {seconds} 秒',
   'run.conversationFailed': 'supportlint: 會話 {id}（{file}）無法檢查：{message}',
   'run.ruleFailed': 'supportlint: 規則 {rule} 在會話 {id}（{file}）上執行出錯：{message}',

@@ -18,13 +18,22 @@ export interface RedactionSettings {
 /** The environment variable that holds the pseudonym key; it wins over `redact.key` in the configuration. */
 export const REDACT_KEY_ENV = 'SUPPORTLINT_REDACT_KEY';
 
+/**
+ * Keys shorter than this are used, with a warning: the pseudonyms are an HMAC, and a key of a few
+ * characters can be found by trying every key against one known name.
+ */
+export const MIN_REDACT_KEY_LENGTH = 12;
+
 /** The key and options from the environment and the configuration, and a warning when the key is the default one. */
 export function redactionSettings(config: { key?: string; keepAgents?: boolean } | undefined, env: NodeJS.ProcessEnv, keepAgents?: boolean): { settings: RedactionSettings; warning?: string } {
   // A key of blanks or invisible characters is no key: anyone could guess it.
   const usable = (value: string | undefined) => (value !== undefined && value.replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '') !== '' ? value : undefined);
   const key = usable(env[REDACT_KEY_ENV]) ?? usable(config?.key);
   const settings = { key: key || DEFAULT_REDACT_KEY, keepAgents: Boolean(keepAgents ?? config?.keepAgents) };
-  if (key) return { settings };
+  if (key) {
+    const length = [...key.trim()].length;
+    return length >= MIN_REDACT_KEY_LENGTH ? { settings } : { settings, warning: `${t('redact.shortKey', { env: REDACT_KEY_ENV, length, min: MIN_REDACT_KEY_LENGTH })}\n` };
+  }
   return {
     settings,
     warning: `${t('redact.defaultKey', { env: REDACT_KEY_ENV })}\n`,

@@ -46,7 +46,16 @@ describe('small holes a reviewer found', () => {
   it('a redaction key of blanks is no key: the default-key warning is given', () => {
     expect(redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: ' ' }).warning).toBeDefined();
     expect(redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: '\u200b' }).warning).toBeDefined();
-    expect(redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: 'k1' }).warning).toBeUndefined();
+    expect(redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: 'team-key-2026-q4' }).warning).toBeUndefined();
+  });
+
+  it('a redaction key of a few characters is used, with a warning that it can be found by trying', () => {
+    const short = redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: 'a' });
+    expect(short.settings.key).toBe('a');
+    expect(short.warning).toContain('只有 1 个字符');
+    expect(redactionSettings({ key: 'k1' }, {}).warning).toContain('只有 2 个字符');
+    expect(redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: '12345678901' }).warning).toContain('只有 11 个字符');
+    expect(redactionSettings(undefined, { SUPPORTLINT_REDACT_KEY: '123456789012' }).warning).toBeUndefined();
   });
 
   it('--max-warnings takes digits only', async () => {
