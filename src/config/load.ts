@@ -10,6 +10,7 @@ import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
 import { formatZodIssues } from './zod-errors.js';
 import { assertConfigFileReadable, assertSearchPlacesReadable } from './config-file.js';
 import { closest } from '../i18n/did-you-mean.js';
+import { shownValue } from './shown-key.js';
 import { list, t } from '../i18n/index.js';
 
 const MODULE_NAME = 'supportlint';
@@ -115,28 +116,31 @@ async function layersOf(config: ConfigFile, source: string, ancestors: ReadonlyS
   const layers: Array<{ source: string; config: ConfigFile }> = [];
   const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const parent of parents) {
+    // A secret pasted into extends must not reach a CI log through the message that refuses it.
+    const shownParent = shownValue(parent);
     if (parent.startsWith('supportlint:')) {
       const preset = PRESETS[parent];
       if (!preset) {
         const near = closest(parent, Object.keys(PRESETS));
-        throw new ConfigError(near ? t('config.unknownPresetNear', { source, preset: parent, near }) : t('config.unknownPreset', { source, preset: parent, known: list(Object.keys(PRESETS)) }));
+        throw new ConfigError(near ? t('config.unknownPresetNear', { source, preset: shownParent, near }) : t('config.unknownPreset', { source, preset: shownParent, known: list(Object.keys(PRESETS)) }));
       }
       layers.push({ source: parent, config: preset() });
       continue;
     }
     const file = path.resolve(path.dirname(source), parent);
-    assertDataFile(file, parent, `${source}: extends `);
-    if (ancestors.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent }));
-    if (++budget.files > MAX_EXTENDS_FILES) throw new ConfigError(t('config.extendsTooMany', { source, parent, max: MAX_EXTENDS_FILES }));
-    const result = await assertConfigFileReadable(file, `${source}: extends "${parent}"`).then(() => explorer().load(file)).catch(async (error: Error) => {
+    assertDataFile(file, shownParent, `${source}: extends `);
+    if (ancestors.has(file)) throw new ConfigError(t('config.extendsCycle', { source, parent: shownParent }));
+    if (++budget.files > MAX_EXTENDS_FILES) throw new ConfigError(t('config.extendsTooMany', { source, parent: shownParent, max: MAX_EXTENDS_FILES }));
+    const result = await assertConfigFileReadable(file, `${source}: extends "${shownParent}"`).then(() => explorer().load(file)).catch(async (error: Error) => {
       if (error instanceof ConfigError) throw error;
       // A parser's message quotes the lines around the error: of a file named in extends, only where and what.
       if (/^(?:JSON|YAML) Error/.test(error.message)) {
         const syntax = await syntaxPosition(file);
         const where = syntax?.line === undefined ? '' : t('config.syntaxAt', { line: syntax.line, column: syntax.column ?? 1 });
-        throw new ConfigError(t('config.extendsSyntax', { source, parent, language: syntax?.language ?? 'YAML/JSON', where, kind: syntax?.kind ?? t('config.syntaxUnknown') }));
+        throw new ConfigError(t('config.extendsSyntax', { source, parent: shownParent, language: syntax?.language ?? 'YAML/JSON', where, kind: syntax?.kind ?? t('config.syntaxUnknown') }));
       }
-      throw new ConfigError(t('config.extendsUnreadable', { source, parent, reason: firstReason(error.message) }));
+      const reason = firstReason(error.message).split(file).join(path.join(path.dirname(file), shownParent)).split(parent).join(shownParent);
+      throw new ConfigError(t('config.extendsUnreadable', { source, parent: shownParent, reason }));
     });
     layers.push(...(await layersOf(validate(result?.config, file), file, new Set([...ancestors, file]), budget)));
   }

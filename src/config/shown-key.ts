@@ -26,5 +26,10 @@ export function shownKey(key: string): string {
   return characters.length > SHOWN_KEY_CHARACTERS ? `${characters.slice(0, SHOWN_KEY_CHARACTERS).join('')}…` : key;
 }
 
+/** A value from a configuration file (a path in extends, a format name) as messages show it: masked when it looks like a secret, else whole. */
+export function shownValue(value: string): string {
+  return looksLikeSecret(value) ? t('config.maskedKey', { start: [...value].slice(0, 4).join(''), length: [...value].length }) : value;
+}
+
 /** Keys longer than this get no did-you-mean: no real key is, and the edit distance grows with the square. */
 export const MAX_KEY_FOR_SUGGESTION = 64;

@@ -171,7 +171,7 @@ export const en = {
   'json.brokeOff': 'the JSON breaks off after item {index} ({reason}); the file looks truncated or damaged. The {index} items before it were read',
   'input.linkNotFollowed': 'is a symbolic link, which folder walks and globs do not follow, so it was not read (it could lead outside the repository). To lint it, name the file it points to',
   'input.stopped': 'reading stopped: {reason}',
-  'input.unknownFormat': '--input-format {format} is not a known format. Known formats: {formats}.',
+  'input.unknownFormat': 'The input format {format} (from --input-format or input.format in the configuration) is not a known format. Known formats: {formats}.',
 
   'rule.unknown': '--rule {id}: there is no such rule. Run supportlint rules to list them, or declare it under customRules.',
   'rule.unknownNear': '--rule {id}: there is no such rule. Did you mean "{near}"? Run supportlint rules to list them.',

@@ -180,7 +180,7 @@ export const zhHans = {
   'json.brokeOff': 'JSON 数组在第 {index} 项之后中断（{reason}），文件可能被截断或损坏；此前的 {index} 项已读取',
   'input.linkNotFollowed': '是符号链接，按文件夹或通配符查找时不跟随，没有读取（链接可能指向仓库以外的文件）。要检查它，请直接写出它指向的文件路径',
   'input.stopped': '读取中断：{reason}',
-  'input.unknownFormat': '--input-format {format}：不是已知的格式。已知格式：{formats}。',
+  'input.unknownFormat': '输入格式 {format}（来自 --input-format 或配置项 input.format）不是已知的格式。已知格式：{formats}。',
 
   // Rules on the command line.
   'rule.unknown': '--rule {id}：没有这条规则。运行 supportlint rules 查看所有规则，或在配置的 customRules 中声明。',

@@ -174,7 +174,7 @@ export const zhHant = {
   'json.brokeOff': 'JSON 陣列在第 {index} 項之後中斷（{reason}），檔案可能被截斷或損壞；此前的 {index} 項已讀取',
   'input.linkNotFollowed': '是符號連結，按資料夾或萬用字元尋找時不跟隨，沒有讀取（連結可能指向儲存庫以外的檔案）。要檢查它，請直接寫出它指向的檔案路徑',
   'input.stopped': '讀取中斷：{reason}',
-  'input.unknownFormat': '--input-format {format}：不是已知的格式。已知格式：{formats}。',
+  'input.unknownFormat': '輸入格式 {format}（來自 --input-format 或設定項 input.format）不是已知的格式。已知格式：{formats}。',
 
   'rule.unknown': '--rule {id}：沒有這條規則。執行 supportlint rules 檢視所有規則，或在配置的 customRules 中宣告。',
   'rule.unknownNear': '--rule {id}：沒有這條規則，你是不是想輸入 "{near}"？執行 supportlint rules 檢視所有規則。',

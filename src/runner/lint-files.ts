@@ -9,6 +9,7 @@ import { openFile, openStdin, type InputSource } from '../io/input.js';
 import type { Encoding } from '../io/decode.js';
 import type { Conversation } from '../model/conversation.js';
 import { list, t } from '../i18n/index.js';
+import { shownValue } from '../config/shown-key.js';
 import { emptySummary, recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
 import { inDateRange, type DateRange } from '../time/date-range.js';
 
@@ -48,7 +49,7 @@ export async function readInputs(
 export function forcedAdapter(format: string | undefined): Adapter | undefined {
   if (!format) return undefined;
   const forced = adapterByName(format);
-  if (!forced) throw new UnknownFormatError(t('input.unknownFormat', { format, formats: list(ADAPTERS.map((a) => a.name)) }));
+  if (!forced) throw new UnknownFormatError(t('input.unknownFormat', { format: shownValue(format), formats: list(ADAPTERS.map((a) => a.name)) }));
   return forced;
 }
 

@@ -46,3 +46,24 @@ describe('keys from a configuration file are not echoed whole into error message
     expect(shownKey('a1b2c3d4e5f6g7h8i9j0k1')).toMatch(/已隐藏/);
   });
 });
+
+describe('values from a configuration file that look like secrets are not echoed either', () => {
+  it.each([
+    ['a missing file in extends', `extends: ${TOKEN}\n`],
+    ['a missing file in extends, under a folder', `extends: ./configs/${TOKEN}.yaml\n`],
+    ['a script file in extends', `extends: ./${TOKEN}.js\n`],
+    ['an unknown preset', `extends: supportlint:${TOKEN}\n`],
+    ['an unknown input format', `input:\n  format: ${TOKEN}\n`],
+  ])('%s', async (_case, config) => {
+    const run = await lintWith({ '.supportlintrc.yaml': config });
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain(TOKEN.slice(4, 12));
+    expect(run.stderr).toContain('像是密钥，已隐藏');
+  });
+
+  it('an unknown input format from the configuration is not blamed on --input-format alone', async () => {
+    const run = await lintWith({ '.supportlintrc.yaml': 'input:\n  format: xlsz\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('输入格式 xlsz（来自 --input-format 或配置项 input.format）不是已知的格式');
+  });
+});
