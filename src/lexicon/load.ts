@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { normalizeText } from '../text/normalize.js';
 import { Lexicon, LexiconSpecError, lexiconFileSchema, type LexiconChange, type LexiconFile } from './lexicon.js';
 import { formatZodIssues } from '../config/zod-errors.js';
+import { list as listOf, t } from '../i18n/index.js';
 
 /** The phrase lists shipped in the package's rules/lexicon/. */
 export const BUILTIN_LEXICON_DIR = path.join(PACKAGE_ROOT, 'rules', 'lexicon');
@@ -15,16 +16,35 @@ export type LexiconSet = ReadonlyMap<string, Lexicon>;
 /** Runs a list's self-tests. A list whose specs fail refuses to load, and says which sentence failed. */
 export function checkLexiconSpecs(lexicon: Lexicon, specs: { match: string[]; noMatch: string[] }, file: string): void {
   for (const sentence of specs.match) {
-    if (!lexicon.test(normalizeText(sentence).text)) {
-      throw new LexiconSpecError(`${file}: list "${lexicon.id}" should match its spec sentence "${sentence}", but does not. Fix the phrases or the spec.`);
-    }
+    if (!lexicon.test(normalizeText(sentence).text)) throw new LexiconSpecError(t('lexicon.specMissed', { file, id: lexicon.id, sentence }));
   }
   for (const sentence of specs.noMatch) {
     const hits = lexicon.matchAll(normalizeText(sentence).text);
-    if (hits.length > 0) {
-      throw new LexiconSpecError(`${file}: list "${lexicon.id}" must not match "${sentence}", but "${hits[0]!.entry}" does. Remove or narrow that entry.`);
-    }
+    if (hits.length > 0) throw new LexiconSpecError(t('lexicon.specHit', { file, id: lexicon.id, sentence, entry: hits[0]!.entry }));
   }
+}
+
+/**
+ * The self-tests of a shipped list with a configured change. The shipped list is checked alone
+ * first, so that a failure the change causes is blamed on `lexicons.<id>` in the configuration,
+ * not on the shipped file the user never edited.
+ */
+function checkChangedList(list: LexiconFile, change: LexiconChange, file: string, fresh: boolean, literals: LexiconCache[string]['literals']): Lexicon {
+  if (!fresh) checkLexiconSpecs(new Lexicon(list, undefined, { builtinPatterns: true }), list.specs, file);
+  const lexicon = new Lexicon(list, change, { builtinPatterns: true, literals: fresh ? literals : undefined });
+  // A removal may leave a sentence the list was written to catch uncaught: that is the point of it.
+  const specs = change.remove?.length ? { match: [], noMatch: list.specs.noMatch } : list.specs;
+  try {
+    checkLexiconSpecs(lexicon, specs, file);
+  } catch (error) {
+    if (!(error instanceof LexiconSpecError)) throw error;
+    for (const sentence of specs.noMatch) {
+      const hit = lexicon.matchAll(normalizeText(sentence).text)[0];
+      if (hit) throw new LexiconSpecError(t('lexicon.changeHits', { id: list.id, sentence, entry: hit.entry }));
+    }
+    throw new LexiconSpecError(t('lexicon.changeMisses', { id: list.id, reason: error.message }));
+  }
+  return lexicon;
 }
 
 /** Parses and validates one phrase-list file. */
@@ -87,11 +107,12 @@ export function loadLexiconFile(file: string, changes: Readonly<Record<string, L
   const fresh = cached !== undefined && cached.hash === textHash(text);
   const list = fresh ? cached.list : parseLexiconFile(file, text);
   const change = changes[list.id];
+  // Configured additions are checked against the same sentences as the shipped list.
+  if (change) return checkChangedList(list, change, file, fresh, cached?.literals);
   // These files are written with the project (rules/lexicon/*.yaml): their own patterns run natively.
-  const lexicon = new Lexicon(list, change, { builtinPatterns: true, literals: fresh ? cached.literals : undefined });
-  // Specs guard the shipped list (checked at build time when it is unchanged since); configured
-  // additions are checked against the same sentences.
-  if (!fresh || change) checkLexiconSpecs(lexicon, change?.remove?.length ? { match: [], noMatch: list.specs.noMatch } : list.specs, file);
+  const lexicon = new Lexicon(list, undefined, { builtinPatterns: true, literals: fresh ? cached.literals : undefined });
+  // Specs guard the shipped list, checked at build time when it is unchanged since.
+  if (!fresh) checkLexiconSpecs(lexicon, list.specs, file);
   return lexicon;
 }
 
@@ -104,7 +125,7 @@ export function loadLexicons(changes: Readonly<Record<string, LexiconChange>> = 
   }
   for (const id of Object.keys(changes)) {
     if (!lexicons.has(id)) {
-      throw new LexiconSpecError(`lexicons.${id}: there is no phrase list "${id}". Known lists: ${[...lexicons.keys()].join(', ')}.`);
+      throw new LexiconSpecError(t('lexicon.unknownList', { id, known: listOf([...lexicons.keys()]) }));
     }
   }
   return lexicons;

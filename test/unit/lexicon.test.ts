@@ -37,12 +37,12 @@ describe('phrase list files', () => {
   it('refuse to load when a spec sentence that must match does not', () => {
     const file = listFile('id: demo\ndescription: d\nphrases: [抱歉]\nspecs:\n  match: [对不起]\n  noMatch: [好的]\n');
     expect(() => loadLexiconFile(file)).toThrow(LexiconSpecError);
-    expect(() => loadLexiconFile(file)).toThrow(/should match its spec sentence "对不起"/);
+    expect(() => loadLexiconFile(file)).toThrow(/应当命中它的例句 "对不起"/);
   });
 
   it('refuse to load when a spec sentence that must not match does', () => {
     const file = listFile('id: demo\ndescription: d\nphrases: [好]\nspecs:\n  match: [好的]\n  noMatch: [不好]\n');
-    expect(() => loadLexiconFile(file)).toThrow(/must not match "不好", but "好" does/);
+    expect(() => loadLexiconFile(file)).toThrow(/不应命中 "不好"，但词条 "好" 命中了/);
   });
 
   it('name the key of a malformed list', () => {
@@ -55,7 +55,18 @@ describe('phrase list files', () => {
   });
 
   it('a configured change to an unknown list is refused with the known ids', () => {
-    expect(() => loadLexicons({ 'no-such-list': { add: ['x'], addPatterns: [], remove: [] } })).toThrow(/no phrase list "no-such-list"/);
+    expect(() => loadLexicons({ 'no-such-list': { add: ['x'], addPatterns: [], remove: [] } })).toThrow(/没有名为 "no-such-list" 的词表/);
+  });
+
+  it('an added entry that hits a sentence the list must not match is blamed on the configuration, not the shipped file', () => {
+    let message = '';
+    try {
+      loadLexicons({ 'blame-shifting': { add: ['您'], addPatterns: [], remove: [] } });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^配置项 lexicons\.blame-shifting：添加的词条 "您" 命中了 "/);
+    expect(message).not.toContain('rules/lexicon');
   });
 
   it('a configured pattern the linear-time matcher cannot run (a backreference, a lookahead) is refused', () => {
