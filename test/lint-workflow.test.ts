@@ -208,6 +208,18 @@ describe('waivers (申诉/豁免)', () => {
     expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toContain('另有 3 个已豁免');
   });
 
+  it('a waiver whose conversation id differs from a linted one only in case, width or blanks is reported, not applied', async () => {
+    const mistyped = WAIVER.replace('conversation: r-1', 'conversation: R－1 ');
+    const { lint } = workspace(mistyped);
+    const run = await lint('-f', 'stylish', '-f', 'json:out.json', '--redact');
+    expect(run.stderr).toContain('.supportlint-waivers.yaml:2（规则 forbidden-phrase）的会话号在这次检查里没有出现，但有一个会话号与它只差大小写');
+    expect(run.stderr).not.toContain('R－1');
+    expect(run.code).toBe(1);
+    // An id this run never saw in any spelling is not judged: a waivers file covers many exports.
+    const { lint: other } = workspace(WAIVER.replace('conversation: r-1', 'conversation: r-9'));
+    expect((await other('-f', 'stylish')).stderr).not.toContain('只差大小写');
+  });
+
   it('are left out of IQS in report, and shown there as a count', async () => {
     const { dir } = workspace(WAIVER);
     const report = async (...args: string[]) => {

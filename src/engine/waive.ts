@@ -67,6 +67,10 @@ export class WaiverMatcher {
   private readonly byConversation = new Map<string, Waiver[]>();
   private readonly used = new Set<Waiver>();
   private readonly seen = new Set<string>();
+  /** The ids of waived conversations not seen yet, by a loose form (case, width, blanks), to catch a mistyped id. */
+  private readonly byLooseId = new Map<string, string>();
+  /** Waived conversation ids this run never saw, though it saw one that differs only in case, width or blanks. */
+  private readonly nearlySeen = new Set<string>();
   readonly expired: Waiver[] = [];
 
   /** `today` is the local date (YYYY-MM-DD) that `expires` is compared with. */
@@ -79,6 +83,7 @@ export class WaiverMatcher {
       const list = this.byConversation.get(waiver.conversation);
       if (list) list.push(waiver);
       else this.byConversation.set(waiver.conversation, [waiver]);
+      this.byLooseId.set(looseId(waiver.conversation), waiver.conversation);
     }
   }
 
@@ -91,7 +96,11 @@ export class WaiverMatcher {
   /** Splits one conversation's findings into those that count and those a waiver covers. */
   split<F extends WaivableFinding>(conversationId: string, findings: readonly F[]): { kept: F[]; waived: Array<F & { waiver: WaiverNote }> } {
     const waivers = this.byConversation.get(conversationId);
-    if (!waivers) return { kept: [...findings], waived: [] };
+    if (!waivers) {
+      const near = this.byLooseId.size > 0 ? this.byLooseId.get(looseId(conversationId)) : undefined;
+      if (near !== undefined) this.nearlySeen.add(near);
+      return { kept: [...findings], waived: [] };
+    }
     this.seen.add(conversationId);
     const coveredBy = new Map<F, Waiver>();
     for (const waiver of waivers) {
@@ -134,4 +143,23 @@ export class WaiverMatcher {
     }
     return stale;
   }
+
+  /**
+   * Waivers of a conversation this run never saw, when it saw one whose id differs only in case,
+   * full or half width, or blanks (`C-1001` for `c-1001`): most likely a mistyped id, so the waiver
+   * covers nothing. Ids are matched exactly, so these are reported, not applied.
+   */
+  mistyped(ranRules: ReadonlySet<string>): Waiver[] {
+    const found: Waiver[] = [];
+    for (const conversation of this.nearlySeen) {
+      if (this.seen.has(conversation)) continue;
+      for (const waiver of this.byConversation.get(conversation) ?? []) if (ranRules.has(waiver.rule)) found.push(waiver);
+    }
+    return found;
+  }
+}
+
+/** An id folded for the mistyped-id check: compatibility width, lower case, no blanks or invisible characters. */
+function looseId(id: string): string {
+  return id.normalize('NFKC').toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '');
 }
