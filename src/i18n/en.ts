@@ -161,6 +161,7 @@ export const en = {
   'input.unreadable': 'cannot read',
   'input.emptyFolder': 'no {extensions} files in this folder',
   'input.noMatch': 'no such file, and no files match it as a glob',
+  'input.allIgnored': 'everything it names is excluded by ignore in the configuration ({patterns}). Narrow ignore, or name other files.',
   'input.permissionDenied': 'permission denied',
   'input.isFolder': 'is a folder',
   'input.cannotOpen': 'cannot be opened: {reason}',

@@ -89,19 +89,23 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
   const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore as string[], { dot: true }) : () => false;
   // The same file by another path (a link, a folder given twice) is read once.
   const seen = new Set<string>();
-  const add = (file: string) => {
+  /** Adds a file unless `ignore` hides it; false when it does. */
+  const add = (file: string): boolean => {
     const relative = path.relative(options.cwd, path.resolve(options.cwd, file)) || file;
-    if (isIgnored(relative)) return;
+    if (isIgnored(relative)) return false;
     let real = relative;
     try {
       real = realpathSync(path.resolve(options.cwd, file));
     } catch {
       // A dangling link: reading it reports the problem.
     }
-    if (seen.has(real)) return;
+    if (seen.has(real)) return true;
     seen.add(real);
     files.push(file);
+    return true;
   };
+  // As in ESLint, a path or glob whose every match the configuration ignores is a mistake to report.
+  const allIgnored = (pattern: string) => missing.push({ pattern, reason: t('input.allIgnored', { patterns: options.ignore.map((p) => `"${quoted(p)}"`).join('、') }) });
   for (const pattern of patterns) {
     if (pattern === '-') {
       // Standard input can be read once: a second `-` is dropped, as a file given twice is.
@@ -112,7 +116,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
     const absolute = path.resolve(options.cwd, pattern);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isFile()) {
-      add(pattern);
+      if (!add(pattern)) allIgnored(pattern);
       continue;
     }
     if (!info && fg.isDynamicPattern(pattern)) {
@@ -147,7 +151,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
       });
       continue;
     }
-    matches.forEach(add);
+    if (!matches.map(add).includes(true)) allIgnored(pattern);
   }
   return { files, missing, links };
 }
