@@ -197,6 +197,7 @@ export const zhHant = {
   'lint.redact': '會話號、客服和渠道改用化名；在所有格式中遮蓋摘錄和提示裡的手機號、身份證號、銀行卡號、郵箱、微信/QQ 號和姓名（金鑰：SUPPORTLINT_REDACT_KEY 或 redact.key）',
   'lint.concurrency': '檢查執行緒數：auto（預設；超過 4 MB 的輸入按核心數減一開執行緒，受可用記憶體限制，執行緒忙時主執行緒也幫著檢查）、off，或一個數字',
   'lint.concurrencyInvalid': '--concurrency {value}：應為 auto、off 或 1 到 64 之間的整數。',
+  'lint.concurrencyCapped': 'supportlint：注意：--concurrency {requested} 超過本機的 {cores} 個核心，按 {cores} 個檢查執行緒執行；執行緒再多也只是排隊等核心。',
   'lint.since': '只檢查在這一天或之後開始的會話（YYYY-MM-DD，按設定的時區）；其餘的計為「日期範圍外」',
   'lint.until': '只檢查在這一天或之前開始的會話',
   'lint.noCollapse': '一條規則在一個會話裡的每一處命中都單獨列出，而不是合併成一條並註明處數',

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -23,6 +23,9 @@ function exportOf(prefix: string, count: number, day: string): string {
   }));
   return JSON.stringify({ conversations });
 }
+
+/** On a machine with fewer cores than a test asks for threads, the run says it used fewer. */
+const withoutThreadNote = (stderr: string) => stderr.split('\n').filter((line) => !line.includes('超过本机的')).join('\n');
 
 describe('several files linted by lint threads', () => {
   let dir: string;
@@ -50,9 +53,18 @@ describe('several files linted by lint threads', () => {
     for (const threads of ['1', '2']) {
       const run = await lint('--concurrency', threads);
       expect(run.code).toBe(alone.code);
-      expect(run.stderr).toBe(alone.stderr);
+      expect(withoutThreadNote(run.stderr)).toBe(alone.stderr);
       expect(JSON.parse(run.stdout)).toEqual(here);
     }
+  }, 60_000);
+
+  it('cuts a number of threads above the cores to the cores, with a note, and lints the same', async () => {
+    const cores = availableParallelism();
+    const run = await lint('--concurrency', String(cores + 3));
+    expect(run.stderr).toContain(`--concurrency ${cores + 3} 超过本机的 ${cores} 个核心，按 ${cores} 个检查线程运行`);
+    const alone = await lint('--concurrency', 'off');
+    expect(withoutThreadNote(run.stderr)).toBe(alone.stderr);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(alone.stdout));
   }, 60_000);
 
   it('applies --since and --until in the threads, counting what they leave out', async () => {
