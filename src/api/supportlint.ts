@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, scriptConfigsIn } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { ConversationResult, LintSettings, Locale } from '../engine/lint.js';
 import type { Conversation } from '../model/conversation.js';
@@ -53,6 +54,8 @@ export interface SupportlintOptions {
    */
   locale?: UiLocale;
   input?: InputOptions;
+  /** Called with notes about the configuration (a script configuration file left unread), one line each. */
+  onNote?: (text: string) => void;
 }
 
 /** A finished run over files: its results (unless they were handed to `onResult`) and its counts. */
@@ -139,8 +142,13 @@ export class Supportlint {
 
   /** The merged configuration: presets, files and `extends`, validated, with this object's options over it. */
   loadConfig(): Promise<ResolvedConfig> {
-    this.config ??= loadConfig({ configFile: this.options.configFile, cwd: this.cwd }).then((config) => {
+    this.config ??= loadConfig({ configFile: this.options.configFile, cwd: this.cwd }).then(async (config) => {
       if (this.options.timezone) config.timezone = this.options.timezone;
+      if (!this.options.configFile && this.options.onNote) {
+        const source = config.sources.at(-1) ?? 'supportlint:recommended';
+        const used = source.startsWith('supportlint:') ? source : path.relative(this.cwd, source) || source;
+        for (const file of await scriptConfigsIn(this.cwd)) this.options.onNote(t('config.scriptIgnored', { file, used }));
+      }
       return config;
     });
     return this.config;

@@ -185,5 +185,6 @@ export function supportlintFor(options: CommonReadOptions & { rule?: string[] },
     rules: options.rule,
     locale: chosenLocale,
     input: inputOptions(options),
+    onNote: (text) => io.stderr(`${text}\n`),
   });
 }

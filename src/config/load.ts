@@ -1,6 +1,6 @@
 import { defaultLoaders, type Loader } from 'cosmiconfig';
 import { Explorer } from 'cosmiconfig/dist/Explorer.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { aliasBombReason, yamlAliasesExplode } from '../io/yaml-aliases.js';
 import { syntaxPosition } from './syntax-position.js';
@@ -178,6 +178,21 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
   if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);
   const config = validate(found.config, found.filepath);
   return mergeConfigs(firstOfEach(await layersOf(config, found.filepath, new Set([found.filepath]), { files: 0 })));
+}
+
+/** Configuration files other tools would run as code; supportlint never reads them. */
+const SCRIPT_CONFIG_NAMES = ['.supportlintrc.js', '.supportlintrc.cjs', '.supportlintrc.mjs', '.supportlintrc.ts', '.supportlintrc.cts', '.supportlintrc.mts',
+  'supportlint.config.js', 'supportlint.config.cjs', 'supportlint.config.mjs', 'supportlint.config.ts',
+  '.config/supportlintrc.js', '.config/supportlintrc.cjs', '.config/supportlintrc.mjs', '.config/supportlintrc.ts'];
+
+/**
+ * Script configuration files in `dir` that a run there does not read. A team moving from a
+ * JavaScript configuration would otherwise get the recommended rules without a word.
+ */
+export async function scriptConfigsIn(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of SCRIPT_CONFIG_NAMES) if (await stat(path.join(dir, name)).then((info) => info.isFile(), () => false)) found.push(name);
+  return found;
 }
 
 /**

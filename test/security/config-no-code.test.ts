@@ -109,6 +109,21 @@ describe('configuration never runs code', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('slow-first-response');
     expect(existsSync(p.marker)).toBe(false);
+    // …and says so, rather than running the recommended rules without a word.
+    expect(result.stderr).toContain('没有读取 .supportlintrc.js：配置从不执行代码，只读 YAML 和 JSON 文件（这次用的是 supportlint:recommended）');
+    expect(result.stderr).toContain('没有读取 .supportlintrc.cjs');
+  });
+
+  it('notes a supportlint.config.mjs beside the YAML configuration in use, and never runs it', async () => {
+    const p = project();
+    p.script('supportlint.config.mjs');
+    writeFileSync(path.join(p.dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\n');
+    const result = await runCli(['lint', SAMPLE], { cwd: p.dir });
+    expect(result.stderr).toContain('没有读取 supportlint.config.mjs');
+    expect(result.stderr).toContain('（这次用的是 .supportlintrc.yaml）');
+    expect(existsSync(p.marker)).toBe(false);
+    const given = await runCli(['lint', SAMPLE, '-c', '.supportlintrc.yaml'], { cwd: p.dir });
+    expect(given.stderr).not.toContain('没有读取');
   });
 
   it('still reads YAML and JSON files named in extends', async () => {
