@@ -124,6 +124,21 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
     rules.push({ rule, severity, options: parsed.data });
   }
   problems.push(...scorecardProblems(config.scoring, (id) => BUILTIN_RULES.has(id) || custom.has(id)));
+  problems.push(...teamProblems(config.teams));
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return rules;
+}
+
+/** An agent listed in two teams would be counted in whichever came last, without a word: refused. */
+function teamProblems(teams: Readonly<Record<string, readonly string[]>>): string[] {
+  const teamOf = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [team, agents] of Object.entries(teams)) {
+    for (const agent of agents) {
+      const first = teamOf.get(agent);
+      if (first !== undefined && first !== team) problems.push(t('config.agentInTwoTeams', { agent, first, second: team }));
+      else teamOf.set(agent, team);
+    }
+  }
+  return problems;
 }

@@ -71,6 +71,7 @@ export const en = {
   'config.unknownPresetNear': '{source}: extends "{preset}" is not a preset. Did you mean "{near}"?',
   'config.prototypeKey': '{source}: {keyPath}: "__proto__" cannot be used as a name. JavaScript takes it for the object\'s prototype, so the setting would be dropped without a word; it is refused. Choose another name.',
   'config.extendsCycle': '{source}: extends "{parent}" makes a cycle.',
+  'config.agentInTwoTeams': 'teams: agent "{agent}" is listed in both "{first}" and "{second}". An agent counts in one team: remove one of the two entries.',
   'config.scriptIgnored': 'supportlint: note: {file} is not read: configuration never runs code, so only YAML and JSON files are read (this run uses {used}). Write it as .supportlintrc.yaml.',
   'config.extendsTooMany': '{source}: extends "{parent}" goes past {max} configuration files in all. Flatten the chain: fewer files extending each other.',
   'config.extendsSyntax': '{source}: extends "{parent}" has a {language} syntax error{where}: {kind}. The file\'s content is not shown (it may hold secrets); open it to fix it.',

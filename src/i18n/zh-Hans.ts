@@ -77,6 +77,7 @@ export const zhHans = {
   'config.unknownPresetNear': '{source}：extends "{preset}" 不是预设，你是不是想输入 "{near}"？',
   'config.prototypeKey': '{source}：{keyPath}：不能用 "__proto__" 作名字。JavaScript 会把它当作对象的原型，这一项设置会被悄悄丢掉，所以不读取。请换一个名字。',
   'config.extendsCycle': '{source}：extends "{parent}" 形成了循环引用。',
+  'config.agentInTwoTeams': 'teams：客服 "{agent}" 同时列在 "{first}" 和 "{second}" 两个组里。一个客服只计入一个组，请删掉其中一处。',
   'config.scriptIgnored': 'supportlint：注意：没有读取 {file}：配置从不执行代码，只读 YAML 和 JSON 文件（这次用的是 {used}）。请把它改写成 .supportlintrc.yaml。',
   'config.extendsTooMany': '{source}：extends "{parent}" 使读取的配置文件总数超过 {max} 个。请精简 extends 链，减少互相引用的文件。',
   'config.extendsSyntax': '{source}：extends 引用的配置 "{parent}" 有 {language} 语法错误{where}：{kind}。这个文件的内容不会显示出来（它可能含有密钥）；请打开它修正。',

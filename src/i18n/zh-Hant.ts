@@ -74,6 +74,7 @@ export const zhHant = {
   'config.unknownPresetNear': '{source}：extends "{preset}" 不是預設，你是不是想輸入 "{near}"？',
   'config.prototypeKey': '{source}：{keyPath}：不能用 "__proto__" 作名字。JavaScript 會把它當作物件的原型，這一項設定會被悄悄丟掉，所以不讀取。請換一個名字。',
   'config.extendsCycle': '{source}：extends "{parent}" 形成了迴圈引用。',
+  'config.agentInTwoTeams': 'teams：客服 "{agent}" 同時列在 "{first}" 和 "{second}" 兩個組裡。一個客服只計入一個組，請刪掉其中一處。',
   'config.scriptIgnored': 'supportlint：注意：沒有讀取 {file}：設定從不執行程式碼，只讀 YAML 和 JSON 檔案（這次用的是 {used}）。請把它改寫成 .supportlintrc.yaml。',
   'config.extendsTooMany': '{source}：extends "{parent}" 使讀取的設定檔總數超過 {max} 個。請精簡 extends 鏈，減少互相引用的檔案。',
   'config.extendsSyntax': '{source}：extends 引用的設定 "{parent}" 有 {language} 語法錯誤{where}：{kind}。這個檔案的內容不會顯示出來（它可能含有密鑰）；請打開它修正。',
