@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readSideFile, SideFileError } from '../io/side-file.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import path from 'node:path';
 import { z } from 'zod';
@@ -22,13 +23,17 @@ async function assertNotFolder(file: string, cwd: string): Promise<void> {
   if (info?.isDirectory()) throw new UsageError(t('baseline.folder', { file }));
 }
 
+/** A baseline holds counts per conversation and rule: a few hundred bytes a conversation, so 256 MB is about a million. */
+const MAX_BASELINE_BYTES = 256 * 2 ** 20;
+
 /** Reads a baseline written by --update-baseline. A missing file is an empty baseline, and `missing` says so. */
 export async function loadBaseline(file: string, cwd: string): Promise<Baseline & { missing?: boolean }> {
   let text: string;
   try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
+    text = await readSideFile(path.resolve(cwd, file), `--baseline ${file}`, MAX_BASELINE_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, counts: new Map(), missing: true };
+    if (error instanceof SideFileError) throw new UsageError(`${error.message}。`);
     throw new UsageError(t('baseline.unreadable', { file, reason: (error as Error).message }));
   }
   let raw: unknown;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSideFile, SideFileError } from '../io/side-file.js';
 import path from 'node:path';
 import type { Chalk } from 'chalk';
 import { BUILTIN_RULES } from '../../rules/index.js';
@@ -34,11 +34,15 @@ export interface LabelEvalResult {
   errors: Array<{ rule: string; key: string; kind: 'missed' | 'false-alarm'; messages: number[] }>;
 }
 
-function loadLabelSet(file: string): LabelSet {
+/** A label set is a JSONL of a few thousand conversations; one past this is not a label set. */
+const MAX_LABELS_BYTES = 256 * 2 ** 20;
+
+async function loadLabelSet(file: string): Promise<LabelSet> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = await readSideFile(file, `--labels ${file}`, MAX_LABELS_BYTES);
   } catch (error) {
+    if (error instanceof SideFileError) throw new UsageError(`${error.message}。`);
     throw new UsageError(t('eval.labelsUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   try {
@@ -54,7 +58,7 @@ function loadLabelSet(file: string): LabelSet {
  */
 export async function evaluateLabels(options: LabelEvalOptions, config: ResolvedConfig, io: CliIO): Promise<LabelEvalResult> {
   const labelsFile = path.resolve(io.cwd, options.labels);
-  const { manifest, lines } = loadLabelSet(labelsFile);
+  const { manifest, lines } = await loadLabelSet(labelsFile);
   const corpus = path.resolve(options.corpus ? io.cwd : path.dirname(labelsFile), options.corpus ?? manifest.corpus);
   const rules = options.rule ?? manifest.rules;
   for (const id of rules) {

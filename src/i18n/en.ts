@@ -82,6 +82,8 @@ export const en = {
   'config.isFolder': '{file} is a folder, not a configuration file; it was not read. Give the path of the file inside it, e.g. ./shared/.supportlintrc.yaml',
   'config.notARegularFile': '{file} is not a regular file (a pipe, a device or another special file), and was not read. Configuration must be a plain YAML or JSON file',
   'config.tooLarge': '{file} is {size} KB, over the {max} KB limit for a configuration file, and was not read. Check that it does not point at the wrong file',
+  'io.sideFileNotRegular': '{file} is not a regular file (a pipe, a device or another special file), so it was not read. Give the path of an ordinary file',
+  'io.sideFileTooLarge': '{file} is {size} MB, over the limit of {max} MB for this kind of file, so it was not read. Check that the path names the right file',
   'config.theConfiguration': 'configuration',
   'config.customIsBuiltin': 'customRules.{id}: "{id}" is a built-in rule. Give the custom rule another id.',
   'config.unknownRule': 'rules.{id}: there is no rule "{id}". Run supportlint rules to list them, or declare it under customRules.',

@@ -88,6 +88,8 @@ export const zhHans = {
   'config.isFolder': '{file} 是文件夹，不是配置文件，没有读取。请写出文件夹里配置文件的路径，例如 ./shared/.supportlintrc.yaml',
   'config.notARegularFile': '{file} 不是普通文件（而是管道、设备或其他特殊文件），没有读取。配置必须是普通的 YAML 或 JSON 文件',
   'config.tooLarge': '{file} 有 {size} KB，超过配置文件的上限 {max} KB，没有读取。配置文件只应包含设置，请检查它是否指向了错误的文件',
+  'io.sideFileNotRegular': '{file} 不是普通文件（而是管道、设备或其他特殊文件），没有读取。请给出一个普通文件的路径',
+  'io.sideFileTooLarge': '{file} 有 {size} MB，超过这类文件的上限 {max} MB，没有读取。请检查路径是否指向了正确的文件',
   'config.theConfiguration': '配置',
   'config.customIsBuiltin': 'customRules.{id}："{id}" 是内置规则。请给自定义规则换一个 id。',
   'config.unknownRule': 'rules.{id}：没有规则 "{id}"。运行 supportlint rules 查看所有规则，或在 customRules 中声明它。',

@@ -85,6 +85,8 @@ export const zhHant = {
   'config.isFolder': '{file} 是資料夾，不是設定檔，沒有讀取。請寫出資料夾裡設定檔的路徑，例如 ./shared/.supportlintrc.yaml',
   'config.notARegularFile': '{file} 不是一般檔案（而是管線、裝置或其他特殊檔案），沒有讀取。設定必須是一般的 YAML 或 JSON 檔案',
   'config.tooLarge': '{file} 有 {size} KB，超過設定檔的上限 {max} KB，沒有讀取。設定檔只應包含設定，請檢查它是否指向了錯誤的檔案',
+  'io.sideFileNotRegular': '{file} 不是一般檔案（而是管道、裝置或其他特殊檔案），沒有讀取。請給出一般檔案的路徑',
+  'io.sideFileTooLarge': '{file} 有 {size} MB，超過這類檔案的上限 {max} MB，沒有讀取。請檢查路徑是否指向了正確的檔案',
   'config.theConfiguration': '配置',
   'config.customIsBuiltin': 'customRules.{id}："{id}" 是內建規則。請給自定義規則換一個 id。',
   'config.unknownRule': 'rules.{id}：沒有規則 "{id}"。執行 supportlint rules 檢視所有規則，或在 customRules 中宣告它。',

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readSideFile, SideFileError } from '../io/side-file.js';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
@@ -57,6 +58,9 @@ export async function findWaiversFile(option: string | undefined, config: Pick<R
   return undefined;
 }
 
+/** Waivers are written by hand, an entry at a time: 16 MB is far past any real file. */
+const MAX_WAIVERS_BYTES = 16 * 2 ** 20;
+
 /**
  * Reads and checks a waivers file: YAML, a list of entries under `waivers:` (or the list alone).
  * Every problem names the file, the entry's number and line, and what to write; a rule id that is
@@ -65,8 +69,9 @@ export async function findWaiversFile(option: string | undefined, config: Pick<R
 export async function loadWaivers(file: string, shownAs: string, isRule: (id: string) => boolean): Promise<Waiver[]> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readSideFile(file, shownAs, MAX_WAIVERS_BYTES);
   } catch (error) {
+    if (error instanceof SideFileError) throw new ConfigError(`${error.message}。请检查 --waivers 的路径。`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${shownAs}：${code === 'ENOENT' ? '找不到这个豁免文件' : code === 'EISDIR' ? '这是一个文件夹，不是豁免文件' : `无法读取（${(error as Error).message}）`}。请检查 --waivers 的路径。`);
   }
