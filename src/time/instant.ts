@@ -70,6 +70,9 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   // ISO 8601 with an explicit offset names its instant by itself; the engine's own parser is exact
   // for it and far cheaper than resolving a zone. Naive times go on to luxon below.
   if (ISO_WITH_OFFSET.test(text)) {
+    // The engine rolls a day past the month's end over (02-30 is read as 03-02), and luxon takes
+    // any two-digit offset (+99:00): neither is a time an export meant.
+    if (!isoDateAndOffsetExist(text)) return undefined;
     const millis = Date.parse(text);
     if (Number.isFinite(millis)) return millis;
   }
@@ -87,6 +90,16 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   const rfc = DateTime.fromRFC2822(text);
   if (rfc.isValid) return rfc.toMillis();
   return undefined;
+}
+
+/** Whether an ISO_WITH_OFFSET text names a day its month has, and an offset within ±14:00 (the widest zone in use). */
+function isoDateAndOffsetExist(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  return !offset || (Number(offset[2]) * 60 + Number(offset[3]) <= 14 * 60 && Number(offset[3]) < 60);
 }
 
 /** A zone by name, resolved once: luxon resolves it, and works out its offset, on every call. */

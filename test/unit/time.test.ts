@@ -105,3 +105,20 @@ describe('formatLocalTime', () => {
     }
   });
 });
+
+describe('impossible ISO times with an offset', () => {
+  it('a day the month does not have is no time, not the next month', () => {
+    expect(parseInstant('2026-02-30T10:00:00Z')).toBeUndefined();
+    expect(parseInstant('2026-04-31T10:00:00+08:00')).toBeUndefined();
+    expect(parseInstant('2026-02-29T10:00:00Z')).toBeUndefined();
+    expect(parseInstant('2028-02-29T10:00:00Z')).toBe(Date.UTC(2028, 1, 29, 10));
+    expect(parseInstant('2026-00-10T10:00:00Z')).toBeUndefined();
+  });
+
+  it('an offset beyond ±14:00 is no time; real ones are kept', () => {
+    expect(parseInstant('2026-02-28T10:00:00+99:00')).toBeUndefined();
+    expect(parseInstant('2026-02-28T10:00:00+08:75')).toBeUndefined();
+    expect(parseInstant('2026-02-28T10:00:00+14:00')).toBe(Date.UTC(2026, 1, 27, 20));
+    expect(parseInstant('2026-02-28T10:00:00-09:30')).toBe(Date.UTC(2026, 1, 28, 19, 30));
+  });
+});
