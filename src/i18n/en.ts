@@ -179,6 +179,7 @@ export const en = {
   'input.unrecognisedFails': '{count} input(s) were not a recognised export, and nothing of them was read, so the run fails (exit code 2). Pass --input-format to name their format, or leave them out with ignore in the configuration',
   'json.repeatedKey': 'the key {key} appears twice in one object: JSON keeps only the last value, so which one is meant cannot be told. The record was skipped; fix the export and run again',
   'json.brokeOff': 'the JSON breaks off after item {index} ({reason}); the file looks truncated or damaged. The {index} items before it were read',
+  'json.itemUnclosed': 'this item does not end where it should (a quote or bracket left open, as in a damaged export); it was skipped, and reading went on from the next item',
   'input.linkNotFollowed': 'is a symbolic link, which folder walks and globs do not follow, so it was not read (it could lead outside the repository). To lint it, name the file it points to',
   'input.stopped': 'reading stopped: {reason}',
   'input.unknownFormat': 'The input format {format} (from --input-format or input.format in the configuration) is not a known format. Known formats: {formats}.',

@@ -188,6 +188,7 @@ export const zhHans = {
   'input.unrecognisedFails': '{count} 个输入不是能识别的导出格式，一条也没有读取，因此运行失败（退出码 2）。请用 --input-format 指定它的格式，或在配置的 ignore 中排除它',
   'json.repeatedKey': '同一个对象里键 {key} 出现了两次：JSON 只会保留后一个值，无法判断哪个是对的，已跳过这条记录；请修正导出后重新运行',
   'json.brokeOff': 'JSON 数组在第 {index} 项之后中断（{reason}），文件可能被截断或损坏；此前的 {index} 项已读取',
+  'json.itemUnclosed': '这一项没有正常结束（引号或括号没有闭合，导出文件可能损坏），已跳过，从下一项接着读取',
   'input.linkNotFollowed': '是符号链接，按文件夹或通配符查找时不跟随，没有读取（链接可能指向仓库以外的文件）。要检查它，请直接写出它指向的文件路径',
   'input.stopped': '读取中断：{reason}',
   'input.unknownFormat': '输入格式 {format}（来自 --input-format 或配置项 input.format）不是已知的格式。已知格式：{formats}。',

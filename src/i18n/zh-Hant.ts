@@ -182,6 +182,7 @@ export const zhHant = {
   'input.unrecognisedFails': '{count} 個輸入不是能識別的匯出格式，一筆也沒有讀取，因此執行失敗（結束碼 2）。請用 --input-format 指定它的格式，或在設定的 ignore 中排除它',
   'json.repeatedKey': '同一個物件裡鍵 {key} 出現了兩次：JSON 只會保留後一個值，無法判斷哪個是對的，已跳過這筆記錄；請修正匯出後重新執行',
   'json.brokeOff': 'JSON 陣列在第 {index} 項之後中斷（{reason}），檔案可能被截斷或損壞；此前的 {index} 項已讀取',
+  'json.itemUnclosed': '這一項沒有正常結束（引號或括號沒有閉合，匯出檔案可能損壞），已跳過，從下一項接著讀取',
   'input.linkNotFollowed': '是符號連結，按資料夾或萬用字元尋找時不跟隨，沒有讀取（連結可能指向儲存庫以外的檔案）。要檢查它，請直接寫出它指向的檔案路徑',
   'input.stopped': '讀取中斷：{reason}',
   'input.unknownFormat': '輸入格式 {format}（來自 --input-format 或設定項 input.format）不是已知的格式。已知格式：{formats}。',

@@ -207,11 +207,20 @@ export function* arrayItems(text: string, file: string): Generator<JsonDocument>
   });
   if (text.charCodeAt(at) === 0x5d) return;
   const nesting = { depth: 0 };
+  const nextItem = itemStarts(text, at);
   for (;;) {
     const end = valueEnd(text, at, nesting);
     if (end < 0 || end === at) {
-      yield brokenAfter(end < 0 ? '内容在中途结束' : '缺少一项');
-      return;
+      // A string left open swallows the rest of the file: read on from the next item, if one shows.
+      const resume = end < 0 ? nextItem(at + 1, text.length) : -1;
+      if (resume < 0) {
+        yield brokenAfter(end < 0 ? '内容在中途结束' : '缺少一项');
+        return;
+      }
+      yield { ok: false, reason: t('json.itemUnclosed'), location: { file, record: index } };
+      index++;
+      at = resume;
+      continue;
     }
     const location = { file, record: index };
     // The scan measured the nesting: an item whose brackets nest deeper than the limit is not parsed.
@@ -224,6 +233,15 @@ export function* arrayItems(text: string, file: string): Generator<JsonDocument>
         const key = repeatedKey(itemText, value);
         document = key === undefined ? { ok: true, value, location } : { ok: false, reason: repeatedKeyReason(key), location };
       } catch (error) {
+        // An item that does not parse may have run on into the next ones (a quote left open):
+        // the rest are read from where the next item starts inside it.
+        const resume = nextItem(at + 1, end);
+        if (resume >= 0) {
+          yield { ok: false, reason: t('json.itemUnclosed'), location };
+          index++;
+          at = resume;
+          continue;
+        }
         document = { ok: false, reason: jsonSyntaxReason(error), location };
       }
     }
@@ -241,6 +259,31 @@ export function* arrayItems(text: string, file: string): Generator<JsonDocument>
     }
     at = skipSpace(text, at + 1);
   }
+}
+
+/**
+ * Finds where an item of a whole JSON array starts, after a damaged one: `}` and `,` before an
+ * object that opens with the same key as the array's first item (`{"annotations":`, `{"id":`).
+ * Objects nested in an item rarely open with the key of the items themselves. Returns the index of
+ * the `{`, or -1 when no item starts in [from, until).
+ */
+function itemStarts(text: string, first: number): (from: number, until: number) => number {
+  const key = text.charCodeAt(first) === 0x7b ? /^\{\s*("(?:[^"\\\n]|\\.){1,200}")\s*:/.exec(text.slice(first, first + 256))?.[1] : undefined;
+  if (key === undefined) return () => -1;
+  const opening = new RegExp(`\\}\\s*,\\s*(\\{\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:)`, 'g');
+  // The last search: an item starts at `start` (-1: none) and none before it from `searchedFrom`.
+  // Searches only move forward, so together they read the text once.
+  let searchedFrom = Infinity;
+  let start = -1;
+  return (from, until) => {
+    if (from < searchedFrom || (start >= 0 && from > start)) {
+      opening.lastIndex = from;
+      const found = opening.exec(text);
+      searchedFrom = from;
+      start = found ? found.index + found[0].length - found[1]!.length : -1;
+    }
+    return start >= 0 && start < until ? start : -1;
+  };
 }
 
 /**

@@ -27,6 +27,26 @@ describe('a JSON array read whole', () => {
     expect(items.at(-1)).toMatchObject({ ok: false, location: { record: 2 }, reason: expect.stringContaining('第 2 项之后中断') });
   });
 
+  it('a quote left open in one item costs that item only: the rest are read from the next item', () => {
+    const item = (n: number, text = `话${n}`) => `{"id": "d${n}", "turns": [{"speaker": "c", "text": "${text}"}]}`;
+    const items = Array.from({ length: 10 }, (_, n) => item(n));
+    items[3] = `{"id": "d3", "turns": [{"speaker": "c", "text": "没有结束的引号}]}`;
+    const read3 = read(`[${items.join(', ')}]`);
+    expect(read3.map((x) => x.ok)).toEqual([true, true, true, false, true, true, true, true, true, true]);
+    expect(read3[3]).toMatchObject({ location: { record: 3 }, reason: expect.stringContaining('没有正常结束') });
+    expect(read3.filter((x) => x.ok).map((x) => (x.value as { id: string }).id)).toEqual(['d0', 'd1', 'd2', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9']);
+    // Pretty-printed, and with the broken item last but one.
+    items[3] = item(3);
+    items[8] = `{\n  "id": "d8",\n  "turns": [{"speaker": "c", "text": "坏\\"}]\n}`;
+    const pretty = read(`[\n${items.join(',\n')}\n]`);
+    expect(pretty.map((x) => x.ok)).toEqual([true, true, true, true, true, true, true, true, false, true]);
+  });
+
+  it('an item left open with no item after it still breaks off as before', () => {
+    const items = read('[{"id": 1}, {"id": 2}, {"id": "thr');
+    expect(items.at(-1)).toMatchObject({ ok: false, location: { record: 2 }, reason: expect.stringContaining('第 2 项之后中断') });
+  });
+
   it('reports a missing comma and content after the end', () => {
     expect(read('[{"a": 1} {"a": 2}]').at(-1)).toMatchObject({ ok: false, reason: expect.stringContaining('缺少逗号') });
     expect(read('[{"a": 1}] [2]').at(-1)).toMatchObject({ ok: false, reason: expect.stringContaining('数组结束后还有内容') });
