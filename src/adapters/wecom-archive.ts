@@ -3,6 +3,7 @@ import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type ReadEvent } from './adapter.js';
 import { SessionSplitter } from './session-gap.js';
+import { t } from '../i18n/index.js';
 
 /*
  * 企业微信「会话内容存档」: the messages the GetChatData SDK returns, after DecryptData, one JSON
@@ -19,7 +20,6 @@ import { SessionSplitter } from './session-gap.js';
  * own staff, and `input.internalIds` names staff whose ids would otherwise look external.
  */
 
-const ACTIONS = 'send, recall or switch';
 
 type Json = Record<string, unknown>;
 
@@ -68,15 +68,15 @@ function contentOf(record: Json, msgtype: string): { text: string; kind: Message
   switch (msgtype) {
     case 'text': {
       const content = isObject(body) ? body.content : undefined;
-      return typeof content === 'string' ? { text: content, kind: 'text' } : { problem: `a text message without text.content (found ${describeValue(body)})` };
+      return typeof content === 'string' ? { text: content, kind: 'text' } : { problem: t('wecom.textWithoutContent', { value: describeValue(body) }) };
     }
     case 'markdown': {
       // Robots send Markdown; the page puts it in info.content.
       const content = isObject(record.info) ? record.info.content : undefined;
-      return typeof content === 'string' ? { text: content, kind: 'text' } : { problem: 'a markdown message without info.content' };
+      return typeof content === 'string' ? { text: content, kind: 'text' } : { problem: t('wecom.markdownWithoutContent') };
     }
     case 'mixed':
-      return mixedText(body) ?? { problem: 'a mixed message without mixed.item' };
+      return mixedText(body) ?? { problem: t('wecom.mixedWithoutItems') };
     case 'image':
       return { text: '[图片]', kind: 'image' };
     case 'emotion':
@@ -169,7 +169,7 @@ export const wecomArchiveAdapter: Adapter = {
       const location = document.location;
       const record = document.value;
       if (!isObject(record)) {
-        yield { type: 'skipped', location, reason: `expected a message object {msgid, action, from, tolist, msgtime, msgtype}, found ${describeValue(record)}` };
+        yield { type: 'skipped', location, reason: t('wecom.archiveNotMessage', { value: describeValue(record) }) };
         continue;
       }
       const action = record.action;
@@ -180,29 +180,29 @@ export const wecomArchiveAdapter: Adapter = {
       if (action === 'recall') {
         const withdrawn = stringAt(record.revoke, 'pre_msgid');
         if (withdrawn) yield { type: 'recall', sourceId: withdrawn, location };
-        else yield { type: 'skipped', location, reason: 'a recall without revoke.pre_msgid: expected the msgid of the withdrawn message' };
+        else yield { type: 'skipped', location, reason: t('wecom.archiveNoRecallId') };
         continue;
       }
       if (action !== 'send') {
-        yield { type: 'skipped', location, reason: action === undefined ? `no "action": expected ${ACTIONS}` : `action ${describeValue(action)} is unknown: expected ${ACTIONS}` };
+        yield { type: 'skipped', location, reason: action === undefined ? t('wecom.archiveNoAction') : t('wecom.archiveUnknownAction', { value: describeValue(action) }) };
         continue;
       }
       const from = stringAt(record, 'from');
       if (!from) {
-        yield { type: 'skipped', location, reason: `no sender: expected "from" with a userid or external_userid, found ${describeValue(record.from)}` };
+        yield { type: 'skipped', location, reason: t('wecom.archiveNoSender', { value: describeValue(record.from) }) };
         continue;
       }
       const msgtype = stringAt(record, 'msgtype');
       if (!msgtype) {
-        yield { type: 'skipped', location, reason: `no "msgtype": expected text, image, file …, found ${describeValue(record.msgtype)}` };
+        yield { type: 'skipped', location, reason: t('wecom.archiveNoMsgtype', { value: describeValue(record.msgtype) }) };
         continue;
       }
       const rawTime = record.msgtime;
       const time = typeof rawTime === 'number' || (typeof rawTime === 'string' && /^\d+$/.test(rawTime.trim())) ? parseInstant(rawTime, options.timezone) : undefined;
       if (time === undefined) {
         const reason = rawTime === undefined
-          ? 'no "msgtime": expected an archive message {msgid, action, from, tolist, msgtime, msgtype}'
-          : `msgtime ${describeValue(rawTime)} is not a time: expected UTC epoch milliseconds`;
+          ? t('wecom.archiveNoTime')
+          : t('wecom.archiveBadTime', { value: describeValue(rawTime) });
         yield { type: 'skipped', location, reason };
         continue;
       }
@@ -246,7 +246,7 @@ export const wecomArchiveAdapter: Adapter = {
         yield {
           type: 'warning',
           location,
-          reason: `this message is more than ${options.sessionGapMinutes} minutes older than the one before it in the same chat: the archive is not in time order, so conversations are cut wherever two neighbouring records of a chat are that far apart, and a message far out of place becomes a conversation of its own. Sort the archive by msgtime for exact sessions`,
+          reason: t('wecom.archiveOutOfOrder', { minutes: options.sessionGapMinutes }),
         };
       }
       yield {
@@ -269,7 +269,7 @@ export const wecomArchiveAdapter: Adapter = {
       yield {
         type: 'warning',
         location: { file: input.name },
-        reason: `${staffOnlyRecords} message(s) in ${staffOnlyChats.size} chat(s) with no external contact (no wm…/wo… id among sender and recipients) are staff talking among themselves: counted, not linted`,
+        reason: t('wecom.archiveStaffOnly', { records: staffOnlyRecords, chats: staffOnlyChats.size }),
       };
     }
   },

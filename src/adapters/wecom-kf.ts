@@ -3,6 +3,7 @@ import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
 import { describeValue, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
 import { SessionSplitter } from './session-gap.js';
+import { t } from '../i18n/index.js';
 
 /*
  * 微信客服 kf/sync_msg responses, as saved from the API: one response
@@ -29,7 +30,6 @@ const stringAt = (value: unknown, key: string): string | undefined => {
 };
 
 const ROLE_BY_ORIGIN: Record<number, Role> = { 3: 'customer', 4: 'system', 5: 'agent' };
-const ORIGINS = 'expected 3 (微信客户), 4 (系统事件) or 5 (接待人员)';
 
 function looksLikeMessage(item: Json): boolean {
   return typeof item.msgid === 'string' && 'send_time' in item && 'origin' in item && 'msgtype' in item;
@@ -46,11 +46,11 @@ function contentOf(item: Json, msgtype: string): { text: string; kind: MessageKi
   switch (msgtype) {
     case 'text': {
       const content = isObject(body) ? body.content : undefined;
-      return typeof content === 'string' ? { text: content, kind: 'text' } : { problem: `a text message without text.content (found ${describeValue(body)})` };
+      return typeof content === 'string' ? { text: content, kind: 'text' } : { problem: t('wecom.textWithoutContent', { value: describeValue(body) }) };
     }
     case 'msgmenu': {
       // A menu: its head, one line per option, its tail.
-      if (!isObject(body)) return { problem: 'a msgmenu message without a msgmenu object' };
+      if (!isObject(body)) return { problem: t('wecom.kfMenuWithoutObject') };
       const options = Array.isArray(body.list)
         ? body.list.map((entry) => (isObject(entry) && typeof entry.type === 'string' ? stringAt(entry[entry.type], 'content') : undefined))
         : [];
@@ -144,14 +144,14 @@ export const wecomKfAdapter: Adapter = {
       if (isObject(value) && 'msg_list' in value) {
         // A whole response (a JSON array or JSONL of responses): its messages share its location.
         if (!Array.isArray(value.msg_list)) {
-          yield { type: 'skipped', location, reason: `msg_list is ${describeValue(value.msg_list)}: expected an array of messages` };
+          yield { type: 'skipped', location, reason: t('wecom.msgListNotArray', { value: describeValue(value.msg_list) }) };
         } else if (value.msg_list.length === 0) {
           yield { type: 'record', location };
         } else {
           for (const [index, item] of value.msg_list.entries()) yield* reader.read(item, location, `msg_list[${index}]: `);
         }
       } else if (isObject(value) && 'errcode' in value && Number(value.errcode) !== 0) {
-        yield { type: 'skipped', location, reason: `a failed sync_msg call (errcode ${shown(value.errcode)}, errmsg ${describeValue(value.errmsg)}): it holds no messages` };
+        yield { type: 'skipped', location, reason: t('wecom.failedSync', { errcode: shown(value.errcode), errmsg: describeValue(value.errmsg) }) };
       } else {
         // An item of a single response's msg_list, streamed, or a bare message.
         yield* reader.read(value, location, '');
@@ -161,7 +161,7 @@ export const wecomKfAdapter: Adapter = {
       yield {
         type: 'warning',
         location: reader.outOfOrderAt,
-        reason: `messages are not in time order: this one is more than ${options.sessionGapMinutes} minutes older than the customer's previous one, so sessions are cut wherever two neighbouring messages of a customer are that far apart, and a message far out of place becomes a conversation of its own. Save the responses in cursor order for exact sessions`,
+        reason: t('wecom.kfOutOfOrder', { minutes: options.sessionGapMinutes }),
       };
     }
   },
@@ -179,20 +179,20 @@ class KfReader {
   *read(item: unknown, location: SourceLocation, where: string): Generator<ReadEvent> {
     const skip = (reason: string): ReadEvent => ({ type: 'skipped', location, reason: `${where}${reason}` });
     if (!isObject(item)) {
-      yield skip(`expected a message {msgid, open_kfid, external_userid, send_time, origin, msgtype}, found ${describeValue(item)}`);
+      yield skip(t('wecom.kfNotMessage', { value: describeValue(item) }));
       return;
     }
     const msgtype = stringAt(item, 'msgtype');
     if (!msgtype) {
-      yield skip(`no "msgtype": expected text, image, event …, found ${describeValue(item.msgtype)}`);
+      yield skip(t('wecom.kfNoMsgtype', { value: describeValue(item.msgtype) }));
       return;
     }
     const rawTime = item.send_time;
     const time = typeof rawTime === 'number' || (typeof rawTime === 'string' && /^\d+$/.test(rawTime.trim())) ? parseInstant(rawTime, this.options.timezone) : undefined;
     if (time === undefined) {
       yield skip(rawTime === undefined
-        ? 'no "send_time": expected a sync_msg message {msgid, open_kfid, external_userid, send_time, origin, msgtype}'
-        : `send_time ${describeValue(rawTime)} is not a time: expected epoch seconds`);
+        ? t('wecom.kfNoTime')
+        : t('wecom.kfBadTime', { value: describeValue(rawTime) }));
       return;
     }
     const sourceId = stringAt(item, 'msgid');
@@ -203,13 +203,13 @@ class KfReader {
     }
     const role = ROLE_BY_ORIGIN[Number(item.origin)];
     if (!role) {
-      yield skip(`origin ${shown(item.origin)} is unknown: ${ORIGINS}`);
+      yield skip(t('wecom.kfUnknownOrigin', { value: shown(item.origin) }));
       return;
     }
     const kfId = stringAt(item, 'open_kfid');
     const customer = stringAt(item, 'external_userid');
     if (!kfId || !customer) {
-      yield skip(`no ${kfId ? 'external_userid' : 'open_kfid'}: every message needs the kf account and the customer it belongs to`);
+      yield skip(t('wecom.kfNoOwner', { field: kfId ? 'external_userid' : 'open_kfid' }));
       return;
     }
     const content = contentOf(item, msgtype);
@@ -233,7 +233,7 @@ class KfReader {
   private *readEvent(item: Json, time: number, sourceId: string | undefined, location: SourceLocation, skip: (reason: string) => ReadEvent): Generator<ReadEvent> {
     const event = item.event;
     if (!isObject(event)) {
-      yield skip(`an event message without an "event" object (found ${describeValue(event)})`);
+      yield skip(t('wecom.kfNoEvent', { value: describeValue(event) }));
       return;
     }
     const type = stringAt(event, 'event_type');
@@ -246,7 +246,7 @@ class KfReader {
       case 'user_recall_msg':
       case 'servicer_recall_msg': {
         const withdrawn = stringAt(event, 'recall_msgid');
-        yield withdrawn ? { type: 'recall', sourceId: withdrawn, location } : skip(`a ${type} event without recall_msgid: expected the msgid of the withdrawn message`);
+        yield withdrawn ? { type: 'recall', sourceId: withdrawn, location } : skip(t('wecom.kfNoRecallId', { type }));
         return;
       }
       // About a 接待人员's own status, or a reply sent through the API that failed: no conversation message.
@@ -255,17 +255,17 @@ class KfReader {
         yield { type: 'record', location };
         return;
       case undefined:
-        yield skip(`an event without event.event_type (found ${describeValue(event.event_type)})`);
+        yield skip(t('wecom.kfNoEventType', { value: describeValue(event.event_type) }));
         return;
     }
     if (!kfId || !customer) {
-      yield skip(`a ${type} event without ${kfId ? 'external_userid' : 'open_kfid'}: cannot tell which conversation it belongs to`);
+      yield skip(t('wecom.kfEventNoOwner', { type, field: kfId ? 'external_userid' : 'open_kfid' }));
       return;
     }
     if (type === 'session_status_change') {
       const change = sessionChange(event);
       if (!change) {
-        yield skip(`session_status_change with change_type ${shown(event.change_type)}: expected 1 (接入), 2 (转接), 3 (结束) or 4 (重新接入)`);
+        yield skip(t('wecom.kfBadChangeType', { value: shown(event.change_type) }));
         return;
       }
       yield this.message(kfId, customer, location, draft(change.event, change.text));

@@ -132,7 +132,7 @@ describe('wecom-archive roles and conversations', () => {
     expect(ofType(events, 'record')).toHaveLength(4);
     const warnings = ofType(events, 'warning');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.reason).toMatch(/^4 message\(s\) in 3 chat\(s\) with no external contact/);
+    expect(warnings[0]!.reason).toMatch(/^3 个聊天里的 4 条消息没有外部联系人/);
     expect(recordsRead(events)).toBe(5);
   });
 });
@@ -211,7 +211,7 @@ describe('wecom-archive sessions', () => {
     const warnings = ofType(events, 'warning');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.location).toEqual({ file: 'chat.jsonl', line: 4 });
-    expect(warnings[0]!.reason).toMatch(/not in time order/);
+    expect(warnings[0]!.reason).toMatch(/存档没有按时间排序/);
   });
 });
 
@@ -287,13 +287,13 @@ describe('wecom-archive bad input', () => {
     expect(skipped.map((s) => s.location.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     const reasons = skipped.map((s) => s.reason);
     expect(reasons[0]).toMatch(/不是合法的 JSON/);
-    expect(reasons[1]).toMatch(/expected a message object/);
-    expect(reasons[2]).toMatch(/action "forward" is unknown: expected send, recall or switch/);
-    expect(reasons[3]).toMatch(/no sender: expected "from"/);
-    expect(reasons[4]).toMatch(/msgtime "2026-11-03 10:00" is not a time: expected UTC epoch milliseconds/);
-    expect(reasons[5]).toMatch(/a text message without text.content/);
-    expect(reasons[6]).toMatch(/a recall without revoke.pre_msgid/);
-    expect(reasons[7]).toMatch(/no "msgtype"/);
+    expect(reasons[1]).toMatch(/应为一条消息对象/);
+    expect(reasons[2]).toMatch(/action "forward" 无法识别：应为 send、recall 或 switch/);
+    expect(reasons[3]).toMatch(/没有发送人："from" 应为/);
+    expect(reasons[4]).toMatch(/msgtime "2026-11-03 10:00" 不是时间：应为 UTC 毫秒时间戳/);
+    expect(reasons[5]).toMatch(/文本消息没有 text.content/);
+    expect(reasons[6]).toMatch(/撤回记录没有 revoke.pre_msgid/);
+    expect(reasons[7]).toMatch(/没有 "msgtype"/);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['第一条', '最后一条']);
     expect(recordsRead(events)).toBe(10);
   });

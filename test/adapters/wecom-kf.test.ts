@@ -200,15 +200,15 @@ describe('wecom-kf bad input', () => {
     const skipped = ofType(events, 'skipped');
     expect(skipped.map((s) => s.location)).toEqual([...Array(8).fill({ file: 'pages.json', record: 0 }), { file: 'pages.json', record: 1 }]);
     expect(skipped.map((s) => s.reason)).toEqual([
-      expect.stringMatching(/^msg_list\[1\]: origin 9 is unknown: expected 3 \(微信客户\), 4 \(系统事件\) or 5 \(接待人员\)/),
-      expect.stringMatching(/^msg_list\[2\]: no external_userid/),
-      expect.stringMatching(/^msg_list\[3\]: send_time "下午三点" is not a time: expected epoch seconds/),
-      expect.stringMatching(/^msg_list\[4\]: a text message without text.content/),
-      expect.stringMatching(/^msg_list\[5\]: an event without event.event_type/),
-      expect.stringMatching(/^msg_list\[6\]: session_status_change with change_type 7/),
-      expect.stringMatching(/^msg_list\[7\]: a user_recall_msg event without recall_msgid/),
-      expect.stringMatching(/^msg_list\[8\]: expected a message/),
-      expect.stringMatching(/a failed sync_msg call \(errcode 95018, errmsg "send_time invalid"\)/),
+      expect.stringMatching(/^msg_list\[1\]: origin 9 无法识别：应为 3（微信客户）、4（系统事件）或 5（接待人员）/),
+      expect.stringMatching(/^msg_list\[2\]: 没有 external_userid/),
+      expect.stringMatching(/^msg_list\[3\]: send_time "下午三点" 不是时间：应为以秒计的时间戳/),
+      expect.stringMatching(/^msg_list\[4\]: 文本消息没有 text.content/),
+      expect.stringMatching(/^msg_list\[5\]: 事件没有 event.event_type/),
+      expect.stringMatching(/^msg_list\[6\]: session_status_change 的 change_type 是 7/),
+      expect.stringMatching(/^msg_list\[7\]: user_recall_msg 事件没有 recall_msgid/),
+      expect.stringMatching(/^msg_list\[8\]: 应为一条消息/),
+      expect.stringMatching(/一次失败的 sync_msg 调用（errcode 95018，errmsg "send_time invalid"）/),
     ]);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['第一条', '最后一条']);
     expect(recordsRead(events)).toBe(11);
