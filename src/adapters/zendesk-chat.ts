@@ -73,7 +73,9 @@ function senderOf(entry: Record<string, unknown>, options: AdapterOptions): Send
 }
 
 function label(sender: Sender): string {
-  if (sender.role === 'customer') return sender.name ? `访客 ${sender.name}` : '访客';
+  // A visitor's display name is the customer's own name or nickname: an event line is message text,
+  // which --redact masks but does not pseudonymise, so the name is left out of it.
+  if (sender.role === 'customer') return '访客';
   if (sender.role === 'bot') return sender.name ? `机器人 ${sender.name}` : '机器人';
   const who = sender.name ?? (sender.agentId ? `#${sender.agentId}` : undefined);
   return who ? `客服 ${who}` : '客服';

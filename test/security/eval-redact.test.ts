@@ -64,3 +64,24 @@ describe('eval --redact', () => {
     expect(result.stdout).not.toContain('lilei');
   });
 });
+
+describe('a Zendesk visitor display name', () => {
+  it('is not written into the join and leave lines, so eval --redact cannot print it', async () => {
+    const file = path.join(DIR, 'zendesk.json');
+    const chat = {
+      id: 'z-1', type: 'chat', timestamp: '2026-11-02T02:00:00Z',
+      visitor: { name: '王建国', email: '' },
+      history: [
+        { type: 'chat.memberjoin', nick: 'visitor', display_name: '王建国', timestamp: '2026-11-02T02:00:00Z' },
+        { type: 'chat.msg', nick: 'visitor', display_name: '王建国', msg: '我的快递三天没动了', timestamp: '2026-11-02T02:00:05Z' },
+        { type: 'chat.memberjoin', nick: 'agent:1', display_name: '小林', timestamp: '2026-11-02T02:00:10Z' },
+        { type: 'chat.msg', nick: 'agent:1', display_name: '小林', msg: '这个不归我们管，您找快递吧', timestamp: '2026-11-02T02:00:20Z' },
+        { type: 'chat.memberleave', nick: 'visitor', display_name: '王建国', timestamp: '2026-11-02T02:01:00Z' },
+      ],
+    };
+    writeFileSync(file, JSON.stringify([chat]));
+    const result = await runCli(['eval', file, '-c', REPO_CONFIG, '--rule', 'blame-shifting', '--all', '--context', '5', '--redact'], { env: ENV });
+    expect(result.stdout).toContain('访客 加入会话');
+    expect(result.stdout).not.toContain('王建国');
+  });
+});
