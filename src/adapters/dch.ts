@@ -71,8 +71,13 @@ export const dchAdapter: Adapter = {
           turnProblems.push(t('dch.turnWithoutUtterances', { id, turn: index + 1, value: JSON.stringify(turn.utterances ?? null).slice(0, 40) }));
           continue;
         }
-        for (const utterance of turn.utterances) {
-          messages.push({ seq: messages.length, role, text: typeof utterance === 'string' ? utterance : '', kind: 'text', internal: false, location });
+        for (const [at, utterance] of turn.utterances.entries()) {
+          if (typeof utterance !== 'string') {
+            // Named by its kind only: an object here could hold anything, personal data included.
+            turnProblems.push(t('dch.utteranceNotText', { id, turn: index + 1, utterance: at + 1, kind: t(kindOf(utterance)) }));
+            continue;
+          }
+          messages.push({ seq: messages.length, role, text: utterance, kind: 'text', internal: false, location });
         }
       }
       if (problem) {
@@ -93,3 +98,11 @@ export const dchAdapter: Adapter = {
     }
   },
 };
+
+function kindOf(value: unknown): 'value.null' | 'value.array' | 'value.object' | 'value.number' | 'value.boolean' | 'value.other' {
+  if (value === null || value === undefined) return 'value.null';
+  if (Array.isArray(value)) return 'value.array';
+  if (typeof value === 'object') return 'value.object';
+  if (typeof value === 'number') return 'value.number';
+  return typeof value === 'boolean' ? 'value.boolean' : 'value.other';
+}

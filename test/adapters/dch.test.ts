@@ -33,4 +33,16 @@ describe('dch: turns and dialogues that hold no message are skipped with a reaso
       '对话 d2 没有一条消息，没有检查',
     ]);
   });
+
+  it('an utterance that is not text is skipped by its kind, never quoted, and the turn keeps its text', async () => {
+    const events = await read([{ id: 'd1', turns: [{ sender: 'customer', utterances: ['hi', { a: '王建国13812345678' }, null, 7] }, { sender: 'helpdesk', utterances: ['ok'] }] }]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.text)).toEqual(['hi', 'ok']);
+    const reasons = problemsOf(events, 'skipped').map((p) => p.reason);
+    expect(reasons).toEqual([
+      '对话 d1 第 1 轮的第 2 句是一个对象，不是文本；这一句没有读取',
+      '对话 d1 第 1 轮的第 3 句是空值（null），不是文本；这一句没有读取',
+      '对话 d1 第 1 轮的第 4 句是一个数字，不是文本；这一句没有读取',
+    ]);
+    expect(reasons.join('')).not.toContain('王建国');
+  });
 });
