@@ -126,9 +126,9 @@ describe('--rule turns a rule on, as ESLint does', () => {
 });
 
 describe('warnings that a filter or file matched nothing', () => {
-  it('--agent with a name no conversation has', async () => {
+  it('--agent with a name no conversation has exits 2, so a typo cannot turn a failing gate green', async () => {
     const result = await runCli(['lint', SAMPLE, '--agent', '小材']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('--agent 小材：没有哪个会话由这个客服处理');
     expect(result.stderr).toContain('你是不是想输入 "小林"？');
     const known = await runCli(['lint', SAMPLE, '--agent', '小林']);

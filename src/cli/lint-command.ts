@@ -170,7 +170,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   waivers.finish(summary, new Set(rules.map((rule) => rule.id)), io.stderr);
   const shownSummary = redactor ? redactor.summary(summary) : summary;
   await reports.end(shownSummary);
-  for (const line of unknownAgentLines(options.agent ?? [], agentsSeen)) io.stderr(`${line}\n`);
+  const unknownAgents = unknownAgentLines(options.agent ?? [], agentsSeen);
+  for (const line of unknownAgents) io.stderr(`${line}\n`);
   const baselineWritten = await baseline.finish(summary, io.stderr);
   const failures = ruleFailureLines(shownSummary);
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
@@ -198,6 +199,9 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     io.stderr(`${unrecognised}\n`);
     return 2;
   }
+  // An --agent that handled nothing here shows a clean run whatever the input holds: a typo in a
+  // gate must not pass it.
+  if (unknownAgents.length > 0) return 2;
   if (options.strict && (summary.records.skipped > 0 || summary.unreadableFiles.length > 0)) {
     io.stderr(`${t('lint.strictFailed', { skipped: summary.records.skipped, files: summary.unreadableFiles.length })}\n`);
     return 2;

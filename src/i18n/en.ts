@@ -215,7 +215,7 @@ export const en = {
   'lint.baselineWithDates': '--update-baseline cannot be used with --since/--until: conversations outside the range are not checked, and the baseline would lose their known findings. Update the baseline without a date range.',
   'lint.redactKeepAgents': 'with --redact, show agent names as they are',
   'lint.hiddenKey': '(hidden)',
-  'lint.agentUnknown': 'supportlint: --agent {name}: no conversation was handled by this agent, so no finding is shown for it.',
+  'lint.agentUnknown': 'supportlint: --agent {name}: no conversation was handled by this agent, so no finding is shown for it; the exit code is 2.',
   'lint.nothingRead': 'supportlint: nothing could be read from the input. See the reasons above; use --input-format to choose a reader.',
   'lint.strictFailed': 'supportlint: --strict is set, and {skipped} records were skipped and {files} files could not be read.',
   'progress.linting': 'linting',

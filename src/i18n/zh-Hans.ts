@@ -226,7 +226,7 @@ export const zhHans = {
   'lint.baselineWithDates': '--update-baseline 不能与 --since/--until 一起用：范围外的会话不会被检查，写出的基线会漏掉它们的已知问题。请去掉日期范围再更新基线。',
   'lint.redactKeepAgents': '配合 --redact，客服姓名照常显示',
   'lint.hiddenKey': '（已隐藏）',
-  'lint.agentUnknown': 'supportlint: --agent {name}：没有哪个会话由这个客服处理，所以不会显示任何问题。',
+  'lint.agentUnknown': 'supportlint: --agent {name}：没有哪个会话由这个客服处理，所以不会显示任何问题；退出码为 2。',
   'lint.nothingRead': 'supportlint: 输入中没有读到任何内容。原因见上；可用 --input-format 指定读取格式。',
   'lint.strictFailed': 'supportlint: 设置了 --strict，而有 {skipped} 条记录被跳过、{files} 个文件无法读取。',
   'progress.linting': '检查中',

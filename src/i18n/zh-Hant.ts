@@ -218,7 +218,7 @@ export const zhHant = {
   'lint.baselineWithDates': '--update-baseline 不能與 --since/--until 一起用：範圍外的會話不會被檢查，寫出的基線會漏掉它們的已知問題。請去掉日期範圍再更新基線。',
   'lint.redactKeepAgents': '配合 --redact，客服姓名照常顯示',
   'lint.hiddenKey': '（已隱藏）',
-  'lint.agentUnknown': 'supportlint: --agent {name}：沒有哪個會話由這個客服處理，所以不會顯示任何問題。',
+  'lint.agentUnknown': 'supportlint: --agent {name}：沒有哪個會話由這個客服處理，所以不會顯示任何問題；結束碼為 2。',
   'lint.nothingRead': 'supportlint: 輸入中沒有讀到任何內容。原因見上；可用 --input-format 指定讀取格式。',
   'lint.strictFailed': 'supportlint: 設定了 --strict，而有 {skipped} 條記錄被跳過、{files} 個檔案無法讀取。',
   'progress.linting': '檢查中',
