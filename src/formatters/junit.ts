@@ -1,7 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import type { ConversationResult } from '../engine/lint.js';
 import type { LintSummary } from '../runner/summary.js';
-import { excerptAround } from './excerpt.js';
+import { excerptAround, visibleKeepingLineBreaks } from './excerpt.js';
 import { resultNoun, type Formatter, type FormatterContext } from './formatter.js';
 import { ciLocation, ciPath } from './paths.js';
 
@@ -17,7 +17,9 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text content: markup characters escaped, forbidden characters removed. */
 export function escapeXmlText(text: string): string {
-  return text.replace(NOT_XML_CHAR, '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  // C1 controls and bidi formatting characters are valid XML but act on whoever reads the report
+  // (U+202E reverses a line): written as escapes, as on a terminal.
+  return visibleKeepingLineBreaks(text.replace(NOT_XML_CHAR, '')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import { isCleanRun, type LintSummary } from '../runner/summary.js';
-import { excerptAround } from './excerpt.js';
+import { excerptAround, visibleKeepingLineBreaks } from './excerpt.js';
 import { resultNoun, type Formatter, type FormatterContext, type RuleSummary } from './formatter.js';
 import { ciLocation, ciPath } from './paths.js';
 
@@ -21,11 +21,12 @@ const INPUT_PROBLEM_LINES = 20;
  * Text for one table cell of GitHub-flavoured Markdown. ASCII punctuation that Markdown or HTML
  * would act on is backslash-escaped (CommonMark allows escaping any of it), `|` included so a
  * customer's pipe does not split the cell; `@` gets a word joiner so a quoted `@name` does not
- * notify a GitHub user; line breaks become <br>, since a raw one would end the table row.
+ * notify a GitHub user; line breaks become <br>, since a raw one would end the table row. Control
+ * and bidi formatting characters (U+202E turns the rest of a line around in a PR comment) are
+ * written as their escapes, as on a terminal.
  */
 export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+  return visibleKeepingLineBreaks(text)
     .replace(/[\\`*_{}[\]()<>|~&$#!]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u2060')
     .replace(/\r\n?|\n/g, '<br>');
