@@ -119,7 +119,7 @@ export interface ReportRun {
  * ```
  */
 export class Supportlint {
-  /** Symbolic links the last inputFiles() call matched and did not follow; reported by the next lint. */
+  /** Symbolic links inputFiles() matched and did not follow, until a run takes them to report. */
   private linksNotFollowed: string[] = [];
 
   readonly cwd: string;
@@ -179,10 +179,18 @@ export class Supportlint {
     return findInputFiles(patterns, { cwd: this.cwd, ignore: config.ignore, extensions: options.extensions });
   }
 
+  /** The symbolic links the last inputFiles() call matched and did not follow, handed over once, to be reported as unread. */
+  takeLinksNotFollowed(): string[] {
+    const links = this.linksNotFollowed;
+    this.linksNotFollowed = [];
+    return links;
+  }
+
   /** Like resolveInputs, but a path or glob that matches nothing is an error (NoInputError), as in ESLint. */
   async inputFiles(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<string[]> {
     const { files, missing, links } = await this.resolveInputs(patterns, options);
-    this.linksNotFollowed = links;
+    // Kept until a run takes them: a command may resolve its inputs again from the files found.
+    for (const link of links) if (!this.linksNotFollowed.includes(link)) this.linksNotFollowed.push(link);
     if (missing.length > 0) {
       throw new NoInputError(missing.map((m) => t('input.missing', { pattern: m.pattern, reason: m.reason })).join('\n'), missing);
     }
@@ -208,8 +216,7 @@ export class Supportlint {
     const settings = await this.lintSettings({ metrics: options.metrics });
     const summary = options.summary ?? emptySummary();
     // Links a folder or glob matched are not read: counted as unreadable, so --strict fails on them.
-    for (const link of this.linksNotFollowed) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
-    this.linksNotFollowed = [];
+    for (const link of this.takeLinksNotFollowed()) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
     const results: ConversationResult[] = [];
     const config = await this.loadConfig();
     const only = this.options.rules?.length ? [...this.options.rules] : undefined;
@@ -315,6 +322,7 @@ export class Supportlint {
       toolVersion: toolVersion(),
     });
     const summary = emptySummary();
+    for (const link of this.takeLinksNotFollowed()) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
     const waivers = request.waivers;
     const { transcripts, stdin } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false) }, summary, (input) => {
       request.onConversation?.();

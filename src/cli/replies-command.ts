@@ -95,6 +95,12 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   const chalk = new Chalk({ level: useColor(io, options.color) ? 1 : 0 });
   let broken = false;
   await reports.start();
+  // A link a folder or glob matched is not followed (it could lead out of the repository): a
+  // library behind one is unread, and the run says so rather than passing without it.
+  for (const link of linter.takeLinksNotFollowed()) {
+    io.stderr(`${chalk.red(t('input.unreadable'))} ${visible(link)}: ${t('input.linkNotFollowed')}\n`);
+    broken = true;
+  }
   for (const file of files) {
     let library: Library;
     try {
