@@ -1,6 +1,7 @@
 import type { Conversation, Message, SourceLocation } from '../model/conversation.js';
 import type { RoleMap } from '../model/roles.js';
 import type { InputSource } from '../io/input.js';
+import { t } from '../i18n/index.js';
 
 export interface AdapterOptions {
   /** Zone for naive local times. */
@@ -82,6 +83,18 @@ export function pickField(record: Record<string, unknown>, field: FieldName, can
   if (configured !== undefined) return Object.hasOwn(record, configured) ? record[configured] : undefined;
   for (const name of candidates) if (Object.hasOwn(record, name) && record[name] !== undefined && record[name] !== null) return record[name];
   return undefined;
+}
+
+/**
+ * What kind of value stands where text was expected, in the user's language ("一个对象"), for a
+ * reason that must not quote the value: an object could hold anything, personal data included.
+ */
+export function valueKind(value: unknown): string {
+  if (value === null || value === undefined) return t('value.null');
+  if (Array.isArray(value)) return t('value.array');
+  if (typeof value === 'object') return t('value.object');
+  if (typeof value === 'number') return t('value.number');
+  return t(typeof value === 'boolean' ? 'value.boolean' : 'value.other');
 }
 
 export function describeValue(value: unknown): string {

@@ -1,6 +1,6 @@
 import type { Message } from '../model/conversation.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
-import type { Adapter, ReadEvent } from './adapter.js';
+import { valueKind, type Adapter, type ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 
 const SENDER_ROLES: Record<string, Message['role']> = { customer: 'customer', helpdesk: 'agent' };
@@ -74,7 +74,7 @@ export const dchAdapter: Adapter = {
         for (const [at, utterance] of turn.utterances.entries()) {
           if (typeof utterance !== 'string') {
             // Named by its kind only: an object here could hold anything, personal data included.
-            turnProblems.push(t('dch.utteranceNotText', { id, turn: index + 1, utterance: at + 1, kind: t(kindOf(utterance)) }));
+            turnProblems.push(t('dch.utteranceNotText', { id, turn: index + 1, utterance: at + 1, kind: valueKind(utterance) }));
             continue;
           }
           messages.push({ seq: messages.length, role, text: utterance, kind: 'text', internal: false, location });
@@ -98,11 +98,3 @@ export const dchAdapter: Adapter = {
     }
   },
 };
-
-function kindOf(value: unknown): 'value.null' | 'value.array' | 'value.object' | 'value.number' | 'value.boolean' | 'value.other' {
-  if (value === null || value === undefined) return 'value.null';
-  if (Array.isArray(value)) return 'value.array';
-  if (typeof value === 'object') return 'value.object';
-  if (typeof value === 'number') return 'value.number';
-  return typeof value === 'boolean' ? 'value.boolean' : 'value.other';
-}

@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js';
 import type { EventType, Message, MessageKind, Role, SourceLocation } from '../model/conversation.js';
 import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { parseInstant } from '../time/instant.js';
-import { describeValue, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
+import { describeValue, valueKind, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
 import { numbered, sortByTime } from './grouping.js';
 
 /*
@@ -120,6 +120,11 @@ function content(body: unknown, attachments: Attachment[]): { text: string; kind
   return { text: attachments.map((a) => a.name ?? a.url ?? '').filter(Boolean).join('\n'), kind };
 }
 
+/** A body that is there but is not HTML text: a damaged export, whose words are lost, so it is skipped with a reason. */
+function bodyProblem(body: unknown): string | undefined {
+  return body === undefined || body === null || typeof body === 'string' ? undefined : t('intercom.bodyNotText', { kind: valueKind(body) });
+}
+
 /** Part types that say something: the author's words, shown to the customer unless a note. */
 const NOTE_TYPES = new Set(['note', 'note_and_reopen']);
 const ASSIGN_TYPES = new Set(['assignment', 'default_assignment', 'away_mode_assignment', 'assign_and_reopen', 'assign_and_unsnooze', 'round_robin_assignment']);
@@ -163,6 +168,8 @@ function readPart(part: unknown, index: number, location: SourceLocation, option
   const time = parseInstant(record.created_at, options.timezone);
   if (time === undefined) return { problem: t('intercom.at', { where, problem: t('intercom.badTime', { value: describeValue(record.created_at) }) }) };
   const base = { time, sourceId: text(record.id), location };
+  const badBody = bodyProblem(record.body);
+  if (badBody) return { problem: t('intercom.at', { where, problem: badBody }) };
   const said = content(record.body, attachmentsOf(record.attachments));
 
   if (partType === 'comment' || partType === '' || NOTE_TYPES.has(partType)) {
@@ -267,7 +274,9 @@ function* readConversation(value: unknown, location: SourceLocation, file: strin
     const said = content(source.body, attachmentsOf(source.attachments));
     const rawTime = source.created_at ?? conversation.created_at;
     const time = parseInstant(rawTime, options.timezone);
+    const badBody = bodyProblem(source.body);
     if ('problem' in author) problems.push(t('intercom.at', { where: t('intercom.source'), problem: author.problem }));
+    else if (badBody) problems.push(t('intercom.at', { where: t('intercom.source'), problem: badBody }));
     else if (rawTime !== undefined && rawTime !== null && time === undefined) problems.push(t('intercom.at', { where: t('intercom.source'), problem: t('intercom.badTime', { value: describeValue(rawTime) }) }));
     else if (said) messages.push({ time, sourceId: text(source.id), location, ...speaker(author), ...said, internal: false });
   }

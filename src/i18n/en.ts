@@ -343,6 +343,7 @@ export const en = {
   'intercom.noPartType': 'no part_type',
   'intercom.notPart': 'part {part} is {value}, expected a conversation_part object',
   'intercom.badTime': 'created_at {value} is not a time: expected epoch seconds (such as 1793584803)',
+  'intercom.bodyNotText': 'body is {kind}, expected HTML text; this part was not read',
   'intercom.at': '{where}: {problem}',
   'intercom.source': 'source',
   'intercom.notAuthor': 'author is {value}, expected {type, id, name}',

@@ -360,6 +360,7 @@ export const zhHans = {
   'intercom.noPartType': '没有 part_type',
   'intercom.notPart': '第 {part} 部分是 {value}，应为 conversation_part 对象',
   'intercom.badTime': 'created_at {value} 不是时间，应为以秒计的 Unix 时间戳（例如 1793584803）',
+  'intercom.bodyNotText': 'body 是{kind}，应为 HTML 文本；这一部分没有读取',
   'intercom.at': '{where}：{problem}',
   'intercom.source': '开头消息（source）',
   'intercom.notAuthor': 'author 是 {value}，应为 {type, id, name}',

@@ -346,6 +346,7 @@ export const zhHant = {
   'intercom.noPartType': '沒有 part_type',
   'intercom.notPart': '第 {part} 部分是 {value}，應為 conversation_part 物件',
   'intercom.badTime': 'created_at {value} 不是時間，應為以秒計的 Unix 時間戳（例如 1793584803）',
+  'intercom.bodyNotText': 'body 是{kind}，應為 HTML 文字；這一部分沒有讀取',
   'intercom.at': '{where}：{problem}',
   'intercom.source': '開頭訊息（source）',
   'intercom.notAuthor': 'author 是 {value}，應為 {type, id, name}',

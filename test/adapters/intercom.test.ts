@@ -153,6 +153,20 @@ describe('intercom bad input', () => {
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['在吗', '您好']);
   });
 
+  it('a body that is not HTML text (an object, a number) skips its part, or the opening message, with a reason that does not quote it', async () => {
+    const text = JSON.stringify([conversation([
+      { ...part('comment', admin, null, 2), body: { html: '<p>是快递那边的问题 王建国</p>' } },
+      part('comment', admin, '<p>您好</p>', 3),
+    ], { source: { type: 'conversation', id: 's1', body: 12345, author: customer, attachments: [] } })]);
+    const events = await readAll(text);
+    const skipped = ofType(events, 'skipped').map((w) => w.reason);
+    expect(skipped).toEqual([
+      '会话 c1：开头消息（source）：body 是一个数字，应为 HTML 文本；这一部分没有读取',
+      '会话 c1：第 p2 部分（comment）：body 是一个对象，应为 HTML 文本；这一部分没有读取',
+    ]);
+    expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['您好']);
+  });
+
   it('reports a JSONL line that is not JSON by its line number and reads the other lines', async () => {
     const good = JSON.stringify(conversation([part('comment', admin, '<p>您好</p>', 10)]));
     const events = await readAll(`${good}\n{"type": "conversation", "id": \n${good.replace('"c1"', '"c2"')}\n`, 'c.jsonl');
