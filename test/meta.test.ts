@@ -85,3 +85,9 @@ describe('layering', () => {
     });
   }
 });
+
+describe('message placeholders', () => {
+  it('fill only from the data given, never from the prototype: {constructor} and {__proto__} stay as written', () => {
+    expect(renderMessage('“{phrase}”{constructor}{__proto__}{toString}{missing}', { phrase: '快递' }, 'zh-Hans')).toBe('“快递”{constructor}{__proto__}{toString}{missing}');
+  });
+});

@@ -73,7 +73,7 @@ const VERBATIM_KEY = /^(phrase|quote)|(Phrase|Quote)$/;
 export function renderMessage(template: string, data: Record<string, string | number> | undefined, locale: Locale): string {
   const verbatim: string[] = [];
   const filled = template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    if (!data || !(key in data)) return whole;
+    if (!data || !Object.hasOwn(data, key)) return whole;
     if (!VERBATIM_KEY.test(key)) return String(data[key]);
     verbatim.push(String(data[key]));
     return `\u0000${verbatim.length - 1}\u0000`;
