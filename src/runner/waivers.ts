@@ -5,6 +5,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, type ResolvedConfig } from '../config/resolve.js';
+import { shownKey } from '../config/shown-key.js';
 import type { ConversationResult } from '../engine/lint.js';
 import { WaiverMatcher, type Waiver } from '../engine/waive.js';
 import { aliasBombReason, documentAliasesExplode } from '../io/yaml-aliases.js';
@@ -101,7 +102,7 @@ export async function loadWaivers(file: string, shownAs: string, isRule: (id: st
     }
     const entry = parsed.data;
     if (!isRule(entry.rule)) {
-      problems.push(`${where}：没有叫 ${entry.rule} 的规则。运行 supportlint rules 查看规则 id。`);
+      problems.push(`${where}：没有叫 ${shownKey(entry.rule)} 的规则。运行 supportlint rules 查看规则 id。`);
       return;
     }
     waivers.push({ ...entry, source: `${shownAs}:${line}` });

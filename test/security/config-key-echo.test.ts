@@ -67,3 +67,18 @@ describe('values from a configuration file that look like secrets are not echoed
     expect(run.stderr).toContain('输入格式 xlsz（来自 --input-format 或配置项 input.format）不是已知的格式');
   });
 });
+
+describe('a line break in a key from a configuration or waivers file', () => {
+  it('is written as an escape, so no message line can start a CI workflow command', async () => {
+    const config = await lintWith({ '.supportlintrc.yaml': 'extends: supportlint:recommended\nrules:\n  "x\\n::error::CFGINJECT": error\n' });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('x\\x0a::error::CFGINJECT');
+    expect(config.stderr.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-waiver-keys-'));
+    writeFileSync(path.join(dir, 'w.yaml'), 'waivers:\n  - conversation: c-1001\n    rule: "blame-shifting\\n::error::RINJ"\n    reason: x\n    author: y\n');
+    const run = await runCli(['lint', SAMPLE, '--waivers', 'w.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('blame-shifting\\x0a::error::');
+    expect(run.stderr.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+  });
+});
