@@ -23,6 +23,15 @@ export function escapeXmlText(text: string): string {
 }
 
 /**
+ * Lines of element text, one per line of the file. A line break inside one (from an id, an agent's
+ * name, a message) is written as a character reference: the XML reads the same, but no line of the
+ * file, echoed into a CI log, can start with data (`::error::…`).
+ */
+function textLines(lines: readonly string[]): string {
+  return lines.map((line) => escapeXmlText(line).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;')).join('\n');
+}
+
+/**
  * An attribute value. Parsers turn a raw tab or line break in an attribute into a space, so those
  * are written as character references to survive the round trip.
  */
@@ -49,7 +58,7 @@ function failure(finding: Finding, context: FormatterContext, titles: ReadonlyMa
     body.push(`原文：${before}${match ? `【${match}】` : ''}${after}`);
   }
   if (finding.suggestion) body.push(`建议：${finding.suggestion}`);
-  return `      <failure${attrs({ message: finding.message, type: finding.ruleId })}>${escapeXmlText(body.join('\n'))}</failure>\n`;
+  return `      <failure${attrs({ message: finding.message, type: finding.ruleId })}>${textLines(body)}</failure>\n`;
 }
 
 interface TestCase {
@@ -136,7 +145,7 @@ function inputSuite(summary: LintSummary, context: FormatterContext): string {
   if (summary.records.skipped > 0) {
     const lines = summary.skipped.map((p) => `${ciLocation(p.location, context.cwd)}: ${p.reason}`);
     if (summary.records.skipped > lines.length) lines.push(`…以及另外 ${summary.records.skipped - lines.length} 条`);
-    skippedText = `    <system-err>${escapeXmlText(`跳过了 ${summary.records.skipped} 条无法读取的记录：\n${lines.join('\n')}`)}</system-err>\n`;
+    skippedText = `    <system-err>${textLines([`跳过了 ${summary.records.skipped} 条无法读取的记录：`, ...lines])}</system-err>\n`;
   }
   const errors = cases.length;
   return `  <testsuite${attrs({ name: 'supportlint input', tests: errors, failures: 0, errors, skipped: 0, time: 0 })}>\n${cases.join('')}${skippedText}  </testsuite>\n`;
