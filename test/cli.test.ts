@@ -217,7 +217,11 @@ describe('rules command', () => {
     for (const id of ['blame-shifting', 'missing-empathy', 'missing-next-step', 'robot-reply', 'slow-first-response']) expect(list.stdout).toContain(id);
     const one = await runCli(['rules', 'slow-first-response']);
     expect(one.stdout).toContain('## 为什么重要');
-    expect((await runCli(['rules', 'no-such-rule'])).code).toBe(2);
+    const unknown = await runCli(['rules', 'no-such-rule']);
+    expect(unknown.code).toBe(2);
+    // No --rule was given: the message names the argument it came from.
+    expect(unknown.stderr).toContain('supportlint rules no-such-rule：没有这条规则');
+    expect(unknown.stderr).not.toContain('--rule no-such-rule');
   });
 });
 

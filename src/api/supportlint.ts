@@ -394,7 +394,7 @@ export function withRulesOn(config: ResolvedConfig, ids: readonly string[]): Res
   if (unknown.length > 0) {
     throw new UsageError(unknown.map((id) => {
       const near = closest(id, known);
-      return near ? t('rule.unknownNear', { id, near }) : t('rule.unknown', { id });
+      return near ? t('rule.unknownNear', { source: '--rule', id, near }) : t('rule.unknown', { source: '--rule', id });
     }).join('\n'));
   }
   const rules = { ...config.rules };

@@ -63,7 +63,7 @@ export async function evaluateLabels(options: LabelEvalOptions, config: Resolved
   const rules = options.rule ?? manifest.rules;
   for (const id of rules) {
     const rule = BUILTIN_RULES.get(id);
-    if (!rule) throw new UsageError(t('rule.unknown', { id }));
+    if (!rule) throw new UsageError(t('rule.unknown', { source: options.rule ? '--rule' : '--labels', id }));
     if (!(id in config.rules) || config.rules[id] === 'off') config.rules[id] = rule.meta.defaultSeverity;
   }
   const settings = buildLintSettings(config, { onlyRules: rules });

@@ -29,7 +29,7 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
         const rule = BUILTIN_RULES.get(id);
         if (!rule) {
           const near = closest(id, BUILTIN_RULES.keys());
-          throw new UsageError(near ? t('rule.unknownNear', { id, near }) : t('rule.unknown', { id }));
+          throw new UsageError(near ? t('rule.unknownNear', { source: 'supportlint rules', id, near }) : t('rule.unknown', { source: 'supportlint rules', id }));
         }
         io.stdout(await readFile(ruleDocsPath(id), 'utf8'));
         setExitCode(0);

@@ -191,8 +191,8 @@ export const en = {
   'input.stopped': 'reading stopped: {reason}',
   'input.unknownFormat': 'The input format {format} (from --input-format or input.format in the configuration) is not a known format. Known formats: {formats}.',
 
-  'rule.unknown': '--rule {id}: there is no such rule. Run supportlint rules to list them, or declare it under customRules.',
-  'rule.unknownNear': '--rule {id}: there is no such rule. Did you mean "{near}"? Run supportlint rules to list them.',
+  'rule.unknown': '{source} {id}: there is no such rule. Run supportlint rules to list them, or declare it under customRules.',
+  'rule.unknownNear': '{source} {id}: there is no such rule. Did you mean "{near}"? Run supportlint rules to list them.',
 
   'lint.description': 'lint transcript exports and print findings',
   'lint.paths': 'files, folders or globs; - reads standard input',

@@ -201,8 +201,8 @@ export const zhHans = {
   'input.unknownFormat': '输入格式 {format}（来自 --input-format 或配置项 input.format）不是已知的格式。已知格式：{formats}。',
 
   // Rules on the command line.
-  'rule.unknown': '--rule {id}：没有这条规则。运行 supportlint rules 查看所有规则，或在配置的 customRules 中声明。',
-  'rule.unknownNear': '--rule {id}：没有这条规则，你是不是想输入 "{near}"？运行 supportlint rules 查看所有规则。',
+  'rule.unknown': '{source} {id}：没有这条规则。运行 supportlint rules 查看所有规则，或在配置的 customRules 中声明。',
+  'rule.unknownNear': '{source} {id}：没有这条规则，你是不是想输入 "{near}"？运行 supportlint rules 查看所有规则。',
 
   // lint.
   'lint.description': '检查会话导出文件并列出问题',

@@ -194,8 +194,8 @@ export const zhHant = {
   'input.stopped': '讀取中斷：{reason}',
   'input.unknownFormat': '輸入格式 {format}（來自 --input-format 或設定項 input.format）不是已知的格式。已知格式：{formats}。',
 
-  'rule.unknown': '--rule {id}：沒有這條規則。執行 supportlint rules 檢視所有規則，或在配置的 customRules 中宣告。',
-  'rule.unknownNear': '--rule {id}：沒有這條規則，你是不是想輸入 "{near}"？執行 supportlint rules 檢視所有規則。',
+  'rule.unknown': '{source} {id}：沒有這條規則。執行 supportlint rules 檢視所有規則，或在配置的 customRules 中宣告。',
+  'rule.unknownNear': '{source} {id}：沒有這條規則，你是不是想輸入 "{near}"？執行 supportlint rules 檢視所有規則。',
 
   'lint.description': '檢查會話匯出檔案並列出問題',
   'lint.paths': '檔案、資料夾或萬用字元；- 表示讀取標準輸入',
