@@ -303,3 +303,14 @@ describe('standard output that cannot be written', () => {
     }
   });
 });
+
+describe('eval with an input it cannot recognise', () => {
+  it('exits 2 and names it, as lint, report and convert do', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.txt'), '这只是一段说明文字，不是导出文件。\n');
+    const run = await runCli(['eval', path.join(ROOT, SAMPLE), 'notes.txt', '-c', REPO_CONFIG], { cwd: dir });
+    expect(run.stdout).toContain('规则命中');
+    expect(run.stderr).toContain('notes.txt');
+    expect(run.code).toBe(2);
+  });
+});

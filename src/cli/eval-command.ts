@@ -6,7 +6,7 @@ import { formatExcerptLine, visible } from '../formatters/excerpt.js';
 import { inputProblemLines, summaryLines } from '../formatters/stylish.js';
 import { readInputs } from '../runner/lint-files.js';
 import { Redactor, redactionSettings } from '../runner/redaction.js';
-import { addResult, emptySummary, ruleFailureLines } from '../runner/summary.js';
+import { addResult, emptySummary, ruleFailureLines, unrecognisedInputsLine } from '../runner/summary.js';
 import { UsageError } from './errors.js';
 import { useColor, type CliIO } from './io.js';
 import { addLocaleOption, addReadOptions, collectNonEmpty, supportlintFor, wholeNumber, type CommonReadOptions } from './options.js';
@@ -175,6 +175,9 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
       if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
       const failures = ruleFailureLines(shownSummary);
       if (failures.length > 0) io.stderr(`${failures.join('\n')}\n`);
-      setExitCode(summary.conversations === 0 || failures.length > 0 ? 2 : 0);
+      // As lint, report and convert: an input whose format was not recognised makes the run exit 2.
+      const unrecognised = unrecognisedInputsLine(summary);
+      if (unrecognised) io.stderr(`${unrecognised}\n`);
+      setExitCode(summary.conversations === 0 || failures.length > 0 || unrecognised ? 2 : 0);
     });
 }
