@@ -33,8 +33,9 @@ const NAIVE_FORMATS = [
   'yyyy年M月d日 HH:mm',
 ];
 
-// Twitter's created_at, e.g. "Wed Oct 11 06:55:44 +0000 2017".
-const OFFSET_FORMATS = ['EEE MMM dd HH:mm:ss ZZZ yyyy'];
+// Twitter's created_at, e.g. "Wed Oct 11 06:55:44 +0000 2017"; a local time with its offset after a
+// space, as database exports and logs write it ("2026-11-02 10:00:00 +0800", "… +08:00").
+const OFFSET_FORMATS = ['EEE MMM dd HH:mm:ss ZZZ yyyy', 'yyyy-MM-dd HH:mm:ss ZZZ', 'yyyy-MM-dd HH:mm:ss ZZ', 'yyyy-MM-dd HH:mm:ss.SSS ZZZ', 'yyyy-MM-dd HH:mm:ss.SSS ZZ'];
 
 /**
  * The instants a support conversation can have: from the Unix epoch (1970-01-01 UTC) to the end of
@@ -85,21 +86,24 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   }
   for (const format of OFFSET_FORMATS) {
     const parsed = DateTime.fromFormat(text, format, { zone: 'UTC', setZone: true, locale: 'en-US' });
-    if (parsed.isValid) return parsed.toMillis();
+    if (parsed.isValid) return Math.abs(parsed.offset) <= MAX_OFFSET_MINUTES ? parsed.toMillis() : undefined;
   }
   const rfc = DateTime.fromRFC2822(text);
   if (rfc.isValid) return rfc.toMillis();
   return undefined;
 }
 
-/** Whether an ISO_WITH_OFFSET text names a day its month has, and an offset within ±14:00 (the widest zone in use). */
+/** The widest offset of any zone in use (Pacific/Kiritimati, +14:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Whether an ISO_WITH_OFFSET text names a day its month has, and an offset within ±14:00. */
 function isoDateAndOffsetExist(text: string): boolean {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
   if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
   const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
-  return !offset || (Number(offset[2]) * 60 + Number(offset[3]) <= 14 * 60 && Number(offset[3]) < 60);
+  return !offset || (Number(offset[2]) * 60 + Number(offset[3]) <= MAX_OFFSET_MINUTES && Number(offset[3]) < 60);
 }
 
 /** A zone by name, resolved once: luxon resolves it, and works out its offset, on every call. */

@@ -122,3 +122,12 @@ describe('impossible ISO times with an offset', () => {
     expect(parseInstant('2026-02-28T10:00:00-09:30')).toBe(Date.UTC(2026, 1, 28, 19, 30));
   });
 });
+
+describe('a local time with its offset after a space', () => {
+  it('is read at that offset, as RFC 2822 times are', () => {
+    expect(parseInstant('2026-11-02 10:00:00 +0800')).toBe(Date.UTC(2026, 10, 2, 2));
+    expect(parseInstant('2026-11-02 10:00:00 +08:00')).toBe(Date.UTC(2026, 10, 2, 2));
+    expect(parseInstant('2026-11-02 10:00:00.250 -0500')).toBe(Date.UTC(2026, 10, 2, 15, 0, 0, 250));
+    expect(parseInstant('2026-11-02 10:00:00 +9900')).toBeUndefined();
+  });
+});
