@@ -36,8 +36,9 @@ function pickField(record: Record<string, unknown>, field: FieldName, candidates
   const raw = pickRawField(record, field, candidates, options.fieldMap);
   const values = options.valueMap?.[field];
   if (!values || raw === undefined || raw === null || typeof raw === 'object') return raw;
-  const mapped = values[String(raw).trim()];
-  return mapped === undefined ? raw : mapped;
+  // Own keys only: a raw value "constructor" must not find the object's prototype.
+  const key = String(raw).trim();
+  return Object.hasOwn(values, key) ? values[key] : raw;
 }
 
 /**

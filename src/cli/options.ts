@@ -1,3 +1,4 @@
+import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
 import { Option, type Command } from 'commander';
 import { FIELD_NAMES, type AdapterOptions, type FieldName } from '../adapters/adapter.js';
 import { ADAPTERS } from '../adapters/index.js';
@@ -68,10 +69,13 @@ export function parseValueMap(entries: readonly string[] = []): NonNullable<Adap
     const field = fieldName(entry, '--map-values', match?.[1]);
     const pairs = match![2]!.split(',').map((pair) => pair.trim()).filter(Boolean);
     if (pairs.length === 0 || !pairs.every((pair) => /^.+:[^:]+$/.test(pair))) throw new UsageError(t('option.mapValues', { entry, fields: list(FIELD_NAMES) }));
-    const values = (map[field] ??= {});
+    const values = (map[field] ??= Object.create(null) as Record<string, string>);
     for (const pair of pairs) {
       const colon = pair.lastIndexOf(':');
-      values[pair.slice(0, colon).trim()] = pair.slice(colon + 1).trim();
+      const target = pair.slice(colon + 1).trim();
+      // A role mapped to anything but a role would skip every row it matches as "unknown role".
+      if (field === 'role' && resolveRole(target) === undefined) throw new UsageError(t('option.mapValuesRole', { entry, value: target, roles: KNOWN_ROLE_VALUES_HINT }));
+      values[pair.slice(0, colon).trim()] = target;
     }
   }
   return map;

@@ -55,6 +55,7 @@ export const en = {
   'option.map': '--map {entry}: expected field=column (a column name, or its number counted from 1), where field is one of {fields}.',
   'option.mapColumn': '--map {entry}: columns are numbered from 1; 0 or a negative number names no column.',
   'option.mapValues': '--map-values {entry}: expected field=raw:value[,raw:value…], e.g. --map-values role=0:customer,1:agent, where field is one of {fields}.',
+  'option.mapValuesRole': '--map-values {entry}: "{value}" is not a role. A role maps to one of {roles}.',
   'option.wholeNumber': '{flag} {value}: expected a whole number of at least {min}.',
   'option.oneOf': '{flag} {value}: expected one of {choices}.',
   'option.empty': '{flag} cannot be empty, e.g. {example}.',

@@ -60,6 +60,7 @@ export const zhHans = {
   'option.map': '--map {entry}：应为 字段=列（列名，或从 1 数起的列号），字段为 {fields} 之一。',
   'option.mapColumn': '--map {entry}：列号从 1 数起，0 或负数不对应任何列。',
   'option.mapValues': '--map-values {entry}：应为 字段=原始值:值[,原始值:值…]，例如 --map-values role=0:customer,1:agent，字段为 {fields} 之一。',
+  'option.mapValuesRole': '--map-values {entry}："{value}" 不是角色。role 只能映射为 {roles} 之一。',
   'option.wholeNumber': '{flag} {value}：应为不小于 {min} 的整数。',
   'option.oneOf': '{flag} {value}：应为 {choices} 之一。',
   'option.empty': '{flag} 不能为空，例如 {example}。',

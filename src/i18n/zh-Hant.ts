@@ -58,6 +58,7 @@ export const zhHant = {
   'option.map': '--map {entry}：應為 欄位=列（列名，或從 1 數起的列號），欄位為 {fields} 之一。',
   'option.mapColumn': '--map {entry}：列號從 1 數起，0 或負數不對應任何列。',
   'option.mapValues': '--map-values {entry}：應為 欄位=原始值:值[,原始值:值…]，例如 --map-values role=0:customer,1:agent，欄位為 {fields} 之一。',
+  'option.mapValuesRole': '--map-values {entry}："{value}" 不是角色。role 只能對應為 {roles} 之一。',
   'option.wholeNumber': '{flag} {value}：應為不小於 {min} 的整數。',
   'option.oneOf': '{flag} {value}：應為 {choices} 之一。',
   'option.empty': '{flag} 不能為空，例如 {example}。',
