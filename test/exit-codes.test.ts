@@ -133,6 +133,10 @@ describe('warnings that a filter or file matched nothing', () => {
     expect(result.stderr).toContain('你是不是想输入 "小林"？');
     const known = await runCli(['lint', SAMPLE, '--agent', '小林']);
     expect(known.stderr).not.toContain('--agent');
+    // Under --redact agents' names are pseudonyms: no real name is suggested.
+    const redacted = await runCli(['lint', SAMPLE, '--agent', '小材', '--redact'], { env: { SUPPORTLINT_REDACT_KEY: 'exit-codes-test-key' } });
+    expect(redacted.stderr).toContain('--agent 小材：没有哪个会话由这个客服处理');
+    expect(redacted.stderr).not.toContain('小林');
   });
 
   it('a --baseline file that does not exist', async () => {

@@ -97,10 +97,13 @@ function filterQuiet(result: ConversationResult, options: LintOptions): Conversa
   return options.quiet ? keepFindings(result, (f) => f.severity === 'error') : result;
 }
 
-/** --agent names no conversation was handled by: a typo would otherwise print a clean run. */
-function unknownAgentLines(wanted: readonly string[], seen: ReadonlySet<string>): string[] {
+/**
+ * --agent names no conversation was handled by: a typo would otherwise print a clean run. The
+ * nearest real name is suggested, unless --redact hides agents' names (`suggest` false).
+ */
+function unknownAgentLines(wanted: readonly string[], seen: ReadonlySet<string>, suggest: boolean): string[] {
   return wanted.filter((name) => !seen.has(name)).map((name) => {
-    const near = closest(name, seen);
+    const near = suggest ? closest(name, seen) : undefined;
     return t('lint.agentUnknown', { name }) + (near ? t('common.didYouMean', { name: near }) : '');
   });
 }
@@ -170,7 +173,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   waivers.finish(summary, new Set(rules.map((rule) => rule.id)), io.stderr);
   const shownSummary = redactor ? redactor.summary(summary) : summary;
   await reports.end(shownSummary);
-  const unknownAgents = unknownAgentLines(options.agent ?? [], agentsSeen);
+  const unknownAgents = unknownAgentLines(options.agent ?? [], agentsSeen, !redactor || redactor.settings.keepAgents);
   for (const line of unknownAgents) io.stderr(`${line}\n`);
   const baselineWritten = await baseline.finish(summary, io.stderr);
   const failures = ruleFailureLines(shownSummary);
