@@ -221,7 +221,8 @@ function* readChat(value: unknown, location: SourceLocation, file: string, agent
   let records = 0;
   for (const [index, rawThread] of threads.entries()) {
     const thread = rawThread as Record<string, unknown> | null;
-    const where = t('livechat.thread', { chat: chatId, thread: text(thread?.id) ?? index });
+    // A thread is named by its id, or by its place (1-based) when it has none.
+    const where = text(thread?.id) ? t('livechat.thread', { chat: chatId, thread: text(thread?.id)! }) : t('livechat.threadAt', { chat: chatId, index: index + 1 });
     if (!thread || typeof thread !== 'object' || !Array.isArray(thread.events)) {
       records++;
       yield { type: 'skipped', location, reason: t('livechat.notThread', { where }) };

@@ -377,6 +377,7 @@ export const en = {
   'table.headerlessMissing': 'a table without a header row (--no-header) needs the column number of {fields}: {maps} (1 is the first column)',
   'livechat.notChat': 'expected a LiveChat chat object with "users" and "thread": {"events": [...]} or "threads": [{"events": [...]}]',
   'livechat.thread': 'chat {chat}, thread {thread}',
+  'livechat.threadAt': 'chat {chat}, thread number {index}',
   'livechat.event': '{where}, event {event}',
   'livechat.noEventId': '(no id)',
   'livechat.notThread': '{where}: expected a thread object with an "events" array',

@@ -121,9 +121,9 @@ describe('livechat bad input', () => {
     ] }])]);
     const events = await readAll(text);
     expect(ofType(events, 'skipped').map((s) => [s.location, s.reason])).toEqual([
-      [{ file: 'archives.json', record: 0 }, '会话 A 的第 t1 个 thread 的事件 e2：author_id "f00-unknown" 不在这个会话的 users 里，无法判断发送者'],
-      [{ file: 'archives.json', record: 0 }, expect.stringMatching(/^会话 A 的第 t1 个 thread 的事件 e3：created_at "yesterday" 不是时间/)],
-      [{ file: 'archives.json', record: 0 }, expect.stringMatching(/^会话 A 的第 t1 个 thread 的事件 e4：type "sticker" 不是 supportlint 读取的类型，应为 message、file/)],
+      [{ file: 'archives.json', record: 0 }, '会话 A 的 thread t1 的事件 e2：author_id "f00-unknown" 不在这个会话的 users 里，无法判断发送者'],
+      [{ file: 'archives.json', record: 0 }, expect.stringMatching(/^会话 A 的 thread t1 的事件 e3：created_at "yesterday" 不是时间/)],
+      [{ file: 'archives.json', record: 0 }, expect.stringMatching(/^会话 A 的 thread t1 的事件 e4：type "sticker" 不是 supportlint 读取的类型，应为 message、file/)],
     ]);
     expect(conversations(events)[0]!.messages.map((m) => m.text)).toEqual(['你好', '在的']);
     expect(recordCount(events)).toEqual({ used: 2, skipped: 3 });
@@ -135,7 +135,7 @@ describe('livechat bad input', () => {
     const events = await readAll(text);
     expect(ofType(events, 'skipped').map((s) => [s.location.record, s.reason])).toEqual([
       [0, expect.stringMatching(/应是带 "users" 和 "thread".*的 LiveChat 会话对象/)],
-      [1, '会话 C 的第 tx 个 thread：应为带 "events" 数组的 thread 对象'],
+      [1, '会话 C 的 thread tx：应为带 "events" 数组的 thread 对象'],
     ]);
     expect(conversations(events).map((c) => c.id)).toEqual(['B']);
     // A chat with no threads at all is read and used, and makes no conversation.
