@@ -143,7 +143,15 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
-const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
+// Han characters in an address's name, alone or glued to digits and signs: the name is masked whole.
+const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), mobile, letters(3, 5)).chain(([s, g, digits, latin]) =>
+  fc
+    .constantFrom<Pii>(
+      { text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] },
+      { text: ` ${s}${g}${digits}@163.com `, secrets: [`${s}${g}`, digits] },
+      { text: `，${s}${g}_${latin}@qq.com `, secrets: [`${s}${g}`, `_${latin}`] },
+    ),
+);
 const accountPii = fc.oneof(
   fc
     .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))

@@ -295,14 +295,20 @@ const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/g
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
+// An address's name: Latin letters, digits and signs, with up to four Han characters glued before or
+// after them ("王建国13812345678", "王建国_wang", "wang王建国"), or up to four Han characters alone ("张三").
+// Han text before a name has no boundary to stop at: four characters are read, and findEmails keeps
+// them from the first surname on ("发送到王建国138…" is 王建国138…, "发邮件kf@…" is kf@…).
+const EMAIL_NAME = '\\p{Script=Han}{0,4}[A-Za-z0-9._%+-]{1,64}\\p{Script=Han}{0,4}|\\p{Script=Han}{1,4}';
 const EMAIL = new RegExp(
-  `(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}|\\p{Script=Han}{1,4})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
+  `(?<![A-Za-z0-9._%+-])(${EMAIL_NAME})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
   'gu',
 );
 // "lilei@163", "lilei at gmail": an address whose domain is a well-known mail host, the top-level
-// domain left out. Other words after an @ are not read as a domain: "@小林" is a mention.
+// domain left out. Other words after an @ are not read as a domain: "@小林" is a mention; so is
+// "@QQ音乐" after Han text, so the name holds Latin letters or digits.
 const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|proton|protonmail';
-const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
+const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])(\\p{Script=Han}{0,4}[A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
@@ -503,12 +509,25 @@ export function findLongNumbers(text: string): PiiSpan[] {
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
-  const found = [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+  const email = (m: RegExpExecArray): PiiSpan => {
+    const start = m.index + hanBeforeName(m[1]!);
+    return { kind: 'email', ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length), keep: m[2]! };
+  };
+  const found = [...view.text.matchAll(EMAIL)].map(email);
   for (const m of view.text.matchAll(EMAIL_WITHOUT_TLD)) {
-    const span = view.original(m.index, m.index + m[0].length);
-    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'email', ...span, value: m[0], keep: m[2]! });
+    const span = email(m);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push(span);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** How many Han characters at the start of an address's name come before a surname: words, not the name. */
+function hanBeforeName(name: string): number {
+  const han = /^\p{Script=Han}*/u.exec(name)![0];
+  // A name of Han characters alone ("张三@公司.中国") is the name whatever it starts with.
+  if (han.length === name.length) return 0;
+  for (let i = 0; i < han.length; i++) if (SURNAME_SET.has(han[i]!) || SURNAME_SET.has(han.slice(i, i + 2))) return i;
+  return han.length;
 }
 
 /**

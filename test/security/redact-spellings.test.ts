@@ -71,6 +71,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '加我 V X kk_10001', secret: 'kk_10001' },
   { family: 'address', text: '我家在杭州市西湖区文三路90号', secret: '文三路' },
   { family: 'address', text: '人在广东省深圳市南山区科技园南十二路18号3栋402室', secret: '南十二路' },
+  { family: 'email', text: '邮箱 王建国13812345678@163.com', secret: '王建国' },
+  { family: 'email', text: '邮箱 王建国_wang@163.com', secret: '王建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -134,6 +136,19 @@ describe('--redact masks every spelling a reviewer found', () => {
       expect(output).toContain('不归我们管');
       expect(output).not.toContain(secret.toLowerCase());
     });
+  });
+});
+
+describe('--redact: a file named for a person', () => {
+  const named = path.join(DIR, '王建国13812345678@163.com.jsonl');
+  beforeAll(() => writeFileSync(named, transcript([{ family: 'name', text: '好的', secret: '' }])));
+
+  it.each(['stylish', 'sarif', 'json', 'junit'])('lint -f %s masks the address in the file name', async (format) => {
+    const plain = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format]);
+    expect(plain.stdout).toMatch(/王建国|%E7%8E%8B/u);
+    const result = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    expect(result.stdout).toContain('不归我们管');
+    expect(result.stdout + result.stderr).not.toMatch(/王建国|%E7%8E%8B|13812345678/u);
   });
 });
 

@@ -1,0 +1,16 @@
+import { describe } from 'vitest';
+import { leavesAlone, masksAs } from '../support/redaction.js';
+
+// Spellings a third black-box re-test still found in clear.
+
+describe('an e-mail address whose name holds Han characters is masked whole', () => {
+  masksAs([
+    ['王建国13812345678@163.com', '***@163.com'],
+    ['邮箱 王建国_wang@163.com 谢谢', '邮箱 ***@163.com 谢谢'],
+    ['wang王建国@qq.com', 'w***@qq.com'],
+    ['请发送到王建国13812345678@163.com', '请发送到***@163.com'],
+    ['王建国1@163', '***@163'],
+  ]);
+
+  leavesAlone(['发邮件给客服', '责任在@QQ音乐 还', '对@MSN客服助手']);
+});
