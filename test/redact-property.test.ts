@@ -140,6 +140,8 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       ...(host === 'example' ? [] : [`${local}@${host}`, `${local} at ${host} `]),
       // An @ spoken or typed as another word, sign or space before a well-known mail host.
       ...(host === 'example' ? [] : [`${local}圈${domain}`, ` ${local} 在 ${domain}`, `${local}艾特${host}点${tld}`, ` ${local} ${domain}`, `${local}~${host}。${tld}`]),
+      // Brackets, spaces and @ signs for the @ before a well-known mail host.
+      ...(host === 'example' ? [] : [`${local}@ @${domain}`, `${local}【@】${domain}`, `${local} (@) ${domain}`, `${local}【 圈 】${domain}`]),
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });

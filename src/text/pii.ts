@@ -218,14 +218,17 @@ function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedT
 }
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
-// "lilei圈163.com", "lilei 在 163.com", "lilei~qq点com": any one short word, sign or space spoken or
-// typed for the @ between an address's name and a well-known mail host with its top-level domain,
-// for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to an
-// address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
+// "lilei圈163.com", "lilei 在 163.com", "lilei~qq点com", "lilei【@】163.com", "lilei@ @163.com": a
+// short run of spaces, brackets and @ signs, with at most one short word or sign among them, spoken
+// or typed for the @ between an address's name and a well-known mail host with its top-level
+// domain, for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to
+// an address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
 // list of sites ("example.com 和 163.com").
 const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
+const AT_GAP_SIGN = '[ \\t@([{（【<「『)\\]}）】>」』]';
+const AT_GAP_WORD = '[^\\sA-Za-z0-9._%+@#＃/:=?&()\\[\\]{}（）【】<>「」『』-]{1,2}';
 const SPOKEN_AT = new RegExp(
-  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:[ \\t]{0,2}(?:[([{（【<「『]\\s*[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}\\s*[)\\]}）】>」』]|[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}|@{2,3})[ \\t]{0,2}|[ \\t]{1,2})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
+  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:${AT_GAP_SIGN}{1,6}(?:${AT_GAP_WORD}${AT_GAP_SIGN}{0,6})?|${AT_GAP_WORD}${AT_GAP_SIGN}{0,6})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
   'giu',
 );
 

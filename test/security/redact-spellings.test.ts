@@ -73,6 +73,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'address', text: '人在广东省深圳市南山区科技园南十二路18号3栋402室', secret: '南十二路' },
   { family: 'email', text: '邮箱 王建国13812345678@163.com', secret: '王建国' },
   { family: 'email', text: '邮箱 王建国_wang@163.com', secret: '王建国' },
+  { family: 'email', text: '邮箱 lilei@ @163.com', secret: 'lilei' },
+  { family: 'email', text: '邮箱 lilei【@】163.com', secret: 'lilei' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

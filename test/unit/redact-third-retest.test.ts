@@ -14,3 +14,15 @@ describe('an e-mail address whose name holds Han characters is masked whole', ()
 
   leavesAlone(['发邮件给客服', '责任在@QQ音乐 还', '对@MSN客服助手']);
 });
+
+describe('a run of brackets, spaces and @ signs for the @ before a well-known mail host', () => {
+  masksAs([
+    ['邮箱 lilei@ @163.com', '邮箱 l***@163.com'],
+    ['邮箱 lilei【@】163.com', '邮箱 l***@163.com'],
+    ['lilei (@) qq.com 谢谢', 'l***@qq.com 谢谢'],
+    ['lilei @ @ 163.com', 'l***@163.com'],
+    ['lilei【 圈 】gmail.com', 'l***@gmail.com'],
+  ]);
+
+  leavesAlone(['官网 example.com 和 (163.com)', '我在【163.com】注册的', '登录 (qq.com) 查看']);
+});
