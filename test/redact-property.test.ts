@@ -191,12 +191,20 @@ const addressPii = fc
 const unlabelledAddressPii = fc
   .tuple(fc.constantFrom('我家在', '人在', '，', ''), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', '杭州市西湖区', '浙江省杭州市余杭区五常街道'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('号', '号3栋402', '号1201室', '号2单元', '弄'))
   .map(([lead, region, street, number, unit]): Pii => ({ text: `${lead}${region}${street}${number}${unit}，`, secrets: [`${street}${number}`] }));
+// After a cue, an address spaced word by word, and place words with a building's number and no district or road.
+const spacedAddressPii = fc
+  .tuple(fc.constantFrom('送货到 ', '寄到 ', '地址：', '发到'), fc.constantFrom('上海 浦东', '北京 朝阳', '杭州市 西湖区'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }))
+  .map(([cue, region, street, number]): Pii => ({ text: `${cue}${region} ${street} ${number} 号，`, secrets: [street] }));
+const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '西溪园区', '张江高科技园'];
+const placeAddressPii = fc
+  .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
+  .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
 const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
   .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

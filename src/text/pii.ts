@@ -425,7 +425,10 @@ const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家�
 const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
 const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
-const PLACE_START = /^\p{Script=Han}{2,10}?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
+// Spaces between the words of an address are allowed: "送货到 上海 浦东 张江路 88 号".
+const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
+// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋".
+const PLACE_THEN_NUMBER = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,24}[ \t]?[0-9]{1,5}[ \t]?(?:号|栋|幢|室|单元|楼)/u;
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
 // A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
 // administrative chain with at least one province, city, district or county (a town, township or
@@ -462,7 +465,7 @@ export function findAddresses(text: string): PiiSpan[] {
     const clause = m[1]!.split(NEXT_FIELD)[0]!.trimEnd();
     const region = REGION_PREFIX.exec(clause)![0];
     const rest = clause.slice(region.length);
-    if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
+    if ((region === '' && !PLACE_START.test(clause) && !PLACE_THEN_NUMBER.test(clause)) || !STREET_WORD.test(rest)) continue;
     found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
   }
   // Labelled addresses come in order and do not overlap: one walk over them finds the shapes inside one.

@@ -75,6 +75,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱 王建国_wang@163.com', secret: '王建国' },
   { family: 'email', text: '邮箱 lilei@ @163.com', secret: 'lilei' },
   { family: 'email', text: '邮箱 lilei【@】163.com', secret: 'lilei' },
+  { family: 'address', text: '发到深圳南山科技园南区8栋', secret: '科技园南区' },
+  { family: 'address', text: '送货到 上海 浦东 张江路 88 号', secret: '张江路' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -26,3 +26,14 @@ describe('a run of brackets, spaces and @ signs for the @ before a well-known ma
 
   leavesAlone(['官网 example.com 和 (163.com)', '我在【163.com】注册的', '登录 (qq.com) 查看']);
 });
+
+describe('an address after 发到, 寄到, 送货到 or 地址 with no district, or spaced word by word', () => {
+  masksAs([
+    ['发到深圳南山科技园南区8栋', '发到***********'],
+    ['送货到 上海 浦东 张江路 88 号', '送货到 ** ** *** ** *'],
+    ['地址：深圳南山科技园南区8栋402室，谢谢', '地址：***************，谢谢'],
+    ['寄到 北京市 朝阳区 建国路 88 号', '寄到 北京市 *** *** ** *'],
+  ]);
+
+  leavesAlone(['寄到公司', '发送到10086', '地址不对', '地址和产品型号', '发到您的邮箱了', '送到了吗', '寄到3天了还没到']);
+});
