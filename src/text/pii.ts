@@ -283,7 +283,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -510,6 +510,28 @@ export function findLandlines(text: string): PiiSpan[] {
 export function findLongNumbers(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   return [...view.text.matchAll(LONG_NUMBER)].map((m) => ({ kind: 'longNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
+}
+
+// A mobile number given in two halves, each after a word that says which: "手机号后四位5678，前七位1381234",
+// "尾号5678，前面是1381234". The first seven digits start as a mobile number does; the last four are any
+// four digits. Either half alone names no one (every masked number shows its last four), so only the
+// two together are masked.
+const HEAD_HALF = /前(?:[7七]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])(1[3-9][0-9]{5})(?![0-9])/gu;
+const TAIL_HALF = /(?:后|尾号|尾数|末)(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
+
+/** The two halves of a mobile number given apart in one message, or none. */
+export function findPhoneHalves(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  const half = (pattern: RegExp) => {
+    for (const m of view.text.matchAll(pattern)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      return { kind: 'phoneHalf' as const, ...view.original(start, start + m[1]!.length), value: m[1]! };
+    }
+    return undefined;
+  };
+  const head = half(HEAD_HALF);
+  const tail = head && half(TAIL_HALF);
+  return head && tail ? [head, tail].sort((a, b) => a.start - b.start) : [];
 }
 
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */

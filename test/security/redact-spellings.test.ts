@@ -77,6 +77,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱 lilei【@】163.com', secret: 'lilei' },
   { family: 'address', text: '发到深圳南山科技园南区8栋', secret: '科技园南区' },
   { family: 'address', text: '送货到 上海 浦东 张江路 88 号', secret: '张江路' },
+  { family: 'phone', text: '手机号后四位5678，前七位1381234', secret: '1381234' },
+  { family: 'phone', text: '手机尾号5678，前面是1381234', secret: '1381234' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

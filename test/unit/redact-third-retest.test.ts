@@ -37,3 +37,15 @@ describe('an address after 发到, 寄到, 送货到 or 地址 with no district,
 
   leavesAlone(['寄到公司', '发送到10086', '地址不对', '地址和产品型号', '发到您的邮箱了', '送到了吗', '寄到3天了还没到']);
 });
+
+describe('a mobile number given in two halves', () => {
+  masksAs([
+    ['手机号后四位5678，前七位1381234', '手机号后四位****，前七位138****'],
+    ['手机尾号5678，前面是1381234', '手机尾号****，前面是138****'],
+    ['前七位一三八一二三四，后四位五六七八', '前七位138****，后四位****'],
+    ['手机前7位1391234，后4位0000', '手机前7位139****，后4位****'],
+  ]);
+
+  // A last four alone is what every masked number shows; a first seven alone is no number.
+  leavesAlone(['尾号5678', '手机尾号5678的那个', '前面的1381234，后面的东西', '前3天买的，后来1381234号订单', '订单号后四位5678']);
+});
