@@ -427,8 +427,10 @@ const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
 // Spaces between the words of an address are allowed: "送货到 上海 浦东 张江路 88 号".
 const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
-// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋".
-const PLACE_THEN_NUMBER = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,24}[ \t]?[0-9]{1,5}[ \t]?(?:号|栋|幢|室|单元|楼)/u;
+// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋". The
+// address ends after the building's number and a room number ("…5栋202然后跟您核实一下" ends at 202);
+// words with a pronoun or 把 in them are a sentence, not a place ("地址你把35号").
+const PLACE_THEN_NUMBER = /^(?:(?![你我他她您把被])\p{Script=Han}[ \t]?){2,25}[0-9]{1,5}[ \t]?(?:号|栋|幢|室|单元|楼)(?:[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?/u;
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
 // A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
 // administrative chain with at least one province, city, district or county (a town, township or
@@ -465,8 +467,10 @@ export function findAddresses(text: string): PiiSpan[] {
     const clause = m[1]!.split(NEXT_FIELD)[0]!.trimEnd();
     const region = REGION_PREFIX.exec(clause)![0];
     const rest = clause.slice(region.length);
-    if ((region === '' && !PLACE_START.test(clause) && !PLACE_THEN_NUMBER.test(clause)) || !STREET_WORD.test(rest)) continue;
-    found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
+    const placeThenNumber = region === '' && !PLACE_START.test(clause) ? PLACE_THEN_NUMBER.exec(clause)?.[0] : undefined;
+    if ((region === '' && !PLACE_START.test(clause) && placeThenNumber === undefined) || !STREET_WORD.test(rest)) continue;
+    const end = start + (placeThenNumber ?? clause).length;
+    found.push({ kind: 'address', ...view.original(start + region.length, end), value: view.text.slice(start + region.length, end), ...(region ? { keep: region } : {}) });
   }
   // Labelled addresses come in order and do not overlap: one walk over them finds the shapes inside one.
   const labelled = found.length;
