@@ -391,12 +391,45 @@ const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
 const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
-// "陈先生", "王建国先生", "李小红女士": a form of address, and the name before it (see honorificName).
-// (客户, 同学 and 您好 after a name are left: 向客户, 顾客您好 and 向同学 are ordinary words that
-// start with a surname.)
-const HONORIFIC = /先生|女士|小姐/gu;
+// "陈先生", "王建国先生", "李小红女士", "王建国（先生）": a form of address, and the name before it (see
+// honorificName).
+const HONORIFIC = /[（(]?(?:先生|女士|小姐)/gu;
 const SURNAME_SET = new Set(SURNAMES);
 const GIVEN_ONLY = new RegExp(`^${GIVEN}$`, 'u');
+// A full name in a greeting or an address line: after 尊敬的 / 亲爱的 ("尊敬的王建国客户", "亲爱的张伟同学"),
+// or standing alone before 您好, 客户, 同学 or 老师 ("王建国您好", "，张伟同学"). A lone surname is not
+// enough here (向客户, 顾客您好 and 向同学 are ordinary words that start with one): the name has a
+// given name too, and isPlausibleFullName turns away words that look like one.
+const GREETING_AFTER_NAME = '(?:您好|你好|客户|同学|老师|先生|女士|小姐|[（(](?:先生|女士)[）)])';
+const NAME_IN_GREETING = new RegExp(
+  [
+    `(?:尊敬的|亲爱的)[ \\t]?(\\p{Script=Han}{2,4}?)(?=${GREETING_AFTER_NAME}|[^\\p{Script=Han}]|$)`,
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4})(?=您好|你好|客户|同学|老师)`,
+  ].join('|'),
+  'gdu',
+);
+// Words that start with a surname and stand where a name would: "顾客您好", "尊敬的金卡客户", "亲爱的张家口",
+// "谢谢美老师".
+const LOOKS_LIKE_A_NAME = /^(?:顾客|金卡|龙卡|白金|黄金|金牌|金钻|高级|高端|万千|周末|张家口|谢谢)/u;
+// Characters that end place, shop and group names and words for people, not given names.
+const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城园所处科队们者客户员卡师总]/u;
+
+/**
+ * A surname on the list and a given name of one or two characters, and no word jieba's dictionary
+ * holds as something other than a name (周末, 高端, 江苏). For names found with no word that
+ * introduces one.
+ */
+function isPlausibleFullName(name: string): boolean {
+  const surname = startsWithSurname(name);
+  const given = name.slice(surname.length);
+  if (surname === '' || given.length < 1 || given.length > 2 || !GIVEN_ONLY.test(given)) return false;
+  if (LOOKS_LIKE_A_NAME.test(name) || NOT_IN_GIVEN_NAME.test(given)) return false;
+  const tag = partOfSpeech(name);
+  return tag === undefined || NAME_OR_UNKNOWN_TAG.test(tag);
+}
+// "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
+const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
+const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
@@ -610,6 +643,14 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(HONORIFIC)) {
     const span = honorificName(view.text, m.index);
     if (span) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
+  }
+  for (const m of view.text.matchAll(NAME_IN_GREETING)) {
+    const span = m.indices![1] ?? m.indices![2]!;
+    const name = view.text.slice(...span);
+    if (isPlausibleFullName(name)) found.push({ kind: 'name', ...view.original(...span), value: name });
+  }
+  for (const m of view.text.matchAll(LATIN_TITLED_NAME)) {
+    if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
   for (const m of view.text.matchAll(NAME_PERHAPS)) {

@@ -79,6 +79,12 @@ const SPELLINGS: Spelling[] = [
   { family: 'address', text: '送货到 上海 浦东 张江路 88 号', secret: '张江路' },
   { family: 'phone', text: '手机号后四位5678，前七位1381234', secret: '1381234' },
   { family: 'phone', text: '手机尾号5678，前面是1381234', secret: '1381234' },
+  { family: 'name', text: '尊敬的王建国客户', secret: '王建国' },
+  { family: 'name', text: '王建国您好', secret: '王建国' },
+  { family: 'name', text: '亲爱的张伟同学', secret: '张伟' },
+  { family: 'name', text: '王建国（先生）', secret: '王建国' },
+  { family: 'name', text: 'Mr. Zhang Wei', secret: 'zhangwei' },
+  { family: 'name', text: 'Dear John Smith,', secret: 'smith' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -51,3 +51,41 @@ describe('a mobile number given in two halves', () => {
   // A last four alone is what every masked number shows; a first seven alone is no number.
   leavesAlone(['尾号5678', '手机尾号5678的那个', '前面的1381234，后面的东西', '前3天买的，后来1381234号订单', '订单号后四位5678']);
 });
+
+describe('a name in a greeting or before a form of address', () => {
+  masksAs([
+    ['王建国先生您好', '***先生您好'],
+    ['王建国女士', '***女士'],
+    ['尊敬的王建国客户', '尊敬的***客户'],
+    ['王建国您好，请问有什么可以帮您', '***您好，请问有什么可以帮您'],
+    ['亲爱的张伟同学', '亲爱的**同学'],
+    ['亲爱的张伟，您的快递到了', '亲爱的**，您的快递到了'],
+    ['王建国（先生）', '***（先生）'],
+    ['好的，欧阳锋老师', '好的，***老师'],
+    ['Mr. Zhang Wei', 'Mr. Z*******'],
+    ['Dear John Smith, your parcel', 'Dear J********, your parcel'],
+    ['Thanks Mrs Li', 'Thanks Mrs L*'],
+  ]);
+
+  leavesAlone([
+    '尊敬的客户您好',
+    '亲爱的',
+    '亲爱的您好',
+    '王者荣耀',
+    '亲爱的王者荣耀玩家',
+    '张家口',
+    '亲爱的张家口',
+    '下午好',
+    '早上好',
+    '顾客您好',
+    '尊敬的金卡客户',
+    '周末您好',
+    '王老师您好',
+    '向客户解释',
+    '各位同学',
+    '好的,谢谢美老师.',
+    'Dear Customer,',
+    'Dear Valued Customer',
+    'Mr. and Mrs.',
+  ]);
+});
