@@ -175,6 +175,13 @@ const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(
 const greetingNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
   fc.constantFrom(`尊敬的${s}${g}客户，`, `，${s}${g}您好，`, `亲爱的${s}${g}同学，`, `亲爱的${s}${g}，`, `${s}${g}（先生），`, `，${s}${g}老师，`).map((text): Pii => ({ text, secrets: [s + g] })),
 );
+// A full name beside a phone number, whole or masked, or before 收.
+const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join('')), mobile).chain(([s, g, digits]) => {
+  const masked = `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  return fc
+    .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`)
+    .map((text): Pii => ({ text, secrets: [s + g, [...s + g].join(' '), ...(text.includes(digits) ? [digits] : [])] }));
+});
 const titledLatinNamePii = fc
   .tuple(fc.constantFrom('Mr. ', 'Mrs ', 'Ms. ', 'Dr. ', 'Dear '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
   .map(([title, a, b]): Pii => ({ text: ` ${title}${a} ${b}, `, secrets: [`${a} ${b}`] }));
@@ -217,7 +224,7 @@ const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
   .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, hanEmailPii, accountPii, namePii, greetingNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

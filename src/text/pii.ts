@@ -412,7 +412,7 @@ const NAME_IN_GREETING = new RegExp(
 // "谢谢美老师".
 const LOOKS_LIKE_A_NAME = /^(?:顾客|金卡|龙卡|白金|黄金|金牌|金钻|高级|高端|万千|周末|张家口|谢谢)/u;
 // Characters that end place, shop and group names and words for people, not given names.
-const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城园所处科队们者客户员卡师总]/u;
+const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城园所处科队们者客户员卡师总已都也还就不没请]/u;
 
 /**
  * A surname on the list and a given name of one or two characters, and no word jieba's dictionary
@@ -427,6 +427,22 @@ function isPlausibleFullName(name: string): boolean {
   const tag = partOfSpeech(name);
   return tag === undefined || NAME_OR_UNKNOWN_TAG.test(tag);
 }
+// A full name right before or after a mobile number, whole or masked, with at most a space or a comma
+// between ("张伟 13812345678", "李 小 红 138****5678", "138****5678 王建国收"), and one before 收 as the
+// addressee of a parcel ("，王建国收"). The name stands alone: no Han character before it, and after it
+// 收, a form of address, or no Han character.
+const MOBILE_WHOLE_OR_MASKED = '(?<![0-9])1[3-9][0-9](?:[0-9]{4}|[*＊xX]{4})[0-9]{4}(?![0-9])';
+const SPACED_HAN_NAME = '\\p{Script=Han}(?:[ \\t]?\\p{Script=Han}){1,3}';
+// After a number the name ends at the first place it can: "138****5678 王建国收" is 王建国.
+const SPACED_HAN_NAME_SHORTEST = '\\p{Script=Han}(?:[ \\t]?\\p{Script=Han}){1,3}?';
+const NAME_BESIDE_PHONE = new RegExp(
+  [
+    `(?<!\\p{Script=Han})(${SPACED_HAN_NAME})[ \\t]?[,，]?[ \\t]?(?=${MOBILE_WHOLE_OR_MASKED})`,
+    `${MOBILE_WHOLE_OR_MASKED}[ \\t]?[,，]?[ \\t]?(${SPACED_HAN_NAME_SHORTEST})(?=收|先生|女士|小姐|[^\\p{Script=Han}]|$)`,
+    `(?<!\\p{Script=Han})(${SPACED_HAN_NAME})(?=收(?:[^\\p{Script=Han}]|$))`,
+  ].join('|'),
+  'gdu',
+);
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
@@ -648,6 +664,10 @@ export function findNames(text: string): PiiSpan[] {
     const span = m.indices![1] ?? m.indices![2]!;
     const name = view.text.slice(...span);
     if (isPlausibleFullName(name)) found.push({ kind: 'name', ...view.original(...span), value: name });
+  }
+  for (const m of view.text.matchAll(NAME_BESIDE_PHONE)) {
+    const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;
+    if (isPlausibleFullName(view.text.slice(...span).replace(/[ \t]/gu, ''))) found.push(nameSpan(view, span));
   }
   for (const m of view.text.matchAll(LATIN_TITLED_NAME)) {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));

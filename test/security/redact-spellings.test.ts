@@ -85,6 +85,9 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '王建国（先生）', secret: '王建国' },
   { family: 'name', text: 'Mr. Zhang Wei', secret: 'zhangwei' },
   { family: 'name', text: 'Dear John Smith,', secret: 'smith' },
+  { family: 'name', text: '张伟 138****5678', secret: '张伟' },
+  { family: 'name', text: '张伟 13812345678', secret: '张伟' },
+  { family: 'name', text: '手机 138****5678 王建国收', secret: '王建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
