@@ -176,6 +176,10 @@ describe('--redact: messages about skipped records', () => {
       { conversation_id: 'r1', time: '2026-11-02 10:02:00', role: '乔峰', text: '您好' },
       { conversation_id: 'r1', time: '11月2日 阿朱的下午', role: 'agent', agent: '小林', text: '您好' },
       { conversation_id: 'r1', time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: '这个不归我们管' },
+      // Values that are no strings are quoted as JSON, quotation marks inside.
+      { conversation_id: 'r1', time: '2026-11-02 10:04:00', role: 'customer', text: { name: '王建国' } },
+      { conversation_id: 'r1', time: '2026-11-02 10:05:00', role: { 王建国: 1 }, text: '您好' },
+      { conversation_id: 'r1', time: '2026-11-02 10:06:00', role: ['欧阳锋', '13812345678', 'a long value that the message cuts short'], text: '您好' },
     ];
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
   });
@@ -185,19 +189,27 @@ describe('--redact: messages about skipped records', () => {
     expect(result.stderr).toContain('张三丰');
     expect(result.stderr).toContain('乔峰');
     expect(result.stderr).toContain('阿朱');
+    expect(result.stderr).toContain('王建国');
+    expect(result.stderr).toContain('欧阳锋');
   });
 
   it.each([
     ['lint', 'stylish'],
     ['lint', 'json'],
+    ['lint', 'sarif'],
+    ['lint', 'junit'],
     ['report', 'markdown'],
     ['report', 'json'],
   ])('%s -f %s names no one, and still says which records were skipped and why', async (command, format) => {
     const result = await runCli([command, file, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
     const said = result.stdout + result.stderr;
-    for (const secret of ['张三丰', '三丰', '乔峰', '阿朱', '13912345678']) expect(said).not.toContain(secret);
+    for (const secret of ['张三丰', '三丰', '乔峰', '阿朱', '13912345678', '王建国', '建国', '欧阳锋', '13812345678']) expect(said).not.toContain(secret);
     expect(result.stderr).toMatch(/roles\.jsonl:2: 未知的角色 "值-[0-9a-f]{10}"/u);
     expect(result.stderr).toMatch(/roles\.jsonl:4: 时间 "值-[0-9a-f]{10}" 无法识别/u);
+    // An object or array is one value, replaced whole.
+    expect(result.stderr).toMatch(/roles\.jsonl:6: 内容是 "值-[0-9a-f]{10}"，应为字符串/u);
+    expect(result.stderr).toMatch(/roles\.jsonl:7: 未知的角色 "值-[0-9a-f]{10}"：/u);
+    expect(result.stderr).toMatch(/roles\.jsonl:8: 未知的角色 "值-[0-9a-f]{10}"：/u);
     // The catalogue's own quoted words stay.
     expect(result.stderr).toContain('"roles"');
   });
