@@ -298,11 +298,11 @@ const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/g
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
-// An address's name: Latin letters, digits and signs, with up to four Han characters glued before or
-// after them ("王建国13812345678", "王建国_wang", "wang王建国"), or up to four Han characters alone ("张三").
-// Han text before a name has no boundary to stop at: four characters are read, and findEmails keeps
-// them from the first surname on ("发送到王建国138…" is 王建国138…, "发邮件kf@…" is kf@…).
-const EMAIL_NAME = '\\p{Script=Han}{0,4}[A-Za-z0-9._%+-]{1,64}\\p{Script=Han}{0,4}|\\p{Script=Han}{1,4}';
+// An address's name: Latin letters, digits and signs, with up to four Han characters glued after them
+// ("wang王建国"), or up to four Han characters alone ("张三"). Han characters glued before them
+// ("王建国13812345678", "王建国_wang") are read by findEmails (see emailNameStart), not here, where
+// they would cost a few steps at every Han character of every message.
+const EMAIL_NAME = '[A-Za-z0-9._%+-]{1,64}\\p{Script=Han}{0,4}|\\p{Script=Han}{1,4}';
 const EMAIL = new RegExp(
   `(?<![A-Za-z0-9._%+-])(${EMAIL_NAME})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
   'gu',
@@ -311,7 +311,7 @@ const EMAIL = new RegExp(
 // domain left out. Other words after an @ are not read as a domain: "@小林" is a mention; so is
 // "@QQ音乐" after Han text, so the name holds Latin letters or digits.
 const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|proton|protonmail';
-const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])(\\p{Script=Han}{0,4}[A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
+const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
@@ -420,6 +420,18 @@ const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城�
  * introduces one.
  */
 function isPlausibleFullName(name: string): boolean {
+  // jieba's tag is a call into native code: a message that repeats a name asks once.
+  let plausible = plausibleNames.get(name);
+  if (plausible === undefined) {
+    plausible = readsAsFullName(name);
+    if (plausibleNames.size >= 4096) plausibleNames.clear();
+    plausibleNames.set(name, plausible);
+  }
+  return plausible;
+}
+const plausibleNames = new Map<string, boolean>();
+
+function readsAsFullName(name: string): boolean {
   const surname = startsWithSurname(name);
   const given = name.slice(surname.length);
   if (surname === '' || given.length < 1 || given.length > 2 || !GIVEN_ONLY.test(given)) return false;
@@ -443,6 +455,8 @@ const NAME_BESIDE_PHONE = new RegExp(
   ].join('|'),
   'gdu',
 );
+const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
+const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
@@ -572,26 +586,25 @@ export function findLongNumbers(text: string): PiiSpan[] {
 const HEAD_HALF = /前(?:[7七]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])(1[3-9][0-9]{5})(?![0-9])/gu;
 const TAIL_HALF = /(?:后|尾号|尾数|末)(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
 
-/** The two halves of a mobile number given apart in one message, or none. */
+/** The halves of mobile numbers given apart in one message: none unless it holds both a first seven and a last four. */
 export function findPhoneHalves(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
-  const half = (pattern: RegExp) => {
-    for (const m of view.text.matchAll(pattern)) {
+  const halves = (pattern: RegExp) =>
+    [...view.text.matchAll(pattern)].map((m) => {
       const start = m.index + m[0].length - m[1]!.length;
       return { kind: 'phoneHalf' as const, ...view.original(start, start + m[1]!.length), value: m[1]! };
-    }
-    return undefined;
-  };
-  const head = half(HEAD_HALF);
-  const tail = head && half(TAIL_HALF);
-  return head && tail ? [head, tail].sort((a, b) => a.start - b.start) : [];
+    });
+  const heads = halves(HEAD_HALF);
+  const tails = heads.length > 0 ? halves(TAIL_HALF) : [];
+  return tails.length > 0 ? [...heads, ...tails].sort((a, b) => a.start - b.start) : [];
 }
 
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
+  if (!view.text.includes('@')) return [];
   const email = (m: RegExpExecArray): PiiSpan => {
-    const start = m.index + hanBeforeName(m[1]!);
+    const start = emailNameStart(view.text, m.index, m[1]!);
     return { kind: 'email', ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length), keep: m[2]! };
   };
   const found = [...view.text.matchAll(EMAIL)].map(email);
@@ -602,13 +615,18 @@ export function findEmails(text: string): PiiSpan[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** How many Han characters at the start of an address's name come before a surname: words, not the name. */
-function hanBeforeName(name: string): number {
-  const han = /^\p{Script=Han}*/u.exec(name)![0];
-  // A name of Han characters alone ("张三@公司.中国") is the name whatever it starts with.
-  if (han.length === name.length) return 0;
-  for (let i = 0; i < han.length; i++) if (SURNAME_SET.has(han[i]!) || SURNAME_SET.has(han.slice(i, i + 2))) return i;
-  return han.length;
+/**
+ * Where an address's name that starts at `start` in Latin letters or digits really starts: up to four
+ * Han characters glued before it are part of it from the first surname among them on ("发送到王建国138…@"
+ * starts at 王), and words otherwise ("发邮件kf@…" starts at k). A name of Han characters alone
+ * ("张三@公司.中国") is the name whatever it starts with.
+ */
+function emailNameStart(text: string, start: number, name: string): number {
+  if (!/^[A-Za-z0-9._%+-]/u.test(name)) return start;
+  let first = start;
+  while (first > 0 && start - first < 4 && /\p{Script=Han}/u.test(text[first - 1]!)) first--;
+  for (let at = first; at < start; at++) if (SURNAME_SET.has(text[at]!) || SURNAME_SET.has(text.slice(at, at + 2))) return at;
+  return start;
 }
 
 /**
@@ -660,12 +678,16 @@ export function findNames(text: string): PiiSpan[] {
     const span = honorificName(view.text, m.index);
     if (span) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
   }
-  for (const m of view.text.matchAll(NAME_IN_GREETING)) {
+  // Most messages hold none of the words around these names: one scan for them spares the patterns'
+  // look-behinds at every Han character.
+  const greets = GREETING_WORD.test(view.text);
+  const phoneOrParcel = PHONE_OR_PARCEL.test(view.text);
+  for (const m of greets ? view.text.matchAll(NAME_IN_GREETING) : []) {
     const span = m.indices![1] ?? m.indices![2]!;
     const name = view.text.slice(...span);
     if (isPlausibleFullName(name)) found.push({ kind: 'name', ...view.original(...span), value: name });
   }
-  for (const m of view.text.matchAll(NAME_BESIDE_PHONE)) {
+  for (const m of phoneOrParcel ? view.text.matchAll(NAME_BESIDE_PHONE) : []) {
     const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;
     if (isPlausibleFullName(view.text.slice(...span).replace(/[ \t]/gu, ''))) found.push(nameSpan(view, span));
   }
