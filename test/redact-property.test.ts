@@ -124,6 +124,12 @@ interface Pii {
 }
 
 const digitsPii = fc.oneof(mobile, residentId, bankCard).chain((digits) => spelt(digits).map((text): Pii => ({ text, secrets: [digits] })));
+// A mobile number in two halves, each after a word that says which: the first seven are what must not survive.
+const halvesPii = mobile.chain((digits) =>
+  fc
+    .constantFrom(`手机号后四位${digits.slice(7)}，前七位${digits.slice(0, 7)}，`, `尾号${digits.slice(7)}，前面是${digits.slice(0, 7)}，`, `前七位${digits.slice(0, 7)}，后四位${digits.slice(7)}，`)
+    .map((text): Pii => ({ text, secrets: [digits.slice(0, 7)] })),
+);
 const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
@@ -140,10 +146,20 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       ...(host === 'example' ? [] : [`${local}@${host}`, `${local} at ${host} `]),
       // An @ spoken or typed as another word, sign or space before a well-known mail host.
       ...(host === 'example' ? [] : [`${local}圈${domain}`, ` ${local} 在 ${domain}`, `${local}艾特${host}点${tld}`, ` ${local} ${domain}`, `${local}~${host}。${tld}`]),
+      // Brackets, spaces and @ signs for the @ before a well-known mail host.
+      ...(host === 'example' ? [] : [`${local}@ @${domain}`, `${local}【@】${domain}`, `${local} (@) ${domain}`, `${local}【 圈 】${domain}`]),
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
-const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] }));
+// Han characters in an address's name, alone or glued to digits and signs: the name is masked whole.
+const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), mobile, letters(3, 5)).chain(([s, g, digits, latin]) =>
+  fc
+    .constantFrom<Pii>(
+      { text: ` ${s}${g}@公司.中国 `, secrets: [`${s}${g}@公司.中国`] },
+      { text: ` ${s}${g}${digits}@163.com `, secrets: [`${s}${g}`, digits] },
+      { text: `，${s}${g}_${latin}@qq.com `, secrets: [`${s}${g}`, `_${latin}`] },
+    ),
+);
 const accountPii = fc.oneof(
   fc
     .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
@@ -155,6 +171,20 @@ const accountPii = fc.oneof(
 const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
   fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
 );
+// A full name in a greeting, before a form of address, or after a title in English.
+const greetingNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
+  fc.constantFrom(`尊敬的${s}${g}客户，`, `，${s}${g}您好，`, `亲爱的${s}${g}同学，`, `亲爱的${s}${g}，`, `${s}${g}（先生），`, `，${s}${g}老师，`).map((text): Pii => ({ text, secrets: [s + g] })),
+);
+// A full name beside a phone number, whole or masked, or before 收.
+const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join('')), mobile).chain(([s, g, digits]) => {
+  const masked = `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  return fc
+    .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`)
+    .map((text): Pii => ({ text, secrets: [s + g, [...s + g].join(' '), ...(text.includes(digits) ? [digits] : [])] }));
+});
+const titledLatinNamePii = fc
+  .tuple(fc.constantFrom('Mr. ', 'Mrs ', 'Ms. ', 'Dr. ', 'Dear '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
+  .map(([title, a, b]): Pii => ({ text: ` ${title}${a} ${b}, `, secrets: [`${a} ${b}`] }));
 // Names whose first character is not on the surname list, and with no surname at all.
 const UNLISTED = [...'乔阿虚岳雁'];
 const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([first, rest]) => {
@@ -181,12 +211,20 @@ const addressPii = fc
 const unlabelledAddressPii = fc
   .tuple(fc.constantFrom('我家在', '人在', '，', ''), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', '杭州市西湖区', '浙江省杭州市余杭区五常街道'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('号', '号3栋402', '号1201室', '号2单元', '弄'))
   .map(([lead, region, street, number, unit]): Pii => ({ text: `${lead}${region}${street}${number}${unit}，`, secrets: [`${street}${number}`] }));
+// After a cue, an address spaced word by word, and place words with a building's number and no district or road.
+const spacedAddressPii = fc
+  .tuple(fc.constantFrom('送货到 ', '寄到 ', '地址：', '发到'), fc.constantFrom('上海 浦东', '北京 朝阳', '杭州市 西湖区'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }))
+  .map(([cue, region, street, number]): Pii => ({ text: `${cue}${region} ${street} ${number} 号，`, secrets: [street] }));
+const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '西溪园区', '张江高科技园'];
+const placeAddressPii = fc
+  .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
+  .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
 const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
   .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, emailPii, hanEmailPii, accountPii, namePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 

@@ -3,6 +3,7 @@ import type { Finding, Occurrence, Quote } from '../engine/finding.js';
 import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ReportInput } from '../report/score.js';
 import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
+import { quotedValues, replaceQuotedValues } from '../text/quoted-values.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
 import { CATALOGUES, t } from '../i18n/index.js';
 import type { LintSummary } from './summary.js';
@@ -50,11 +51,8 @@ const GENERIC_CHANNELS = new Set([
   '淘宝', '天猫', '京东', '抖音', '抖店', '拼多多', '快手', '小红书', '千牛', '在线客服', '在线咨询', '留言',
 ]);
 
-// A value quoted in straight or Chinese quotation marks ("…", “…”).
-const QUOTED = /"([^"\n]*)"|“([^”\n]*)”/gu;
-const quotedValue = (match: RegExpMatchArray) => (match[1] ?? match[2])!;
 // What the catalogues quote in their own words, in every language: kept in redacted reasons.
-const CATALOGUE_QUOTES = new Set(Object.values(CATALOGUES).flatMap((catalogue) => Object.values(catalogue).flatMap((message) => [...message.matchAll(QUOTED)].map(quotedValue))));
+const CATALOGUE_QUOTES = new Set(Object.values(CATALOGUES).flatMap((catalogue) => Object.values(catalogue).flatMap(quotedValues)));
 // A quoted value with no letter or digit in it (a date's separator "-") names no one: kept.
 const NAMES_NOTHING = /^[^\p{L}\p{N}]*$/u;
 
@@ -211,16 +209,11 @@ export class Redactor {
    * note quotes a whole sender line “昵称 2026-11-02 10:00:00” in Chinese quotation marks. Every
    * quoted value becomes a pseudonym (the same value, the same pseudonym) in the same marks, except
    * the words the message catalogues quote themselves ("roles", an example time) and values of
-   * punctuation only.
+   * punctuation only. An object or array quoted as JSON is one value (see quoted-values.ts).
    */
   reason(reason: string): string {
     return redactText(
-      reason.replace(QUOTED, (whole: string, ...groups: Array<string | undefined>) => {
-        const value = (groups[0] ?? groups[1])!;
-        if (CATALOGUE_QUOTES.has(value) || NAMES_NOTHING.test(value)) return whole;
-        const pseudonymous = this.pseudonym('value', value);
-        return groups[0] === undefined ? `“${pseudonymous}”` : `"${pseudonymous}"`;
-      }),
+      replaceQuotedValues(reason, (value, open, close) => open + (CATALOGUE_QUOTES.has(value) || NAMES_NOTHING.test(value) ? value : this.pseudonym('value', value)) + close),
     );
   }
 

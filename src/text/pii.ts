@@ -218,14 +218,17 @@ function joinWordSeparatedGroups(view: MappedText, reading: PiiReading): MappedT
 }
 // "qianduoduo#163.com": a # between an address's name and a domain, for redaction only.
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:\.|[ \t]*(?:dot|点|。)[ \t]*)[A-Za-z]{2})/giu;
-// "lilei圈163.com", "lilei 在 163.com", "lilei~qq点com": any one short word, sign or space spoken or
-// typed for the @ between an address's name and a well-known mail host with its top-level domain,
-// for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to an
-// address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
+// "lilei圈163.com", "lilei 在 163.com", "lilei~qq点com", "lilei【@】163.com", "lilei@ @163.com": a
+// short run of spaces, brackets and @ signs, with at most one short word or sign among them, spoken
+// or typed for the @ between an address's name and a well-known mail host with its top-level
+// domain, for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to
+// an address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
 // list of sites ("example.com 和 163.com").
 const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
+const AT_GAP_SIGN = '[ \\t@([{（【<「『)\\]}）】>」』]';
+const AT_GAP_WORD = '[^\\sA-Za-z0-9._%+@#＃/:=?&()\\[\\]{}（）【】<>「」『』-]{1,2}';
 const SPOKEN_AT = new RegExp(
-  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:[ \\t]{0,2}(?:[([{（【<「『]\\s*[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}\\s*[)\\]}）】>」』]|[^\\sA-Za-z0-9._%+@#＃/:=?&-]{1,2}|@{2,3})[ \\t]{0,2}|[ \\t]{1,2})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
+  `(?<=(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64})(?<!\\.(?:com|cn|net|org|edu|gov|io|info|top|xyz))(?:${AT_GAP_SIGN}{1,6}(?:${AT_GAP_WORD}${AT_GAP_SIGN}{0,6})?|${AT_GAP_WORD}${AT_GAP_SIGN}{0,6})(?=(?:${SPOKEN_MAIL_HOSTS})[ \\t]*(?:[.。｡]|点|dot)[ \\t]*(?:com|cn|net)(?![A-Za-z0-9]))`,
   'giu',
 );
 
@@ -280,7 +283,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'longNumber' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -295,12 +298,18 @@ const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/g
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
+// An address's name: Latin letters, digits and signs, with up to four Han characters glued after them
+// ("wang王建国"), or up to four Han characters alone ("张三"). Han characters glued before them
+// ("王建国13812345678", "王建国_wang") are read by findEmails (see emailNameStart), not here, where
+// they would cost a few steps at every Han character of every message.
+const EMAIL_NAME = '[A-Za-z0-9._%+-]{1,64}\\p{Script=Han}{0,4}|\\p{Script=Han}{1,4}';
 const EMAIL = new RegExp(
-  `(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}|\\p{Script=Han}{1,4})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
+  `(?<![A-Za-z0-9._%+-])(${EMAIL_NAME})@((?:(?:[A-Za-z0-9-]{1,63}|\\p{Script=Han}{1,12})\\.)+(?:[A-Za-z]{2,24}(?![A-Za-z])|${HAN_TLD}))`,
   'gu',
 );
 // "lilei@163", "lilei at gmail": an address whose domain is a well-known mail host, the top-level
-// domain left out. Other words after an @ are not read as a domain: "@小林" is a mention.
+// domain left out. Other words after an @ are not read as a domain: "@小林" is a mention; so is
+// "@QQ音乐" after Han text, so the name holds Latin letters or digits.
 const MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|proton|protonmail';
 const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@(${MAIL_HOSTS})(?![A-Za-z0-9@-]|\\.[A-Za-z0-9])`, 'giu');
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
@@ -382,12 +391,75 @@ const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
 const COMPOUND_SURNAMES = SURNAMES.filter((s) => s.length === 2);
-// "陈先生", "王建国先生", "李小红女士": a form of address, and the name before it (see honorificName).
-// (客户, 同学 and 您好 after a name are left: 向客户, 顾客您好 and 向同学 are ordinary words that
-// start with a surname.)
-const HONORIFIC = /先生|女士|小姐/gu;
+// "陈先生", "王建国先生", "李小红女士", "王建国（先生）": a form of address, and the name before it (see
+// honorificName).
+const HONORIFIC = /[（(]?(?:先生|女士|小姐)/gu;
 const SURNAME_SET = new Set(SURNAMES);
 const GIVEN_ONLY = new RegExp(`^${GIVEN}$`, 'u');
+// A full name in a greeting or an address line: after 尊敬的 / 亲爱的 ("尊敬的王建国客户", "亲爱的张伟同学"),
+// or standing alone before 您好, 客户, 同学 or 老师 ("王建国您好", "，张伟同学"). A lone surname is not
+// enough here (向客户, 顾客您好 and 向同学 are ordinary words that start with one): the name has a
+// given name too, and isPlausibleFullName turns away words that look like one.
+const GREETING_AFTER_NAME = '(?:您好|你好|客户|同学|老师|先生|女士|小姐|[（(](?:先生|女士)[）)])';
+const NAME_IN_GREETING = new RegExp(
+  [
+    `(?:尊敬的|亲爱的)[ \\t]?(\\p{Script=Han}{2,4}?)(?=${GREETING_AFTER_NAME}|[^\\p{Script=Han}]|$)`,
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4})(?=您好|你好|客户|同学|老师)`,
+  ].join('|'),
+  'gdu',
+);
+// Words that start with a surname and stand where a name would: "顾客您好", "尊敬的金卡客户", "亲爱的张家口",
+// "谢谢美老师".
+const LOOKS_LIKE_A_NAME = /^(?:顾客|金卡|龙卡|白金|黄金|金牌|金钻|高级|高端|万千|周末|张家口|谢谢)/u;
+// Characters that end place, shop and group names and words for people, not given names.
+const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城园所处科队们者客户员卡师总已都也还就不没请]/u;
+
+/**
+ * A surname on the list and a given name of one or two characters, and no word jieba's dictionary
+ * holds as something other than a name (周末, 高端, 江苏). For names found with no word that
+ * introduces one.
+ */
+function isPlausibleFullName(name: string): boolean {
+  // jieba's tag is a call into native code: a message that repeats a name asks once.
+  let plausible = plausibleNames.get(name);
+  if (plausible === undefined) {
+    plausible = readsAsFullName(name);
+    if (plausibleNames.size >= 4096) plausibleNames.clear();
+    plausibleNames.set(name, plausible);
+  }
+  return plausible;
+}
+const plausibleNames = new Map<string, boolean>();
+
+function readsAsFullName(name: string): boolean {
+  const surname = startsWithSurname(name);
+  const given = name.slice(surname.length);
+  if (surname === '' || given.length < 1 || given.length > 2 || !GIVEN_ONLY.test(given)) return false;
+  if (LOOKS_LIKE_A_NAME.test(name) || NOT_IN_GIVEN_NAME.test(given)) return false;
+  const tag = partOfSpeech(name);
+  return tag === undefined || NAME_OR_UNKNOWN_TAG.test(tag);
+}
+// A full name right before or after a mobile number, whole or masked, with at most a space or a comma
+// between ("张伟 13812345678", "李 小 红 138****5678", "138****5678 王建国收"), and one before 收 as the
+// addressee of a parcel ("，王建国收"). The name stands alone: no Han character before it, and after it
+// 收, a form of address, or no Han character.
+const MOBILE_WHOLE_OR_MASKED = '(?<![0-9])1[3-9][0-9](?:[0-9]{4}|[*＊xX]{4})[0-9]{4}(?![0-9])';
+const SPACED_HAN_NAME = '\\p{Script=Han}(?:[ \\t]?\\p{Script=Han}){1,3}';
+// After a number the name ends at the first place it can: "138****5678 王建国收" is 王建国.
+const SPACED_HAN_NAME_SHORTEST = '\\p{Script=Han}(?:[ \\t]?\\p{Script=Han}){1,3}?';
+const NAME_BESIDE_PHONE = new RegExp(
+  [
+    `(?<!\\p{Script=Han})(${SPACED_HAN_NAME})[ \\t]?[,，]?[ \\t]?(?=${MOBILE_WHOLE_OR_MASKED})`,
+    `${MOBILE_WHOLE_OR_MASKED}[ \\t]?[,，]?[ \\t]?(${SPACED_HAN_NAME_SHORTEST})(?=收|先生|女士|小姐|[^\\p{Script=Han}]|$)`,
+    `(?<!\\p{Script=Han})(${SPACED_HAN_NAME})(?=收(?:[^\\p{Script=Han}]|$))`,
+  ].join('|'),
+  'gdu',
+);
+const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
+const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
+// "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
+const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
+const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
@@ -416,7 +488,12 @@ const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家�
 const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
 const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
-const PLACE_START = /^\p{Script=Han}{2,10}?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
+// Spaces between the words of an address are allowed: "送货到 上海 浦东 张江路 88 号".
+const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
+// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋". The
+// address ends after the building's number and a room number ("…5栋202然后跟您核实一下" ends at 202);
+// words with a pronoun or 把 in them are a sentence, not a place ("地址你把35号").
+const PLACE_THEN_NUMBER = /^(?:(?![你我他她您把被])\p{Script=Han}[ \t]?){2,25}[0-9]{1,5}[ \t]?(?:号|栋|幢|室|单元|楼)(?:[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?/u;
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
 // A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
 // administrative chain with at least one province, city, district or county (a town, township or
@@ -453,8 +530,10 @@ export function findAddresses(text: string): PiiSpan[] {
     const clause = m[1]!.split(NEXT_FIELD)[0]!.trimEnd();
     const region = REGION_PREFIX.exec(clause)![0];
     const rest = clause.slice(region.length);
-    if ((region === '' && !PLACE_START.test(clause)) || !STREET_WORD.test(rest)) continue;
-    found.push({ kind: 'address', ...view.original(start + region.length, start + clause.length), value: rest, ...(region ? { keep: region } : {}) });
+    const placeThenNumber = region === '' && !PLACE_START.test(clause) ? PLACE_THEN_NUMBER.exec(clause)?.[0] : undefined;
+    if ((region === '' && !PLACE_START.test(clause) && placeThenNumber === undefined) || !STREET_WORD.test(rest)) continue;
+    const end = start + (placeThenNumber ?? clause).length;
+    found.push({ kind: 'address', ...view.original(start + region.length, end), value: view.text.slice(start + region.length, end), ...(region ? { keep: region } : {}) });
   }
   // Labelled addresses come in order and do not overlap: one walk over them finds the shapes inside one.
   const labelled = found.length;
@@ -500,15 +579,54 @@ export function findLongNumbers(text: string): PiiSpan[] {
   return [...view.text.matchAll(LONG_NUMBER)].map((m) => ({ kind: 'longNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
 }
 
+// A mobile number given in two halves, each after a word that says which: "手机号后四位5678，前七位1381234",
+// "尾号5678，前面是1381234". The first seven digits start as a mobile number does; the last four are any
+// four digits. Either half alone names no one (every masked number shows its last four), so only the
+// two together are masked.
+const HEAD_HALF = /前(?:[7七]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])(1[3-9][0-9]{5})(?![0-9])/gu;
+const TAIL_HALF = /(?:后|尾号|尾数|末)(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
+
+/** The halves of mobile numbers given apart in one message: none unless it holds both a first seven and a last four. */
+export function findPhoneHalves(text: string): PiiSpan[] {
+  const view = piiView(text, 'eager');
+  const halves = (pattern: RegExp) =>
+    [...view.text.matchAll(pattern)].map((m) => {
+      const start = m.index + m[0].length - m[1]!.length;
+      return { kind: 'phoneHalf' as const, ...view.original(start, start + m[1]!.length), value: m[1]! };
+    });
+  const heads = halves(HEAD_HALF);
+  const tails = heads.length > 0 ? halves(TAIL_HALF) : [];
+  return tails.length > 0 ? [...heads, ...tails].sort((a, b) => a.start - b.start) : [];
+}
+
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
 export function findEmails(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
-  const found = [...view.text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, ...view.original(m.index, m.index + m[0].length), value: m[0], keep: m[2]! }));
+  if (!view.text.includes('@')) return [];
+  const email = (m: RegExpExecArray): PiiSpan => {
+    const start = emailNameStart(view.text, m.index, m[1]!);
+    return { kind: 'email', ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length), keep: m[2]! };
+  };
+  const found = [...view.text.matchAll(EMAIL)].map(email);
   for (const m of view.text.matchAll(EMAIL_WITHOUT_TLD)) {
-    const span = view.original(m.index, m.index + m[0].length);
-    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'email', ...span, value: m[0], keep: m[2]! });
+    const span = email(m);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push(span);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where an address's name that starts at `start` in Latin letters or digits really starts: up to four
+ * Han characters glued before it are part of it from the first surname among them on ("发送到王建国138…@"
+ * starts at 王), and words otherwise ("发邮件kf@…" starts at k). A name of Han characters alone
+ * ("张三@公司.中国") is the name whatever it starts with.
+ */
+function emailNameStart(text: string, start: number, name: string): number {
+  if (!/^[A-Za-z0-9._%+-]/u.test(name)) return start;
+  let first = start;
+  while (first > 0 && start - first < 4 && /\p{Script=Han}/u.test(text[first - 1]!)) first--;
+  for (let at = first; at < start; at++) if (SURNAME_SET.has(text[at]!) || SURNAME_SET.has(text.slice(at, at + 2))) return at;
+  return start;
 }
 
 /**
@@ -559,6 +677,22 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(HONORIFIC)) {
     const span = honorificName(view.text, m.index);
     if (span) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
+  }
+  // Most messages hold none of the words around these names: one scan for them spares the patterns'
+  // look-behinds at every Han character.
+  const greets = GREETING_WORD.test(view.text);
+  const phoneOrParcel = PHONE_OR_PARCEL.test(view.text);
+  for (const m of greets ? view.text.matchAll(NAME_IN_GREETING) : []) {
+    const span = m.indices![1] ?? m.indices![2]!;
+    const name = view.text.slice(...span);
+    if (isPlausibleFullName(name)) found.push({ kind: 'name', ...view.original(...span), value: name });
+  }
+  for (const m of phoneOrParcel ? view.text.matchAll(NAME_BESIDE_PHONE) : []) {
+    const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;
+    if (isPlausibleFullName(view.text.slice(...span).replace(/[ \t]/gu, ''))) found.push(nameSpan(view, span));
+  }
+  for (const m of view.text.matchAll(LATIN_TITLED_NAME)) {
+    if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
   for (const m of view.text.matchAll(NAME_PERHAPS)) {

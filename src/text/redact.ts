@@ -1,5 +1,5 @@
 import { partOfSpeech } from './jieba.js';
-import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPlates, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -15,8 +15,11 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
  * - landline numbers (0 + area code + 7–8 digits): area code kept;
+ * - a mobile number given in two halves after 前七位 / 前面是 and 后四位 / 尾号: 138**** and ****
+ *   (either half alone stays: a last four is what every masked number shows);
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
- *   lilei圈163.com, lilei 在 163.com): first character of the name and the domain kept;
+ *   lilei圈163.com, lilei 在 163.com): the domain kept, and the name's first character when it is a
+ *   Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is masked whole);
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
@@ -45,10 +48,14 @@ const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 export function findRedactions(text: string): Redaction[] {
   const candidates: Redaction[] = [];
   // An e-mail address first: a phone number inside its name (wang_13812345678@163.com) is part of it.
-  for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${[...m.value][0]}***@${m.keep}` });
+  // The name's first letter or digit is kept; a name that starts in Han characters starts with a
+  // person's name (王建国13812345678@163.com), and is masked whole.
+  for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` });
   for (const m of findLandlines(text)) candidates.push({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` });
   for (const m of findPersonalNumbers(text, { spellings: 'eager' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
   for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
+  // The first seven digits keep the three a masked mobile number shows; the last four are masked.
+  for (const m of findPhoneHalves(text)) candidates.push({ start: m.start, end: m.end, replacement: m.value.length === 7 ? maskMiddle(m.value, 3, 0) : stars(m.value) });
   for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });
   for (const m of findPassports(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) });
   for (const m of findPlates(text)) candidates.push({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) });

@@ -71,6 +71,23 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '加我 V X kk_10001', secret: 'kk_10001' },
   { family: 'address', text: '我家在杭州市西湖区文三路90号', secret: '文三路' },
   { family: 'address', text: '人在广东省深圳市南山区科技园南十二路18号3栋402室', secret: '南十二路' },
+  { family: 'email', text: '邮箱 王建国13812345678@163.com', secret: '王建国' },
+  { family: 'email', text: '邮箱 王建国_wang@163.com', secret: '王建国' },
+  { family: 'email', text: '邮箱 lilei@ @163.com', secret: 'lilei' },
+  { family: 'email', text: '邮箱 lilei【@】163.com', secret: 'lilei' },
+  { family: 'address', text: '发到深圳南山科技园南区8栋', secret: '科技园南区' },
+  { family: 'address', text: '送货到 上海 浦东 张江路 88 号', secret: '张江路' },
+  { family: 'phone', text: '手机号后四位5678，前七位1381234', secret: '1381234' },
+  { family: 'phone', text: '手机尾号5678，前面是1381234', secret: '1381234' },
+  { family: 'name', text: '尊敬的王建国客户', secret: '王建国' },
+  { family: 'name', text: '王建国您好', secret: '王建国' },
+  { family: 'name', text: '亲爱的张伟同学', secret: '张伟' },
+  { family: 'name', text: '王建国（先生）', secret: '王建国' },
+  { family: 'name', text: 'Mr. Zhang Wei', secret: 'zhangwei' },
+  { family: 'name', text: 'Dear John Smith,', secret: 'smith' },
+  { family: 'name', text: '张伟 138****5678', secret: '张伟' },
+  { family: 'name', text: '张伟 13812345678', secret: '张伟' },
+  { family: 'name', text: '手机 138****5678 王建国收', secret: '王建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -137,6 +154,19 @@ describe('--redact masks every spelling a reviewer found', () => {
   });
 });
 
+describe('--redact: a file named for a person', () => {
+  const named = path.join(DIR, '王建国13812345678@163.com.jsonl');
+  beforeAll(() => writeFileSync(named, transcript([{ family: 'name', text: '好的', secret: '' }])));
+
+  it.each(['stylish', 'sarif', 'json', 'junit'])('lint -f %s masks the address in the file name', async (format) => {
+    const plain = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format]);
+    expect(plain.stdout).toMatch(/王建国|%E7%8E%8B/u);
+    const result = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    expect(result.stdout).toContain('不归我们管');
+    expect(result.stdout + result.stderr).not.toMatch(/王建国|%E7%8E%8B|13812345678/u);
+  });
+});
+
 describe('--redact: messages about skipped records', () => {
   const file = path.join(DIR, 'roles.jsonl');
   beforeAll(() => {
@@ -146,6 +176,10 @@ describe('--redact: messages about skipped records', () => {
       { conversation_id: 'r1', time: '2026-11-02 10:02:00', role: '乔峰', text: '您好' },
       { conversation_id: 'r1', time: '11月2日 阿朱的下午', role: 'agent', agent: '小林', text: '您好' },
       { conversation_id: 'r1', time: '2026-11-02 10:03:00', role: 'agent', agent: '小林', text: '这个不归我们管' },
+      // Values that are no strings are quoted as JSON, quotation marks inside.
+      { conversation_id: 'r1', time: '2026-11-02 10:04:00', role: 'customer', text: { name: '王建国' } },
+      { conversation_id: 'r1', time: '2026-11-02 10:05:00', role: { 王建国: 1 }, text: '您好' },
+      { conversation_id: 'r1', time: '2026-11-02 10:06:00', role: ['欧阳锋', '13812345678', 'a long value that the message cuts short'], text: '您好' },
     ];
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
   });
@@ -155,19 +189,27 @@ describe('--redact: messages about skipped records', () => {
     expect(result.stderr).toContain('张三丰');
     expect(result.stderr).toContain('乔峰');
     expect(result.stderr).toContain('阿朱');
+    expect(result.stderr).toContain('王建国');
+    expect(result.stderr).toContain('欧阳锋');
   });
 
   it.each([
     ['lint', 'stylish'],
     ['lint', 'json'],
+    ['lint', 'sarif'],
+    ['lint', 'junit'],
     ['report', 'markdown'],
     ['report', 'json'],
   ])('%s -f %s names no one, and still says which records were skipped and why', async (command, format) => {
     const result = await runCli([command, file, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
     const said = result.stdout + result.stderr;
-    for (const secret of ['张三丰', '三丰', '乔峰', '阿朱', '13912345678']) expect(said).not.toContain(secret);
+    for (const secret of ['张三丰', '三丰', '乔峰', '阿朱', '13912345678', '王建国', '建国', '欧阳锋', '13812345678']) expect(said).not.toContain(secret);
     expect(result.stderr).toMatch(/roles\.jsonl:2: 未知的角色 "值-[0-9a-f]{10}"/u);
     expect(result.stderr).toMatch(/roles\.jsonl:4: 时间 "值-[0-9a-f]{10}" 无法识别/u);
+    // An object or array is one value, replaced whole.
+    expect(result.stderr).toMatch(/roles\.jsonl:6: 内容是 "值-[0-9a-f]{10}"，应为字符串/u);
+    expect(result.stderr).toMatch(/roles\.jsonl:7: 未知的角色 "值-[0-9a-f]{10}"：/u);
+    expect(result.stderr).toMatch(/roles\.jsonl:8: 未知的角色 "值-[0-9a-f]{10}"：/u);
     // The catalogue's own quoted words stay.
     expect(result.stderr).toContain('"roles"');
   });

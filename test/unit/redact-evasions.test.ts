@@ -22,7 +22,7 @@ describe('redactText: e-mail addresses spelt otherwise', () => {
   masksAs([
     ['邮箱 name at 163 dot com 谢谢', '邮箱 n***@163.com 谢谢'],
     ['发到wangwu@qq。com吧', '发到w***@qq.com吧'],
-    ['发到 张三@公司.中国 吧', '发到 张***@公司.中国 吧'],
+    ['发到 张三@公司.中国 吧', '发到 ***@公司.中国 吧'],
     ['邮箱 lisi(at)gmail(dot)com', '邮箱 l***@gmail.com'],
     ['邮箱 lisi@qq，com', '邮箱 l***@qq.com'],
   ]);
