@@ -113,7 +113,7 @@ describe('bad input', () => {
     expect(result.stderr).toContain('bad-rows.csv:4: 未知的角色 "经理"');
     expect(result.stderr).toContain('bad-rows.csv:5: 时间 "昨天下午" 无法识别');
     // The unclosed quote costs its own row; the row after it is read again.
-    expect(result.stderr).toContain('bad-rows.csv:6: 这一行的引号（"）一直没有闭合');
+    expect(result.stderr).toContain('bad-rows.csv:6: 这一行有一个英文双引号一直没有闭合');
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records.read).toBe(summary.records.used + summary.records.skipped);
     expect(summary.records).toEqual({ read: 6, used: 3, skipped: 3 });

@@ -89,7 +89,7 @@ async function* parseRows(source: NodeJS.ReadableStream | string, lineOffset: nu
     if (whole) reading.allowance += row.raw.length;
     const { line, body, inner } = placed(row.raw, position);
     if (inner > 0 && swallowed(row.record, body, reading)) {
-      const reason = `这条记录从这一行起跨了 ${inner + 1} 行，有 ${row.record.length} 列（表头有 ${reading.width} 列），而且里面的行本身就像一行记录：多半是这一行有一个没有闭合的引号（"），把后面的行读进了同一个字段。`;
+      const reason = `这条记录从这一行起跨了 ${inner + 1} 行，有 ${row.record.length} 列（表头有 ${reading.width} 列），而且里面的行本身就像一行记录：多半是这一行有一个没有闭合的英文双引号，把后面的行读进了同一个字段。`;
       yield* recover(body, line, reason, reading);
       continue;
     }
@@ -116,8 +116,8 @@ async function* skipped(error: CsvSkip, position: { lines: number }, reading: Cs
     const { line, body, inner } = placed(error.raw, position);
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       const reason = inner > 0
-        ? `这一行的引号（"）一直没有闭合，后面 ${inner} 行直到文件末尾都被读进了同一个字段。`
-        : '这一行的引号（"）一直没有闭合，到文件末尾也没有找到配对的引号。';
+        ? `这一行有一个英文双引号一直没有闭合，后面 ${inner} 行直到文件末尾都被读进了同一个字段。`
+        : '这一行有一个英文双引号一直没有闭合，到文件末尾也没有找到配对的引号。';
       yield* recover(body, line, reason, reading);
       return;
     }
@@ -138,7 +138,7 @@ async function* recover(body: string, line: number, why: string, reading: CsvRea
   yield {
     type: 'skipped',
     location: { file: reading.file, line },
-    reason: `${why}这一行已跳过${reread ? '，后面的行已逐行重新读取' : ''}。请检查这一行：字段里的引号要写成两个（""），或者整个字段不加引号。`,
+    reason: `${why}这一行已跳过${reread ? '，后面的行已逐行重新读取' : ''}。请检查这一行：字段里的英文双引号要连写两个来表示，或者整个字段不加引号。`,
   };
   if (rest.trim() === '') return;
   if (reread) {
@@ -152,7 +152,7 @@ async function* recover(body: string, line: number, why: string, reading: CsvRea
     yield {
       type: 'skipped',
       location: { file: reading.file, line: line + 1 + index },
-      reason: `第 ${line} 行的引号（"）没有闭合，这一行被读进了那一行的字段；文件里没有闭合的引号太多，这一行没有重新读取。请修正第 ${line} 行的引号后再读。`,
+      reason: `第 ${line} 行有一个英文双引号没有闭合，这一行被读进了那一行的字段；文件里没有闭合的引号太多，这一行没有重新读取。请修正第 ${line} 行的引号后再读。`,
     };
   }
 }

@@ -41,7 +41,7 @@ describe('an unclosed quote costs one row, not the rest of the file', () => {
     const result = await runCli(['lint', '-c', REPO_CONFIG, 'quote.csv', '-f', 'json'], { cwd: dir });
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records).toEqual({ read: dataRows, used: dataRows - 1, skipped: 1 });
-    expect(summary.skipped).toEqual([{ location: { file: 'quote.csv', line: 3 }, reason: expect.stringContaining('引号（"）一直没有闭合') }]);
+    expect(summary.skipped).toEqual([{ location: { file: 'quote.csv', line: 3 }, reason: expect.stringContaining('英文双引号一直没有闭合') }]);
     expect(result.stderr).toContain('quote.csv:3:');
     const strict = await runCli(['lint', '-c', REPO_CONFIG, 'quote.csv', '--strict', '-f', 'json'], { cwd: dir });
     expect(strict.code).toBe(2);
@@ -72,8 +72,19 @@ describe('a reply library with an unclosed quote', () => {
     writeFileSync(path.join(dir, 'replies.csv'), lines.join('\n'));
     const result = await runCli(['replies', '-c', REPO_CONFIG, 'replies.csv', '-f', 'json'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('replies.csv:3: 这一行的引号（"）一直没有闭合');
+    expect(result.stderr).toContain('replies.csv:3: 这一行有一个英文双引号一直没有闭合');
     const { summary } = JSON.parse(result.stdout);
     expect(summary.records).toEqual({ read: expected.summary.records.read, used: expected.summary.records.used - 1, skipped: 1 });
+  });
+});
+
+describe('the reason for an unclosed quote under --redact', () => {
+  it('keeps its own words: it quotes no quote mark that the pseudonyms could pair with', async () => {
+    const { runCli, sampleWorkspace } = await import('../support/cli.js');
+    const dir = sampleWorkspace({ 'uq.csv': 'conversation_id,time,role,text\nc1,2026-11-02 10:00:00,customer,"abc\nc1,2026-11-02 10:00:05,agent,ok\n' });
+    const run = await runCli(['lint', 'uq.csv', '--redact'], { cwd: dir, env: { SUPPORTLINT_REDACT_KEY: 'csv-quotes-test-key' } });
+    expect(run.stderr).toContain('这一行有一个英文双引号一直没有闭合');
+    expect(run.stderr).toContain('字段里的英文双引号要连写两个来表示');
+    expect(run.stderr).not.toContain('值-');
   });
 });
