@@ -377,3 +377,73 @@ describe('qianniu: another shop\'s sub-account', () => {
     expect(problemsOf(events, 'warning')).toEqual([]);
   });
 });
+
+describe('qianniu: quoted lines of another shop do not choose the file\'s shop', () => {
+  // The customer pastes three lines of another shop's chat, each older than the message they
+  // stand in; the shop's own agents answer twice, after it. The pasted lines outnumber the shop's.
+  const pastedThree = [
+    '与 tb_小鹿 的聊天记录',
+    '============ 2026-11-04 ============',
+    'tb_小鹿 2026-11-04 09:30:12',
+    '在吗',
+    '青禾家居旗舰店:阿青 2026-11-04 09:30:30',
+    '亲，在的',
+    'tb_小鹿 2026-11-04 09:31:00',
+    '之前别家回我：',
+    '别家店:客服甲 2026-11-04 09:29:13',
+    '你自己看说明书',
+    '别家店:客服乙 2026-11-04 09:29:20',
+    '不会用就别买',
+    '别家店:客服甲 2026-11-04 09:29:40',
+    '爱买不买',
+    '青禾家居旗舰店:小林 2026-11-04 09:32:05',
+    '亲，这个是厂家那边的问题，您直接联系厂家售后吧',
+  ].join('\n');
+  // The shop answers once; the pasted lines are two.
+  const pastedTwo = [
+    '与 tb_小鹿 的聊天记录',
+    'tb_小鹿 2026-11-04 09:31:00',
+    '之前别家回我：',
+    '别家店:客服甲 2026-11-04 09:29:13',
+    '你自己看说明书',
+    '别家店:客服乙 2026-11-04 09:29:20',
+    '不会用就别买',
+    '青禾家居旗舰店:小林 2026-11-04 09:32:05',
+    '亲，这个是厂家那边的问题，您直接联系厂家售后吧',
+  ].join('\n');
+
+  it('a sender line older than the line before it does not vote, so the shop that answers in time order is the file\'s', async () => {
+    const events = await read(pastedThree);
+    expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName, m.text.split('\n')[0]])).toEqual([
+      ['customer', undefined, '在吗'],
+      ['agent', '阿青', '亲，在的'],
+      ['customer', undefined, '之前别家回我：'],
+      ['agent', '小林', '亲，这个是厂家那边的问题，您直接联系厂家售后吧'],
+    ]);
+    // The pasted lines stay in the customer's message, each with its note.
+    expect(problemsOf(events, 'warning').map((w) => w.location.line)).toEqual([9, 11, 13]);
+    const twice = conversationsOf(await read(pastedTwo)).flatMap((c) => c.messages);
+    expect(twice.map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['agent', '小林'],
+    ]);
+    expect(twice[0]!.text).toContain('别家店:客服乙 2026-11-04 09:29:20');
+  });
+
+  it('the command line finds 小林\'s blame-shifting, and exits 1 with or without --strict', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+    writeFileSync(path.join(dir, 'qn6.txt'), pastedThree);
+    writeFileSync(path.join(dir, 'qn5.txt'), pastedTwo);
+    for (const file of ['qn6.txt', 'qn5.txt']) {
+      for (const extra of [[], ['--strict']]) {
+        const result = await runCli(['lint', path.join(dir, file), '--format', 'json', ...extra]);
+        const label = `${file} ${extra.join(' ')}`;
+        expect(result.code, label).toBe(1);
+        const report = JSON.parse(result.stdout);
+        const findings: Array<{ ruleId: string; agent?: string }> = report.results.flatMap((r: { findings: unknown[] }) => r.findings);
+        expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), label).toEqual(['小林']);
+        expect(report.summary.messages, label).toBe(file === 'qn6.txt' ? 4 : 2);
+      }
+    }
+  });
+});
