@@ -3,7 +3,7 @@ import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js
 import { csvRows } from './csv-rows.js';
 import { FIELD_ALIASES } from './fields.js';
 import { list, t } from '../i18n/index.js';
-import { recordToMessage } from './record.js';
+import { excelSerialNoter, recordToMessage } from './record.js';
 
 function firstLine(head: string): string {
   const end = head.indexOf('\n');
@@ -123,6 +123,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
   let lastTitle: SourceLocation | undefined;
   /** A header row without a conversation column, noted with the first row read under it. */
   let unnamedConversations: Extract<ReadEvent, { type: 'warning' }> | undefined;
+  const serialNote = excelSerialNoter(options.timezone);
   for await (const row of rows) {
     if ('type' in row) {
       yield row;
@@ -204,6 +205,8 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       yield { type: 'skipped', location, reason: t('table.emptyConversation') };
       continue;
     }
+    const note = serialNote(result, location);
+    if (note) yield note;
     const texts = messageTexts(result.message.text, options.splitMessages);
     if (texts.length === 0) {
       // Understood, and holds no message (NULL: JDDC's "no reply").

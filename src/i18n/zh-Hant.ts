@@ -92,6 +92,7 @@ export const zhHant = {
   'record.unknownRole': '未知的角色 {value}：應為 {known}。可以在 .supportlintrc.yaml 的 "roles" 中對映它',
   'record.noText': '沒有內容：需要 "text" 欄位',
   'record.textNotString': '內容是 {value}，應為字串',
+  'record.excelSerial': '時間 {value} 是 Excel 的日期序號（儲存格是「通用」或數字格式，或從這樣的表格另存為 CSV），不是時間戳：已按 Excel 的 1900 日期系統讀作 {time}（{timezone} 本地時間）。這個檔案裡這樣的時間都這樣讀取；如果不對，請把時間欄設為日期格式，或匯出為「2026-11-03 10:00:00」這樣的文字',
   'record.badTime': '時間 {value} 無法識別：應為 ISO 8601（2026-11-02T10:00:03+08:00）、"2026-11-02 10:00:03"，或以秒/毫秒計的時間戳',
   'record.timeOutOfRange': '時間 {value} 不在 {from} 年到 {until} 年之間，多半是損壞的資料；這筆記錄沒有讀取',
   'jsonl.notObject': '應為帶 conversation_id、role 和 text 的 JSON 物件',
