@@ -256,6 +256,10 @@ export const en = {
   'report.shard.calendar': "it was linted with other business hours or holidays than this configuration: its response times follow the lint run's. Lint it again with the same configuration (-c)",
   'report.shard.isReport': 'this is a supportlint report, which cannot be read again; pass the transcripts, or the output of supportlint lint --format json',
   'report.shard.version': 'lint JSON version {version} is not supported by this supportlint (it reads version 1); run lint again with this version',
+  'report.shard.durationOutOfRange': 'the {field} of this lint result is {value} seconds; {why}: the file is damaged or was edited; this result was not read. Run supportlint lint --format json again to write the file',
+  'report.shard.durationInvalid': 'a wait cannot be negative or infinite',
+  'report.shard.durationNoSpan': 'but the conversation has no timed message (metrics.startedAt/endedAt are empty), so no wait could be measured',
+  'report.shard.durationLonger': 'that is longer than the conversation from its first timed message to its last ({span} seconds)',
   'report.shard.timeOutOfRange': 'the {field} of this lint result is {value}, which as a time is not between the years {from} and {until}: the file is damaged or was edited; this result was not read. Run supportlint lint --format json again to write the file',
   'report.shard.skipped': 'the lint run that wrote this file skipped {skipped} of {read} records; its results are reported, the skipped records are not',
 

@@ -271,6 +271,10 @@ export const zhHans = {
   'report.shard.calendar': '它检查时用的营业时间或节假日与本配置不同：响应时间按检查时的设置计算。请用相同的配置（-c）重新检查',
   'report.shard.isReport': '这是 supportlint 生成的报告，不能再次读取；请给出会话文件，或 supportlint lint --format json 的输出',
   'report.shard.version': '这个 supportlint 不支持第 {version} 版的检查结果 JSON（它读取第 1 版）；请用这个版本重新检查',
+  'report.shard.durationOutOfRange': '这条检查结果的 {field} 是 {value} 秒，{why}，多半是文件损坏或被改过；这条结果没有读取。请重新运行 supportlint lint --format json 生成这个文件',
+  'report.shard.durationInvalid': '等待时间不能是负数或无穷大',
+  'report.shard.durationNoSpan': '可这个会话没有带时间的消息（metrics.startedAt/endedAt 为空），无法量出等待时间',
+  'report.shard.durationLonger': '比会话从第一条到最后一条带时间的消息（{span} 秒）还长',
   'report.shard.timeOutOfRange': '这条检查结果的 {field} 是 {value}，换算成时间不在 {from} 年到 {until} 年之间，多半是文件损坏或被改过；这条结果没有读取。请重新运行 supportlint lint --format json 生成这个文件',
   'report.shard.skipped': '生成这个文件的检查跳过了 {read} 条记录中的 {skipped} 条；报告包含它的结果，不含被跳过的记录',
 

@@ -259,6 +259,10 @@ export const zhHant = {
   'report.shard.calendar': '它檢查時用的營業時間或節假日與本配置不同：響應時間按檢查時的設定計算。請用相同的配置（-c）重新檢查',
   'report.shard.isReport': '這是 supportlint 生成的報告，不能再次讀取；請給出會話檔案，或 supportlint lint --format json 的輸出',
   'report.shard.version': '這個 supportlint 不支援第 {version} 版的檢查結果 JSON（它讀取第 1 版）；請用這個版本重新檢查',
+  'report.shard.durationOutOfRange': '這條檢查結果的 {field} 是 {value} 秒，{why}，多半是檔案損壞或被改過；這條結果沒有讀取。請重新執行 supportlint lint --format json 生成這個檔案',
+  'report.shard.durationInvalid': '等待時間不能是負數或無窮大',
+  'report.shard.durationNoSpan': '可這個會話沒有帶時間的訊息（metrics.startedAt/endedAt 為空），無法量出等待時間',
+  'report.shard.durationLonger': '比會話從第一條到最後一條帶時間的訊息（{span} 秒）還長',
   'report.shard.timeOutOfRange': '這條檢查結果的 {field} 是 {value}，換算成時間不在 {from} 年到 {until} 年之間，多半是檔案損壞或被改過；這條結果沒有讀取。請重新執行 supportlint lint --format json 生成這個檔案',
   'report.shard.skipped': '生成這個檔案的檢查跳過了 {read} 條記錄中的 {skipped} 條；報告包含它的結果，不含被跳過的記錄',
 
