@@ -77,8 +77,15 @@ export function recordToMessage(
   if (isRoundedId(rawConversation)) return { ok: false, reason: t('record.idRounded', { value: String(rawConversation) }) };
   const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options))?.toLowerCase();
   const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';
-  const agentName = role === 'agent' || role === 'bot' ? asText(pickField(record, 'agent', FIELD_ALIASES.agent, options))?.trim() || undefined : undefined;
-  const agentId = role === 'agent' ? asText(pickField(record, 'agentId', FIELD_ALIASES.agentId, options))?.trim() || undefined : undefined;
+  const rawAgent = role === 'agent' || role === 'bot' ? pickField(record, 'agent', FIELD_ALIASES.agent, options) : undefined;
+  const rawAgentId = role === 'agent' ? pickField(record, 'agentId', FIELD_ALIASES.agentId, options) : undefined;
+  // An agent given as an object or a list (`{"name": "张小林"}`) is not read as no agent: the
+  // record is skipped, as a role or a text of the wrong type is, so the loss shows.
+  for (const [field, value] of [['agent', rawAgent], ['agentId', rawAgentId]] as const) {
+    if (value !== undefined && value !== null && asText(value) === undefined) return { ok: false, reason: t('record.agentNotText', { field, value: describeValue(value) }) };
+  }
+  const agentName = asText(rawAgent)?.trim() || undefined;
+  const agentId = asText(rawAgentId)?.trim() || undefined;
   return {
     ok: true,
     excelSerial: serial === undefined ? undefined : String(rawTime).trim(),

@@ -88,6 +88,7 @@ export const en = {
   'record.noRole': 'no role: expected a "role" field (customer, agent, bot or system)',
   'record.unknownRole': 'unknown role {value}: expected {known}. Map it with "roles" in .supportlintrc.yaml',
   'record.noText': 'no text: expected a "text" field',
+  'record.agentNotText': '{field} (the agent) is {value}, expected the agent\'s name or id as a string; this record was not read, so that the agent\'s message is not counted for no one. Make it text, or point --map {field}=<field name> at the field that holds the name',
   'record.textNotString': 'text is {value}, expected a string',
   'record.excelSerial': 'the time {value} is an Excel date serial (a cell in General or number format, or a CSV saved from one), not a timestamp: it was read in Excel\'s 1900 date system as {time} ({timezone} local time). Such times in this file are all read so; if that is wrong, give the time column a date format, or export times as text like "2026-11-03 10:00:00"',
   'record.badTime': 'time {value} is not a time: expected ISO 8601 (2026-11-02T10:00:03+08:00), "2026-11-02 10:00:03", or epoch seconds/milliseconds',

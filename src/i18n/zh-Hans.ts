@@ -95,6 +95,7 @@ export const zhHans = {
   'record.noRole': '没有角色：需要 "role" 字段（customer、agent、bot 或 system）',
   'record.unknownRole': '未知的角色 {value}：应为 {known}。可以在 .supportlintrc.yaml 的 "roles" 中映射它',
   'record.noText': '没有内容：需要 "text" 字段',
+  'record.agentNotText': '{field}（客服）是 {value}，应为客服的名字或工号（字符串）；这条记录没有读取，以免客服的消息算不到人头上。请把它改成文字，或用 --map {field}=<字段名> 指向存名字的字段',
   'record.textNotString': '内容是 {value}，应为字符串',
   'record.excelSerial': '时间 {value} 是 Excel 的日期序号（单元格是“常规”或数字格式，或从这样的表格另存为 CSV），不是时间戳：已按 Excel 的 1900 日期系统读作 {time}（{timezone} 本地时间）。这个文件里这样的时间都这样读取；如果不对，请把时间列设为日期格式，或导出为“2026-11-03 10:00:00”这样的文字',
   'record.badTime': '时间 {value} 无法识别：应为 ISO 8601（2026-11-02T10:00:03+08:00）、"2026-11-02 10:00:03"，或以秒/毫秒计的时间戳',

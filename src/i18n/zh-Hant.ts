@@ -91,6 +91,7 @@ export const zhHant = {
   'record.noRole': '沒有角色：需要 "role" 欄位（customer、agent、bot 或 system）',
   'record.unknownRole': '未知的角色 {value}：應為 {known}。可以在 .supportlintrc.yaml 的 "roles" 中對映它',
   'record.noText': '沒有內容：需要 "text" 欄位',
+  'record.agentNotText': '{field}（客服）是 {value}，應為客服的名字或工號（字串）；這筆記錄沒有讀取，以免客服的訊息算不到人頭上。請把它改成文字，或用 --map {field}=<欄位名> 指向存名字的欄位',
   'record.textNotString': '內容是 {value}，應為字串',
   'record.excelSerial': '時間 {value} 是 Excel 的日期序號（儲存格是「通用」或數字格式，或從這樣的表格另存為 CSV），不是時間戳：已按 Excel 的 1900 日期系統讀作 {time}（{timezone} 本地時間）。這個檔案裡這樣的時間都這樣讀取；如果不對，請把時間欄設為日期格式，或匯出為「2026-11-03 10:00:00」這樣的文字',
   'record.badTime': '時間 {value} 無法識別：應為 ISO 8601（2026-11-02T10:00:03+08:00）、"2026-11-02 10:00:03"，或以秒/毫秒計的時間戳',
