@@ -300,6 +300,22 @@ describe('merging sharded lint runs', () => {
     expect((JSON.parse(result.stdout) as ReportData).overall.metrics.conversations).toBe(5);
   });
 
+  it('a transcript given with its own lint JSON: the header and the note count each conversation once, and name the repeats', async () => {
+    const out = path.join(dir, 'twice.md');
+    const result = await runCli(['report', FILES[0]!, path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'markdown', '-o', out]);
+    expect(result.code).toBe(0);
+    const ids = (JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8')).results as Array<{ conversationId: string }>).map((r) => r.conversationId);
+    expect(ids).toHaveLength(5);
+    expect(result.stderr).toContain('已把 5 个会话的 markdown 报告写入');
+    expect(result.stderr).toMatch(/5 个会话被读取了不止一次/);
+    for (const id of ids) expect(result.stderr).toContain(id);
+    const header = readFileSync(out, 'utf8').split('\n').find((line) => line.startsWith('- 输入：'));
+    expect(header).toContain('会话 5 个（重复读取 5 个，只计一次；');
+    const json = JSON.parse((await runCli(['report', FILES[0]!, path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'json'])).stdout) as ReportData;
+    expect(json.inputs.duplicateIds).toEqual(ids);
+    expect(json.inputs.conversations - json.inputs.duplicates).toBe(json.overall.metrics.conversations);
+  });
+
   it('refuses its own report as input, and says what to pass instead', async () => {
     const reportFile = path.join(dir, 'report.json');
     writeFileSync(reportFile, (await runCli(['report', ...FILES, ...CONFIG, '-f', 'json'])).stdout);
