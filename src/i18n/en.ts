@@ -166,6 +166,7 @@ export const en = {
   'input.legacyLineMore': ' ({count} lines in all, the first {lines} listed)',
   'input.nulRemoved': 'the file holds {count} NUL bytes (0x00, the first on this line); they were removed before reading: they are usually padding of fixed-width fields, or damage. If what was read looks wrong, export the file again.',
   'input.encodingUncertain': 'the file is not UTF-8, and whether it is GB18030 or Big5 cannot be told; it was read as {encoding}. If the text is garbled, save the file as UTF-8.',
+  'input.noRecords': 'read as {format}, but the file holds no record (a header row alone, or only blank lines, say)',
   'input.empty': 'the file is empty',
   'input.unrecognised': 'not a recognised export (encoding {encoding}). Supported: {formats}; pass --input-format to choose one',
   'input.unrecognisedFails': '{count} input(s) were not a recognised export, and nothing of them was read, so the run fails (exit code 2). Pass --input-format to name their format, or leave them out with ignore in the configuration',

@@ -175,6 +175,7 @@ export const zhHans = {
   'input.legacyLineMore': '（共 {count} 行，只列出前 {lines} 行）',
   'input.nulRemoved': '文件里有 {count} 个 NUL 字节（0x00，第一个在这一行），已把它们删除后再读取：它们通常是定长字段的填充，或文件已损坏。如果读出的内容不对，请重新导出。',
   'input.encodingUncertain': '文件不是 UTF-8，也无法确定是 GB18030 还是 Big5，已按 {encoding} 读取。如果文字是乱码，请把文件另存为 UTF-8。',
+  'input.noRecords': '按 {format} 格式读取，但文件里没有一条记录（例如只有表头行，或只有空行）',
   'input.empty': '文件是空的',
   'input.unrecognised': '不是能识别的导出格式（编码 {encoding}）。支持的格式：{formats}；可用 --input-format 指定一种',
   'input.unrecognisedFails': '{count} 个输入不是能识别的导出格式，一条也没有读取，因此运行失败（退出码 2）。请用 --input-format 指定它的格式，或在配置的 ignore 中排除它',

@@ -169,6 +169,7 @@ export const zhHant = {
   'input.legacyLineMore': '（共 {count} 行，只列出前 {lines} 行）',
   'input.nulRemoved': '檔案裡有 {count} 個 NUL 位元組（0x00，第一個在這一行），已把它們刪除後再讀取：它們通常是定長欄位的填充，或檔案已損壞。如果讀出的內容不對，請重新匯出。',
   'input.encodingUncertain': '檔案不是 UTF-8，也無法確定是 GB18030 還是 Big5，已按 {encoding} 讀取。如果文字是亂碼，請把檔案另存為 UTF-8。',
+  'input.noRecords': '按 {format} 格式讀取，但檔案裡沒有一筆記錄（例如只有表頭列，或只有空行）',
   'input.empty': '檔案是空的',
   'input.unrecognised': '不是能識別的匯出格式（編碼 {encoding}）。支援的格式：{formats}；可用 --input-format 指定一種',
   'input.unrecognisedFails': '{count} 個輸入不是能識別的匯出格式，一筆也沒有讀取，因此執行失敗（結束碼 2）。請用 --input-format 指定它的格式，或在設定的 ignore 中排除它',
