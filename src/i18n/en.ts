@@ -184,7 +184,7 @@ export const en = {
   'lint.quiet': 'report errors only',
   'lint.rule': 'run only these rules, turning on rules the configuration leaves off (repeatable, or comma-separated)',
   'lint.agent': 'show only findings attributed to these agents (repeatable)',
-  'lint.strict': 'exit 2 when any record was skipped',
+  'lint.strict': 'exit 2 when any record was skipped or any input could not be read',
   'lint.printConfig': 'print the merged configuration and exit',
   'lint.baseline': 'ignore the findings recorded in this baseline (per conversation and rule); only new ones count',
   'lint.updateBaseline': 'write the current findings to the --baseline file and exit 0',

@@ -195,7 +195,7 @@ export const zhHans = {
   'lint.quiet': '只报告错误',
   'lint.rule': '只运行这些规则，配置中关闭的规则也会打开（可重复，或用逗号分隔）',
   'lint.agent': '只显示归属这些客服的问题（可重复）',
-  'lint.strict': '有记录被跳过时以 2 退出',
+  'lint.strict': '有记录被跳过或有文件无法读取时以 2 退出',
   'lint.printConfig': '打印合并后的配置并退出',
   'lint.baseline': '忽略这个基线文件记录过的问题（按会话和规则计数），只统计新问题',
   'lint.updateBaseline': '把当前的问题写入 --baseline 文件并以 0 退出',

@@ -187,7 +187,7 @@ export const zhHant = {
   'lint.quiet': '只報告錯誤',
   'lint.rule': '只執行這些規則，配置中關閉的規則也會開啟（可重複，或用逗號分隔）',
   'lint.agent': '只顯示歸屬這些客服的問題（可重複）',
-  'lint.strict': '有記錄被跳過時以 2 退出',
+  'lint.strict': '有記錄被跳過或有檔案無法讀取時以 2 退出',
   'lint.printConfig': '打印合併後的配置並退出',
   'lint.baseline': '忽略這個基線檔案記錄過的問題（按會話和規則計數），只統計新問題',
   'lint.updateBaseline': '把當前的問題寫入 --baseline 檔案並以 0 退出',
