@@ -11,6 +11,14 @@ import { conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRe
 const FIXTURES = ['fixtures/qianniu/chat-record.txt', 'fixtures/qianniu/chat-record-gb18030.txt'];
 const qianniu = adapterByName('qianniu')!;
 const read = (text: string, options = OPTIONS) => readAll('qianniu', textSource('chat.txt', text), options);
+/** `lint --format json` over a chat record written to a new folder: the exit code, findings and summary. */
+async function lintRecord(text: string, name: string, extra: string[] = []) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+  writeFileSync(path.join(dir, name), text);
+  const result = await runCli(['lint', path.join(dir, name), '--format', 'json', ...extra]);
+  const report = JSON.parse(result.stdout) as { results: Array<{ findings: Array<{ ruleId: string; agent?: string }> }>; summary: { messages: number } };
+  return { code: result.code, findings: report.results.flatMap((r) => r.findings), summary: report.summary };
+}
 const rows = (text: string, options = OPTIONS) =>
   read(text, options).then((events) => conversationsOf(events).flatMap((c) => c.messages.map((m) => ({ conversation: c.id, ...m }))));
 
@@ -310,12 +318,9 @@ describe('qianniu: the file\'s shop', () => {
   });
 
   it('the command line finds the agent\'s error, and exits 1 also with --strict, when a customer quotes another shop first', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
-    writeFileSync(path.join(dir, 'quoted.txt'), quotedFirst);
     for (const extra of [[], ['--strict']]) {
-      const result = await runCli(['lint', path.join(dir, 'quoted.txt'), '--format', 'json', ...extra]);
-      expect(result.code, extra.join(' ')).toBe(1);
-      const findings: Array<{ ruleId: string; agent?: string }> = JSON.parse(result.stdout).results.flatMap((r: { findings: unknown[] }) => r.findings);
+      const { code, findings } = await lintRecord(quotedFirst, 'quoted.txt', extra);
+      expect(code, extra.join(' ')).toBe(1);
       expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), extra.join(' ')).toEqual(['小林']);
       expect(findings.map((f) => f.agent), extra.join(' ')).not.toContain('客服甲');
     }
@@ -381,7 +386,7 @@ describe('qianniu: another shop\'s sub-account', () => {
 describe('qianniu: quoted lines of another shop do not choose the file\'s shop', () => {
   // The customer pastes three lines of another shop's chat, each older than the message they
   // stand in; the shop's own agents answer twice, after it. The pasted lines outnumber the shop's.
-  const pastedThree = [
+  const pastedThreeLines = [
     '与 tb_小鹿 的聊天记录',
     '============ 2026-11-04 ============',
     'tb_小鹿 2026-11-04 09:30:12',
@@ -398,19 +403,10 @@ describe('qianniu: quoted lines of another shop do not choose the file\'s shop',
     '爱买不买',
     '青禾家居旗舰店:小林 2026-11-04 09:32:05',
     '亲，这个是厂家那边的问题，您直接联系厂家售后吧',
-  ].join('\n');
-  // The shop answers once; the pasted lines are two.
-  const pastedTwo = [
-    '与 tb_小鹿 的聊天记录',
-    'tb_小鹿 2026-11-04 09:31:00',
-    '之前别家回我：',
-    '别家店:客服甲 2026-11-04 09:29:13',
-    '你自己看说明书',
-    '别家店:客服乙 2026-11-04 09:29:20',
-    '不会用就别买',
-    '青禾家居旗舰店:小林 2026-11-04 09:32:05',
-    '亲，这个是厂家那边的问题，您直接联系厂家售后吧',
-  ].join('\n');
+  ];
+  const pastedThree = pastedThreeLines.join('\n');
+  // The shop answers once; the pasted lines are two: no first exchange, no third pasted line.
+  const pastedTwo = [pastedThreeLines[0], ...pastedThreeLines.slice(6, 12), ...pastedThreeLines.slice(14)].join('\n');
 
   it('a sender line older than the line before it does not vote, so the shop that answers in time order is the file\'s', async () => {
     const events = await read(pastedThree);
@@ -431,18 +427,13 @@ describe('qianniu: quoted lines of another shop do not choose the file\'s shop',
   });
 
   it('the command line finds 小林\'s blame-shifting, and exits 1 with or without --strict', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
-    writeFileSync(path.join(dir, 'qn6.txt'), pastedThree);
-    writeFileSync(path.join(dir, 'qn5.txt'), pastedTwo);
-    for (const file of ['qn6.txt', 'qn5.txt']) {
+    for (const [file, text, messages] of [['qn6.txt', pastedThree, 4], ['qn5.txt', pastedTwo, 2]] as const) {
       for (const extra of [[], ['--strict']]) {
-        const result = await runCli(['lint', path.join(dir, file), '--format', 'json', ...extra]);
+        const { code, findings, summary } = await lintRecord(text, file, extra);
         const label = `${file} ${extra.join(' ')}`;
-        expect(result.code, label).toBe(1);
-        const report = JSON.parse(result.stdout);
-        const findings: Array<{ ruleId: string; agent?: string }> = report.results.flatMap((r: { findings: unknown[] }) => r.findings);
+        expect(code, label).toBe(1);
         expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), label).toEqual(['小林']);
-        expect(report.summary.messages, label).toBe(file === 'qn6.txt' ? 4 : 2);
+        expect(summary.messages, label).toBe(messages);
       }
     }
   });
