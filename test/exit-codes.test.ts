@@ -171,6 +171,31 @@ describe('no ✔ on a failed run', () => {
   });
 });
 
+describe('an input that yields no record, next to one that does', () => {
+  // Without --strict the run goes on (exit 0, as for an empty file, which README documents): the
+  // file is counted, named with the reason, and --strict fails on it.
+  const inputs = {
+    'empty.jsonl': '',
+    'blank.jsonl': '\n\n  \n',
+    'header-only.csv': 'conversation_id,time,role,agent,text\n',
+    'header-only.tsv': 'conversation_id\ttime\trole\tagent\ttext\r\n\r\n',
+  };
+  it.each(Object.keys(inputs))('%s is counted and noted, and --strict exits 2, as when it is alone', async (file) => {
+    const dir = tempDir(inputs);
+    const sample = path.join(ROOT, SAMPLE);
+    const result = await runCli(['lint', file, sample, '--rule', 'pii-exposure', '-f', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout).summary as { files: number; unreadableFiles: Array<{ location: { file: string }; reason: string }> };
+    expect(summary.files).toBe(2);
+    expect(summary.unreadableFiles.map((problem) => problem.location.file)).toEqual([file]);
+    expect(result.stderr).toContain(`无法读取 ${file}:`);
+    const strict = await runCli(['lint', file, sample, '--rule', 'pii-exposure', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('设置了 --strict');
+    expect((await runCli(['lint', file, '--rule', 'pii-exposure'], { cwd: dir })).code).toBe(2);
+  });
+});
+
 describe('malformed option values are refused, saying what was expected', () => {
   it.each([
     [['lint', SAMPLE, '--split-messages', ''], '--split-messages 不能为空'],

@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '../model/conversation.js';
 import type { InputSource } from '../io/input.js';
 import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter.js';
+import { t } from '../i18n/index.js';
 
 /** What the runner receives: whole conversations, and the records that are not part of one. */
 export type GroupedEvent = Extract<ReadEvent, { type: 'conversation' | 'record' | 'skipped' | 'warning' }>;
@@ -102,6 +103,10 @@ interface OpenConversation {
  * to 32 bytes per conversation id in a typed-array table.
  */
 export async function* readConversations(adapter: Adapter, input: InputSource, options: AdapterOptions): AsyncGenerator<GroupedEvent> {
+  // The decoder dropped NUL bytes (padding, damage) from the text the adapter reads: say so once.
+  if (input.nulBytes) {
+    yield { type: 'warning', location: { file: input.name, line: input.nulBytes.firstLine }, reason: t('input.nulRemoved', { count: input.nulBytes.count }) };
+  }
   if (adapter.layout === 'dialogues') {
     for await (const event of adapter.read(input, options)) {
       if (event.type === 'message' || event.type === 'recall') throw new Error(`adapter ${adapter.name} yielded a ${event.type} event, but reads whole dialogues`);

@@ -2,7 +2,7 @@ import { firstJsonItem, jsonDocuments } from '../io/json-documents.js';
 import { pickField, type Adapter, type AdapterOptions, type MessageDraft, type ReadEvent } from './adapter.js';
 import { FIELD_ALIASES } from './fields.js';
 import { numbered } from './grouping.js';
-import { isRoundedId, recordToMessage } from './record.js';
+import { excelSerialNoter, isRoundedId, recordToMessage } from './record.js';
 import { t } from '../i18n/index.js';
 
 /** The array of message objects in a dialogue, by configured name or the usual ones. */
@@ -37,6 +37,7 @@ export const jsonDialoguesAdapter: Adapter = {
     return hasRole && hasText ? 0.85 : 0;
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
+    const serialNote = excelSerialNoter(options.timezone);
     for await (const document of jsonDocuments(input)) {
       if (!document.ok) {
         yield { type: 'skipped', location: document.location, reason: document.reason };
@@ -57,13 +58,17 @@ export const jsonDialoguesAdapter: Adapter = {
       const id = rawId === undefined ? `${input.name}#${location.record ?? location.line}` : String(rawId);
       const messages: MessageDraft[] = [];
       const problems: string[] = [];
+      const notes: ReadEvent[] = [];
       items.forEach((item, index) => {
         const result = item && typeof item === 'object'
           ? recordToMessage(item as Record<string, unknown>, options, location)
           : ({ ok: false, reason: '应是一个消息对象' } as const);
+        const note = serialNote(result, location);
+        if (note) notes.push(note);
         if (result.ok) messages.push(result.message);
         else problems.push(`第 ${index + 1} 条消息：${result.reason}`);
       });
+      yield* notes;
       // Each message left out is a record skipped, so that the summary shows the loss and --strict fails on it.
       for (const problem of problems) yield { type: 'skipped', location, reason: `会话 ${id}：${problem}` };
       const meta = Object.fromEntries(Object.entries(dialogue).filter(([key, value]) => SCALAR_META.test(key) && (typeof value !== 'object' || value === null)));

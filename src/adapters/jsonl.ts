@@ -3,7 +3,7 @@ import { readLines } from '../io/input.js';
 import { firstJsonLine, nestedTooDeep, TOO_DEEP_REASON } from '../io/json-documents.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
-import { recordToMessage } from './record.js';
+import { excelSerialNoter, recordToMessage } from './record.js';
 import { repeatedKey, repeatedKeyReason } from '../io/json-keys.js';
 
 /**
@@ -28,6 +28,7 @@ export const jsonlAdapter: Adapter = {
     return hasId && 'role' in record && ('text' in record || 'content' in record) ? 0.95 : 0;
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
+    const serialNote = excelSerialNoter(options.timezone);
     for await (const { line, lineNumber } of readLines(input.text())) {
       if (line.trim() === '') continue;
       const location = { file: input.name, line: lineNumber };
@@ -60,6 +61,8 @@ export const jsonlAdapter: Adapter = {
         yield { type: 'skipped', location, reason: t('jsonl.noConversation') };
         continue;
       }
+      const note = serialNote(result, location);
+      if (note) yield note;
       yield { type: 'message', conversationId: result.conversationId, message: result.message, channel: result.channel };
     }
   },

@@ -78,10 +78,12 @@ interface Sender {
 
 /**
  * Who the file's sender lines name, counted over the whole file before it is read. The file's shop
- * is the shop named by the most 店铺:子账号 sender lines: a customer may quote a line or two of
- * another shop's chat, but the shop's own agents write most of the file's lines. Shops named equally
- * often cannot be told apart; all of them are the file's then, so that no agent's line is read as
- * a customer's text.
+ * is the shop named by the most 店铺:子账号 sender lines that are in time order: a customer may
+ * quote lines of another shop's chat, but a quote is older than the message it stands in, so a
+ * sender line whose time runs back from the sender line before it (the one that voted last, as
+ * the reader compares with the message it is in; a 与…的聊天记录 line starts afresh) does not vote,
+ * however many of them the customer pastes. Shops named equally often cannot be told apart; all of
+ * them are the file's then, so that no agent's line is read as a customer's text.
  */
 interface FileSenders {
   /** The file's shop, or shops when they tie; empty when no sender line names a shop. */
@@ -94,10 +96,15 @@ interface FileSenders {
 
 const shopOf = (nick: string) => SUB_ACCOUNT.exec(nick)?.[1]!.trim();
 
-async function surveySenders(input: InputSource): Promise<FileSenders> {
+async function surveySenders(input: InputSource, timezone: string): Promise<FileSenders> {
   const customers = new Set<string>();
   const nicks = new Map<string, { lines: number; first: number }>();
-  const count = (nick: string, lineNumber: number) => {
+  /** The time of the last sender line that voted; undefined at the start of the file or of a section. */
+  let lastTime: number | undefined;
+  const count = (nick: string, lineNumber: number, time: RegExpExecArray, first: number) => {
+    const instant = parseInstant(timeText(time, first), timezone);
+    if (instant !== undefined && lastTime !== undefined && instant < lastTime) return;
+    if (instant !== undefined) lastTime = instant;
     const seen = nicks.get(nick);
     if (seen) seen.lines++;
     else nicks.set(nick, { lines: 1, first: lineNumber });
@@ -108,9 +115,12 @@ async function surveySenders(input: InputSource): Promise<FileSenders> {
     const trimmed = line.trim();
     const section = SECTION_LINE.exec(trimmed);
     const sender = section ? null : SENDER_LINE.exec(line.trimEnd());
-    if (section) customers.add(section[1]!);
-    else if (sender) count(sender[1]!.trim(), lineNumber);
-    else if (previous && TIME_LINE.test(trimmed)) count(previous.line.trim(), previous.lineNumber);
+    const timeOnly = section || sender || !previous ? null : TIME_LINE.exec(trimmed);
+    if (section) {
+      customers.add(section[1]!);
+      lastTime = undefined;
+    } else if (sender) count(sender[1]!.trim(), lineNumber, sender, 2);
+    else if (previous && timeOnly) count(previous.line.trim(), previous.lineNumber, timeOnly, 1);
     previous = section || sender || trimmed === '' ? undefined : { line, lineNumber };
   }
   const shops = new Map<string, { lines: number; first: number }>();
@@ -420,7 +430,7 @@ export const qianniuAdapter: Adapter = {
     return 0;
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
-    const senders = await surveySenders(input);
+    const senders = await surveySenders(input, options.timezone);
     if (senders.tie) yield tieWarning(input.name, senders.tie);
     const reader = new QianniuReader(input.name, options, senders);
     let pending: { line: string; lineNumber: number } | undefined;

@@ -1,12 +1,13 @@
 import { EVENT_TYPES, MESSAGE_KINDS, type EventType, type MessageKind, type Role, type SourceLocation } from '../model/conversation.js';
 import { KNOWN_ROLE_VALUES_HINT, resolveRole } from '../model/roles.js';
-import { INSTANT_RANGE, instantOutOfRange, parseInstant } from '../time/instant.js';
-import { describeValue, pickField as pickRawField, type AdapterOptions, type FieldName, type MessageDraft } from './adapter.js';
+import { excelSerialOf, excelSerialWallClock, formatLocalTime, INSTANT_RANGE, instantOutOfRange, parseInstant } from '../time/instant.js';
+import { describeValue, pickField as pickRawField, type AdapterOptions, type FieldName, type MessageDraft, type ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { FIELD_ALIASES } from './fields.js';
 
 export type RecordResult =
-  | { ok: true; conversationId?: string; channel?: string; message: MessageDraft }
+  /** `excelSerial`: the time was written as an Excel day serial (see excelSerialOf), as it was written. */
+  | { ok: true; conversationId?: string; channel?: string; message: MessageDraft; excelSerial?: string }
   | { ok: false; reason: string };
 
 function asText(value: unknown): string | undefined {
@@ -64,9 +65,11 @@ export function recordToMessage(
     return { ok: false, reason: rawText === undefined ? t('record.noText') : t('record.textNotString', { value: describeValue(rawText) }) };
   }
   const rawTime = pickField(record, 'time', FIELD_ALIASES.time, options);
-  const time = parseInstant(rawTime, options.timezone);
+  const serial = excelSerialOf(rawTime);
+  const timeValue = serial === undefined ? rawTime : excelSerialWallClock(serial);
+  const time = parseInstant(timeValue, options.timezone);
   if (rawTime !== undefined && rawTime !== '' && rawTime !== null && time === undefined) {
-    const reason = instantOutOfRange(rawTime, options.timezone)
+    const reason = instantOutOfRange(timeValue, options.timezone)
       ? t('record.timeOutOfRange', { value: describeValue(rawTime), from: INSTANT_RANGE.fromYear, until: INSTANT_RANGE.untilYear })
       : t('record.badTime', { value: describeValue(rawTime) });
     return { ok: false, reason };
@@ -75,10 +78,18 @@ export function recordToMessage(
   if (isRoundedId(rawConversation)) return { ok: false, reason: t('record.idRounded', { value: String(rawConversation) }) };
   const rawKind = asText(pickField(record, 'kind', FIELD_ALIASES.kind, options))?.toLowerCase();
   const kind: MessageKind = rawKind && (MESSAGE_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MessageKind) : role === 'system' ? 'event' : 'text';
-  const agentName = role === 'agent' || role === 'bot' ? asText(pickField(record, 'agent', FIELD_ALIASES.agent, options))?.trim() || undefined : undefined;
-  const agentId = role === 'agent' ? asText(pickField(record, 'agentId', FIELD_ALIASES.agentId, options))?.trim() || undefined : undefined;
+  const rawAgent = role === 'agent' || role === 'bot' ? pickField(record, 'agent', FIELD_ALIASES.agent, options) : undefined;
+  const rawAgentId = role === 'agent' ? pickField(record, 'agentId', FIELD_ALIASES.agentId, options) : undefined;
+  // An agent given as an object or a list (`{"name": "张小林"}`) is not read as no agent: the
+  // record is skipped, as a role or a text of the wrong type is, so the loss shows.
+  for (const [field, value] of [['agent', rawAgent], ['agentId', rawAgentId]] as const) {
+    if (value !== undefined && value !== null && asText(value) === undefined) return { ok: false, reason: t('record.agentNotText', { field, value: describeValue(value) }) };
+  }
+  const agentName = asText(rawAgent)?.trim() || undefined;
+  const agentId = asText(rawAgentId)?.trim() || undefined;
   return {
     ok: true,
+    excelSerial: serial === undefined ? undefined : String(rawTime).trim(),
     conversationId: asText(rawConversation)?.trim() || undefined,
     channel: asText(pickField(record, 'channel', FIELD_ALIASES.channel, options)) || undefined,
     message: {
@@ -93,5 +104,18 @@ export function recordToMessage(
       internal: asBoolean(pickField(record, 'internal', FIELD_ALIASES.internal, options)),
       location,
     },
+  };
+}
+
+/**
+ * The note, once per file, that times were read as Excel day serials: a reader makes one noter per
+ * file and hands it each record it reads. The note shows the first such time and what it was read as.
+ */
+export function excelSerialNoter(timezone: string): (result: RecordResult, location: SourceLocation) => Extract<ReadEvent, { type: 'warning' }> | undefined {
+  let noted = false;
+  return (result, location) => {
+    if (noted || !result.ok || result.excelSerial === undefined || result.message.time === undefined) return undefined;
+    noted = true;
+    return { type: 'warning', location, reason: t('record.excelSerial', { value: result.excelSerial, time: formatLocalTime(result.message.time, timezone), timezone }) };
   };
 }

@@ -3,7 +3,7 @@ import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js
 import { csvRows } from './csv-rows.js';
 import { FIELD_ALIASES } from './fields.js';
 import { list, t } from '../i18n/index.js';
-import { recordToMessage } from './record.js';
+import { excelSerialNoter, recordToMessage } from './record.js';
 
 function firstLine(head: string): string {
   const end = head.indexOf('\n');
@@ -121,6 +121,9 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
   let conversationColumn = false;
   let titleRows = 0;
   let lastTitle: SourceLocation | undefined;
+  /** A header row without a conversation column, noted with the first row read under it. */
+  let unnamedConversations: Extract<ReadEvent, { type: 'warning' }> | undefined;
+  const serialNote = excelSerialNoter(options.timezone);
   for await (const row of rows) {
     if ('type' in row) {
       yield row;
@@ -146,6 +149,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         headers = candidate;
         byNumber = numbered;
         conversationColumn = fields.has('conversation');
+        if (!conversationColumn) unnamedConversations = noConversationColumnWarning(candidate, location, table.fallbackConversationId);
         for (const warning of duplicateHeaderWarnings(candidate, location)) yield warning;
         continue;
       }
@@ -173,6 +177,10 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       };
     }
     if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
+    if (unnamedConversations) {
+      yield unnamedConversations;
+      unnamedConversations = undefined;
+    }
     if (table.exactColumns && row.cells.length !== headers.length) {
       yield { type: 'skipped', location, reason: t(headerless ? 'table.columnsFirstRow' : 'table.columnsHeader', { expected: headers.length, found: row.cells.length }) };
       continue;
@@ -197,6 +205,8 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       yield { type: 'skipped', location, reason: t('table.emptyConversation') };
       continue;
     }
+    const note = serialNote(result, location);
+    if (note) yield note;
     const texts = messageTexts(result.message.text, options.splitMessages);
     if (texts.length === 0) {
       // Understood, and holds no message (NULL: JDDC's "no reply").
@@ -235,6 +245,26 @@ function duplicateHeaderWarnings(headers: readonly string[], location: SourceLoc
     });
   }
   return warnings;
+}
+
+/** The usual names of a conversation id column, as a note shows them. */
+const CONVERSATION_COLUMN_EXAMPLES = ['conversation_id', 'session_id', 'chat_id', '会话ID', '会话编号', '工单号'];
+
+/**
+ * Every row of a table without a conversation column is one conversation, named by the file: a
+ * note says so, with the columns the header has and the names a conversation column goes by, since
+ * a file of many conversations (a column named in a way no alias knows) is then read as one.
+ */
+function noConversationColumnWarning(headers: readonly string[], location: SourceLocation, id: string): Extract<ReadEvent, { type: 'warning' }> {
+  return {
+    type: 'warning',
+    location,
+    reason: t('table.noConversationColumn', {
+      found: headers.filter((h) => h !== '').map((h) => `"${h.replace(/"/gu, '＂')}"`).join(', '),
+      expected: list(CONVERSATION_COLUMN_EXAMPLES),
+      id,
+    }),
+  };
 }
 
 /** Why a table without a header row cannot be read with this field map, if it cannot. */

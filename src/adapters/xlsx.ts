@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { zipEntries, type ZipSource } from '../io/zip-entries.js';
@@ -7,7 +6,7 @@ import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
 import { tableEvents, type TableItem } from './table.js';
 import { columnLetters, rowsChecked, type DamagedRow } from './xlsx-rows.js';
-import { INSTANT_RANGE } from '../time/instant.js';
+import { INSTANT_RANGE, wallClockText } from '../time/instant.js';
 import { workbookInOrder, type ListedSheet } from './xlsx-workbook.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
@@ -178,7 +177,7 @@ function withoutPhoneticGuides(workbook: object): void {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? '' : DateTime.fromJSDate(value, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    return Number.isNaN(value.getTime()) ? '' : wallClockText(value.getTime());
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

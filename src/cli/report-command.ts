@@ -64,7 +64,11 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     io.stderr(`${t('report.nothingRead')}\n`);
     return 2;
   }
-  if (data.inputs.duplicates > 0) io.stderr(`${t('report.duplicates', { count: data.inputs.duplicates })}\n`);
+  if (data.inputs.duplicates > 0) {
+    const { duplicates, duplicateIds } = data.inputs;
+    const more = duplicates > duplicateIds.length ? t('report.duplicatesMore', { count: duplicates - duplicateIds.length }) : '';
+    io.stderr(`${t('report.duplicates', { count: duplicates, ids: list(duplicateIds), more })}\n`);
+  }
   if (data.inputs.outOfRange > 0 && data.inputs.outOfRange === data.inputs.conversations - data.inputs.duplicates) {
     const undated = data.inputs.undated > 0 ? t('report.undated', { count: data.inputs.undated }) : '';
     io.stderr(`${t('report.outOfRange', { count: data.inputs.outOfRange, undated })}\n`);
@@ -72,7 +76,7 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   const sink = openSink(options.output, io);
   await sink.write(linter.formatReport(data, formatName));
   await sink.close();
-  if (options.output) io.stderr(`${t('report.wrote', { format: formatName, count: data.inputs.conversations, file: options.output })}\n`);
+  if (options.output) io.stderr(`${t('report.wrote', { format: formatName, count: data.inputs.conversations - data.inputs.duplicates, file: options.output })}\n`);
   const failures = ruleFailureLines(summary);
   if (failures.length > 0) {
     io.stderr(`${failures.join('\n')}\n`);

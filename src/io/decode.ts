@@ -22,6 +22,11 @@ export interface EncodingVerdict {
   legacyLines?: { encoding: 'gb18030'; count: number; lines: number[] };
   /** A legacy encoding was chosen, but the bytes read about as well as GB18030 and as Big5. */
   uncertain?: boolean;
+  /**
+   * NUL bytes in a file that is not UTF-16 (padding, a damaged export): no text holds them, so they
+   * are dropped when the file is decoded. How many, and the first line that has one.
+   */
+  nulBytes?: { count: number; firstLine: number };
 }
 
 /**
@@ -91,6 +96,8 @@ export class EncodingScanner {
   /** NUL bytes, and those right after another NUL: padding comes in runs, UTF-16 text alternates. */
   private nulBytes = 0;
   private nulsAfterNul = 0;
+  /** The line of the first NUL byte (1-based). */
+  private firstNulLine = 0;
 
   push(chunk: Uint8Array): void {
     this.countNulUnits(chunk);
@@ -170,6 +177,8 @@ export class EncodingScanner {
       this.evenNulPending = false;
     }
     for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) {
+      // Lines before this chunk are counted already (push counts them after this).
+      if (this.nulBytes === 0) this.firstNulLine = this.line + lineFeedsIn(bytes.subarray(0, at));
       this.nulBytes++;
       if ((at > 0 ? bytes[at - 1]! : this.previousByte) === 0) this.nulsAfterNul++;
       if ((base + at) % 2 === 1) {
@@ -198,6 +207,20 @@ export class EncodingScanner {
     if (wins(this.nulLowUnits, this.nulHighUnits, this.breakLowUnits, this.breakHighUnits)) return 'utf16le';
     if (wins(this.nulHighUnits, this.nulLowUnits, this.breakHighUnits, this.breakLowUnits)) return 'utf16be';
     return undefined;
+  }
+
+  /**
+   * UTF-8 with NUL bytes in its fields, which may fall on one side of the code units by chance (rows
+   * of one length with a NUL in the same place): all but a stray sequence is valid UTF-8, and the
+   * text has multi-byte characters, or most code units have no NUL. UTF-16 text is not so: Chinese
+   * in UTF-16 breaks UTF-8 within a few characters, and ASCII in UTF-16 has a NUL in every code
+   * unit (and no multi-byte UTF-8 sequence). So NULs that happen to line up do not make UTF-16.
+   */
+  private utf8WithNuls(complete: boolean): boolean {
+    this.finish(complete);
+    const units = Math.floor(this.offset / 2);
+    const withNul = Math.max(this.nulLowUnits, this.nulHighUnits);
+    return this.utf8Valid >= 10 * this.utf8Invalid && (this.utf8Valid > 0 || withNul * 2 < units);
   }
 
   /**
@@ -369,11 +392,12 @@ export class EncodingScanner {
   verdict(complete = true): EncodingVerdict {
     if (this.bom && this.bom.encoding !== 'utf8') return { ...this.bom, invalidUtf8: 0, invalidLines: [] };
     const utf16 = this.bom ? undefined : this.utf16WithoutBom();
-    if (utf16 && !this.nulPaddedUtf8(complete)) return { encoding: utf16, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
+    if (utf16 && !this.nulPaddedUtf8(complete) && !this.utf8WithNuls(complete)) return { encoding: utf16, bomLength: 0, invalidUtf8: 0, invalidLines: [] };
     this.finish(complete);
+    const nulBytes = this.nulBytes > 0 ? { nulBytes: { count: this.nulBytes, firstLine: this.firstNulLine } } : {};
     const utf8Invalid = this.utf8Invalid;
     const bomLength = this.bom?.bomLength ?? 0;
-    const utf8 = { encoding: 'utf8' as const, bomLength, invalidUtf8: utf8Invalid, invalidLines: utf8Invalid > 0 ? [...this.lines] : [] };
+    const utf8 = { encoding: 'utf8' as const, bomLength, invalidUtf8: utf8Invalid, invalidLines: utf8Invalid > 0 ? [...this.lines] : [], ...nulBytes };
     if (this.bom || utf8Invalid === 0) return utf8;
     // UTF-8 lines with Han characters beside lines in GBK: each line is read in its own encoding.
     if (this.legacyCount > 0 && this.utf8HanLines > 0) {
@@ -383,13 +407,20 @@ export class EncodingScanner {
         invalidUtf8: this.strayInvalid,
         invalidLines: [...this.strayLines],
         legacyLines: { encoding: 'gb18030', count: this.legacyCount, lines: [...this.legacyLineNumbers] },
+        ...nulBytes,
       };
     }
     // Almost all valid: at least ten well-formed multi-byte characters for every broken sequence.
     if (this.utf8Valid >= 10 * utf8Invalid) return utf8;
-    if (this.gbInvalid < utf8Invalid) return { ...this.legacyEncoding(), bomLength: 0, invalidUtf8: 0, invalidLines: [] };
+    if (this.gbInvalid < utf8Invalid) return { ...this.legacyEncoding(), bomLength: 0, invalidUtf8: 0, invalidLines: [], ...nulBytes };
     return utf8;
   }
+}
+
+function lineFeedsIn(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 /** Whether valid UTF-8 holds a sequence of three bytes or more (a lead byte E0-F4). */
@@ -425,6 +456,28 @@ export interface DecodePlan {
   encoding: Encoding;
   /** Each line is decoded on its own: UTF-8, or GB18030 where it is not UTF-8 and GB18030 reads it. */
   perLine?: boolean;
+  /** The bytes hold NULs (EncodingVerdict.nulBytes), which are dropped from the text. */
+  dropNul?: boolean;
+}
+
+/** The plan for bytes the scanner gave this verdict. */
+export function decodePlan(verdict: EncodingVerdict): DecodePlan {
+  return { encoding: verdict.encoding, perLine: verdict.legacyLines !== undefined, dropNul: verdict.nulBytes !== undefined };
+}
+
+/** Text without NUL characters: padding and damage, which no message or field holds. */
+export function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '') : text;
+}
+
+function nulDropStream(): Transform {
+  return new Transform({
+    decodeStrings: false,
+    encoding: 'utf8',
+    transform(chunk: string | Buffer, _encoding, done) {
+      done(null, withoutNul(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
+    },
+  });
 }
 
 /** Decodes one line (its break included) of a file read line by line. */
@@ -501,23 +554,25 @@ function lineDecodeStream(): Transform {
   });
 }
 
-/** Decodes a byte stream to a string stream, dropping the BOM. */
+/** Decodes a byte stream to a string stream, dropping the BOM (and NULs, when the plan says so). */
 export function decodeStream(bytes: Readable, plan: Encoding | DecodePlan): Readable {
-  const { encoding, perLine } = typeof plan === 'string' ? { encoding: plan, perLine: false } : plan;
-  if (perLine) return bytes.pipe(lineDecodeStream()).setEncoding('utf8');
-  return bytes.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable;
+  const { encoding, perLine, dropNul } = typeof plan === 'string' ? { encoding: plan, perLine: false, dropNul: false } : plan;
+  const text = perLine ? bytes.pipe(lineDecodeStream()).setEncoding('utf8') : (bytes.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable);
+  return dropNul ? text.pipe(nulDropStream()) : text;
 }
 
-/** A decoder fed bytes in parts, for a sample read in parts; drops the BOM. */
-export function textDecoder(encoding: Encoding): { write(bytes: Buffer): string } {
-  return iconv.getDecoder(encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
+/** A decoder fed bytes in parts, for a sample read in parts; drops the BOM (and NULs, when asked). */
+export function textDecoder(encoding: Encoding, dropNul = false): { write(bytes: Buffer): string } {
+  const decoder = iconv.getDecoder(encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
+  return dropNul ? { write: (bytes) => withoutNul(decoder.write(bytes)) } : decoder;
 }
 
 export function decodeBuffer(bytes: Uint8Array, plan: Encoding | DecodePlan): string {
-  const { encoding, perLine } = typeof plan === 'string' ? { encoding: plan, perLine: false } : plan;
-  if (perLine) return decodeLinesOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const text = iconv.decode(Buffer.from(bytes), encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
-  return text;
+  const { encoding, perLine, dropNul } = typeof plan === 'string' ? { encoding: plan, perLine: false, dropNul: false } : plan;
+  const text = perLine
+    ? decodeLinesOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    : iconv.decode(Buffer.from(bytes), encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
+  return dropNul ? withoutNul(text) : text;
 }
 
 const BOMS: Record<Encoding, readonly number[]> = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff], gb18030: [], big5: [] };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { removeOnExit } from './temp-cleanup.js';
-import { decodeBuffer, decodeStream, EncodingScanner, textDecoder, type DecodePlan, type Encoding } from './decode.js';
+import { decodeBuffer, decodePlan, decodeStream, EncodingScanner, textDecoder, withoutNul, type Encoding, type EncodingVerdict } from './decode.js';
 import { skipSpace, valueEnd } from './json-scan.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -44,6 +44,8 @@ export interface InputSource {
   readonly legacyLines?: { encoding: Encoding; count: number; lines: number[] };
   /** The legacy encoding used could not be told from the other one (GB18030 or Big5). */
   readonly encodingUncertain?: boolean;
+  /** NUL bytes, dropped from the text (`head` and `text()` hold none): how many, and the first line with one. */
+  readonly nulBytes?: { count: number; firstLine: number };
   /** The whole decoded text, streamed from the start; each call starts a new stream. */
   text(): Readable;
   /**
@@ -56,7 +58,7 @@ export interface InputSource {
 }
 
 /** Streams every byte of a file once through the encoding scanner: memory stays constant. */
-async function scanEncoding(file: string, headBytes: Buffer) {
+async function scanEncoding(file: string, headBytes: Buffer): Promise<EncodingVerdict> {
   const scanner = new EncodingScanner();
   // A ZIP (an XLSX workbook) is read as bytes, never decoded: its sample only has to show the
   // signature and the part names, which are ASCII. Its NUL bytes do not make it UTF-16.
@@ -83,8 +85,8 @@ export async function openFile(path: string, name: string = path): Promise<Input
     verdict = await scanEncoding(path, headBytes);
     // Decoded as it grows: each part once, a character cut at a part's end completed by the next;
     // a file read line by line is decoded again whole, a line at a time.
-    const plan: DecodePlan = { encoding: verdict.encoding, perLine: verdict.legacyLines !== undefined };
-    const decoder = plan.perLine ? { write: () => decodeBuffer(headBytes, plan) } : textDecoder(verdict.encoding);
+    const plan = decodePlan(verdict);
+    const decoder = plan.perLine ? { write: () => decodeBuffer(headBytes, plan) } : textDecoder(verdict.encoding, plan.dropNul);
     head = decoder.write(headBytes);
     // Read on until the sample holds a whole record, or the sample limit.
     while (headBytes.length >= HEAD_BYTES && !holdsFirstRecord(head) && headBytes.length < MAX_HEAD_BYTES) {
@@ -98,7 +100,7 @@ export async function openFile(path: string, name: string = path): Promise<Input
     await handle.close();
   }
   const { encoding } = verdict;
-  const plan: DecodePlan = { encoding, perLine: verdict.legacyLines !== undefined };
+  const plan = decodePlan(verdict);
   return {
     name,
     encoding,
@@ -108,6 +110,7 @@ export async function openFile(path: string, name: string = path): Promise<Input
     invalidUtf8: verdict.invalidUtf8 > 0 ? { count: verdict.invalidUtf8, lines: verdict.invalidLines } : undefined,
     legacyLines: verdict.legacyLines,
     encodingUncertain: verdict.uncertain,
+    nulBytes: verdict.nulBytes,
     text: () => decodeStream(createReadStream(path), plan),
     bytes: () => createReadStream(path),
     path,
@@ -123,8 +126,8 @@ export async function wholeText(input: InputSource): Promise<string> {
   if (input.path && input.encoding === 'utf8') {
     const bytes = await readFile(input.path);
     // UTF-8 with lines in GB18030 is decoded a line at a time; JSON strings never span a raw line break.
-    if (input.legacyLines) return decodeBuffer(bytes, { encoding: 'utf8', perLine: true });
-    const text = bytes.toString('utf8');
+    if (input.legacyLines) return decodeBuffer(bytes, { encoding: 'utf8', perLine: true, dropNul: input.nulBytes !== undefined });
+    const text = input.nulBytes ? withoutNul(bytes.toString('utf8')) : bytes.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
   let text = '';

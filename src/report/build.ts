@@ -69,6 +69,9 @@ function reviewOrder(a: ReviewItem, b: ReviewItem): number {
  * its agents, and added to its period's totals. Only the totals (and, with --by conversation, the
  * per-conversation scores) are kept, so any number of sharded runs can be fed in.
  */
+/** Conversations read twice are named by id, this many at most: enough to find the overlap. */
+export const DUPLICATE_IDS_KEPT = 20;
+
 export class ReportBuilder {
   private readonly calendar: PeriodCalendar;
   private readonly buckets = new Map<string, PeriodBucket>();
@@ -79,6 +82,7 @@ export class ReportBuilder {
   private outOfRange = 0;
   private undated = 0;
   private duplicates = 0;
+  private readonly duplicateIds = new Set<string>();
   private waived = 0;
   /** Conversations already added, by id and start, so that overlapping exports count once. */
   private readonly seen = new Set<string>();
@@ -119,6 +123,7 @@ export class ReportBuilder {
     const identity = `${input.conversationId}\u0000${input.metrics.startedAt ?? ''}`;
     if (this.seen.has(identity)) {
       this.duplicates++;
+      if (this.duplicateIds.size < DUPLICATE_IDS_KEPT) this.duplicateIds.add(input.conversationId);
       return;
     }
     this.seen.add(identity);
@@ -320,7 +325,7 @@ export class ReportBuilder {
         redacted: Boolean(options.redact),
       },
       scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
-      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, waived: this.waived, records },
+      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, duplicateIds: [...this.duplicateIds], waived: this.waived, records },
       periods: periodKeys.map((k) => this.calendar.info(k)),
       current: current ? this.currentInfo(current) : null,
       previous: previous ? this.calendar.info(previous) : null,

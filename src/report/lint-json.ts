@@ -36,7 +36,8 @@ const customerSchema = z.object({
   predictedSatisfaction: z.number().min(1).max(5).nullable(),
 });
 
-const wait = z.object({ seconds: z.number().nonnegative(), agent: z.string().nullable() });
+// Any number: durationOutOfRange says what is wrong with a negative or infinite one, in Chinese.
+const wait = z.object({ seconds: z.number().or(z.literal(Infinity)).or(z.literal(-Infinity)), agent: z.string().nullable() });
 
 // Typed against the interface lint writes, so that the two cannot drift apart.
 const metricsSchema: z.ZodType<ConversationMetrics> = z.object({
@@ -115,6 +116,32 @@ function timeOutOfRange(result: ParsedResult): { field: string; value: number } 
   return undefined;
 }
 
+/** Rounding between the times lint measured and the span it wrote: a duration may exceed the span by this much. */
+const DURATION_TOLERANCE_SECONDS = 1;
+
+/**
+ * The first response time of a result that lint cannot have written, with where it is and why. A
+ * wait is measured between two timed messages of the conversation (business seconds are fewer),
+ * so it is never negative, always finite, and no longer than from its first timed message to its
+ * last. A shard edited by hand held `seconds: 1e300`, and the report printed a P90 of
+ * 2.7e296 hours.
+ */
+function durationOutOfRange(result: ParsedResult): { field: string; value: number; why: string } | undefined {
+  const metrics = result.metrics;
+  if (!metrics) return undefined;
+  const durations: Array<[string, number]> = [];
+  if (metrics.firstResponse) durations.push(['metrics.firstResponse.seconds', metrics.firstResponse.seconds]);
+  metrics.responses.forEach((response, index) => durations.push([`metrics.responses.${index}.seconds`, response.seconds]));
+  const { startedAt, endedAt } = metrics;
+  const span = startedAt !== null && endedAt !== null ? (endedAt - startedAt) / 1000 : undefined;
+  for (const [field, value] of durations) {
+    if (!Number.isFinite(value) || value < 0) return { field, value, why: t('report.shard.durationInvalid') };
+    if (span === undefined) return { field, value, why: t('report.shard.durationNoSpan') };
+    if (value > span + DURATION_TOLERANCE_SECONDS) return { field, value, why: t('report.shard.durationLonger', { span: String(Math.max(0, span)) }) };
+  }
+  return undefined;
+}
+
 const recordsSchema = z.object({ read: z.number(), used: z.number(), skipped: z.number() });
 
 export type LintJsonEvent =
@@ -156,6 +183,9 @@ export async function* readLintJson(input: InputSource): AsyncGenerator<LintJson
       } else if (timeOutOfRange(parsed.data)) {
         const { field, value } = timeOutOfRange(parsed.data)!;
         yield { type: 'invalid', location, reason: t('report.shard.timeOutOfRange', { field, value: String(value), from: INSTANT_RANGE.fromYear, until: INSTANT_RANGE.untilYear }) };
+      } else if (durationOutOfRange(parsed.data)) {
+        const { field, value, why } = durationOutOfRange(parsed.data)!;
+        yield { type: 'invalid', location, reason: t('report.shard.durationOutOfRange', { field, value: String(value), why }) };
       } else {
         const { findings, waived } = parsed.data;
         yield { type: 'result', input: { ...parsed.data, findings: expandCollapsed(findings), ...(waived ? { waived: expandCollapsed(waived) } : {}) } as ReportInput };

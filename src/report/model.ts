@@ -248,6 +248,8 @@ export interface ReportData {
     undated: number;
     /** Conversations read a second time (same id and start time, e.g. overlapping exports), counted once. */
     duplicates: number;
+    /** The ids of the first of them (up to DUPLICATE_IDS_KEPT), each once, in the order they were read again. */
+    duplicateIds: string[];
     /** Findings a waiver (申诉/豁免) covers in the conversations in range: left out of IQS. */
     waived: number;
     records: { read: number; used: number; skipped: number };

@@ -104,6 +104,7 @@ export async function readInput(
     });
     return;
   }
+  const readBefore = summary.records.read;
   try {
     for await (const event of readConversations(adapter, input, options)) {
       if (event.type === 'conversation') {
@@ -125,6 +126,9 @@ export async function readInput(
         recordProblem(summary.warningsAboutInput, { location: event.location, reason: event.reason });
       }
     }
+    // A file that holds no record (a header row alone, blank lines) is an input that was not read,
+    // as an empty file is: reported, and --strict fails on it.
+    if (summary.records.read === readBefore) summary.unreadableFiles.push({ location: { file: input.name }, reason: t('input.noRecords', { format: adapter.name }) });
   } catch (error) {
     // Linting and writing have their own boundaries: what fails there is not a reading problem.
     if (error instanceof HandlerFailure) throw error.original;

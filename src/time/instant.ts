@@ -46,6 +46,41 @@ const OFFSET_FORMATS = ['EEE MMM dd HH:mm:ss ZZZ yyyy', 'yyyy-MM-dd HH:mm:ss ZZZ
 export const INSTANT_RANGE = { from: Date.UTC(1970, 0, 1), until: Date.UTC(2100, 0, 1), fromYear: 1970, untilYear: 2099 } as const;
 
 /**
+ * Excel's 1900 date system: a time is a count of days, the fraction the time of day, on the wall
+ * clock with no zone. Day 25569 is 1970-01-01 (Excel counts a 29 February 1900 that never was, so
+ * from 1 March 1900 on the count runs from 1899-12-30).
+ */
+const EXCEL_DAY_OF_EPOCH = 25569;
+const DAY_MILLIS = 86_400_000;
+/**
+ * The serials that are read as Excel dates: 1954-01-01 (19725) up to 2120-01-01 (80355). As epoch
+ * seconds every one of them is a time on 1970-01-01, which no chat export holds, so a number in a
+ * time field in this range is an Excel date whose cell lost its date format (General, or a CSV
+ * saved from it): 46328.4166666667 is 2026-11-03 10:00, not 1970-01-01 12:52:08 UTC.
+ */
+export const EXCEL_SERIAL_RANGE = { from: 19725, until: 80355 } as const;
+
+/** The Excel serial a time value is, when it is a number (or a numeric text) in EXCEL_SERIAL_RANGE. */
+export function excelSerialOf(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
+  return number !== undefined && number >= EXCEL_SERIAL_RANGE.from && number < EXCEL_SERIAL_RANGE.until ? number : undefined;
+}
+
+/**
+ * A wall-clock time held as if it were UTC (how exceljs gives a date cell, and how an Excel serial
+ * counts) as naive ISO text, `2026-11-03T10:00:00.000`, which parseInstant reads in the configured
+ * timezone like any other local time.
+ */
+export function wallClockText(millisAsUtc: number): string {
+  return DateTime.fromMillis(millisAsUtc, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");
+}
+
+/** An Excel serial (1900 date system) as naive local ISO text; rounded to the millisecond, as exceljs rounds date cells. */
+export function excelSerialWallClock(serial: number): string {
+  return wallClockText(Math.round((serial - EXCEL_DAY_OF_EPOCH) * DAY_MILLIS));
+}
+
+/**
  * Turns a timestamp as exports write it into epoch milliseconds. ISO 8601 with an offset is
  * taken as written; naive local times are read in `timezone`; bare numbers are epoch seconds,
  * milliseconds or microseconds by magnitude. Returns undefined when the value is not a time, or

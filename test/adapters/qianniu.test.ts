@@ -11,6 +11,14 @@ import { conversationsOf, fixtureInputs, OPTIONS, problemsOf, readAll, recordsRe
 const FIXTURES = ['fixtures/qianniu/chat-record.txt', 'fixtures/qianniu/chat-record-gb18030.txt'];
 const qianniu = adapterByName('qianniu')!;
 const read = (text: string, options = OPTIONS) => readAll('qianniu', textSource('chat.txt', text), options);
+/** `lint --format json` over a chat record written to a new folder: the exit code, findings and summary. */
+async function lintRecord(text: string, name: string, extra: string[] = []) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
+  writeFileSync(path.join(dir, name), text);
+  const result = await runCli(['lint', path.join(dir, name), '--format', 'json', ...extra]);
+  const report = JSON.parse(result.stdout) as { results: Array<{ findings: Array<{ ruleId: string; agent?: string }> }>; summary: { messages: number } };
+  return { code: result.code, findings: report.results.flatMap((r) => r.findings), summary: report.summary };
+}
 const rows = (text: string, options = OPTIONS) =>
   read(text, options).then((events) => conversationsOf(events).flatMap((c) => c.messages.map((m) => ({ conversation: c.id, ...m }))));
 
@@ -310,12 +318,9 @@ describe('qianniu: the file\'s shop', () => {
   });
 
   it('the command line finds the agent\'s error, and exits 1 also with --strict, when a customer quotes another shop first', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-qianniu-'));
-    writeFileSync(path.join(dir, 'quoted.txt'), quotedFirst);
     for (const extra of [[], ['--strict']]) {
-      const result = await runCli(['lint', path.join(dir, 'quoted.txt'), '--format', 'json', ...extra]);
-      expect(result.code, extra.join(' ')).toBe(1);
-      const findings: Array<{ ruleId: string; agent?: string }> = JSON.parse(result.stdout).results.flatMap((r: { findings: unknown[] }) => r.findings);
+      const { code, findings } = await lintRecord(quotedFirst, 'quoted.txt', extra);
+      expect(code, extra.join(' ')).toBe(1);
       expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), extra.join(' ')).toEqual(['小林']);
       expect(findings.map((f) => f.agent), extra.join(' ')).not.toContain('客服甲');
     }
@@ -375,5 +380,61 @@ describe('qianniu: another shop\'s sub-account', () => {
       ['agent', '小林', '今天就安排'],
     ]);
     expect(problemsOf(events, 'warning')).toEqual([]);
+  });
+});
+
+describe('qianniu: quoted lines of another shop do not choose the file\'s shop', () => {
+  // The customer pastes three lines of another shop's chat, each older than the message they
+  // stand in; the shop's own agents answer twice, after it. The pasted lines outnumber the shop's.
+  const pastedThreeLines = [
+    '与 tb_小鹿 的聊天记录',
+    '============ 2026-11-04 ============',
+    'tb_小鹿 2026-11-04 09:30:12',
+    '在吗',
+    '青禾家居旗舰店:阿青 2026-11-04 09:30:30',
+    '亲，在的',
+    'tb_小鹿 2026-11-04 09:31:00',
+    '之前别家回我：',
+    '别家店:客服甲 2026-11-04 09:29:13',
+    '你自己看说明书',
+    '别家店:客服乙 2026-11-04 09:29:20',
+    '不会用就别买',
+    '别家店:客服甲 2026-11-04 09:29:40',
+    '爱买不买',
+    '青禾家居旗舰店:小林 2026-11-04 09:32:05',
+    '亲，这个是厂家那边的问题，您直接联系厂家售后吧',
+  ];
+  const pastedThree = pastedThreeLines.join('\n');
+  // The shop answers once; the pasted lines are two: no first exchange, no third pasted line.
+  const pastedTwo = [pastedThreeLines[0], ...pastedThreeLines.slice(6, 12), ...pastedThreeLines.slice(14)].join('\n');
+
+  it('a sender line older than the line before it does not vote, so the shop that answers in time order is the file\'s', async () => {
+    const events = await read(pastedThree);
+    expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName, m.text.split('\n')[0]])).toEqual([
+      ['customer', undefined, '在吗'],
+      ['agent', '阿青', '亲，在的'],
+      ['customer', undefined, '之前别家回我：'],
+      ['agent', '小林', '亲，这个是厂家那边的问题，您直接联系厂家售后吧'],
+    ]);
+    // The pasted lines stay in the customer's message, each with its note.
+    expect(problemsOf(events, 'warning').map((w) => w.location.line)).toEqual([9, 11, 13]);
+    const twice = conversationsOf(await read(pastedTwo)).flatMap((c) => c.messages);
+    expect(twice.map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['agent', '小林'],
+    ]);
+    expect(twice[0]!.text).toContain('别家店:客服乙 2026-11-04 09:29:20');
+  });
+
+  it('the command line finds 小林\'s blame-shifting, and exits 1 with or without --strict', async () => {
+    for (const [file, text, messages] of [['qn6.txt', pastedThree, 4], ['qn5.txt', pastedTwo, 2]] as const) {
+      for (const extra of [[], ['--strict']]) {
+        const { code, findings, summary } = await lintRecord(text, file, extra);
+        const label = `${file} ${extra.join(' ')}`;
+        expect(code, label).toBe(1);
+        expect(findings.filter((f) => f.ruleId === 'blame-shifting').map((f) => f.agent), label).toEqual(['小林']);
+        expect(summary.messages, label).toBe(messages);
+      }
+    }
   });
 });

@@ -264,11 +264,56 @@ describe('merging sharded lint runs', () => {
     }
   });
 
+  it('skips a result whose response times are negative, infinite or longer than the conversation, and reports the rest', async () => {
+    const good = JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8'));
+    const index = good.results.findIndex((r: { metrics: { firstResponse: unknown; responses: unknown[] } }) => r.metrics.firstResponse && r.metrics.responses.length > 0);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const span = (good.results[index].metrics.endedAt - good.results[index].metrics.startedAt) / 1000;
+    const edits: Array<[string, (metrics: { firstResponse: { seconds: number }; responses: Array<{ seconds: number }> }) => void, string]> = [
+      ['1e300', (m) => (m.firstResponse.seconds = 1e300), 'metrics.firstResponse.seconds 是 1e+300 秒，比会话从第一条到最后一条带时间的消息'],
+      ['span + 60', (m) => (m.responses[0]!.seconds = span + 60), `metrics.responses.0.seconds 是 ${span + 60} 秒，比会话`],
+      ['-5', (m) => (m.firstResponse.seconds = -5), 'metrics.firstResponse.seconds 是 -5 秒，等待时间不能是负数或无穷大'],
+    ];
+    for (const [label, edit, said] of edits) {
+      const edited = structuredClone(good);
+      edit(edited.results[index].metrics);
+      const file = path.join(dir, 'edited-wait.json');
+      writeFileSync(file, JSON.stringify(edited));
+      const result = await runCli(['report', file, ...CONFIG, '-f', 'markdown']);
+      expect(result.code, label).toBe(0);
+      expect(result.stderr, label).toContain(`edited-wait.json#${index}: 这条检查结果的 ${said}`);
+      expect(result.stdout, label).not.toMatch(/e\+\d{2,}/);
+      const json = JSON.parse((await runCli(['report', file, ...CONFIG, '-f', 'json'])).stdout) as ReportData;
+      expect(json.inputs.records, label).toEqual({ read: 5, used: 4, skipped: 1 });
+    }
+    // Infinity cannot be written in JSON, but 1e400 parses as it.
+    const file = path.join(dir, 'edited-wait.json');
+    writeFileSync(file, JSON.stringify(good).replace(/("firstResponse":\{"seconds":)[^,]+/, '$11e400'));
+    const result = await runCli(['report', file, ...CONFIG, '-f', 'json']);
+    expect(result.stderr).toContain('是 Infinity 秒，等待时间不能是负数或无穷大');
+  });
+
   it('counts a conversation given twice once, and says so', async () => {
     const result = await runCli(['report', path.join(dir, 'shard-0.json'), FILES[0]!, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/5 个会话被读取了不止一次/);
     expect((JSON.parse(result.stdout) as ReportData).overall.metrics.conversations).toBe(5);
+  });
+
+  it('a transcript given with its own lint JSON: the header and the note count each conversation once, and name the repeats', async () => {
+    const out = path.join(dir, 'twice.md');
+    const result = await runCli(['report', FILES[0]!, path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'markdown', '-o', out]);
+    expect(result.code).toBe(0);
+    const ids = (JSON.parse(readFileSync(path.join(dir, 'shard-0.json'), 'utf8')).results as Array<{ conversationId: string }>).map((r) => r.conversationId);
+    expect(ids).toHaveLength(5);
+    expect(result.stderr).toContain('已把 5 个会话的 markdown 报告写入');
+    expect(result.stderr).toMatch(/5 个会话被读取了不止一次/);
+    for (const id of ids) expect(result.stderr).toContain(id);
+    const header = readFileSync(out, 'utf8').split('\n').find((line) => line.startsWith('- 输入：'));
+    expect(header).toContain('会话 5 个（重复读取 5 个，只计一次；');
+    const json = JSON.parse((await runCli(['report', FILES[0]!, path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'json'])).stdout) as ReportData;
+    expect(json.inputs.duplicateIds).toEqual(ids);
+    expect(json.inputs.conversations - json.inputs.duplicates).toBe(json.overall.metrics.conversations);
   });
 
   it('refuses its own report as input, and says what to pass instead', async () => {

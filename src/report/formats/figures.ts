@@ -178,6 +178,16 @@ export function rangeLabel(options: ReportData['options']): string {
   return '全部数据（未限定日期）';
 }
 
+/**
+ * The conversations the report covers, as its header says it: each counted once (a conversation
+ * read twice, from a transcript and from a shard of it, is one), then how many were read twice,
+ * left out by the date range, or had no time. 会话 4 个（重复读取 4 个，只计一次；日期范围外 0，无时间 0）.
+ */
+export function conversationsLabel(inputs: ReportData['inputs']): string {
+  const repeated = inputs.duplicates > 0 ? `重复读取 ${inputs.duplicates} 个，只计一次；` : '';
+  return `会话 ${inputs.conversations - inputs.duplicates} 个（${repeated}日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）`;
+}
+
 /** An ISO time shown in the report's zone, with the ISO text kept when it cannot be read. */
 export function formatIsoTime(iso: string, timezone: string): string {
   const parsed = DateTime.fromISO(iso, { setZone: true });

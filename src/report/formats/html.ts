@@ -6,6 +6,7 @@ import {
   betterHint,
   CHANGE_MEANINGS,
   categoryLabel,
+  conversationsLabel,
   conversationsLowestFirst,
   formatCount,
   formatEpoch,
@@ -120,7 +121,7 @@ function headerSection(data: ReportData): string {
     ['生成时间', `${h(formatIsoTime(data.generatedAt, options.timezone))}（${h(options.timezone)}）`],
     [
       '输入',
-      `文件 ${inputs.files.length} 个${files ? `：${files}${moreFiles}` : ''}<br>会话 ${inputs.conversations} 个（日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）· 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
+      `文件 ${inputs.files.length} 个${files ? `：${files}${moreFiles}` : ''}<br>${conversationsLabel(inputs)}· 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
     ],
     ...(inputs.waived > 0 ? [['已豁免', `${inputs.waived} 个问题（申诉通过，不计入 IQS）`] as [string, string]] : []),
   ];

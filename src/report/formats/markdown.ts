@@ -6,6 +6,7 @@ import {
   betterHint,
   CHANGE_MEANINGS,
   categoryLabel,
+  conversationsLabel,
   conversationsLowestFirst,
   changeLabel,
   describeChange,
@@ -68,7 +69,7 @@ function headerLines(data: ReportData): string[] {
     `- 日期范围：${cell(rangeLabel(options))}；时区：${cell(options.timezone)}；分组：按${GROUP_NOUNS[options.by]}；计时：${options.businessHours ? '只计工作时间' : '按自然时间'}`,
     `- 引用：${options.redacted ? '已脱敏（会话号、客户昵称、客服与渠道为化名；个人号码、邮箱、微信/QQ 号、姓名已遮盖）' : '**未脱敏**，引用为客户与客服原话，请勿外传'}`,
     `- 生成时间：${cell(formatIsoTime(data.generatedAt, options.timezone))}（${cell(options.timezone)}）· ${cell(`${data.tool.name} ${data.tool.version}`)}`,
-    `- 输入：文件 ${inputs.files.length} 个 · 会话 ${inputs.conversations} 个（日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）· 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
+    `- 输入：文件 ${inputs.files.length} 个 · ${conversationsLabel(inputs)}· 记录 读取 ${read} = 使用 ${used} + 跳过 ${skipped}`,
     ...(inputs.waived > 0 ? [`- 已豁免的问题：${inputs.waived} 个（申诉通过，不计入 IQS）`] : []),
   ];
 }
