@@ -5,6 +5,7 @@ import { formatForFile, REPORT_FORMATS } from '../report/formats/index.js';
 import { inputProblemLines } from '../formatters/stylish.js';
 import { redactionSettings, type RedactionSettings } from '../runner/redaction.js';
 import { ruleFailureLines, unrecognisedInputsLine } from '../runner/summary.js';
+import { localDate } from '../report/periods.js';
 import { list, t } from '../i18n/index.js';
 import { dateRangeProblem } from '../time/date-range.js';
 import { WaiverRun, WAIVERS_FILE } from '../runner/waivers.js';
@@ -69,7 +70,10 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     const more = duplicates > duplicateIds.length ? t('report.duplicatesMore', { count: duplicates - duplicateIds.length }) : '';
     io.stderr(`${t('report.duplicates', { count: duplicates, ids: list(duplicateIds), more })}\n`);
   }
-  if (data.inputs.outOfRange > 0 && data.inputs.outOfRange === data.inputs.conversations - data.inputs.duplicates) {
+  if (data.inputs.future > 0) {
+    io.stderr(`${t('report.future', { count: data.inputs.future, date: localDate(data.inputs.firstFuture!, config.timezone) })}\n`);
+  }
+  if (data.inputs.outOfRange > 0 && data.inputs.outOfRange === data.inputs.conversations - data.inputs.duplicates - data.inputs.future) {
     const undated = data.inputs.undated > 0 ? t('report.undated', { count: data.inputs.undated }) : '';
     io.stderr(`${t('report.outOfRange', { count: data.inputs.outOfRange, undated })}\n`);
   }

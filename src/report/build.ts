@@ -72,6 +72,9 @@ function reviewOrder(a: ReviewItem, b: ReviewItem): number {
 /** Conversations read twice are named by id, this many at most: enough to find the overlap. */
 export const DUPLICATE_IDS_KEPT = 20;
 
+/** A conversation may start this long after the report is made (clocks and time zones disagree) before it counts as from the future. */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
 export class ReportBuilder {
   private readonly calendar: PeriodCalendar;
   private readonly buckets = new Map<string, PeriodBucket>();
@@ -80,6 +83,9 @@ export class ReportBuilder {
   private readonly files = new Set<string>();
   private read = 0;
   private outOfRange = 0;
+  private future = 0;
+  private firstFuture: number | undefined;
+  private readonly now: number;
   private undated = 0;
   private duplicates = 0;
   private readonly duplicateIds = new Set<string>();
@@ -89,6 +95,7 @@ export class ReportBuilder {
 
   constructor(private readonly options: ReportOptions) {
     this.calendar = new PeriodCalendar(options.period, options.timezone);
+    this.now = (options.now ?? new Date()).getTime();
     for (const [team, agents] of Object.entries(options.teams)) {
       for (const agent of agents) {
         this.teamOf.set(agent, team);
@@ -131,6 +138,11 @@ export class ReportBuilder {
     const { since, until, timezone, scorecard } = this.options;
     const started = metrics.startedAt;
     if (started === null) this.undated++;
+    if (started !== null && started > this.now + FUTURE_TOLERANCE_MS) {
+      this.future++;
+      if (this.firstFuture === undefined || started < this.firstFuture) this.firstFuture = started;
+      return;
+    }
     if (!inDateRange(started, { since, until }, timezone)) {
       this.outOfRange++;
       return;
@@ -325,7 +337,7 @@ export class ReportBuilder {
         redacted: Boolean(options.redact),
       },
       scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
-      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, undated: this.undated, duplicates: this.duplicates, duplicateIds: [...this.duplicateIds], waived: this.waived, records },
+      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, future: this.future, ...(this.firstFuture === undefined ? {} : { firstFuture: this.firstFuture }), undated: this.undated, duplicates: this.duplicates, duplicateIds: [...this.duplicateIds], waived: this.waived, records },
       periods: periodKeys.map((k) => this.calendar.info(k)),
       current: current ? this.currentInfo(current) : null,
       previous: previous ? this.calendar.info(previous) : null,

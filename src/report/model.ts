@@ -244,6 +244,13 @@ export interface ReportData {
     conversations: number;
     /** Conversations outside --since/--until. */
     outOfRange: number;
+    /**
+     * Conversations that start more than a day after the report was made (a device's clock, a typo
+     * in the year): left out, so that one cannot make its far-off week the report's period.
+     */
+    future: number;
+    /** The earliest start among them, epoch ms, for the note that names the date. */
+    firstFuture?: number;
     /** Conversations without any time, left out of the periods when others have times. */
     undated: number;
     /** Conversations read a second time (same id and start time, e.g. overlapping exports), counted once. */

@@ -413,3 +413,24 @@ describe('groups for conversations without a named agent', () => {
     }
   });
 });
+
+describe('a conversation dated in the future', () => {
+  it('is left out with a note, and does not make its far-off week the report period', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-future-'));
+    const future = path.join(dir, 'future.jsonl');
+    writeFileSync(future, [
+      { conversation_id: 'fut', time: '2098-11-02T10:00:00+08:00', role: 'customer', text: '在吗' },
+      { conversation_id: 'fut', time: '2098-11-02T10:00:30+08:00', role: 'agent', agent: '小林', text: '您好' },
+    ].map((r) => JSON.stringify(r)).join('\n'));
+    const plain = await report(['--by', 'agent']);
+    const result = await runCli(['report', ...FILES, future, ...CONFIG, '-f', 'json', '--by', 'agent']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('1 个会话的开始时间晚于今天（最早的在 2098-11-02）');
+    const data = JSON.parse(result.stdout) as ReportData;
+    expect(data.period).toEqual(plain.period);
+    expect(data.overall.metrics.conversations).toBe(plain.overall.metrics.conversations);
+    expect(data.inputs.future).toBe(1);
+    const markdown = await runCli(['report', ...FILES, future, ...CONFIG, '-f', 'markdown']);
+    expect(markdown.stdout).toContain('时间晚于今天 1');
+  });
+});

@@ -293,6 +293,7 @@ export function sampleReport(): ReportData {
       files: ['exports/2026-11/qiyu-week45.csv', 'exports/2026-11/qiyu-week46.csv'],
       conversations: 203,
       outOfRange: 9,
+      future: 0,
       undated: 3,
       duplicates: 0, duplicateIds: [], waived: 0,
       records: { read: 4187, used: 4180, skipped: 7 },
