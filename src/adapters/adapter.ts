@@ -59,8 +59,8 @@ export type ReadEvent =
   | { type: 'recall'; sourceId: string; location: SourceLocation }
   /** A record that was read and understood but holds no message: read receipts, switch records. */
   | { type: 'record'; location: SourceLocation; records?: number }
-  /** A record that could not be used, and why. */
-  | { type: 'skipped'; location: SourceLocation; reason: string }
+  /** A record that could not be used, and why; `records` when one reason stands for several (default 1). */
+  | { type: 'skipped'; location: SourceLocation; reason: string; records?: number }
   /** Something read with a caveat. */
   | { type: 'warning'; location: SourceLocation; reason: string };
 

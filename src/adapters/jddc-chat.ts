@@ -1,6 +1,6 @@
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { csvRows } from './csv-rows.js';
-import { columnNumber, tableEvents, type TableItem } from './table.js';
+import { columnNumber, tableEvents, withRowsLeft, type TableItem } from './table.js';
 
 /**
  * The JD Dialog Challenge 2019 raw chat log (京东 JDDC 2019 `chat.txt`): TSV with no header row and
@@ -77,6 +77,6 @@ export const jddcChatAdapter: Adapter = {
       titleRowsAllowed: 0,
       ignoreBlankRows: true,
     });
-    if (!outcome.ok) yield outcome.problem;
+    if (!outcome.ok) yield withRowsLeft(outcome);
   },
 };

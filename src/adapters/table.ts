@@ -105,7 +105,20 @@ export interface TableReadOptions {
   ignoreBlankRows: boolean;
 }
 
-export type TableOutcome = { ok: true; headerFound: boolean } | { ok: false; problem: Extract<ReadEvent, { type: 'skipped' }> };
+/** How a table ended: read, or stopped at a header it could not use, with the rows under it left unread. */
+export type TableOutcome = { ok: true; headerFound: boolean } | { ok: false; problem: Extract<ReadEvent, { type: 'skipped' }>; rowsLeft: number };
+
+/** The data rows after a header that could not be used: none is read, but each is a record the summary must count. */
+async function rowsLeftIn(rows: AsyncIterator<TableItem>, ignoreBlankRows: boolean): Promise<number> {
+  let count = 0;
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    const row = next.value;
+    if ('type' in row) continue;
+    if (ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
+    count++;
+  }
+  return count;
+}
 
 /**
  * Turns the rows of a table into message events. Shared by the CSV/TSV reader and the XLSX reader,
@@ -124,7 +137,11 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
   /** A header row without a conversation column, noted with the first row read under it. */
   let unnamedConversations: Extract<ReadEvent, { type: 'warning' }> | undefined;
   const serialNote = excelSerialNoter(options.timezone);
-  for await (const row of rows) {
+  // Iterated by hand: when the header cannot be used, the rows under it are still counted (rowsLeftIn).
+  const iterator = rows[Symbol.asyncIterator]();
+  const stop = async (problem: Extract<ReadEvent, { type: 'skipped' }>): Promise<TableOutcome> => ({ ok: false, problem, rowsLeft: await rowsLeftIn(iterator, table.ignoreBlankRows) });
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    const row = next.value;
     if ('type' in row) {
       yield row;
       continue;
@@ -133,7 +150,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     if (!headers && headerless) {
       if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
       const problem = headerlessProblem(options.fieldMap, row.cells.length);
-      if (problem) return { ok: false, problem: { type: 'skipped', location, reason: problem } };
+      if (problem) return stop({ type: 'skipped', location, reason: problem });
       // The first row sets the width every row must have, as a header row would.
       headers = row.cells.map((_, i) => String(i + 1));
       conversationColumn = options.fieldMap.conversation !== undefined;
@@ -143,7 +160,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       const fields = new Set([...candidate.map((h) => fieldOfHeader(h, options.fieldMap)), ...numbered.map(([field]) => field)]);
       const outside = numbered.find(([, number]) => number > candidate.length);
       if (outside && (fields.has('text') || fields.has('role'))) {
-        return { ok: false, problem: { type: 'skipped', location, reason: t('table.mapOutside', { field: outside[0]!, column: outside[1]!, count: candidate.length }) } };
+        return stop({ type: 'skipped', location, reason: t('table.mapOutside', { field: outside[0]!, column: outside[1]!, count: candidate.length }) });
       }
       if (fields.has('text') && fields.has('role')) {
         headers = candidate;
@@ -161,20 +178,17 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         }
         continue;
       }
-      return {
-        ok: false,
-        problem: {
-          type: 'skipped',
-          location,
-          // Name the field that is missing, and the --map that supplies it.
-          reason: t('table.headerMissing', {
-            field: !fields.has('text') ? 'text' : 'role',
-            label: !fields.has('text') ? t('table.field.text') : t('table.field.role'),
-            // Each in quotes: a headerless file's first row is data, and --redact replaces quoted values.
-            found: candidate.filter((h) => h !== '').map((h) => `"${h.replace(/"/gu, '＂')}"`).join(', '),
-          }),
-        },
-      };
+      return stop({
+        type: 'skipped',
+        location,
+        // Name the field that is missing, and the --map that supplies it.
+        reason: t('table.headerMissing', {
+          field: !fields.has('text') ? 'text' : 'role',
+          label: !fields.has('text') ? t('table.field.text') : t('table.field.role'),
+          // Each in quotes: a headerless file's first row is data, and --redact replaces quoted values.
+          found: candidate.filter((h) => h !== '').map((h) => `"${h.replace(/"/gu, '＂')}"`).join(', '),
+        }),
+      });
     }
     if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
     if (unnamedConversations) {
@@ -219,7 +233,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
     }
   }
   if (!headers && lastTitle) {
-    return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: t('table.noHeaderUnderTitle') } };
+    return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: t('table.noHeaderUnderTitle') }, rowsLeft: 0 };
   }
   return { ok: true, headerFound: headers !== undefined };
 }
@@ -301,6 +315,15 @@ export const tableAdapter: Adapter = {
       titleRowsAllowed: 0,
       ignoreBlankRows: false,
     });
-    if (!outcome.ok) yield outcome.problem;
+    if (!outcome.ok) yield withRowsLeft(outcome);
   },
 };
+
+/**
+ * The skip that stands for a table whose header could not be used: the header row and every row
+ * under it, so that 读取 = 使用 + 跳过 counts them all and --strict fails on them.
+ */
+export function withRowsLeft(outcome: Extract<TableOutcome, { ok: false }>): Extract<ReadEvent, { type: 'skipped' }> {
+  if (outcome.rowsLeft === 0) return outcome.problem;
+  return { ...outcome.problem, records: 1 + outcome.rowsLeft, reason: `${outcome.problem.reason}${t('table.rowsLeft', { count: outcome.rowsLeft })}` };
+}

@@ -95,6 +95,7 @@ export const en = {
   'config.customNoPhrases': '{keyPath}: expected at least one entry in phrases or patterns.',
 
   'table.headerMissing': 'the header row has no {field} ({label}) column; found {found}. Name the columns, or map them with --map {field}=<column name or number>; if the file has no header row, pass --no-header',
+  'table.rowsLeft': '; none of the {count} row(s) under it was read',
   'record.idRounded': 'conversation id {value} is a number beyond 2^53 and lost its last digits when read, so it cannot be told from other conversations; skipped. Write ids as strings (in quotes) in the export',
   'record.noRole': 'no role: expected a "role" field (customer, agent, bot or system)',
   'record.unknownRole': 'unknown role {value}: expected {known}. Map it with "roles" in .supportlintrc.yaml',

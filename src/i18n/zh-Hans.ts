@@ -102,6 +102,7 @@ export const zhHans = {
 
   // Readers.
   'table.headerMissing': '表头行里没有 {field}（{label}）列；找到的列：{found}。请给列起名，或用 --map {field}=<列名或列号> 指定；如果文件没有表头行，请加 --no-header',
+  'table.rowsLeft': '；它下面的 {count} 行都没有读取',
   'record.idRounded': '会话 ID {value} 是超出 2^53 的数字，读取时已丢失末几位，无法与其他会话区分，已跳过。请在导出中把 ID 写成字符串（加引号）',
   'record.noRole': '没有角色：需要 "role" 字段（customer、agent、bot 或 system）',
   'record.unknownRole': '未知的角色 {value}：应为 {known}。可以在 .supportlintrc.yaml 的 "roles" 中映射它',

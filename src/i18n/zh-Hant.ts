@@ -98,6 +98,7 @@ export const zhHant = {
   'config.customNoPhrases': '{keyPath}：phrases 或 patterns 中至少要有一項。',
 
   'table.headerMissing': '表頭行裡沒有 {field}（{label}）列；找到的列：{found}。請給列起名，或用 --map {field}=<列名或列號> 指定；如果檔案沒有表頭行，請加 --no-header',
+  'table.rowsLeft': '；它下面的 {count} 行都沒有讀取',
   'record.idRounded': '會話 ID {value} 是超出 2^53 的數字，讀取時已遺失末幾位，無法與其他會話區分，已略過。請在匯出中把 ID 寫成字串（加引號）',
   'record.noRole': '沒有角色：需要 "role" 欄位（customer、agent、bot 或 system）',
   'record.unknownRole': '未知的角色 {value}：應為 {known}。可以在 .supportlintrc.yaml 的 "roles" 中對映它',

@@ -119,8 +119,8 @@ export async function readInput(
         summary.records.read += event.records ?? 1;
         summary.records.used += event.records ?? 1;
       } else if (event.type === 'skipped') {
-        summary.records.read++;
-        summary.records.skipped++;
+        summary.records.read += event.records ?? 1;
+        summary.records.skipped += event.records ?? 1;
         recordProblem(summary.skipped, { location: event.location, reason: event.reason });
       } else {
         recordProblem(summary.warningsAboutInput, { location: event.location, reason: event.reason });

@@ -88,3 +88,15 @@ describe('the reason for an unclosed quote under --redact', () => {
     expect(run.stderr).not.toContain('值-');
   });
 });
+
+describe('a table read as CSV whose header lacks a needed column', () => {
+  it('counts every row under the header as skipped, so the summary accounts for them and --strict fails', async () => {
+    const { runCli, sampleWorkspace } = await import('../support/cli.js');
+    const rows = Array.from({ length: 20 }, (_, i) => `c${i},2026-11-02 10:00:${String(i).padStart(2, '0')},customer,,在吗`);
+    const dir = sampleWorkspace({ 'nohdr.csv': `conversation_id,time,role,agent,msg_body\n${rows.join('\n')}\n`, 'clean.csv': 'conversation_id,time,role,agent,text\nc1,2026-11-02 10:00:00,customer,,在吗\n' });
+    const run = await runCli(['lint', '--input-format', 'csv', 'nohdr.csv', 'clean.csv'], { cwd: dir });
+    expect(run.stdout).toContain('读取 22 = 使用 1 + 跳过 21');
+    expect(run.stderr).toContain('它下面的 20 行都没有读取');
+    expect((await runCli(['lint', '--input-format', 'csv', 'nohdr.csv', 'clean.csv', '--strict'], { cwd: dir })).code).toBe(2);
+  });
+});
