@@ -77,31 +77,47 @@ interface Sender {
 }
 
 /**
- * Who the file's sender lines name, counted over the whole file before it is read. The file's shop
- * is the shop named by the most 店铺:子账号 sender lines that are in time order: a customer may
- * quote lines of another shop's chat, but a quote is older than the message it stands in, so a
- * sender line whose time runs back from the sender line before it (the one that voted last, as
- * the reader compares with the message it is in; a 与…的聊天记录 line starts afresh) does not vote,
- * however many of them the customer pastes. Shops named equally often cannot be told apart; all of
- * them are the file's then, so that no agent's line is read as a customer's text.
+ * Who the file's sender lines name, counted over the whole file before it is read. A customer may
+ * paste lines of another shop's chat into a message, and a pasted sender line looks like a real
+ * one; the lines that vote for the file's shop (店铺:子账号) leave out the two kinds a paste shows:
+ * - a line whose time runs back from the sender line before it (the one that voted last, as the
+ *   reader compares with the message it is in; a 与…的聊天记录 line starts afresh): a quote is older
+ *   than the message it stands in;
+ * - a shop's lines that come right after a customer's message ending in a colon (之前客服回我：),
+ *   until the customer writes again: a quote the customer introduces.
+ * The shop with the most votes is the file's. Shops that tie cannot be told apart: all of them are
+ * the file's then, with a warning, so that no agent's line is read as a customer's text.
  */
 interface FileSenders {
   /** The file's shop, or shops when they tie; empty when no sender line names a shop. */
   shops: ReadonlySet<string>;
   /** Nicks that a `与 昵称 的聊天记录` line names: customers, even when the nick holds a colon. */
   customers: ReadonlySet<string>;
-  /** When shops tie: each one's first sender line, and how many lines each names. */
-  tie?: { lines: number; first: Map<string, number> };
+  /** When shops tie: each one's first sender line and how many lines voted for it. */
+  several?: Map<string, { lines: number; first: number }>;
 }
 
 const shopOf = (nick: string) => SUB_ACCOUNT.exec(nick)?.[1]!.trim();
+
+/** Text that hands over to a quote: it ends in a colon. */
+const INTRODUCES_QUOTE = /[：:]\s*$/u;
 
 async function surveySenders(input: InputSource, timezone: string): Promise<FileSenders> {
   const customers = new Set<string>();
   const nicks = new Map<string, { lines: number; first: number }>();
   /** The time of the last sender line that voted; undefined at the start of the file or of a section. */
   let lastTime: number | undefined;
-  const count = (nick: string, lineNumber: number, time: RegExpExecArray, first: number) => {
+  /** The message being read: its sender, and its last line of text. */
+  let reading: { nick: string; lastText: string; textBefore: string } | undefined;
+  /** The shop whose lines a customer's colon introduced, until the customer writes again. */
+  let quotedShop: string | undefined;
+  const isCustomer = (nick: string) => customers.has(nick) || shopOf(nick) === undefined;
+  const count = (nick: string, lineNumber: number, time: RegExpExecArray, first: number, textBefore: string | undefined) => {
+    const shop = customers.has(nick) ? undefined : shopOf(nick);
+    if (shop === undefined) quotedShop = undefined;
+    else if (reading && isCustomer(reading.nick) && INTRODUCES_QUOTE.test(textBefore ?? '')) quotedShop = shop;
+    reading = { nick, lastText: '', textBefore: '' };
+    if (shop !== undefined && shop === quotedShop) return;
     const instant = parseInstant(timeText(time, first), timezone);
     if (instant !== undefined && lastTime !== undefined && instant < lastTime) return;
     if (instant !== undefined) lastTime = instant;
@@ -119,8 +135,15 @@ async function surveySenders(input: InputSource, timezone: string): Promise<File
     if (section) {
       customers.add(section[1]!);
       lastTime = undefined;
-    } else if (sender) count(sender[1]!.trim(), lineNumber, sender, 2);
-    else if (previous && timeOnly) count(previous.line.trim(), previous.lineNumber, timeOnly, 1);
+      reading = undefined;
+      quotedShop = undefined;
+    } else if (sender) count(sender[1]!.trim(), lineNumber, sender, 2, reading?.lastText);
+    // The nick of a two-line sender was taken for text of the message before: look past it.
+    else if (previous && timeOnly) count(previous.line.trim(), previous.lineNumber, timeOnly, 1, reading?.textBefore);
+    else if (reading && trimmed !== '') {
+      reading.textBefore = reading.lastText;
+      reading.lastText = trimmed;
+    }
     previous = section || sender || trimmed === '' ? undefined : { line, lineNumber };
   }
   const shops = new Map<string, { lines: number; first: number }>();
@@ -133,19 +156,20 @@ async function surveySenders(input: InputSource, timezone: string): Promise<File
       counted.first = Math.min(counted.first, seen.first);
     } else shops.set(shop, { ...seen });
   }
-  const most = Math.max(0, ...[...shops.values()].map((s) => s.lines));
-  const fileShops = [...shops].filter(([, s]) => s.lines === most);
-  const tie = fileShops.length > 1 ? { lines: most, first: new Map(fileShops.map(([shop, s]) => [shop, s.first])) } : undefined;
-  return { shops: new Set(fileShops.map(([shop]) => shop)), customers, tie };
+  // The most votes: a buyer whose nick holds a colon (tb:小鹿, with no 与…的聊天记录 line) names a
+  // "shop" too, but the shop that answers names more lines. Shops that tie cannot be told apart.
+  const most = Math.max(0, ...[...shops.values()].map((seen) => seen.lines));
+  const fileShops = new Map([...shops].filter(([, seen]) => seen.lines === most));
+  return { shops: new Set(fileShops.keys()), customers, ...(fileShops.size > 1 ? { several: fileShops } : {}) };
 }
 
-/** The warning for shops named equally often, at the first line of the shop named last. */
-function tieWarning(file: string, tie: NonNullable<FileSenders['tie']>): ReadEvent {
-  const shops = [...tie.first].sort((a, b) => a[1] - b[1]);
+/** The warning for shops that tie, at the first line of the shop named last. */
+function severalShopsWarning(file: string, several: NonNullable<FileSenders['several']>): ReadEvent {
+  const shops = [...several].sort((a, b) => a[1].first - b[1].first);
   return {
     type: 'warning',
-    location: { file, line: shops[shops.length - 1]![1] },
-    reason: `店铺${shops.map(([shop]) => `“${shop}”`).join('和')}的发送人行一样多（各 ${tie.lines} 行），无法判断哪个是这个文件的店铺，所以它们的子账号都按客服读取。如果其中一个是客户引用的别家聊天，它的行也会被当作客服消息，请核对`,
+    location: { file, line: shops[shops.length - 1]![1].first },
+    reason: `店铺${shops.map(([shop]) => `“${shop}”`).join('和')}的发送人行一样多（各 ${shops[0]![1].lines} 行），无法判断哪个是这个文件的店铺，所以它们的子账号都按客服读取。如果其中一个是客户引用的别家聊天，它的行也会被当作客服消息，请核对`,
   };
 }
 
@@ -431,7 +455,7 @@ export const qianniuAdapter: Adapter = {
   },
   async *read(input, options): AsyncGenerator<ReadEvent> {
     const senders = await surveySenders(input, options.timezone);
-    if (senders.tie) yield tieWarning(input.name, senders.tie);
+    if (senders.several) yield severalShopsWarning(input.name, senders.several);
     const reader = new QianniuReader(input.name, options, senders);
     let pending: { line: string; lineNumber: number } | undefined;
     for await (const { line, lineNumber } of readLines(input.text())) {

@@ -289,7 +289,7 @@ describe('qianniu: the file\'s shop', () => {
   });
 
   it('when two shops are named equally often, reads both as the shop\'s agents, with a warning, rather than folding one into the customer\'s text', async () => {
-    const text = ['tb_买家 2026-11-02 10:00:00', '之前客服说：', '别家店:客服甲 2026-11-02 10:00:05', '爱买不买', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧'].join('\n');
+    const text = ['tb_买家 2026-11-02 10:00:00', '在吗', '别家店:客服甲 2026-11-02 10:00:05', '爱买不买', '青禾家居:小林 2026-11-02 10:01:00', '这个是厂家的问题，您找厂家吧'].join('\n');
     const events = await read(text);
     expect(conversationsOf(events).flatMap((c) => c.messages).map((m) => [m.role, m.agentName])).toEqual([
       ['customer', undefined],
@@ -300,6 +300,27 @@ describe('qianniu: the file\'s shop', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.reason).toContain('别家店');
     expect(warnings[0]!.reason).toContain('青禾家居');
+  });
+
+  it('lines of another shop that a customer introduces with a colon do not vote, even when in time order and more than the shop\'s own', async () => {
+    const text = [
+      '与 tb_小鹿 的聊天记录',
+      'tb_小鹿 2026-11-04 09:30:12', '我之前在别家问过，他们这么说的：',
+      '别家旗舰店:阿花 2026-11-04 09:30:13', '亲，这个问题找厂家',
+      '别家旗舰店:阿花 2026-11-04 09:30:14', '亲，找厂家吧',
+      '别家旗舰店:阿花 2026-11-04 09:30:15', '亲，厂家电话在说明书上',
+      '青禾家居旗舰店:小林 2026-11-04 09:36:05', '亲，这个是厂家那边的问题，您直接联系厂家售后吧',
+      'tb_小鹿 2026-11-04 09:37:00', '你们卖的东西让我自己找厂家？太气人了',
+    ].join('\n');
+    const events = await read(text);
+    const conversations = conversationsOf(events);
+    expect(conversations).toHaveLength(1);
+    expect(conversations[0]!.messages.map((m) => [m.role, m.agentName])).toEqual([
+      ['customer', undefined],
+      ['agent', '小林'],
+      ['customer', undefined],
+    ]);
+    expect(conversations[0]!.messages[0]!.text).toContain('别家旗舰店:阿花 2026-11-04 09:30:15');
   });
 
   it('a customer nick with a colon, named by the 与…的聊天记录 line, is the customer and not a shop', async () => {
