@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import type { AdapterOptions } from '../adapters/adapter.js';
-import { loadConfig, scriptConfigsIn } from '../config/load.js';
+import { configFilesIn, loadConfig, scriptConfigsIn } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { ConversationResult, LintSettings, Locale } from '../engine/lint.js';
 import type { Conversation } from '../model/conversation.js';
@@ -148,6 +148,13 @@ export class Supportlint {
         const source = config.sources.at(-1) ?? 'supportlint:recommended';
         const used = source.startsWith('supportlint:') ? source : path.relative(this.cwd, source) || source;
         for (const file of await scriptConfigsIn(this.cwd)) this.options.onNote(t('config.scriptIgnored', { file, used }));
+        // Two configurations in one folder: the search reads the first, and the other, which
+        // reviewers may be reading, silently gates nothing.
+        const beside = source.startsWith('supportlint:') ? [] : await configFilesIn(path.dirname(source));
+        if (beside.length > 1) {
+          const shown = (file: string) => path.relative(this.cwd, file) || file;
+          this.options.onNote(t('config.severalInFolder', { used: shown(beside[0]!), unused: list(beside.slice(1).map(shown)) }));
+        }
       }
       return config;
     });

@@ -40,13 +40,28 @@ export async function assertConfigFileReadable(file: string, shownAs: string, mi
 
 /**
  * Checks every file the configuration search could read (see assertConfigFileReadable): the
- * search places of `cwd` and of each folder above it, up to the first that holds a package.json or
- * package.yaml, as cosmiconfig's "project" search strategy walks them.
+ * search places of each folder searchFolders names.
  */
 export async function assertSearchPlacesReadable(cwd: string, searchPlaces: readonly string[]): Promise<void> {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+  for (const dir of await searchFolders(cwd)) {
     for (const place of searchPlaces) await assertConfigFileReadable(path.join(dir, place), path.join(dir, place), true);
-    const isProjectRoot = await Promise.all(['package.json', 'package.yaml'].map((name) => stat(path.join(dir, name)).then(() => true, () => false)));
-    if (isProjectRoot.some(Boolean) || path.dirname(dir) === dir) return;
+  }
+}
+
+/** What marks the root of a project: the configuration search stops in the folder that holds one. */
+const PROJECT_ROOT_MARKERS = ['package.json', 'package.yaml', '.git'];
+
+/**
+ * The folders the configuration search looks in, nearest first: from `cwd` up to the project root,
+ * the first folder that holds a package.json, a package.yaml or a .git (a repository's root), else
+ * up to the file system's root. A configuration above a repository (in /tmp, in a home folder on a
+ * shared machine) never gates the checkouts below it.
+ */
+export async function searchFolders(cwd: string): Promise<string[]> {
+  const folders: string[] = [];
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    folders.push(dir);
+    const markers = await Promise.all(PROJECT_ROOT_MARKERS.map((name) => stat(path.join(dir, name)).then(() => true, () => false)));
+    if (markers.some(Boolean) || path.dirname(dir) === dir) return folders;
   }
 }

@@ -8,7 +8,7 @@ import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
 import { formatZodIssues } from './zod-errors.js';
-import { assertConfigFileReadable, assertSearchPlacesReadable } from './config-file.js';
+import { assertConfigFileReadable, assertSearchPlacesReadable, searchFolders } from './config-file.js';
 import { closest } from '../i18n/did-you-mean.js';
 import { shownValue } from './shown-key.js';
 import { list, t } from '../i18n/index.js';
@@ -57,8 +57,18 @@ function explorer(): Explorer {
     metaConfigFilePath: null,
     mergeImportArrays: true,
     mergeSearchPlaces: false,
-    searchStrategy: 'project',
+    // Each folder is searched alone, in the order searchFolders gives (which stops at a repository's root).
+    searchStrategy: 'none',
   });
+}
+
+/** The configuration nearest to `cwd`, in the folders searchFolders names; null when there is none. */
+async function searchUp(cwd: string): Promise<{ config: unknown; filepath: string } | null> {
+  for (const dir of await searchFolders(cwd)) {
+    const found = await explorer().search(dir);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Refuses, before anything is read, a configuration file that is not YAML or JSON. */
@@ -169,7 +179,7 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
     else await assertSearchPlacesReadable(options.cwd, SEARCH_PLACES);
     found = options.configFile
       ? await explorer().load(path.resolve(options.cwd, options.configFile))
-      : await explorer().search(options.cwd);
+      : await searchUp(options.cwd);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const message = firstReason((error as Error).message);
@@ -221,7 +231,7 @@ export async function configFilesIn(dir: string): Promise<string[]> {
 
 /** The configuration file a run in `cwd` would read, found as loadConfig finds it; undefined when none (or it cannot be read). */
 export async function configFileInEffect(cwd: string): Promise<string | undefined> {
-  const found = await explorer().search(cwd).catch(() => null);
+  const found = await searchUp(cwd).catch(() => null);
   return found?.filepath;
 }
 

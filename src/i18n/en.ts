@@ -74,6 +74,7 @@ export const en = {
   'config.extendsCycle': '{source}: extends "{parent}" makes a cycle.',
   'config.agentInTwoTeams': 'teams: agent "{agent}" is listed in both "{first}" and "{second}". An agent counts in one team: remove one of the two entries.',
   'config.scriptIgnored': 'supportlint: note: {file} is not read: configuration never runs code, so only YAML and JSON files are read (this run uses {used}). Write it as .supportlintrc.yaml.',
+  'config.severalInFolder': 'supportlint: note: {used} is the configuration in use; {unused} in the same folder is not read. Keep one configuration per folder (the search reads package.json, .supportlintrc, .supportlintrc.json, .yaml, .yml in that order).',
   'config.extendsTooMany': '{source}: extends "{parent}" goes past {max} configuration files in all. Flatten the chain: fewer files extending each other.',
   'config.extendsSyntax': '{source}: extends "{parent}" has a {language} syntax error{where}: {kind}. The file\'s content is not shown (it may hold secrets); open it to fix it.',
   'config.syntaxAt': ' at line {line}, column {column}',

@@ -80,6 +80,7 @@ export const zhHans = {
   'config.extendsCycle': '{source}：extends "{parent}" 形成了循环引用。',
   'config.agentInTwoTeams': 'teams：客服 "{agent}" 同时列在 "{first}" 和 "{second}" 两个组里。一个客服只计入一个组，请删掉其中一处。',
   'config.scriptIgnored': 'supportlint：注意：没有读取 {file}：配置从不执行代码，只读 YAML 和 JSON 文件（这次用的是 {used}）。请把它改写成 .supportlintrc.yaml。',
+  'config.severalInFolder': 'supportlint：注意：在用的配置是 {used}；同一文件夹里的 {unused} 没有读取。每个文件夹只保留一个配置（查找顺序：package.json、.supportlintrc、.supportlintrc.json、.yaml、.yml）。',
   'config.extendsTooMany': '{source}：extends "{parent}" 使读取的配置文件总数超过 {max} 个。请精简 extends 链，减少互相引用的文件。',
   'config.extendsSyntax': '{source}：extends 引用的配置 "{parent}" 有 {language} 语法错误{where}：{kind}。这个文件的内容不会显示出来（它可能含有密钥）；请打开它修正。',
   'config.syntaxAt': '，在第 {line} 行第 {column} 列',

@@ -77,6 +77,7 @@ export const zhHant = {
   'config.extendsCycle': '{source}：extends "{parent}" 形成了迴圈引用。',
   'config.agentInTwoTeams': 'teams：客服 "{agent}" 同時列在 "{first}" 和 "{second}" 兩個組裡。一個客服只計入一個組，請刪掉其中一處。',
   'config.scriptIgnored': 'supportlint：注意：沒有讀取 {file}：設定從不執行程式碼，只讀 YAML 和 JSON 檔案（這次用的是 {used}）。請把它改寫成 .supportlintrc.yaml。',
+  'config.severalInFolder': 'supportlint：注意：使用中的設定是 {used}；同一資料夾裡的 {unused} 沒有讀取。每個資料夾只保留一個設定（尋找順序：package.json、.supportlintrc、.supportlintrc.json、.yaml、.yml）。',
   'config.extendsTooMany': '{source}：extends "{parent}" 使讀取的設定檔總數超過 {max} 個。請精簡 extends 鏈，減少互相引用的檔案。',
   'config.extendsSyntax': '{source}：extends 引用的設定 "{parent}" 有 {language} 語法錯誤{where}：{kind}。這個檔案的內容不會顯示出來（它可能含有密鑰）；請打開它修正。',
   'config.syntaxAt': '，在第 {line} 行第 {column} 欄',
