@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../src/formatters/index.js';
 import { REPORT_FORMATS } from '../src/report/formats/index.js';
 import { piiView, residentIdCheckChar } from '../src/text/pii.js';
+import { redactText } from '../src/text/redact.js';
 import { REPO_CONFIG, runCli } from './support/cli.js';
 
 /**
@@ -160,16 +161,25 @@ const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GI
       { text: `，${s}${g}_${latin}@qq.com `, secrets: [`${s}${g}`, `_${latin}`] },
     ),
 );
+// Every separator people put between a label and its value, and the label in brackets.
+const LABEL_SEPARATORS: Array<(label: string) => string> = [
+  ...[':', '：', '=', '＝', ' = ', '-', '—', '/', '|', '｜', '→', ' ', '是', '为'].map((sign) => (label: string) => label + sign),
+  ...['【】', '[]', '（）', '()'].map(([open, close]) => (label: string) => `${open}${label}${close}`),
+];
+const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人'];
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
-  fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
+  fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
   ),
 );
 const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
-  fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
+  fc
+    .tuple(fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`), fc.constantFrom(...NAME_LABELS), fc.constantFrom(...LABEL_SEPARATORS))
+    .chain(([said, label, separator]) => fc.constantFrom(said, `${separator(label)}${s}${g}，`, `${label}（${s}${g}），`))
+    .map((text): Pii => ({ text, secrets: [s + g] })),
 );
 // A full name in a greeting, before a form of address, or after a title in English.
 const greetingNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
@@ -219,7 +229,7 @@ const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '�
 const placeAddressPii = fc
   .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
   .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
-const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
+const passportPii = fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('护照')), 'passport no. ', '护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
   .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
@@ -306,6 +316,18 @@ describe('--redact leaves no personal data, however it is spelt', () => {
     writeFileSync(file, transcript(sample!));
     const plain = await runCli(['lint', file, '-c', REPO_CONFIG, '-f', 'json']);
     expect(leaks(plain.stdout, sample!).length).toBeGreaterThan(0);
+  });
+
+  // Many more cases than the formats can take, on the redaction function itself.
+  it('after a label with any separator, in brackets or with the value in brackets', () => {
+    fc.assert(
+      fc.property(fc.oneof(namePii, accountPii, passportPii), filler, filler, (pii, before, after) => {
+        const text = `${before}${pii.text}${after}`;
+        const view = normalised(redactText(text));
+        for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('in every lint and report format', async () => {

@@ -144,6 +144,8 @@ runRuleTests(rule, {
     { name: 'WeChat spelt 微芯', code: '加我微芯 kk_10004', errors: [{ messageId: 'offPlatform', message: OFF('加我微芯') }] },
     { name: 'WeChat spelt 卫星 after 加个', code: '加个卫星 kk_10013', errors: [{ messageId: 'offPlatform', message: OFF('加个卫星') }] },
     { name: 'the agent’s own id under a spelt label', code: '这是我的威❤号：kk_10014，有事找我', errors: [{ messageId: 'offPlatform', message: OFF('我的威❤号') }] },
+    { name: 'a spelt label in brackets', code: '加我【威❤】kk_10015，有事找我', errors: [{ messageId: 'offPlatform', message: OFF('加我【威❤】') }] },
+    { name: 'a spelt label and a bar before the id', code: '我的薇 信|kk_10016', errors: [{ messageId: 'offPlatform', message: OFF('我的薇 信') }] },
     { name: 'private transfer', code: '我们私下转账就行，不用走订单', errors: [{ messageId: 'offPlatform', message: OFF('私下转账') }] },
     { name: 'pay outside the order', code: '我微信转给您五十块', errors: [{ messageId: 'offPlatform', message: OFF('微信转给您') }] },
     { name: 'mixed script and full-width', code: 'ＯＫ，加我ＶＸ细聊', errors: [{ messageId: 'offPlatform', message: OFF('加我ＶＸ') }] },
