@@ -166,7 +166,7 @@ const LABEL_SEPARATORS: Array<(label: string) => string> = [
   ...[':', '：', '=', '＝', ' = ', '-', '—', '/', '|', '｜', '→', ' ', '是', '为'].map((sign) => (label: string) => label + sign),
   ...['【】', '[]', '（）', '()'].map(([open, close]) => (label: string) => `${open}${label}${close}`),
 ];
-const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人'];
+const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人', '签收人', '发件人', '取件人', '下单人', '称呼'];
 const accountPii = fc.oneof(
   fc
     .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
@@ -200,12 +200,12 @@ const UNLISTED = [...'乔阿虚岳雁'];
 const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([first, rest]) => {
   const name = first + rest;
   return fc
-    .constantFrom(`我叫${name}，`, `收件人:${name}，`, `收件人：${name}，`, `收件人${name}，`, `联系人:${name}，`, `收货人:${name}，`, `姓名:${name}，`, `叫我${name}就行，`, `我是${name}，`)
+    .constantFrom(`这边是${name}，`, `签收人：${name}，`, `我叫${name}，`, `收件人:${name}，`, `收件人：${name}，`, `收件人${name}，`, `联系人:${name}，`, `收货人:${name}，`, `姓名:${name}，`, `叫我${name}就行，`, `我是${name}，`)
     .map((text): Pii => ({ text, secrets: [name] }));
 });
 const spacedNamePii = fc.tuple(fc.constantFrom('令狐', '欧阳', '司马', '诸葛'), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: `姓名 ${[...s].join(' ')} ${g}，`, secrets: [`${[...s].join(' ')} ${g}`, s + g] }));
 const latinNamePii = fc
-  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：', '户名 ', "I'm ", 'my name is ', 'This is '), fc.constantFrom(...PINYIN), fc.constantFrom('', 'Q. ', 'J. R. ', 'Mary-'), fc.constantFrom(...PINYIN))
+  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：', '户名 ', "I'm ", 'my name is ', 'This is ', 'Recipient: ', 'Contact: ', 'name=', '[Name] '), fc.constantFrom(...PINYIN), fc.constantFrom('', 'Q. ', 'J. R. ', 'Mary-'), fc.constantFrom(...PINYIN))
   .map(([cue, a, middle, b]): Pii => ({ text: `${cue}${a} ${middle}${b}，`, secrets: [`${a} ${middle}${b}`, ...(middle ? [`${middle}${b}`] : [])] }));
 // A compound surname and one given character: the surname is masked too ("我姓欧阳名锋").
 const compoundNamePii = fc.tuple(fc.constantFrom('欧阳', '司马', '诸葛', '上官', '慕容'), fc.constantFrom(...GIVEN)).chain(([s, g]) =>
@@ -321,7 +321,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('after a label with any separator, in brackets or with the value in brackets', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, accountPii, passportPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

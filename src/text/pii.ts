@@ -338,7 +338,7 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
-const NAME_LABELS = '我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人';
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|持卡人|开户人|户主|账户名称|户名|收款人';
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】"), or with nothing or spaces after it.
 const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})`;
@@ -359,10 +359,10 @@ const LATIN_NAME = new RegExp(
 // capitalised words are a name, so that "I'm sorry" or "I'm OK" stay as they are.
 const CAPITALISED_WORD = "(?:[A-Z][A-Za-z'’]{0,18}[a-z](?:-[A-Z]?[A-Za-z'’]{0,18}[a-z])?|[A-Z]\\.)";
 const NOT_A_NAME_AFTER_I_AM = new Set(
-  'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready'.split(' '),
+  'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready Customer Service Support Sales Team Us Center Centre Help'.split(' '),
 );
-// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei".
-const ENGLISH_NAME_LABELS = '(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame';
+// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei", "Recipient: John Smith", "Contact: John Smith".
+const ENGLISH_NAME_LABELS = '(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame|[Rr]ecipient|[Cc]onsignee|[Rr]eceiver|[Cc]ontact(?: [Pp]erson)?';
 const ENGLISH_NAME = new RegExp(
   `(?<![A-Za-z])(?:(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+|${markedCue(ENGLISH_NAME_LABELS)})(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
@@ -375,8 +375,9 @@ const ENGLISH_NAME = new RegExp(
 // "叫我自己查询"), so each cue says how sure it is.
 // Words and particles that end a name, or follow one in a sentence.
 const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|同学|就行|就好|即可|谢谢|您好|你好|[的了吗呢吧啊呀嘛么哦哈是在和跟与及或就都也还要想说我你您他她它这那有没不请已])';
-// Field words of a form ("姓名|性别|年龄") are no names either.
-const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|性别|年龄|生日|证件|身份|备注|邮箱|微信|单位|部门|职务|职位|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
+// Field words of a form ("姓名|性别|年龄") are no names either, nor 数 and 员 that make a label a
+// longer word ("下单人数较多", "取件人员").
+const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|性别|年龄|生日|证件|身份|备注|邮箱|微信|单位|部门|职务|职位|[等去来到找打买退交发办签怎什再先给把让帮问看重填们数员])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
@@ -393,7 +394,7 @@ const NAME_PERHAPS = new RegExp(
   [
     `${bareCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`,
     `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
-    `我是[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
+    `(?:我是|这边是|这里是)[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
   ].join('|'),
   'gdu',
 );

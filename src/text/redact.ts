@@ -27,7 +27,8 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
  *   address with no such word, known by its shape (a region, then a road and a house number);
- * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
+ * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
+ *   I'm / my name is / Recipient: …, a label followed by any separator of labels.ts or in brackets
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept).
  *

@@ -100,6 +100,10 @@ const SPELLINGS: Spelling[] = [
   { family: 'passport', text: '护照=E12345678', secret: '123456' },
   { family: 'passport', text: '【护照】E12345678', secret: '123456' },
   { family: 'passport', text: 'passport no. G87654321', secret: '876543' },
+  // More labels of a name.
+  ...['签收人：王建国', '发件人：王建国', '取件人：王建国', '下单人：王建国', '称呼：王建国', '这边是王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'name', text: 'Recipient: John Smith', secret: 'smith' },
+  { family: 'name', text: 'Contact: John Smith', secret: 'smith' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

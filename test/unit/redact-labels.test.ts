@@ -58,3 +58,20 @@ describe('a passport number after a label with any separator', () => {
     ['护照号码|EA1234567', '护照号码|E******67'],
   ]);
 });
+
+describe('a name after more labels: 签收人, 发件人, 取件人, 下单人, 称呼, 这边是, Recipient, Contact', () => {
+  masksAs([
+    ['签收人：王建国', '签收人：王**'],
+    ['发件人：李四光', '发件人：李**'],
+    ['取件人：赵六', '取件人：赵*'],
+    ['下单人：孙七', '下单人：孙*'],
+    ['称呼：周八', '称呼：周*'],
+    ['这边是王建国', '这边是王**'],
+    ['这边是王建国，太过分了', '这边是王**，太过分了'],
+    ['Recipient: John Smith', 'Recipient: J********'],
+    ['Contact: John Smith', 'Contact: J********'],
+    ['Consignee: Li Lei', 'Consignee: L****'],
+  ]);
+
+  leavesAlone(['怎么称呼您', '这边是可以的，', '这边是售后，', '这里是京东客服', 'Contact: Customer Service', '下单人数较多，', '取件人员会联系您']);
+});
