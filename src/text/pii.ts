@@ -531,7 +531,11 @@ const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${R
 const PASSPORT = new RegExp(`${anyCue('护照|通行证|passport', '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?')}([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
-const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z])[·・ ]?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])/gu;
+// However it is spelt: a dot, a hyphen or a space after the city's letter ("沪A·12345", "京A-12345",
+// "京A 12345"), and a space after the province's character where no Han character comes before it
+// ("京 A12345"; not the 京 of "北京 A12345").
+const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
+const PLATE = new RegExp(`(?:(?<!\\p{Script=Han})(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・-][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
 
 /**
  * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span
@@ -577,8 +581,9 @@ export function findPlates(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
   for (const m of view.text.matchAll(PLATE)) {
-    if (m[2]!.replace(/[^0-9]/gu, '').length < 3) continue;
-    found.push({ kind: 'plate', ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]!.toUpperCase() });
+    const [province, city, rest] = [m[1] ?? m[2]!, m[3]!, m[4]!];
+    if (rest.replace(/[^0-9]/gu, '').length < 3) continue;
+    found.push({ kind: 'plate', ...view.original(m.index, m.index + m[0].length), value: province + city + rest, keep: province + city.toUpperCase() });
   }
   return found;
 }

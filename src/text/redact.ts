@@ -23,7 +23,7 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
- * - mainland licence plates (京A12345): province and city letter kept;
+ * - mainland licence plates (京A12345, 沪A·12345, 京A-12345, 京 A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
  *   address with no such word, known by its shape (a region, then a road and a house number);

@@ -104,6 +104,8 @@ const SPELLINGS: Spelling[] = [
   ...['签收人：王建国', '发件人：王建国', '取件人：王建国', '下单人：王建国', '称呼：王建国', '这边是王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   { family: 'name', text: 'Recipient: John Smith', secret: 'smith' },
   { family: 'name', text: 'Contact: John Smith', secret: 'smith' },
+  { family: 'plate', text: '车是京A-12345', secret: '12345' },
+  { family: 'plate', text: '车是 京 A12345', secret: '12345' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
