@@ -152,6 +152,13 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
+// A spelt-out dot inside an address's name: its first word must not survive.
+const dottedEmailPii = fc.tuple(emailParts, letters(3, 6)).chain(([[name, num, domain], second]) => {
+  const [host, tld] = domain.split('.') as [string, string];
+  return fc
+    .constantFrom(`${name}${num} dot ${second} at ${host} dot ${tld}`, `${name}${num}(dot)${second}@${domain}`, `${name}${num} dot ${second}@${domain}`)
+    .map((text): Pii => ({ text: ` ${text} `, secrets: [`${name}${num}`] }));
+});
 // Han characters in an address's name, alone or glued to digits and signs: the name is masked whole.
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), mobile, letters(3, 5)).chain(([s, g, digits, latin]) =>
   fc
@@ -235,7 +242,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -322,7 +329,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('after a label with any separator, in brackets or with the value in brackets', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -189,6 +189,11 @@ const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
 // A dot with spaces around it ("163 . com") is a dot there too.
 const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// Before an @, a spelt-out dot joins the words of an address's name: "john dot smith at gmail dot com",
+// "li(dot)lei@163.com". Up to four words, each of up to 64 characters, so that the look-ahead stays short.
+const NAME_PART = '[A-Za-z0-9_%+-]{1,64}';
+const SPELT_DOT = '(?:\\s*[([{（【<]\\s*(?:dot|\\.)\\s*[)\\]}）】>]\\s*|\\s+dot\\s+)';
+const DOT_WORD_IN_NAME = new RegExp(`(?<=[A-Za-z0-9_%+-])${SPELT_DOT}(?=${NAME_PART}(?:${SPELT_DOT}${NAME_PART}){0,3}@)`, 'giu');
 // Spaces around an @ between address characters: "name @qq.com", "name@ qq.com", "name @ qq.com".
 const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[ \t\u00a0]{0,3}[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-][ \t\u00a0]{0,3}@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
 // An address typed with a space after every character: "l i l e i @ 1 6 3 . c o m". Read only
@@ -276,6 +281,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
     // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
     .transform((view) => (reading === 'eager' ? view.replace(SPOKEN_AT, () => '@') : view))
     .replace(GAP_BETWEEN_DIGITS, () => '')
+    .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD_IN_NAME, () => '.') : view))
     // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
     .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
 }

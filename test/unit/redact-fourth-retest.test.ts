@@ -15,3 +15,14 @@ describe('a licence plate with a hyphen or a space', () => {
   // The 京 of 北京 before a code is no province; a code with fewer than three digits is no plate.
   leavesAlone(['北京 A12345', '新 A1 版本', '型号 鲁 B12', '京A-ABCD1']);
 });
+
+describe('a spelt-out dot inside the name of an e-mail address', () => {
+  masksAs([
+    ['john dot smith at gmail dot com，太过分了', 'j***@gmail.com，太过分了'],
+    ['john dot smith dot jr at gmail dot com', 'j***@gmail.com'],
+    ['邮箱 li(dot)lei@163.com', '邮箱 l***@163.com'],
+    ['wang dot wu@qq.com', 'w***@qq.com'],
+  ]);
+
+  leavesAlone(['I will dot it at noon', 'please dot the i']);
+});
