@@ -46,6 +46,8 @@ const bankCard = fc.tuple(fc.integer({ min: 16, max: 19 }), digitString(18, 18))
 const CHINESE: Record<string, string[]> = {
   '0': ['零', '〇'], '1': ['一', '幺'], '2': ['二', '两'], '3': ['三'], '4': ['四'], '5': ['五'], '6': ['六'], '7': ['七'], '8': ['八'], '9': ['九'],
 };
+const SUPERSCRIPT = [...'⁰¹²³⁴⁵⁶⁷⁸⁹'];
+const SUBSCRIPT = [...'₀₁₂₃₄₅₆₇₈₉'];
 const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
 // Words people put between the groups of a phone number: only redaction reads these.
 const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
@@ -103,6 +105,8 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
+    // Superscript and subscript digits.
+    fc.constantFrom(SUPERSCRIPT, SUBSCRIPT).map((script) => [...digits].map((d) => script[Number(d)]).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
     fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
     // Every digit an English word, or the middle digits of a phone ("138 four seven two nine 1056").
@@ -327,9 +331,9 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   });
 
   // Many more cases than the formats can take, on the redaction function itself.
-  it('after a label with any separator, in brackets or with the value in brackets', () => {
+  it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -166,9 +166,9 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 // Zero-width and invisible characters that can be slipped between digits without showing.
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
-// (⒈), dingbat (➊), mathematical (𝟏), Arabic-Indic (١) and Extended Arabic-Indic (۱). Keycap
-// digits (1️⃣) are a digit with invisible marks after it, dropped above.
-const OTHER_DIGITS = /[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
+// (⒈), dingbat (➊), mathematical (𝟏), superscript (¹) and subscript (₁), Arabic-Indic (١) and
+// Extended Arabic-Indic (۱). Keycap digits (1️⃣) are a digit with invisible marks after it, dropped above.
+const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
 function digitOf(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);

@@ -132,6 +132,8 @@ runRuleTests(rule, {
       code: '您的号码 138加4729加1056，记一下',
       errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056'), highlight: '138加4729加1056' }],
     },
+    { name: 'a phone in superscript digits', code: '您的号码 ¹³⁸¹²³⁴⁵⁶⁷⁸，记一下', errors: [{ messageId: 'phoneNumber', message: PHONE('138****5678'), highlight: '¹³⁸¹²³⁴⁵⁶⁷⁸' }] },
+    { name: 'a phone in subscript digits', code: '号码是₁₃₈₁₂₃₄₅₆₇₈', errors: [{ messageId: 'phoneNumber', message: PHONE('138****5678') }] },
     { name: 'a phone with the same sign twice between its groups', code: '号码是138❤4729❤1056', errors: [{ messageId: 'phoneNumber', message: PHONE('138****1056') }] },
     { name: 'WeChat spelt V信 after a space', code: '加我 V信 zz_11223', errors: [{ messageId: 'offPlatform', message: OFF('加我 V信') }] },
     { name: 'WeChat spelt in pinyin', code: '加我 wei xin: zz_11223', errors: [{ messageId: 'offPlatform', message: OFF('加我 wei xin') }] },

@@ -107,6 +107,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'plate', text: '车是京A-12345', secret: '12345' },
   { family: 'plate', text: '车是 京 A12345', secret: '12345' },
   { family: 'email', text: '邮箱 john dot smith at gmail dot com', secret: 'john' },
+  { family: 'phone', text: '电话 ¹³⁸¹²³⁴⁵⁶⁷⁸', secret: '1234' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -26,3 +26,13 @@ describe('a spelt-out dot inside the name of an e-mail address', () => {
 
   leavesAlone(['I will dot it at noon', 'please dot the i']);
 });
+
+describe('superscript and subscript digits', () => {
+  masksAs([
+    ['电话 ¹³⁸¹²³⁴⁵⁶⁷⁸，太过分了', '电话 138****5678，太过分了'],
+    ['电话 ₁₃₈₁₂₃₄₅₆₇₈', '电话 138****5678'],
+    ['电话 ¹³⁸ ¹²³⁴ ⁵⁶⁷⁸', '电话 138****5678'],
+  ]);
+
+  leavesAlone(['面积120m²', '体积 3m³']);
+});
