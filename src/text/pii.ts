@@ -387,7 +387,8 @@ const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐�
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
-// Always a name after these, or after a label with a colon or 是/为: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名:虚竹".
+// Always a name after these, or after a label with a sign that says the value follows (: = | → 是 为 …) or
+// in brackets: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名=虚竹", "【收货人】乔峰".
 const INTRODUCED_NAME = new RegExp(
   `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?[ \\t]*|${markedCue(NAME_LABELS)})${NAME_CHARS}`,
   'gdu',
