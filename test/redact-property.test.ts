@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../src/formatters/index.js';
 import { REPORT_FORMATS } from '../src/report/formats/index.js';
 import { piiView, residentIdCheckChar } from '../src/text/pii.js';
+import { redactText } from '../src/text/redact.js';
 import { REPO_CONFIG, runCli } from './support/cli.js';
 
 /**
@@ -45,6 +46,8 @@ const bankCard = fc.tuple(fc.integer({ min: 16, max: 19 }), digitString(18, 18))
 const CHINESE: Record<string, string[]> = {
   '0': ['零', '〇'], '1': ['一', '幺'], '2': ['二', '两'], '3': ['三'], '4': ['四'], '5': ['五'], '6': ['六'], '7': ['七'], '8': ['八'], '9': ['九'],
 };
+const SUPERSCRIPT = [...'⁰¹²³⁴⁵⁶⁷⁸⁹'];
+const SUBSCRIPT = [...'₀₁₂₃₄₅₆₇₈₉'];
 const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
 // Words people put between the groups of a phone number: only redaction reads these.
 const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
@@ -102,6 +105,8 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
+    // Superscript and subscript digits.
+    fc.constantFrom(SUPERSCRIPT, SUBSCRIPT).map((script) => [...digits].map((d) => script[Number(d)]).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
     fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
     // Every digit an English word, or the middle digits of a phone ("138 four seven two nine 1056").
@@ -151,6 +156,13 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
+// A spelt-out dot inside an address's name: its first word must not survive.
+const dottedEmailPii = fc.tuple(emailParts, letters(3, 6)).chain(([[name, num, domain], second]) => {
+  const [host, tld] = domain.split('.') as [string, string];
+  return fc
+    .constantFrom(`${name}${num} dot ${second} at ${host} dot ${tld}`, `${name}${num}(dot)${second}@${domain}`, `${name}${num} dot ${second}@${domain}`)
+    .map((text): Pii => ({ text: ` ${text} `, secrets: [`${name}${num}`] }));
+});
 // Han characters in an address's name, alone or glued to digits and signs: the name is masked whole.
 const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), mobile, letters(3, 5)).chain(([s, g, digits, latin]) =>
   fc
@@ -160,16 +172,25 @@ const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GI
       { text: `，${s}${g}_${latin}@qq.com `, secrets: [`${s}${g}`, `_${latin}`] },
     ),
 );
+// Every separator people put between a label and its value, and the label in brackets.
+const LABEL_SEPARATORS: Array<(label: string) => string> = [
+  ...[':', '：', '=', '＝', ' = ', '-', '—', '/', '|', '｜', '→', ' ', '是', '为'].map((sign) => (label: string) => label + sign),
+  ...['【】', '[]', '（）', '()'].map(([open, close]) => (label: string) => `${open}${label}${close}`),
+];
+const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人', '签收人', '发件人', '取件人', '下单人', '称呼'];
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom('V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
-  fc.tuple(fc.constantFrom('企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
+  fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
   ),
 );
 const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
-  fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
+  fc
+    .tuple(fc.constantFrom(`我叫${s}${g}，`, `我叫${s} ${g}，`, `我姓${s}，叫${s}${g}，`, `收件人：${s}${g}，`), fc.constantFrom(...NAME_LABELS), fc.constantFrom(...LABEL_SEPARATORS))
+    .chain(([said, label, separator]) => fc.constantFrom(said, `${separator(label)}${s}${g}，`, `${label}（${s}${g}），`))
+    .map((text): Pii => ({ text, secrets: [s + g] })),
 );
 // A full name in a greeting, before a form of address, or after a title in English.
 const greetingNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([s, g]) =>
@@ -190,12 +211,12 @@ const UNLISTED = [...'乔阿虚岳雁'];
 const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([first, rest]) => {
   const name = first + rest;
   return fc
-    .constantFrom(`我叫${name}，`, `收件人:${name}，`, `收件人：${name}，`, `收件人${name}，`, `联系人:${name}，`, `收货人:${name}，`, `姓名:${name}，`, `叫我${name}就行，`, `我是${name}，`)
+    .constantFrom(`这边是${name}，`, `签收人：${name}，`, `我叫${name}，`, `收件人:${name}，`, `收件人：${name}，`, `收件人${name}，`, `联系人:${name}，`, `收货人:${name}，`, `姓名:${name}，`, `叫我${name}就行，`, `我是${name}，`)
     .map((text): Pii => ({ text, secrets: [name] }));
 });
 const spacedNamePii = fc.tuple(fc.constantFrom('令狐', '欧阳', '司马', '诸葛'), fc.constantFrom(...GIVEN)).map(([s, g]): Pii => ({ text: `姓名 ${[...s].join(' ')} ${g}，`, secrets: [`${[...s].join(' ')} ${g}`, s + g] }));
 const latinNamePii = fc
-  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：', '户名 ', "I'm ", 'my name is ', 'This is '), fc.constantFrom(...PINYIN), fc.constantFrom('', 'Q. ', 'J. R. ', 'Mary-'), fc.constantFrom(...PINYIN))
+  .tuple(fc.constantFrom('我叫', '名字：', '姓名:', '收件人：', '户名 ', "I'm ", 'my name is ', 'This is ', 'Recipient: ', 'Contact: ', 'name=', '[Name] '), fc.constantFrom(...PINYIN), fc.constantFrom('', 'Q. ', 'J. R. ', 'Mary-'), fc.constantFrom(...PINYIN))
   .map(([cue, a, middle, b]): Pii => ({ text: `${cue}${a} ${middle}${b}，`, secrets: [`${a} ${middle}${b}`, ...(middle ? [`${middle}${b}`] : [])] }));
 // A compound surname and one given character: the surname is masked too ("我姓欧阳名锋").
 const compoundNamePii = fc.tuple(fc.constantFrom('欧阳', '司马', '诸葛', '上官', '慕容'), fc.constantFrom(...GIVEN)).chain(([s, g]) =>
@@ -219,12 +240,13 @@ const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '�
 const placeAddressPii = fc
   .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
   .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
-const passportPii = fc.tuple(fc.constantFrom('护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
+const passportPii = fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('护照')), 'passport no. ', '护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
-  .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·'), digitString(5, 5))
-  .map(([province, city, dot, digits]): Pii => ({ text: `车牌${province}${city}${dot}${digits}，`, secrets: [`${province}${city}${dot}${digits}`, `${province}${city}${digits}`] }));
+  .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·', '-', ' ', ' - '), digitString(5, 5), fc.boolean())
+  .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
+  .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -306,6 +328,18 @@ describe('--redact leaves no personal data, however it is spelt', () => {
     writeFileSync(file, transcript(sample!));
     const plain = await runCli(['lint', file, '-c', REPO_CONFIG, '-f', 'json']);
     expect(leaks(plain.stdout, sample!).length).toBeGreaterThan(0);
+  });
+
+  // Many more cases than the formats can take, on the redaction function itself.
+  it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
+    fc.assert(
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii), filler, filler, (pii, before, after) => {
+        const text = `${before}${pii.text}${after}`;
+        const view = normalised(redactText(text));
+        for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('in every lint and report format', async () => {

@@ -17,6 +17,7 @@
  */
 
 import { partOfSpeech } from './jieba.js';
+import { anyCue, bareCue, joinedCue, labelWithin, markedCue } from './labels.js';
 import { MappedText } from './mapped-text.js';
 import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -165,9 +166,9 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 // Zero-width and invisible characters that can be slipped between digits without showing.
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
-// (⒈), dingbat (➊), mathematical (𝟏), Arabic-Indic (١) and Extended Arabic-Indic (۱). Keycap
-// digits (1️⃣) are a digit with invisible marks after it, dropped above.
-const OTHER_DIGITS = /[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
+// (⒈), dingbat (➊), mathematical (𝟏), superscript (¹) and subscript (₁), Arabic-Indic (١) and
+// Extended Arabic-Indic (۱). Keycap digits (1️⃣) are a digit with invisible marks after it, dropped above.
+const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
 function digitOf(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
@@ -188,6 +189,11 @@ const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
 // A dot with spaces around it ("163 . com") is a dot there too.
 const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// Before an @, a spelt-out dot joins the words of an address's name: "john dot smith at gmail dot com",
+// "li(dot)lei@163.com". Up to four words, each of up to 64 characters, so that the look-ahead stays short.
+const NAME_PART = '[A-Za-z0-9_%+-]{1,64}';
+const SPELT_DOT = '(?:\\s*[([{（【<]\\s*(?:dot|\\.)\\s*[)\\]}）】>]\\s*|\\s+dot\\s+)';
+const DOT_WORD_IN_NAME = new RegExp(`(?<=[A-Za-z0-9_%+-])${SPELT_DOT}(?=${NAME_PART}(?:${SPELT_DOT}${NAME_PART}){0,3}@)`, 'giu');
 // Spaces around an @ between address characters: "name @qq.com", "name@ qq.com", "name @ qq.com".
 const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[ \t\u00a0]{0,3}[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-][ \t\u00a0]{0,3}@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
 // An address typed with a space after every character: "l i l e i @ 1 6 3 . c o m". Read only
@@ -275,6 +281,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
     // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
     .transform((view) => (reading === 'eager' ? view.replace(SPOKEN_AT, () => '@') : view))
     .replace(GAP_BETWEEN_DIGITS, () => '')
+    .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD_IN_NAME, () => '.') : view))
     // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
     .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
 }
@@ -316,8 +323,10 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
-const ACCOUNT =
-  /(?<![A-Za-z])((?:q\s*q|q(?=\s*号)|扣扣|企鹅|[微薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\s?x|wx|wei\s*xin(?:\s*hao)?|we\s*chat|卫星(?=\s*号)|(?<=加(?:个|我|一下|下)?\s?)卫星|微|(?:加|\+|➕)v|v(?=\s*[:：]))\s*(?:号码|号|账号|帐号|id)?\s*(?:是|为|:|：|=)?\s*)([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])/giu;
+const ACCOUNT_LABELS =
+  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])";
+// The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own shape says what it is.
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])`, 'giu');
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -334,7 +343,11 @@ export const COMMON_SURNAMES: readonly string[] = SURNAMES;
 const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
-const NAME_CUE = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人|本人)\\s*[:：是为]?\\s*';
+// The labels of a name in forms and address lines, and the words that say one in speech.
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|持卡人|开户人|户主|账户名称|户名|收款人';
+const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人)\\s*[:：是为]?\\s*';
+// A label with a sign after it or in brackets ("姓名=", "【收货人】"), or with nothing or spaces after it.
+const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 // The given name may be spaced too ("王 建 国"), so that its second character is not left in clear.
 const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})(?:[ \\t]?(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})?';
@@ -345,17 +358,19 @@ const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是
 // A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
 const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
 const LATIN_NAME = new RegExp(
-  `(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)\\s*[:：是为]?\\s*(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 // "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
 // capitalised words are a name, so that "I'm sorry" or "I'm OK" stay as they are.
 const CAPITALISED_WORD = "(?:[A-Z][A-Za-z'’]{0,18}[a-z](?:-[A-Z]?[A-Za-z'’]{0,18}[a-z])?|[A-Z]\\.)";
 const NOT_A_NAME_AFTER_I_AM = new Set(
-  'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready'.split(' '),
+  'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready Customer Service Support Sales Team Us Center Centre Help'.split(' '),
 );
+// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei", "Recipient: John Smith", "Contact: John Smith".
+const ENGLISH_NAME_LABELS = '(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame|[Rr]ecipient|[Cc]onsignee|[Rr]eceiver|[Cc]ontact(?: [Pp]erson)?';
 const ENGLISH_NAME = new RegExp(
-  `(?<![A-Za-z])(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame[ \\t]*[:：]|[Tt]his is|[Cc]all me)[ \\t]+(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
+  `(?<![A-Za-z])(?:(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+|${markedCue(ENGLISH_NAME_LABELS)})(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 
@@ -366,13 +381,16 @@ const ENGLISH_NAME = new RegExp(
 // "叫我自己查询"), so each cue says how sure it is.
 // Words and particles that end a name, or follow one in a sentence.
 const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|同学|就行|就好|即可|谢谢|您好|你好|[的了吗呢吧啊呀嘛么哦哈是在和跟与及或就都也还要想说我你您他她它这那有没不请已])';
-const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|[等去来到找打买退交发办签怎什再先给把让帮问看重填们])`;
+// Field words of a form ("姓名|性别|年龄") are no names either, nor 数 and 员 that make a label a
+// longer word ("下单人数较多", "取件人员").
+const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|性别|年龄|生日|证件|身份|备注|邮箱|微信|单位|部门|职务|职位|[等去来到找打买退交发办签怎什再先给把让帮问看重填们数员])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
 const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
-// Always a name after these, or after a label with a colon or 是/为: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名:虚竹".
+// Always a name after these, or after a label with a sign that says the value follows (: = | → 是 为 …) or
+// in brackets: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名=虚竹", "【收货人】乔峰".
 const INTRODUCED_NAME = new RegExp(
-  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?|(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)[ \\t]*[:：是为])[ \\t]*${NAME_CHARS}`,
+  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?[ \\t]*|${markedCue(NAME_LABELS)})${NAME_CHARS}`,
   'gdu',
 );
 // A name perhaps: after a label with nothing between ("收件人乔峰", "姓名 令 狐 冲", not "收货人拒签"),
@@ -381,12 +399,16 @@ const INTRODUCED_NAME = new RegExp(
 // and start with a surname on the list or are not a word jieba's dictionary holds as something else.
 const NAME_PERHAPS = new RegExp(
   [
-    `(?:我的名字|名字|姓名|收件人|收货人|联系人|寄件人|持卡人|开户人|户主|账户名称|户名|收款人)[ \\t]*${NAME_CHARS}${NAME_END}`,
+    `${bareCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`,
     `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
-    `我是[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
+    `(?:我是|这边是|这里是)[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
   ].join('|'),
   'gdu',
 );
+// After a sign that as often joins two labels ("姓名/电话", "联系人-售后", "联系人/方式") or a bracket
+// ("收货人（必填）"), only a full name counts: a surname on the list and one or two given characters that
+// jieba holds as no other word (isPlausibleFullName).
+const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
 const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|新手|老板|店主|商家|学生|老师|家长|客服|专员|顾问|经理|主管|[人者员户家生师长主手妈爸哥姐弟妹友方])$/u;
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
@@ -512,10 +534,15 @@ const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|�
 const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|号院|号|栋|幢|室|楼|层|单元|座|户))?`;
 const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
-const PASSPORT = /(?:护照|通行证|passport)(?:号码|号|no\.?|number)?[ \t]*[:：是为]?[ \t]*([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])/giu;
+// With any separator ("护照=E12345678", "【护照】E12345678", "passport no. G87654321"): the number's shape says what it is.
+const PASSPORT = new RegExp(`${anyCue('护照|通行证|passport', '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?')}([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
-const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z])[·・ ]?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])/gu;
+// However it is spelt: a dot, a hyphen or a space after the city's letter ("沪A·12345", "京A-12345",
+// "京A 12345"), and a space after the province's character where no Han character comes before it
+// ("京 A12345"; not the 京 of "北京 A12345").
+const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
+const PLATE = new RegExp(`(?:(?<!\\p{Script=Han})(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・-][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
 
 /**
  * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span
@@ -561,8 +588,9 @@ export function findPlates(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const found: PiiSpan[] = [];
   for (const m of view.text.matchAll(PLATE)) {
-    if (m[2]!.replace(/[^0-9]/gu, '').length < 3) continue;
-    found.push({ kind: 'plate', ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]!.toUpperCase() });
+    const [province, city, rest] = [m[1] ?? m[2]!, m[3]!, m[4]!];
+    if (rest.replace(/[^0-9]/gu, '').length < 3) continue;
+    found.push({ kind: 'plate', ...view.original(m.index, m.index + m[0].length), value: province + city + rest, keep: province + city.toUpperCase() });
   }
   return found;
 }
@@ -635,11 +663,13 @@ function emailNameStart(text: string, start: number, name: string): number {
  */
 export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
   const view = piiView(text, reading);
-  return [...view.text.matchAll(ACCOUNT)].map((m) => {
+  return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
     const start = m.index + m[1]!.length;
-    // The words that introduce the id, without the colon or spaces before it.
-    const label = m[1]!.replace(/[\s:：=]+$/u, '').replace(/(?:是|为)$/u, '').trimEnd();
-    return { kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index, m.index + label.length) };
+    // The words that introduce the id, without the brackets, signs or spaces around them.
+    const [labelStart, labelEnd] = labelWithin(m[1]!);
+    // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
+    if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
+    return [{ kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index + labelStart, m.index + labelEnd) }];
   });
 }
 
@@ -695,6 +725,9 @@ export function findNames(text: string): PiiSpan[] {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
+  for (const m of view.text.matchAll(NAME_AFTER_JOIN)) {
+    if (isPlausibleFullName(m[1]!.replace(/[ \t]/gu, ''))) found.push(nameSpan(view, m.indices![1]!));
+  }
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     const name = view.text.slice(...span).replace(/[ \t]/gu, '');

@@ -1,5 +1,5 @@
 import { partOfSpeech } from './jieba.js';
-import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -23,11 +23,12 @@ import { COMMON_SURNAMES, findAccounts, findAddresses, findEmails, findLandlines
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
  *   last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
- * - mainland licence plates (京A12345): province and city letter kept;
+ * - mainland licence plates (京A12345, 沪A·12345, 京A-12345, 京 A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
  *   address with no such word, known by its shape (a region, then a road and a house number);
- * - personal names after 我叫 / 姓名 / 收件人 / 联系人 / 户名 / 叫我 / 我是 / 我姓…叫 / I'm / my name is …
+ * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
+ *   I'm / my name is / Recipient: …, a label followed by any separator of labels.ts or in brackets
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept).
  *
@@ -46,30 +47,29 @@ const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 
 /** What redaction replaces in `text`, in order and without overlaps. */
 export function findRedactions(text: string): Redaction[] {
-  const candidates: Redaction[] = [];
-  // An e-mail address first: a phone number inside its name (wang_13812345678@163.com) is part of it.
-  // The name's first letter or digit is kept; a name that starts in Han characters starts with a
-  // person's name (王建国13812345678@163.com), and is masked whole.
-  for (const m of findEmails(text)) candidates.push({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` });
-  for (const m of findLandlines(text)) candidates.push({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` });
-  for (const m of findPersonalNumbers(text, { spellings: 'eager' })) if (m.kind === 'mobile') candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) });
-  for (const m of findLongNumbers(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) });
-  // The first seven digits keep the three a masked mobile number shows; the last four are masked.
-  for (const m of findPhoneHalves(text)) candidates.push({ start: m.start, end: m.end, replacement: m.value.length === 7 ? maskMiddle(m.value, 3, 0) : stars(m.value) });
-  for (const m of findAccounts(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) });
-  for (const m of findPassports(text)) candidates.push({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) });
-  for (const m of findPlates(text)) candidates.push({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) });
-  for (const m of findNames(text)) {
+  const name = (m: PiiSpan): Redaction => {
     const given = m.keep && m.value.startsWith(m.keep) ? m.value.slice(m.keep.length) : m.value;
-    candidates.push({ start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) });
-  }
+    return { start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) };
+  };
   // Earlier kinds win over later ones: a phone written as a QQ id is masked as a phone.
-  const chosen = new SpanSet<Redaction>();
-  for (const c of candidates) if (c.end > c.start) chosen.addUnlessOverlapping(c);
+  const masked = withoutOverlaps([
+    // An e-mail address first: a phone number inside its name (wang_13812345678@163.com) is part of it.
+    // The name's first letter or digit is kept; a name that starts in Han characters starts with a
+    // person's name (王建国13812345678@163.com), and is masked whole.
+    findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
+    findLandlines(text).map((m) => ({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` })),
+    findPersonalNumbers(text, { spellings: 'eager' }).flatMap((m) => (m.kind === 'mobile' ? [{ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) }] : [])),
+    findLongNumbers(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) })),
+    // The first seven digits keep the three a masked mobile number shows; the last four are masked.
+    findPhoneHalves(text).map((m) => ({ start: m.start, end: m.end, replacement: m.value.length === 7 ? maskMiddle(m.value, 3, 0) : stars(m.value) })),
+    findAccounts(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) })),
+    findPassports(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) })),
+    findPlates(text).map((m) => ({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) })),
+    findNames(text).map(name),
+  ]);
   // An address is masked around what is already masked inside it (a phone, a name), each piece
   // character by character, spaces kept. Addresses come in order and do not overlap, so one walk
   // over what is masked already serves them all.
-  const masked = chosen.inOrder();
   const pieces: Redaction[] = [];
   let next = 0;
   for (const address of findAddresses(text)) {
@@ -85,34 +85,60 @@ export function findRedactions(text: string): Redaction[] {
   return [...masked, ...pieces].sort((a, b) => a.start - b.start);
 }
 
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Spans that do not overlap, kept in order of their starts: a span that overlaps one already held
- * is not added. Finding the neighbours by binary search keeps a text with many matches linear in
- * practice (a long message is not compared span by span with every earlier one).
+ * The spans of every kind that overlap no span of an earlier kind, nor an earlier one of their own
+ * kind, in order of their starts. Each kind is held apart while it is chosen and then merged with
+ * what is held in one walk: putting each span into its place in one sorted array moves the spans
+ * after it, which on a long text with many matches of several kinds takes quadratic time.
  */
-class SpanSet<T extends { readonly start: number; readonly end: number }> {
-  private readonly spans: T[] = [];
-
-  /** Adds `span` unless it overlaps a span held; returns whether it was added. */
-  addUnlessOverlapping(span: T): boolean {
-    // The first span held that starts at or after span.start.
-    let low = 0;
-    let high = this.spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.spans[mid]!.start < span.start) low = mid + 1;
-      else high = mid;
-    }
-    const before = this.spans[low - 1];
-    const after = this.spans[low];
-    if ((before && before.end > span.start) || (after && after.start < span.end)) return false;
-    this.spans.splice(low, 0, span);
-    return true;
+function withoutOverlaps<T extends Span>(kinds: ReadonlyArray<readonly T[]>): T[] {
+  let held: T[] = [];
+  for (const kind of kinds) {
+    const chosen: T[] = [];
+    for (const span of kind) if (span.end > span.start && !overlapsAny(held, span) && !overlapsAny(chosen, span)) insertInOrder(chosen, span);
+    held = mergeByStart(held, chosen);
   }
+  return held;
+}
 
-  inOrder(): readonly T[] {
-    return this.spans;
+/** Whether `span` overlaps one of `spans`, which are in order of their starts and do not overlap. */
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  const at = firstStartingFrom(spans, span.start);
+  const before = spans[at - 1];
+  const after = spans[at];
+  return (before !== undefined && before.end > span.start) || (after !== undefined && after.start < span.end);
+}
+
+/** The index of the first of `spans` (in order of their starts) that starts at or after `start`. */
+function firstStartingFrom(spans: readonly Span[], start: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.start < start) low = mid + 1;
+    else high = mid;
   }
+  return low;
+}
+
+/** Puts `span` in its place; the finders return their spans mostly in order, so this mostly appends. */
+function insertInOrder<T extends Span>(spans: T[], span: T): void {
+  if (spans.length === 0 || spans[spans.length - 1]!.start <= span.start) spans.push(span);
+  else spans.splice(firstStartingFrom(spans, span.start), 0, span);
+}
+
+function mergeByStart<T extends Span>(a: readonly T[], b: readonly T[]): T[] {
+  if (b.length === 0) return a as T[];
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 function maskedPiece(text: string, start: number, end: number): Redaction {

@@ -88,6 +88,26 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '张伟 138****5678', secret: '张伟' },
   { family: 'name', text: '张伟 13812345678', secret: '张伟' },
   { family: 'name', text: '手机 138****5678 王建国收', secret: '王建国' },
+  // Labels with other separators, or in brackets, and values in brackets.
+  ...['收货人=王建国', '收货人＝王建国', '收货人 = 王建国', '收货人-王建国', '收货人/王建国', '收货人|王建国', '【收货人】王建国', '收货人（王建国）', '姓名=王建国', '联系人=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'name', text: '姓名→张三丰', secret: '张三丰' },
+  { family: 'name', text: 'name=Zhang Wei', secret: 'zhangwei' },
+  { family: 'account', text: '【微信】zhangsan_88', secret: 'zhangsan' },
+  { family: 'account', text: '微信号|lisi_99', secret: 'lisi_99' },
+  { family: 'account', text: '微信（lisi_99）', secret: 'lisi_99' },
+  { family: 'account', text: '【QQ】12345678', secret: '234567' },
+  { family: 'account', text: 'QQ号-87654321', secret: '765432' },
+  { family: 'passport', text: '护照=E12345678', secret: '123456' },
+  { family: 'passport', text: '【护照】E12345678', secret: '123456' },
+  { family: 'passport', text: 'passport no. G87654321', secret: '876543' },
+  // More labels of a name.
+  ...['签收人：王建国', '发件人：王建国', '取件人：王建国', '下单人：王建国', '称呼：王建国', '这边是王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'name', text: 'Recipient: John Smith', secret: 'smith' },
+  { family: 'name', text: 'Contact: John Smith', secret: 'smith' },
+  { family: 'plate', text: '车是京A-12345', secret: '12345' },
+  { family: 'plate', text: '车是 京 A12345', secret: '12345' },
+  { family: 'email', text: '邮箱 john dot smith at gmail dot com', secret: 'john' },
+  { family: 'phone', text: '电话 ¹³⁸¹²³⁴⁵⁶⁷⁸', secret: '1234' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

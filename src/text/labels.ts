@@ -1,0 +1,60 @@
+/**
+ * A label and what people put between it and its value: "收货人：王建国", "收货人=王建国", "收货人 | 王建国",
+ * "【收货人】王建国", "收货人（王建国）", "微信号-lisi_99", "passport no. G87654321". The finders of names,
+ * WeChat/QQ ids and passport numbers (pii.ts) build the words that introduce a value here, from their
+ * lists of labels, so that a new separator is added once for all of them.
+ *
+ * The patterns are written for the normalised view of pii.ts, where full-width brackets, slashes and
+ * dashes are already folded ("（" is "(", "—" is "-"); the full-width forms stay in the classes for
+ * text that is not folded.
+ */
+
+// At most three spaces between a label, its sign and its value: a bounded gap keeps every pattern
+// linear on a text of nothing but labels and spaces.
+const GAP = '\\s{0,3}';
+// Signs that say "the value follows": a colon, an equals sign, a bar, an arrow. 是 and 为 say it in words.
+const MARK = '(?:[:：=＝|｜→]|是|为)';
+// Signs that as often join two labels as a label and its value ("姓名/电话", "联系人-售后"), and an
+// opening bracket around the value ("收货人（王建国）"): a finder checks that what follows them looks
+// like the value it wants.
+const JOIN = '[-—－/／(（]';
+const OPEN = '[【\\[(（]';
+const CLOSE = '[】\\])）]';
+
+/**
+ * A label, then a sign that says the value follows, or the label in brackets ("【微信】", "[QQ]"),
+ * perhaps with a sign after it. `suffix` is what may follow the label inside the brackets too
+ * ("号", "号码", " no.").
+ */
+export function markedCue(labels: string, suffix = ''): string {
+  const label = `(?:${labels})${suffix}`;
+  return `(?:${OPEN}${GAP}${label}${GAP}${CLOSE}${GAP}(?:${MARK}${GAP})?|${label}${GAP}${MARK}${GAP})`;
+}
+
+/** A label, then a sign that may as well join it to another label, or a bracket opened around the value. */
+export function joinedCue(labels: string, suffix = ''): string {
+  return `(?:${labels})${suffix}${GAP}${JOIN}${GAP}`;
+}
+
+/** A label, then spaces or nothing. */
+export function bareCue(labels: string, suffix = ''): string {
+  return `(?:${labels})${suffix}${GAP}`;
+}
+
+/** A label with any of the separators above, or none: for values whose own shape says what they are (an id, a passport number). */
+export function anyCue(labels: string, suffix = ''): string {
+  return `(?:${markedCue(labels, suffix)}|${joinedCue(labels, suffix)}|${bareCue(labels, suffix)})`;
+}
+
+const BRACKETED = new RegExp(`^${OPEN}${GAP}[^]*?${CLOSE}`, 'u');
+const TRAILING = new RegExp(`(?:\\s|${MARK}|${JOIN})+$`, 'u');
+
+/**
+ * Where the label stands in the text a cue matched, brackets around it included ("【微信】") and the
+ * signs and spaces after it left out: [start, end) within `cue`.
+ */
+export function labelWithin(cue: string): [number, number] {
+  const bracketed = BRACKETED.exec(cue);
+  if (bracketed) return [0, bracketed[0].length];
+  return [0, cue.length - (TRAILING.exec(cue)?.[0].length ?? 0)];
+}
