@@ -99,6 +99,21 @@ function countDifferences(a: string, b: string): number {
 }
 
 /**
+ * The text in simplified characters, each unit where it was, so offsets stay the same: a phrase
+ * conversion that changes length (記憶體 → 内存) gives way to a character-by-character one, and a
+ * character that would expand stays as it is. Text that conversion leaves alone comes back as it is.
+ */
+export function simplifiedInPlace(text: string): string {
+  if (!HAN.test(text) || !mayChangeInConversion(text)) return text;
+  const converted = toSimplified(text);
+  let simplified = converted.length === text.length ? converted : text.split('').map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
+  if (simplified.length !== text.length) return text; // a character expanded: keep the text
+  // OpenCC's Taiwan/Hong Kong tables read a lone 么 as the variant 幺; in chat it is the question particle.
+  if (simplified.includes('幺')) simplified = simplified.split('').map((c, i) => (c === '幺' && text[i] === '么' ? '么' : c)).join('');
+  return simplified;
+}
+
+/**
  * Builds the normalised view of one message. Folding keeps one output unit per input unit, so
  * offsets map straight back; a phrase conversion that changes length (記憶體 → 内存) is replaced
  * by a character-by-character conversion so that the mapping stays exact.
@@ -128,11 +143,7 @@ export function normalizeText(original: string): NormalizedText {
   let traditionalChars = 0;
   const hasHan = HAN.test(foldedText);
   if (hasHan && mayChangeInConversion(foldedText)) {
-    const converted = toSimplified(foldedText);
-    text = converted.length === foldedText.length ? converted : foldedText.split('').map((c) => (HAN.test(c) ? toSimplified(c) : c)).join('');
-    if (text.length !== foldedText.length) text = foldedText; // a character expanded: keep the folded view
-    // OpenCC's Taiwan/Hong Kong tables read a lone 么 as the variant 幺; in chat it is the question particle.
-    if (text.includes('幺')) text = text.split('').map((c, i) => (c === '幺' && foldedText[i] === '么' ? '么' : c)).join('');
+    text = simplifiedInPlace(foldedText);
     traditionalChars = countDifferences(foldedText, text);
   }
   let toOriginal: Int32Array;

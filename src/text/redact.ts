@@ -1,4 +1,5 @@
 import { partOfSpeech } from './jieba.js';
+import { simplifiedInPlace } from './normalize.js';
 import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, maskMiddle } from './pii.js';
 
 /**
@@ -46,7 +47,10 @@ export interface Redaction {
 const stars = (text: string) => '*'.repeat(Math.max(1, [...text].length));
 
 /** What redaction replaces in `text`, in order and without overlaps. */
-export function findRedactions(text: string): Redaction[] {
+export function findRedactions(original: string): Redaction[] {
+  // The cues are written in simplified characters (收货人, 微信号, 护照): traditional text is read
+  // in simplified, unit for unit, so every span found stands where it was in the original.
+  const text = simplifiedInPlace(original);
   const name = (m: PiiSpan): Redaction => {
     const given = m.keep && m.value.startsWith(m.keep) ? m.value.slice(m.keep.length) : m.value;
     return { start: m.start, end: m.end, replacement: stars(given.replace(/\s/gu, '')) };
@@ -64,7 +68,11 @@ export function findRedactions(text: string): Redaction[] {
     findPhoneHalves(text).map((m) => ({ start: m.start, end: m.end, replacement: m.value.length === 7 ? maskMiddle(m.value, 3, 0) : stars(m.value) })),
     findAccounts(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) })),
     findPassports(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) })),
-    findPlates(text).map((m) => ({ start: m.start, end: m.end, replacement: m.keep! + '*'.repeat(m.value.length - m.keep!.length) })),
+    // The province stays as written (滬, not 沪), as it was read from `original`.
+    findPlates(text).map((m) => {
+      const kept = text.startsWith(m.keep!, m.start) ? original.slice(m.start, m.start + m.keep!.length) : m.keep!;
+      return { start: m.start, end: m.end, replacement: kept + '*'.repeat(m.value.length - m.keep!.length) };
+    }),
     findNames(text).map(name),
   ]);
   // An address is masked around what is already masked inside it (a phone, a name), each piece

@@ -36,3 +36,15 @@ describe('superscript and subscript digits', () => {
 
   leavesAlone(['面积120m²', '体积 3m³']);
 });
+
+describe('labels written in traditional characters', () => {
+  masksAs([
+    ['收貨人：王建國，太過分了', '收貨人：王**，太過分了'],
+    ['聯繫人：李小龍', '聯繫人：李**'],
+    ['微信號：zhangsan_88', '微信號：z*********8'],
+    ['QQ號12345678', 'QQ號1******8'],
+    ['護照 E12345678', '護照 E******78'],
+    ['車牌滬A12345', '車牌滬A*****'],
+  ]);
+  leavesAlone(['這個問題我們馬上處理', '聯繫我們的客服']);
+});
