@@ -173,12 +173,12 @@ export async function* readLintJson(input: InputSource): AsyncGenerator<LintJson
       const parsed = resultSchema.safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        yield { type: 'invalid', location, reason: `not a supportlint lint result: ${issue.path.join('.') || 'the item'}: ${issue.message}` };
+        yield { type: 'invalid', location, reason: t('report.shard.notResult', { path: issue.path.join('.') || t('report.shard.theItem'), problem: issue.message }) };
       } else if (!parsed.data.metrics) {
         yield {
           type: 'invalid',
           location,
-          reason: 'this lint result has no "metrics" (it was written by an older supportlint); run `supportlint lint --format json` again with this version',
+          reason: t('report.shard.noMetrics'),
         };
       } else if (timeOutOfRange(parsed.data)) {
         const { field, value } = timeOutOfRange(parsed.data)!;
@@ -195,7 +195,7 @@ export async function* readLintJson(input: InputSource): AsyncGenerator<LintJson
     yield {
       type: 'invalid',
       location: { file: input.name, record: index },
-      reason: `the JSON breaks off after result ${index} (${(error as Error).message}); the results before it were read`,
+      reason: t('report.shard.brokeOff', { index, reason: (error as Error).message.split('\n')[0]! }),
     };
   }
 }

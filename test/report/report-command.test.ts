@@ -241,7 +241,7 @@ describe('merging sharded lint runs', () => {
     writeFileSync(damaged, JSON.stringify(good, null, 2));
     const result = await runCli(['report', damaged, ...CONFIG, '-f', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/damaged\.json#1: not a supportlint lint result/);
+    expect(result.stderr).toMatch(/damaged\.json#1: 不是 supportlint lint 的检查结果/);
     const data = JSON.parse(result.stdout) as ReportData;
     expect(data.inputs.conversations).toBe(4);
     expect(data.inputs.records).toEqual({ read: 5, used: 4, skipped: 1 });
