@@ -343,3 +343,18 @@ describe('eval with an input it cannot recognise', () => {
     expect(run.code).toBe(2);
   });
 });
+
+describe('lint over a folder that holds its own earlier report', () => {
+  it('notes the report and does not fail on it', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'c.jsonl'), readFileSync(path.join(ROOT, SAMPLE)));
+    for (const format of ['json', 'sarif']) {
+      const first = await runCli(['lint', '.', '-c', REPO_CONFIG, '-f', format, '-o', `out-${format}.json`], { cwd: dir });
+      expect(first.code).toBe(1);
+    }
+    const again = await runCli(['lint', '.', '-c', REPO_CONFIG], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('这是 supportlint 自己写的报告');
+    expect(again.stderr).not.toContain('不是能识别的导出格式');
+  });
+});

@@ -178,6 +178,7 @@ export const en = {
   'input.unreadable': 'cannot read',
   'input.emptyFolder': 'no {extensions} files in this folder',
   'input.noMatch': 'no such file, and no files match it as a glob',
+  'input.ownOutput': 'this is a report supportlint wrote (lint or report JSON, or SARIF), not a transcript export: not read. Write reports outside the folder you lint, or leave them out with ignore; report reads lint JSON',
   'input.allIgnored': 'everything it names is excluded by ignore in the configuration ({patterns}). Narrow ignore, or name other files.',
   'input.permissionDenied': 'permission denied',
   'input.isFolder': 'is a folder',

@@ -187,6 +187,7 @@ export const zhHans = {
   'input.unreadable': '无法读取',
   'input.emptyFolder': '这个文件夹里没有 {extensions} 文件',
   'input.noMatch': '没有这个文件，也没有文件与这个通配符匹配',
+  'input.ownOutput': '这是 supportlint 自己写的报告（lint 或 report 的 JSON，或 SARIF），不是会话导出文件，没有读取。请把报告写到被检查的文件夹以外，或用 ignore 排除；lint 的 JSON 可以交给 report 读取',
   'input.allIgnored': '它指向的文件全部被配置项 ignore 排除了（{patterns}）。请缩小 ignore，或指定别的文件。',
   'input.permissionDenied': '没有读取权限',
   'input.isFolder': '这是一个文件夹',

@@ -45,6 +45,9 @@ export async function readInputs(
   for (const file of files) await readInput(file, forced, options, summary, handlers);
 }
 
+/** The opening of supportlint's own JSON and SARIF output: a lint or report result, not an export. */
+const SUPPORTLINT_OUTPUT = /"(?:tool|driver)"\s*:\s*\{\s*"name"\s*:\s*"supportlint"/u;
+
 /** The adapter `--format` names, undefined without one; an unknown name stops the run before anything is read. */
 export function forcedAdapter(format: string | undefined): Adapter | undefined {
   if (!format) return undefined;
@@ -96,6 +99,11 @@ export async function readInput(
     return;
   }
   const adapter = forced ?? detectAdapter(input.head, path.basename(input.name), { header: options.header });
+  if (!adapter && SUPPORTLINT_OUTPUT.test(input.head.slice(0, 2048))) {
+    // `lint .` after `lint . -f json -o out.json` finds its own report: not an export, and no failure.
+    recordProblem(summary.warningsAboutInput, { location: { file: input.name }, reason: t('input.ownOutput') });
+    return;
+  }
   if (!adapter) {
     summary.unreadableFiles.push({
       location: { file: input.name },
