@@ -116,7 +116,7 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
     const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];
     const parsed = rule.meta.schema.safeParse(options);
     if (!parsed.success) {
-      problems.push(formatZodIssues(parsed.error, `rules.${id}[1]`));
+      problems.push(formatZodIssues(parsed.error, `rules.${id}[1]`, rule.meta.schema));
       continue;
     }
     if (severity === 'off') continue;

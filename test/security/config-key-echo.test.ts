@@ -82,3 +82,11 @@ describe('a line break in a key from a configuration or waivers file', () => {
     expect(run.stderr.split('\n').some((line) => line.startsWith('::'))).toBe(false);
   });
 });
+
+describe('a mistyped option of a rule', () => {
+  it('names the nearest option the rule has', async () => {
+    const run = await lintWith({ '.supportlintrc.yaml': 'extends: supportlint:recommended\nrules:\n  blame-shifting: [error, {redrect: false}]\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('rules.blame-shifting[1]: 没有配置项 "redrect"，你是不是想输入 "redirect"？');
+  });
+});
