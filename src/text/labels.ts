@@ -13,13 +13,13 @@
 // linear on a text of nothing but labels and spaces.
 const GAP = '\\s{0,3}';
 // Signs that say "the value follows": a colon, an equals sign, a bar, an arrow. 是 and 为 say it in words.
-const MARK = '(?:[:：=＝|｜→]|是|为)';
-// Signs that as often join two labels as a label and its value ("姓名/电话", "联系人-售后"), and an
-// opening bracket around the value ("收货人（王建国）"): a finder checks that what follows them looks
-// like the value it wants.
-const JOIN = '[-—－/／(（]';
-const OPEN = '[【\\[(（]';
-const CLOSE = '[】\\])）]';
+const MARK = '(?:[:：=＝|｜→>＞#＃]{1,2}|是|为)';
+// Signs that as often join two labels as a label and its value ("姓名/电话", "联系人-售后", "姓名;电话"),
+// and an opening bracket around the value ("收货人（王建国）", "联系人【王建国】"): a finder checks
+// that what follows them looks like the value it wants.
+const JOIN = '(?:[-—－/／;；~～]{1,2}|[(（【\\[〖《「『])';
+const OPEN = '[【\\[(（〖《「『]';
+const CLOSE = '[】\\])）〗》」』]';
 
 /**
  * A label, then a sign that says the value follows, or the label in brackets ("【微信】", "[QQ]"),

@@ -344,7 +344,7 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
-const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|持卡人|开户人|户主|账户名称|户名|收款人';
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】"), or with nothing or spaces after it.
 const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})`;
@@ -542,7 +542,9 @@ const PASSPORT = new RegExp(`${anyCue('护照|通行证|passport', '(?:[ \\t]{0,
 // "京A 12345"), and a space after the province's character where no Han character comes before it
 // ("京 A12345"; not the 京 of "北京 A12345").
 const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
-const PLATE = new RegExp(`(?:(?<!\\p{Script=Han})(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・-][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
+// A space after the province counts where no Han character comes before it ("北京 A12345" is a
+// city and a word), or after a word that says a plate follows (车牌京 A12345, 我的车是京 A12345).
+const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
 
 /**
  * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span

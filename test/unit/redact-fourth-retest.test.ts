@@ -48,3 +48,28 @@ describe('labels written in traditional characters', () => {
   ]);
   leavesAlone(['這個問題我們馬上處理', '聯繫我們的客服']);
 });
+
+describe('more separators, brackets and labels before a name or an id', () => {
+  masksAs([
+    ['联系人【王建国】', '联系人【王**】'],
+    ['收货人：：王建国', '收货人：：王**'],
+    ['收货人>王建国', '收货人>王**'],
+    ['收货人——王建国', '收货人——王**'],
+    ['收货人;王建国', '收货人;王**'],
+    ['〖收货人〗王建国', '〖收货人〗王**'],
+    ['提货人：王建国', '提货人：王**'],
+    ['购买人：王建国', '购买人：王**'],
+  ]);
+  leavesAlone(['姓名;电话;地址', '联系人【必填】', '收货人>>请填写']);
+});
+
+describe('a licence plate after a word that says so, or with a dot or underscore', () => {
+  masksAs([
+    ['车牌京 A12345', '车牌京A*****'],
+    ['车牌是京 A12345，太过分了', '车牌是京A*****，太过分了'],
+    ['我的车京 A12345', '我的车京A*****'],
+    ['京A.12345', '京A*****'],
+    ['沪A_12345', '沪A*****'],
+  ]);
+  leavesAlone(['北京 A12345', '上海 B座 12层']);
+});
