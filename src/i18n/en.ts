@@ -275,7 +275,7 @@ export const en = {
   'report.formatFromFile': '-o {file}: cannot tell the report format from the file name. Pass -f html, markdown, csv or json.',
   'report.nothingRead': 'supportlint: no conversation could be read, so there is nothing to report. See the reasons above.',
   'report.duplicates': 'supportlint: {count} conversations were read more than once (same id and start time, e.g. overlapping exports, or transcripts given together with their lint JSON); each was counted once, and the repeats were left out: {ids}{more}.',
-  'report.future': 'supportlint: {count} conversation(s) start after today (the first on {date}): a wrong device clock or a mistyped year. They were left out, so that they do not make their far-off period the report\'s.',
+  'report.future': 'supportlint: {count} conversation(s) hold a message dated after today (the first on {date}): a wrong device clock or a mistyped year. They were left out, so that they do not make their far-off period the report\'s.',
   'report.duplicatesMore': ', and {count} more',
   'report.undated': ' ({count} have no time at all, and never fall within a date range)',
   'report.outOfRange': 'supportlint: none of the {count} conversations falls within --since/--until{undated}; the report is empty.',

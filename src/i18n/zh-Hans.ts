@@ -290,7 +290,7 @@ export const zhHans = {
   'report.formatFromFile': '-o {file}：无法从文件名判断报告格式。请加上 -f html、markdown、csv 或 json。',
   'report.nothingRead': 'supportlint: 没有读到任何会话，无法生成报告。原因见上。',
   'report.duplicates': 'supportlint: {count} 个会话被读取了不止一次（会话号和开始时间相同，例如导出有重叠，或同一批会话的记录和它的 lint JSON 一起给出）；每个只计一次，重复的已去掉：{ids}{more}。',
-  'report.future': 'supportlint: {count} 个会话的开始时间晚于今天（最早的在 {date}），多半是设备时钟或年份写错了。它们没有计入报告，以免把报告周期带到那个日期。',
+  'report.future': 'supportlint: {count} 个会话里有消息的时间晚于今天（最早的在 {date}），多半是设备时钟或年份写错了。它们没有计入报告，以免把报告周期带到那个日期。',
   'report.duplicatesMore': ' 等，另有 {count} 个',
   'report.undated': '（其中 {count} 个没有任何时间，永远不会落在日期范围内）',
   'report.outOfRange': 'supportlint: {count} 个会话都不在 --since/--until 范围内{undated}；报告是空的。',

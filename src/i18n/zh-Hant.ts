@@ -278,7 +278,7 @@ export const zhHant = {
   'report.formatFromFile': '-o {file}：無法從檔名判斷報告格式。請加上 -f html、markdown、csv 或 json。',
   'report.nothingRead': 'supportlint: 沒有讀到任何會話，無法生成報告。原因見上。',
   'report.duplicates': 'supportlint: {count} 個會話被讀取了不止一次（會話號和開始時間相同，例如匯出有重疊，或同一批會話的記錄和它的 lint JSON 一起給出）；每個只計一次，重複的已去掉：{ids}{more}。',
-  'report.future': 'supportlint: {count} 個會話的開始時間晚於今天（最早的在 {date}），多半是裝置時鐘或年份寫錯了。它們沒有計入報告，以免把報告週期帶到那個日期。',
+  'report.future': 'supportlint: {count} 個會話裡有訊息的時間晚於今天（最早的在 {date}），多半是裝置時鐘或年份寫錯了。它們沒有計入報告，以免把報告週期帶到那個日期。',
   'report.duplicatesMore': ' 等，另有 {count} 個',
   'report.undated': '（其中 {count} 個沒有任何時間，永遠不會落在日期範圍內）',
   'report.outOfRange': 'supportlint: {count} 個會話都不在 --since/--until 範圍內{undated}；報告是空的。',

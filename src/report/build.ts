@@ -138,9 +138,11 @@ export class ReportBuilder {
     const { since, until, timezone, scorecard } = this.options;
     const started = metrics.startedAt;
     if (started === null) this.undated++;
-    if (started !== null && started > this.now + FUTURE_TOLERANCE_MS) {
+    // A start or a later message in the future: a reply dated 2062 makes a response time of decades.
+    const latest = Math.max(started ?? -Infinity, metrics.endedAt ?? -Infinity);
+    if (latest > this.now + FUTURE_TOLERANCE_MS) {
       this.future++;
-      if (this.firstFuture === undefined || started < this.firstFuture) this.firstFuture = started;
+      if (this.firstFuture === undefined || latest < this.firstFuture) this.firstFuture = latest;
       return;
     }
     if (!inDateRange(started, { since, until }, timezone)) {

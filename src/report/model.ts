@@ -245,7 +245,7 @@ export interface ReportData {
     /** Conversations outside --since/--until. */
     outOfRange: number;
     /**
-     * Conversations that start more than a day after the report was made (a device's clock, a typo
+     * Conversations with a message more than a day after the report was made (a device's clock, a typo
      * in the year): left out, so that one cannot make its far-off week the report's period.
      */
     future: number;

@@ -425,7 +425,7 @@ describe('a conversation dated in the future', () => {
     const plain = await report(['--by', 'agent']);
     const result = await runCli(['report', ...FILES, future, ...CONFIG, '-f', 'json', '--by', 'agent']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('1 个会话的开始时间晚于今天（最早的在 2098-11-02）');
+    expect(result.stderr).toContain('1 个会话里有消息的时间晚于今天（最早的在 2098-11-02）');
     const data = JSON.parse(result.stdout) as ReportData;
     expect(data.current?.key).toBe(plain.current?.key);
     expect(data.current?.key).toMatch(/^2026-W/);
@@ -433,5 +433,20 @@ describe('a conversation dated in the future', () => {
     expect(data.inputs.future).toBe(1);
     const markdown = await runCli(['report', ...FILES, future, ...CONFIG, '-f', 'markdown']);
     expect(markdown.stdout).toContain('时间晚于今天 1');
+  });
+
+  it('a conversation whose reply is dated in the future is left out too, so no response time runs for decades', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-future-reply-'));
+    const mixed = path.join(dir, 'mixed.jsonl');
+    writeFileSync(mixed, [
+      { conversation_id: 'mix', time: '2026-11-10T10:00:00+08:00', role: 'customer', text: '在吗' },
+      { conversation_id: 'mix', time: '2062-11-10T10:00:30+08:00', role: 'agent', agent: '小林', text: '您好' },
+    ].map((r) => JSON.stringify(r)).join('\n'));
+    const plain = await report(['--by', 'agent']);
+    const result = await runCli(['report', ...FILES, mixed, ...CONFIG, '-f', 'json', '--by', 'agent']);
+    expect(result.stderr).toContain('1 个会话里有消息的时间晚于今天');
+    const data = JSON.parse(result.stdout) as ReportData;
+    expect(data.overall.metrics.conversations).toBe(plain.overall.metrics.conversations);
+    expect(data.inputs.future).toBe(1);
   });
 });
