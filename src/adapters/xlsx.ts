@@ -4,7 +4,7 @@ import { zipEntries, type ZipSource } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
-import { tableEvents, type TableItem } from './table.js';
+import { tableEvents, withRowsLeft, type TableItem } from './table.js';
 import { columnLetters, rowsChecked, type DamagedRow } from './xlsx-rows.js';
 import { INSTANT_RANGE, wallClockText } from '../time/instant.js';
 import { workbookInOrder, type ListedSheet } from './xlsx-workbook.js';
@@ -317,7 +317,7 @@ export const xlsxAdapter: Adapter = {
       yield { type: 'skipped', location: whole, reason: tooLarge };
       return;
     }
-    const problems: Array<Extract<ReadEvent, { type: 'skipped' }>> = [];
+    const problems: Array<{ skipped: Extract<ReadEvent, { type: 'skipped' }>; note: string }> = [];
     let sheetsRead = 0;
     let sheetIndex = 0;
     // Whether anything of the workbook reached the caller before it broke: only then were rows read.
@@ -353,7 +353,14 @@ export const xlsxAdapter: Adapter = {
           }),
           () => eventsRead++,
         );
-        if (!outcome.ok) problems.push({ ...outcome.problem, reason: t('xlsx.sheet', { sheet: sheet.name, reason: outcome.problem.reason }) });
+        if (!outcome.ok) {
+          // Its rows count as skipped when no sheet is read; beside a sheet that is, it is a note.
+          const skipped = withRowsLeft(outcome);
+          problems.push({
+            skipped: { ...skipped, reason: t('xlsx.sheet', { sheet: sheet.name, reason: skipped.reason }) },
+            note: t('xlsx.sheet', { sheet: sheet.name, reason: outcome.problem.reason }),
+          });
+        }
         else if (outcome.headerFound) sheetsRead++;
       }
     } catch (error) {
@@ -369,9 +376,9 @@ export const xlsxAdapter: Adapter = {
     for (const sheet of missingSheets) {
       yield { type: 'skipped', location: { file: `${input.name}[${sheet.name}]` }, reason: t('xlsx.sheetMissing', { sheet: sheet.name, part: sheet.part || '?' }) };
     }
-    for (const problem of problems) {
-      if (sheetsRead > 0) yield { type: 'warning', location: problem.location, reason: t('xlsx.sheetNotRead', { reason: problem.reason }) };
-      else yield problem;
+    for (const { skipped, note } of problems) {
+      if (sheetsRead > 0) yield { type: 'warning', location: skipped.location, reason: t('xlsx.sheetNotRead', { reason: note }) };
+      else yield skipped;
     }
     if (sheetIndex === 0 && missingSheets.length === 0) yield { type: 'skipped', location: whole, reason: t('xlsx.noSheets') };
   },

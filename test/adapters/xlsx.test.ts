@@ -105,11 +105,13 @@ describe('xlsx sheets', () => {
     expect(problemsOf(events, 'warning')[0]!.reason).toMatch(/^工作表 "会话列表"：表头行里没有 text（内容）列.*这个工作表没有读取$/);
   });
 
-  it('skips a workbook none of whose sheets has message columns, saying why', async () => {
-    const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意']] });
+  it('skips a workbook none of whose sheets has message columns, saying why, and counts the rows under the header', async () => {
+    const events = await read({ 会话列表: [['会话ID', '访客', '满意度'], ['c1', '访客1', '满意'], ['c2', '访客2', '一般']] });
     expect(problemsOf(events, 'skipped')).toEqual([
-      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^工作表 "会话列表"：表头行里没有 text（内容）列；找到的列："会话ID", "访客", "满意度"/) },
+      { location: { file: 'chats.xlsx', line: 1 }, reason: expect.stringMatching(/^工作表 "会话列表"：表头行里没有 text（内容）列；找到的列："会话ID", "访客", "满意度".*它下面的 2 行都没有读取/) },
     ]);
+    // The header row and the two rows under it: 3 records read, 3 skipped.
+    expect(recordsRead(events)).toBe(3);
   });
 });
 

@@ -36,7 +36,7 @@ export const problemsOf = (events: GroupedEvent[], type: 'skipped' | 'warning') 
 
 /** Records read, as the runner counts them: conversations' records, other records, and skips. */
 export function recordsRead(events: GroupedEvent[]): number {
-  return events.reduce((sum, e) => sum + (e.type === 'conversation' ? e.records : e.type === 'record' ? (e.records ?? 1) : e.type === 'skipped' ? 1 : 0), 0);
+  return events.reduce((sum, e) => sum + (e.type === 'conversation' ? e.records : e.type === 'record' ? (e.records ?? 1) : e.type === 'skipped' ? (e.records ?? 1) : 0), 0);
 }
 
 /** Every golden fixture input, as its format folder and file name. */
