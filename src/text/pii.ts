@@ -190,9 +190,9 @@ const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*
 // A dot with spaces around it ("163 . com") is a dot there too.
 const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // Before an @, a spelt-out dot joins the words of an address's name: "john dot smith at gmail dot com",
-// "li(dot)lei@163.com". Up to four words, each of up to 64 characters, so that the look-ahead stays short.
+// "li(dot)lei@163.com", "john点smith艾特gmail点com", "john-dot-smith". Up to four words, each of up to 64 characters, so that the look-ahead stays short.
 const NAME_PART = '[A-Za-z0-9_%+-]{1,64}';
-const SPELT_DOT = '(?:\\s*[([{（【<]\\s*(?:dot|\\.)\\s*[)\\]}）】>]\\s*|\\s+dot\\s+)';
+const SPELT_DOT = '(?:\\s*[([{（【<]\\s*(?:dot|\\.|点)\\s*[)\\]}）】>]\\s*|\\s+dot\\s+|\\s*点\\s*|[-_]dot[-_])';
 const DOT_WORD_IN_NAME = new RegExp(`(?<=[A-Za-z0-9_%+-])${SPELT_DOT}(?=${NAME_PART}(?:${SPELT_DOT}${NAME_PART}){0,3}@)`, 'giu');
 // Spaces around an @ between address characters: "name @qq.com", "name@ qq.com", "name @ qq.com".
 const SPACE_AT = /(?<=[A-Za-z0-9._%+-])[ \t\u00a0]{1,3}(?=@[ \t\u00a0]{0,3}[A-Za-z0-9])|(?<=[A-Za-z0-9._%+-][ \t\u00a0]{0,3}@)[ \t\u00a0]{1,3}(?=[A-Za-z0-9])/gu;
@@ -535,6 +535,9 @@ const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二�
 const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 // With any separator ("护照=E12345678", "【护照】E12345678", "passport no. G87654321"): the number's shape says what it is.
+// A Taiwan ID number (身分證字號): a letter, 1 or 2, then eight digits; only after its label, since
+// the shape alone is also an order or a part number.
+const TAIWAN_ID = new RegExp(`${anyCue('身份证|身分证', '(?:号码|字号|号)?')}([A-Za-z][12][0-9]{8})(?![A-Za-z0-9])`, 'giu');
 const PASSPORT = new RegExp(`${anyCue('护照|通行证|passport', '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?')}([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
@@ -579,10 +582,10 @@ export function findAddresses(text: string): PiiSpan[] {
 /** Passport and travel-permit numbers after their names. */
 export function findPassports(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
-  return [...view.text.matchAll(PASSPORT)].map((m) => {
+  return [...view.text.matchAll(PASSPORT), ...view.text.matchAll(TAIWAN_ID)].map((m) => {
     const start = m.index + m[0].length - m[1]!.length;
     return { kind: 'passport' as const, ...view.original(start, m.index + m[0].length), value: m[1]! };
-  });
+  }).sort((a, b) => a.start - b.start);
 }
 
 /** Mainland licence plates: 京A12345, 粤B·D12345. */

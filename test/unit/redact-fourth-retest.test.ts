@@ -73,3 +73,18 @@ describe('a licence plate after a word that says so, or with a dot or underscore
   ]);
   leavesAlone(['北京 A12345', '上海 B座 12层']);
 });
+
+describe('a dot spelt 点 or -dot- inside the name of an e-mail address', () => {
+  masksAs([
+    ['john点smith艾特gmail点com，太过分了', 'j***@gmail.com，太过分了'],
+    ['john-dot-smith at gmail dot com', 'j***@gmail.com'],
+  ]);
+});
+
+describe('a Taiwan ID number after its label', () => {
+  masksAs([
+    ['身分證字號：A123456789，太过分了', '身分證字號：A*******89，太过分了'],
+    ['身份证号 B223456789', '身份证号 B*******89'],
+  ]);
+  leavesAlone(['型号 A123456789', '订单 A123456789']);
+});
