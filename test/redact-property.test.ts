@@ -71,6 +71,8 @@ function withHomoglyphs(digits: string, picks: readonly number[], lastAsWord: bo
   let letters = lastAsWord ? 1 : 0;
   const out = [...digits].map((d, i) => {
     const pick = picks[i]!;
+    // An ID number's check character (X) has no word and no Chinese numeral: it stays as it is.
+    if (!/[0-9]/u.test(d)) return d;
     if (i === digits.length - 1 && lastAsWord) return DIGIT_WORDS[Number(d)]!;
     if (i > 0 && HOMOGLYPHS[d] && letters < 3 && pick % 3 === 0) {
       const glyph = HOMOGLYPHS[d][pick % HOMOGLYPHS[d].length]!;
