@@ -193,6 +193,11 @@ export class Supportlint {
     return links;
   }
 
+  /** The links takeLinksNotFollowed hands over, as inputs a run could not read. */
+  private countLinksNotFollowed(summary: LintSummary): void {
+    for (const link of this.takeLinksNotFollowed()) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
+  }
+
   /** Like resolveInputs, but a path or glob that matches nothing is an error (NoInputError), as in ESLint. */
   async inputFiles(patterns: readonly string[], options: { extensions?: readonly string[] } = {}): Promise<string[]> {
     const { files, missing, links } = await this.resolveInputs(patterns, options);
@@ -223,7 +228,7 @@ export class Supportlint {
     const settings = await this.lintSettings({ metrics: options.metrics });
     const summary = options.summary ?? emptySummary();
     // Links a folder or glob matched are not read: counted as unreadable, so --strict fails on them.
-    for (const link of this.takeLinksNotFollowed()) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
+    this.countLinksNotFollowed(summary);
     const results: ConversationResult[] = [];
     const config = await this.loadConfig();
     const only = this.options.rules?.length ? [...this.options.rules] : undefined;
@@ -329,7 +334,7 @@ export class Supportlint {
       toolVersion: toolVersion(),
     });
     const summary = emptySummary();
-    for (const link of this.takeLinksNotFollowed()) summary.unreadableFiles.push({ location: { file: link }, reason: t('input.linkNotFollowed') });
+    this.countLinksNotFollowed(summary);
     const waivers = request.waivers;
     const { transcripts, stdin } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false) }, summary, (input) => {
       request.onConversation?.();
