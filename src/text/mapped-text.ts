@@ -7,6 +7,17 @@
  * filter are undone, and report spans of the original, so that the original spelling is what gets
  * masked.
  */
+const stickyCopies = new WeakMap<RegExp, RegExp>();
+/** The pattern with the sticky flag instead of the global one, made once per pattern. */
+function stickyCopy(pattern: RegExp): RegExp {
+  let sticky = stickyCopies.get(pattern);
+  if (!sticky) {
+    sticky = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`);
+    stickyCopies.set(pattern, sticky);
+  }
+  return sticky;
+}
+
 export class MappedText {
   private constructor(
     readonly text: string,
@@ -46,14 +57,39 @@ export class MappedText {
    * Replaces every match of `pattern` (global) with what `replacement` returns for it. The
    * characters put in come from the whole span the match came from; a match replaced by '' is
    * dropped, its span then belonging to the neighbours' spans when a later match covers them.
-   * Returns this copy itself when nothing changes.
+   * Returns this copy itself when nothing changes. `startsAt`, when given, lists in increasing order
+   * every position where a match may start (more are harmless); the pattern is tried only there.
    */
-  replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
+  replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string, startsAt?: (text: string) => Iterable<number>): MappedText {
     const edits: Array<{ start: number; end: number; text: string }> = [];
-    for (const match of this.text.matchAll(pattern)) {
-      if (match[0].length === 0) continue;
-      edits.push({ start: match.index, end: match.index + match[0].length, text: replacement(match) });
+    if (startsAt) {
+      // Only where a match can start, in increasing order, as a global scan would find them: a
+      // pattern that opens with a long look-behind costs a scan back at every character otherwise.
+      const sticky = stickyCopy(pattern);
+      let last = 0;
+      for (const start of startsAt(this.text)) {
+        if (start < last) continue;
+        sticky.lastIndex = start;
+        const match = sticky.exec(this.text);
+        if (!match || match[0].length === 0) continue;
+        edits.push({ start, end: start + match[0].length, text: replacement(match) });
+        last = start + match[0].length;
+      }
+    } else {
+      // The pattern itself, not a copy as matchAll makes: this runs for every message, step after step.
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
+        const next = pattern.lastIndex;
+        if (match[0].length === 0) {
+          pattern.lastIndex = next + (pattern.unicode && (this.text.codePointAt(next) ?? 0) > 0xffff ? 2 : 1);
+          continue;
+        }
+        edits.push({ start: match.index, end: match.index + match[0].length, text: replacement(match) });
+        pattern.lastIndex = next;
+      }
+      pattern.lastIndex = 0;
     }
+    if (edits.length === 0) return this;
     return this.replaceSpans(edits);
   }
 

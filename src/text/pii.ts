@@ -188,7 +188,22 @@ const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
 // A dot with spaces around it ("163 . com") is a dot there too.
-const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+export const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+/**
+ * The positions where DOT_WORD may match: 2 to 41 characters after an @ with no blank or @ between
+ * (its look-behind), at a character a match starts with (a blank, a bracket, a dot, 。，｡、点).
+ */
+const DOT_WORD_FIRST = /[\s([{（【<。，｡、点.]/u;
+const BLANK_OR_AT = /[\s@]/u;
+export function* afterAtSigns(text: string): Generator<number> {
+  let next = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const last = Math.min(at + 41, text.length - 1);
+    let i = Math.max(at + 2, next);
+    for (; i <= last && !BLANK_OR_AT.test(text[i - 1]!); i++) if (DOT_WORD_FIRST.test(text[i]!)) yield i;
+    next = Math.max(next, i);
+  }
+}
 // Before an @, a spelt-out dot joins the words of an address's name: "john dot smith at gmail dot com",
 // "li(dot)lei@163.com", "john点smith艾特gmail点com", "john-dot-smith". Up to four words, each of up to 64 characters, so that the look-ahead stays short.
 const NAME_PART = '[A-Za-z0-9_%+-]{1,64}';
@@ -265,6 +280,20 @@ export function piiView(text: string, reading: PiiReading = 'certain'): MappedTe
 const views = new Map<string, MappedText>();
 const VIEWS_KEPT = 64;
 
+// What a step needs to find anything: most messages hold no digit group, no gap between digits, no
+// "at", no @ and no run of five letters or digits, and a plain test for that is cheaper than the
+// step's look-behinds at every character. A property test holds each test to its pattern.
+const THREE_GROUP_DIGITS = new RegExp(`${GROUP_DIGIT}{3}`, 'u');
+const DIGITS_ACROSS_GAP = new RegExp(`[0-9]${DIGIT_GAP}[0-9]`, 'u');
+const AT_WORD_NEEDS = /at|艾特/iu;
+const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_-]{4}/iu;
+const hasAt = (text: string) => text.includes('@');
+/** Runs `step`, which matches `pattern`, on a view whose text passes the pattern's test in PATTERN_NEEDS; returns the view as it is otherwise. */
+const when =
+  (pattern: RegExp, step: (view: MappedText) => MappedText) =>
+  (view: MappedText): MappedText =>
+    PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](view.text) ? step(view) : view;
+
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
@@ -272,18 +301,18 @@ function buildView(text: string, reading: PiiReading): MappedText {
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
     .replace(DASHES, () => '-')
     .replace(/\u3000/gu, () => ' ')
-    .transform((view) => joinWordSeparatedGroups(view, reading))
+    .transform(when(WORDS_BETWEEN_GROUPS, (view) => joinWordSeparatedGroups(view, reading)))
     .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
-    .replace(AT_WORD, () => '@')
-    .replace(SPACE_AT, () => '')
+    .transform(when(AT_WORD, (view) => view.replace(AT_WORD, () => '@')))
+    .transform(when(SPACE_AT, (view) => view.replace(SPACE_AT, () => '')))
     // After `at` and 艾特 are read ("ab at qq dot com" is no name "at" before a host), and before
     // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
     .transform((view) => (reading === 'eager' ? view.replace(SPOKEN_AT, () => '@') : view))
-    .replace(GAP_BETWEEN_DIGITS, () => '')
-    .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD_IN_NAME, () => '.') : view))
-    // DOT_WORD reads only after an @: most messages have none, and its look-behind costs a scan per character.
-    .transform((view) => (view.text.includes('@') ? view.replace(DOT_WORD, () => '.') : view));
+    .transform(when(GAP_BETWEEN_DIGITS, (view) => view.replace(GAP_BETWEEN_DIGITS, () => '')))
+    .transform(when(DOT_WORD_IN_NAME, (view) => view.replace(DOT_WORD_IN_NAME, () => '.')))
+    // DOT_WORD is tried only where its look-behind allows: 2 to 41 characters after an @.
+    .transform(when(DOT_WORD, (view) => view.replace(DOT_WORD, () => '.', afterAtSigns)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,6 +356,17 @@ const ACCOUNT_LABELS =
   "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])";
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own shape says what it is.
 const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])`, 'giu');
+
+/** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
+export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
+  [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
+  [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
+  [SPACE_AT, hasAt],
+  [GAP_BETWEEN_DIGITS, (text) => DIGITS_ACROSS_GAP.test(text)],
+  [DOT_WORD_IN_NAME, hasAt],
+  [DOT_WORD, hasAt],
+  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
+];
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -668,6 +708,8 @@ function emailNameStart(text: string, start: number, name: string): number {
  */
 export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
   const view = piiView(text, reading);
+  // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
+  if (!PATTERN_NEEDS.find(([gated]) => gated === ACCOUNT)![1](view.text)) return [];
   return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
     const start = m.index + m[1]!.length;
     // The words that introduce the id, without the brackets, signs or spaces around them.

@@ -120,15 +120,26 @@ function lettersAsDigits(text: string, runStart: number, run: string): Spelling[
 // Shorter runs are ordinary words (一两个, 三五天).
 const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${CHINESE_DIGIT}|[0-9])){3,}`, 'gu');
 
+const ONE_CHINESE_DIGIT = new RegExp(CHINESE_DIGIT, 'u');
+const CHINESE_DIGITS = new RegExp(CHINESE_DIGIT, 'gu');
+
+/** Whether `pattern` (global) matches at least `count` times in `text`; stops counting there. */
+function atLeast(pattern: RegExp, text: string, count: number): boolean {
+  let found = 0;
+  for (const _ of text.matchAll(pattern)) if (++found >= count) return true;
+  return false;
+}
+
 /** Letters and words that stand for digits inside a number, then Chinese digits in runs of four or more, read as digits. */
 export function readSpeltDigits(view: MappedText): MappedText {
   let read = view;
   // Most texts have too few digits for a number, or no letter that could stand for one.
-  if ((view.text.match(DIGIT_OR_WORD)?.length ?? 0) >= MIN_WRITTEN_DIGITS && HAS_LETTER_SPELLING.test(view.text)) {
+  if (HAS_LETTER_SPELLING.test(view.text) && atLeast(DIGIT_OR_WORD, view.text, MIN_WRITTEN_DIGITS)) {
     const letters = [...view.text.matchAll(SPELT_RUN)].flatMap((m) => (HAS_LETTER_SPELLING.test(m[0]) ? lettersAsDigits(view.text, m.index, m[0]) : []));
     read = view.replaceSpans(letters.map((s) => ({ start: s.start, end: s.end, text: s.digit })));
   }
-  const runs = [...read.text.matchAll(SPELT_NUMBER)].filter((m) => new RegExp(CHINESE_DIGIT, 'u').test(m[0]));
+  if (!ONE_CHINESE_DIGIT.test(read.text)) return read;
+  const runs = [...read.text.matchAll(SPELT_NUMBER)].filter((m) => ONE_CHINESE_DIGIT.test(m[0]));
   if (runs.length === 0) return read;
-  return read.replaceSpans(runs.flatMap((m) => [...m[0].matchAll(new RegExp(CHINESE_DIGIT, 'gu'))].map((c) => ({ start: m.index + c.index, end: m.index + c.index + 1, text: CHINESE_DIGIT_VALUES[c[0]]! }))));
+  return read.replaceSpans(runs.flatMap((m) => [...m[0].matchAll(CHINESE_DIGITS)].map((c) => ({ start: m.index + c.index, end: m.index + c.index + 1, text: CHINESE_DIGIT_VALUES[c[0]]! }))));
 }

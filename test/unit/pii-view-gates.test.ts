@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MappedText } from '../../src/text/mapped-text.js';
+import { afterAtSigns, DOT_WORD, PATTERN_NEEDS } from '../../src/text/pii.js';
+
+// Pieces of the spellings the personal-data view undoes, so that random texts often hold them.
+const PIECES = [
+  'a', 'Z', 'K', '\u212a', 'at', 'AT', ' at ', '艾特', '@', '@@', ' @ ', '163', '1', '0', '5', '一', '三', '八', '幺',
+  ' dot ', '(dot)', '点', '。', '，', '.', ' . ', '-', '_', ' ', '\t', '、', '/', '~', 'com', 'qq', '微信', 'vx', '加我',
+  '号', '：', '王', '客服', '【', '】', '\n',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((pieces) => pieces.join(''));
+
+function matchStarts(pattern: RegExp, value: string): number[] {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  return [...value.matchAll(global)].filter((m) => m[0].length > 0).map((m) => m.index);
+}
+
+describe('the personal-data view skips steps that cannot match', () => {
+  it('each gated pattern matches only in texts that pass its test', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        for (const [pattern, needs] of PATTERN_NEEDS) {
+          if (matchStarts(pattern, value).length > 0) expect(needs(value), `${pattern.source.slice(0, 40)} in ${JSON.stringify(value)}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lists every position where an e-mail dot word after an @ starts', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const starts = [...afterAtSigns(value)];
+        expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+        expect(new Set(starts).size).toBe(starts.length);
+        for (const start of matchStarts(DOT_WORD, value)) expect(starts, JSON.stringify(value)).toContain(start);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same dot words trying only those positions as scanning every character', () => {
+    const dot = () => '.';
+    fc.assert(
+      fc.property(text, (value) => {
+        const scanned = MappedText.of(value).replace(DOT_WORD, dot);
+        const tried = MappedText.of(value).replace(DOT_WORD, dot, afterAtSigns);
+        expect(tried.text).toBe(scanned.text);
+        expect(tried.original(0, tried.text.length)).toEqual(scanned.original(0, scanned.text.length));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(MappedText.of('lilei@163 dot com').replace(DOT_WORD, dot, afterAtSigns).text).toBe('lilei@163.com');
+  });
+});
+
+describe('MappedText.replace', () => {
+  it('gives the same copy whether it scans or tries every listed position', () => {
+    const patterns = [/(?<=[0-9])[ -](?=[0-9])/gu, /a+|@/giu, /(?<![a-z])at(?![a-z])/gu, /x*/gu];
+    fc.assert(
+      fc.property(text, fc.constantFrom(...patterns), (value, pattern) => {
+        const every = function* (s: string) {
+          for (let i = 0; i <= s.length; i++) yield i;
+        };
+        const scanned = MappedText.of(value).replace(pattern, (m) => `<${m[0]}>`);
+        const tried = MappedText.of(value).replace(pattern, (m) => `<${m[0]}>`, every);
+        expect(tried.text).toBe(scanned.text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves the pattern ready for the next caller', () => {
+    const pattern = /b/gu;
+    MappedText.of('abcb').replace(pattern, () => 'B');
+    expect(pattern.lastIndex).toBe(0);
+    expect(MappedText.of('abcb').replace(pattern, () => 'B').text).toBe('aBcB');
+  });
+});
