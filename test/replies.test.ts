@@ -109,6 +109,33 @@ describe('supportlint replies', () => {
   });
 });
 
+describe('suppressions that name no rule', () => {
+  it('are reported with the nearest rule id, and a known one still works', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-replies-'));
+    const file = path.join(dir, 'typo.yaml');
+    writeFileSync(
+      file,
+      [
+        '物流:',
+        '  # supportlint-disable-next-line blame-shiftng -- 法务要求说明承运方',
+        '  - id: typo',
+        '    text: 这是快递的问题，您去问快递吧。',
+        '  # supportlint-disable-next-line blame-shifting -- 法务要求说明承运方',
+        '  - id: right',
+        '    text: 这是快递的问题，您去问快递吧。',
+        '',
+      ].join('\n'),
+    );
+    const { report } = await lintLibrary(file);
+    const [typo, right] = report.results.map((r) => r.findings);
+    expect(typo!.map((f) => f.ruleId).sort()).toEqual(['blame-shifting', 'unused-suppression']);
+    const unknown = typo!.find((f) => f.ruleId === 'unused-suppression') as unknown as { message: string };
+    expect(unknown.message).toContain('禁用的规则 blame-shiftng 不存在');
+    expect(unknown.message).toContain('是不是 blame-shifting');
+    expect(right).toEqual([]);
+  });
+});
+
 describe('baselines for transcripts', () => {
   it('count per conversation and rule', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-baseline-'));

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { ruleSummaries } from '../api/supportlint.js';
-import { applyDirectives } from '../engine/suppress.js';
+import { applyDirectives, SUPPRESSION_RULE_IDS } from '../engine/suppress.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 import type { ReplyRewrite } from '../library/fix.js';
 import { LIBRARY_EXTENSIONS, readLibrary, readLibrarySource } from '../library/index.js';
 import { argumentFolder, fixRefusal, folderGivenFor, rewriteLibrary, writeLibrary } from '../library/write-fixes.js';
@@ -88,6 +89,8 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
   if (options.updateBaseline && options.rule?.length) throw new UsageError(t('lint.baselineWithFilters'));
   // The libraries and the configuration are read: neither a report nor the baseline may replace them.
   const config = await linter.loadConfig();
+  // A suppression that names no rule of this configuration switches nothing off: it is reported as such.
+  const knownRules = new Set([...BUILTIN_RULES.keys(), ...Object.keys(config.customRules), ...Object.values(SUPPRESSION_RULE_IDS)]);
   if (options.updateBaseline) assertOutputsAreNotInputs([options.baseline], [...files, ...filesTheRunReads(io.cwd, config.sources)], io.cwd, '--baseline');
   const baseline = await BaselineRun.open(options, io.cwd, io.stderr);
   const reports = await openReports(linter, options, { rules: ruleSummaries(settings), command: 'replies', inputs: [...files, ...filesTheRunReads(io.cwd, config.sources, [options.baseline])] }, io);
@@ -137,7 +140,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
     for (const { reply, result } of lintLibrary(library, settings)) {
       summary.records.read++;
       summary.records.used++;
-      let shown = applyDirectives(result, reply.suppressions, file);
+      let shown = applyDirectives(result, reply.suppressions, file, knownRules);
       shown = baseline.apply(shown, `${file}#${reply.baselineKey}`);
       addResult(summary, shown);
       await reports.result(shown);

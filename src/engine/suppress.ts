@@ -1,6 +1,7 @@
 import type { ConversationResult } from './lint.js';
 import type { Finding } from './finding.js';
 import type { SourceLocation } from '../model/conversation.js';
+import { closest } from '../i18n/did-you-mean.js';
 
 /** Findings about suppressions themselves, reported like a rule's findings. */
 export const SUPPRESSION_RULE_IDS = { missingReason: 'suppression-reason', unused: 'unused-suppression' } as const;
@@ -13,17 +14,27 @@ export interface Directive {
   column: number;
 }
 
-function directiveFinding(result: ConversationResult, directive: Directive, file: string, kind: 'missingReason' | 'unused'): Finding {
+function directiveFinding(result: ConversationResult, directive: Directive, file: string, kind: 'missingReason' | 'unused' | 'unknownRule', known?: ReadonlySet<string>): Finding {
   const rules = directive.rules.length ? directive.rules.join(', ') : '全部规则';
   const location: SourceLocation = { file, line: directive.line, column: directive.column };
+  const messages = {
+    missingReason: () => `禁用 ${rules} 时没有写明原因。在规则后加上“ -- 原因”。`,
+    unused: () => `禁用 ${rules} 的注释没有屏蔽任何问题，可以删掉。`,
+    unknownRule: () =>
+      directive.rules
+        .filter((id) => !known!.has(id))
+        .map((id) => {
+          const near = closest(id, known!);
+          return `禁用的规则 ${id} 不存在，这条注释不起作用${near ? `（是不是 ${near}？）` : ''}。`;
+        })
+        .join(''),
+  };
   return {
-    ruleId: SUPPRESSION_RULE_IDS[kind],
+    ruleId: SUPPRESSION_RULE_IDS[kind === 'missingReason' ? 'missingReason' : 'unused'],
     category: 'compliance',
     severity: kind === 'missingReason' ? 'error' : 'warn',
     messageId: kind,
-    message: kind === 'missingReason'
-      ? `禁用 ${rules} 时没有写明原因。在规则后加上“ -- 原因”。`
-      : `禁用 ${rules} 的注释没有屏蔽任何问题，可以删掉。`,
+    message: messages[kind](),
     conversationId: result.conversationId,
     messageSeq: null,
     excerpt: '',
@@ -33,9 +44,10 @@ function directiveFinding(result: ConversationResult, directive: Directive, file
 
 /**
  * Suppress step: drops the findings a reply's directives switch off, and reports directives that
- * give no reason (a suppression needs one) or that switch off nothing. Pure.
+ * give no reason (a suppression needs one), that name a rule not in `known` (a mistyped id
+ * switches nothing off), or that switch off nothing. Pure.
  */
-export function applyDirectives(result: ConversationResult, directives: readonly Directive[], file: string): ConversationResult {
+export function applyDirectives(result: ConversationResult, directives: readonly Directive[], file: string, known?: ReadonlySet<string>): ConversationResult {
   if (directives.length === 0) return result;
   const used = new Set<Directive>();
   const findings = result.findings.filter((finding) => {
@@ -45,8 +57,10 @@ export function applyDirectives(result: ConversationResult, directives: readonly
     return false;
   });
   for (const directive of directives) {
+    const unknown = known !== undefined && directive.rules.some((id) => !known.has(id));
     if (!directive.reason) findings.push(directiveFinding(result, directive, file, 'missingReason'));
-    else if (!used.has(directive)) findings.push(directiveFinding(result, directive, file, 'unused'));
+    if (unknown) findings.push(directiveFinding(result, directive, file, 'unknownRule', known));
+    else if (directive.reason && !used.has(directive)) findings.push(directiveFinding(result, directive, file, 'unused'));
   }
   return { ...result, findings };
 }
