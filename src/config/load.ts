@@ -183,6 +183,13 @@ export async function loadConfig(options: { configFile?: string; cwd: string }):
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const message = firstReason((error as Error).message);
+    // The parser says it in English: where and what kind of error, in words.
+    const broken = /^(?:JSON|YAML) Error in (.+?):/.exec(message)?.[1];
+    if (broken) {
+      const syntax = await syntaxPosition(broken);
+      const where = syntax?.line === undefined ? '' : t('config.syntaxAt', { line: syntax.line, column: syntax.column ?? 1 });
+      throw new ConfigError(t('config.syntax', { file: options.configFile ?? (path.relative(options.cwd, broken) || broken), language: syntax?.language ?? 'YAML/JSON', where, kind: syntax?.kind ?? t('config.syntaxUnknown') }));
+    }
     throw new ConfigError(t('config.unreadable', { file: options.configFile ?? t('config.theConfiguration'), reason: message }));
   }
   if (!found) return mergeConfigs([{ source: 'supportlint:recommended', config: PRESETS['supportlint:recommended']!() }]);

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { jsonSyntaxError } from '../io/json-documents.js';
+import { yamlErrorKind } from '../io/yaml-errors.js';
 
 export interface SyntaxPosition {
   language: 'JSON' | 'YAML';
@@ -13,18 +14,6 @@ export interface SyntaxPosition {
   column?: number;
   kind: string;
 }
-
-/** The kinds of YAML error users meet, in words; others are named by the parser's code. */
-const YAML_KINDS: Readonly<Record<string, string>> = {
-  BAD_INDENT: '缩进不对',
-  DUPLICATE_KEY: '同一层里有重复的键',
-  MISSING_CHAR: '缺少字符（逗号、括号或引号）',
-  BLOCK_IN_FLOW: '方括号或花括号里混入了缩进写法',
-  MULTILINE_IMPLICIT_KEY: '键跨了多行',
-  UNEXPECTED_TOKEN: '有不合语法的字符',
-  BAD_SCALAR_START: '值以不能出现在开头的字符开始',
-  TAB_AS_INDENT: '用了制表符缩进',
-};
 
 /** Line and column (both from 1) of a character offset. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -53,5 +42,5 @@ export async function syntaxPosition(file: string): Promise<SyntaxPosition | und
   const error = parseDocument(text).errors[0];
   if (!error) return undefined;
   const at = error.linePos?.[0];
-  return { language: 'YAML', kind: YAML_KINDS[error.code] ?? error.code, line: at?.line, column: at?.col };
+  return { language: 'YAML', kind: yamlErrorKind(error.code), line: at?.line, column: at?.col };
 }

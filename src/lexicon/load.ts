@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, type YAMLError } from 'yaml';
+import { yamlErrorKind, yamlErrorLine } from '../io/yaml-errors.js';
 import { normalizeText } from '../text/normalize.js';
 import { Lexicon, LexiconSpecError, lexiconFileSchema, type LexiconChange, type LexiconFile } from './lexicon.js';
 import { formatZodIssues } from '../config/zod-errors.js';
@@ -53,7 +54,9 @@ function parseLexiconFile(file: string, text: string): LexiconFile {
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new LexiconSpecError(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]}).`);
+    const code = (error as { code?: unknown }).code;
+    const at = yamlErrorLine(error as YAMLError);
+    throw new LexiconSpecError(`${file}${at ? `:${at.line}:${at.column}` : ''}：不是有效的 YAML（${typeof code === 'string' ? yamlErrorKind(code) : (error as Error).message.split('\n')[0]}）。`);
   }
   const parsed = lexiconFileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconSpecError(`${file}: ${formatZodIssues(parsed.error)}`);

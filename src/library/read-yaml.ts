@@ -1,3 +1,4 @@
+import { yamlErrorKind } from '../io/yaml-errors.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Node } from 'yaml';
 import { aliasBombReason, documentAliasesExplode } from '../io/yaml-aliases.js';
 import { t } from '../i18n/index.js';
@@ -97,7 +98,7 @@ export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'js
     const at = lineCounter.linePos(error.pos[0]);
     // The parser's stack ran out: the library nests far deeper than any team's groups.
     if (/Maximum call stack size exceeded/.test(error.message)) return { line: at.line, column: at.col, reason: t('library.tooDeep', { max: MAX_GROUP_DEPTH }) };
-    return { line: at.line, column: at.col, reason: `not valid ${kind === 'json' ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}` };
+    return { line: at.line, column: at.col, reason: t('library.notValid', { language: kind === 'json' ? 'JSON' : 'YAML', kind: yamlErrorKind(error.code) }) };
   });
   const replies: CannedReply[] = [];
   if (problems.length > 0) return { file, kind, source, replies, problems };

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readSideFile, SideFileError } from '../io/side-file.js';
 import path from 'node:path';
+import { yamlErrorKind } from '../io/yaml-errors.js';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { BUILTIN_RULES } from '../../rules/index.js';
@@ -80,7 +81,7 @@ export async function loadWaivers(file: string, shownAs: string, isRule: (id: st
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
-    throw new ConfigError(`${shownAs}:${error.linePos?.[0].line ?? 1}：不是有效的 YAML（${error.message.split('\n')[0]}）。`);
+    throw new ConfigError(`${shownAs}:${error.linePos?.[0].line ?? 1}：不是有效的 YAML（${yamlErrorKind(error.code)}）。`);
   }
   if (documentAliasesExplode(document)) throw new ConfigError(`${shownAs}：${aliasBombReason('豁免文件')}。`);
   const root = document.contents;

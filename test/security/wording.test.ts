@@ -30,4 +30,15 @@ describe('messages say what the thing is', () => {
     expect(run.stderr).toContain('应为正整数');
     expect(run.stderr).not.toContain('实际接收 数字');
   });
+
+  it.each([
+    ['.supportlintrc.yaml', 'rules:\n\tblame-shifting: error\n', /\.supportlintrc\.yaml 有 YAML 语法错误，在第 2 行第 1 列：用了制表符缩进，请改用空格（TAB_AS_INDENT）/],
+    ['.supportlintrc.yaml', 'rules:\n  blame-shifting: [error\n', /\.supportlintrc\.yaml 有 YAML 语法错误，在第 \d+ 行第 \d+ 列：[^\n]*（[A-Z_]+）/],
+    ['.supportlintrc.json', '{"rules": {\n', /\.supportlintrc\.json 有 JSON 语法错误/],
+  ])('a syntax error in the configuration (%s) is told in words, with where it is', async (name, content, expected) => {
+    const run = await runCli(['lint', 'c.jsonl'], { cwd: workspace({ [name]: content }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).not.toMatch(/YAML Error|JSON Error|tab characters|flow collection/);
+  });
 });

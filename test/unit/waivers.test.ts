@@ -129,7 +129,7 @@ describe('the waivers file', () => {
     expect(await problem('- {conversation: c-1, rule: blame-shiftin, reason: 误报, author: 王}\n')).toContain('没有叫 blame-shiftin 的规则');
     expect(await problem('- {conversation: 12345678901234567890, rule: blame-shifting, reason: 误报, author: 王}\n')).toContain('请给它加上引号');
     expect(await problem('- {conversation: c-1, rule: blame-shifting, reason: 误报, author: 王, expires: 2026-02-30}\n')).toContain('expires（到期日）必须是真实存在的日期');
-    expect(await problem('waivers: [\n')).toMatch(/^w\.yaml:\d+：不是有效的 YAML/);
+    expect(await problem('waivers: [\n')).toMatch(/^w\.yaml:\d+：不是有效的 YAML（[^（]+（[A-Z_]+））。$/);
     expect(await problem('waivers: {conversation: c-1}\n')).toContain('waivers 应当是一个列表');
     expect(await problem('- {conversation: c-1, rule: blame-shifting, reason: "  ", author: 王}\n')).toContain('reason（豁免原因）不能为空');
   });
