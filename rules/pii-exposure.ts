@@ -18,8 +18,9 @@ const HOTLINE_AFTER = /^\s?(国际客服|客服热线|热线|服务热线)/u;
 const EXAMPLE = /(例如|比如|譬如|举例|示例|例:|例子|如下格式|格式为|格式如)/u;
 const SENTENCE_BREAK = /[。！？!?;；\n\r]/u;
 
-// Links carry long digit runs (item ids, timestamps) that are not numbers anyone typed.
-const URL = /(?:https?:\/\/|www\.)[^\s,，。；;！!？?）)】\]"“”]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|html?)(?:\/[^\s,，。；;！!？?）)】\]"“”]*)?/giu;
+// Links carry long digit runs (item ids, timestamps) that are not numbers anyone typed. A host name
+// is read from where its run of letters starts: tried from every letter, a long run would cost quadratic time.
+const URL = /(?:https?:\/\/|www\.)[^\s,，。；;！!？?）)】\]"“”]+|(?<![a-z0-9-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|html?)(?:\/[^\s,，。；;！!？?）)】\]"“”]*)?/giu;
 
 // "请勿私下转账", "不要加陌生人微信": the agent warns against leaving the platform.
 const FORBIDDING = /(不要|不能|不可以|不可|不会|不用|不必|无需|勿|别|禁止|严禁|切勿|谨防|防止|警惕|小心|谨慎|避免|以免|拒绝|不支持|不建议|不允许|不得)[^,.!?;。！？；]{0,8}$/u;

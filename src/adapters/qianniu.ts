@@ -32,8 +32,38 @@ import type { Adapter, AdapterOptions, MessageDraft, ReadEvent } from './adapter
 
 /** The time as written, then its year, month, day, hour, minute and second. */
 const DATE_TIME = String.raw`((\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)`;
-/** `昵称 2026-11-02 10:00:03`, `昵称(2026-11-02 10:00:03):`. */
-const SENDER_LINE = new RegExp(String.raw`^(\S.*?)(?:[ \t\u3000]+|[ \t\u3000]*[(（])${DATE_TIME}[)）]?[ \t]*[:：]?[ \t]*$`);
+/**
+ * `昵称 2026-11-02 10:00:03`, `昵称(2026-11-02 10:00:03):`. As one pattern,
+ * `^(\S.*?)(?:[ \t\u3000]+|[ \t\u3000]*[(（])${DATE_TIME}[)）]?[ \t]*[:：]?[ \t]*$`, it would try the
+ * separator from every character of the nick and take quadratic time on a long run of spaces; the
+ * time at the end is found first (TIME_AT_END), and the nick and separator before it are read by hand.
+ */
+const TIME_AT_END = new RegExp(String.raw`${DATE_TIME}[)）]?[ \t]*[:：]?[ \t]*$`, 'g');
+const SEPARATOR = /[ \t\u3000]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** A match's groups: a sender line's or a time line's, where the time and its parts start at a known group. */
+type TimeGroups = ReadonlyArray<string | undefined>;
+
+/** A sender line's nick, then the time as written and its parts (as DATE_TIME's groups); null when the line is none. */
+export function senderLine(line: string): TimeGroups | null {
+  TIME_AT_END.lastIndex = 0;
+  for (let found = TIME_AT_END.exec(line); found; found = TIME_AT_END.exec(line)) {
+    const start = found.index;
+    TIME_AT_END.lastIndex = start + 1;
+    // Before the time: `[ \t\u3000]+`, or `[ \t\u3000]*` then a bracket; the nick is the rest.
+    let end = start;
+    if (line[end - 1] === '(' || line[end - 1] === '（') end--;
+    else if (end === 0 || !SEPARATOR.test(line[end - 1]!)) continue;
+    while (end > 0 && SEPARATOR.test(line[end - 1]!)) end--;
+    const nick = line.slice(0, end);
+    if (nick === '' || /^\s/.test(nick) || LINE_BREAK.test(nick)) continue;
+    TIME_AT_END.lastIndex = 0;
+    return [line, nick, ...found.slice(1, 8)];
+  }
+  TIME_AT_END.lastIndex = 0;
+  return null;
+}
 /** A line with only the time, under a line with only the nick. */
 const TIME_LINE = new RegExp(String.raw`^[(（]?${DATE_TIME}[)）]?[ \t]*[:：]?$`);
 const SECTION_LINE = /^(?:与|和)\s*(.+?)\s*的聊天记录[:：]?$/;
@@ -60,7 +90,7 @@ function pad(value: string): string {
 }
 
 /** The sender line's time as text parseInstant reads, with the parts zero-padded. */
-function timeText(match: RegExpExecArray, first: number): string {
+function timeText(match: TimeGroups, first: number): string {
   const [year, month, day, hour, minute, second] = match.slice(first + 1, first + 7);
   // ISO form with a "T": the fastest that parseInstant reads as a naive local time.
   return `${year}-${pad(month!)}-${pad(day!)}T${pad(hour!)}:${minute}:${second ?? '00'}`;
@@ -112,7 +142,7 @@ async function surveySenders(input: InputSource, timezone: string): Promise<File
   /** The shop whose lines a customer's colon introduced, until the customer writes again. */
   let quotedShop: string | undefined;
   const isCustomer = (nick: string) => customers.has(nick) || shopOf(nick) === undefined;
-  const count = (nick: string, lineNumber: number, time: RegExpExecArray, first: number, textBefore: string | undefined) => {
+  const count = (nick: string, lineNumber: number, time: TimeGroups, first: number, textBefore: string | undefined) => {
     const shop = customers.has(nick) ? undefined : shopOf(nick);
     if (shop === undefined) quotedShop = undefined;
     else if (reading && isCustomer(reading.nick) && INTRODUCES_QUOTE.test(textBefore ?? '')) quotedShop = shop;
@@ -130,7 +160,7 @@ async function surveySenders(input: InputSource, timezone: string): Promise<File
     const line = lineNumber === 1 ? raw.replace(/^\ufeff/, '') : raw;
     const trimmed = line.trim();
     const section = SECTION_LINE.exec(trimmed);
-    const sender = section ? null : SENDER_LINE.exec(line.trimEnd());
+    const sender = section ? null : senderLine(line.trimEnd());
     const timeOnly = section || sender || !previous ? null : TIME_LINE.exec(trimmed);
     if (section) {
       customers.add(section[1]!);
@@ -205,7 +235,7 @@ interface HeaderShape {
   seconds: boolean;
 }
 
-function shapeOf(layout: HeaderShape['layout'], time: RegExpExecArray, first: number): HeaderShape {
+function shapeOf(layout: HeaderShape['layout'], time: TimeGroups, first: number): HeaderShape {
   return { layout, separator: time[first]!.charAt(4), seconds: time[first + 6] !== undefined };
 }
 
@@ -315,7 +345,7 @@ class QianniuReader {
    * its time is before the time of the message it stands in, or when it stands in another
    * customer's message and names a shop (店铺:子账号) other than the file's shop (see surveySenders).
    */
-  private notAHeader(nick: string, shape: HeaderShape, time: RegExpExecArray, first: number): string | undefined {
+  private notAHeader(nick: string, shape: HeaderShape, time: TimeGroups, first: number): string | undefined {
     if (!this.open) return undefined;
     if (this.shape && !sameShape(shape, this.shape)) return `它的格式（${describeShape(shape)}）和这个文件的发送人行（${describeShape(this.shape)}）不同`;
     const instant = parseInstant(timeText(time, first), this.options.timezone);
@@ -341,7 +371,7 @@ class QianniuReader {
     };
   }
 
-  private *header(nick: string, layout: HeaderShape['layout'], time: RegExpExecArray, first: number, lines: Array<{ line: string; lineNumber: number }>): Generator<ReadEvent> {
+  private *header(nick: string, layout: HeaderShape['layout'], time: TimeGroups, first: number, lines: Array<{ line: string; lineNumber: number }>): Generator<ReadEvent> {
     const shape = shapeOf(layout, time, first);
     const why = this.notAHeader(nick, shape, time, first);
     if (why !== undefined) {
@@ -352,7 +382,7 @@ class QianniuReader {
     yield* this.start(nick, time, first, lines[0]!.lineNumber);
   }
 
-  private *start(nick: string, time: RegExpExecArray, first: number, lineNumber: number): Generator<ReadEvent> {
+  private *start(nick: string, time: TimeGroups, first: number, lineNumber: number): Generator<ReadEvent> {
     yield* this.finish();
     const location = { file: this.file, line: lineNumber };
     const instant = parseInstant(timeText(time, first), this.options.timezone);
@@ -406,7 +436,7 @@ class QianniuReader {
       }
       yield* this.bodyLine(pending.line, pending.lineNumber);
     }
-    const sender = SENDER_LINE.exec(line.trimEnd());
+    const sender = senderLine(line.trimEnd());
     if (sender && !SECTION_LINE.test(line.trim())) {
       const layout = /[(（][ \t\u3000]*\d{4}[-/.]/.test(line.slice(sender[1]!.length)) ? 'bracket' : 'inline';
       yield* this.header(sender[1]!, layout, sender, 2, [{ line, lineNumber }]);
@@ -443,7 +473,7 @@ export const qianniuAdapter: Adapter = {
     let sections = 0;
     lines.forEach((line, i) => {
       if (SECTION_LINE.test(line.trim())) sections++;
-      const inline = SENDER_LINE.exec(line);
+      const inline = senderLine(line);
       const nick = inline ? inline[1]! : TIME_LINE.test(line.trim()) && i > 0 ? (lines[i - 1] ?? '').trim() : undefined;
       if (!nick || !looksLikeNick(nick)) return;
       senders++;

@@ -32,7 +32,9 @@ const REPORTED = /^(客服|他|她|他们|她们|对方|人家|师傅)?说/;
 // masks the digits of emoticons ("么么哒^[数字x]^"), so a masked number only counts beside a word
 // that says what it numbers.
 // Service numbers (10010, 95588, 12315) are not the customer's data.
-const DATA = /((?<![0-9])(?!(100[0-9]{2}|95[0-9]{3}|12[0-9]{3})(?![0-9]))[0-9]{4,}|[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|\[(orderid|电话|地址|姓名|邮箱|身份证))/g;
+// An address's name is at most 64 characters: an unbounded one would be retried from every letter of
+// a long run of them, in quadratic time.
+const DATA = /((?<![0-9])(?!(100[0-9]{2}|95[0-9]{3}|12[0-9]{3})(?![0-9]))[0-9]{4,}|[a-z0-9._-]{1,64}@[a-z0-9-]+\.[a-z]|\[(orderid|电话|地址|姓名|邮箱|身份证))/g;
 const MASKED_NUMBER = /\[(数字|金额)x\]/g;
 const NUMBERED = /(号|码|单|账|额|钱|元|块|价|费|编)/;
 // A negation right before a closing word undoes it ("不满意", "还没恢复"); one further back does

@@ -32,18 +32,25 @@ export function visibleKeepingLineBreaks(text: string): string {
   return text.replace(UNSAFE_BUT_LINE_BREAKS, escapeFor);
 }
 
+// Each run of blanks that holds a line break becomes one ⏎. Blanks, a break, blanks as one pattern
+// would say the same, but retry a run from each of its characters: quadratic on a long run of
+// spaces without a break.
+function flattenLineBreaks(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ⏎ ' : run));
+}
+
 /**
  * Cuts a long message down to a window around the highlighted range, so a finding in a 600-character
  * reply still fits on a line or two. Returns the pieces before, inside and after the range.
  */
 export function excerptAround(text: string, range: [number, number] | undefined, width = 60): { before: string; match: string; after: string } {
-  const flat = text.replace(/\s*\n\s*/g, ' ⏎ ');
+  const flat = flattenLineBreaks(text);
   if (!range || range[1] <= range[0]) {
     return { before: flat.length > width * 2 ? `${flat.slice(0, width * 2)}…` : flat, match: '', after: '' };
   }
   // Offsets move when newlines are flattened; recompute them on the flattened text.
-  const prefix = text.slice(0, range[0]).replace(/\s*\n\s*/g, ' ⏎ ');
-  const match = text.slice(range[0], range[1]).replace(/\s*\n\s*/g, ' ⏎ ');
+  const prefix = flattenLineBreaks(text.slice(0, range[0]));
+  const match = flattenLineBreaks(text.slice(range[0], range[1]));
   const suffix = flat.slice(prefix.length + match.length);
   const before = prefix.length > width ? `…${prefix.slice(prefix.length - width)}` : prefix;
   const after = suffix.length > width ? `${suffix.slice(0, width)}…` : suffix;

@@ -94,3 +94,27 @@ describe('detection looks past long first lines and blank lines', () => {
     expect(array.report.summary.records).toEqual({ read: 2, used: 1, skipped: 1 });
   });
 });
+
+describe('long runs of spaces or letters in one message', () => {
+  // Each pattern below was once retried from every character of such a run, in quadratic time:
+  // 300,000 letters took minutes. Linear, each conversation takes a second or two.
+  it.each([
+    ['spaces', ' '],
+    ['one letter', 'a'],
+    ['letters and spaces', 'ab '],
+  ])('a message padded with %s is linted by every rule in linear time', async (_name, unit) => {
+    const pad = unit.repeat(Math.ceil(200_000 / unit.length));
+    const content = [
+      JSON.stringify({ conversation_id: 'p1', time: '2026-11-02T10:00:00+08:00', role: 'customer', text: `请问我的订单什么时候发货${pad}` }),
+      JSON.stringify({ conversation_id: 'p1', time: '2026-11-02T10:01:00+08:00', role: 'agent', agent: '小林', text: `您好${pad}` }),
+    ].join('\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-lines-'));
+    writeFileSync(path.join(dir, 'pad.jsonl'), `${content}\n`);
+    writeFileSync(path.join(dir, 'strict.yaml'), 'extends: supportlint:strict\n');
+    const started = performance.now();
+    const result = await runCli(['lint', '-c', 'strict.yaml', 'pad.jsonl'], { cwd: dir });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.stderr).not.toContain('无法读取');
+    expect(result.stdout).toContain('记录 读取 2 = 使用 2 + 跳过 0');
+  }, 60_000);
+});
