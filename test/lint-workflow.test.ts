@@ -107,6 +107,14 @@ describe('--since and --until on lint', () => {
     expect(stylish.stdout).toContain('日期范围外的会话 1（未检查）');
   });
 
+  it('fails when the range leaves no conversation to lint, as a typo in a gate must not pass it', async () => {
+    const { lint } = workspace();
+    const none = await lint('--since', '2030-01-01', '-f', 'json');
+    expect(none.code).toBe(2);
+    expect(jsonOf(none.stdout).summary).toMatchObject({ conversations: 0, filtered: 2 });
+    expect(none.stderr).toContain('2 个会话都不在 --since/--until 范围内，一个会话也没有检查');
+  });
+
   it('refuses a date that is not a calendar date, or a range that ends before it starts', async () => {
     const { lint } = workspace();
     const bad = await lint('--since', '2026-02-30');

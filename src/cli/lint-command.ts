@@ -202,6 +202,11 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
     io.stderr(`${unrecognised}\n`);
     return 2;
   }
+  // A date range that leaves nothing to lint shows a clean run: a typo in --since must not pass a gate.
+  if (summary.conversations === 0 && summary.filtered > 0) {
+    io.stderr(`${t('lint.allOutOfRange', { count: summary.filtered })}\n`);
+    return 2;
+  }
   // An --agent that handled nothing here shows a clean run whatever the input holds: a typo in a
   // gate must not pass it.
   if (unknownAgents.length > 0) return 2;

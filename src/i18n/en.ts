@@ -218,6 +218,7 @@ export const en = {
   'lint.concurrency': 'lint threads: auto (the default: inputs over 4 MB get one thread per core beyond the first, as free memory allows, and the main thread helps while they are busy), off, or a number',
   'lint.concurrencyInvalid': '--concurrency {value}: expected auto, off or a whole number from 1 to 64.',
   'lint.concurrencyCapped': 'supportlint: note: --concurrency {requested} is more than this machine\'s {cores} cores; linting with {cores} threads, since more would only wait for a core.',
+  'lint.allOutOfRange': 'supportlint: none of the {count} conversations falls within --since/--until, so nothing was linted. Check the date range, and whether the messages of the input have times (a conversation without any never falls within a range).',
   'lint.since': 'only conversations that start on or after this day (YYYY-MM-DD, in the configured time zone); the others are counted as outside the date range',
   'lint.until': 'only conversations that start on or before this day',
   'lint.noCollapse': 'show every hit of a rule in a conversation, instead of one finding with a count',

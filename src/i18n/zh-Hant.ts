@@ -221,6 +221,7 @@ export const zhHant = {
   'lint.concurrency': '檢查執行緒數：auto（預設；超過 4 MB 的輸入按核數減一開執行緒，受空閒記憶體限制，執行緒忙時主執行緒也幫著檢查）、off，或一個數字（不超過核數）',
   'lint.concurrencyInvalid': '--concurrency {value}：應為 auto、off 或 1 到 64 之間的整數。',
   'lint.concurrencyCapped': 'supportlint：注意：--concurrency {requested} 超過本機的 {cores} 個核心，按 {cores} 個檢查執行緒執行；執行緒再多也只是排隊等核心。',
+  'lint.allOutOfRange': 'supportlint: {count} 個會話都不在 --since/--until 範圍內，一個會話也沒有檢查。請檢查日期範圍，以及輸入裡的訊息有沒有時間（沒有時間的會話永遠不在範圍內）。',
   'lint.since': '只檢查在這一天或之後開始的會話（YYYY-MM-DD，按配置的時區）；其餘的計為“日期範圍外”',
   'lint.until': '只檢查在這一天或之前開始的會話',
   'lint.noCollapse': '一條規則在一個會話裡的每一處命中都單獨列出，而不是合併成一條並註明處數',
