@@ -1,9 +1,59 @@
 import type { Readable } from 'node:stream';
-import { entryContent, zipDirectory, zipRecordsInOrder, type ZipEntry, type ZipSource } from '../io/zip-entries.js';
+import { StringDecoder } from 'node:string_decoder';
+import { entryChunks, entryContent, zipDirectory, zipRecordsInOrder, type ZipEntry, type ZipSource } from '../io/zip-entries.js';
 
 /** A worksheet the workbook lists, under the name its tab shows. */
 export interface ListedSheet {
   name: string;
+  /** Its merged cells (rows and columns from 1), top row first. */
+  merges?: MergedRange[];
+}
+
+/** Cells merged into one (`<mergeCell ref="A2:A6"/>`, ECMA-376 Part 1, 18.3.1.55): the top-left one holds the value. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** More merged ranges than this in one sheet are not read: a transcript export merges a few per conversation. */
+const MAX_MERGES = 1_000_000;
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell(?=[\s/>])[^>]*>/g;
+const RANGE = /^\$?([A-Z]{1,3})\$?([0-9]{1,7}):\$?([A-Z]{1,3})\$?([0-9]{1,7})$/;
+
+function columnNumber(letters: string): number {
+  let column = 0;
+  for (const letter of letters) column = column * 26 + letter.charCodeAt(0) - 64;
+  return column;
+}
+
+/**
+ * A worksheet's merged ranges. They follow the cells in the sheet's XML, so the part is inflated
+ * and scanned once before its rows are read; only the ranges are kept.
+ */
+async function mergedRanges(source: ZipSource, entry: ZipEntry): Promise<MergedRange[]> {
+  const ranges: MergedRange[] = [];
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  const scan = (text: string) => {
+    MERGE_CELL.lastIndex = 0;
+    let end = 0;
+    for (let match = MERGE_CELL.exec(text); match && ranges.length < MAX_MERGES; match = MERGE_CELL.exec(text)) {
+      end = match.index + match[0].length;
+      const parts = RANGE.exec(attributesOf(match[0]).get('ref') ?? '');
+      if (!parts) continue;
+      const [top, bottom] = [Number(parts[2]), Number(parts[4])].sort((a, b) => a - b) as [number, number];
+      const [left, right] = [columnNumber(parts[1]!), columnNumber(parts[3]!)].sort((a, b) => a - b) as [number, number];
+      if (top !== bottom || left !== right) ranges.push({ top, left, bottom, right });
+    }
+    // A tag cut by the end of the chunk is read with the next one.
+    const open = text.lastIndexOf('<');
+    return open >= end && text.length - open < 1024 ? text.slice(open) : '';
+  };
+  for await (const chunk of entryChunks(source, entry)) carry = scan(carry + decoder.write(chunk));
+  scan(carry + decoder.end());
+  return ranges.sort((a, b) => a.top - b.top);
 }
 
 /**
@@ -142,7 +192,8 @@ export async function workbookInOrder(source: ZipSource): Promise<WorkbookInOrde
       missing.push({ name, part: related?.part ?? '' });
       continue;
     }
-    sheets.push({ name });
+    // A sheet whose XML cannot be scanned is read without its merges; the reader reports what is wrong with it.
+    sheets.push({ name, merges: await mergedRanges(source, entry).catch(() => []) });
     records.push({ entry, name: `xl/worksheets/sheet${sheets.length}.xml` });
   }
   return { bytes: await zipRecordsInOrder(source, directory, records), sheets, missing };

@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import { tableEvents, withRowsLeft, type TableItem } from './table.js';
 import { columnLetters, rowsChecked, type DamagedRow } from './xlsx-rows.js';
 import { INSTANT_RANGE, wallClockText } from '../time/instant.js';
-import { workbookInOrder, type ListedSheet } from './xlsx-workbook.js';
+import { workbookInOrder, type ListedSheet, type MergedRange } from './xlsx-workbook.js';
 
 /** A zip archive starts with a local file header, "PK\3\4"; an .xlsx is one (ECMA-376 Part 2, OPC). */
 const ZIP_SIGNATURE = 'PK\u0003\u0004';
@@ -253,10 +253,42 @@ async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGe
 }
 
 /**
+ * Merged cells read as Excel shows them: every cell of a merged range holds the value of its
+ * top-left cell. Consoles that export 聊天记录 for people merge the 会话ID (and time, agent) cell over
+ * the rows of one conversation, and leave the cells it covers empty in the file.
+ */
+class MergedCells {
+  private next = 0;
+  /** Ranges the rows have reached, with their top-left value once its row was read. */
+  private active: Array<{ range: MergedRange; value: unknown }> = [];
+
+  constructor(private readonly ranges: readonly MergedRange[]) {}
+
+  /** The row's values (1-based, sparse) with the empty cells of merged ranges filled in. */
+  filled(row: number, values: readonly unknown[]): unknown[] {
+    this.active = this.active.filter(({ range }) => range.bottom >= row);
+    while (this.next < this.ranges.length && this.ranges[this.next]!.top <= row) {
+      const range = this.ranges[this.next++]!;
+      if (range.bottom >= row) this.active.push({ range, value: range.top === row ? values[range.left] : undefined });
+    }
+    if (this.active.length === 0) return values as unknown[];
+    const out = [...values];
+    for (const { range, value } of this.active) {
+      for (let column = range.left; column <= range.right; column++) {
+        if (row === range.top && column === range.left) continue;
+        if (value !== undefined && value !== null && (out[column] === undefined || out[column] === null || out[column] === '')) out[column] = value;
+      }
+    }
+    return out;
+  }
+}
+
+/**
  * The sheet's rows as cell texts, in order, with the rows that rowsChecked took out of the XML put
  * back in their place as skipped records: `damaged` fills while exceljs reads ahead of this loop.
  */
-async function* sheetRows(sheet: SheetReader, file: string, source: Readable, damaged: DamagedRow[]): AsyncGenerator<TableItem> {
+async function* sheetRows(sheet: SheetReader, file: string, source: Readable, damaged: DamagedRow[], merges: readonly MergedRange[] = []): AsyncGenerator<TableItem> {
+  const merged = new MergedCells(merges);
   const skippedBefore = function* (row: number): Generator<TableItem> {
     while (damaged.length > 0 && damaged[0]!.row < row) {
       const bad = damaged.shift()!;
@@ -266,7 +298,7 @@ async function* sheetRows(sheet: SheetReader, file: string, source: Readable, da
   for await (const row of unstalled(sheet, source)) {
     yield* skippedBefore(row.number);
     // row.values is 1-based and sparse: index 0 is always empty, and so are blank cells.
-    const values = Array.isArray(row.values) ? row.values : [];
+    const values = merged.filled(row.number, Array.isArray(row.values) ? row.values : []);
     const location = { file, line: row.number };
     const problem = unreadableCell(values, row.number);
     if (problem?.kind === 'date') {
@@ -345,7 +377,7 @@ export const xlsxAdapter: Adapter = {
         if (listed) sheet.name = listed[sheetIndex]?.name ?? sheet.name;
         const file = sheetIndex++ === 0 ? input.name : `${input.name}[${sheet.name}]`;
         const outcome = yield* counted(
-          tableEvents(sheetRows(sheet, file, bytes, damaged), options, {
+          tableEvents(sheetRows(sheet, file, bytes, damaged, listed?.[sheetIndex - 1]?.merges), options, {
             fallbackConversationId: file,
             exactColumns: false,
             titleRowsAllowed: TITLE_ROWS_ALLOWED,

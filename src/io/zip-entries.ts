@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /** One file inside a zip archive, as its central directory declares it (APPNOTE.TXT 4.3.12). */
 export interface ZipEntry {
@@ -131,16 +131,39 @@ function recordEnd(directory: ZipDirectory, entry: ZipEntry): number {
   return end;
 }
 
+/** Where an entry's data starts, after its local header; refused when the header is not where the directory says. */
+async function dataStart(readAt: ReadAt, entry: ZipEntry): Promise<number> {
+  const header = await readAt(entry.offset, LOCAL_HEADER_BYTES);
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER) throw new Error(`the zip entry ${entry.name} is not where the archive's directory says`);
+  return entry.offset + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+/**
+ * An entry's content, inflated as it is read, in chunks: for a part too large to hold whole. Fails
+ * as entryContent does on an entry stored in a way this reader does not know.
+ */
+export async function* entryChunks(source: ZipSource, entry: ZipEntry): AsyncGenerator<Buffer> {
+  const start = await withReader(source, (readAt) => dataStart(readAt, entry));
+  if (entry.method !== 0 && entry.method !== 8) throw new Error(`the zip entry ${entry.name} is compressed with method ${entry.method}, which is not supported`);
+  const compressed = Buffer.isBuffer(source)
+    ? Readable.from([source.subarray(start, start + entry.compressedSize)])
+    : createReadStream(source, { start, end: Math.max(start, start + entry.compressedSize - 1) });
+  const data = entry.method === 0 ? compressed : compressed.pipe(createInflateRaw());
+  try {
+    for await (const chunk of data) yield chunk as Buffer;
+  } finally {
+    compressed.destroy();
+    data.destroy();
+  }
+}
+
 /**
  * An entry's content, inflated; refused when it would inflate beyond `maxBytes`, is stored in a
  * way this reader does not know, or its local header is not where the directory says.
  */
 export function entryContent(source: ZipSource, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
   return withReader(source, async (readAt) => {
-    const header = await readAt(entry.offset, LOCAL_HEADER_BYTES);
-    if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER) throw new Error(`the zip entry ${entry.name} is not where the archive's directory says`);
-    const dataStart = entry.offset + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const data = await readAt(dataStart, Math.min(entry.compressedSize, maxBytes + 1));
+    const data = await readAt(await dataStart(readAt, entry), Math.min(entry.compressedSize, maxBytes + 1));
     if (entry.method === 0) {
       if (data.length > maxBytes) throw new Error(`the zip entry ${entry.name} is larger than ${maxBytes} bytes`);
       return data;

@@ -88,6 +88,36 @@ describe('xlsx cells', () => {
   });
 });
 
+describe('xlsx merged cells', () => {
+  it('reads every cell of a merged range as its top-left value, as consoles merge a conversation\'s id and agent', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('聊天记录');
+    sheet.addRow(HEADER);
+    sheet.addRow(['c1', '2026-11-07 09:00:00', '访客', '', '快递三天没动了']);
+    sheet.addRow(['', '2026-11-07 09:00:20', '客服', '小吴', '这是快递的问题，您去问快递吧']);
+    sheet.addRow(['', '2026-11-07 09:01:00', '客服', '', '还有别的问题吗']);
+    sheet.addRow(['c2', '2026-11-07 10:00:00', '访客', '', '在吗']);
+    sheet.addRow(['', '2026-11-07 10:00:30', '客服', '小林', '在的']);
+    sheet.mergeCells('A2:A4');
+    sheet.mergeCells('D3:D4');
+    sheet.mergeCells('A5:A6');
+    const events = await readAll('xlsx', binarySource('merged.xlsx', Buffer.from(await book.xlsx.writeBuffer())), OPTIONS);
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    const conversations = conversationsOf(events);
+    expect(conversations.map((c) => [c.id, c.messages.length])).toEqual([
+      ['c1', 3],
+      ['c2', 2],
+    ]);
+    expect(conversations[0]!.messages.map((m) => m.agentName ?? null)).toEqual([null, '小吴', '小吴']);
+  });
+
+  it('leaves an empty cell empty where nothing is merged', async () => {
+    const events = await read({ 聊天记录: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['', '2026-11-07 09:00:20', '客服', '小吴', '在的']] });
+    expect(problemsOf(events, 'skipped')).toHaveLength(1);
+    expect(recordsRead(events)).toBe(2);
+  });
+});
+
 describe('xlsx sheets', () => {
   it('reads a conversation that goes on in the next sheet, and names that sheet in locations', async () => {
     const events = await read({
