@@ -73,14 +73,21 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   if (data.inputs.future > 0) {
     io.stderr(`${t('report.future', { count: data.inputs.future, date: localDate(data.inputs.firstFuture!, config.timezone) })}\n`);
   }
-  if (data.inputs.outOfRange > 0 && data.inputs.outOfRange === data.inputs.conversations - data.inputs.duplicates - data.inputs.future) {
+  if (data.inputs.early > 0) {
+    io.stderr(`${t('report.early', { count: data.inputs.early, date: localDate(data.inputs.firstEarly!, config.timezone), first: data.periods[0]?.start ?? '' })}\n`);
+  }
+  const { conversations, duplicates, future, early, outOfRange } = data.inputs;
+  // What the report's figures cover: each conversation once, in the periods shown.
+  const covered = conversations - duplicates - future - early - outOfRange;
+  const allOutOfRange = outOfRange > 0 && covered === 0;
+  if (allOutOfRange) {
     const undated = data.inputs.undated > 0 ? t('report.undated', { count: data.inputs.undated }) : '';
-    io.stderr(`${t('report.outOfRange', { count: data.inputs.outOfRange, undated })}\n`);
+    io.stderr(`${t('report.outOfRange', { count: outOfRange, undated })}\n`);
   }
   const sink = openSink(options.output, io);
   await sink.write(linter.formatReport(data, formatName));
   await sink.close();
-  if (options.output) io.stderr(`${t('report.wrote', { format: formatName, count: data.inputs.conversations - data.inputs.duplicates, file: options.output })}\n`);
+  if (options.output) io.stderr(`${t('report.wrote', { format: formatName, count: covered, file: options.output })}\n`);
   const failures = ruleFailureLines(summary);
   if (failures.length > 0) {
     io.stderr(`${failures.join('\n')}\n`);
@@ -91,7 +98,8 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     io.stderr(`${unrecognised}\n`);
     return 2;
   }
-  return 0;
+  // An empty report because of the date range: a mistyped --since must not pass a scheduled job.
+  return allOutOfRange ? 2 : 0;
 }
 
 export function registerReportCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {

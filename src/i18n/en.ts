@@ -281,6 +281,7 @@ export const en = {
   'report.future': 'supportlint: {count} conversation(s) hold a message dated after today (the first on {date}): a wrong device clock or a mistyped year. They were left out, so that they do not make their far-off period the report\'s.',
   'report.duplicatesMore': ', and {count} more',
   'report.undated': ' ({count} have no time at all, and never fall within a date range)',
+  'report.early': 'supportlint: {count} conversation(s) start before the trend\'s first period ({first}; the first on {date}), and were left out. 1970-01-01 is usually a missing time stored as 0; to include earlier conversations, give --since.',
   'report.outOfRange': 'supportlint: none of the {count} conversations falls within --since/--until{undated}; the report is empty.',
   'report.wrote': 'supportlint: wrote {format} report of {count} conversations to {file}',
   'report.shard.notResult': 'not a supportlint lint result: {path}: {problem}',

@@ -296,6 +296,7 @@ export const zhHans = {
   'report.future': 'supportlint: {count} 个会话里有消息的时间晚于今天（最早的在 {date}），多半是设备时钟或年份写错了。它们没有计入报告，以免把报告周期带到那个日期。',
   'report.duplicatesMore': ' 等，另有 {count} 个',
   'report.undated': '（其中 {count} 个没有任何时间，永远不会落在日期范围内）',
+  'report.early': 'supportlint: {count} 个会话开始得比趋势的起点（{first}）还早（最早的在 {date}），没有计入报告。1970-01-01 多半是导出时缺了时间、存成了 0；要纳入更早的会话，请用 --since 指定起点。',
   'report.outOfRange': 'supportlint: {count} 个会话都不在 --since/--until 范围内{undated}；报告是空的。',
   'report.wrote': 'supportlint: 已把 {count} 个会话的 {format} 报告写入 {file}',
   'report.shard.notResult': '不是 supportlint lint 的检查结果：{path}：{problem}',

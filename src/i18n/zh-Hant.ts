@@ -284,6 +284,7 @@ export const zhHant = {
   'report.future': 'supportlint: {count} 個會話裡有訊息的時間晚於今天（最早的在 {date}），多半是裝置時鐘或年份寫錯了。它們沒有計入報告，以免把報告週期帶到那個日期。',
   'report.duplicatesMore': ' 等，另有 {count} 個',
   'report.undated': '（其中 {count} 個沒有任何時間，永遠不會落在日期範圍內）',
+  'report.early': 'supportlint: {count} 個會話開始得比趨勢的起點（{first}）還早（最早的在 {date}），沒有計入報告。1970-01-01 多半是匯出時缺了時間、存成了 0；要納入更早的會話，請用 --since 指定起點。',
   'report.outOfRange': 'supportlint: {count} 個會話都不在 --since/--until 範圍內{undated}；報告是空的。',
   'report.wrote': 'supportlint: 已把 {count} 個會話的 {format} 報告寫入 {file}',
   'report.shard.notResult': '不是 supportlint lint 的檢查結果：{path}：{problem}',

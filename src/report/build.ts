@@ -45,7 +45,10 @@ export interface ReportOptions {
 }
 
 interface PeriodBucket {
-  /** Epoch ms of the latest conversation start in the period. */
+  /** Conversations counted in the period. */
+  conversations: number;
+  /** Epoch ms of the earliest and the latest conversation start in the period. */
+  firstStart: number;
   lastStart: number;
   overall: MetricsAccumulator;
   groups: Map<string, MetricsAccumulator>;
@@ -72,6 +75,12 @@ function reviewOrder(a: ReviewItem, b: ReviewItem): number {
 /** Conversations read twice are named by id, this many at most: enough to find the overlap. */
 export const DUPLICATE_IDS_KEPT = 20;
 
+/**
+ * How far back the trend reaches without --since: two years of weeks, five years of months, a year
+ * of days. Conversations before that are counted apart (`early`).
+ */
+const TREND_PERIODS: Readonly<Record<PeriodUnit, number>> = { day: 366, week: 104, month: 60 };
+
 /** A conversation may start this long after the report is made (clocks and time zones disagree) before it counts as from the future. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
@@ -85,6 +94,8 @@ export class ReportBuilder {
   private outOfRange = 0;
   private future = 0;
   private firstFuture: number | undefined;
+  private early = 0;
+  private firstEarly: number | undefined;
   private readonly now: number;
   private undated = 0;
   private duplicates = 0;
@@ -107,7 +118,7 @@ export class ReportBuilder {
   private bucket(period: string): PeriodBucket {
     let bucket = this.buckets.get(period);
     if (!bucket) {
-      bucket = { lastStart: -Infinity, overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), bots: undefined, topics: new Map(), review: [] };
+      bucket = { conversations: 0, firstStart: Infinity, lastStart: -Infinity, overall: new MetricsAccumulator(this.options.scorecard), groups: new Map(), bots: undefined, topics: new Map(), review: [] };
       this.buckets.set(period, bucket);
     }
     return bucket;
@@ -153,7 +164,11 @@ export class ReportBuilder {
     this.waived += input.waived?.length ?? 0;
     const period = started === null ? UNDATED_PERIOD : this.calendar.keyOf(started);
     const bucket = this.bucket(period);
-    if (started !== null) bucket.lastStart = Math.max(bucket.lastStart, started);
+    bucket.conversations++;
+    if (started !== null) {
+      bucket.lastStart = Math.max(bucket.lastStart, started);
+      bucket.firstStart = Math.min(bucket.firstStart, started);
+    }
     const points = (f: ReportFinding) => pointsFor(f, scorecard);
     const customer = metrics.customer ?? null;
     const context = { conversationId: input.conversationId, csat: metrics.csat, customer, points };
@@ -261,7 +276,19 @@ export class ReportBuilder {
     } else {
       const last = options.until ? this.calendar.keyOfDate(options.until) : dated.at(-1)!;
       const first = options.since ? this.calendar.keyOfDate(options.since) : dated[0]!;
-      periodKeys = this.calendar.range(first < dated[0]! ? first : dated[0]!, last > dated.at(-1)! ? last : dated.at(-1)!);
+      const end = last > dated.at(-1)! ? last : dated.at(-1)!;
+      // The trend reaches back as far as --since asks; without it, as far as the data goes, up to
+      // TREND_PERIODS: one conversation stamped 1970 (a missing time stored as 0) must not make
+      // the trend thousands of empty weeks.
+      periodKeys = this.calendar.range(first < dated[0]! ? first : dated[0]!, end, options.since ? undefined : TREND_PERIODS[options.period]);
+      // Conversations before the first period shown are counted apart, and named in a note.
+      for (const key of dated) {
+        if (key >= periodKeys[0]!) break;
+        const bucket = this.buckets.get(key)!;
+        this.early += bucket.conversations;
+        if (this.firstEarly === undefined) this.firstEarly = bucket.firstStart;
+        this.buckets.delete(key);
+      }
       current = last;
       // Compared with the period before, when there is anything in it to compare with.
       const before = this.calendar.previous(last);
@@ -339,7 +366,7 @@ export class ReportBuilder {
         redacted: Boolean(options.redact),
       },
       scoring: { ...options.scorecard, categories: { ...options.scorecard.categories }, points: { ...options.scorecard.points } },
-      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, future: this.future, ...(this.firstFuture === undefined ? {} : { firstFuture: this.firstFuture }), undated: this.undated, duplicates: this.duplicates, duplicateIds: [...this.duplicateIds], waived: this.waived, records },
+      inputs: { files: [...this.files], conversations: this.read, outOfRange: this.outOfRange, future: this.future, ...(this.firstFuture === undefined ? {} : { firstFuture: this.firstFuture }), early: this.early, ...(this.firstEarly === undefined ? {} : { firstEarly: this.firstEarly }), undated: this.undated, duplicates: this.duplicates, duplicateIds: [...this.duplicateIds], waived: this.waived, records },
       periods: periodKeys.map((k) => this.calendar.info(k)),
       current: current ? this.currentInfo(current) : null,
       previous: previous ? this.calendar.info(previous) : null,

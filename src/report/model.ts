@@ -251,6 +251,14 @@ export interface ReportData {
     future: number;
     /** The earliest start among them, epoch ms, for the note that names the date. */
     firstFuture?: number;
+    /**
+     * Conversations that start before the first period of the trend, which reaches back two years
+     * of weeks (five of months, one of days) unless --since asks for more: a time stored as 0 reads
+     * as 1970. Left out of every figure, and named in a note.
+     */
+    early: number;
+    /** The earliest start among them, epoch ms. */
+    firstEarly?: number;
     /** Conversations without any time, left out of the periods when others have times. */
     undated: number;
     /** Conversations read a second time (same id and start time, e.g. overlapping exports), counted once. */

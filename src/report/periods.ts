@@ -51,8 +51,9 @@ export class PeriodCalendar {
     return this.keyOfStart(this.startOfKey(key).minus({ [`${this.unit}s`]: 1 }));
   }
 
-  /** Every period from `first` to `last`, both included, oldest first; the latest `limit` of them. */
+  /** Every period from `first` to `last`, both included, oldest first; the latest `limit` of them (at most 1,000). */
   range(first: string, last: string, limit = 1000): string[] {
+    limit = Math.min(limit, 1000);
     const keys: string[] = [];
     let cursor = this.startOfKey(last);
     const start = this.startOfKey(first);

@@ -361,9 +361,9 @@ describe('report input problems', () => {
     }
   });
 
-  it('warns when no conversation falls within the dates', async () => {
+  it('warns when no conversation falls within the dates, and exits 2 as a mistyped date must not pass a scheduled job', async () => {
     const result = await runCli(['report', ...FILES, ...CONFIG, '-f', 'json', '--since', '2027-01-01']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/11 个会话都不在 --since\/--until 范围内/);
   });
 
@@ -411,6 +411,38 @@ describe('groups for conversations without a named agent', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a conversation stamped long before the others', () => {
+  it('(a time stored as 0 reads as 1970) is counted apart with a note, and does not stretch the trend', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-early-'));
+    const early = path.join(dir, 'early.jsonl');
+    writeFileSync(early, [
+      { conversation_id: 'zero', time: 0, role: 'customer', text: '在吗' },
+      { conversation_id: 'zero', time: 30, role: 'agent', agent: '小林', text: '您好' },
+    ].map((r) => JSON.stringify(r)).join('\n'));
+    const plain = await report(['--by', 'agent']);
+    const out = path.join(dir, 'r.json');
+    const result = await runCli(['report', ...FILES, early, ...CONFIG, '-f', 'json', '--by', 'agent', '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1 个会话开始得比趋势的起点（\d{4}-\d{2}-\d{2}）还早（最早的在 1970-01-01）/);
+    const data = JSON.parse(readFileSync(out, 'utf8')) as ReportData;
+    expect(data.inputs.early).toBe(1);
+    expect(data.periods).toHaveLength(104);
+    expect(data.current?.key).toBe(plain.current?.key);
+    expect(data.overall.metrics.conversations).toBe(plain.overall.metrics.conversations);
+    // The note on standard error counts what the report covers.
+    const covered = data.inputs.conversations - data.inputs.duplicates - data.inputs.future - data.inputs.early - data.inputs.outOfRange;
+    expect(result.stderr).toContain(`已把 ${covered} 个会话的 json 报告写入`);
+    const markdown = await runCli(['report', ...FILES, early, ...CONFIG, '-f', 'markdown']);
+    expect(markdown.stdout).toContain('早于趋势的起点 1');
+  });
+
+  it('--since reaches back as far as it asks', async () => {
+    const data = await report(['--since', '2025-01-06', '--by', 'agent']);
+    expect(data.periods[0]!.key).toBe('2025-W02');
+    expect(data.inputs.early).toBe(0);
   });
 });
 

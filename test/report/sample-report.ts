@@ -294,6 +294,7 @@ export function sampleReport(): ReportData {
       conversations: 203,
       outOfRange: 9,
       future: 0,
+      early: 0,
       undated: 3,
       duplicates: 0, duplicateIds: [], waived: 0,
       records: { read: 4187, used: 4180, skipped: 7 },

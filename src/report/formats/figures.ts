@@ -186,7 +186,8 @@ export function rangeLabel(options: ReportData['options']): string {
 export function conversationsLabel(inputs: ReportData['inputs']): string {
   const repeated = inputs.duplicates > 0 ? `重复读取 ${inputs.duplicates} 个，只计一次；` : '';
   const future = inputs.future > 0 ? `时间晚于今天 ${inputs.future}，` : '';
-  return `会话 ${inputs.conversations - inputs.duplicates} 个（${repeated}${future}日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）`;
+  const early = inputs.early > 0 ? `早于趋势的起点 ${inputs.early}，` : '';
+  return `会话 ${inputs.conversations - inputs.duplicates} 个（${repeated}${future}${early}日期范围外 ${inputs.outOfRange}，无时间 ${inputs.undated}）`;
 }
 
 /** An ISO time shown in the report's zone, with the ISO text kept when it cannot be read. */
