@@ -131,6 +131,7 @@ describe('warnings that a filter or file matched nothing', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--agent 小材：没有哪个会话由这个客服处理');
     expect(result.stderr).toContain('你是不是想输入 "小林"？');
+    expect(result.stdout).not.toContain('✔');
     const known = await runCli(['lint', SAMPLE, '--agent', '小林']);
     expect(known.stderr).not.toContain('--agent');
     // Under --redact agents' names are pseudonyms: no real name is suggested.
@@ -293,6 +294,9 @@ describe('--quiet hides warnings from the report, not from the warning gates', (
     const quiet = await runCli(['lint', '-c', REPO_CONFIG, SAMPLE, '--rule', 'missing-empathy', '--quiet', ...gate]);
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).not.toContain('缺少共情');
+    // No green tick over a run that fails: the summary says how many warnings it left out.
+    expect(quiet.stdout).not.toContain('✔');
+    expect(quiet.stdout).toMatch(/未显示的警告 \d+（--quiet）/);
   });
 });
 

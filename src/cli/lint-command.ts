@@ -171,9 +171,12 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   });
   progress.done();
   waivers.finish(summary, new Set(rules.map((rule) => rule.id)), io.stderr);
+  const unknownAgents = unknownAgentLines(options.agent ?? [], agentsSeen, !redactor || redactor.settings.keepAgents);
+  // The summary says what the exit code will: no green tick over hidden warnings or a mistyped --agent.
+  if (hiddenWarnings > 0) summary.hiddenWarnings = hiddenWarnings;
+  if (unknownAgents.length > 0) summary.unknownAgents = unknownAgents.length;
   const shownSummary = redactor ? redactor.summary(summary) : summary;
   await reports.end(shownSummary);
-  const unknownAgents = unknownAgentLines(options.agent ?? [], agentsSeen, !redactor || redactor.settings.keepAgents);
   for (const line of unknownAgents) io.stderr(`${line}\n`);
   const baselineWritten = await baseline.finish(summary, io.stderr);
   const failures = ruleFailureLines(shownSummary);

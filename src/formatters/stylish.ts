@@ -53,7 +53,8 @@ export function summaryLines(summary: LintSummary, chalk: InstanceType<typeof Ch
   lines.push(
     t('summary.records', { files: summary.files, counted, read, used, skipped }) +
       (summary.unreadableFiles.length ? t('summary.unreadableFiles', { count: summary.unreadableFiles.length }) : '') +
-      (summary.filtered ? t('summary.filtered', { count: summary.filtered }) : ''),
+      (summary.filtered ? t('summary.filtered', { count: summary.filtered }) : '') +
+      (summary.hiddenWarnings ? t('summary.hiddenWarnings', { count: summary.hiddenWarnings }) : ''),
   );
   for (const [ruleId, reasons] of Object.entries(summary.notApplicable)) {
     for (const [reason, count] of Object.entries(reasons)) {

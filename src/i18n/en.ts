@@ -164,6 +164,7 @@ export const en = {
   'summary.replies': 'replies {count}',
   'summary.conversations': 'conversations {count} · messages {messages}',
   'summary.waived': ' · {count} waived',
+  'summary.hiddenWarnings': ' · warnings not shown {count} (--quiet)',
   'summary.filtered': ' · {count} conversations outside the date range (not checked)',
   'summary.records': 'files {files} · {counted} · records read {read} = used {used} + skipped {skipped}',
   'summary.unreadableFiles': ' · unreadable files {count}',

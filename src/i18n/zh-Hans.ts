@@ -172,6 +172,7 @@ export const zhHans = {
   'summary.replies': '话术 {count}',
   'summary.conversations': '会话 {count} · 消息 {messages}',
   'summary.waived': ' · 已豁免 {count}',
+  'summary.hiddenWarnings': ' · 未显示的警告 {count}（--quiet）',
   'summary.filtered': ' · 日期范围外的会话 {count}（未检查）',
   'summary.records': '文件 {files} · {counted} · 记录 读取 {read} = 使用 {used} + 跳过 {skipped}',
   'summary.unreadableFiles': ' · 无法读取的文件 {count}',

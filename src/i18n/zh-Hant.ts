@@ -167,6 +167,7 @@ export const zhHant = {
   'summary.replies': '話術 {count}',
   'summary.conversations': '會話 {count} · 訊息 {messages}',
   'summary.waived': ' · 已豁免 {count}',
+  'summary.hiddenWarnings': ' · 未顯示的警告 {count}（--quiet）',
   'summary.filtered': ' · 日期範圍外的會話 {count}（未檢查）',
   'summary.records': '檔案 {files} · {counted} · 記錄 讀取 {read} = 使用 {used} + 跳過 {skipped}',
   'summary.unreadableFiles': ' · 無法讀取的檔案 {count}',

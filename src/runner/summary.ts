@@ -33,6 +33,10 @@ export interface LintSummary {
   filtered: number;
   /** Waivers that covered no finding in a conversation this run linted. */
   staleWaivers: StaleWaiver[];
+  /** Warnings --quiet left out of what is shown (and of `warnings`); --fail-on warn still counts them. */
+  hiddenWarnings?: number;
+  /** --agent names that handled no conversation of the input: the run fails. */
+  unknownAgents?: number;
 }
 
 /** A waiver that covered nothing: where it is written, and what it names. */
@@ -84,7 +88,14 @@ export function addResult(summary: LintSummary, result: ConversationResult): voi
 
 /** A run that read every input whole and judged it with every rule: only such a run earns a ✔. */
 export function isCleanRun(summary: LintSummary): boolean {
-  return summary.unreadableFiles.length === 0 && summary.records.skipped === 0 && summary.ruleErrors.length === 0 && summary.conversations > 0;
+  return (
+    summary.unreadableFiles.length === 0 &&
+    summary.records.skipped === 0 &&
+    summary.ruleErrors.length === 0 &&
+    summary.conversations > 0 &&
+    !summary.hiddenWarnings &&
+    !summary.unknownAgents
+  );
 }
 
 /**
