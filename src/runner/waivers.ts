@@ -36,7 +36,11 @@ const entrySchema = z.strictObject({
     .transform(String),
   rule: z.string({ error: 'rule（规则）必填，写规则 id，例如 blame-shifting' }).min(1, { error: 'rule（规则）不能为空' }),
   message: z.number({ error: 'message（第几条）必须是数字，即输出里“第N条”的 N' }).int({ error: 'message（第几条）必须是整数' }).positive({ error: 'message（第几条）从 1 数起' }).optional(),
-  text: z.string({ error: 'text 必须是文字：被引用消息里的一段原话' }).min(1, { error: 'text 不能为空' }).optional(),
+  // Blanks alone would be found in nearly every message, and waive every finding of the rule there.
+  text: z
+    .string({ error: 'text 必须是文字：被引用消息里的一段原话' })
+    .refine((value) => visibleText(value) !== '', { error: 'text 不能为空，也不能只有空格或不可见字符：写被引用消息里的一段原话' })
+    .optional(),
   reason: z.string({ error: 'reason（豁免原因）必填：写明为什么这条不算问题' }).transform(visibleText).pipe(z.string().min(1, { error: 'reason（豁免原因）不能为空：写明为什么这条不算问题' })),
   author: z.string({ error: 'author（申诉人或审批人）必填' }).transform(visibleText).pipe(z.string().min(1, { error: 'author（申诉人或审批人）不能为空' })),
   date: date('date（豁免日期）').optional(),

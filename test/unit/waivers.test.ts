@@ -132,6 +132,10 @@ describe('the waivers file', () => {
     expect(await problem('waivers: [\n')).toMatch(/^w\.yaml:\d+：不是有效的 YAML（[^（]+（[A-Z_]+））。$/);
     expect(await problem('waivers: {conversation: c-1}\n')).toContain('waivers 应当是一个列表');
     expect(await problem('- {conversation: c-1, rule: blame-shifting, reason: "  ", author: 王}\n')).toContain('reason（豁免原因）不能为空');
+    // Blanks or invisible characters alone would match nearly every message and waive every finding of the rule.
+    for (const text of ['" "', '"\\u200b"', '"\\t \\ufeff"']) {
+      expect(await problem(`- {conversation: c-1, rule: blame-shifting, text: ${text}, reason: 误报, author: 王}\n`)).toContain('text 不能为空，也不能只有空格或不可见字符');
+    }
   });
 
   it('is found beside the configuration, else in the working folder; --waivers names it', async () => {
