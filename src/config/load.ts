@@ -109,7 +109,7 @@ function prototypeKeyPath(raw: unknown): string | undefined {
 function validate(raw: unknown, source: string): ConfigFile {
   const protoPath = prototypeKeyPath(raw);
   if (protoPath !== undefined) throw new ConfigError(t('config.prototypeKey', { source, keyPath: protoPath }));
-  const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}));
+  const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}), { reportInput: true });
   if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error, '', configSchema)}`);
   return parsed.data;
 }

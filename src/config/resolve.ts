@@ -114,7 +114,7 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
       continue;
     }
     const [severity, options] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];
-    const parsed = rule.meta.schema.safeParse(options);
+    const parsed = rule.meta.schema.safeParse(options, { reportInput: true });
     if (!parsed.success) {
       problems.push(formatZodIssues(parsed.error, `rules.${id}[1]`, rule.meta.schema));
       continue;

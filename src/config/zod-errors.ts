@@ -53,6 +53,10 @@ export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodTy
       // Keys on the path and unknown keys come from the file: shown cut short, and masked when they look like a secret.
       const keyPath = [prefix, ...issue.path.map((segment) => (typeof segment === 'string' ? shownKey(segment) : String(segment)))].filter(Boolean).join('.');
       let message = issue.message;
+      // YAML's .inf and .nan are numbers to YAML but not to a schema, which says "expected number, received number".
+      if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+        message = t('config.notFinite', { value: String(issue.input) });
+      }
       if (issue.code === 'unrecognized_keys') {
         const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
         message = issue.keys.map((key) => {

@@ -41,4 +41,11 @@ describe('messages say what the thing is', () => {
     expect(run.stderr).toMatch(expected);
     expect(run.stderr).not.toMatch(/YAML Error|JSON Error|tab characters|flow collection/);
   });
+
+  it('a number that is .inf or .nan in YAML says a finite number is expected', async () => {
+    const run = await runCli(['lint', 'c.jsonl'], { cwd: workspace({ '.supportlintrc.yaml': 'input:\n  sessionGapMinutes: .inf\nrules:\n  slow-first-response: [warn, {threshold: .nan}]\n' }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('input.sessionGapMinutes: 应为有限的数字，这里是 Infinity');
+    expect(run.stderr).not.toContain('期望 数字，实际接收 数字');
+  });
 });
