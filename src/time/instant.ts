@@ -18,6 +18,8 @@ function epochToMillis(value: number): number {
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+const SPACED_FRACTION = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,9}$/;
+
 const NAIVE_FORMATS = [
   'yyyy-MM-dd HH:mm:ss',
   'yyyy-MM-dd HH:mm:ss.SSS',
@@ -113,7 +115,9 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
     if (Number.isFinite(millis)) return millis;
   }
 
-  const iso = DateTime.fromISO(text, { zone: timezone, setZone: false });
+  // A database's own text for a timestamp has a space where ISO has a T, and up to microseconds
+  // (PostgreSQL, MySQL DATETIME(6), Python's str(datetime)): "2026-11-02 10:00:03.000017".
+  const iso = DateTime.fromISO(SPACED_FRACTION.test(text) ? text.replace(' ', 'T') : text, { zone: timezone, setZone: false });
   if (iso.isValid) return iso.toMillis();
   for (const format of NAIVE_FORMATS) {
     const parsed = DateTime.fromFormat(text, format, { zone: timezone });

@@ -20,6 +20,14 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-11-02 10:00:03', 'UTC')).toBe(at('2026-11-02T10:00:03Z'));
   });
 
+  it('reads a database timestamp with up to nine fraction digits after a space, as after a T', () => {
+    const expected = Date.parse('2026-11-02T10:00:03.000+08:00');
+    expect(parseInstant('2026-11-02 10:00:03.000017', 'Asia/Shanghai')).toBe(expected);
+    expect(parseInstant('2026-11-02 10:00:03.0', 'Asia/Shanghai')).toBe(expected);
+    expect(parseInstant('2026-11-02 10:00:03.123456789', 'Asia/Shanghai')).toBe(expected + 123);
+    expect(parseInstant('2026-02-30 10:00:03.000017', 'Asia/Shanghai')).toBeUndefined();
+  });
+
   it('tells epoch seconds, milliseconds and microseconds apart by magnitude', () => {
     const ms = at('2026-11-02T02:00:03Z');
     expect(parseInstant(ms / 1000)).toBe(ms);
