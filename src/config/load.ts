@@ -7,10 +7,11 @@ import { syntaxPosition } from './syntax-position.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, mergeConfigs, type ResolvedConfig } from './resolve.js';
-import { formatZodIssues } from './zod-errors.js';
+import { formatZodIssues, keysAt } from './zod-errors.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 import { assertConfigFileReadable, assertSearchPlacesReadable, searchFolders } from './config-file.js';
 import { closest } from '../i18n/did-you-mean.js';
-import { shownValue } from './shown-key.js';
+import { MAX_KEY_FOR_SUGGESTION, shownKey, shownValue } from './shown-key.js';
 import { list, t } from '../i18n/index.js';
 
 const MODULE_NAME = 'supportlint';
@@ -81,10 +82,21 @@ function assertDataFile(file: string, shownAs: string, where: string): void {
   );
 }
 
-/** A key left empty in YAML (every entry commented out) is null: treat it as absent. */
-function dropEmptyKeys(raw: unknown): unknown {
+/**
+ * A key left empty in YAML (every entry commented out) is null: a key the schema knows there, or a
+ * rule that exists, is then treated as absent. Any other key is kept, so that a mistyped one
+ * (`rulse:`, `rules: {missing-empaty:}`) is refused with the nearest name, as it is with a value.
+ */
+function dropEmptyKeys(raw: unknown, path: readonly string[] = [], ruleIds?: ReadonlySet<string>): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null).map(([key, value]) => [key, dropEmptyKeys(value)]));
+  const known = keysAt(configSchema as unknown as Parameters<typeof keysAt>[0], path);
+  const ids = ruleIds ?? new Set([...BUILTIN_RULES.keys(), ...Object.keys(((raw as Record<string, unknown>).customRules as object | null) ?? {})]);
+  const absent = (key: string) => (path.length === 1 && path[0] === 'rules' ? ids.has(key) : (known?.includes(key) ?? false));
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key, value]) => value !== null || !absent(key))
+      .map(([key, value]) => [key, dropEmptyKeys(value, [...path, key], ids)]),
+  );
 }
 
 /**
@@ -106,11 +118,29 @@ function prototypeKeyPath(raw: unknown): string | undefined {
   return undefined;
 }
 
-function validate(raw: unknown, source: string): ConfigFile {
+/**
+ * Checks a configuration file against the schema. A file reached through `extends` can be any file
+ * the CI user may read (/etc/shadow parses as YAML keys): the keys it does not know are counted,
+ * not named.
+ */
+function validate(raw: unknown, source: string, viaExtends = false): ConfigFile {
   const protoPath = prototypeKeyPath(raw);
   if (protoPath !== undefined) throw new ConfigError(t('config.prototypeKey', { source, keyPath: protoPath }));
-  const parsed = configSchema.safeParse(dropEmptyKeys(raw ?? {}), { reportInput: true });
-  if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error, '', configSchema)}`);
+  const cleaned = dropEmptyKeys(raw ?? {}) as Record<string, unknown>;
+  // A rule left empty that does not exist: named with the nearest rule, as one with a severity is.
+  const rules = cleaned.rules;
+  if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
+    const known = [...BUILTIN_RULES.keys(), ...Object.keys((cleaned.customRules as object | null) ?? {})];
+    const unknown = Object.entries(rules).filter(([, value]) => value === null).map(([id]) => id);
+    if (unknown.length > 0) {
+      throw new ConfigError(`${source}:\n${unknown.map((id) => {
+        const near = id.length <= MAX_KEY_FOR_SUGGESTION ? closest(id, known) : undefined;
+        return near ? t('config.unknownRuleNear', { id: shownKey(id), near }) : t('config.unknownRule', { id: shownKey(id) });
+      }).join('\n')}`);
+    }
+  }
+  const parsed = configSchema.safeParse(cleaned, { reportInput: true });
+  if (!parsed.success) throw new ConfigError(`${source}:\n${formatZodIssues(parsed.error, '', configSchema, { hideUnknownKeys: viaExtends })}`);
   return parsed.data;
 }
 
@@ -152,7 +182,7 @@ async function layersOf(config: ConfigFile, source: string, ancestors: ReadonlyS
       const reason = firstReason(error.message).split(file).join(path.join(path.dirname(file), shownParent)).split(parent).join(shownParent);
       throw new ConfigError(t('config.extendsUnreadable', { source, parent: shownParent, reason }));
     });
-    layers.push(...(await layersOf(validate(result?.config, file), file, new Set([...ancestors, file]), budget)));
+    layers.push(...(await layersOf(validate(result?.config, file, true), file, new Set([...ancestors, file]), budget)));
   }
   layers.push({ source, config: { ...config, extends: undefined } });
   return layers;

@@ -29,7 +29,7 @@ function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
 }
 
 /** The keys an object schema takes at a key path, when the path leads to one. */
-function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[]): string[] | undefined {
+export function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[]): string[] | undefined {
   let current = unwrap(schema);
   for (const segment of keyPath) {
     const def = current?._zod.def;
@@ -47,7 +47,7 @@ function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[])
  * One line per problem: the key path, then what was expected. An unknown key names the nearest
  * known one when `schema` is given and it is close enough to be a typo (`timezon` → `timezone`).
  */
-export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodType): string {
+export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodType, options: { hideUnknownKeys?: boolean } = {}): string {
   return error.issues
     .map((issue) => {
       // Keys on the path and unknown keys come from the file: shown cut short, and masked when they look like a secret.
@@ -57,7 +57,10 @@ export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodTy
       if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
         message = t('config.notFinite', { value: String(issue.input) });
       }
-      if (issue.code === 'unrecognized_keys') {
+      if (issue.code === 'unrecognized_keys' && options.hideUnknownKeys) {
+        const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
+        message = t('config.unknownKeysHidden', { count: issue.keys.length, known: known.join(', ') || '—' });
+      } else if (issue.code === 'unrecognized_keys') {
         const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
         message = issue.keys.map((key) => {
           const near = key.length <= MAX_KEY_FOR_SUGGESTION ? closest(key, known) : undefined;

@@ -82,6 +82,7 @@ export const en = {
   'config.extendsUnreadable': '{source}: cannot read extended config "{parent}" ({reason}).',
   'config.syntax': '{file} has a {language} syntax error{where}: {kind}. Open it and correct it.',
   'config.notFinite': 'expected a finite number, found {value} (YAML\'s .inf or .nan)',
+  'config.unknownKeysHidden': '{count} key(s) it does not know (the file comes through extends, so its keys are not shown, lest its content reach a log). Known keys: {known}.',
   'config.unreadable': '{file}: cannot be read ({reason}). Check that it exists and is valid YAML or JSON.',
   'config.isFolder': '{file} is a folder, not a configuration file; it was not read. Give the path of the file inside it, e.g. ./shared/.supportlintrc.yaml',
   'config.notARegularFile': '{file} is not a regular file (a pipe, a device or another special file), and was not read. Configuration must be a plain YAML or JSON file',

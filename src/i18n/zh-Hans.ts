@@ -88,6 +88,7 @@ export const zhHans = {
   'config.extendsUnreadable': '{source}：无法读取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.syntax': '{file} 有 {language} 语法错误{where}：{kind}。请打开它修正。',
   'config.notFinite': '应为有限的数字，这里是 {value}（YAML 的 .inf 或 .nan）',
+  'config.unknownKeysHidden': '有 {count} 个不认识的配置项（这个文件由 extends 引入，键名不显示，以免把其中的内容带进日志）。可用的配置项：{known}。',
   'config.unreadable': '{file}：无法读取（{reason}）。请检查文件是否存在，内容是否为有效的 YAML 或 JSON。',
   'config.isFolder': '{file} 是文件夹，不是配置文件，没有读取。请写出文件夹里配置文件的路径，例如 ./shared/.supportlintrc.yaml',
   'config.notARegularFile': '{file} 不是普通文件（而是管道、设备或其他特殊文件），没有读取。配置必须是普通的 YAML 或 JSON 文件',

@@ -85,6 +85,7 @@ export const zhHant = {
   'config.extendsUnreadable': '{source}：無法讀取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.syntax': '{file} 有 {language} 語法錯誤{where}：{kind}。請開啟它修正。',
   'config.notFinite': '應為有限的數字，這裡是 {value}（YAML 的 .inf 或 .nan）',
+  'config.unknownKeysHidden': '有 {count} 個不認識的配置項（這個檔案由 extends 引入，鍵名不顯示，以免把其中的內容帶進日誌）。可用的配置項：{known}。',
   'config.unreadable': '{file}：無法讀取（{reason}）。請檢查檔案是否存在，內容是否為有效的 YAML 或 JSON。',
   'config.isFolder': '{file} 是資料夾，不是配置檔案，沒有讀取。請寫出資料夾裡配置檔案的路徑，例如 ./shared/.supportlintrc.yaml',
   'config.notARegularFile': '{file} 不是普通檔案（而是管道、裝置或其他特殊檔案），沒有讀取。配置必須是普通的 YAML 或 JSON 檔案',

@@ -24,8 +24,14 @@ describe('keys from a configuration file are not echoed whole into error message
     const topLevel = await lintWith({ '.supportlintrc.yaml': 'extends: ./shared.yaml\n', 'shared.yaml': 'sk-proj-0123456789abcdefABCDEF: 1\ntoken: 1\n' });
     expect(topLevel.code).toBe(2);
     expect(topLevel.stderr).not.toContain('0123456789abcdef');
-    expect(topLevel.stderr).toContain('sk-p…（像是密钥，已隐藏，共 30 个字符）');
-    expect(topLevel.stderr).toContain('"token"');
+    // A file reached through extends may be any file: its unknown keys are counted, not named.
+    expect(topLevel.stderr).not.toContain('sk-p');
+    expect(topLevel.stderr).not.toContain('"token"');
+    expect(topLevel.stderr).toContain('有 2 个不认识的配置项（这个文件由 extends 引入，键名不显示');
+    // The user's own file names them, masked when they look like a secret.
+    const own = await lintWith({ '.supportlintrc.yaml': 'sk-proj-0123456789abcdefABCDEF: 1\ntoken: 1\n' });
+    expect(own.stderr).toContain('sk-p…（像是密钥，已隐藏，共 30 个字符）');
+    expect(own.stderr).toContain('"token"');
   });
 
   it('a long key is cut to 24 characters, and a near miss of a real key keeps its did-you-mean', async () => {
@@ -88,5 +94,27 @@ describe('a mistyped option of a rule', () => {
     const run = await lintWith({ '.supportlintrc.yaml': 'extends: supportlint:recommended\nrules:\n  blame-shifting: [error, {redrect: false}]\n' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('rules.blame-shifting[1]: 没有配置项 "redrect"，你是不是想输入 "redirect"？');
+  });
+
+  it('a key left empty is refused when it is no key there, as one with a value is, and a file through extends never shows its keys', async () => {
+    const typo = await lintWith({ '.supportlintrc.yaml': 'rulse:\n' });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('没有配置项 "rulse"，你是不是想输入 "rules"？');
+    const rule = await lintWith({ '.supportlintrc.yaml': 'extends: supportlint:strict\nrules:\n  missing-empaty:\n' });
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toContain('没有规则 "missing-empaty"，你是不是想输入 "missing-empathy"？');
+    const nested = await lintWith({ '.supportlintrc.yaml': 'redact:\n  kye:\n' });
+    expect(nested.stderr).toContain('没有配置项 "kye"，你是不是想输入 "key"？');
+    const custom = await lintWith({ '.supportlintrc.yaml': 'customRules:\n  foo:\n' });
+    expect(custom.code).toBe(2);
+    expect(custom.stderr).toContain('customRules.foo');
+    // Known keys left empty (every entry commented out) are still read as absent.
+    const commented = await lintWith({ '.supportlintrc.yaml': 'extends: supportlint:recommended\nrules:\n  missing-empathy:\nignore:\nroles:\n' });
+    expect(commented.code).not.toBe(2);
+    // A file that is no configuration, through extends: refused, and none of its lines shown.
+    const shadow = await lintWith({ '.supportlintrc.yaml': 'extends: ./shadow\n', shadow: 'root:$6$saltsalt$hashhashhash:20229:0:99999:7:::\n' });
+    expect(shadow.code).toBe(2);
+    expect(shadow.stderr).not.toContain('saltsalt');
+    expect(shadow.stderr).not.toContain('root');
   });
 });
