@@ -179,7 +179,9 @@ async function layersOf(config: ConfigFile, source: string, ancestors: ReadonlyS
         const where = syntax?.line === undefined ? '' : t('config.syntaxAt', { line: syntax.line, column: syntax.column ?? 1 });
         throw new ConfigError(t('config.extendsSyntax', { source, parent: shownParent, language: syntax?.language ?? 'YAML/JSON', where, kind: syntax?.kind ?? t('config.syntaxUnknown') }));
       }
-      const reason = firstReason(error.message).split(file).join(path.join(path.dirname(file), shownParent)).split(parent).join(shownParent);
+      // The file's path is the one extends names, as the user wrote it, shown once.
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? t('config.extendsMissing', { path: file }) : firstReason(error.message).split(file).join(shownParent);
       throw new ConfigError(t('config.extendsUnreadable', { source, parent: shownParent, reason }));
     });
     layers.push(...(await layersOf(validate(result?.config, file, true), file, new Set([...ancestors, file]), budget)));

@@ -79,6 +79,7 @@ export const en = {
   'config.extendsSyntax': '{source}: extends "{parent}" has a {language} syntax error{where}: {kind}. The file\'s content is not shown (it may hold secrets); open it to fix it.',
   'config.syntaxAt': ' at line {line}, column {column}',
   'config.syntaxUnknown': 'cannot be parsed',
+  'config.extendsMissing': 'no such file: {path}',
   'config.extendsUnreadable': '{source}: cannot read extended config "{parent}" ({reason}).',
   'config.syntax': '{file} has a {language} syntax error{where}: {kind}. Open it and correct it.',
   'config.notFinite': 'expected a finite number, found {value} (YAML\'s .inf or .nan)',

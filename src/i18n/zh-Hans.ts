@@ -85,6 +85,7 @@ export const zhHans = {
   'config.extendsSyntax': '{source}：extends 引用的配置 "{parent}" 有 {language} 语法错误{where}：{kind}。这个文件的内容不会显示出来（它可能含有密钥）；请打开它修正。',
   'config.syntaxAt': '，在第 {line} 行第 {column} 列',
   'config.syntaxUnknown': '无法解析',
+  'config.extendsMissing': '没有这个文件：{path}',
   'config.extendsUnreadable': '{source}：无法读取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.syntax': '{file} 有 {language} 语法错误{where}：{kind}。请打开它修正。',
   'config.notFinite': '应为有限的数字，这里是 {value}（YAML 的 .inf 或 .nan）',

@@ -82,6 +82,7 @@ export const zhHant = {
   'config.extendsSyntax': '{source}：extends 引用的配置 "{parent}" 有 {language} 語法錯誤{where}：{kind}。這個檔案的內容不會顯示出來（它可能含有金鑰）；請開啟它修正。',
   'config.syntaxAt': '，在第 {line} 行第 {column} 列',
   'config.syntaxUnknown': '無法解析',
+  'config.extendsMissing': '沒有這個檔案：{path}',
   'config.extendsUnreadable': '{source}：無法讀取 extends 引用的配置 "{parent}"（{reason}）。',
   'config.syntax': '{file} 有 {language} 語法錯誤{where}：{kind}。請開啟它修正。',
   'config.notFinite': '應為有限的數字，這裡是 {value}（YAML 的 .inf 或 .nan）',

@@ -48,4 +48,13 @@ describe('messages say what the thing is', () => {
     expect(run.stderr).toContain('input.sessionGapMinutes: 应为有限的数字，这里是 Infinity');
     expect(run.stderr).not.toContain('期望 数字，实际接收 数字');
   });
+
+  it('extends naming a file that does not exist says so once, with the path it looked at', async () => {
+    const dir = workspace({ '.supportlintrc.yaml': 'extends: "data:text/javascript,1"\n' });
+    const run = await runCli(['lint', 'c.jsonl'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`（没有这个文件：${path.join(dir, 'data:text/javascript,1')}）`);
+    expect(run.stderr).not.toContain('data:text/data:text');
+    expect(run.stderr).not.toContain('ENOENT');
+  });
 });
