@@ -183,6 +183,7 @@ export const en = {
   'input.noSuchFile': 'no such file',
   'input.unreadable': 'cannot read',
   'input.emptyFolder': 'no {extensions} files in this folder',
+  'input.notRegular': 'not a regular file (a pipe, a device or another special file), so it was not read. Save it as a file first, or read it from standard input with - (zcat export.jsonl.gz | supportlint lint -)',
   'input.noMatch': 'no such file, and no files match it as a glob',
   'input.ownOutput': 'this is a report supportlint wrote (lint or report JSON, or SARIF), not a transcript export: not read. Write reports outside the folder you lint, or leave them out with ignore; report reads lint JSON',
   'input.allIgnored': 'everything it names is excluded by ignore in the configuration ({patterns}). Narrow ignore, or name other files.',

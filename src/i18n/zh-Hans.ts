@@ -192,6 +192,7 @@ export const zhHans = {
   'input.noSuchFile': '没有这个文件',
   'input.unreadable': '无法读取',
   'input.emptyFolder': '这个文件夹里没有 {extensions} 文件',
+  'input.notRegular': '不是普通文件（而是管道、设备或其他特殊文件），没有读取。请先把它保存为文件，或者用 - 从标准输入读取（例如 zcat 导出.jsonl.gz | supportlint lint -）',
   'input.noMatch': '没有这个文件，也没有文件与这个通配符匹配',
   'input.ownOutput': '这是 supportlint 自己写的报告（lint 或 report 的 JSON，或 SARIF），不是会话导出文件，没有读取。请把报告写到被检查的文件夹以外，或用 ignore 排除；lint 的 JSON 可以交给 report 读取',
   'input.allIgnored': '它指向的文件全部被配置项 ignore 排除了（{patterns}）。请缩小 ignore，或指定别的文件。',

@@ -186,6 +186,7 @@ export const zhHant = {
   'input.noSuchFile': '沒有這個檔案',
   'input.unreadable': '無法讀取',
   'input.emptyFolder': '這個資料夾裡沒有 {extensions} 檔案',
+  'input.notRegular': '不是普通檔案（而是管道、裝置或其他特殊檔案），沒有讀取。請先把它儲存為檔案，或者用 - 從標準輸入讀取（例如 zcat 匯出.jsonl.gz | supportlint lint -）',
   'input.noMatch': '沒有這個檔案，也沒有檔案與這個萬用字元匹配',
   'input.ownOutput': '這是 supportlint 自己寫的報告（lint 或 report 的 JSON，或 SARIF），不是會話匯出檔案，沒有讀取。請把報告寫到被檢查的資料夾以外，或用 ignore 排除；lint 的 JSON 可以交給 report 讀取',
   'input.allIgnored': '它指向的檔案全部被配置項 ignore 排除了（{patterns}）。請縮小 ignore，或指定別的檔案。',

@@ -119,6 +119,11 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
       if (!add(pattern)) allIgnored(pattern);
       continue;
     }
+    // A pipe, a device or a socket (`<(zcat …)`, /dev/fd/63) exists, but is no file to read twice.
+    if (info && !info.isDirectory()) {
+      missing.push({ pattern, reason: t('input.notRegular') });
+      continue;
+    }
     if (!info && fg.isDynamicPattern(pattern)) {
       const size = braceExpansionSize(pattern);
       if (size > MAX_GLOB_EXPANSION) {

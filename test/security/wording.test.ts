@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +57,17 @@ describe('messages say what the thing is', () => {
     expect(run.stderr).toContain(`（没有这个文件：${path.join(dir, 'data:text/javascript,1')}）`);
     expect(run.stderr).not.toContain('data:text/data:text');
     expect(run.stderr).not.toContain('ENOENT');
+  });
+
+  it.each([
+    ['a FIFO', (dir: string) => execFileSync('mkfifo', [path.join(dir, 'in.jsonl')])],
+    ['a link to a device', (dir: string) => symlinkSync('/dev/null', path.join(dir, 'in.jsonl'))],
+  ])('an input that is %s is named as no regular file, as a missing one is', async (_name, make) => {
+    const dir = workspace();
+    make(dir);
+    const run = await runCli(['lint', 'in.jsonl', 'c.jsonl', '-f', 'json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('in.jsonl：不是普通文件（而是管道、设备或其他特殊文件），没有读取');
+    expect(run.stderr).not.toContain('没有这个文件');
   });
 });
