@@ -137,6 +137,18 @@ const halvesPii = mobile.chain((digits) =>
     .constantFrom(`手机号后四位${digits.slice(7)}，前七位${digits.slice(0, 7)}，`, `尾号${digits.slice(7)}，前面是${digits.slice(0, 7)}，`, `前七位${digits.slice(0, 7)}，后四位${digits.slice(7)}，`)
     .map((text): Pii => ({ text, secrets: [digits.slice(0, 7)] })),
 );
+// A landline with its area code in brackets and the number split, or after a word for a phone; a
+// Taiwan mobile number in groups. What must not survive is the whole number, which the view joins.
+const subscriber = fc.tuple(fc.integer({ min: 2, max: 9 }), digitString(3, 3), digitString(4, 4)).map(([first, rest, last]) => [`${first}${rest}`, last] as const);
+const landlinePii = fc.tuple(fc.constantFrom('021', '0571', '010'), subscriber).chain(([area, [head, tail]]) =>
+  fc
+    .constantFrom(`座机(${area})${head}-${tail}，`, `（${area}）${head} ${tail}，`, `区号${area} 电话${head}${tail}，`, `电话：${head}-${tail}，`, `固话是 ${head}${tail}，`, `tel: ${head} ${tail}，`)
+    .map((text): Pii => ({ text, secrets: [head + tail] })),
+);
+const taiwanMobilePii = fc.tuple(digitString(2, 2), digitString(3, 3), digitString(3, 3)).chain(([a, b, c]) => {
+  const digits = `09${a}${b}${c}`;
+  return fc.constantFrom(`台湾手机09${a}-${b}-${c}，`, ` 09${a} ${b} ${c} `, ` 09 ${a}${b.slice(0, 2)} ${b.slice(2)}${c} `).map((text): Pii => ({ text, secrets: [digits] }));
+});
 const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
@@ -248,7 +260,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, landlinePii, taiwanMobilePii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -335,7 +347,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -292,7 +292,7 @@ const hasAt = (text: string) => text.includes('@');
 const when =
   (pattern: RegExp, step: (view: MappedText) => MappedText) =>
   (view: MappedText): MappedText =>
-    PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](view.text) ? step(view) : view;
+    mayMatch(pattern, view.text) ? step(view) : view;
 
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
@@ -319,7 +319,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'taiwanMobile' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -329,8 +329,20 @@ export interface PiiSpan {
 }
 
 // Landlines are matched before separators are dropped, so that the area code stays recognisable:
-// "0571 88886666", "(0571)88776655", "010-12345678".
-const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/gu;
+// "0571 88886666", "(0571)88776655", "010-12345678", and with the subscriber number split 3-4 or 4-4
+// ("(021)6666-8888", "0571 8888 6666"); split so, a number that is one group of a longer one ("6222
+// 0200 1234 5678", a card) is none.
+const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])|(?<![0-9][ -]?)\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{3,4}[ -][0-9]{4})(?![ -]?[0-9])/gu;
+// A subscriber number of seven or eight digits with no area code, right after a word for a phone:
+// "区号021 电话66668888", "座机：6666-8888", "tel 6666 8888" (also Hong Kong's eight-digit numbers).
+// Not a hotline's (客服电话, 服务电话, 热线: published for everyone), nor the first digits of a
+// mobile number whose last four are hidden ("手机号1560162xxxx").
+const PHONE_LABELS = '(?<!客服|服务|热线|售后)(?:电话|座机|固话|手机)|(?<![A-Za-z])(?:tel(?:ephone)?|phone)';
+const LABELLED_LANDLINE = new RegExp(`${anyCue(PHONE_LABELS, '(?:号码|号|no\\.?|number)?')}(?<![0-9])([0-9]{3,4}[ -]?[0-9]{4})(?![ -]?[0-9*＊xX])`, 'giu');
+const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
+// Taiwan mobile numbers (09 and eight digits) grouped 4-3-3 or 2-4-4 with the same sign or space
+// twice, or none: "0912-345-678", "0912 345 678", "09 1234 5678", "0912345678".
+const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
@@ -366,7 +378,14 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [DOT_WORD_IN_NAME, hasAt],
   [DOT_WORD, hasAt],
   [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
+  [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
+  [TAIWAN_MOBILE, (text) => text.includes('09')],
 ];
+
+/** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
+function mayMatch(pattern: RegExp, text: string): boolean {
+  return PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](text);
+}
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -640,10 +659,34 @@ export function findPlates(text: string): PiiSpan[] {
   return found;
 }
 
-/** Landline numbers, spelt with or without area-code brackets and dashes. */
+/**
+ * Landline numbers, spelt with or without area-code brackets and dashes (the area code is `keep`),
+ * and subscriber numbers right after a word for a phone (no `keep`).
+ */
 export function findLandlines(text: string): PiiSpan[] {
   const view = piiViewWithoutGaps(text);
-  return [...view.text.matchAll(LANDLINE)].map((m) => ({ kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]! }));
+  const subscriber = (digits: string) => digits.replace(/[ -]/gu, '');
+  const found: PiiSpan[] = [...view.text.matchAll(LANDLINE)].map((m) => {
+    const [area, number] = m[1] === undefined ? [m[3]!, m[4]!] : [m[1], m[2]!];
+    return { kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: area + subscriber(number), keep: area };
+  });
+  if (!mayMatch(LABELLED_LANDLINE, view.text)) return found;
+  for (const m of view.text.matchAll(LABELLED_LANDLINE)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const span = view.original(start, m.index + m[0].length);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'landline', ...span, value: subscriber(m[1]!) });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Taiwan mobile numbers (09…) whole or in groups of 4-3-3 or 2-4-4; `keep` is the first four digits. */
+export function findTaiwanMobiles(text: string): PiiSpan[] {
+  const view = piiViewWithoutGaps(text);
+  if (!mayMatch(TAIWAN_MOBILE, view.text)) return [];
+  return [...view.text.matchAll(TAIWAN_MOBILE)].map((m) => {
+    const digits = m[0].replace(/[ -]/gu, '');
+    return { kind: 'taiwanMobile' as const, ...view.original(m.index, m.index + m[0].length), value: digits, keep: digits.slice(0, 4) };
+  });
 }
 
 /** Runs of eleven or more digits, however they are spelt: ID, card and order numbers alike. */
@@ -709,7 +752,7 @@ function emailNameStart(text: string, start: number, name: string): number {
 export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
   const view = piiView(text, reading);
   // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
-  if (!PATTERN_NEEDS.find(([gated]) => gated === ACCOUNT)![1](view.text)) return [];
+  if (!mayMatch(ACCOUNT, view.text)) return [];
   return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
     const start = m.index + m[1]!.length;
     // The words that introduce the id, without the brackets, signs or spaces around them.

@@ -1,6 +1,6 @@
 import { partOfSpeech } from './jieba.js';
 import { simplifiedInPlace } from './normalize.js';
-import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -15,7 +15,9 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  *   groups, in Chinese digits, with letters or words for digits: l384729lO56, 1３8-4七29-105six): 138****5678;
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
- * - landline numbers (0 + area code + 7–8 digits): area code kept;
+ * - landline numbers (0 + area code + 7–8 digits, "(021)6666-8888" too): area code kept; 7–8 digits right
+ *   after 电话 / 座机 / 固话 / tel / phone: all masked;
+ * - Taiwan mobile numbers (0912345678, 0912-345-678, 09 1234 5678): first four digits kept;
  * - a mobile number given in two halves after 前七位 / 前面是 and 后四位 / 尾号: 138**** and ****
  *   (either half alone stays: a last four is what every masked number shows);
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
@@ -61,7 +63,10 @@ export function findRedactions(original: string): Redaction[] {
     // The name's first letter or digit is kept; a name that starts in Han characters starts with a
     // person's name (王建国13812345678@163.com), and is masked whole.
     findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
-    findLandlines(text).map((m) => ({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` })),
+    // A Taiwan mobile number keeps its first four digits, as a mainland one keeps its first three.
+    findTaiwanMobiles(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, m.keep!.length, 0) })),
+    // A landline keeps its area code; a number after a word for a phone has none to keep.
+    findLandlines(text).map((m) => ({ start: m.start, end: m.end, replacement: m.keep ? `${m.keep}-${'*'.repeat(m.value.length - m.keep.length)}` : stars(m.value) })),
     findPersonalNumbers(text, { spellings: 'eager' }).flatMap((m) => (m.kind === 'mobile' ? [{ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) }] : [])),
     findLongNumbers(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) })),
     // The first seven digits keep the three a masked mobile number shows; the last four are masked.

@@ -108,6 +108,10 @@ const SPELLINGS: Spelling[] = [
   { family: 'plate', text: '车是 京 A12345', secret: '12345' },
   { family: 'email', text: '邮箱 john dot smith at gmail dot com', secret: 'john' },
   { family: 'phone', text: '电话 ¹³⁸¹²³⁴⁵⁶⁷⁸', secret: '1234' },
+  { family: 'landline', text: '座机(021)6666-8888', secret: '66668888' },
+  { family: 'landline', text: '区号021 电话66668888', secret: '66668888' },
+  { family: 'phone', text: '台湾手机0912-345-678', secret: '0912345678' },
+  { family: 'phone', text: '台湾手机09 1234 5678', secret: '0912345678' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
