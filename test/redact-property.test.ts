@@ -254,13 +254,26 @@ const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '�
 const placeAddressPii = fc
   .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
   .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
+// English street addresses, after a word that introduces one (then in any case) or alone, with a
+// city and a postcode after them; homes in a housing estate with no district or road before them.
+const englishAddressPii = fc
+  .tuple(fc.constantFrom('Ship to ', 'ship to ', '寄到 ', 'my address is ', 'deliver to ', ', '), fc.integer({ min: 1, max: 9999 }), fc.constantFrom('Main', 'Baker', 'Elm', 'Queen', 'Amphitheatre', 'High Park'), fc.constantFrom('Street', 'St', 'Road', 'Ave', 'Lane', 'Drive', 'Parkway', 'Court'), fc.constantFrom(['', ''], [', Springfield, IL 62704', '62704'], [', London NW1 6XE', 'nw1 6xe'], [', Toronto, ON M5H 2N2', 'm5h 2n2']))
+  .map(([cue, number, name, type, [tail, postcode]]): Pii => {
+    const street = cue === cue.toLowerCase() && /^[a-z]/u.test(cue) ? `${name} ${type}`.toLowerCase() : `${name} ${type}`;
+    return { text: `${cue}${number} ${street}${tail}. `, secrets: [`${name} ${type}`, ...(postcode ? [postcode] : [])] };
+  });
+const estatePii = fc
+  .tuple(fc.constantFrom('我家在', '，', '住', '寄到'), fc.constantFrom('万科城市花园', '阳光小区', '翠苑', '都市花园', '碧桂园', '锦绣家园'), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 101, max: 2604 }))
+  .chain(([lead, estate, building, unit, room]) =>
+    fc.constantFrom(`${building}栋${unit}单元${room}`, `${building}号楼${unit}单元${room}室`, `${building}幢${room}室`).map((home): Pii => ({ text: `${lead}${estate}${home}，`, secrets: [estate] })),
+  );
 const passportPii = fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('护照')), 'passport no. ', '护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·', '-', ' ', ' - '), digitString(5, 5), fc.boolean())
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, landlinePii, taiwanMobilePii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, landlinePii, taiwanMobilePii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -347,7 +360,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -369,24 +369,6 @@ const ACCOUNT_LABELS =
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own shape says what it is.
 const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])`, 'giu');
 
-/** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
-export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
-  [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
-  [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
-  [SPACE_AT, hasAt],
-  [GAP_BETWEEN_DIGITS, (text) => DIGITS_ACROSS_GAP.test(text)],
-  [DOT_WORD_IN_NAME, hasAt],
-  [DOT_WORD, hasAt],
-  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
-  [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
-  [TAIWAN_MOBILE, (text) => text.includes('09')],
-];
-
-/** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
-function mayMatch(pattern: RegExp, text: string): boolean {
-  return PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](text);
-}
-
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
   '欧阳', '司马', '诸葛', '上官', '东方', '慕容', '夏侯', '皇甫', '尉迟', '令狐',
@@ -608,9 +590,72 @@ const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 // city and a word), or after a word that says a plate follows (车牌京 A12345, 我的车是京 A12345).
 const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
 
+// English street addresses: a house number, one to four words of the street's name and a street
+// type ("123 Main Street", "42 Baker St", "1600 Amphitheatre Parkway", "221B Baker Street"), and a
+// flat or suite after it. Anywhere, the words of the name are capitalised ("Main Street Mall" with
+// no number, "2 hours on the road" stay); after a word that introduces an address ("ship to",
+// "deliver to", "my address is", 寄到 …) they may be written in any case.
+const STREET_TYPES = ['Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Way', 'Parkway', 'Pkwy', 'Court', 'Ct', 'Place', 'Pl', 'Terrace', 'Close', 'Crescent', 'Square', 'Sq', 'Highway', 'Hwy', 'Circle', 'Plaza']
+  .map((type) => `[${type[0]}${type[0]!.toLowerCase()}]${type.slice(1)}`)
+  .join('|');
+const STREET_NAME_WORD = "(?:[A-Z][A-Za-z'’-]{0,20}|[0-9]{1,3}(?:st|nd|rd|th))";
+const FLAT_OR_SUITE = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|Rm)\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}|,?[ \\t]*#[ \\t]?[0-9][A-Za-z0-9-]{0,5})?";
+// A compass point may follow the street type ("100 Queen St W"); Dr and St before a capitalised name
+// are a title and a saint ("Windows 10 Pro Dr. Smith", "St. Mary").
+const STREET_LINE = `[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,6})?[ \\t]+(?:${STREET_NAME_WORD}[ \\t]+){1,4}?(?:${STREET_TYPES})(?<!(?:Dr|St)(?=\\.?[ \\t]+(?!Apt|Apartment|Suite|Ste|Unit|Flat|Room|Rm)[A-Z][a-z]))\\.?(?![A-Za-z])(?:[ \\t]+(?:[NSEW]|NE|NW|SE|SW)\\.?(?![A-Za-z]))?${FLAT_OR_SUITE}`;
+const ENGLISH_STREET = new RegExp(`(?<![A-Za-z0-9])${STREET_LINE}`, 'gu');
+const ENGLISH_ADDRESS_CUE = `(?<![A-Za-z])(?:(?:ship|send|deliver|mail|post)(?: it| them| this| the (?:parcel|package|order))? to|(?:(?:shipping|delivery|home|mailing|postal|my|the)[ \\t])?address(?:[ \\t]is|[ \\t]*[:：])|(?:i[ \\t])?live[sd]?[ \\t]at)|${ADDRESS_CUE}`;
+const CUED_ENGLISH_STREET = new RegExp(`(?:${ENGLISH_ADDRESS_CUE})[ \\t]*[:：]?[ \\t]*(${STREET_LINE})`, 'giu');
+// A digit (perhaps a letter after it), spaces and a letter: what an English street address starts with.
+const HOUSE_NUMBER_THEN_WORD = /[0-9][A-Za-z]?[ \t]+[A-Za-z]/u;
+// After the street, the city and the state or county stay and a postcode is masked: a US ZIP code
+// ("Springfield, IL 62704"), a UK postcode ("London NW1 6XE") or a Canadian one ("Toronto, ON M5V 2T6");
+// in any case after a word that introduces an address, as the street is.
+const POSTCODE_AFTER_STREET_SOURCE = "(?:,[ \\t]*[A-Z][A-Za-z.'’-]*(?:[ \\t]+[A-Z][A-Za-z.'’-]*){0,3}){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+)?([0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]?[ \\t]?[0-9][A-Z]{2}|[A-Z][0-9][A-Z][ \\t]?[0-9][A-Z][0-9])(?![A-Za-z0-9])";
+const POSTCODE_AFTER_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'uy');
+const POSTCODE_AFTER_CUED_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'iuy');
+// A home in a housing estate, with no district or road before it: the estate's name (ending in 小区,
+// 花园, 公寓, 家园, 苑 …), a building's number (栋, 幢, 座, 号楼) and a unit and a room, or a room
+// ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"). A building's number alone
+// ("5号楼") is no one's home. The name is read back from the estate's word to the first word that
+// is not part of it (see estateNameStart).
+const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园|新城|城|山庄|公馆|华府|府|大厦|社区|宿舍|里|湾|郡|邸|庭';
+const BUILDING = '[0-9A-Za-z一二三四五六七八九十]{1,4}[ \\t]?(?:号楼|栋|幢|座|号院)';
+const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?单元';
+const ROOM = '[0-9]{3,5}(?:[ \\t]?(?:室|房|号(?![线码])))?(?![0-9]|[元块件个天次%])';
+const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|${ROOM})`, 'gu');
+const ESTATE_NUMBERS_NEED = /[栋幢座]|号楼|单元|号院/u;
+// Where an estate's name stops, read backwards: a word that says where one lives or sends things, a
+// pronoun, a particle, or a region (kept, as after a cue).
+const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为：:，,。\s]/u;
+// 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
+const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
+
+/** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
+export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
+  [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
+  [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
+  [SPACE_AT, hasAt],
+  [GAP_BETWEEN_DIGITS, (text) => DIGITS_ACROSS_GAP.test(text)],
+  [DOT_WORD_IN_NAME, hasAt],
+  [DOT_WORD, hasAt],
+  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
+  [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
+  [TAIWAN_MOBILE, (text) => text.includes('09')],
+  [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
+  [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
+  [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
+];
+
+/** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
+function mayMatch(pattern: RegExp, text: string): boolean {
+  return PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](text);
+}
+
 /**
  * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span
- * leaves out the province, city and district.
+ * leaves out the province, city and district. Homes in a housing estate, and English street
+ * addresses with their postcodes (the city left out), where no address found before holds them.
  */
 export function findAddresses(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
@@ -635,7 +680,63 @@ export function findAddresses(text: string): PiiSpan[] {
     if (next < labelled && found[next]!.start < span.end) continue;
     found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
   }
+  found.sort((a, b) => a.start - b.start);
+  return withoutOverlapping(found, [...englishStreets(view), ...estateHomes(view)]);
+}
+
+/** English street addresses, with a postcode after them as a span of its own (the city between stays). */
+function englishStreets(view: MappedText): PiiSpan[] {
+  if (!mayMatch(ENGLISH_STREET, view.text)) return [];
+  const streets: Array<[number, number, RegExp]> = [...view.text.matchAll(CUED_ENGLISH_STREET)].map((m) => [m.index + m[0].length - m[1]!.length, m.index + m[0].length, POSTCODE_AFTER_CUED_STREET]);
+  for (const m of view.text.matchAll(ENGLISH_STREET)) streets.push([m.index, m.index + m[0].length, POSTCODE_AFTER_STREET]);
+  const found: PiiSpan[] = [];
+  for (const [start, end, postcodeAfter] of streets) {
+    found.push({ kind: 'address', ...view.original(start, end), value: view.text.slice(start, end) });
+    postcodeAfter.lastIndex = end;
+    const postcode = postcodeAfter.exec(view.text);
+    if (postcode) {
+      const postcodeEnd = postcode.index + postcode[0].length;
+      found.push({ kind: 'address', ...view.original(postcodeEnd - postcode[1]!.length, postcodeEnd), value: postcode[1]! });
+    }
+  }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Homes in a housing estate: the estate's name, the building, the unit and the room. */
+function estateHomes(view: MappedText): PiiSpan[] {
+  if (!mayMatch(ESTATE_HOME, view.text)) return [];
+  return [...view.text.matchAll(ESTATE_HOME)].map((m) => {
+    const start = estateNameStart(view.text, m.index);
+    return { kind: 'address' as const, ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length) };
+  });
+}
+
+/** Where the name of an estate whose word starts at `at` starts: up to eight Han characters back, to a word that is no part of it. */
+function estateNameStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && at - start < 8 && /\p{Script=Han}/u.test(text[start - 1]!) && !BEFORE_ESTATE_NAME.test(text[start - 1]!) && !REGION_END.test(text.slice(Math.max(0, start - 2), start))) start--;
+  return start;
+}
+
+/**
+ * `spans` (in order of their starts, which may overlap each other) added to `found` (in order, not
+ * overlapping) where they overlap nothing found before them; in order of their starts.
+ */
+function withoutOverlapping(found: readonly PiiSpan[], spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  let next = 0;
+  let lastEnd = 0;
+  for (const span of spans) {
+    while (next < found.length && found[next]!.start < span.start) {
+      out.push(found[next]!);
+      lastEnd = Math.max(lastEnd, found[next]!.end);
+      next++;
+    }
+    if (span.start < lastEnd || (next < found.length && found[next]!.start < span.end)) continue;
+    out.push(span);
+    lastEnd = span.end;
+  }
+  return [...out, ...found.slice(next)];
 }
 
 /** Passport and travel-permit numbers after their names. */

@@ -29,7 +29,9 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  * - mainland licence plates (京A12345, 沪A·12345, 京A-12345, 京 A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
- *   address with no such word, known by its shape (a region, then a road and a house number);
+ *   address with no such word, known by its shape (a region, then a road and a house number), and a
+ *   home in a housing estate (万科城市花园3栋2单元501); English street addresses (123 Main Street) and
+ *   the postcode after them, the city kept;
  * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
  *   I'm / my name is / Recipient: …, a label followed by any separator of labels.ts or in brackets
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character

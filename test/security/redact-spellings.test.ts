@@ -112,6 +112,11 @@ const SPELLINGS: Spelling[] = [
   { family: 'landline', text: '区号021 电话66668888', secret: '66668888' },
   { family: 'phone', text: '台湾手机0912-345-678', secret: '0912345678' },
   { family: 'phone', text: '台湾手机09 1234 5678', secret: '0912345678' },
+  { family: 'address', text: '寄到 123 Main Street, Springfield, IL 62704', secret: 'mainstreet' },
+  { family: 'address', text: 'Ship to 42 Baker St, London NW1 6XE', secret: 'nw16xe' },
+  { family: 'address', text: 'my address is 1600 Amphitheatre Parkway, Mountain View', secret: 'amphitheatre' },
+  { family: 'address', text: '万科城市花园3栋2单元501', secret: '万科城市花园' },
+  { family: 'address', text: '阳光小区5号楼3单元402室', secret: '阳光小区' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

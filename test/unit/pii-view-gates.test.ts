@@ -10,6 +10,8 @@ const PIECES = [
   '号', '：', '王', '客服', '【', '】', '\n',
   // Landlines after a word for a phone, and Taiwan mobile numbers.
   '电话', '座机', 'tel', 'Phone', '09', '0912', '(021)', '6666', '8888', '345', '678', '2', '0912-345-678', '138加4729加1056',
+  // English street addresses and homes in an estate.
+  '42 Main Street', '221B', ' Baker St', 'ship to 42 baker st', '小区', '3栋', '2单元', '501', '小区3栋2单元501',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((pieces) => pieces.join(''));
 

@@ -29,3 +29,33 @@ describe('a Taiwan mobile number in groups', () => {
   ]);
   leavesAlone(['2026-09 1234', '版本 0912-34']);
 });
+
+describe('an English street address', () => {
+  masksAs([
+    ['寄到 123 Main Street, Springfield, IL 62704 的收件人', '寄到 *** **** ******, Springfield, IL ***** 的收件人'],
+    ['Ship to 42 Baker St, London NW1 6XE. Thanks', 'Ship to ** ***** **, London *** ***. Thanks'],
+    ['my address is 1600 Amphitheatre Parkway, Mountain View', 'my address is **** ************ *******, Mountain View'],
+    ['221B Baker Street', '**** ***** ******'],
+    ['100 Queen St W, Toronto, ON M5H 2N2', '*** ***** ** *, Toronto, ON *** ***'],
+    ['12 High Street Apt 4B', '** **** ****** *** **'],
+    // After a word that introduces an address, in any case.
+    ['ship to 42 baker st, london nw1 6xe', 'ship to ** ***** **, london *** ***'],
+    ['deliver to 7 elm road', 'deliver to * *** ****'],
+    ['5 Main St. Apt 3', '* **** *** *** *'],
+    // Dr. before a name is a title (the name is masked as one), not a street.
+    ['Windows 10 Pro Dr. Smith said', 'Windows 10 Pro Dr. S**** said'],
+  ]);
+  // No house number, a street word that is no street's, words in lower case with no word before them.
+  leavesAlone(['Main Street Mall', 'It took 2 hours on the road', 'Top 10 Ways to save', 'I waited 3 days Way too long']);
+});
+
+describe("a home in a housing estate, with no district or road before it", () => {
+  masksAs([
+    ['万科城市花园3栋2单元501，太过分了', '**************，太过分了'],
+    ['阳光小区5号楼3单元402室', '**************'],
+    ['翠苑3幢402室', '********'],
+    ['杭州市西湖区万科城市花园3栋2单元501', '杭州市西湖区**************'],
+  ]);
+  // A building alone, a number of buildings, a price.
+  leavesAlone(['5号楼', '我买了3栋楼', '小区3栋楼都停电了', '花园3座500元']);
+});
