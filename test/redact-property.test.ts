@@ -128,6 +128,8 @@ interface Pii {
   text: string;
   /** What must not survive, as the normalised view reads it. */
   secrets: string[];
+  /** It ends the message: nothing is written after it. */
+  last?: boolean;
 }
 
 const digitsPii = fc.oneof(mobile, residentId, bankCard).chain((digits) => spelt(digits).map((text): Pii => ({ text, secrets: [digits] })));
@@ -217,6 +219,14 @@ const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constant
     .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`)
     .map((text): Pii => ({ text, secrets: [s + g, [...s + g].join(' '), ...(text.includes(digits) ? [digits] : [])] }));
 });
+// A full name after 叫 whoever says it, or after a verb for reaching someone.
+const calledNamePii = fc
+  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
+  .map(([verb, s, g]): Pii => ({ text: `${verb}${s}${g}，`, secrets: [s + g] }));
+// A name in Latin letters that signs off the message.
+const closingNamePii = fc
+  .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Signed, ', 'Best regards,\n', 'Cheers, ', 'Sincerely, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
+  .map(([closing, a, b]): Pii => ({ text: ` ${closing}${a} ${b}`, secrets: [`${a} ${b}`], last: true }));
 const titledLatinNamePii = fc
   .tuple(fc.constantFrom('Mr. ', 'Mrs ', 'Ms. ', 'Dr. ', 'Dear '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
   .map(([title, a, b]): Pii => ({ text: ` ${title}${a} ${b}, `, secrets: [`${a} ${b}`] }));
@@ -273,7 +283,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, landlinePii, taiwanMobilePii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, landlinePii, taiwanMobilePii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -302,8 +312,8 @@ function transcript(conversations: readonly Conversation[]): string {
   conversations.forEach((c, i) => {
     const day = `2026-11-0${(i % 7) + 2}`;
     const base = { conversation_id: c.id.text, channel: c.channel };
-    lines.push(JSON.stringify({ ...base, time: `${day} 10:00:00`, role: 'customer', text: `${c.before}${c.customer.text}${c.after}` }));
-    lines.push(JSON.stringify({ ...base, time: `${day} 10:03:00`, role: 'agent', agent: c.agent, text: `这个不归我们管，${c.before}${c.agentSays.text}${c.after}` }));
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:00:00`, role: 'customer', text: `${c.before}${c.customer.text}${c.customer.last ? '' : c.after}` }));
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:03:00`, role: 'agent', agent: c.agent, text: `这个不归我们管，${c.before}${c.agentSays.text}${c.agentSays.last ? '' : c.after}` }));
     lines.push(JSON.stringify({ ...base, time: `${day} 10:04:00`, role: 'customer', text: '好吧' }));
   });
   return `${lines.join('\n')}\n`;
@@ -360,8 +370,8 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii), filler, filler, (pii, before, after) => {
-        const text = `${before}${pii.text}${after}`;
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii), filler, filler, (pii, before, after) => {
+        const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());
       }),

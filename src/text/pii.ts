@@ -524,6 +524,30 @@ const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
 
+// A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
+// after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜"). These words start more
+// ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
+// name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
+// else, in whole or in its first two characters (see isNameAfterVerb).
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达/u;
+// A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
+const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
+// A name in Latin letters that signs off a message: "Regards, Mary Jones", "Thanks, John Smith",
+// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words at the very end, none
+// of them a word a team or a company signs with ("Thanks, Support Team", "Best regards, the team").
+const CLOSING_NAME = new RegExp(
+  `(?<![A-Za-z])(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})[ \\t\\r\\n.!。！]*$`,
+  'du',
+);
+// Closings are read in the last characters of a message only, so that a long message costs nothing more.
+const CLOSING_TAIL = 160;
+// Two capitalised words at the end: what CLOSING_NAME needs.
+const TWO_CAPITALISED_WORDS_AT_END = /[A-Z][A-Za-z'’.-]*[ \t][A-Z][A-Za-z'’.-]*[ \t\r\n.!。！]*$/u;
+const NOT_A_NAME_IN_SIGNATURE = new Set(
+  'Team Support Service Services Customer Customers Care Sales Help Desk Center Centre Department Dept Store Shop Group Company Corp Inc Ltd Co Staff Everyone All Management Office Official Online The Your Our'.split(' '),
+);
+
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
  * (not 谢谢李), "王建国先生" is 王建国 (国 and 建 are no surnames), "欧阳建国先生" is 欧阳建国.
@@ -645,6 +669,8 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
+  [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
+  [CLOSING_NAME, (text) => TWO_CAPITALISED_WORDS_AT_END.test(text.slice(-CLOSING_TAIL))],
 ];
 
 /** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
@@ -874,7 +900,8 @@ export interface AccountSpan extends PiiSpan {
  * Personal names after the words that introduce one (我叫, 姓名, 收件人 …), in Han characters or
  * Latin letters, also after English words ("I'm", "my name is"). The span is what a mask hides: the
  * given name, a common one-character surname being kept (a compound one, rarer, is masked too); a
- * Latin name but its first letter; the surname before 先生/女士/小姐.
+ * Latin name but its first letter; the surname before 先生/女士/小姐. Also full names after 叫 or 找
+ * (NAME_AFTER_VERB) and a Latin name that signs off the message (CLOSING_NAME).
  */
 export function findNames(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
@@ -924,7 +951,38 @@ export function findNames(text: string): PiiSpan[] {
     const name = view.text.slice(...span).replace(/[ \t]/gu, '');
     if (!DESCRIBES_A_PERSON.test(name) && looksLikeAName(name)) found.push(nameSpan(view, span));
   }
+  for (const m of mayMatch(NAME_AFTER_VERB, view.text) ? view.text.matchAll(NAME_AFTER_VERB) : []) {
+    const [start, end] = [m.indices![1]![0], m.indices![2]![1]];
+    if (TITLE_AFTER_SURNAME.test(m[2]!.trimStart())) continue;
+    // The given name's two characters, or its first alone ("找方法解决" is neither).
+    const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isNameAfterVerb(view.text.slice(start, at).replace(/[ \t]/gu, '')));
+    if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
+  }
+  found.push(...closingName(view));
   return found;
+}
+
+/** A full name that a word such as 叫 or 找 comes before: see NAME_AFTER_VERB. */
+function isNameAfterVerb(name: string): boolean {
+  const surname = startsWithSurname(name);
+  if (!isPlausibleFullName(name)) return false;
+  // A one-character surname and the first given character that make a word are that word: 方法, 马上, 高手.
+  if (surname.length === 1 && name.length === 3) {
+    const tag = partOfSpeech(name.slice(0, 2));
+    if (tag !== undefined && !NAME_OR_UNKNOWN_TAG.test(tag)) return false;
+  }
+  return true;
+}
+
+/** The name in Latin letters that signs off a message (CLOSING_NAME), its first letter kept. */
+function closingName(view: MappedText): PiiSpan[] {
+  const tailStart = Math.max(0, view.text.length - CLOSING_TAIL);
+  const tail = view.text.slice(tailStart);
+  if (!mayMatch(CLOSING_NAME, tail)) return [];
+  const m = CLOSING_NAME.exec(tail);
+  if (!m || m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
+  const [start, end] = m.indices![1]!;
+  return [{ kind: 'name', ...view.original(tailStart + start + 1, tailStart + end), value: m[1]!, keep: m[1]![0]! }];
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */

@@ -117,6 +117,9 @@ const SPELLINGS: Spelling[] = [
   { family: 'address', text: 'my address is 1600 Amphitheatre Parkway, Mountain View', secret: 'amphitheatre' },
   { family: 'address', text: '万科城市花园3栋2单元501', secret: '万科城市花园' },
   { family: 'address', text: '阳光小区5号楼3单元402室', secret: '阳光小区' },
+  // The full name: a given name that is also a word (学友) may be a report's topic keyword.
+  ...[['我老公叫刘德华', '刘德华'], ['我妈叫王秀英', '王秀英'], ['他叫周杰伦', '周杰伦'], ['找张学友', '张学友'], ['请转告王建国', '王建国']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  ...['Regards, Mary Jones', 'Thanks, John Smith', 'Signed, John Smith'].map((text) => ({ family: 'name', text, secret: text.split(', ')[1]!.replace(' ', '') })),
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

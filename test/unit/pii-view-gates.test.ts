@@ -12,6 +12,8 @@ const PIECES = [
   '电话', '座机', 'tel', 'Phone', '09', '0912', '(021)', '6666', '8888', '345', '678', '2', '0912-345-678', '138加4729加1056',
   // English street addresses and homes in an estate.
   '42 Main Street', '221B', ' Baker St', 'ship to 42 baker st', '小区', '3栋', '2单元', '501', '小区3栋2单元501',
+  // Names after 叫 or 找, and a name that signs off a message.
+  '叫', '找', '张学友', 'Thanks, ', 'John Smith', 'Regards, Mary Jones',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((pieces) => pieces.join(''));
 

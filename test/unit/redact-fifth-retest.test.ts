@@ -59,3 +59,31 @@ describe("a home in a housing estate, with no district or road before it", () =>
   // A building alone, a number of buildings, a price.
   leavesAlone(['5号楼', '我买了3栋楼', '小区3栋楼都停电了', '花园3座500元']);
 });
+
+describe('a full name after 叫 whoever says it, or after a verb for reaching someone', () => {
+  masksAs([
+    ['我老公叫刘德华，太过分了', '我老公叫刘**，太过分了'],
+    ['我妈叫王秀英', '我妈叫王**'],
+    ['他叫周杰伦', '他叫周**'],
+    ['找张学友', '找张**'],
+    ['请转告王建国', '请转告王**'],
+    ['麻烦通知李娜', '麻烦通知李*'],
+    ['我朋友名叫欧阳锋', '我朋友名叫***'],
+    // Not beside the phone number alone (a word comes before it), but after 联系.
+    ['联系张伟 138****5678', '联系张* 138****5678'],
+  ]);
+  // Ordinary phrases: no surname after the verb, a word jieba knows, a title after a surname.
+  leavesAlone(['叫车', '他叫我等一下', '找客服', '通知您', '找方法解决', '马上叫马上来', '叫高手来', '找王经理', '通知李老师', '找京东']);
+});
+
+describe('a name in Latin letters that signs off a message', () => {
+  masksAs([
+    ['That is the courier’s problem. Regards, Mary Jones', 'That is the courier’s problem. Regards, M********'],
+    ['Thanks, John Smith', 'Thanks, J********'],
+    ['Signed, John Smith.', 'Signed, J********.'],
+    ['Best regards,\nLi Lei\n', 'Best regards,\nL****\n'],
+    ['Cheers, John Q. Smith!', 'Cheers, J**********!'],
+  ]);
+  // A team or a company signs, a name that does not end the message, one word.
+  leavesAlone(['Best regards, the team', 'Thanks, Support Team', 'Kind regards, Acme Corp', 'Thanks, John Smith will call you', 'Thanks, John']);
+});
