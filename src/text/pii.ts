@@ -286,7 +286,7 @@ const VIEWS_KEPT = 64;
 const THREE_GROUP_DIGITS = new RegExp(`${GROUP_DIGIT}{3}`, 'u');
 const DIGITS_ACROSS_GAP = new RegExp(`[0-9]${DIGIT_GAP}[0-9]`, 'u');
 const AT_WORD_NEEDS = /at|艾特/iu;
-const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_-]{4}/iu;
+const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_.-]{4}/iu;
 const hasAt = (text: string) => text.includes('@');
 /** Runs `step`, which matches `pattern`, on a view whose text passes the pattern's test in PATTERN_NEEDS; returns the view as it is otherwise. */
 const when =
@@ -364,10 +364,16 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
+// Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
+// "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
+// or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
 const ACCOUNT_LABELS =
-  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])";
-// The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own shape says what it is.
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])`, 'giu');
+  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书";
+// The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
+// shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// "line" as a label: upper case, or with an id, 号 or a sign after it.
+const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -873,19 +879,22 @@ function emailNameStart(text: string, start: number, name: string): number {
 }
 
 /**
- * WeChat and QQ ids after the words that introduce them; the span is the id alone. The certain
- * reading is the pii-exposure rule's.
+ * WeChat and QQ ids after the words that introduce them, and ids after other messengers' names; the
+ * span is the id alone. The certain reading is the pii-exposure rule's.
  */
 export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
   const view = piiView(text, reading);
   // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
   if (!mayMatch(ACCOUNT, view.text)) return [];
   return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
-    const start = m.index + m[1]!.length;
+    // After the label and perhaps an @.
+    const start = m.index + m[0].length - m[2]!.length;
     // The words that introduce the id, without the brackets, signs or spaces around them.
     const [labelStart, labelEnd] = labelWithin(m[1]!);
     // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
+    const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
+    if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
     return [{ kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index + labelStart, m.index + labelEnd) }];
   });
 }

@@ -120,6 +120,8 @@ const SPELLINGS: Spelling[] = [
   // The full name: a given name that is also a word (学友) may be a report's topic keyword.
   ...[['我老公叫刘德华', '刘德华'], ['我妈叫王秀英', '王秀英'], ['他叫周杰伦', '周杰伦'], ['找张学友', '张学友'], ['请转告王建国', '王建国']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
   ...['Regards, Mary Jones', 'Thanks, John Smith', 'Signed, John Smith'].map((text) => ({ family: 'name', text, secret: text.split(', ')[1]!.replace(' ', '') })),
+  ...['绿泡泡 abc_1234', 'line id: abc_1234', 'telegram @abc_1234'].map((text) => ({ family: 'account', text, secret: 'abc_1234' })),
+  { family: 'account', text: 'Skype: john.smith99', secret: 'smith99' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -267,6 +269,8 @@ describe('pii-exposure sees what --redact masks in an agent’s message', () => 
     ['加我 V X kk_10001', 'kk_10001'],
     ['加我微芯 kk_10004', 'kk_10004'],
     ['加个卫星 kk_10013', 'kk_10013'],
+    ['加我绿泡泡 kk_10017', 'kk_10017'],
+    ['加我 telegram @kk_10018', 'kk_10018'],
   ] as const;
   const file = path.join(DIR, 'exposures.jsonl');
   beforeAll(() => {

@@ -14,6 +14,8 @@ const PIECES = [
   '42 Main Street', '221B', ' Baker St', 'ship to 42 baker st', '小区', '3栋', '2单元', '501', '小区3栋2单元501',
   // Names after 叫 or 找, and a name that signs off a message.
   '叫', '找', '张学友', 'Thanks, ', 'John Smith', 'Regards, Mary Jones',
+  // Ids after other messengers, with an @ or dots.
+  'telegram', 'line id', 'john.smith99', '绿泡泡', 'a.b.c.d.e',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((pieces) => pieces.join(''));
 

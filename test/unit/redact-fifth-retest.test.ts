@@ -87,3 +87,19 @@ describe('a name in Latin letters that signs off a message', () => {
   // A team or a company signs, a name that does not end the message, one word.
   leavesAlone(['Best regards, the team', 'Thanks, Support Team', 'Kind regards, Acme Corp', 'Thanks, John Smith will call you', 'Thanks, John']);
 });
+
+describe('an id after the name of another messenger', () => {
+  masksAs([
+    ['联系方式 绿泡泡 abc_1234，太过分了', '联系方式 绿泡泡 a******4，太过分了'],
+    ['line id: abc_1234', 'line id: a******4'],
+    ['LINE abc_1234', 'LINE a******4'],
+    ['telegram @abc_1234', 'telegram @a******4'],
+    ['tg abc_1234', 'tg a******4'],
+    ['Skype: john.smith99', 'Skype: j**********9'],
+    ['WhatsApp: abc_1234', 'WhatsApp: a******4'],
+    ['钉钉号 ding_1234', '钉钉号 d*******4'],
+    ['飞书 feishu_88', '飞书 f*******8'],
+  ]);
+  // "line" in lower case with nothing after it is a line; a word that ends in one is no label.
+  leavesAlone(['line abc_1234', 'Line 12345: error', 'online id: abc_1234', 'settings abc_1234']);
+});
