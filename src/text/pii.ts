@@ -187,8 +187,13 @@ const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(
 // "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
-// A dot with spaces around it ("163 . com") is a dot there too.
-export const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// A dot with spaces around it ("163 . com") is a dot there too. 点, 。 and ， only between Latin letters or
+// digits, on the way to a top-level domain ("qq，com", "mail。163。com"): after an address, a comma and
+// what follows are the rest of the sentence ("zhangsan@163.com，王建国，13912345678，ok").
+const CHINESE_DOT = '\\s*[。，｡、点]\\s*';
+const TOP_LEVEL_DOMAIN = 'com|cn|net|org|edu|gov|info|io|co|uk|hk|tw|mo|jp|kr|sg|us|de|fr|au|ca|me|cc|top|xyz|biz|vip|tv|mobi|asia';
+const DOT_BEFORE_TOP_LEVEL_DOMAIN = `(?<=[A-Za-z0-9-])${CHINESE_DOT}(?=(?:[A-Za-z0-9-]{1,63}(?:${CHINESE_DOT}|\\.)){0,3}(?:${TOP_LEVEL_DOMAIN})(?![A-Za-z0-9]))`;
+export const DOT_WORD = new RegExp(`(?<=@[^\\s@]{1,40})(?:\\s*[([{（【<]\\s*(?:dot|\\.|点)\\s*[)\\]}）】>]\\s*|\\s+dot\\s+|${DOT_BEFORE_TOP_LEVEL_DOMAIN}|[ \\t\\u00a0]{1,2}\\.[ \\t\\u00a0]{0,2}(?=[A-Za-z])|\\.[ \\t\\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\\p{Script=Han}])`, 'giu');
 /**
  * The positions where DOT_WORD may match: 2 to 41 characters after an @ with no blank or @ between
  * (its look-behind), at a character a match starts with (a blank, a bracket, a dot, 。，｡、点).

@@ -122,6 +122,8 @@ const SPELLINGS: Spelling[] = [
   ...['Regards, Mary Jones', 'Thanks, John Smith', 'Signed, John Smith'].map((text) => ({ family: 'name', text, secret: text.split(', ')[1]!.replace(' ', '') })),
   ...['绿泡泡 abc_1234', 'line id: abc_1234', 'telegram @abc_1234'].map((text) => ({ family: 'account', text, secret: 'abc_1234' })),
   { family: 'account', text: 'Skype: john.smith99', secret: 'smith99' },
+  { family: 'email', text: 'zhangsan@163.com，王建国，13912345678，ok', secret: '13912345678' },
+  { family: 'email', text: '邮箱zhangsan@163.com，收件人王建国，OK', secret: '王建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

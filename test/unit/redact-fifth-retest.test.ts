@@ -103,3 +103,15 @@ describe('an id after the name of another messenger', () => {
   // "line" in lower case with nothing after it is a line; a word that ends in one is no label.
   leavesAlone(['line abc_1234', 'Line 12345: error', 'online id: abc_1234', 'settings abc_1234']);
 });
+
+describe('an e-mail address followed by a comma and more of the sentence', () => {
+  masksAs([
+    ['这个是快递那边的问题，zhangsan@163.com，王建国，13912345678，ok', '这个是快递那边的问题，z***@163.com，王**，139****5678，ok'],
+    ['邮箱zhangsan@163.com，收件人王建国，OK', '邮箱z***@163.com，收件人王**，OK'],
+    ['邮箱 zhangsan@qq.com，收货人王建国，手机13912345678，ok', '邮箱 z***@qq.com，收货人王**，手机139****5678，ok'],
+    ['my email is john@gmail.com，thanks', 'my email is j***@gmail.com，thanks'],
+    // A Chinese dot between Latin labels on the way to a top-level domain is still a dot.
+    ['wangwu@qq，com', 'w***@qq.com'],
+    ['wangwu@qq。com。cn', 'w***@qq.com.cn'],
+  ]);
+});
