@@ -139,6 +139,14 @@ const halvesPii = mobile.chain((digits) =>
     .constantFrom(`手机号后四位${digits.slice(7)}，前七位${digits.slice(0, 7)}，`, `尾号${digits.slice(7)}，前面是${digits.slice(0, 7)}，`, `前七位${digits.slice(0, 7)}，后四位${digits.slice(7)}，`)
     .map((text): Pii => ({ text, secrets: [digits.slice(0, 7)] })),
 );
+// The same in three parts, or in a first three and a last eight: what follows the first three must not survive.
+const partsPii = mobile.chain((digits) =>
+  fc
+    .constantFrom<Pii>(
+      { text: `前三位${digits.slice(0, 3)}，中间四位${digits.slice(3, 7)}，后四位${digits.slice(7)}，`, secrets: [`中间四位${digits.slice(3, 7)}`, `后四位${digits.slice(7)}`] },
+      { text: `手机号是${digits.slice(0, 3)}开头的，后面是${digits.slice(3)}，`, secrets: [digits.slice(3)] },
+    ),
+);
 // A landline with its area code in brackets and the number split, or after a word for a phone; a
 // Taiwan mobile number in groups. What must not survive is the whole number, which the view joins.
 const subscriber = fc.tuple(fc.integer({ min: 2, max: 9 }), digitString(3, 3), digitString(4, 4)).map(([first, rest, last]) => [`${first}${rest}`, last] as const);
@@ -287,7 +295,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, landlinePii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -374,7 +382,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

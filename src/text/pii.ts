@@ -666,6 +666,13 @@ const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被
 // 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
 const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
 
+// The same number in three parts, or in a first three and a last eight: "前三位138，中间四位1234，后四位5678",
+// "138开头的，后面是12345678". The first three show no more than a masked number does, and stay.
+const FIRST_THREE = /前[3三]位[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])1[3-9][0-9](?![0-9])|(?<![0-9])1[3-9][0-9](?![0-9])[ \t]*(?:开头|打头)/u;
+const FIRST_THREE_NEEDS = /前[3三]位|开头|打头/u;
+const MIDDLE_FOUR = /中间(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
+const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{8})(?![0-9])/gu;
+
 /** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
@@ -681,6 +688,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
+  [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [CLOSING_NAME, (text) => TWO_CAPITALISED_WORDS_AT_END.test(text.slice(-CLOSING_TAIL))],
 ];
 
@@ -840,7 +848,10 @@ export function findLongNumbers(text: string): PiiSpan[] {
 const HEAD_HALF = /前(?:[7七]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])(1[3-9][0-9]{5})(?![0-9])/gu;
 const TAIL_HALF = /(?:后|尾号|尾数|末)(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
 
-/** The halves of mobile numbers given apart in one message: none unless it holds both a first seven and a last four. */
+/**
+ * The parts of mobile numbers given apart in one message: none unless it holds both a first seven and
+ * a last four, or a first three and a middle four and a last four, or a first three and a last eight.
+ */
 export function findPhoneHalves(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const halves = (pattern: RegExp) =>
@@ -849,8 +860,16 @@ export function findPhoneHalves(text: string): PiiSpan[] {
       return { kind: 'phoneHalf' as const, ...view.original(start, start + m[1]!.length), value: m[1]! };
     });
   const heads = halves(HEAD_HALF);
-  const tails = heads.length > 0 ? halves(TAIL_HALF) : [];
-  return tails.length > 0 ? [...heads, ...tails].sort((a, b) => a.start - b.start) : [];
+  const firstThree = mayMatch(FIRST_THREE, view.text) && FIRST_THREE.test(view.text);
+  if (heads.length === 0 && !firstThree) return [];
+  const tails = halves(TAIL_HALF);
+  const parts: PiiSpan[] = heads.length > 0 && tails.length > 0 ? [...heads, ...tails] : [];
+  if (firstThree) {
+    const middles = halves(MIDDLE_FOUR);
+    if (middles.length > 0 && tails.length > 0) parts.push(...middles, ...(heads.length > 0 ? [] : tails));
+    parts.push(...halves(LAST_EIGHT));
+  }
+  return parts.sort((a, b) => a.start - b.start);
 }
 
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */

@@ -19,7 +19,8 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  *   after 电话 / 座机 / 固话 / tel / phone: all masked;
  * - Taiwan mobile numbers (0912345678, 0912-345-678, 09 1234 5678): first four digits kept;
  * - a mobile number given in two halves after 前七位 / 前面是 and 后四位 / 尾号: 138**** and ****
- *   (either half alone stays: a last four is what every masked number shows);
+ *   (either half alone stays: a last four is what every masked number shows), and one in three parts
+ *   (前三位 / 中间四位 / 后四位, or 138开头 … 后面是): all but the first three masked;
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
  *   lilei圈163.com, lilei 在 163.com): the domain kept, and the name's first character when it is a
  *   Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is masked whole);

@@ -115,3 +115,15 @@ describe('an e-mail address followed by a comma and more of the sentence', () =>
     ['wangwu@qq。com。cn', 'w***@qq.com.cn'],
   ]);
 });
+
+describe('a mobile number given in three parts, or as a first three and a last eight', () => {
+  masksAs([
+    ['这个是快递那边的问题，前三位138，中间四位1234，后四位5678', '这个是快递那边的问题，前三位138，中间四位****，后四位****'],
+    ['手机号是138开头的，后面是12345678', '手机号是138开头的，后面是********'],
+    // With short words between, the three groups are one number spelt with words between its groups.
+    ['前3位139，中间1234，尾号5678', '前3位139****5678'],
+    ['前三位是138，中间四位是1234，后四位是5678', '前三位是138，中间四位是****，后四位是****'],
+  ]);
+  // One part alone, or two that do not make a number.
+  leavesAlone(['前三位是138', '中间四位1234，后四位5678', '138开头的快递单', '138开头的，后面是1234']);
+});
