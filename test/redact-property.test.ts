@@ -228,7 +228,7 @@ const greetingNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.const
 const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join('')), mobile).chain(([s, g, digits]) => {
   const masked = `${digits.slice(0, 3)}****${digits.slice(7)}`;
   return fc
-    .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`)
+    .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`, `客户${s}${g}${masked}聊天记录，`)
     .map((text): Pii => ({ text, secrets: [s + g, [...s + g].join(' '), ...(text.includes(digits) ? [digits] : [])] }));
 });
 // A full name after 叫 whoever says it, or after a verb for reaching someone.
@@ -382,7 +382,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -529,6 +529,10 @@ const NAME_BESIDE_PHONE = new RegExp(
   ].join('|'),
   'gdu',
 );
+// A full name glued between other words and a mobile number ("客户张三丰13812345678聊天记录", a file's name):
+// the last two to four Han characters before the number, from the first surname that starts a full name.
+const NAME_GLUED_TO_PHONE = new RegExp(`(?<=\\p{Script=Han})(\\p{Script=Han}{2,4})(?=${MOBILE_WHOLE_OR_MASKED})`, 'gdu');
+const MOBILE_IN_TEXT = new RegExp(MOBILE_WHOLE_OR_MASKED, 'u');
 const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
@@ -539,7 +543,7 @@ const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend 
 // after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜"). These words start more
 // ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
 // name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
-// else, in whole or in its first two characters (see isNameAfterVerb).
+// else, in whole or in its first two characters (see isFullNameAmongWords).
 const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN})`, 'gdu');
 const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
@@ -689,6 +693,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
+  [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [CLOSING_NAME, (text) => TWO_CAPITALISED_WORDS_AT_END.test(text.slice(-CLOSING_TAIL))],
 ];
 
@@ -972,6 +977,11 @@ export function findNames(text: string): PiiSpan[] {
     const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;
     if (isPlausibleFullName(view.text.slice(...span).replace(/[ \t]/gu, ''))) found.push(nameSpan(view, span));
   }
+  for (const m of mayMatch(NAME_GLUED_TO_PHONE, view.text) ? view.text.matchAll(NAME_GLUED_TO_PHONE) : []) {
+    const [start, end] = m.indices![1]!;
+    const nameStart = [start, start + 1, start + 2].find((at) => end - at >= 2 && isFullNameAmongWords(view.text.slice(at, end)));
+    if (nameStart !== undefined) found.push(nameSpan(view, [nameStart, end]));
+  }
   for (const m of view.text.matchAll(LATIN_TITLED_NAME)) {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
@@ -988,15 +998,15 @@ export function findNames(text: string): PiiSpan[] {
     const [start, end] = [m.indices![1]![0], m.indices![2]![1]];
     if (TITLE_AFTER_SURNAME.test(m[2]!.trimStart())) continue;
     // The given name's two characters, or its first alone ("找方法解决" is neither).
-    const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isNameAfterVerb(view.text.slice(start, at).replace(/[ \t]/gu, '')));
+    const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
   }
   found.push(...closingName(view));
   return found;
 }
 
-/** A full name that a word such as 叫 or 找 comes before: see NAME_AFTER_VERB. */
-function isNameAfterVerb(name: string): boolean {
+/** A full name with other words around it (after 叫 or 找, glued before a phone number): see NAME_AFTER_VERB. */
+function isFullNameAmongWords(name: string): boolean {
   const surname = startsWithSurname(name);
   if (!isPlausibleFullName(name)) return false;
   // A one-character surname and the first given character that make a word are that word: 方法, 马上, 高手.

@@ -126,6 +126,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱zhangsan@163.com，收件人王建国，OK', secret: '王建国' },
   { family: 'phone', text: '前三位138，中间四位1234，后四位5678', secret: '中间四位1234' },
   { family: 'phone', text: '手机号是138开头的，后面是12345678', secret: '12345678' },
+  { family: 'name', text: '客户张三丰13812345678聊天记录', secret: '张三丰' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -127,3 +127,13 @@ describe('a mobile number given in three parts, or as a first three and a last e
   // One part alone, or two that do not make a number.
   leavesAlone(['前三位是138', '中间四位1234，后四位5678', '138开头的快递单', '138开头的，后面是1234']);
 });
+
+describe('a full name glued between other words and a mobile number', () => {
+  masksAs([
+    ['客户张三丰13812345678聊天记录', '客户张**138****5678聊天记录'],
+    ['区域经理郑翔138-1234-5678', '区域经理郑*138****5678'],
+    ['客户张伟138****5678', '客户张*138****5678'],
+  ]);
+  // Words for the number itself, which start with a surname or not.
+  leavesAlone(['联系方式为138****5678', '手机号138****5678', '请拨打138****5678', '周末138****5678']);
+});
