@@ -128,6 +128,8 @@ interface Pii {
   text: string;
   /** What must not survive, as the normalised view reads it. */
   secrets: string[];
+  /** It ends the message: nothing is written after it. */
+  last?: boolean;
 }
 
 const digitsPii = fc.oneof(mobile, residentId, bankCard).chain((digits) => spelt(digits).map((text): Pii => ({ text, secrets: [digits] })));
@@ -137,6 +139,26 @@ const halvesPii = mobile.chain((digits) =>
     .constantFrom(`手机号后四位${digits.slice(7)}，前七位${digits.slice(0, 7)}，`, `尾号${digits.slice(7)}，前面是${digits.slice(0, 7)}，`, `前七位${digits.slice(0, 7)}，后四位${digits.slice(7)}，`)
     .map((text): Pii => ({ text, secrets: [digits.slice(0, 7)] })),
 );
+// The same in three parts, or in a first three and a last eight: what follows the first three must not survive.
+const partsPii = mobile.chain((digits) =>
+  fc
+    .constantFrom<Pii>(
+      { text: `前三位${digits.slice(0, 3)}，中间四位${digits.slice(3, 7)}，后四位${digits.slice(7)}，`, secrets: [`中间四位${digits.slice(3, 7)}`, `后四位${digits.slice(7)}`] },
+      { text: `手机号是${digits.slice(0, 3)}开头的，后面是${digits.slice(3)}，`, secrets: [digits.slice(3)] },
+    ),
+);
+// A landline with its area code in brackets and the number split, or after a word for a phone; a
+// Taiwan mobile number in groups. What must not survive is the whole number, which the view joins.
+const subscriber = fc.tuple(fc.integer({ min: 2, max: 9 }), digitString(3, 3), digitString(4, 4)).map(([first, rest, last]) => [`${first}${rest}`, last] as const);
+const landlinePii = fc.tuple(fc.constantFrom('021', '0571', '010'), subscriber).chain(([area, [head, tail]]) =>
+  fc
+    .constantFrom(`座机(${area})${head}-${tail}，`, `（${area}）${head} ${tail}，`, `区号${area} 电话${head}${tail}，`, `电话：${head}-${tail}，`, `固话是 ${head}${tail}，`, `tel: ${head} ${tail}，`)
+    .map((text): Pii => ({ text, secrets: [head + tail] })),
+);
+const taiwanMobilePii = fc.tuple(digitString(2, 2), digitString(3, 3), digitString(3, 3)).chain(([a, b, c]) => {
+  const digits = `09${a}${b}${c}`;
+  return fc.constantFrom(`台湾手机09${a}-${b}-${c}，`, ` 09${a} ${b} ${c} `, ` 09 ${a}${b.slice(0, 2)} ${b.slice(2)}${c} `).map((text): Pii => ({ text, secrets: [digits] }));
+});
 const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
@@ -158,6 +180,10 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
+// An address with a comma and more of the sentence after it: a name and a phone number, then a Latin word.
+const emailThenSentencePii = fc.tuple(emailParts, fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), mobile, fc.constantFrom('ok', 'OK', 'thanks', 'bye')).map(
+  ([[name, num, domain], s, g, digits, word]): Pii => ({ text: `邮箱${name}${num}@${domain}，${s}${g}，${digits}，${word}`, secrets: [`${name}${num}`, digits], last: true }),
+);
 // A spelt-out dot inside an address's name: its first word must not survive.
 const dottedEmailPii = fc.tuple(emailParts, letters(3, 6)).chain(([[name, num, domain], second]) => {
   const [host, tld] = domain.split('.') as [string, string];
@@ -182,7 +208,7 @@ const LABEL_SEPARATORS: Array<(label: string) => string> = [
 const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人', '签收人', '发件人', '取件人', '下单人', '称呼'];
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ '), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ ', '绿泡泡 ', 'line id: ', 'LINE ', 'telegram @', 'tg ', 'Skype: ', 'WhatsApp: ', '钉钉号 ', '飞书 '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
   fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
@@ -202,9 +228,17 @@ const greetingNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.const
 const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join('')), mobile).chain(([s, g, digits]) => {
   const masked = `${digits.slice(0, 3)}****${digits.slice(7)}`;
   return fc
-    .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`)
+    .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`, `客户${s}${g}${masked}聊天记录，`)
     .map((text): Pii => ({ text, secrets: [s + g, [...s + g].join(' '), ...(text.includes(digits) ? [digits] : [])] }));
 });
+// A full name after 叫 whoever says it, or after a verb for reaching someone.
+const calledNamePii = fc
+  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
+  .map(([verb, s, g]): Pii => ({ text: `${verb}${s}${g}，`, secrets: [s + g] }));
+// A name in Latin letters that signs off the message.
+const closingNamePii = fc
+  .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Signed, ', 'Best regards,\n', 'Cheers, ', 'Sincerely, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
+  .map(([closing, a, b]): Pii => ({ text: ` ${closing}${a} ${b}`, secrets: [`${a} ${b}`], last: true }));
 const titledLatinNamePii = fc
   .tuple(fc.constantFrom('Mr. ', 'Mrs ', 'Ms. ', 'Dr. ', 'Dear '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
   .map(([title, a, b]): Pii => ({ text: ` ${title}${a} ${b}, `, secrets: [`${a} ${b}`] }));
@@ -242,13 +276,26 @@ const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '�
 const placeAddressPii = fc
   .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
   .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
+// English street addresses, after a word that introduces one (then in any case) or alone, with a
+// city and a postcode after them; homes in a housing estate with no district or road before them.
+const englishAddressPii = fc
+  .tuple(fc.constantFrom('Ship to ', 'ship to ', '寄到 ', 'my address is ', 'deliver to ', ', '), fc.integer({ min: 1, max: 9999 }), fc.constantFrom('Main', 'Baker', 'Elm', 'Queen', 'Amphitheatre', 'High Park'), fc.constantFrom('Street', 'St', 'Road', 'Ave', 'Lane', 'Drive', 'Parkway', 'Court'), fc.constantFrom(['', ''], [', Springfield, IL 62704', '62704'], [', London NW1 6XE', 'nw1 6xe'], [', Toronto, ON M5H 2N2', 'm5h 2n2']))
+  .map(([cue, number, name, type, [tail, postcode]]): Pii => {
+    const street = cue === cue.toLowerCase() && /^[a-z]/u.test(cue) ? `${name} ${type}`.toLowerCase() : `${name} ${type}`;
+    return { text: `${cue}${number} ${street}${tail}. `, secrets: [`${name} ${type}`, ...(postcode ? [postcode] : [])] };
+  });
+const estatePii = fc
+  .tuple(fc.constantFrom('我家在', '，', '住', '寄到'), fc.constantFrom('万科城市花园', '阳光小区', '翠苑', '都市花园', '碧桂园', '锦绣家园'), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 101, max: 2604 }))
+  .chain(([lead, estate, building, unit, room]) =>
+    fc.constantFrom(`${building}栋${unit}单元${room}`, `${building}号楼${unit}单元${room}室`, `${building}幢${room}室`).map((home): Pii => ({ text: `${lead}${estate}${home}，`, secrets: [estate] })),
+  );
 const passportPii = fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('护照')), 'passport no. ', '护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·', '-', ' ', ' - '), digitString(5, 5), fc.boolean())
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, emailPii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -277,8 +324,8 @@ function transcript(conversations: readonly Conversation[]): string {
   conversations.forEach((c, i) => {
     const day = `2026-11-0${(i % 7) + 2}`;
     const base = { conversation_id: c.id.text, channel: c.channel };
-    lines.push(JSON.stringify({ ...base, time: `${day} 10:00:00`, role: 'customer', text: `${c.before}${c.customer.text}${c.after}` }));
-    lines.push(JSON.stringify({ ...base, time: `${day} 10:03:00`, role: 'agent', agent: c.agent, text: `这个不归我们管，${c.before}${c.agentSays.text}${c.after}` }));
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:00:00`, role: 'customer', text: `${c.before}${c.customer.text}${c.customer.last ? '' : c.after}` }));
+    lines.push(JSON.stringify({ ...base, time: `${day} 10:03:00`, role: 'agent', agent: c.agent, text: `这个不归我们管，${c.before}${c.agentSays.text}${c.agentSays.last ? '' : c.after}` }));
     lines.push(JSON.stringify({ ...base, time: `${day} 10:04:00`, role: 'customer', text: '好吧' }));
   });
   return `${lines.join('\n')}\n`;
@@ -335,8 +382,8 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii), filler, filler, (pii, before, after) => {
-        const text = `${before}${pii.text}${after}`;
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii), filler, filler, (pii, before, after) => {
+        const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());
       }),

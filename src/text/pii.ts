@@ -187,8 +187,13 @@ const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(
 // "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
 const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
-// A dot with spaces around it ("163 . com") is a dot there too.
-export const DOT_WORD = /(?<=@[^\s@]{1,40})(?:\s*[([{（【<]\s*(?:dot|\.|点)\s*[)\]}）】>]\s*|\s+dot\s+|\s*[。，｡、点]\s*|[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}(?=[A-Za-z])|\.[ \t\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// A dot with spaces around it ("163 . com") is a dot there too. 点, 。 and ， only between Latin letters or
+// digits, on the way to a top-level domain ("qq，com", "mail。163。com"): after an address, a comma and
+// what follows are the rest of the sentence ("zhangsan@163.com，王建国，13912345678，ok").
+const CHINESE_DOT = '\\s*[。，｡、点]\\s*';
+const TOP_LEVEL_DOMAIN = 'com|cn|net|org|edu|gov|info|io|co|uk|hk|tw|mo|jp|kr|sg|us|de|fr|au|ca|me|cc|top|xyz|biz|vip|tv|mobi|asia';
+const DOT_BEFORE_TOP_LEVEL_DOMAIN = `(?<=[A-Za-z0-9-])${CHINESE_DOT}(?=(?:[A-Za-z0-9-]{1,63}(?:${CHINESE_DOT}|\\.)){0,3}(?:${TOP_LEVEL_DOMAIN})(?![A-Za-z0-9]))`;
+export const DOT_WORD = new RegExp(`(?<=@[^\\s@]{1,40})(?:\\s*[([{（【<]\\s*(?:dot|\\.|点)\\s*[)\\]}）】>]\\s*|\\s+dot\\s+|${DOT_BEFORE_TOP_LEVEL_DOMAIN}|[ \\t\\u00a0]{1,2}\\.[ \\t\\u00a0]{0,2}(?=[A-Za-z])|\\.[ \\t\\u00a0]{1,2}(?=[A-Za-z]{2,24}(?![A-Za-z])))(?=[A-Za-z0-9\\p{Script=Han}])`, 'giu');
 /**
  * The positions where DOT_WORD may match: 2 to 41 characters after an @ with no blank or @ between
  * (its look-behind), at a character a match starts with (a blank, a bracket, a dot, 。，｡、点).
@@ -286,13 +291,13 @@ const VIEWS_KEPT = 64;
 const THREE_GROUP_DIGITS = new RegExp(`${GROUP_DIGIT}{3}`, 'u');
 const DIGITS_ACROSS_GAP = new RegExp(`[0-9]${DIGIT_GAP}[0-9]`, 'u');
 const AT_WORD_NEEDS = /at|艾特/iu;
-const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_-]{4}/iu;
+const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_.-]{4}/iu;
 const hasAt = (text: string) => text.includes('@');
 /** Runs `step`, which matches `pattern`, on a view whose text passes the pattern's test in PATTERN_NEEDS; returns the view as it is otherwise. */
 const when =
   (pattern: RegExp, step: (view: MappedText) => MappedText) =>
   (view: MappedText): MappedText =>
-    PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](view.text) ? step(view) : view;
+    mayMatch(pattern, view.text) ? step(view) : view;
 
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
@@ -319,7 +324,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'taiwanMobile' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -329,8 +334,20 @@ export interface PiiSpan {
 }
 
 // Landlines are matched before separators are dropped, so that the area code stays recognisable:
-// "0571 88886666", "(0571)88776655", "010-12345678".
-const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])/gu;
+// "0571 88886666", "(0571)88776655", "010-12345678", and with the subscriber number split 3-4 or 4-4
+// ("(021)6666-8888", "0571 8888 6666"); split so, a number that is one group of a longer one ("6222
+// 0200 1234 5678", a card) is none.
+const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])|(?<![0-9][ -]?)\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{3,4}[ -][0-9]{4})(?![ -]?[0-9])/gu;
+// A subscriber number of seven or eight digits with no area code, right after a word for a phone:
+// "区号021 电话66668888", "座机：6666-8888", "tel 6666 8888" (also Hong Kong's eight-digit numbers).
+// Not a hotline's (客服电话, 服务电话, 热线: published for everyone), nor the first digits of a
+// mobile number whose last four are hidden ("手机号1560162xxxx").
+const PHONE_LABELS = '(?<!客服|服务|热线|售后)(?:电话|座机|固话|手机)|(?<![A-Za-z])(?:tel(?:ephone)?|phone)';
+const LABELLED_LANDLINE = new RegExp(`${anyCue(PHONE_LABELS, '(?:号码|号|no\\.?|number)?')}(?<![0-9])([0-9]{3,4}[ -]?[0-9]{4})(?![ -]?[0-9*＊xX])`, 'giu');
+const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
+// Taiwan mobile numbers (09 and eight digits) grouped 4-3-3 or 2-4-4 with the same sign or space
+// twice, or none: "0912-345-678", "0912 345 678", "09 1234 5678", "0912345678".
+const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
@@ -352,21 +369,16 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
 // right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
+// Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
+// "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
+// or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
 const ACCOUNT_LABELS =
-  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])";
-// The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own shape says what it is.
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])`, 'giu');
-
-/** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
-export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
-  [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
-  [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
-  [SPACE_AT, hasAt],
-  [GAP_BETWEEN_DIGITS, (text) => DIGITS_ACROSS_GAP.test(text)],
-  [DOT_WORD_IN_NAME, hasAt],
-  [DOT_WORD, hasAt],
-  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
-];
+  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书";
+// The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
+// shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// "line" as a label: upper case, or with an id, 号 or a sign after it.
+const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
 
 // The commonest Chinese surnames (they cover most of the population), compound surnames first.
 const SURNAMES = [
@@ -517,11 +529,39 @@ const NAME_BESIDE_PHONE = new RegExp(
   ].join('|'),
   'gdu',
 );
+// A full name glued between other words and a mobile number ("客户张三丰13812345678聊天记录", a file's name):
+// the last two to four Han characters before the number, from the first surname that starts a full name.
+const NAME_GLUED_TO_PHONE = new RegExp(`(?<=\\p{Script=Han})(\\p{Script=Han}{2,4})(?=${MOBILE_WHOLE_OR_MASKED})`, 'gdu');
+const MOBILE_IN_TEXT = new RegExp(MOBILE_WHOLE_OR_MASKED, 'u');
 const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
+
+// A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
+// after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜"). These words start more
+// ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
+// name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
+// else, in whole or in its first two characters (see isFullNameAmongWords).
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达/u;
+// A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
+const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
+// A name in Latin letters that signs off a message: "Regards, Mary Jones", "Thanks, John Smith",
+// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words at the very end, none
+// of them a word a team or a company signs with ("Thanks, Support Team", "Best regards, the team").
+const CLOSING_NAME = new RegExp(
+  `(?<![A-Za-z])(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})[ \\t\\r\\n.!。！]*$`,
+  'du',
+);
+// Closings are read in the last characters of a message only, so that a long message costs nothing more.
+const CLOSING_TAIL = 160;
+// Two capitalised words at the end: what CLOSING_NAME needs.
+const TWO_CAPITALISED_WORDS_AT_END = /[A-Z][A-Za-z'’.-]*[ \t][A-Z][A-Za-z'’.-]*[ \t\r\n.!。！]*$/u;
+const NOT_A_NAME_IN_SIGNATURE = new Set(
+  'Team Support Service Services Customer Customers Care Sales Help Desk Center Centre Department Dept Store Shop Group Company Corp Inc Ltd Co Staff Everyone All Management Office Official Online The Your Our'.split(' '),
+);
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
@@ -589,9 +629,83 @@ const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 // city and a word), or after a word that says a plate follows (车牌京 A12345, 我的车是京 A12345).
 const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
 
+// English street addresses: a house number, one to four words of the street's name and a street
+// type ("123 Main Street", "42 Baker St", "1600 Amphitheatre Parkway", "221B Baker Street"), and a
+// flat or suite after it. Anywhere, the words of the name are capitalised ("Main Street Mall" with
+// no number, "2 hours on the road" stay); after a word that introduces an address ("ship to",
+// "deliver to", "my address is", 寄到 …) they may be written in any case.
+const STREET_TYPES = ['Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Way', 'Parkway', 'Pkwy', 'Court', 'Ct', 'Place', 'Pl', 'Terrace', 'Close', 'Crescent', 'Square', 'Sq', 'Highway', 'Hwy', 'Circle', 'Plaza']
+  .map((type) => `[${type[0]}${type[0]!.toLowerCase()}]${type.slice(1)}`)
+  .join('|');
+const STREET_NAME_WORD = "(?:[A-Z][A-Za-z'’-]{0,20}|[0-9]{1,3}(?:st|nd|rd|th))";
+const FLAT_OR_SUITE = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|Rm)\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}|,?[ \\t]*#[ \\t]?[0-9][A-Za-z0-9-]{0,5})?";
+// A compass point may follow the street type ("100 Queen St W"); Dr and St before a capitalised name
+// are a title and a saint ("Windows 10 Pro Dr. Smith", "St. Mary").
+const STREET_LINE = `[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,6})?[ \\t]+(?:${STREET_NAME_WORD}[ \\t]+){1,4}?(?:${STREET_TYPES})(?<!(?:Dr|St)(?=\\.?[ \\t]+(?!Apt|Apartment|Suite|Ste|Unit|Flat|Room|Rm)[A-Z][a-z]))\\.?(?![A-Za-z])(?:[ \\t]+(?:[NSEW]|NE|NW|SE|SW)\\.?(?![A-Za-z]))?${FLAT_OR_SUITE}`;
+const ENGLISH_STREET = new RegExp(`(?<![A-Za-z0-9])${STREET_LINE}`, 'gu');
+const ENGLISH_ADDRESS_CUE = `(?<![A-Za-z])(?:(?:ship|send|deliver|mail|post)(?: it| them| this| the (?:parcel|package|order))? to|(?:(?:shipping|delivery|home|mailing|postal|my|the)[ \\t])?address(?:[ \\t]is|[ \\t]*[:：])|(?:i[ \\t])?live[sd]?[ \\t]at)|${ADDRESS_CUE}`;
+const CUED_ENGLISH_STREET = new RegExp(`(?:${ENGLISH_ADDRESS_CUE})[ \\t]*[:：]?[ \\t]*(${STREET_LINE})`, 'giu');
+// A digit (perhaps a letter after it), spaces and a letter: what an English street address starts with.
+const HOUSE_NUMBER_THEN_WORD = /[0-9][A-Za-z]?[ \t]+[A-Za-z]/u;
+// After the street, the city and the state or county stay and a postcode is masked: a US ZIP code
+// ("Springfield, IL 62704"), a UK postcode ("London NW1 6XE") or a Canadian one ("Toronto, ON M5V 2T6");
+// in any case after a word that introduces an address, as the street is.
+const POSTCODE_AFTER_STREET_SOURCE = "(?:,[ \\t]*[A-Z][A-Za-z.'’-]*(?:[ \\t]+[A-Z][A-Za-z.'’-]*){0,3}){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+)?([0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]?[ \\t]?[0-9][A-Z]{2}|[A-Z][0-9][A-Z][ \\t]?[0-9][A-Z][0-9])(?![A-Za-z0-9])";
+const POSTCODE_AFTER_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'uy');
+const POSTCODE_AFTER_CUED_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'iuy');
+// A home in a housing estate, with no district or road before it: the estate's name (ending in 小区,
+// 花园, 公寓, 家园, 苑 …), a building's number (栋, 幢, 座, 号楼) and a unit and a room, or a room
+// ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"). A building's number alone
+// ("5号楼") is no one's home. The name is read back from the estate's word to the first word that
+// is not part of it (see estateNameStart).
+const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园|新城|城|山庄|公馆|华府|府|大厦|社区|宿舍|里|湾|郡|邸|庭';
+const BUILDING = '[0-9A-Za-z一二三四五六七八九十]{1,4}[ \\t]?(?:号楼|栋|幢|座|号院)';
+const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?单元';
+const ROOM = '[0-9]{3,5}(?:[ \\t]?(?:室|房|号(?![线码])))?(?![0-9]|[元块件个天次%])';
+const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|${ROOM})`, 'gu');
+const ESTATE_NUMBERS_NEED = /[栋幢座]|号楼|单元|号院/u;
+// Where an estate's name stops, read backwards: a word that says where one lives or sends things, a
+// pronoun, a particle, or a region (kept, as after a cue).
+const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为：:，,。\s]/u;
+// 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
+const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
+
+// The same number in three parts, or in a first three and a last eight: "前三位138，中间四位1234，后四位5678",
+// "138开头的，后面是12345678". The first three show no more than a masked number does, and stay.
+const FIRST_THREE = /前[3三]位[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])1[3-9][0-9](?![0-9])|(?<![0-9])1[3-9][0-9](?![0-9])[ \t]*(?:开头|打头)/u;
+const FIRST_THREE_NEEDS = /前[3三]位|开头|打头/u;
+const MIDDLE_FOUR = /中间(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
+const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{8})(?![0-9])/gu;
+
+/** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
+export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
+  [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
+  [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
+  [SPACE_AT, hasAt],
+  [GAP_BETWEEN_DIGITS, (text) => DIGITS_ACROSS_GAP.test(text)],
+  [DOT_WORD_IN_NAME, hasAt],
+  [DOT_WORD, hasAt],
+  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
+  [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
+  [TAIWAN_MOBILE, (text) => text.includes('09')],
+  [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
+  [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
+  [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
+  [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
+  [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
+  [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
+  [CLOSING_NAME, (text) => TWO_CAPITALISED_WORDS_AT_END.test(text.slice(-CLOSING_TAIL))],
+];
+
+/** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
+function mayMatch(pattern: RegExp, text: string): boolean {
+  return PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](text);
+}
+
 /**
  * Street addresses after 地址, 收货地址, 寄到 …, and addresses known by their shape anywhere: the span
- * leaves out the province, city and district.
+ * leaves out the province, city and district. Homes in a housing estate, and English street
+ * addresses with their postcodes (the city left out), where no address found before holds them.
  */
 export function findAddresses(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
@@ -616,7 +730,63 @@ export function findAddresses(text: string): PiiSpan[] {
     if (next < labelled && found[next]!.start < span.end) continue;
     found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
   }
+  found.sort((a, b) => a.start - b.start);
+  return withoutOverlapping(found, [...englishStreets(view), ...estateHomes(view)]);
+}
+
+/** English street addresses, with a postcode after them as a span of its own (the city between stays). */
+function englishStreets(view: MappedText): PiiSpan[] {
+  if (!mayMatch(ENGLISH_STREET, view.text)) return [];
+  const streets: Array<[number, number, RegExp]> = [...view.text.matchAll(CUED_ENGLISH_STREET)].map((m) => [m.index + m[0].length - m[1]!.length, m.index + m[0].length, POSTCODE_AFTER_CUED_STREET]);
+  for (const m of view.text.matchAll(ENGLISH_STREET)) streets.push([m.index, m.index + m[0].length, POSTCODE_AFTER_STREET]);
+  const found: PiiSpan[] = [];
+  for (const [start, end, postcodeAfter] of streets) {
+    found.push({ kind: 'address', ...view.original(start, end), value: view.text.slice(start, end) });
+    postcodeAfter.lastIndex = end;
+    const postcode = postcodeAfter.exec(view.text);
+    if (postcode) {
+      const postcodeEnd = postcode.index + postcode[0].length;
+      found.push({ kind: 'address', ...view.original(postcodeEnd - postcode[1]!.length, postcodeEnd), value: postcode[1]! });
+    }
+  }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Homes in a housing estate: the estate's name, the building, the unit and the room. */
+function estateHomes(view: MappedText): PiiSpan[] {
+  if (!mayMatch(ESTATE_HOME, view.text)) return [];
+  return [...view.text.matchAll(ESTATE_HOME)].map((m) => {
+    const start = estateNameStart(view.text, m.index);
+    return { kind: 'address' as const, ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length) };
+  });
+}
+
+/** Where the name of an estate whose word starts at `at` starts: up to eight Han characters back, to a word that is no part of it. */
+function estateNameStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && at - start < 8 && /\p{Script=Han}/u.test(text[start - 1]!) && !BEFORE_ESTATE_NAME.test(text[start - 1]!) && !REGION_END.test(text.slice(Math.max(0, start - 2), start))) start--;
+  return start;
+}
+
+/**
+ * `spans` (in order of their starts, which may overlap each other) added to `found` (in order, not
+ * overlapping) where they overlap nothing found before them; in order of their starts.
+ */
+function withoutOverlapping(found: readonly PiiSpan[], spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  let next = 0;
+  let lastEnd = 0;
+  for (const span of spans) {
+    while (next < found.length && found[next]!.start < span.start) {
+      out.push(found[next]!);
+      lastEnd = Math.max(lastEnd, found[next]!.end);
+      next++;
+    }
+    if (span.start < lastEnd || (next < found.length && found[next]!.start < span.end)) continue;
+    out.push(span);
+    lastEnd = span.end;
+  }
+  return [...out, ...found.slice(next)];
 }
 
 /** Passport and travel-permit numbers after their names. */
@@ -640,10 +810,34 @@ export function findPlates(text: string): PiiSpan[] {
   return found;
 }
 
-/** Landline numbers, spelt with or without area-code brackets and dashes. */
+/**
+ * Landline numbers, spelt with or without area-code brackets and dashes (the area code is `keep`),
+ * and subscriber numbers right after a word for a phone (no `keep`).
+ */
 export function findLandlines(text: string): PiiSpan[] {
   const view = piiViewWithoutGaps(text);
-  return [...view.text.matchAll(LANDLINE)].map((m) => ({ kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: m[1]! + m[2]!, keep: m[1]! }));
+  const subscriber = (digits: string) => digits.replace(/[ -]/gu, '');
+  const found: PiiSpan[] = [...view.text.matchAll(LANDLINE)].map((m) => {
+    const [area, number] = m[1] === undefined ? [m[3]!, m[4]!] : [m[1], m[2]!];
+    return { kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: area + subscriber(number), keep: area };
+  });
+  if (!mayMatch(LABELLED_LANDLINE, view.text)) return found;
+  for (const m of view.text.matchAll(LABELLED_LANDLINE)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const span = view.original(start, m.index + m[0].length);
+    if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'landline', ...span, value: subscriber(m[1]!) });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Taiwan mobile numbers (09…) whole or in groups of 4-3-3 or 2-4-4; `keep` is the first four digits. */
+export function findTaiwanMobiles(text: string): PiiSpan[] {
+  const view = piiViewWithoutGaps(text);
+  if (!mayMatch(TAIWAN_MOBILE, view.text)) return [];
+  return [...view.text.matchAll(TAIWAN_MOBILE)].map((m) => {
+    const digits = m[0].replace(/[ -]/gu, '');
+    return { kind: 'taiwanMobile' as const, ...view.original(m.index, m.index + m[0].length), value: digits, keep: digits.slice(0, 4) };
+  });
 }
 
 /** Runs of eleven or more digits, however they are spelt: ID, card and order numbers alike. */
@@ -659,7 +853,10 @@ export function findLongNumbers(text: string): PiiSpan[] {
 const HEAD_HALF = /前(?:[7七]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])(1[3-9][0-9]{5})(?![0-9])/gu;
 const TAIL_HALF = /(?:后|尾号|尾数|末)(?:[4四]位)?[^0-9，,。；;！!？?\n]{0,4}?(?<![0-9])([0-9]{4})(?![0-9])/gu;
 
-/** The halves of mobile numbers given apart in one message: none unless it holds both a first seven and a last four. */
+/**
+ * The parts of mobile numbers given apart in one message: none unless it holds both a first seven and
+ * a last four, or a first three and a middle four and a last four, or a first three and a last eight.
+ */
 export function findPhoneHalves(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
   const halves = (pattern: RegExp) =>
@@ -668,8 +865,16 @@ export function findPhoneHalves(text: string): PiiSpan[] {
       return { kind: 'phoneHalf' as const, ...view.original(start, start + m[1]!.length), value: m[1]! };
     });
   const heads = halves(HEAD_HALF);
-  const tails = heads.length > 0 ? halves(TAIL_HALF) : [];
-  return tails.length > 0 ? [...heads, ...tails].sort((a, b) => a.start - b.start) : [];
+  const firstThree = mayMatch(FIRST_THREE, view.text) && FIRST_THREE.test(view.text);
+  if (heads.length === 0 && !firstThree) return [];
+  const tails = halves(TAIL_HALF);
+  const parts: PiiSpan[] = heads.length > 0 && tails.length > 0 ? [...heads, ...tails] : [];
+  if (firstThree) {
+    const middles = halves(MIDDLE_FOUR);
+    if (middles.length > 0 && tails.length > 0) parts.push(...middles, ...(heads.length > 0 ? [] : tails));
+    parts.push(...halves(LAST_EIGHT));
+  }
+  return parts.sort((a, b) => a.start - b.start);
 }
 
 /** E-mail addresses, also with Chinese names and domains, `at`/`dot` and Chinese dots. */
@@ -703,19 +908,22 @@ function emailNameStart(text: string, start: number, name: string): number {
 }
 
 /**
- * WeChat and QQ ids after the words that introduce them; the span is the id alone. The certain
- * reading is the pii-exposure rule's.
+ * WeChat and QQ ids after the words that introduce them, and ids after other messengers' names; the
+ * span is the id alone. The certain reading is the pii-exposure rule's.
  */
 export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
   const view = piiView(text, reading);
   // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
-  if (!PATTERN_NEEDS.find(([gated]) => gated === ACCOUNT)![1](view.text)) return [];
+  if (!mayMatch(ACCOUNT, view.text)) return [];
   return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
-    const start = m.index + m[1]!.length;
+    // After the label and perhaps an @.
+    const start = m.index + m[0].length - m[2]!.length;
     // The words that introduce the id, without the brackets, signs or spaces around them.
     const [labelStart, labelEnd] = labelWithin(m[1]!);
     // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
+    const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
+    if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
     return [{ kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index + labelStart, m.index + labelEnd) }];
   });
 }
@@ -730,7 +938,8 @@ export interface AccountSpan extends PiiSpan {
  * Personal names after the words that introduce one (我叫, 姓名, 收件人 …), in Han characters or
  * Latin letters, also after English words ("I'm", "my name is"). The span is what a mask hides: the
  * given name, a common one-character surname being kept (a compound one, rarer, is masked too); a
- * Latin name but its first letter; the surname before 先生/女士/小姐.
+ * Latin name but its first letter; the surname before 先生/女士/小姐. Also full names after 叫 or 找
+ * (NAME_AFTER_VERB) and a Latin name that signs off the message (CLOSING_NAME).
  */
 export function findNames(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
@@ -768,6 +977,11 @@ export function findNames(text: string): PiiSpan[] {
     const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;
     if (isPlausibleFullName(view.text.slice(...span).replace(/[ \t]/gu, ''))) found.push(nameSpan(view, span));
   }
+  for (const m of mayMatch(NAME_GLUED_TO_PHONE, view.text) ? view.text.matchAll(NAME_GLUED_TO_PHONE) : []) {
+    const [start, end] = m.indices![1]!;
+    const nameStart = [start, start + 1, start + 2].find((at) => end - at >= 2 && isFullNameAmongWords(view.text.slice(at, end)));
+    if (nameStart !== undefined) found.push(nameSpan(view, [nameStart, end]));
+  }
   for (const m of view.text.matchAll(LATIN_TITLED_NAME)) {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
@@ -780,7 +994,38 @@ export function findNames(text: string): PiiSpan[] {
     const name = view.text.slice(...span).replace(/[ \t]/gu, '');
     if (!DESCRIBES_A_PERSON.test(name) && looksLikeAName(name)) found.push(nameSpan(view, span));
   }
+  for (const m of mayMatch(NAME_AFTER_VERB, view.text) ? view.text.matchAll(NAME_AFTER_VERB) : []) {
+    const [start, end] = [m.indices![1]![0], m.indices![2]![1]];
+    if (TITLE_AFTER_SURNAME.test(m[2]!.trimStart())) continue;
+    // The given name's two characters, or its first alone ("找方法解决" is neither).
+    const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
+    if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
+  }
+  found.push(...closingName(view));
   return found;
+}
+
+/** A full name with other words around it (after 叫 or 找, glued before a phone number): see NAME_AFTER_VERB. */
+function isFullNameAmongWords(name: string): boolean {
+  const surname = startsWithSurname(name);
+  if (!isPlausibleFullName(name)) return false;
+  // A one-character surname and the first given character that make a word are that word: 方法, 马上, 高手.
+  if (surname.length === 1 && name.length === 3) {
+    const tag = partOfSpeech(name.slice(0, 2));
+    if (tag !== undefined && !NAME_OR_UNKNOWN_TAG.test(tag)) return false;
+  }
+  return true;
+}
+
+/** The name in Latin letters that signs off a message (CLOSING_NAME), its first letter kept. */
+function closingName(view: MappedText): PiiSpan[] {
+  const tailStart = Math.max(0, view.text.length - CLOSING_TAIL);
+  const tail = view.text.slice(tailStart);
+  if (!mayMatch(CLOSING_NAME, tail)) return [];
+  const m = CLOSING_NAME.exec(tail);
+  if (!m || m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
+  const [start, end] = m.indices![1]!;
+  return [{ kind: 'name', ...view.original(tailStart + start + 1, tailStart + end), value: m[1]!, keep: m[1]![0]! }];
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */

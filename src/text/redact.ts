@@ -1,6 +1,6 @@
 import { partOfSpeech } from './jieba.js';
 import { simplifiedInPlace } from './normalize.js';
-import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -15,23 +15,30 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  *   groups, in Chinese digits, with letters or words for digits: l384729lO56, 1３8-4七29-105six): 138****5678;
  * - any other run of 11 or more digits (ID and card numbers, whatever their check digit; long order
  *   numbers too): first 3 and last 4 kept, an ID's final X included;
- * - landline numbers (0 + area code + 7–8 digits): area code kept;
+ * - landline numbers (0 + area code + 7–8 digits, "(021)6666-8888" too): area code kept; 7–8 digits right
+ *   after 电话 / 座机 / 固话 / tel / phone: all masked;
+ * - Taiwan mobile numbers (0912345678, 0912-345-678, 09 1234 5678): first four digits kept;
  * - a mobile number given in two halves after 前七位 / 前面是 and 后四位 / 尾号: 138**** and ****
- *   (either half alone stays: a last four is what every masked number shows);
+ *   (either half alone stays: a last four is what every masked number shows), and one in three parts
+ *   (前三位 / 中间四位 / 后四位, or 138开头 … 后面是): all but the first three masked;
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
  *   lilei圈163.com, lilei 在 163.com): the domain kept, and the name's first character when it is a
  *   Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is masked whole);
- * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …): first and
- *   last character kept;
+ * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …), and ids after
+ *   other messengers' names (绿泡泡, LINE, Telegram, Skype, 钉钉 …): first and last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
  * - mainland licence plates (京A12345, 沪A·12345, 京A-12345, 京 A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
- *   address with no such word, known by its shape (a region, then a road and a house number);
+ *   address with no such word, known by its shape (a region, then a road and a house number), and a
+ *   home in a housing estate (万科城市花园3栋2单元501); English street addresses (123 Main Street) and
+ *   the postcode after them, the city kept;
  * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
  *   I'm / my name is / Recipient: …, a label followed by any separator of labels.ts or in brackets
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
- *   surname kept, a compound one masked (a Latin name: its first letter kept).
+ *   surname kept, a compound one masked (a Latin name: its first letter kept); a full name after 叫
+ *   whoever says it (我老公叫刘德华) or after 找 / 转告 / 通知 (找张学友); a Latin name that signs off a
+ *   message (Regards, Mary Jones).
  *
  * The e-mail, account and name finders and the reading of words between digit groups are redaction's
  * own; the pii-exposure rule reads numbers only, in the certain reading.
@@ -61,7 +68,10 @@ export function findRedactions(original: string): Redaction[] {
     // The name's first letter or digit is kept; a name that starts in Han characters starts with a
     // person's name (王建国13812345678@163.com), and is masked whole.
     findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
-    findLandlines(text).map((m) => ({ start: m.start, end: m.end, replacement: `${m.keep}-${'*'.repeat(m.value.length - m.keep!.length)}` })),
+    // A Taiwan mobile number keeps its first four digits, as a mainland one keeps its first three.
+    findTaiwanMobiles(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, m.keep!.length, 0) })),
+    // A landline keeps its area code; a number after a word for a phone has none to keep.
+    findLandlines(text).map((m) => ({ start: m.start, end: m.end, replacement: m.keep ? `${m.keep}-${'*'.repeat(m.value.length - m.keep.length)}` : stars(m.value) })),
     findPersonalNumbers(text, { spellings: 'eager' }).flatMap((m) => (m.kind === 'mobile' ? [{ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) }] : [])),
     findLongNumbers(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 3, 4) })),
     // The first seven digits keep the three a masked mobile number shows; the last four are masked.

@@ -108,6 +108,25 @@ const SPELLINGS: Spelling[] = [
   { family: 'plate', text: '车是 京 A12345', secret: '12345' },
   { family: 'email', text: '邮箱 john dot smith at gmail dot com', secret: 'john' },
   { family: 'phone', text: '电话 ¹³⁸¹²³⁴⁵⁶⁷⁸', secret: '1234' },
+  { family: 'landline', text: '座机(021)6666-8888', secret: '66668888' },
+  { family: 'landline', text: '区号021 电话66668888', secret: '66668888' },
+  { family: 'phone', text: '台湾手机0912-345-678', secret: '0912345678' },
+  { family: 'phone', text: '台湾手机09 1234 5678', secret: '0912345678' },
+  { family: 'address', text: '寄到 123 Main Street, Springfield, IL 62704', secret: 'mainstreet' },
+  { family: 'address', text: 'Ship to 42 Baker St, London NW1 6XE', secret: 'nw16xe' },
+  { family: 'address', text: 'my address is 1600 Amphitheatre Parkway, Mountain View', secret: 'amphitheatre' },
+  { family: 'address', text: '万科城市花园3栋2单元501', secret: '万科城市花园' },
+  { family: 'address', text: '阳光小区5号楼3单元402室', secret: '阳光小区' },
+  // The full name: a given name that is also a word (学友) may be a report's topic keyword.
+  ...[['我老公叫刘德华', '刘德华'], ['我妈叫王秀英', '王秀英'], ['他叫周杰伦', '周杰伦'], ['找张学友', '张学友'], ['请转告王建国', '王建国']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  ...['Regards, Mary Jones', 'Thanks, John Smith', 'Signed, John Smith'].map((text) => ({ family: 'name', text, secret: text.split(', ')[1]!.replace(' ', '') })),
+  ...['绿泡泡 abc_1234', 'line id: abc_1234', 'telegram @abc_1234'].map((text) => ({ family: 'account', text, secret: 'abc_1234' })),
+  { family: 'account', text: 'Skype: john.smith99', secret: 'smith99' },
+  { family: 'email', text: 'zhangsan@163.com，王建国，13912345678，ok', secret: '13912345678' },
+  { family: 'email', text: '邮箱zhangsan@163.com，收件人王建国，OK', secret: '王建国' },
+  { family: 'phone', text: '前三位138，中间四位1234，后四位5678', secret: '中间四位1234' },
+  { family: 'phone', text: '手机号是138开头的，后面是12345678', secret: '12345678' },
+  { family: 'name', text: '客户张三丰13812345678聊天记录', secret: '张三丰' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -255,6 +274,8 @@ describe('pii-exposure sees what --redact masks in an agent’s message', () => 
     ['加我 V X kk_10001', 'kk_10001'],
     ['加我微芯 kk_10004', 'kk_10004'],
     ['加个卫星 kk_10013', 'kk_10013'],
+    ['加我绿泡泡 kk_10017', 'kk_10017'],
+    ['加我 telegram @kk_10018', 'kk_10018'],
   ] as const;
   const file = path.join(DIR, 'exposures.jsonl');
   beforeAll(() => {
