@@ -253,9 +253,10 @@ async function* unstalled<T>(items: AsyncIterable<T>, source: Readable): AsyncGe
 }
 
 /**
- * Merged cells read as Excel shows them: every cell of a merged range holds the value of its
- * top-left cell. Consoles that export 聊天记录 for people merge the 会话ID (and time, agent) cell over
- * the rows of one conversation, and leave the cells it covers empty in the file.
+ * Cells merged down a column read as the top one: consoles that export 聊天记录 for people merge the
+ * 会话ID (and time, agent) cell over the rows of one conversation, and leave the cells it covers
+ * empty in the file. A merge across columns only (a title row over the table) fills nothing: a
+ * title copied into every column would read as a header.
  */
 class MergedCells {
   private next = 0;
@@ -274,10 +275,9 @@ class MergedCells {
     if (this.active.length === 0) return values as unknown[];
     const out = [...values];
     for (const { range, value } of this.active) {
-      for (let column = range.left; column <= range.right; column++) {
-        if (row === range.top && column === range.left) continue;
-        if (value !== undefined && value !== null && (out[column] === undefined || out[column] === null || out[column] === '')) out[column] = value;
-      }
+      const column = range.left;
+      if (row === range.top || value === undefined || value === null) continue;
+      if (out[column] === undefined || out[column] === null || out[column] === '') out[column] = value;
     }
     return out;
   }

@@ -181,7 +181,8 @@ async function layersOf(config: ConfigFile, source: string, ancestors: ReadonlyS
       }
       // The file's path is the one extends names, as the user wrote it, shown once.
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? t('config.extendsMissing', { path: file }) : firstReason(error.message).split(file).join(shownParent);
+      const shownPath = path.join(path.dirname(source), shownParent);
+      const reason = code === 'ENOENT' ? t('config.extendsMissing', { path: shownPath }) : firstReason(error.message).split(file).join(shownPath);
       throw new ConfigError(t('config.extendsUnreadable', { source, parent: shownParent, reason }));
     });
     layers.push(...(await layersOf(validate(result?.config, file, true), file, new Set([...ancestors, file]), budget)));

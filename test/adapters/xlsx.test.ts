@@ -111,6 +111,21 @@ describe('xlsx merged cells', () => {
     expect(conversations[0]!.messages.map((m) => m.agentName ?? null)).toEqual([null, '小吴', '小吴']);
   });
 
+  it('fills nothing from a title merged across the columns above the header', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('聊天记录');
+    sheet.addRow(['会话记录导出（2026-11-07）']);
+    sheet.addRow(HEADER);
+    sheet.addRow(['c1', '2026-11-07 09:00:00', '访客', '', '在吗']);
+    sheet.addRow(['', '2026-11-07 09:00:20', '客服', '小吴', '在的']);
+    sheet.mergeCells('A1:E1');
+    sheet.mergeCells('A3:A4');
+    const events = await readAll('xlsx', binarySource('titled.xlsx', Buffer.from(await book.xlsx.writeBuffer())), OPTIONS);
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(problemsOf(events, 'warning')).toEqual([]);
+    expect(conversationsOf(events).map((c) => [c.id, c.messages.length])).toEqual([['c1', 2]]);
+  });
+
   it('leaves an empty cell empty where nothing is merged', async () => {
     const events = await read({ 聊天记录: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['', '2026-11-07 09:00:20', '客服', '小吴', '在的']] });
     expect(problemsOf(events, 'skipped')).toHaveLength(1);
