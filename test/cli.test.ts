@@ -223,6 +223,19 @@ describe('rules command', () => {
     expect(unknown.stderr).toContain('supportlint rules no-such-rule：没有这条规则');
     expect(unknown.stderr).not.toContain('--rule no-such-rule');
   });
+
+  it('explains a custom rule from its definition, and suggests it for a near miss', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\ncustomRules:\n  no-wechat:\n    type: phrase\n    phrases: [加微信]\n    message: 不要引导客户加微信\n');
+    const one = await runCli(['rules', 'no-wechat'], { cwd: dir });
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('# no-wechat（自定义）');
+    expect(one.stdout).toContain('不要引导客户加微信');
+    expect(one.stdout).toContain('    - 加微信');
+    const near = await runCli(['rules', 'no-wechet'], { cwd: dir });
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('你是不是想输入 "no-wechat"');
+  });
 });
 
 describe('the installed command', () => {

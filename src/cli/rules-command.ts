@@ -1,5 +1,6 @@
-import { visible } from '../formatters/excerpt.js';
+import { visible, visibleKeepingLineBreaks } from '../formatters/excerpt.js';
 import type { Command } from 'commander';
+import { stringify as toYaml } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { PRESETS } from '../config/presets.js';
@@ -28,7 +29,31 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
       if (id) {
         const rule = BUILTIN_RULES.get(id);
         if (!rule) {
-          const near = closest(id, BUILTIN_RULES.keys());
+          // A custom rule is described from its definition in the configuration.
+          const config = await loadConfig({ cwd: io.cwd });
+          if (Object.hasOwn(config.customRules, id)) {
+            const { meta } = compileCustomRule(id, config.customRules[id]!);
+            const lines = [
+              `# ${id}（${t('rules.custom')}）`,
+              '',
+              meta.description,
+              '',
+              `- ${t('rules.head.category')}：${meta.category}`,
+              `- ${t('rules.head.severity')}：${meta.defaultSeverity}`,
+              `- ${t('rules.head.scope')}：${meta.scope}`,
+              '',
+              t('rules.customDefinition'),
+              '',
+              '```yaml',
+              toYaml({ [id]: config.customRules[id] }).trimEnd(),
+              '```',
+            ];
+            // What configuration says is shown, never acted on by the terminal.
+            io.stdout(`${visibleKeepingLineBreaks(lines.join('\n'))}\n`);
+            setExitCode(0);
+            return;
+          }
+          const near = closest(id, [...BUILTIN_RULES.keys(), ...Object.keys(config.customRules)]);
           throw new UsageError(near ? t('rule.unknownNear', { source: 'supportlint rules', id, near }) : t('rule.unknown', { source: 'supportlint rules', id }));
         }
         io.stdout(await readFile(ruleDocsPath(id), 'utf8'));
