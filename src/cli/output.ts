@@ -33,12 +33,13 @@ function stdinIs(file: string): boolean {
 
 /**
  * Refuses an output file that is one of the inputs (the same file by any path or link): writing the
- * report would destroy what it was read from.
+ * report would destroy what it was read from. Refuses a folder too, before any work is done.
  */
 export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefined>, inputs: readonly string[], cwd: string, option = '--output'): void {
   for (const output of outputs) {
     if (isStdout(output)) continue;
     const target = path.resolve(cwd, output!);
+    if (isFolder(target)) throw new UsageError(t('output.isFolder', { option, output: output! }));
     for (const input of inputs) {
       if (input === '-') {
         // `lint - -o in.jsonl < in.jsonl`: standard input is that very file.
@@ -49,6 +50,14 @@ export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefi
         throw new UsageError(t('output.isInput', { option, output: output!, input }));
       }
     }
+  }
+}
+
+function isFolder(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
   }
 }
 

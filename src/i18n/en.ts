@@ -149,6 +149,7 @@ export const en = {
   'output.isStdin': '{option} {output}: standard input is this very file, and writing it would destroy what is being read. Write the results to another file.',
   'output.symlink': 'supportlint: the output path {file} is a symbolic link to {target}; it is not written through, so that no file outside the repository is changed. Remove the link, or choose another output path.',
   'output.twice': '{output}: two reports cannot go to one file; the second would replace the first. Give each --format a file of its own.',
+  'output.isFolder': '{option} {output}: this is a folder. Name the file to write, such as {output}/report.html',
   'output.isInput': '{option} {output}: this is the input {input}, and writing it would destroy what is being read. Write the results to another file.',
   'output.emptyPath': 'the output file name is empty (-o "" or nothing after -f format:). Name a file, or use - for standard output.',
   'output.writeFailed': '{output}: cannot be written ({reason}). Check that the folder exists and can be written to.',

@@ -152,6 +152,7 @@ export const zhHant = {
   'output.isStdin': '{option} {output}：標準輸入就是這個檔案，寫入會覆蓋要讀取的資料。請把結果寫到另一個檔案。',
   'output.symlink': 'supportlint: 輸出路徑 {file} 是指向 {target} 的符號連結，為防止改寫倉庫以外的檔案，拒絕寫入。請刪除這個連結，或換一個輸出路徑。',
   'output.twice': '{output}：兩份報告不能寫到同一個檔案，後一份會覆蓋前一份。請給每個 --format 指定不同的檔案。',
+  'output.isFolder': '{option} {output}：這是一個資料夾。請給出要寫入的檔名，例如 {output}/report.html',
   'output.isInput': '{option} {output}：這是輸入檔案 {input}，寫入會覆蓋要讀取的資料。請把結果寫到另一個檔案。',
   'output.emptyPath': '輸出檔名是空的（-o "" 或 -f 格式: 後面沒有檔名）。請寫上檔名，或用 - 表示標準輸出。',
   'output.writeFailed': '{output}：無法寫入（{reason}）。請檢查資料夾是否存在、是否有寫許可權。',

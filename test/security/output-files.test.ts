@@ -110,6 +110,22 @@ describe('output files', () => {
   }, 90_000);
 });
 
+describe('an output path that is a folder', () => {
+  it.each([
+    ['report', ['report', path.join(ROOT, 'fixtures/report/week-46.jsonl'), '-f', 'html', '-o', 'out']],
+    ['lint', ['lint', path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'), '-f', 'json', '-o', 'out']],
+    ['convert', ['convert', path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'), '-o', 'out']],
+  ])('is refused by %s before any work, saying it is a folder', async (_command, args) => {
+    const dir = workDir();
+    mkdirSync(path.join(dir, 'out'));
+    const run = await runCli(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--output out：这是一个文件夹');
+    expect(run.stderr).not.toMatch(/EISDIR|\.tmp/);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
+  });
+});
+
 describe('outputs that are not plain files, and inputs that arrive by redirection', () => {
   it('standard input redirected from the output file is refused, and the file kept', async () => {
     const dir = workDir();
