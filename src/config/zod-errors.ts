@@ -11,6 +11,8 @@ interface SchemaDef {
   shape?: Record<string, SchemaNode>;
   valueType?: SchemaNode;
   element?: SchemaNode;
+  options?: SchemaNode[];
+  values?: unknown[];
 }
 interface SchemaNode {
   _zod: { def: SchemaDef };
@@ -29,7 +31,7 @@ function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
 }
 
 /** The keys an object schema takes at a key path, when the path leads to one. */
-export function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[]): string[] | undefined {
+export function keysAt(schema: SchemaNode | undefined, keyPath: readonly PropertyKey[], input?: unknown): string[] | undefined {
   let current = unwrap(schema);
   for (const segment of keyPath) {
     const def = current?._zod.def;
@@ -40,6 +42,14 @@ export function keysAt(schema: SchemaNode | undefined, keyPath: readonly Propert
     else return undefined;
   }
   const def = current?._zod.def;
+  if (def?.type === 'union' && def.options) {
+    // Custom rules are a union by `type`: the keys of the kind the value names, else of any kind.
+    const kinds = def.options.map((option) => unwrap(option)?._zod.def).filter((inner): inner is SchemaDef => inner?.type === 'object' && inner.shape !== undefined);
+    const named = input && typeof input === 'object' ? (input as Record<string, unknown>).type : undefined;
+    const kind = kinds.find((inner) => unwrap(inner.shape!.type)?._zod.def.values?.includes(named));
+    const keys = new Set((kind ? [kind] : kinds).flatMap((inner) => Object.keys(inner.shape!)));
+    return keys.size > 0 ? [...keys] : undefined;
+  }
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
 
@@ -58,10 +68,10 @@ export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodTy
         message = t('config.notFinite', { value: String(issue.input) });
       }
       if (issue.code === 'unrecognized_keys' && options.hideUnknownKeys) {
-        const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
+        const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path, issue.input) ?? [];
         message = t('config.unknownKeysHidden', { count: issue.keys.length, known: known.join(', ') || '—' });
       } else if (issue.code === 'unrecognized_keys') {
-        const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path) ?? [];
+        const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path, issue.input) ?? [];
         message = issue.keys.map((key) => {
           const near = key.length <= MAX_KEY_FOR_SUGGESTION ? closest(key, known) : undefined;
           return near ? t('config.unknownKeyNear', { key: shownKey(key), near }) : t('config.unknownKey', { key: shownKey(key), known: known.join(', ') || '—' });

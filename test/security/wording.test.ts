@@ -70,4 +70,11 @@ describe('messages say what the thing is', () => {
     expect(run.stderr).toContain('in.jsonl：不是普通文件（而是管道、设备或其他特殊文件），没有读取');
     expect(run.stderr).not.toContain('没有这个文件');
   });
+
+  it('a key a custom rule of that type does not take is refused with the keys that type takes', async () => {
+    const run = await runCli(['lint', 'c.jsonl'], { cwd: workspace({ '.supportlintrc.yaml': 'customRules:\n  esc-msg:\n    type: phrase\n    phrases: [x]\n    message: m\n    suggestion: s\n' }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/customRules\.esc-msg: 没有配置项 "suggestion"。可用的配置项：type, message,[^—\n]*phrases/);
+    expect(run.stderr).not.toMatch(/可用的配置项：[^\n]*suggestion/);
+  });
 });
