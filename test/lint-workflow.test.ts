@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { REPO_CONFIG, ROOT, runCli } from './support/cli.js';
 
 const SAMPLE = 'fixtures/jsonl/transcripts.jsonl';
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'supportlint-workflow-'));
@@ -165,6 +165,14 @@ describe('the per-agent summary', () => {
     expect(table).toMatch(/小张\s+1\s+1\s+\d+\s+forbidden-phrase（3）/);
     expect(table).toMatch(/小林\s+1\s+0\s+0\s+—/);
     expect(table.indexOf('小张')).toBeLessThan(table.indexOf('小林'));
+  });
+
+  it('counts the conversations of findings no agent is named for', async () => {
+    const out = (await runCli(['lint', '-c', REPO_CONFIG, path.join(ROOT, 'fixtures/dch/helpdesk.json')])).stdout;
+    const table = out.slice(out.indexOf('按客服统计'));
+    const unnamed = table.split('\n').find((line) => line.includes('（未署名）'));
+    expect(unnamed).toBeDefined();
+    expect(unnamed).not.toMatch(/（未署名）\s+0\s/);
   });
 });
 

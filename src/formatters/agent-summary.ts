@@ -41,6 +41,8 @@ export class AgentSummary {
 
   add(result: ConversationResult): void {
     for (const agent of new Set(result.agents)) this.tally(agent).conversations++;
+    // A conversation with findings no agent is named for counts once in the unnamed row.
+    if ([...result.findings, ...(result.waived ?? [])].some((finding) => finding.agent === undefined)) this.tally(NO_AGENT).conversations++;
     for (const finding of result.findings) {
       const tally = this.tally(finding.agent ?? NO_AGENT);
       if (finding.severity === 'error') tally.errors++;
