@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './support/cli.js';
+import { REPO_CONFIG, ROOT, runCli } from './support/cli.js';
 
 /**
  * Golden files: every input under fixtures/<format>/ has two files beside it:
@@ -73,6 +74,23 @@ describe('golden fixtures', () => {
       if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, `${JSON.stringify(view, null, 2)}\n`);
       expect(view).toEqual(JSON.parse(readFileSync(goldenPath, 'utf8')));
       expect([0, 1]).toContain(result.code);
+    });
+  }
+});
+
+describe('convert keeps what the rules judge', () => {
+  // A copy in canonical JSONL must be judged as its original: a Weibo thread stays a public thread,
+  // a call stays a call.
+  for (const input of inputs) {
+    it(`${input}: its canonical copy gets the same findings`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-roundtrip-'));
+      const copy = path.join(dir, 'copy.jsonl');
+      expect((await runCli(['convert', input, '-o', copy])).code).toBe(0);
+      const shape = async (file: string) => {
+        const report = JSON.parse((await runCli(['lint', file, '-c', REPO_CONFIG, '--format', 'json'])).stdout) as { results: Array<{ conversationId: string; findings: JsonFinding[] }> };
+        return report.results.map((r) => [r.conversationId, r.findings.map((f) => [f.ruleId, f.messageSeq]).sort()]);
+      };
+      expect(await shape(copy)).toEqual(await shape(input));
     });
   }
 });

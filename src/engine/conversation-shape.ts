@@ -13,6 +13,17 @@ export function isPublicThread(conversation: Conversation): boolean {
 
 const PHONE_CHANNEL = /(phone|call|voice|电话|语音|热线)/iu;
 
+/** The channel a format implies when its export names none: STC-3 (`dch`) threads are Weibo's, call transcripts are calls. */
+const FORMAT_CHANNELS: Readonly<Record<string, string>> = { dch: 'weibo', 'call-transcript': 'phone' };
+
+/**
+ * The conversation's channel, or the one its format implies: what a copy of it in another format
+ * (`convert`) must carry, so that the copy is judged as the original is.
+ */
+export function channelOf(conversation: Pick<Conversation, 'channel' | 'source'>): string | undefined {
+  return conversation.channel ?? (Object.hasOwn(FORMAT_CHANNELS, conversation.source.format) ? FORMAT_CHANNELS[conversation.source.format] : undefined);
+}
+
 /**
  * Phone calls (speech-recognition transcripts): the call ends when either side hangs up, and the
  * recogniser leaves fragments ("嗯？", "要不？") after the goodbye that nobody could have answered.

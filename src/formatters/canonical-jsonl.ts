@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Conversation } from '../model/conversation.js';
+import { channelOf } from '../engine/conversation-shape.js';
 
 /** One canonical JSONL line per message; `lint` reads these back unchanged. */
 export function toCanonicalLines(conversation: Conversation, timezone: string): string {
@@ -17,7 +18,7 @@ export function toCanonicalLines(conversation: Conversation, timezone: string): 
         event: m.event,
         message_id: m.sourceId,
         internal: m.internal || undefined,
-        channel: conversation.channel,
+        channel: channelOf(conversation),
         source: m.location.line !== undefined ? `${m.location.file}:${m.location.line}` : m.location.record !== undefined ? `${m.location.file}#${m.location.record}` : m.location.file,
       }),
     )
