@@ -111,6 +111,21 @@ describe('supportlint replies', () => {
   });
 });
 
+describe('library entries that are no reply text', () => {
+  it('are skipped with what was found as the library writes it, in the user\'s language', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-replies-'));
+    const file = path.join(dir, 'odd.yaml');
+    writeFileSync(file, '- 12345678901234567890\n- {id: 1, text: [您别生气]}\n- text: ""\n- 您好，请问有什么可以帮您？\n');
+    const result = await runCli(['replies', file, '-c', LIBRARY_CONFIG]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('odd.yaml:1:3: 应为一条话术的文字，这里是 12345678901234567890');
+    expect(result.stderr).toContain('odd.yaml:2:17: 应为一条话术的文字，这里是 [您别生气]');
+    expect(result.stderr).toContain('odd.yaml:3:9: 话术的文字是空的');
+    expect(result.stderr).not.toMatch(/expected|found|12345678901234567000/);
+    expect(result.stdout).toContain('读取 4 = 使用 1 + 跳过 3');
+  });
+});
+
 describe('suppressions that name no rule', () => {
   it('are reported with the nearest rule id, and a known one still works', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-replies-'));

@@ -127,6 +127,8 @@ export const en = {
   'value.boolean': 'true or false',
   'value.other': 'not text',
   'library.notValid': 'not valid {language}: {kind}',
+  'library.notText': 'expected the text of a reply, found {found}',
+  'library.emptyText': 'the reply text is empty',
   'library.tooDeep': 'the library nests its groups too deep, and was not read: groups may nest at most {max} levels. Flatten them (a group name such as "after-sales/shipping/chase" instead of one level per part)',
   'xlsx.textOnly': 'an XLSX workbook is read from its file, and this input has only text; save it to a file and pass the path',
   'xlsx.sheet': 'sheet "{sheet}": {reason}',

@@ -134,6 +134,8 @@ export const zhHans = {
   'value.boolean': '真假值',
   'value.other': '非文本',
   'library.notValid': '不是有效的 {language}：{kind}',
+  'library.notText': '应为一条话术的文字，这里是 {found}',
+  'library.emptyText': '话术的文字是空的',
   'library.tooDeep': '话术库的分组嵌套太深，没有读取：分组最多嵌套 {max} 层。请把分组展平（例如用 "售后/物流/催件" 这样的分组名代替逐层嵌套）',
   'xlsx.textOnly': 'XLSX 工作簿要从文件读取，而这个输入只有文本；请把它存成文件，再给出路径',
   'xlsx.sheet': '工作表 "{sheet}"：{reason}',

@@ -130,6 +130,8 @@ export const zhHant = {
   'value.boolean': '真假值',
   'value.other': '非文本',
   'library.notValid': '不是有效的 {language}：{kind}',
+  'library.notText': '應為一條話術的文字，這裡是 {found}',
+  'library.emptyText': '話術的文字是空的',
   'library.tooDeep': '話術庫的分組巢狀太深，沒有讀取：分組最多巢狀 {max} 層。請把分組展平（例如用 "售後/物流/催件" 這樣的分組名代替逐層巢狀）',
   'xlsx.textOnly': 'XLSX 工作簿要從檔案讀取，而這個輸入只有文本；請把它存成檔案，再給出路徑',
   'xlsx.sheet': '工作表 "{sheet}"：{reason}',

@@ -115,10 +115,15 @@ export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'js
   }
 
   const position = (node: Node) => lineCounter.linePos(node.range![0]);
+  // A value as the library writes it (`!!binary aGVs…`, `12345678901234567890`), not as the parser made it, cut short.
+  const asWritten = (node: Node) => {
+    const written = [...source.slice(node.range![0], node.range![1]).replace(/\s+/g, ' ').trim()];
+    return written.length > 40 ? `${written.slice(0, 40).join('')}…` : written.join('');
+  };
   const addReply = (textNode: Node, text: string, group: string | undefined, fields: { id?: string; title?: string }) => {
     const at = position(textNode);
     if (text.trim() === '') {
-      problems.push({ line: at.line, column: at.col, reason: 'the reply text is empty' });
+      problems.push({ line: at.line, column: at.col, reason: t('library.emptyText') });
       return;
     }
     const ownId = fields.id;
@@ -150,7 +155,7 @@ export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'js
       if (typeof node.value === 'string') addReply(node, node.value, group, {});
       else {
         const at = position(node);
-        problems.push({ line: at.line, column: at.col, reason: `expected a reply text, found ${JSON.stringify(node.value)}` });
+        problems.push({ line: at.line, column: at.col, reason: t('library.notText', { found: asWritten(node) }) });
       }
       return;
     }
@@ -160,6 +165,13 @@ export function readYamlLibrary(file: string, source: string, kind: 'yaml' | 'js
     }
     if (isMap(node)) {
       const text = scalarAt(node, TEXT_KEYS);
+      // A reply whose text is a list or a map: named as such, not as its other fields.
+      const textNode = TEXT_KEYS.map((key) => node.get(key, true) as Node | undefined).find((found) => found !== undefined && found !== null);
+      if (!text && textNode && !isScalar(textNode)) {
+        const at = position(textNode);
+        problems.push({ line: at.line, column: at.col, reason: t('library.notText', { found: asWritten(textNode) }) });
+        return;
+      }
       if (text) {
         addReply(text.node, text.value, scalarAt(node, GROUP_KEYS)?.value ?? group, { id: scalarAt(node, ID_KEYS)?.value, title: scalarAt(node, TITLE_KEYS)?.value });
         // JSON has no comments: a reply object may carry its directive as a field.
