@@ -494,16 +494,20 @@ const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城�
  * introduces one.
  */
 function isPlausibleFullName(name: string): boolean {
-  // jieba's tag is a call into native code: a message that repeats a name asks once.
-  let plausible = plausibleNames.get(name);
-  if (plausible === undefined) {
-    plausible = readsAsFullName(name);
-    if (plausibleNames.size >= 4096) plausibleNames.clear();
-    plausibleNames.set(name, plausible);
-  }
-  return plausible;
+  return remembered(plausibleNames, name, readsAsFullName);
 }
 const plausibleNames = new Map<string, boolean>();
+
+/** `judge(name)`, asked once for a name a message repeats: jieba's tag is a call into native code. */
+function remembered(known: Map<string, boolean>, name: string, judge: (name: string) => boolean): boolean {
+  let verdict = known.get(name);
+  if (verdict === undefined) {
+    verdict = judge(name);
+    if (known.size >= 4096) known.clear();
+    known.set(name, verdict);
+  }
+  return verdict;
+}
 
 function readsAsFullName(name: string): boolean {
   const surname = startsWithSurname(name);
@@ -544,7 +548,10 @@ const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend 
 // ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
 // name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
 // else, in whole or in its first two characters (see isFullNameAmongWords).
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN})`, 'gdu');
+// (我叫 is read by CUED_NAME, with any name after it.) A given name holds no 叫 or 找: a text of nothing
+// but "叫王叫王…" then holds no name at all, rather than one at every fourth character.
+const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找])\\p{Script=Han}){1,2}';
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
 const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
@@ -1007,6 +1014,11 @@ export function findNames(text: string): PiiSpan[] {
 
 /** A full name with other words around it (after 叫 or 找, glued before a phone number): see NAME_AFTER_VERB. */
 function isFullNameAmongWords(name: string): boolean {
+  return remembered(namesAmongWords, name, readsAsFullNameAmongWords);
+}
+const namesAmongWords = new Map<string, boolean>();
+
+function readsAsFullNameAmongWords(name: string): boolean {
   const surname = startsWithSurname(name);
   if (!isPlausibleFullName(name)) return false;
   // A one-character surname and the first given character that make a word are that word: 方法, 马上, 高手.
@@ -1049,7 +1061,7 @@ function looksLikeAName(name: string): boolean {
 /** The surname from the list that a name of two characters or more starts with, or ''. */
 function startsWithSurname(name: string): string {
   if (name.length > 2 && COMPOUND_SURNAMES.some((s) => name.startsWith(s))) return name.slice(0, 2);
-  return name.length > 1 && SURNAMES.includes(name[0]!) ? name[0]! : '';
+  return name.length > 1 && SURNAME_SET.has(name[0]!) ? name[0]! : '';
 }
 
 /**
