@@ -159,6 +159,16 @@ const taiwanMobilePii = fc.tuple(digitString(2, 2), digitString(3, 3), digitStri
   const digits = `09${a}${b}${c}`;
   return fc.constantFrom(`台湾手机09${a}-${b}-${c}，`, ` 09${a} ${b} ${c} `, ` 09 ${a}${b.slice(0, 2)} ${b.slice(2)}${c} `).map((text): Pii => ({ text, secrets: [digits] }));
 });
+// North American phone numbers, US Social Security numbers and Hong Kong identity card numbers.
+const otherPlacesNumberPii = fc.tuple(fc.integer({ min: 200, max: 399 }), fc.integer({ min: 200, max: 999 }), digitString(4, 4), digitString(2, 2), digitString(6, 6)).chain(([area, exchange, line, group, body]) =>
+  fc.constantFrom<Pii>(
+    // As the normalised view reads them: the groups joined.
+    { text: ` (${area}) ${exchange}-${line} `, secrets: [`${exchange}${line}`] },
+    { text: ` ${area}-${exchange}-${line} `, secrets: [`${area}${exchange}${line}`] },
+    { text: ` SSN ${area}-${group}-${line} `, secrets: [`${area}${group}${line}`] },
+    { text: ` HK ID A${body}(7) `, secrets: [body] },
+  ),
+);
 const emailPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const [host, tld] = domain.split('.') as [string, string];
@@ -295,7 +305,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -382,7 +392,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -324,7 +324,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'taiwanMobile' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'taiwanMobile' | 'otherPlacesNumber' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -348,6 +348,14 @@ const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
 // Taiwan mobile numbers (09 and eight digits) grouped 4-3-3 or 2-4-4 with the same sign or space
 // twice, or none: "0912-345-678", "0912 345 678", "09 1234 5678", "0912345678".
 const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
+// Numbers of other places by their written shape: a North American phone number in groups of 3-3-4
+// with the area code in brackets or a sign between every group ("(415) 555-2671", "415-555-2671",
+// "415.555.2671"; "4155552671" alone is any ten digits), a US Social Security number ("078-05-1120")
+// and a Hong Kong identity card number with its check digit in brackets ("A123456(7)"). Toll-free
+// numbers (400 and 800 in China, 800, 833–888 in North America: "400-820-8820") are a company's.
+const OTHER_PLACES_NUMBER = /(?<![0-9A-Za-z])(?:(?:\+?1[ .-]?)?(?!\(?(?:400|800|8([3-8])\1)[ .)-])(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z]{1,2}[0-9]{6}[ ]?\([0-9A]\))(?![0-9A-Za-z])/gu;
+// Every one of them holds a run of three digits, a sign and more digits, or a digit in brackets.
+const OTHER_PLACES_NUMBER_NEEDS = /[0-9]{3}[ .)-]|\([0-9A]\)/u;
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
@@ -695,6 +703,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
   [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
   [TAIWAN_MOBILE, (text) => text.includes('09')],
+  [OTHER_PLACES_NUMBER, (text) => OTHER_PLACES_NUMBER_NEEDS.test(text)],
   [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
@@ -835,6 +844,13 @@ export function findLandlines(text: string): PiiSpan[] {
     if (!found.some((f) => span.start < f.end && span.end > f.start)) found.push({ kind: 'landline', ...span, value: subscriber(m[1]!) });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** North American phone numbers, US Social Security numbers and Hong Kong identity card numbers, by their shape. */
+export function findOtherPlacesNumbers(text: string): PiiSpan[] {
+  const view = piiViewWithoutGaps(text);
+  if (!mayMatch(OTHER_PLACES_NUMBER, view.text)) return [];
+  return [...view.text.matchAll(OTHER_PLACES_NUMBER)].map((m) => ({ kind: 'otherPlacesNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
 }
 
 /** Taiwan mobile numbers (09…) whole or in groups of 4-3-3 or 2-4-4; `keep` is the first four digits. */

@@ -137,3 +137,15 @@ describe('a full name glued between other words and a mobile number', () => {
   // Words for the number itself, which start with a surname or not.
   leavesAlone(['联系方式为138****5678', '手机号138****5678', '请拨打138****5678', '周末138****5678']);
 });
+
+describe('phone and identity numbers of other places, by their shape', () => {
+  masksAs([
+    ['call me at (415) 555-2671, thanks', 'call me at (***) ***-****, thanks'],
+    ['415-555-2671', '***-***-****'],
+    ['+1 415.555.2671', '+* ***.***.****'],
+    ['my SSN is 078-05-1120', 'my SSN is ***-**-****'],
+    ['HK ID A123456(7)', 'HK ID A******(*)'],
+  ]);
+  // Toll-free numbers are a company's; ten digits alone and dates are anything.
+  leavesAlone(['客服热线400-820-8820', '800-820-3800', '(877) 555-1234', '4155552671', '订单 2026-11-02']);
+});
