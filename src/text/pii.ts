@@ -563,17 +563,21 @@ const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通�
 const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
-// A name in Latin letters that signs off a message: "Regards, Mary Jones", "Thanks, John Smith",
-// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words at the very end, none
-// of them a word a team or a company signs with ("Thanks, Support Team", "Best regards, the team").
+// A name in Latin letters that signs off a message or a line: "Regards, Mary Jones", "Thanks, John Smith",
+// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words that end the message or
+// stand before a sign (", please…"; not "Thanks, John Smith will call you"), none of them a word a team
+// or a company signs with ("Thanks, Support Team", "Best regards, the team"); and one greeted the same
+// way ("Hi Mary Jones, sorry…").
 const CLOSING_NAME = new RegExp(
-  `(?<![A-Za-z])(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})[ \\t\\r\\n.!。！]*$`,
-  'du',
+  `(?<![A-Za-z])(?:(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*|(?:[Hh]i|[Hh]ello|[Hh]ey)[ \\t]+)(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})(?=[ \\t]*(?:[,，。.!！?？;；:：\\r\\n]|$))`,
+  'gdu',
 );
-// Closings are read in the last characters of a message only, so that a long message costs nothing more.
-const CLOSING_TAIL = 160;
-// Two capitalised words at the end: what CLOSING_NAME needs.
-const TWO_CAPITALISED_WORDS_AT_END = /[A-Z][A-Za-z'’.-]*[ \t][A-Z][A-Za-z'’.-]*[ \t\r\n.!。！]*$/u;
+// A name in Han characters as the value of a field in JSON or a query string: {"name":"王建国"},
+// name=王建国&tel=…, "receiver": "李小红".
+const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee)["']?[ \\t]*[:=][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
+const FIELD_NAME_NEEDS = /name|receiver|consignee/iu;
+// The words CLOSING_NAME starts with.
+const CLOSING_WORD = /regards|thank|signed|sincerely|cheers|best|yours|respectfully|cordially|hi|hello|hey/iu;
 const NOT_A_NAME_IN_SIGNATURE = new Set(
   'Team Support Service Services Customer Customers Care Sales Help Desk Center Centre Department Dept Store Shop Group Company Corp Inc Ltd Co Staff Everyone All Management Office Official Online The Your Our'.split(' '),
 );
@@ -710,7 +714,8 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
-  [CLOSING_NAME, (text) => TWO_CAPITALISED_WORDS_AT_END.test(text.slice(-CLOSING_TAIL))],
+  [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
+  [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
 /** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
@@ -984,7 +989,8 @@ export function findNames(text: string): PiiSpan[] {
     if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(HONORIFIC)) {
-    const span = honorificName(view.text, m.index);
+    // "王建国 先生您好": a space may stand between the name and the form of address.
+    const span = honorificName(view.text, view.text[m.index - 1] === ' ' ? m.index - 1 : m.index);
     if (span) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
   }
   // Most messages hold none of the words around these names: one scan for them spares the patterns'
@@ -1024,7 +1030,11 @@ export function findNames(text: string): PiiSpan[] {
     const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
   }
-  found.push(...closingName(view));
+  found.push(...closingNames(view));
+  for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
+    const [surname, given] = [m.indices![1]!, m.indices![2]!];
+    found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });
+  }
   return found;
 }
 
@@ -1045,15 +1055,14 @@ function readsAsFullNameAmongWords(name: string): boolean {
   return true;
 }
 
-/** The name in Latin letters that signs off a message (CLOSING_NAME), its first letter kept. */
-function closingName(view: MappedText): PiiSpan[] {
-  const tailStart = Math.max(0, view.text.length - CLOSING_TAIL);
-  const tail = view.text.slice(tailStart);
-  if (!mayMatch(CLOSING_NAME, tail)) return [];
-  const m = CLOSING_NAME.exec(tail);
-  if (!m || m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
-  const [start, end] = m.indices![1]!;
-  return [{ kind: 'name', ...view.original(tailStart + start + 1, tailStart + end), value: m[1]!, keep: m[1]![0]! }];
+/** Names in Latin letters that sign off a message or are greeted (CLOSING_NAME), their first letters kept. */
+function closingNames(view: MappedText): PiiSpan[] {
+  if (!mayMatch(CLOSING_NAME, view.text)) return [];
+  return [...view.text.matchAll(CLOSING_NAME)].flatMap((m) => {
+    if (m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
+    const [start, end] = m.indices![1]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
+  });
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */

@@ -130,6 +130,9 @@ const SPELLINGS: Spelling[] = [
   { family: 'phone', text: 'call me at (415) 555-2671', secret: '5552671' },
   { family: 'id', text: 'my SSN is 078-05-1120', secret: '078051120' },
   { family: 'id', text: 'HK ID A123456(7)', secret: '123456' },
+  { family: 'name', text: 'Hi Mary Jones, sorry', secret: 'maryjones' },
+  { family: 'name', text: 'name=王建国&tel=138****5678', secret: '王建国' },
+  { family: 'name', text: '王建国 先生您好', secret: '王建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -149,3 +149,15 @@ describe('phone and identity numbers of other places, by their shape', () => {
   // Toll-free numbers are a company's; ten digits alone and dates are anything.
   leavesAlone(['客服热线400-820-8820', '800-820-3800', '(877) 555-1234', '4155552671', '订单 2026-11-02']);
 });
+
+describe('names in Latin letters before a sign, greeted, and names in fields of JSON or a query string', () => {
+  masksAs([
+    ['Regards, Mary Jones，您去问一下快递吧', 'Regards, M********，您去问一下快递吧'],
+    ['Hi Mary Jones, sorry for the delay', 'Hi M********, sorry for the delay'],
+    ['{"name":"王建国","tel":"13812345678"}', '{"name":"王**","tel":"138****5678"}'],
+    ['name=王建国&tel=138****5678', 'name=王**&tel=138****5678'],
+    ['"receiver": "李小红"', '"receiver": "李**"'],
+    ['王建国 先生您好', '*** 先生您好'],
+  ]);
+  leavesAlone(['Hi Support Team,', 'Hello World!', 'rename=王者荣耀', '好的 先生']);
+});
