@@ -380,11 +380,15 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
 // "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
 // or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
+// Shopping and video platforms' accounts, only with 号, 账号, id or 名 after the platform's name ("淘宝账号：tb_88",
+// "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
+const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东';
 const ACCOUNT_LABELS =
-  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书";
+  `q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
 const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS})`, 'u');
 // "line" as a label: upper case, or with an id, 号 or a sign after it.
 const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
 
@@ -952,6 +956,7 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
     const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
     if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
+    if (reading === 'certain' && PLATFORM_ACCOUNT_LABEL.test(cue)) return [];
     return [{ kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index + labelStart, m.index + labelEnd) }];
   });
 }

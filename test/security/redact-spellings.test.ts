@@ -133,6 +133,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: 'Hi Mary Jones, sorry', secret: 'maryjones' },
   { family: 'name', text: 'name=王建国&tel=138****5678', secret: '王建国' },
   { family: 'name', text: '王建国 先生您好', secret: '王建国' },
+  { family: 'account', text: '淘宝账号：tb_wangjianguo88', secret: 'wangjianguo' },
+  { family: 'account', text: '旺旺号 wangjianguo88', secret: 'wangjianguo' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

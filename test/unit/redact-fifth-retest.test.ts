@@ -161,3 +161,13 @@ describe('names in Latin letters before a sign, greeted, and names in fields of 
   ]);
   leavesAlone(['Hi Support Team,', 'Hello World!', 'rename=王者荣耀', '好的 先生']);
 });
+
+describe("an account on a shopping or video platform, after the platform's name and 号 or 账号", () => {
+  masksAs([
+    ['淘宝账号：tb_wangjianguo88', '淘宝账号：t**************8'],
+    ['旺旺号 wangjianguo88', '旺旺号 w***********8'],
+    ['抖音号 abc_12345', '抖音号 a*******5'],
+  ]);
+  // The platform's name alone is no label: a model or a product follows it as often.
+  leavesAlone(['淘宝 iphone15', '京东 plus12345']);
+});
