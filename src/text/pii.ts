@@ -324,7 +324,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'taiwanMobile' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'taiwanMobile' | 'otherPlacesNumber' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -348,6 +348,14 @@ const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
 // Taiwan mobile numbers (09 and eight digits) grouped 4-3-3 or 2-4-4 with the same sign or space
 // twice, or none: "0912-345-678", "0912 345 678", "09 1234 5678", "0912345678".
 const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
+// Numbers of other places by their written shape: a North American phone number in groups of 3-3-4
+// with the area code in brackets or a sign between every group ("(415) 555-2671", "415-555-2671",
+// "415.555.2671"; "4155552671" alone is any ten digits), a US Social Security number ("078-05-1120")
+// and a Hong Kong identity card number with its check digit in brackets ("A123456(7)"). Toll-free
+// numbers (400 and 800 in China, 800, 833–888 in North America: "400-820-8820") are a company's.
+const OTHER_PLACES_NUMBER = /(?<![0-9A-Za-z])(?:(?:\+?1[ .-]?)?(?!\(?(?:400|800|8([3-8])\1)[ .)-])(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z]{1,2}[0-9]{6}[ ]?\([0-9A]\))(?![0-9A-Za-z])/gu;
+// Every one of them holds a run of three digits, a sign and more digits, or a digit in brackets.
+const OTHER_PLACES_NUMBER_NEEDS = /[0-9]{3}[ .)-]|\([0-9A]\)/u;
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
 const LONG_NUMBER = /(?<![0-9])[0-9]{11,}(?:[xX](?![a-zA-Z]))?(?![0-9])/gu;
 const HAN_TLD = '中国|中國|公司|网络|網絡|集团|集團|在线|商城|移动|信息|香港|台湾|台灣|网店|政务|公益|手机|我爱你';
@@ -372,11 +380,15 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
 // "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
 // or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
+// Shopping and video platforms' accounts, only with 号, 账号, id or 名 after the platform's name ("淘宝账号：tb_88",
+// "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
+const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东';
 const ACCOUNT_LABELS =
-  "q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书";
+  `q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
 const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS})`, 'u');
 // "line" as a label: upper case, or with an id, 号 or a sign after it.
 const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
 
@@ -494,16 +506,20 @@ const NOT_IN_GIVEN_NAME = /[口庄港州市省县区镇村路街店司局院城�
  * introduces one.
  */
 function isPlausibleFullName(name: string): boolean {
-  // jieba's tag is a call into native code: a message that repeats a name asks once.
-  let plausible = plausibleNames.get(name);
-  if (plausible === undefined) {
-    plausible = readsAsFullName(name);
-    if (plausibleNames.size >= 4096) plausibleNames.clear();
-    plausibleNames.set(name, plausible);
-  }
-  return plausible;
+  return remembered(plausibleNames, name, readsAsFullName);
 }
 const plausibleNames = new Map<string, boolean>();
+
+/** `judge(name)`, asked once for a name a message repeats: jieba's tag is a call into native code. */
+function remembered(known: Map<string, boolean>, name: string, judge: (name: string) => boolean): boolean {
+  let verdict = known.get(name);
+  if (verdict === undefined) {
+    verdict = judge(name);
+    if (known.size >= 4096) known.clear();
+    known.set(name, verdict);
+  }
+  return verdict;
+}
 
 function readsAsFullName(name: string): boolean {
   const surname = startsWithSurname(name);
@@ -544,21 +560,28 @@ const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend 
 // ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
 // name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
 // else, in whole or in its first two characters (see isFullNameAmongWords).
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN})`, 'gdu');
+// (我叫 is read by CUED_NAME, with any name after it.) A given name holds no 叫 or 找: a text of nothing
+// but "叫王叫王…" then holds no name at all, rather than one at every fourth character.
+const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找])\\p{Script=Han}){1,2}';
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达)[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
 const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
-// A name in Latin letters that signs off a message: "Regards, Mary Jones", "Thanks, John Smith",
-// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words at the very end, none
-// of them a word a team or a company signs with ("Thanks, Support Team", "Best regards, the team").
+// A name in Latin letters that signs off a message or a line: "Regards, Mary Jones", "Thanks, John Smith",
+// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words that end the message or
+// stand before a sign (", please…"; not "Thanks, John Smith will call you"), none of them a word a team
+// or a company signs with ("Thanks, Support Team", "Best regards, the team"); and one greeted the same
+// way ("Hi Mary Jones, sorry…").
 const CLOSING_NAME = new RegExp(
-  `(?<![A-Za-z])(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})[ \\t\\r\\n.!。！]*$`,
-  'du',
+  `(?<![A-Za-z])(?:(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*|(?:[Hh]i|[Hh]ello|[Hh]ey)[ \\t]+)(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})(?=[ \\t]*(?:[,，。.!！?？;；:：\\r\\n]|$))`,
+  'gdu',
 );
-// Closings are read in the last characters of a message only, so that a long message costs nothing more.
-const CLOSING_TAIL = 160;
-// Two capitalised words at the end: what CLOSING_NAME needs.
-const TWO_CAPITALISED_WORDS_AT_END = /[A-Z][A-Za-z'’.-]*[ \t][A-Z][A-Za-z'’.-]*[ \t\r\n.!。！]*$/u;
+// A name in Han characters as the value of a field in JSON or a query string: {"name":"王建国"},
+// name=王建国&tel=…, "receiver": "李小红".
+const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee)["']?[ \\t]*[:=][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
+const FIELD_NAME_NEEDS = /name|receiver|consignee/iu;
+// The words CLOSING_NAME starts with.
+const CLOSING_WORD = /regards|thank|signed|sincerely|cheers|best|yours|respectfully|cordially|hi|hello|hey/iu;
 const NOT_A_NAME_IN_SIGNATURE = new Set(
   'Team Support Service Services Customer Customers Care Sales Help Desk Center Centre Department Dept Store Shop Group Company Corp Inc Ltd Co Staff Everyone All Management Office Official Online The Your Our'.split(' '),
 );
@@ -688,13 +711,15 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
   [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
   [TAIWAN_MOBILE, (text) => text.includes('09')],
+  [OTHER_PLACES_NUMBER, (text) => OTHER_PLACES_NUMBER_NEEDS.test(text)],
   [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
-  [CLOSING_NAME, (text) => TWO_CAPITALISED_WORDS_AT_END.test(text.slice(-CLOSING_TAIL))],
+  [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
+  [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
 /** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
@@ -830,6 +855,13 @@ export function findLandlines(text: string): PiiSpan[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** North American phone numbers, US Social Security numbers and Hong Kong identity card numbers, by their shape. */
+export function findOtherPlacesNumbers(text: string): PiiSpan[] {
+  const view = piiViewWithoutGaps(text);
+  if (!mayMatch(OTHER_PLACES_NUMBER, view.text)) return [];
+  return [...view.text.matchAll(OTHER_PLACES_NUMBER)].map((m) => ({ kind: 'otherPlacesNumber' as const, ...view.original(m.index, m.index + m[0].length), value: m[0] }));
+}
+
 /** Taiwan mobile numbers (09…) whole or in groups of 4-3-3 or 2-4-4; `keep` is the first four digits. */
 export function findTaiwanMobiles(text: string): PiiSpan[] {
   const view = piiViewWithoutGaps(text);
@@ -924,6 +956,7 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
     const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
     if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
+    if (reading === 'certain' && PLATFORM_ACCOUNT_LABEL.test(cue)) return [];
     return [{ kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index + labelStart, m.index + labelEnd) }];
   });
 }
@@ -961,7 +994,8 @@ export function findNames(text: string): PiiSpan[] {
     if (!NOT_A_NAME_AFTER_I_AM.has(m[1]!.split(/[ \t·・.]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(HONORIFIC)) {
-    const span = honorificName(view.text, m.index);
+    // "王建国 先生您好": a space may stand between the name and the form of address.
+    const span = honorificName(view.text, view.text[m.index - 1] === ' ' ? m.index - 1 : m.index);
     if (span) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
   }
   // Most messages hold none of the words around these names: one scan for them spares the patterns'
@@ -1001,12 +1035,21 @@ export function findNames(text: string): PiiSpan[] {
     const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
   }
-  found.push(...closingName(view));
+  found.push(...closingNames(view));
+  for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
+    const [surname, given] = [m.indices![1]!, m.indices![2]!];
+    found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });
+  }
   return found;
 }
 
 /** A full name with other words around it (after 叫 or 找, glued before a phone number): see NAME_AFTER_VERB. */
 function isFullNameAmongWords(name: string): boolean {
+  return remembered(namesAmongWords, name, readsAsFullNameAmongWords);
+}
+const namesAmongWords = new Map<string, boolean>();
+
+function readsAsFullNameAmongWords(name: string): boolean {
   const surname = startsWithSurname(name);
   if (!isPlausibleFullName(name)) return false;
   // A one-character surname and the first given character that make a word are that word: 方法, 马上, 高手.
@@ -1017,15 +1060,14 @@ function isFullNameAmongWords(name: string): boolean {
   return true;
 }
 
-/** The name in Latin letters that signs off a message (CLOSING_NAME), its first letter kept. */
-function closingName(view: MappedText): PiiSpan[] {
-  const tailStart = Math.max(0, view.text.length - CLOSING_TAIL);
-  const tail = view.text.slice(tailStart);
-  if (!mayMatch(CLOSING_NAME, tail)) return [];
-  const m = CLOSING_NAME.exec(tail);
-  if (!m || m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
-  const [start, end] = m.indices![1]!;
-  return [{ kind: 'name', ...view.original(tailStart + start + 1, tailStart + end), value: m[1]!, keep: m[1]![0]! }];
+/** Names in Latin letters that sign off a message or are greeted (CLOSING_NAME), their first letters kept. */
+function closingNames(view: MappedText): PiiSpan[] {
+  if (!mayMatch(CLOSING_NAME, view.text)) return [];
+  return [...view.text.matchAll(CLOSING_NAME)].flatMap((m) => {
+    if (m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
+    const [start, end] = m.indices![1]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
+  });
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */
@@ -1049,7 +1091,7 @@ function looksLikeAName(name: string): boolean {
 /** The surname from the list that a name of two characters or more starts with, or ''. */
 function startsWithSurname(name: string): string {
   if (name.length > 2 && COMPOUND_SURNAMES.some((s) => name.startsWith(s))) return name.slice(0, 2);
-  return name.length > 1 && SURNAMES.includes(name[0]!) ? name[0]! : '';
+  return name.length > 1 && SURNAME_SET.has(name[0]!) ? name[0]! : '';
 }
 
 /**

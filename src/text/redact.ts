@@ -1,6 +1,6 @@
 import { partOfSpeech } from './jieba.js';
 import { simplifiedInPlace } from './normalize.js';
-import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findOtherPlacesNumbers, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
@@ -18,6 +18,8 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  * - landline numbers (0 + area code + 7–8 digits, "(021)6666-8888" too): area code kept; 7–8 digits right
  *   after 电话 / 座机 / 固话 / tel / phone: all masked;
  * - Taiwan mobile numbers (0912345678, 0912-345-678, 09 1234 5678): first four digits kept;
+ * - North American phone numbers ((415) 555-2671), US Social Security numbers (078-05-1120) and Hong
+ *   Kong identity card numbers (A123456(7)), by their shape: the digits masked;
  * - a mobile number given in two halves after 前七位 / 前面是 and 后四位 / 尾号: 138**** and ****
  *   (either half alone stays: a last four is what every masked number shows), and one in three parts
  *   (前三位 / 中间四位 / 后四位, or 138开头 … 后面是): all but the first three masked;
@@ -70,6 +72,8 @@ export function findRedactions(original: string): Redaction[] {
     findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
     // A Taiwan mobile number keeps its first four digits, as a mainland one keeps its first three.
     findTaiwanMobiles(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, m.keep!.length, 0) })),
+    // Digits masked, signs and brackets kept: (***) ***-****, ***-**-****, A******(*).
+    findOtherPlacesNumbers(text).map((m) => ({ start: m.start, end: m.end, replacement: original.slice(m.start, m.end).replace(/[0-9０-９]/gu, '*') })),
     // A landline keeps its area code; a number after a word for a phone has none to keep.
     findLandlines(text).map((m) => ({ start: m.start, end: m.end, replacement: m.keep ? `${m.keep}-${'*'.repeat(m.value.length - m.keep.length)}` : stars(m.value) })),
     findPersonalNumbers(text, { spellings: 'eager' }).flatMap((m) => (m.kind === 'mobile' ? [{ start: m.start, end: m.end, replacement: maskMiddle(m.digits, 3, 4) }] : [])),

@@ -127,6 +127,14 @@ const SPELLINGS: Spelling[] = [
   { family: 'phone', text: '前三位138，中间四位1234，后四位5678', secret: '中间四位1234' },
   { family: 'phone', text: '手机号是138开头的，后面是12345678', secret: '12345678' },
   { family: 'name', text: '客户张三丰13812345678聊天记录', secret: '张三丰' },
+  { family: 'phone', text: 'call me at (415) 555-2671', secret: '5552671' },
+  { family: 'id', text: 'my SSN is 078-05-1120', secret: '078051120' },
+  { family: 'id', text: 'HK ID A123456(7)', secret: '123456' },
+  { family: 'name', text: 'Hi Mary Jones, sorry', secret: 'maryjones' },
+  { family: 'name', text: 'name=王建国&tel=138****5678', secret: '王建国' },
+  { family: 'name', text: '王建国 先生您好', secret: '王建国' },
+  { family: 'account', text: '淘宝账号：tb_wangjianguo88', secret: 'wangjianguo' },
+  { family: 'account', text: '旺旺号 wangjianguo88', secret: 'wangjianguo' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

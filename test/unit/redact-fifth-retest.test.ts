@@ -137,3 +137,37 @@ describe('a full name glued between other words and a mobile number', () => {
   // Words for the number itself, which start with a surname or not.
   leavesAlone(['联系方式为138****5678', '手机号138****5678', '请拨打138****5678', '周末138****5678']);
 });
+
+describe('phone and identity numbers of other places, by their shape', () => {
+  masksAs([
+    ['call me at (415) 555-2671, thanks', 'call me at (***) ***-****, thanks'],
+    ['415-555-2671', '***-***-****'],
+    ['+1 415.555.2671', '+* ***.***.****'],
+    ['my SSN is 078-05-1120', 'my SSN is ***-**-****'],
+    ['HK ID A123456(7)', 'HK ID A******(*)'],
+  ]);
+  // Toll-free numbers are a company's; ten digits alone and dates are anything.
+  leavesAlone(['客服热线400-820-8820', '800-820-3800', '(877) 555-1234', '4155552671', '订单 2026-11-02']);
+});
+
+describe('names in Latin letters before a sign, greeted, and names in fields of JSON or a query string', () => {
+  masksAs([
+    ['Regards, Mary Jones，您去问一下快递吧', 'Regards, M********，您去问一下快递吧'],
+    ['Hi Mary Jones, sorry for the delay', 'Hi M********, sorry for the delay'],
+    ['{"name":"王建国","tel":"13812345678"}', '{"name":"王**","tel":"138****5678"}'],
+    ['name=王建国&tel=138****5678', 'name=王**&tel=138****5678'],
+    ['"receiver": "李小红"', '"receiver": "李**"'],
+    ['王建国 先生您好', '*** 先生您好'],
+  ]);
+  leavesAlone(['Hi Support Team,', 'Hello World!', 'rename=王者荣耀', '好的 先生']);
+});
+
+describe("an account on a shopping or video platform, after the platform's name and 号 or 账号", () => {
+  masksAs([
+    ['淘宝账号：tb_wangjianguo88', '淘宝账号：t**************8'],
+    ['旺旺号 wangjianguo88', '旺旺号 w***********8'],
+    ['抖音号 abc_12345', '抖音号 a*******5'],
+  ]);
+  // The platform's name alone is no label: a model or a product follows it as often.
+  leavesAlone(['淘宝 iphone15', '京东 plus12345']);
+});
