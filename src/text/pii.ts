@@ -900,11 +900,12 @@ export function findPhoneHalves(text: string): PiiSpan[] {
   const firstThree = mayMatch(FIRST_THREE, view.text) && FIRST_THREE.test(view.text);
   if (heads.length === 0 && !firstThree) return [];
   const tails = halves(TAIL_HALF);
-  const parts: PiiSpan[] = heads.length > 0 && tails.length > 0 ? [...heads, ...tails] : [];
+  // Concatenated, not pushed one argument each: a long message may hold more parts than a call takes arguments.
+  let parts: PiiSpan[] = heads.length > 0 && tails.length > 0 ? [...heads, ...tails] : [];
   if (firstThree) {
     const middles = halves(MIDDLE_FOUR);
-    if (middles.length > 0 && tails.length > 0) parts.push(...middles, ...(heads.length > 0 ? [] : tails));
-    parts.push(...halves(LAST_EIGHT));
+    if (middles.length > 0 && tails.length > 0) parts = parts.concat(middles, heads.length > 0 ? [] : tails);
+    parts = parts.concat(halves(LAST_EIGHT));
   }
   return parts.sort((a, b) => a.start - b.start);
 }
@@ -1035,7 +1036,7 @@ export function findNames(text: string): PiiSpan[] {
     const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
   }
-  found.push(...closingNames(view));
+  for (const span of closingNames(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];
     found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });

@@ -13,6 +13,14 @@ describe('redaction of a long message with many matches', () => {
     expect(masked.match(/第\d+单寄到/gu)).toHaveLength(300);
   });
 
+  it('masks more greeted names and parts of phone numbers than a call takes arguments', () => {
+    const greeted = redactText('Hi Li Lei, '.repeat(200_000));
+    expect(greeted.slice(0, 22)).toBe('Hi L****, Hi L****, Hi');
+    expect(greeted).not.toContain('Lei');
+    const parts = redactText('138开头的，后面是12345678，'.repeat(150_000));
+    expect(parts).not.toContain('12345678');
+  }, 60_000);
+
   it('keeps the earlier kind where two finders claim the same span: a phone written as a QQ id is masked as a phone', () => {
     expect(redactText('加我QQ：13812345678，或者邮箱 lilei@163.com')).toBe('加我QQ：138****5678，或者邮箱 l***@163.com');
   });
