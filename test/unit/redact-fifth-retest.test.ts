@@ -171,3 +171,12 @@ describe("an account on a shopping or video platform, after the platform's name 
   // The platform's name alone is no label: a model or a product follows it as often.
   leavesAlone(['淘宝 iphone15', '京东 plus12345']);
 });
+
+describe('a full name after a word for the customer', () => {
+  masksAs([
+    ['客户王建国反映快递没到', '客户王**反映快递没到'],
+    ['顾客张三丰来电', '顾客张**来电'],
+  ]);
+  // Words that start as a surname does, and the customer's honorific, are left to their own readers.
+  leavesAlone(['客户黄金会员', '客户周末在家', '客户说没收到', '客户方面已处理', '买家秀', '和用户周旋']);
+});
