@@ -86,7 +86,7 @@ describe('reply libraries', () => {
     writeFileSync(path.join(dir, 'bad\u001b[31m\r.yaml'), '- 您好\n- 3\n');
     const result = await runCli(['replies', 'bad\u001b[31m\r.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('bad\\x1b[31m\\x0d.yaml:2:3: expected a reply text');
+    expect(result.stderr).toContain('bad\\x1b[31m\\x0d.yaml:2:3: 应为一条话术的文字');
     expect(activeIn(result.stderr)).toEqual([]);
   });
 });
