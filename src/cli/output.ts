@@ -39,6 +39,7 @@ export function assertOutputsAreNotInputs(outputs: ReadonlyArray<string | undefi
   for (const output of outputs) {
     if (isStdout(output)) continue;
     const target = path.resolve(cwd, output!);
+    if (output!.trim() === '') throw new UsageError(t('output.emptyPath'));
     if (isFolder(target)) throw new UsageError(t('output.isFolder', { option, output: output! }));
     for (const input of inputs) {
       if (input === '-') {
