@@ -82,6 +82,11 @@ function assertDataFile(file: string, shownAs: string, where: string): void {
   );
 }
 
+/** The rules a configuration file may name: the built-in ones and its own custom rules. */
+function ruleIdsOf(raw: Record<string, unknown>): Set<string> {
+  return new Set([...BUILTIN_RULES.keys(), ...Object.keys((raw.customRules as object | null) ?? {})]);
+}
+
 /**
  * A key left empty in YAML (every entry commented out) is null: a key the schema knows there, or a
  * rule that exists, is then treated as absent. Any other key is kept, so that a mistyped one
@@ -90,7 +95,7 @@ function assertDataFile(file: string, shownAs: string, where: string): void {
 function dropEmptyKeys(raw: unknown, path: readonly string[] = [], ruleIds?: ReadonlySet<string>): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const known = keysAt(configSchema as unknown as Parameters<typeof keysAt>[0], path);
-  const ids = ruleIds ?? new Set([...BUILTIN_RULES.keys(), ...Object.keys(((raw as Record<string, unknown>).customRules as object | null) ?? {})]);
+  const ids = ruleIds ?? ruleIdsOf(raw as Record<string, unknown>);
   const absent = (key: string) => (path.length === 1 && path[0] === 'rules' ? ids.has(key) : (known?.includes(key) ?? false));
   return Object.fromEntries(
     Object.entries(raw)
@@ -130,7 +135,7 @@ function validate(raw: unknown, source: string, viaExtends = false): ConfigFile 
   // A rule left empty that does not exist: named with the nearest rule, as one with a severity is.
   const rules = cleaned.rules;
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
-    const known = [...BUILTIN_RULES.keys(), ...Object.keys((cleaned.customRules as object | null) ?? {})];
+    const known = ruleIdsOf(cleaned);
     const unknown = Object.entries(rules).filter(([, value]) => value === null).map(([id]) => id);
     if (unknown.length > 0) {
       throw new ConfigError(`${source}:\n${unknown.map((id) => {

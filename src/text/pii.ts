@@ -723,9 +723,12 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
+/** PATTERN_NEEDS by pattern: every step of every message looks its test up. */
+const NEEDS = new Map(PATTERN_NEEDS);
+
 /** Whether `text` passes the test PATTERN_NEEDS holds for `pattern`: if not, the pattern cannot match in it. */
 function mayMatch(pattern: RegExp, text: string): boolean {
-  return PATTERN_NEEDS.find(([gated]) => gated === pattern)![1](text);
+  return NEEDS.get(pattern)!(text);
 }
 
 /**
