@@ -16,7 +16,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   });
   let cli;
   try {
-    cli = await import('../dist/src/cli/index.js');
+    // The bundled build starts faster (scripts/bundle.mjs); dist/src is the same code, module by module.
+    const { existsSync } = await import('node:fs');
+    const bundled = new URL('../dist/bundle/cli.js', import.meta.url);
+    cli = await import(existsSync(bundled) ? bundled.href : '../dist/src/cli/index.js');
   } catch (error) {
     process.stderr.write(`supportlint: 无法启动（${error.message.split('\n')[0]}）。\n请先在 supportlint 目录里运行 \`npm ci\`（或 \`npm run build\`）。\n`);
     process.exit(2);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -242,6 +242,32 @@ describe('the installed command', () => {
   it('answers --version from package.json', () => {
     const version = execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).trim();
     expect(version).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('runs the bundled build, whose lint threads start from the bundle too, with the findings of the source', async () => {
+    // npm run build bundles the command line and the lint thread (scripts/bundle.mjs); the
+    // module-by-module lint thread is moved away, so a thread that does not start from the bundle fails.
+    expect(existsSync(path.join(ROOT, 'dist', 'bundle', 'cli.js'))).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-bundle-'));
+    const root = path.join(dir, 'pkg');
+    mkdirSync(path.join(root, 'dist'), { recursive: true });
+    // Node runs a module from its real path: what must be found beside it is copied, not linked.
+    for (const entry of ['bin', 'dist/bundle']) cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+    for (const entry of ['package.json', 'rules', 'fixtures']) symlinkSync(path.join(ROOT, entry), path.join(root, entry));
+    for (const entry of ['jieba', 'lexicons.json', 'conversion-gate.json']) symlinkSync(path.join(ROOT, 'dist', entry), path.join(root, 'dist', entry));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    try {
+      const args = ['lint', 'fixtures/jsonl/transcripts.jsonl', '-c', REPO_CONFIG, '--format', 'json'];
+      const threaded = spawnSync(process.execPath, [path.join(root, 'bin', 'supportlint.js'), ...args, '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
+      expect(threaded.stderr).toBe('');
+      const source = await runCli(args);
+      expect(threaded.status).toBe(source.code);
+      const findings = (out: string) => (JSON.parse(out) as { results: Array<{ findings: Array<{ ruleId: string; location: unknown }> }> }).results.flatMap((r) => r.findings.map((f) => [f.ruleId, f.location]));
+      expect(findings(threaded.stdout)).toEqual(findings(source.stdout));
+      expect(findings(threaded.stdout).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('skips a conversation too large for a lint thread with a message that says what to do, and lints the rest', () => {

@@ -41,7 +41,10 @@ interface Thread {
   file?: { id: number; settle(outcome: FileOutcome | undefined): void };
 }
 
-/** Where the thread's script is: next to this module once built; the built one when run from source. */
+/**
+ * Where the thread's script is: next to this module once built (dist/src/runner/, or dist/bundle/
+ * when this module is inside the bundled command line); the built one when run from source.
+ */
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return path.join(path.dirname(here), 'lint-worker.js');
