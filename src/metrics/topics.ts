@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { extractKeywords } from '../text/jieba.js';
+import { redactText } from '../text/redact.js';
 
 /** How many keywords each conversation contributes to the report's topics. */
 export const TOPICS_PER_CONVERSATION = 5;
@@ -33,12 +34,15 @@ const TOPIC_WORD = /^(\p{Script=Han}{2,}|[a-z][a-z-]{2,})$/u;
 /**
  * The keywords of what a customer wrote, best first: jieba's TF-IDF extraction over the customer's
  * messages (normalised, so traditional and simplified count as one word), without greetings,
- * fillers and other words that every conversation has.
+ * fillers and other words that every conversation has. Personal data is masked first, as --redact
+ * masks it: a name, an address or an account is not a topic, and part of one ("学友" of 张学友)
+ * would print it in a report.
  */
 export function customerTopics(texts: readonly string[]): string[] {
   const stop = topicStopWords();
   const words: string[] = [];
-  for (const { word } of extractKeywords(texts.join('\n').replace(BRACKETED, ' ').replace(HANDLES_AND_LINKS, ' '), TOPICS_PER_CONVERSATION * 4)) {
+  const text = texts.map(redactText).join('\n').replace(BRACKETED, ' ').replace(HANDLES_AND_LINKS, ' ');
+  for (const { word } of extractKeywords(text, TOPICS_PER_CONVERSATION * 4)) {
     if (!TOPIC_WORD.test(word) || stop.has(word)) continue;
     words.push(word);
     if (words.length === TOPICS_PER_CONVERSATION) break;

@@ -21,6 +21,12 @@ describe('customerTopics', () => {
     for (const noise of ['旗舰店', '双十一', 'example', 'https', 'track']) expect(topics).not.toContain(noise);
   });
 
+  it('takes no topic from personal data: names, addresses and accounts are masked before keywords are drawn', () => {
+    const topics = customerTopics(['我叫张学友，快递三天了还没到', '我老公叫刘德华，寄到万科城市花园3栋2单元501，退款什么时候到账', '淘宝账号：tb_wangjianguo88']);
+    expect(topics).toEqual(expect.arrayContaining(['快递', '退款']));
+    for (const personal of ['学友', '刘德华', '德华', '万科', '城市花园', 'wangjianguo']) expect(topics.join(' ')).not.toContain(personal);
+  });
+
   it('has nothing to say about an empty conversation', () => {
     expect(customerTopics([])).toEqual([]);
     expect(customerTopics(['   ', '[微笑]'])).toEqual([]);
