@@ -129,6 +129,7 @@ export function findBankCards(text: string): PiiMatch[] {
  */
 export function findPersonalNumbers(text: string, options: { spellings?: 'plain' | 'any' | 'eager' } = {}): PiiMatch[] {
   if (options.spellings === 'any' || options.spellings === 'eager') {
+    if (!mayHoldNumber(text)) return [];
     const view = piiView(text, options.spellings === 'eager' ? 'eager' : 'certain');
     return findPersonalNumbers(view.text).map((m) => ({ ...m, ...view.original(m.start, m.end) }));
   }
@@ -181,6 +182,29 @@ const DASHES = /[\u2010-\u2015\u2212\ufe63]/gu;
 // Full-width letters, digits and the signs of numbers and addresses ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), and the
 // ideographic space. Chinese punctuation (，：) is left as it is: finders know it.
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ＠．－（）＿＋／]/gu;
+// What a letter or digit of the view can be read from: ASCII and full-width letters and digits,
+// digits of other scripts, Chinese digits, and the strokes read as 1. Most messages hold fewer
+// such characters than any number has digits, and need no view at all for numbers (a mobile
+// number, the shortest, has 11). Spelt English digits are letters. ID_SOURCE adds what the view
+// reads as the dots, dashes and underscores of an account id; an @ is left to the view, which may
+// read "点"/"dot" after it as a dot.
+const DIGIT_SOURCE = new RegExp(`[0-9A-Za-z|丨\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff5c]|${CHINESE_DIGIT}|${OTHER_DIGITS.source}`, 'gu');
+const ID_SOURCE = new RegExp(`${DIGIT_SOURCE.source}|[._\\-\\uff0e\\uff3f\\uff0d]|${DASHES.source}`, 'gu');
+const FEWEST_DIGITS = 11;
+
+/** Whether `pattern` (global) matches at least `count` times in `text`, counting no further. */
+function holdsAtLeast(pattern: RegExp, text: string, count: number): boolean {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (pattern.exec(text) !== null) if (++found >= count) return true;
+  return false;
+}
+
+/** False when the view of `text`, however it is read, can hold no mobile, ID or card number. */
+export const mayHoldNumber = (text: string): boolean => holdsAtLeast(DIGIT_SOURCE, text, FEWEST_DIGITS);
+/** False when the view of `text` can hold no account id (five letters, digits, dots, dashes or underscores). */
+export const mayHoldAccountId = (text: string): boolean => text.includes('@') || holdsAtLeast(ID_SOURCE, text, 5);
+
 // A gap joins two groups of digits unless both are long enough to be numbers of their own
 // ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
 const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
@@ -949,6 +973,7 @@ function emailNameStart(text: string, start: number, name: string): number {
  * span is the id alone. The certain reading is the pii-exposure rule's.
  */
 export function findAccounts(text: string, reading: PiiReading = 'eager'): AccountSpan[] {
+  if (!mayHoldAccountId(text)) return [];
   const view = piiView(text, reading);
   // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
   if (!mayMatch(ACCOUNT, view.text)) return [];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MappedText } from '../../src/text/mapped-text.js';
-import { afterAtSigns, DOT_WORD, PATTERN_NEEDS } from '../../src/text/pii.js';
+import { afterAtSigns, DOT_WORD, findPersonalNumbers, mayHoldAccountId, mayHoldNumber, PATTERN_NEEDS, piiView } from '../../src/text/pii.js';
 
 // Pieces of the spellings the personal-data view undoes, so that random texts often hold them.
 const PIECES = [
@@ -41,6 +41,41 @@ describe('the personal-data view skips steps that cannot match', () => {
     );
     // The texts reach every pattern, so that each test above is held to something.
     expect(PATTERN_NEEDS.filter(([pattern]) => !matched.has(pattern)).map(([pattern]) => pattern.source.slice(0, 40))).toEqual([]);
+  });
+
+  it('builds no view for a text with too few letters and digits for a number or an account id', () => {
+    // Everything the view reads as a digit, a letter, a dot, a dash or an underscore, in its spellings.
+    const digits = ['1', '３', '①', '⑴', '¹', '١', '𝟕', '七', '幺', '两', 'seven', 'O', 'l', 'I', '|', '丨', '.', '．', '_', '＿', '-', '－', '—', '−', 'x', ' ', '，', '\u200b', '转', '点', '@'];
+    const digitText = fc.array(fc.constantFrom(...digits, ...PIECES), { minLength: 4, maxLength: 30 }).map((pieces) => pieces.join(''));
+    const ID_SHAPE = /[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9])){4}/u;
+    let numbers = 0;
+    let ids = 0;
+    fc.assert(
+      fc.property(fc.oneof(digitText, textWithExample), (value) => {
+        for (const reading of ['certain', 'eager'] as const) {
+          const view = piiView(value, reading).text;
+          if (findPersonalNumbers(view).length > 0) {
+            numbers++;
+            expect(mayHoldNumber(value), JSON.stringify(value)).toBe(true);
+          }
+          if (ID_SHAPE.test(view)) {
+            ids++;
+            expect(mayHoldAccountId(value), JSON.stringify(value)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    expect(numbers).toBeGreaterThan(50);
+    expect(ids).toBeGreaterThan(50);
+    // Each way of writing a digit, in a number the finders read.
+    for (const spelt of ['丨3812345678', '１３８１２３４５６７８', '幺三八四七二九一零五六', 'one three eight four seven two nine one zero five six', '①③⑧①②③④⑤⑥⑦⑧', 'l38l2345678', '𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖']) {
+      expect(findPersonalNumbers(spelt, { spellings: 'any' }), spelt).toHaveLength(1);
+      expect(mayHoldNumber(spelt), spelt).toBe(true);
+    }
+    expect(mayHoldNumber('好的，我帮您查一下订单，请稍等')).toBe(false);
+    expect(mayHoldNumber('幺三八四七二九一零五六')).toBe(true);
+    expect(mayHoldAccountId('微信 ab_1')).toBe(false);
   });
 
   it('lists every position where an e-mail dot word after an @ starts', () => {
