@@ -86,6 +86,7 @@ export default defineRule({
     const signalIn = (message: AnalyzedMessage): { signal: Signal; hit: LexiconMatch } | undefined => {
       const text = message.text;
       for (const [signal, lexicon] of signals) {
+        if (!lexicon.mayMatchWithin(text)) continue;
         for (const clause of text.matchAll(CLAUSE)) {
           const offset = clause.index!;
           for (const hit of lexicon.matchAll(clause[0])) {

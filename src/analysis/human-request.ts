@@ -28,6 +28,7 @@ export function humanLeft(message: Message): boolean {
 export function humanRequestFinder(requestList: Lexicon): (message: AnalyzedMessage) => LexiconMatch | undefined {
   return (message) => {
     const text = message.text;
+    if (!requestList.mayMatchWithin(text)) return undefined;
     for (const clause of text.matchAll(CLAUSE)) {
       const offset = clause.index!;
       for (const hit of requestList.matchAll(clause[0])) {

@@ -223,6 +223,17 @@ export class Lexicon {
     });
   }
 
+  /**
+   * False when no entry can match `text` or any part of it: none of the literals the entries need
+   * is in it. One scan of the text, already made for the other lists, settles a message whose
+   * clauses would otherwise be matched one by one.
+   */
+  mayMatchWithin(text: string): boolean {
+    if (!this.gated) return true;
+    for (const id of literalIndex.present(text)) if (this.entriesByLiteral.has(id)) return true;
+    return false;
+  }
+
   /** The matches that fall inside the clause that holds `index`. */
   matchInClause(text: string, index: number): LexiconMatch[] {
     const [start, end] = clauseBounds(text, index);

@@ -35,6 +35,12 @@ describe('the literal gate of a phrase list', () => {
           const text = parts.join('');
           expect(gated.matchAll(text)).toEqual(reference.matchAll(text));
           expect(gated.test(text)).toBe(reference.test(text));
+          // A text the list cannot match within has no part that matches: neither it nor any slice.
+          if (!gated.mayMatchWithin(text)) {
+            for (let start = 0; start < text.length; start++) {
+              for (let end = start + 1; end <= text.length; end++) expect(reference.matchAll(text.slice(start, end)), text.slice(start, end)).toEqual([]);
+            }
+          }
         }),
         { numRuns: 400 },
       );
