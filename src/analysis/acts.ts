@@ -108,7 +108,7 @@ export class ConversationActs {
       // Negation is checked here rather than in assertedMatches: in "怎么还没发货！！" the 没
       // negates the delivery, not the exclamation marks.
       if (PUNCTUATION_ONLY.test(text.slice(hit.start, hit.end))) return true;
-      return !isNegatedAt(text, message.tokens, hit.start);
+      return !isNegatedAt(text, () => message.tokens, hit.start);
     };
     return assertedMatches(message, this.distressList, { negation: false }).find(keep)
       ?? assertedMatches(message, this.complaintList, { negation: false }).find(keep);

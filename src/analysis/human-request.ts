@@ -36,7 +36,7 @@ export function humanRequestFinder(requestList: Lexicon): (message: AnalyzedMess
         // The phone talk can sit a few words back, past a space: "拨10086查询失败 转人工 一直排队".
         const sentenceBefore = text.slice(0, start).split(SENTENCE_END).at(-1)!;
         if (PHONE.test(sentenceBefore) || PHONE.test(clause[0]) || NOT_A_REQUEST_NOW.test(clause[0])) continue;
-        if (isNegatedAt(text, message.tokens, start) || isHypotheticalAt(text, start)) continue;
+        if (isNegatedAt(text, () => message.tokens, start) || isHypotheticalAt(text, start)) continue;
         return { entry: hit.entry, start, end: offset + hit.end };
       }
     }

@@ -28,7 +28,7 @@ export function assertedMatches(message: AnalyzedMessage, lexicon: Lexicon, filt
   const matches = lexicon.matchAll(text);
   if (matches.length === 0) return matches;
   return matches.filter((m) => {
-    if ((filter.negation ?? true) && isNegatedAt(text, message.tokens, m.start)) return false;
+    if ((filter.negation ?? true) && isNegatedAt(text, () => message.tokens, m.start)) return false;
     if (filter.questions && isQuestionAt(text, m.start, m.end)) return false;
     if (filter.hypotheticals && isHypotheticalAt(text, m.start)) return false;
     return true;

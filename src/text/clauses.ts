@@ -25,22 +25,31 @@ export function isQuestionAt(text: string, start: number, end: number): boolean 
   return QUESTION_MARKERS.some((marker) => clause.includes(marker));
 }
 
-const NEGATORS = new Set(['不', '不是', '并不是', '并非', '非', '没', '没有', '别', '无', '不会', '不会是', '并不', '绝不是', '而非', '未', '并没有', '从未', '不太', '不怎么']);
+export const NEGATORS: ReadonlySet<string> = new Set(['不', '不是', '并不是', '并非', '非', '没', '没有', '别', '无', '不会', '不会是', '并不', '绝不是', '而非', '未', '并没有', '从未', '不太', '不怎么']);
 
 /** Words that start with a negating character but do not negate: 非常抱歉 is an apology. */
 const NOT_NEGATORS = /^(非常|无论|不仅|不但|不过|不管|没错|未来|别的|别人|别处|无非)/;
 
+/** A word that starts so can carry a negation inside it: 不理解, 没收到. */
+export const NEGATING_START = /^(不|没|别|无|非|未)/;
+/** The characters every negator, and every word that carries one, starts with. */
+export const NEGATOR_START = /[不并非没别无绝而未从]/;
+
 /**
  * True when a negator governs the words starting at `start`: one of the last three tokens
  * before it, in the same clause, is a negation ("不是您的问题", "并非快递原因", "不理解").
+ * `tokens` is asked for only when a character before `start` can open a negator: segmenting is
+ * the costly part, and most matches have none.
  */
-export function isNegatedAt(text: string, tokens: readonly Token[], start: number): boolean {
+export function isNegatedAt(text: string, tokens: readonly Token[] | (() => readonly Token[]), start: number): boolean {
+  if (!NEGATOR_START.test(text.slice(0, start))) return false;
+  if (typeof tokens === 'function') tokens = tokens();
   const [clauseStart] = clauseBounds(text, start);
   const before = tokens.filter((t) => t.end <= start && t.start >= clauseStart).slice(-3);
   if (before.some((t) => NEGATORS.has(t.text))) return true;
   // A token that straddles the match start can carry the negation inside it (不理解 → 不/理解 or 不理解).
   const straddling = tokens.find((t) => t.start < start && t.end > start);
-  return straddling !== undefined && /^(不|没|别|无|非|未)/.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
+  return straddling !== undefined && NEGATING_START.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
 }
 
 // Weibo threads address accounts as "@名称" up to the next space or punctuation, and tag topics as
