@@ -18,8 +18,7 @@ export function defaultIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    // Under bin/supportlint.js the work runs in a child whose standard error is a pipe to the parent.
-    stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.SUPPORTLINT_STDERR_TTY === '1',
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -20,6 +20,11 @@ export function isStdout(output: string | undefined): boolean {
   return output === undefined || output === '-' || output === '/dev/stdout' || output === '/dev/fd/1';
 }
 
+/** /dev/stderr is standard error itself, wherever it is redirected: written to as such, not through a link. */
+function isStderr(output: string | undefined): boolean {
+  return output === '/dev/stderr' || output === '/dev/fd/2';
+}
+
 /** Whether standard input is redirected from this file. */
 function stdinIs(file: string): boolean {
   try {
@@ -93,6 +98,15 @@ export function openSink(output: string | undefined, io: CliIO): OutputSink {
   // `-o ''` or `-f sarif:`: no file named, which would resolve to the working folder itself.
   if (output !== undefined && output.trim() === '') throw new UsageError(t('output.emptyPath'));
   if (isStdout(output)) return { write: async (text) => void (await io.stdout(text)), close: async () => {} };
+  if (isStderr(output)) {
+    return {
+      write: async (text) => {
+        if (typeof text !== 'string') throw new UsageError(t('output.binaryToStderr', { output: output! }));
+        io.stderr(text);
+      },
+      close: async () => {},
+    };
+  }
   const file = openAtomicFile(path.resolve(io.cwd, output!), { cwd: io.cwd });
   const { stream } = file;
   let failure: Error | undefined;

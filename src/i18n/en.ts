@@ -153,6 +153,7 @@ export const en = {
   'output.twice': '{output}: two reports cannot go to one file; the second would replace the first. Give each --format a file of its own.',
   'output.isFolder': '{option} {output}: this is a folder. Name the file to write, such as {output}/report.html',
   'output.isInput': '{option} {output}: this is the input {input}, and writing it would destroy what is being read. Write the results to another file.',
+  'output.binaryToStderr': '{output} is standard error, which takes text formats only; write a binary report such as XLSX to a file (-o report.xlsx).',
   'output.emptyPath': 'the output file name is empty (-o "" or nothing after -f format:). Name a file, or use - for standard output.',
   'output.writeFailed': '{output}: cannot be written ({reason}). Check that the folder exists and can be written to.',
   'output.commitFailed': '{output}: cannot be written ({reason}).',

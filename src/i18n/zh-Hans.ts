@@ -161,6 +161,7 @@ export const zhHans = {
   'output.twice': '{output}：两份报告不能写到同一个文件，后一份会覆盖前一份。请给每个 --format 指定不同的文件。',
   'output.isFolder': '{option} {output}：这是一个文件夹。请给出要写入的文件名，例如 {output}/report.html',
   'output.isInput': '{option} {output}：这是输入文件 {input}，写入会覆盖要读取的数据。请把结果写到另一个文件。',
+  'output.binaryToStderr': '{output} 是标准错误，只能写文本格式；XLSX 这样的二进制报告请写入文件（-o report.xlsx）。',
   'output.emptyPath': '输出文件名是空的（-o "" 或 -f 格式: 后面没有文件名）。请写上文件名，或用 - 表示标准输出。',
   'output.writeFailed': '{output}：无法写入（{reason}）。请检查文件夹是否存在、是否有写权限。',
   'output.commitFailed': '{output}：无法写入（{reason}）。',

@@ -156,6 +156,7 @@ export const zhHant = {
   'output.twice': '{output}：兩份報告不能寫到同一個檔案，後一份會覆蓋前一份。請給每個 --format 指定不同的檔案。',
   'output.isFolder': '{option} {output}：這是一個資料夾。請給出要寫入的檔名，例如 {output}/report.html',
   'output.isInput': '{option} {output}：這是輸入檔案 {input}，寫入會覆蓋要讀取的資料。請把結果寫到另一個檔案。',
+  'output.binaryToStderr': '{output} 是標準錯誤，只能寫文字格式；XLSX 這樣的二進位報告請寫入檔案（-o report.xlsx）。',
   'output.emptyPath': '輸出檔名是空的（-o "" 或 -f 格式: 後面沒有檔名）。請寫上檔名，或用 - 表示標準輸出。',
   'output.writeFailed': '{output}：無法寫入（{reason}）。請檢查資料夾是否存在、是否有寫許可權。',
   'output.commitFailed': '{output}：無法寫入（{reason}）。',

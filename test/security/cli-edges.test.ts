@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,27 @@ describe('command-line edges', () => {
     const run = await runCli(['lint', SAMPLE, '-f', 'json', '-o', '/dev/stdout']);
     expect(run.stderr).not.toContain('符号链接');
     expect(JSON.parse(run.stdout).summary.conversations).toBe(4);
+  });
+
+  it('writes -o /dev/stderr to standard error, also where standard error is redirected to a file', async () => {
+    const run = await runCli(['lint', SAMPLE, '-f', 'json', '-o', '/dev/stderr']);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('"conversations": 4');
+    const xlsx = await runCli(['lint', SAMPLE, '-f', 'xlsx', '-o', '/dev/stderr']);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain('只能写文本格式');
+    // `2> file`: /dev/stderr is then a link to that file, which a file output would refuse.
+    const dir = scratch();
+    const errors = openSync(path.join(dir, 'err.txt'), 'w');
+    try {
+      const spawned = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'supportlint.js'), 'lint', SAMPLE, '-f', 'json', '-o', '/dev/stderr'], { stdio: ['ignore', 'pipe', errors], encoding: 'utf8' });
+      expect(spawned.status).toBe(1);
+    } finally {
+      closeSync(errors);
+    }
+    const written = readFileSync(path.join(dir, 'err.txt'), 'utf8');
+    expect(written).not.toContain('符号链接');
+    expect(written).toContain('"conversations": 4');
   });
 });
 
