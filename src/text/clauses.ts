@@ -4,8 +4,43 @@ import type { Token } from './segment.js';
 // Exports such as JDDC separate sentences with spaces, so a space also ends a clause.
 const CLAUSE_BREAK = /[,.!?;:。、！？；…~～\s\n\r]/;
 
+/**
+ * Texts up to this length find a clause's bounds by walking to them. A longer one has its clause
+ * breaks listed once and searched, so that many matches in one long clause ("1-1-1-…" pasted into
+ * a message) cost no more than the text's length each time.
+ */
+const WALK_UP_TO = 512;
+
+/** The clause breaks of the last long text asked about, in order. */
+let breaksOf: { text: string; at: Int32Array } | undefined;
+
+function clauseBreaks(text: string): Int32Array {
+  if (breaksOf?.text === text) return breaksOf.at;
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (CLAUSE_BREAK.test(text[i]!)) at.push(i);
+  breaksOf = { text, at: Int32Array.from(at) };
+  return breaksOf.at;
+}
+
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: ArrayLike<number>, limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The [start, end) bounds of the clause of normalised text that holds `index`. */
 export function clauseBounds(text: string, index: number): [number, number] {
+  if (text.length > WALK_UP_TO) {
+    const breaks = clauseBreaks(text);
+    const next = countBelow(breaks, index);
+    return [next > 0 ? breaks[next - 1]! + 1 : 0, next < breaks.length ? breaks[next]! : text.length];
+  }
   let start = index;
   while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
   let end = index;
@@ -42,14 +77,41 @@ export const NEGATOR_START = /[不并非没别无绝而未从]/;
  * the costly part, and most matches have none.
  */
 export function isNegatedAt(text: string, tokens: readonly Token[] | (() => readonly Token[]), start: number): boolean {
-  if (!NEGATOR_START.test(text.slice(0, start))) return false;
+  if (!(firstNegatorStart(text) < start)) return false;
   if (typeof tokens === 'function') tokens = tokens();
   const [clauseStart] = clauseBounds(text, start);
-  const before = tokens.filter((t) => t.end <= start && t.start >= clauseStart).slice(-3);
-  if (before.some((t) => NEGATORS.has(t.text))) return true;
+  // Tokens come in order and do not overlap: those that end by `start` are the first `ended`.
+  const ended = countEndedBy(tokens, start);
+  for (let i = ended - 1; i >= Math.max(0, ended - 3); i--) {
+    const token = tokens[i]!;
+    if (token.start < clauseStart) break;
+    if (NEGATORS.has(token.text)) return true;
+  }
   // A token that straddles the match start can carry the negation inside it (不理解 → 不/理解 or 不理解).
-  const straddling = tokens.find((t) => t.start < start && t.end > start);
-  return straddling !== undefined && NEGATING_START.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
+  const straddling = tokens[ended];
+  return straddling !== undefined && straddling.start < start && NEGATING_START.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
+}
+
+/** Where the first character that can open a negator stands in `text`; Infinity when none does. Kept for the last text. */
+let negatorStartOf: { text: string; at: number } | undefined;
+function firstNegatorStart(text: string): number {
+  if (negatorStartOf?.text !== text) {
+    const at = text.search(NEGATOR_START);
+    negatorStartOf = { text, at: at < 0 ? Number.POSITIVE_INFINITY : at };
+  }
+  return negatorStartOf.at;
+}
+
+/** How many of the tokens (in order, not overlapping) end at or before `offset`. */
+function countEndedBy(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 // Weibo threads address accounts as "@名称" up to the next space or punctuation, and tag topics as

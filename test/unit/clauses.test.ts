@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isNegatedAt, isQuestionAt, NEGATING_START, NEGATOR_START, NEGATORS } from '../../src/text/clauses.js';
+import fc from 'fast-check';
+import { clauseBounds, isNegatedAt, isQuestionAt, NEGATING_START, NEGATOR_START, NEGATORS } from '../../src/text/clauses.js';
+import type { Token } from '../../src/text/segment.js';
 import { jiebaSegmenter } from '../../src/text/jieba.js';
 import { tokenize } from '../../src/text/segment.js';
 
@@ -42,6 +44,61 @@ describe('isNegatedAt without segmenting', () => {
     // With a negator before the words, the tokens are read.
     expect(() => isNegatedAt('不是快递的问题', untouchable, 2)).toThrow('segmented');
     expect(isNegatedAt('不是快递的问题', () => tokenize('不是快递的问题', jiebaSegmenter), 2)).toBe(true);
+  });
+});
+
+describe('clause bounds and negation in long texts', () => {
+  // The definitions, walked character by character and filtered token by token.
+  const BREAK = /[,.!?;:。、！？；…~～\s\n\r]/;
+  function walkedBounds(text: string, index: number): [number, number] {
+    let start = index;
+    while (start > 0 && !BREAK.test(text[start - 1]!)) start--;
+    let end = index;
+    while (end < text.length && !BREAK.test(text[end]!)) end++;
+    return [start, end];
+  }
+  function filteredNegation(text: string, tokens: readonly Token[], start: number): boolean {
+    const [clauseStart] = walkedBounds(text, start);
+    const before = tokens.filter((t) => t.end <= start && t.start >= clauseStart).slice(-3);
+    if (before.some((t) => NEGATORS.has(t.text))) return true;
+    const straddling = tokens.find((t) => t.start < start && t.end > start);
+    return straddling !== undefined && NEGATING_START.test(straddling.text) && !NOT_NEGATORS_FOR_TEST.test(straddling.text);
+  }
+  const NOT_NEGATORS_FOR_TEST = /^(非常|无论|不仅|不但|不过|不管|没错|未来|别的|别人|别处|无非)/;
+  const piece = fc.constantFrom('不', '不是', '没有', '非常', '并非', '快递', '问题', '1-', '23', '，', '。', ' ', '我们', '理解', '的', '!', '~');
+  const words = fc.array(piece, { minLength: 1, maxLength: 400 });
+
+  it('finds the same bounds and the same negations as walking and filtering, for short and long texts', () => {
+    fc.assert(
+      fc.property(words, fc.nat(), (parts, pick) => {
+        const text = parts.join('');
+        let offset = 0;
+        const tokens: Token[] = parts.map((part) => ({ text: part, start: offset, end: (offset += part.length) })).filter((t) => t.text.trim() !== '');
+        const index = pick % (text.length + 1);
+        expect(clauseBounds(text, index)).toEqual(walkedBounds(text, index));
+        expect(isNegatedAt(text, tokens, index)).toBe(filteredNegation(text, tokens, index));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads a few tokens for each match in one long clause, not every token', () => {
+    const text = `不${'1-'.repeat(20_000)}`;
+    const list: Token[] = [{ text: '不', start: 0, end: 1 }];
+    for (let i = 1; i < text.length; i += 2) list.push({ text: '1', start: i, end: i + 1 }, { text: '-', start: i + 1, end: i + 2 });
+    let reads = 0;
+    const tokens = new Proxy(list, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    let negated = 0;
+    const matches = 20_000;
+    for (let i = 1; i < text.length; i += 2) if (isNegatedAt(text, tokens, i)) negated++;
+    expect(negated).toBe(2);
+    // Filtering every token for every match read 40,000 tokens a match (quadratic in a pasted run).
+    expect(reads / matches).toBeLessThan(40);
   });
 });
 
