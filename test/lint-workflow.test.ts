@@ -234,6 +234,12 @@ describe('waivers (申诉/豁免)', () => {
     // An id this run never saw in any spelling is not judged: a waivers file covers many exports.
     const { lint: other } = workspace(WAIVER.replace('conversation: r-1', 'conversation: r-9'));
     expect((await other('-f', 'stylish')).stderr).not.toContain('只差大小写');
+    // Also where another waiver names the linted id exactly: the one that differs is still mistyped.
+    const both = `${WAIVER}  - conversation: R-1\n    rule: forbidden-phrase\n    reason: 另一位质检的豁免\n    author: 李质检\n`;
+    const { lint: beside } = workspace(both);
+    const besideRun = await beside('-f', 'stylish');
+    expect(besideRun.stderr).toContain('.supportlint-waivers.yaml:12（规则 forbidden-phrase）的会话号在这次检查里没有出现，但有一个会话号与它只差大小写');
+    expect(besideRun.stderr).not.toContain('.supportlint-waivers.yaml:2（规则 forbidden-phrase）的会话号');
   });
 
   it('are left out of IQS in report, and shown there as a count', async () => {

@@ -67,8 +67,8 @@ export class WaiverMatcher {
   private readonly byConversation = new Map<string, Waiver[]>();
   private readonly used = new Set<Waiver>();
   private readonly seen = new Set<string>();
-  /** The ids of waived conversations not seen yet, by a loose form (case, width, blanks), to catch a mistyped id. */
-  private readonly byLooseId = new Map<string, string>();
+  /** The ids of waived conversations by a loose form (case, width, blanks), to catch a mistyped id. */
+  private readonly byLooseId = new Map<string, Set<string>>();
   /** Waived conversation ids this run never saw, though it saw one that differs only in case, width or blanks. */
   private readonly nearlySeen = new Set<string>();
   readonly expired: Waiver[] = [];
@@ -83,7 +83,10 @@ export class WaiverMatcher {
       const list = this.byConversation.get(waiver.conversation);
       if (list) list.push(waiver);
       else this.byConversation.set(waiver.conversation, [waiver]);
-      this.byLooseId.set(looseId(waiver.conversation), waiver.conversation);
+      const loose = looseId(waiver.conversation);
+      const ids = this.byLooseId.get(loose);
+      if (ids) ids.add(waiver.conversation);
+      else this.byLooseId.set(loose, new Set([waiver.conversation]));
     }
   }
 
@@ -95,12 +98,11 @@ export class WaiverMatcher {
 
   /** Splits one conversation's findings into those that count and those a waiver covers. */
   split<F extends WaivableFinding>(conversationId: string, findings: readonly F[]): { kept: F[]; waived: Array<F & { waiver: WaiverNote }> } {
+    // Other waived ids that differ from this one only in case, width or blanks, also where another
+    // waiver names this id exactly (c-1001 and C-1001 both waived: C-1001 is the mistyped one).
+    if (this.byLooseId.size > 0) for (const near of this.byLooseId.get(looseId(conversationId)) ?? []) if (near !== conversationId) this.nearlySeen.add(near);
     const waivers = this.byConversation.get(conversationId);
-    if (!waivers) {
-      const near = this.byLooseId.size > 0 ? this.byLooseId.get(looseId(conversationId)) : undefined;
-      if (near !== undefined) this.nearlySeen.add(near);
-      return { kept: [...findings], waived: [] };
-    }
+    if (!waivers) return { kept: [...findings], waived: [] };
     this.seen.add(conversationId);
     const coveredBy = new Map<F, Waiver>();
     for (const waiver of waivers) {
