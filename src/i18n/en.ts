@@ -225,7 +225,7 @@ export const en = {
   'lint.updateBaseline': 'write the current findings to the --baseline file and exit 0',
   'lint.redact': 'pseudonyms for conversation ids, agents and channels; mask phones, ID and card numbers, e-mails, WeChat/QQ ids and names in excerpts and messages, in every format (key: SUPPORTLINT_REDACT_KEY or redact.key)',
   'lint.concurrency': 'lint threads: auto (the default: inputs over 4 MB get one thread per core beyond the first, as free memory allows, and the main thread helps while they are busy), off, or a number',
-  'lint.concurrencyInvalid': '--concurrency {value}: expected auto, off or a whole number from 1 to 64.',
+  'lint.concurrencyInvalid': '--concurrency {value}: expected auto, off or a positive whole number (more than the cores counts as the cores).',
   'lint.concurrencyCapped': 'supportlint: note: --concurrency {requested} is more than this machine\'s {cores} cores; linting with {cores} threads, since more would only wait for a core.',
   'lint.allOutOfRange': 'supportlint: none of the {count} conversations falls within --since/--until, so nothing was linted. Check the date range, and whether the messages of the input have times (a conversation without any never falls within a range).',
   'lint.since': 'only conversations that start on or after this day (YYYY-MM-DD, in the configured time zone); the others are counted as outside the date range',

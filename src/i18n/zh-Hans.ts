@@ -236,7 +236,7 @@ export const zhHans = {
   'lint.updateBaseline': '把当前的问题写入 --baseline 文件并以 0 退出',
   'lint.redact': '会话号、客服和渠道改用化名；在所有格式中遮盖摘录和提示里的手机号、身份证号、银行卡号、邮箱、微信/QQ 号和姓名（密钥：SUPPORTLINT_REDACT_KEY 或 redact.key）',
   'lint.concurrency': '检查线程数：auto（默认；超过 4 MB 的输入按核数减一开线程，受空闲内存限制，线程忙时主线程也帮着检查）、off，或一个数字（不超过核数）',
-  'lint.concurrencyInvalid': '--concurrency {value}：应为 auto、off 或 1 到 64 之间的整数。',
+  'lint.concurrencyInvalid': '--concurrency {value}：应为 auto、off 或一个正整数（超过核数的按核数算）。',
   'lint.concurrencyCapped': 'supportlint：注意：--concurrency {requested} 超过本机的 {cores} 个核心，按 {cores} 个检查线程运行；线程再多也只是排队等核心。',
   'lint.allOutOfRange': 'supportlint: {count} 个会话都不在 --since/--until 范围内，一个会话也没有检查。请检查日期范围，以及输入里的消息有没有时间（没有时间的会话永远不在范围内）。',
   'lint.since': '只检查在这一天或之后开始的会话（YYYY-MM-DD，按配置的时区）；其余的计为“日期范围外”',

@@ -228,7 +228,7 @@ export const zhHant = {
   'lint.updateBaseline': '把當前的問題寫入 --baseline 檔案並以 0 退出',
   'lint.redact': '會話號、客服和渠道改用化名；在所有格式中遮蓋摘錄和提示裡的手機號、身份證號、銀行卡號、郵箱、微信/QQ 號和姓名（金鑰：SUPPORTLINT_REDACT_KEY 或 redact.key）',
   'lint.concurrency': '檢查執行緒數：auto（預設；超過 4 MB 的輸入按核數減一開執行緒，受空閒記憶體限制，執行緒忙時主執行緒也幫著檢查）、off，或一個數字（不超過核數）',
-  'lint.concurrencyInvalid': '--concurrency {value}：應為 auto、off 或 1 到 64 之間的整數。',
+  'lint.concurrencyInvalid': '--concurrency {value}：應為 auto、off 或一個正整數（超過核心數的按核心數算）。',
   'lint.concurrencyCapped': 'supportlint：注意：--concurrency {requested} 超過本機的 {cores} 個核心，按 {cores} 個檢查執行緒執行；執行緒再多也只是排隊等核心。',
   'lint.allOutOfRange': 'supportlint: {count} 個會話都不在 --since/--until 範圍內，一個會話也沒有檢查。請檢查日期範圍，以及輸入裡的訊息有沒有時間（沒有時間的會話永遠不在範圍內）。',
   'lint.since': '只檢查在這一天或之後開始的會話（YYYY-MM-DD，按配置的時區）；其餘的計為“日期範圍外”',

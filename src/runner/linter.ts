@@ -127,9 +127,9 @@ export type Concurrency = 'auto' | 'off' | number;
 
 export function parseConcurrency(value: string): Concurrency | undefined {
   if (value === 'auto' || value === 'off') return value;
-  if (!/^[1-9]\d*$/.test(value)) return undefined;
-  const threads = Number(value);
-  return threads <= 64 ? threads : undefined;
+  if (!/^[1-9]\d{0,8}$/.test(value)) return undefined;
+  // Any number of threads is accepted; the command cuts it to the machine's cores, with a note.
+  return Number(value);
 }
 
 /** Inputs smaller than this are linted in the calling thread: starting a thread would cost more than it saves. */
@@ -184,7 +184,8 @@ export interface LinterPlan {
  * configuration, or this thread with `settings` when `--concurrency off` or the input is small.
  */
 export function createLinter(plan: LinterPlan, settings: LintSettings): ConversationLinter {
-  const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputSize) : plan.concurrency;
+  // A number beyond the cores only queues for them (the command line says so when it cuts one).
+  const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputSize) : Math.min(plan.concurrency, availableParallelism());
   if (threads === 0) return inProcessLinter(settings);
   const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false, read: plan.read }, threadHeapMb());
   // A number of threads given by the user is what lints. Under `auto` this thread helps where the

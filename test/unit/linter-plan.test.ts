@@ -31,9 +31,9 @@ describe('--concurrency auto', () => {
     expect(autoThreads({ total: 30 * MB, streamed: 25 * MB }, 2, 16_000)).toBe(1);
   });
 
-  it('parses auto, off and 1 to 64, and nothing else', () => {
-    expect(['auto', 'off', '1', '64'].map(parseConcurrency)).toEqual(['auto', 'off', 1, 64]);
-    expect(['0', '65', '-1', '2.5', 'two', ''].map(parseConcurrency)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  it('parses auto, off and a positive whole number (cut to the cores by the command), and nothing else', () => {
+    expect(['auto', 'off', '1', '64', '999'].map(parseConcurrency)).toEqual(['auto', 'off', 1, 64, 999]);
+    expect(['0', '-1', '2.5', 'two', '', '1e3', '0x10', '07', '9999999999'].map(parseConcurrency)).toEqual(Array(9).fill(undefined));
   });
 });
 
