@@ -132,6 +132,10 @@ describe('warnings that a filter or file matched nothing', () => {
     expect(result.stderr).toContain('--agent 小材：没有哪个会话由这个客服处理');
     expect(result.stderr).toContain('你是不是想输入 "小林"？');
     expect(result.stdout).not.toContain('✔');
+    // An unset shell variable (`--agent "$AGENT"`) names nobody: refused, as --rule '' is, not ignored.
+    const empty = await runCli(['lint', SAMPLE, '--agent', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--agent 不能为空');
     const known = await runCli(['lint', SAMPLE, '--agent', '小林']);
     expect(known.stderr).not.toContain('--agent');
     // Under --redact agents' names are pseudonyms: no real name is suggested.

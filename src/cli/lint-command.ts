@@ -49,7 +49,7 @@ export function registerLintCommand(program: Command, io: CliIO, setExitCode: (c
   )
     .option('--quiet', t('lint.quiet'))
     .option('--rule <id>', t('lint.rule'), collectNonEmpty('--rule', '--rule blame-shifting'))
-    .option('--agent <name>', t('lint.agent'), collect)
+    .option('--agent <name>', t('lint.agent'), collectNonEmpty('--agent', '--agent 小林'))
     .option('--strict', t('lint.strict'))
     .option('--print-config', t('lint.printConfig'))
     .option('--baseline <file>', t('lint.baseline'))
