@@ -16,7 +16,7 @@ import { Redactor, redactionSettings } from '../runner/redaction.js';
 import { ruleFailureLines, unrecognisedInputsLine } from '../runner/summary.js';
 import { BaselineRun } from './baseline-file.js';
 import { useColor, type CliIO } from './io.js';
-import { addLocaleOption, addReadOptions, addReportOptions, collect, collectNonEmpty, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
+import { addLocaleOption, addReadOptions, addReportOptions, collectNonEmpty, supportlintFor, type CommonReadOptions, type ReportOptions } from './options.js';
 import { startProgress } from './progress.js';
 import { findingsExitCode, openReports } from './reporting.js';
 import { assertOutputsAreNotInputs, filesTheRunReads } from './output.js';
