@@ -102,7 +102,8 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? epochToMillis(value) : undefined;
   if (typeof value !== 'string') return undefined;
-  const text = value.trim();
+  const text = twentyFourHour(value.trim());
+  if (text === undefined) return undefined;
   if (text === '') return undefined;
   if (/^-?\d+(\.\d+)?$/.test(text)) return epochToMillis(Number(text));
   // ISO 8601 with an explicit offset names its instant by itself; the engine's own parser is exact
@@ -130,6 +131,32 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   const rfc = DateTime.fromRFC2822(text);
   if (rfc.isValid) return rfc.toMillis();
   return undefined;
+}
+
+// A twelve-hour time after a date, as Chinese exports and spreadsheets write it ("2026/11/02 下午
+// 3:00", "2026-11-02 上午10:05:09") and English ones ("2026/11/02 3:00 PM"). 中午 is around noon:
+// 中午12:30 is 12:30 and 中午1:00 is 13:00.
+const MERIDIEM_BEFORE = /^(.*[\d日])\s*(上午|下午|中午|晚上|凌晨|早上|AM|PM)\s*(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/iu;
+const MERIDIEM_AFTER = /^(.*[\d日])\s+(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(AM|PM|上午|下午)$/iu;
+
+/** The text with a twelve-hour time read as a 24-hour one; undefined for an hour a twelve-hour clock does not have. */
+function twentyFourHour(text: string): string | undefined {
+  // A time is short; a long value is no time of this shape, and is not searched.
+  if (text.length > 64 || !/[上下中晚凌早]午?|[ap]m/iu.test(text)) return text;
+  let date: string;
+  let meridiem: string;
+  let hour: number;
+  let rest: string;
+  const before = MERIDIEM_BEFORE.exec(text);
+  const after = before ? undefined : MERIDIEM_AFTER.exec(text);
+  if (before) [date, meridiem, hour, rest] = [before[1]!, before[2]!, Number(before[3]), before[4]!];
+  else if (after) [date, hour, rest, meridiem] = [after[1]!, Number(after[2]), after[3]!, after[4]!];
+  else return text;
+  if (hour < 1 || hour > 12) return undefined;
+  let hour24 = hour % 12;
+  if (/^(下午|晚上|pm)$/iu.test(meridiem)) hour24 += 12;
+  else if (meridiem === '中午') hour24 = hour >= 11 ? hour : hour + 12;
+  return `${date.trim()} ${String(hour24).padStart(2, '0')}${rest}`;
 }
 
 /** The widest offset of any zone in use (Pacific/Kiritimati, +14:00). */

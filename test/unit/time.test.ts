@@ -8,6 +8,25 @@ const SHANGHAI = 'Asia/Shanghai';
 const at = (iso: string) => Date.parse(iso);
 
 describe('parseInstant', () => {
+  it('reads twelve-hour times as Chinese and English exports write them', () => {
+    const cases: Array<[string, string]> = [
+      ['2026/11/02 下午 3:00', '2026-11-02T07:00:00Z'],
+      ['2026/11/02 下午3:05:09', '2026-11-02T07:05:09Z'],
+      ['2026-11-02 上午10:05:09', '2026-11-02T02:05:09Z'],
+      ['2026-11-02 上午12:30', '2026-11-01T16:30:00Z'],
+      ['2026-11-02 中午12:30', '2026-11-02T04:30:00Z'],
+      ['2026-11-02 中午1:00', '2026-11-02T05:00:00Z'],
+      ['2026-11-02 晚上 9:15', '2026-11-02T13:15:00Z'],
+      ['2026年11月2日 凌晨2:00', '2026-11-01T18:00:00Z'],
+      ['2026/11/02 3:00 PM', '2026-11-02T07:00:00Z'],
+      ['2026/11/02 12:01 am', '2026-11-01T16:01:00Z'],
+    ];
+    for (const [text, utc] of cases) expect(parseInstant(text), text).toBe(at(utc));
+    // A twelve-hour clock has no hour 0 or 13.
+    expect(parseInstant('2026/11/02 下午 13:00')).toBeUndefined();
+    expect(parseInstant('2026/11/02 上午 0:30')).toBeUndefined();
+  });
+
   it('takes ISO 8601 with an offset as written', () => {
     expect(parseInstant('2026-11-02T10:00:03+08:00')).toBe(at('2026-11-02T02:00:03Z'));
     expect(parseInstant('2026-11-02T02:00:03Z', 'America/New_York')).toBe(at('2026-11-02T02:00:03Z'));
