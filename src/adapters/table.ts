@@ -134,6 +134,13 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
   let conversationColumn = false;
   let titleRows = 0;
   let lastTitle: SourceLocation | undefined;
+  /**
+   * A title block may hold rows of several cells ("导出人：…", "导出时间：…"). The first such row is
+   * kept as the problem to report, with the rows passed over since, until a header shows up within
+   * the title rows allowed: then they were titles. If none does, reading stops at that first row as
+   * if no row had been passed over, and every row after it is counted as left unread.
+   */
+  let firstWideTitle: { problem: Extract<ReadEvent, { type: 'skipped' }>; rowsAfter: number } | undefined;
   /** A header row without a conversation column, noted with the first row read under it. */
   let unnamedConversations: Extract<ReadEvent, { type: 'warning' }> | undefined;
   const serialNote = excelSerialNoter(options.timezone);
@@ -163,6 +170,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         return stop({ type: 'skipped', location, reason: t('table.mapOutside', { field: outside[0]!, column: outside[1]!, count: candidate.length }) });
       }
       if (fields.has('text') && fields.has('role')) {
+        firstWideTitle = undefined;
         headers = candidate;
         byNumber = numbered;
         conversationColumn = fields.has('conversation');
@@ -171,14 +179,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
         continue;
       }
       const filled = candidate.filter((h) => h !== '').length;
-      if (filled <= 1 && titleRows < table.titleRowsAllowed) {
-        if (filled === 1) {
-          titleRows++;
-          lastTitle = location;
-        }
-        continue;
-      }
-      return stop({
+      const problem: Extract<ReadEvent, { type: 'skipped' }> = {
         type: 'skipped',
         location,
         // Name the field that is missing, and the --map that supplies it.
@@ -188,7 +189,20 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
           // Each in quotes: a headerless file's first row is data, and --redact replaces quoted values.
           found: candidate.filter((h) => h !== '').map((h) => `"${h.replace(/"/gu, '＂')}"`).join(', '),
         }),
-      });
+      };
+      if (firstWideTitle && filled > 0) firstWideTitle.rowsAfter++;
+      if (titleRows < table.titleRowsAllowed) {
+        if (filled === 0) continue;
+        titleRows++;
+        lastTitle = location;
+        if (filled > 1) firstWideTitle ??= { problem, rowsAfter: 0 };
+        continue;
+      }
+      if (firstWideTitle) {
+        const { problem: first, rowsAfter } = firstWideTitle;
+        return { ok: false, problem: first, rowsLeft: rowsAfter + (await rowsLeftIn(iterator, table.ignoreBlankRows)) };
+      }
+      return stop(problem);
     }
     if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
     if (unnamedConversations) {
@@ -232,6 +246,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       yield { type: 'message', conversationId, message, channel: result.channel, records: index === 0 ? 1 : 0 };
     }
   }
+  if (!headers && firstWideTitle) return { ok: false, problem: firstWideTitle.problem, rowsLeft: firstWideTitle.rowsAfter };
   if (!headers && lastTitle) {
     return { ok: false, problem: { type: 'skipped', location: lastTitle, reason: t('table.noHeaderUnderTitle') }, rowsLeft: 0 };
   }

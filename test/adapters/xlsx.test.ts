@@ -88,6 +88,28 @@ describe('xlsx cells', () => {
   });
 });
 
+describe('xlsx title blocks', () => {
+  const rows = [['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['c1', '2026-11-07 09:00:20', '客服', '小吴', '在的']];
+
+  it('passes over title rows of several cells (导出人, 导出时间) above the header', async () => {
+    const events = await read({ 导出: [['客服聊天记录', '导出人：质检组', '导出时间：2026-11-08'], ['内容说明：以下为全部会话'], [], HEADER, ...rows] });
+    expect(problemsOf(events, 'skipped')).toEqual([]);
+    expect(conversationsOf(events)[0]!.messages.map((m) => m.location.line)).toEqual([5, 6]);
+    expect(recordsRead(events)).toBe(2);
+  });
+
+  it('reports the first such row, and counts every row under it, when no header follows', async () => {
+    // Data without a header: the first row is named as the problem, and no row is lost from the count.
+    const events = await read({ 导出: [...rows, ...rows, ...rows, ...rows] });
+    const [skipped] = problemsOf(events, 'skipped');
+    expect(skipped!.location.line).toBe(1);
+    expect(skipped!.reason).toContain('表头行里没有');
+    expect(skipped!.reason).toContain('它下面的 7 行都没有读取');
+    const short = await read({ 导出: rows });
+    expect(problemsOf(short, 'skipped')[0]!.reason).toContain('它下面的 1 行都没有读取');
+  });
+});
+
 describe('xlsx merged cells', () => {
   it('reads every cell of a merged range as its top-left value, as consoles merge a conversation\'s id and agent', async () => {
     const book = new ExcelJS.Workbook();
