@@ -390,6 +390,8 @@ export const en = {
   'zendesk.senderExpected': '{what}: expected "nick" ("visitor…", "agent:<id>", "agent:trigger") or "sender_type"; map other values with "roles" in .supportlintrc.yaml',
   'zendesk.msgNotText': 'history[{index}] (chat.msg) has msg {value}, expected a string',
   'config.clock': 'expected a time of day such as "09:00"',
+  'config.emptyShift': 'open and close are the same, a shift of no length; for a whole day write open: "00:00", close: "24:00"',
+  'config.noSuchDay': 'no such day on the calendar (such as 30 February)',
   'config.date': 'expected a date such as "2026-10-01"',
   'config.customRuleType': 'expected a custom rule with type "phrase", "require-after" or "substitution"',
   'config.customRuleId': 'expected a kebab-case rule id such as "no-wechat"',

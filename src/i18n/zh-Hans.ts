@@ -407,6 +407,8 @@ export const zhHans = {
   'zendesk.senderExpected': '{what}：应有 "nick"（"visitor…"、"agent:<id>"、"agent:trigger"）或 "sender_type"；其他取值请在 .supportlintrc.yaml 的 "roles" 中映射',
   'zendesk.msgNotText': 'history[{index}]（chat.msg）的 msg 是 {value}，应为文本',
   'config.clock': '应为一天中的时刻，例如 "09:00"',
+  'config.emptyShift': 'open 与 close 相同，这一班没有时长；全天营业请写 open: "00:00"、close: "24:00"',
+  'config.noSuchDay': '日历上没有这一天（例如 2 月 30 日）',
   'config.date': '应为日期，例如 "2026-10-01"',
   'config.customRuleType': '应为自定义规则，type 为 "phrase"、"require-after" 或 "substitution"',
   'config.customRuleId': '规则 id 应为小写字母、数字和连字符，例如 "no-wechat"',

@@ -393,6 +393,8 @@ export const zhHant = {
   'zendesk.senderExpected': '{what}：應有 "nick"（"visitor…"、"agent:<id>"、"agent:trigger"）或 "sender_type"；其他取值請在 .supportlintrc.yaml 的 "roles" 中對映',
   'zendesk.msgNotText': 'history[{index}]（chat.msg）的 msg 是 {value}，應為文本',
   'config.clock': '應為一天中的時刻，例如 "09:00"',
+  'config.emptyShift': 'open 與 close 相同，這一班沒有時長；全天營業請寫 open: "00:00"、close: "24:00"',
+  'config.noSuchDay': '日曆上沒有這一天（例如 2 月 30 日）',
   'config.date': '應為日期，例如 "2026-10-01"',
   'config.customRuleType': '應為自定義規則，type 為 "phrase"、"require-after" 或 "substitution"',
   'config.customRuleId': '規則 id 應為小寫字母、數字和連字元，例如 "no-wechat"',

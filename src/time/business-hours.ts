@@ -3,21 +3,32 @@ import { z } from 'zod';
 import { t } from '../i18n/index.js';
 
 const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: () => t('config.clock') });
+const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: () => t('config.clock') });
 
 export const businessHoursSchema = z.array(
-  z.strictObject({
-    days: z.array(z.enum(WEEKDAY_NAMES)).min(1),
-    /** Opening time. When `close` is earlier than `open`, the shift runs past midnight. */
-    open: clock,
-    close: clock,
-  }),
+  z
+    .strictObject({
+      days: z.array(z.enum(WEEKDAY_NAMES)).min(1),
+      /** Opening time. When `close` is earlier than `open`, the shift runs past midnight. */
+      open: clock,
+      close: clock,
+    })
+    // The same time twice is a shift of no length, most likely a mistyped close: the clock would stop for those days.
+    .refine((shift) => shift.open !== shift.close, { error: () => t('config.emptyShift'), path: ['close'] }),
 );
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 // YAML reads an unquoted 2026-10-01 as a date: it is taken as the calendar day it names.
 const asDayText = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
-export const holidaysSchema = z.array(z.preprocess(asDayText, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('config.date') })));
+export const holidaysSchema = z.array(
+  z.preprocess(
+    asDayText,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('config.date') })
+      .refine((day) => DateTime.fromISO(day).isValid, { error: () => t('config.noSuchDay') }),
+  ),
+);
 
 export interface BusinessCalendar {
   timezone: string;

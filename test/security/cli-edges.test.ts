@@ -26,6 +26,23 @@ describe('command-line edges', () => {
     expect(config.stdout).toMatch(/2026-10-01[\s\S]*2026-10-02/u);
   });
 
+  it('refuses a holiday the calendar does not have and a shift of no length, naming the key', async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\nholidays: ["2026-02-30"]\n');
+    const holiday = await runCli(['lint', SAMPLE], { cwd: dir });
+    expect(holiday.code).toBe(2);
+    expect(holiday.stderr).toContain('日历上没有这一天');
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\nbusinessHours:\n  - days: [mon, tue]\n    open: "09:00"\n    close: "09:00"\n');
+    const shift = await runCli(['lint', SAMPLE], { cwd: dir });
+    expect(shift.code).toBe(2);
+    expect(shift.stderr).toContain('open 与 close 相同');
+    writeFileSync(path.join(dir, '.supportlintrc.yaml'), 'extends: supportlint:recommended\nbusinessHours:\n  - days: [mon]\n    open: "00:00"\n    close: "24:00"\n  - days: [tue]\n    open: "09:00"\n    close: "24:30"\n');
+    const late = await runCli(['lint', SAMPLE], { cwd: dir });
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('businessHours.1.close: 应为一天中的时刻');
+    expect(late.stderr).not.toContain('businessHours.0');
+  });
+
   it('writes -o /dev/stdout to standard output', async () => {
     const run = await runCli(['lint', SAMPLE, '-f', 'json', '-o', '/dev/stdout']);
     expect(run.stderr).not.toContain('符号链接');
