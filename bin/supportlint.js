@@ -21,7 +21,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     const bundled = new URL('../dist/bundle/cli.js', import.meta.url);
     cli = await import(existsSync(bundled) ? bundled.href : '../dist/src/cli/index.js');
   } catch (error) {
-    process.stderr.write(`supportlint: 无法启动（${error.message.split('\n')[0]}）。\n请先在 supportlint 目录里运行 \`npm ci\`（或 \`npm run build\`）。\n`);
+    // Only a missing build is mended by installing; a limit of the machine is not.
+    const advice =
+      error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'MODULE_NOT_FOUND'
+        ? '请先在 supportlint 目录里运行 `npm ci`（或 `npm run build`）。'
+        : error.code === 'EMFILE' || error.code === 'ENFILE'
+          ? '可以同时打开的文件数不够：请调高上限（例如 `ulimit -n 4096`）后再运行。'
+          : '请检查 Node.js 版本（需要 20 或更高）和安装是否完整；问题仍在时，运行 `npm ci` 重新安装。';
+    process.stderr.write(`supportlint: 无法启动（${String(error.message).split('\n')[0]}）。\n${advice}\n`);
     process.exit(2);
   }
   process.exitCode = await cli.run(args);
