@@ -56,6 +56,11 @@ export const dchAdapter: Adapter = {
         yield { type: 'skipped', location, reason: t('dch.notDialogue') };
         continue;
       }
+      // An id is text or a number: ["1"] read as "1" would merge two dialogues.
+      if (item.id !== undefined && item.id !== null && typeof item.id !== 'string' && typeof item.id !== 'number') {
+        yield { type: 'skipped', location, reason: t('dch.idNotText', { kind: t(Array.isArray(item.id) ? 'value.array' : typeof item.id === 'boolean' ? 'value.boolean' : 'value.object') }) };
+        continue;
+      }
       const id = item.id === undefined || item.id === null ? `${input.name}#${location.record ?? location.line}` : String(item.id);
       const messages: Message[] = [];
       let problem: string | undefined;

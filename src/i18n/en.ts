@@ -339,6 +339,7 @@ export const en = {
   'init.notAFile': '{file} is a folder or a special file, not a configuration file; --force does not overwrite it. Move or rename it, then run supportlint init again.',
   'init.exists': '{file} already exists. Pass --force to overwrite it.',
   'init.wrote': 'Wrote {file}. Run supportlint lint <files> next, or supportlint lint --print-config to see the merged settings.',
+  'dch.idNotText': 'the dialogue id is {kind}; expected text or a number. This dialogue was not read',
   'dch.notDialogue': 'expected a dialogue object with "id" and a "turns" array',
   'dch.unknownSender': 'dialogue {id}: turn {turn} has sender {value}, which is unknown: expected "customer" or "helpdesk". The dialogue was not read',
   'wecom.msgListNotArray': 'msg_list is {value}: expected an array of messages',

@@ -356,6 +356,7 @@ export const zhHans = {
   'init.notAFile': '{file} 是文件夹或特殊文件，不是配置文件；--force 也不会覆盖它。请先把它移走或改名，再运行 supportlint init。',
   'init.exists': '{file} 已经存在。加 --force 可以覆盖它。',
   'init.wrote': '已写入 {file}。接下来运行 supportlint lint <文件>，或 supportlint lint --print-config 查看合并后的配置。',
+  'dch.idNotText': '对话的 id 是{kind}，应为文本或数字；这段对话没有读取',
   'dch.notDialogue': '应是一个带 "id" 和 "turns" 数组的对话对象',
   'dch.unknownSender': '对话 {id}：第 {turn} 轮的 sender {value} 无法识别，应为 "customer" 或 "helpdesk"；这段对话没有读取',
   'wecom.msgListNotArray': 'msg_list 是 {value}：应为消息数组',

@@ -342,6 +342,7 @@ export const zhHant = {
   'init.notAFile': '{file} 是資料夾或特殊檔案，不是配置檔案；--force 也不會覆蓋它。請先把它移走或改名，再執行 supportlint init。',
   'init.exists': '{file} 已經存在。加 --force 可以覆蓋它。',
   'init.wrote': '已寫入 {file}。接下來執行 supportlint lint <檔案>，或 supportlint lint --print-config 檢視合併後的配置。',
+  'dch.idNotText': '對話的 id 是{kind}，應為文字或數字；這段對話沒有讀取',
   'dch.notDialogue': '應是一個帶 "id" 和 "turns" 陣列的對話物件',
   'dch.unknownSender': '對話 {id}：第 {turn} 輪的 sender {value} 無法識別，應為 "customer" 或 "helpdesk"；這段對話沒有讀取',
   'wecom.msgListNotArray': 'msg_list 是 {value}：應為訊息陣列',

@@ -20,6 +20,20 @@ describe('dch: turns and dialogues that hold no message are skipped with a reaso
     expect(recordsRead(events)).toBe(2);
   });
 
+  it('a dialogue whose id is an array or an object is skipped, not merged with the dialogue of that text', async () => {
+    const events = await read([
+      { id: ['1'], turns: [{ sender: 'customer', utterances: ['你好'] }] },
+      { id: '1', turns: [{ sender: 'customer', utterances: ['在吗'] }] },
+      { id: { n: 1 }, turns: [{ sender: 'customer', utterances: ['在吗'] }] },
+      { id: 7, turns: [{ sender: 'customer', utterances: ['在吗'] }] },
+    ]);
+    expect(conversationsOf(events).map((c) => [c.id, c.messages.length])).toEqual([['1', 1], ['7', 1]]);
+    expect(problemsOf(events, 'skipped')).toEqual([
+      { location: { file: 'helpdesk.json', record: 0 }, reason: '对话的 id 是一个数组，应为文本或数字；这段对话没有读取' },
+      { location: { file: 'helpdesk.json', record: 2 }, reason: '对话的 id 是一个对象，应为文本或数字；这段对话没有读取' },
+    ]);
+  });
+
   it('a dialogue left with no message is reported as empty, not linted as a conversation', async () => {
     const events = await read([
       { id: 'd1', turns: [{ sender: 'customer', utterances: null }] },
