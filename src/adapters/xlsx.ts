@@ -213,6 +213,20 @@ function cellErrors(values: readonly unknown[], rowNumber: number): Array<{ cell
 }
 
 /**
+ * Formula cells saved without their result: a workbook written by a program rather than by Excel
+ * (which stores every result) holds only the formula, and the cell reads as empty.
+ */
+function uncomputedFormulas(values: readonly unknown[], rowNumber: number): string[] {
+  const cells: string[] = [];
+  for (let column = 1; column < values.length; column++) {
+    const value = values[column] as { formula?: unknown; sharedFormula?: unknown; result?: unknown } | null | undefined;
+    if (!value || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) continue;
+    if (value.result === undefined || value.result === null) cells.push(`${columnLetters(column)}${rowNumber}`);
+  }
+  return cells;
+}
+
+/**
  * Waits for the next item of exceljs's reader, but gives up when it stalls. Some damaged archives
  * make the streaming unzip wait for data that never comes, without an error: the promise would
  * simply never settle. A stall is told from slow work by the process's own CPU time: after the
@@ -306,6 +320,7 @@ async function* sheetRows(sheet: SheetReader, file: string, source: Readable, da
       continue;
     }
     for (const error of cellErrors(values, row.number)) yield { type: 'warning', location, reason: t('xlsx.errorCell', error) };
+    for (const cell of uncomputedFormulas(values, row.number)) yield { type: 'warning', location, reason: t('xlsx.uncomputedFormula', { cell }) };
     const cells: string[] = [];
     for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
     yield { cells, location };

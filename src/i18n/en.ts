@@ -140,6 +140,7 @@ export const en = {
   'xlsx.tooManyCells': 'this row has more than {max} cells; this row was not read',
   'xlsx.badSharedString': 'a cell refers to shared string {index}, which does not exist (the workbook has {count}), so its text cannot be restored; this row was not read. Re-save the workbook from Excel',
   'xlsx.badDateCell': 'cell {cell} is formatted as a date, but its value is no time between {from} and {until}, most likely damaged data; the row was not read',
+  'xlsx.uncomputedFormula': 'cell {cell} is a formula saved without its result and is read as empty; open and save the workbook in Excel or WPS, then check it again',
   'xlsx.errorCell': 'cell {cell} holds the Excel error {error} and is read as empty; fix the formula or reference in Excel and export again',
   'xlsx.sheetMissing': 'the workbook lists the sheet "{sheet}", but the file does not hold its contents ({part}); this sheet was not read. Open the workbook in Excel and save it again, or export CSV',
   'xlsx.noSheets': 'the workbook has no worksheets',

@@ -147,6 +147,7 @@ export const zhHans = {
   'xlsx.tooManyCells': '这一行的单元格超过 {max} 列；这一行没有读取',
   'xlsx.badSharedString': '单元格引用的共享字符串编号 {index} 不存在（工作簿只有 {count} 个共享字符串），内容无法还原；这一行没有读取，请用 Excel 重新保存工作簿',
   'xlsx.badDateCell': '单元格 {cell} 是日期格式，但它的值不是 {from} 年到 {until} 年之间的时间，多半是损坏的数据；这一行没有读取',
+  'xlsx.uncomputedFormula': '单元格 {cell} 是公式，文件里没有存它的计算结果，按空白读取；请用 Excel 或 WPS 打开并保存一次，再重新检查',
   'xlsx.errorCell': '单元格 {cell} 是 Excel 错误值 {error}，按空白读取；请在 Excel 里修正公式或引用后重新导出',
   'xlsx.sheetMissing': '工作簿列出了工作表 "{sheet}"，但文件里没有它的内容（{part}）；这个工作表没有读取。请用 Excel 打开并重新保存工作簿，或导出为 CSV',
   'xlsx.noSheets': '工作簿里没有工作表',

@@ -143,6 +143,7 @@ export const zhHant = {
   'xlsx.tooManyCells': '這一行的單元格超過 {max} 列；這一行沒有讀取',
   'xlsx.badSharedString': '單元格引用的共享字串編號 {index} 不存在（工作簿只有 {count} 個共享字串），內容無法還原；這一行沒有讀取，請用 Excel 重新儲存工作簿',
   'xlsx.badDateCell': '單元格 {cell} 是日期格式，但它的值不是 {from} 年到 {until} 年之間的時間，多半是損壞的資料；這一行沒有讀取',
+  'xlsx.uncomputedFormula': '單元格 {cell} 是公式，檔案裡沒有存它的計算結果，按空白讀取；請用 Excel 或 WPS 開啟並儲存一次，再重新檢查',
   'xlsx.errorCell': '單元格 {cell} 是 Excel 錯誤值 {error}，按空白讀取；請在 Excel 裡修正公式或引用後重新匯出',
   'xlsx.sheetMissing': '工作簿列出了工作表 "{sheet}"，但檔案裡沒有它的內容（{part}）；這個工作表沒有讀取。請用 Excel 開啟並重新儲存工作簿，或匯出為 CSV',
   'xlsx.noSheets': '工作簿裡沒有工作表',

@@ -30,4 +30,13 @@ describe('workbook cells whose value cannot be read are named, not dropped silen
     const run = await convert([header, timed(2, '46328.5', '在吗'), error].join(''));
     expect(run.stderr).toMatch(/chat\.xlsx:3: .*D3.*#REF!/);
   });
+
+  it('a formula saved without its result (a workbook a program wrote) is read as empty, with a note naming the cell', async () => {
+    const formula = row(3, [inlineCell('A3', ['c1']), '<c r="B3" s="1"><v>46328.55</v></c>', inlineCell('C3', ['客服']), '<c r="D3"><f>CONCATENATE("您好","在的")</f></c>']);
+    const computed = row(4, [inlineCell('A4', ['c1']), '<c r="B4" s="1"><v>46328.56</v></c>', inlineCell('C4', ['客户']), '<c r="D4" t="str"><f>CONCATENATE("好","的")</f><v>好的</v></c>']);
+    const run = await convert([header, timed(2, '46328.5', '在吗'), formula, computed].join(''));
+    expect(run.stderr).toMatch(/chat\.xlsx:3: .*D3.*公式.*没有存它的计算结果/);
+    expect(run.stderr).not.toContain('D4');
+    expect(run.messages.map((m) => m.text)).toEqual(['在吗', '', '好的']);
+  });
 });
