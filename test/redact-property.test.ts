@@ -249,6 +249,24 @@ const calledNamePii = fc
 const closingNamePii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Signed, ', 'Best regards,\n', 'Cheers, ', 'Sincerely, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
   .map(([closing, a, b]): Pii => ({ text: ` ${closing}${a} ${b}`, secrets: [`${a} ${b}`], last: true }));
+// The same with more after it on its line: a phone number, or the rest of a sentence.
+const closingNameThenMorePii = fc
+  .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Best regards,\n', 'Cheers: '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), mobile, fc.boolean())
+  .map(([closing, a, b, digits, phone]): Pii => ({ text: ` ${closing}${a} ${b} ${phone ? digits : 'will call you'} `, secrets: [`${a} ${b}`, ...(phone ? [digits] : [])] }));
+// A name after an English label with only spaces before it, and a name in pinyin in lower case after a label and a sign.
+const PINYIN_SURNAMES = ['zhang', 'wang', 'li', 'liu', 'chen', 'huang'];
+const PINYIN_GIVEN = ['jianguo', 'xiuying', 'xiaoming', 'guoqiang', 'hua'];
+const bareLabelLatinNamePii = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('name ', 'customer name ', 'full name ', 'recipient ', 'first name ', 'cardholder name ', 'Name '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN.map((p) => ` ${p}`)))
+    .map(([cue, a, b]): Pii => ({ text: ` ${cue}${a}${b}，`, secrets: [`${a}${b}`] })),
+  fc
+    .tuple(fc.constantFrom('name: ', 'Name：', 'recipient: ', '[Name] ', 'name = '), fc.constantFrom(...PINYIN_SURNAMES), fc.constantFrom(...PINYIN_GIVEN), fc.boolean())
+    .map(([cue, surname, given, upper]): Pii => {
+      const name = upper ? `${surname[0]!.toUpperCase()}${surname.slice(1)} ${given}` : `${surname} ${given}`;
+      return { text: ` ${cue}${name}，`, secrets: [name.slice(1)] };
+    }),
+);
 // The same before a sign, and greeted; a name in Han characters as a field's value in JSON or a query string.
 const latinNameBeforeSignPii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Hi ', 'Hello '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), fc.constantFrom(', ', '，', '. '))
@@ -312,7 +330,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -399,7 +417,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -18,6 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, joinedCue, labelWithin, markedCue } from './labels.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, LABELLED_LATIN_NAME, labelledLatinNames, NAME_LABEL_WORD, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -426,8 +427,7 @@ const LATIN_NAME = new RegExp(
   'gdu',
 );
 // "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
-// capitalised words are a name, so that "I'm sorry" or "I'm OK" stay as they are.
-const CAPITALISED_WORD = "(?:[A-Z][A-Za-z'’]{0,18}[a-z](?:-[A-Z]?[A-Za-z'’]{0,18}[a-z])?|[A-Z]\\.)";
+// capitalised words (CAPITALISED_WORD) are a name, so that "I'm sorry" or "I'm OK" stay as they are.
 const NOT_A_NAME_AFTER_I_AM = new Set(
   'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready Customer Service Support Sales Team Us Center Centre Help'.split(' '),
 );
@@ -553,7 +553,6 @@ const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|�
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
-const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
 
 // A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
 // after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜") or a word for the customer
@@ -568,24 +567,10 @@ const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通�
 const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
-// A name in Latin letters that signs off a message or a line: "Regards, Mary Jones", "Thanks, John Smith",
-// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words that end the message or
-// stand before a sign (", please…"; not "Thanks, John Smith will call you"), none of them a word a team
-// or a company signs with ("Thanks, Support Team", "Best regards, the team"); and one greeted the same
-// way ("Hi Mary Jones, sorry…").
-const CLOSING_NAME = new RegExp(
-  `(?<![A-Za-z])(?:(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*|(?:[Hh]i|[Hh]ello|[Hh]ey)[ \\t]+)(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})(?=[ \\t]*(?:[,，。.!！?？;；:：\\r\\n]|$))`,
-  'gdu',
-);
 // A name in Han characters as the value of a field in JSON or a query string: {"name":"王建国"},
 // name=王建国&tel=…, "receiver": "李小红".
 const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee)["']?[ \\t]*[:=][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
 const FIELD_NAME_NEEDS = /name|receiver|consignee/iu;
-// The words CLOSING_NAME starts with.
-const CLOSING_WORD = /regards|thank|signed|sincerely|cheers|best|yours|respectfully|cordially|hi|hello|hey/iu;
-const NOT_A_NAME_IN_SIGNATURE = new Set(
-  'Team Support Service Services Customer Customers Care Sales Help Desk Center Centre Department Dept Store Shop Group Company Corp Inc Ltd Co Staff Everyone All Management Office Official Online The Your Our'.split(' '),
-);
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
@@ -720,6 +705,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
+  [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -977,7 +963,8 @@ export interface AccountSpan extends PiiSpan {
  * Latin letters, also after English words ("I'm", "my name is"). The span is what a mask hides: the
  * given name, a common one-character surname being kept (a compound one, rarer, is masked too); a
  * Latin name but its first letter; the surname before 先生/女士/小姐. Also full names after 叫 or 找
- * (NAME_AFTER_VERB) and a Latin name that signs off the message (CLOSING_NAME).
+ * (NAME_AFTER_VERB), and the Latin names of latin-names.ts: after an English label with only spaces
+ * before them ("name John Smith") and signing off a message ("Regards, Mary Jones").
  */
 export function findNames(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
@@ -1041,6 +1028,7 @@ export function findNames(text: string): PiiSpan[] {
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
   }
   for (const span of closingNames(view)) found.push(span);
+  for (const span of labelledLatinNames(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];
     found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });
@@ -1063,16 +1051,6 @@ function readsAsFullNameAmongWords(name: string): boolean {
     if (tag !== undefined && !NAME_OR_UNKNOWN_TAG.test(tag)) return false;
   }
   return true;
-}
-
-/** Names in Latin letters that sign off a message or are greeted (CLOSING_NAME), their first letters kept. */
-function closingNames(view: MappedText): PiiSpan[] {
-  if (!mayMatch(CLOSING_NAME, view.text)) return [];
-  return [...view.text.matchAll(CLOSING_NAME)].flatMap((m) => {
-    if (m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
-    const [start, end] = m.indices![1]!;
-    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
-  });
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */
