@@ -35,7 +35,10 @@ const isNameWord = (word: string) => !NOT_A_NAME_IN_SIGNATURE.has(word) && !NOT_
 // "contact" alone, a verb as often ("contact Apple Support"), and not the name of a thing ("product name
 // Apple Watch", "file name Report", "user name Admin"): the look-behind is tried only after "name".
 const NAME_OWNER_WORDS = 'full|customer|contact|recipient|buyer|sender|receiver|consignee|real|legal|first|last|given|family|middle|account holder|cardholder|card holder|passenger|guest|your|my|his|her';
-const THING_NAME_OWNERS = 'product|brand|file|user|company|store|shop|model|domain|item|street|city|app|package|project|folder|column|field|variable|host|server|device|network|wifi|team|group|course|book|song|movie|game|event|plan|service|business|trade|pet|code|printer|scheme|bank|place|hotel|school|display|screen|nick|login|sheet|tab|table|class|function|method|key|category|the|a|an|this|that|same|its|their|our|whose|which|what';
+const THING_NAME_OWNERS = 'product|brand|file|company|store|shop|model|domain|item|street|city|app|package|project|folder|column|field|variable|host|server|device|network|wifi|team|group|course|book|song|movie|game|event|plan|service|business|trade|pet|code|printer|scheme|bank|place|hotel|school|sheet|tab|table|class|function|method|key|category';
+// With nothing but spaces after it, the name of an account or a name in prose is no label either
+// ("user name Admin", "the name Apple"); with a sign after it, an account's name is a person's as often.
+const BARE_THING_NAME_OWNERS = `${THING_NAME_OWNERS}|user|display|screen|nick|login|the|a|an|this|that|same|its|their|our|whose|which|what`;
 /** The words of an alternation as they are written in lower case, capitalised or in capitals: "name" → "[Nn]ame|NAME". */
 const inAnyCase = (words: string) =>
   words
@@ -43,10 +46,12 @@ const inAnyCase = (words: string) =>
     .map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}|${word.toUpperCase()}`)
     .join('|');
 const NAME_WORD = inAnyCase('name');
-const BARE_NAME_LABELS = `(?:(?:${inAnyCase(NAME_OWNER_WORDS)})[ \\t])?(?:${NAME_WORD})(?<!(?:${inAnyCase(THING_NAME_OWNERS)})[ \\t](?:${NAME_WORD}))|${inAnyCase('surname|recipient|consignee|addressee|cardholder|contact person')}`;
+/** "name" as a label, but not the name of a thing ("Product Name: Apple Watch"); tried only after "name". */
+export const NAME_LABEL = `(?:${NAME_WORD})(?<!(?:${inAnyCase(THING_NAME_OWNERS)})[ \\t](?:${NAME_WORD}))`;
+const BARE_NAME_LABELS = `(?:(?:${inAnyCase(NAME_OWNER_WORDS)})[ \\t])?(?:${NAME_WORD})(?<!(?:${inAnyCase(BARE_THING_NAME_OWNERS)})[ \\t](?:${NAME_WORD}))|${inAnyCase('surname|recipient|consignee|addressee|cardholder|contact person')}`;
 // The same labels with a sign after them, or in brackets ("Name: wang jianguo", "[Recipient] li lei"): a
 // name in pinyin there, which pii.ts does not read in lower case.
-const MARKED_NAME_LABELS = `(?:(?:${inAnyCase(NAME_OWNER_WORDS)})[ \\t])?(?:${NAME_WORD})|${inAnyCase('surname|recipient|consignee|receiver|addressee|cardholder|contact|contact person')}`;
+const MARKED_NAME_LABELS = `(?:(?:${inAnyCase(NAME_OWNER_WORDS)})[ \\t])?${NAME_LABEL}|${inAnyCase('surname|recipient|consignee|receiver|addressee|cardholder|contact|contact person')}`;
 // Up to three words of Latin letters, as written: which of them are a name is decided in code. They are
 // looked at, not taken, so that a label among them starts a match of its own ("first name John last name
 // Smith"). After a bare label the first is capitalised, after a sign it is capitalised or a short word

@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, joinedCue, labelWithin, markedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, LABELLED_LATIN_NAME, labelledLatinNames, NAME_LABEL_WORD, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, LABELLED_LATIN_NAME, labelledLatinNames, NAME_LABEL, NAME_LABEL_WORD, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -431,8 +431,9 @@ const LATIN_NAME = new RegExp(
 const NOT_A_NAME_AFTER_I_AM = new Set(
   'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready Customer Service Support Sales Team Us Center Centre Help'.split(' '),
 );
-// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei", "Recipient: John Smith", "Contact: John Smith".
-const ENGLISH_NAME_LABELS = '(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame|[Rr]ecipient|[Cc]onsignee|[Rr]eceiver|[Cc]ontact(?: [Pp]erson)?';
+// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei", "Recipient: John Smith", "Contact: John Smith"; not
+// "Product Name: Apple Watch".
+const ENGLISH_NAME_LABELS = `(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?${NAME_LABEL}|[Rr]ecipient|[Cc]onsignee|[Rr]eceiver|[Cc]ontact(?: [Pp]erson)?`;
 const ENGLISH_NAME = new RegExp(
   `(?<![A-Za-z])(?:(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+|${markedCue(ENGLISH_NAME_LABELS)})(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
   'gdu',

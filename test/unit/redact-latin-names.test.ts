@@ -43,9 +43,12 @@ describe('a name in pinyin, in any case, after an English label with a sign', ()
     ['recipient: zhang san', 'recipient: z*******'],
     ['Surname: Smith', 'Surname: S****'],
     ['Name: JOHN SMITH', 'Name: J********'],
+    ['User name: John Smith', 'User name: J********'],
   ]);
   // A surname alone, and English words in lower case.
   leavesAlone(['name: li', 'name: see below', 'name: same as above']);
+  // The name of a thing, with a sign too.
+  leavesAlone(['Product Name: Apple Watch', 'File name: Report Final', 'Brand name - Nike Air', 'Store name: Apple Store']);
 });
 
 describe('a name that signs off a line with more after it', () => {
