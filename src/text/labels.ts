@@ -31,6 +31,14 @@ export function markedCue(labels: string, suffix = ''): string {
   return `(?:${OPEN}${GAP}${label}${GAP}${CLOSE}${GAP}(?:${MARK}${GAP})?|${label}${GAP}${MARK}${GAP})`;
 }
 
+// The signs of MARK without 是 and 为, for labels that as often start a sentence ("负责人是谁", "申请人为本人").
+const SIGN = '[:：=＝|｜→]{1,2}';
+
+/** A label, then a colon, an equals sign, a bar or an arrow, or the label in brackets ("【经办人】"). */
+export function signedCue(labels: string): string {
+  return `(?:${OPEN}${GAP}(?:${labels})${GAP}${CLOSE}${GAP}(?:${SIGN}${GAP})?|(?:${labels})${GAP}${SIGN}${GAP})`;
+}
+
 /** A label, then a sign that may as well join it to another label, or a bracket opened around the value. */
 export function joinedCue(labels: string, suffix = ''): string {
   return `(?:${labels})${suffix}${GAP}${JOIN}${GAP}`;

@@ -17,7 +17,7 @@
  */
 
 import { partOfSpeech } from './jieba.js';
-import { anyCue, bareCue, joinedCue, labelWithin, markedCue } from './labels.js';
+import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
 import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, LABELLED_LATIN_NAME, labelledLatinNames, NAME_LABEL, NAME_LABEL_WORD, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
@@ -410,9 +410,13 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
+// Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
+// "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名';
+const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人)\\s*[:：是为]?\\s*';
-// A label with a sign after it or in brackets ("姓名=", "【收货人】"), or with nothing or spaces after it.
-const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})`;
+// A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
+const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 // The given name may be spaced too ("王 建 国"), so that its second character is not left in clear.
 const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})(?:[ \\t]?(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})?';
@@ -423,7 +427,7 @@ const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是
 // A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
 const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
 const LATIN_NAME = new RegExp(
-  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 // "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
@@ -455,7 +459,7 @@ const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|
 // Always a name after these, or after a label with a sign that says the value follows (: = | → 是 为 …) or
 // in brackets: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名=虚竹", "【收货人】乔峰".
 const INTRODUCED_NAME = new RegExp(
-  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?[ \\t]*|${markedCue(NAME_LABELS)})${NAME_CHARS}`,
+  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?[ \\t]*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE})${NAME_CHARS}`,
   'gdu',
 );
 // A name perhaps: after a label with nothing between ("收件人乔峰", "姓名 令 狐 冲", not "收货人拒签"),

@@ -135,6 +135,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '王建国 先生您好', secret: '王建国' },
   { family: 'account', text: '淘宝账号：tb_wangjianguo88', secret: 'wangjianguo' },
   { family: 'account', text: '旺旺号 wangjianguo88', secret: 'wangjianguo' },
+  // A name after the label of a person in a form or a record.
+  ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.
   ...[['name John Smith', 'smith'], ['recipient John Smith', 'smith'], ['customer name Wang Jianguo', 'jianguo'], ['name: wang jianguo', 'jianguo'], ['Regards, Mary Jones 13812345678', 'jones']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
 ];

@@ -75,3 +75,18 @@ describe('a name after more labels: 签收人, 发件人, 取件人, 下单人, 
 
   leavesAlone(['怎么称呼您', '这边是可以的，', '这边是售后，', '这里是京东客服', 'Contact: Customer Service', '下单人数较多，', '取件人员会联系您']);
 });
+
+describe('a name after the label of a person in a form or a record, with a sign or in brackets', () => {
+  masksAs([
+    ['经办人：王建国', '经办人：王**'],
+    ['负责人：王建国，太过分了', '负责人：王**，太过分了'],
+    ['【申请人】王建国', '【申请人】王**'],
+    ['投保人=王建国', '投保人=王**'],
+    ['被保险人：乔峰', '被保险人：**'],
+    ['乘机人：Zhang Wei', '乘机人：Z*******'],
+    ['车主：王建国，车牌京A12345', '车主：王**，车牌京A*****'],
+    ['签名：王建国', '签名：王**'],
+  ]);
+  // These labels as often start a sentence: with 是, 为 or nothing after them they are no label.
+  leavesAlone(['负责人马上处理了', '签名方式确认', '申请人为本人', '负责人是谁', '车主您好', '业主：已确认']);
+});
