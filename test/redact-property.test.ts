@@ -320,7 +320,7 @@ const placeAddressPii = fc
 // English street addresses, after a word that introduces one (then in any case) or alone, with a
 // city and a postcode after them; homes in a housing estate with no district or road before them.
 const englishAddressPii = fc
-  .tuple(fc.constantFrom('Ship to ', 'ship to ', '寄到 ', 'my address is ', 'deliver to ', ', '), fc.integer({ min: 1, max: 9999 }), fc.constantFrom('Main', 'Baker', 'Elm', 'Queen', 'Amphitheatre', 'High Park'), fc.constantFrom('Street', 'St', 'Road', 'Ave', 'Lane', 'Drive', 'Parkway', 'Court'), fc.constantFrom(['', ''], [', Springfield, IL 62704', '62704'], [', London NW1 6XE', 'nw1 6xe'], [', Toronto, ON M5H 2N2', 'm5h 2n2']))
+  .tuple(fc.constantFrom('Ship to ', 'ship to ', '寄到 ', 'my address is ', 'deliver to ', ', '), fc.integer({ min: 1, max: 9999 }), fc.constantFrom('Main', 'Baker', 'Elm', 'Queen', 'Amphitheatre', 'High Park', '5th', '2nd'), fc.constantFrom('Street', 'St', 'Road', 'Ave', 'Lane', 'Drive', 'Parkway', 'Court'), fc.constantFrom(['', ''], [', Springfield, IL 62704', '62704'], [', London NW1 6XE', 'nw1 6xe'], [', Toronto, ON M5H 2N2', 'm5h 2n2']))
   .map(([cue, number, name, type, [tail, postcode]]): Pii => {
     const street = cue === cue.toLowerCase() && /^[a-z]/u.test(cue) ? `${name} ${type}`.toLowerCase() : `${name} ${type}`;
     return { text: `${cue}${number} ${street}${tail}. `, secrets: [`${name} ${type}`, ...(postcode ? [postcode] : [])] };

@@ -659,8 +659,8 @@ const STREET_LINE = `[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,6})?[ \\t]+(?:${STREET_NAME_
 const ENGLISH_STREET = new RegExp(`(?<![A-Za-z0-9])${STREET_LINE}`, 'gu');
 const ENGLISH_ADDRESS_CUE = `(?<![A-Za-z])(?:(?:ship|send|deliver|mail|post)(?: it| them| this| the (?:parcel|package|order))? to|(?:(?:shipping|delivery|home|mailing|postal|my|the)[ \\t])?address(?:[ \\t]is|[ \\t]*[:：])|(?:i[ \\t])?live[sd]?[ \\t]at)|${ADDRESS_CUE}`;
 const CUED_ENGLISH_STREET = new RegExp(`(?:${ENGLISH_ADDRESS_CUE})[ \\t]*[:：]?[ \\t]*(${STREET_LINE})`, 'giu');
-// A digit (perhaps a letter after it), spaces and a letter: what an English street address starts with.
-const HOUSE_NUMBER_THEN_WORD = /[0-9][A-Za-z]?[ \t]+[A-Za-z]/u;
+// A digit (perhaps a letter after it), spaces and a letter or an ordinal ("500 5th Ave"): what an English street address starts with.
+const HOUSE_NUMBER_THEN_WORD = /[0-9][A-Za-z]?[ \t]+(?:[A-Za-z]|[0-9]{1,3}(?:st|nd|rd|th))/iu;
 // After the street, the city and the state or county stay and a postcode is masked: a US ZIP code
 // ("Springfield, IL 62704"), a UK postcode ("London NW1 6XE") or a Canadian one ("Toronto, ON M5V 2T6");
 // in any case after a word that introduces an address, as the street is.
@@ -751,7 +751,8 @@ export function findAddresses(text: string): PiiSpan[] {
     found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
   }
   found.sort((a, b) => a.start - b.start);
-  return withoutOverlapping(found, [...englishStreets(view), ...estateHomes(view)]);
+  // English addresses are read with the digits as they are grouped: the eager view joins "500 5th Ave" into "5005th Ave".
+  return withoutOverlapping(found, [...englishStreets(piiViewWithoutGaps(text)), ...estateHomes(view)]);
 }
 
 /** English street addresses, with a postcode after them as a span of its own (the city between stays). */
