@@ -214,6 +214,11 @@ const hanEmailPii = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GI
 const LABEL_SEPARATORS: Array<(label: string) => string> = [
   ...[':', '：', '=', '＝', ' = ', '-', '—', '/', '|', '｜', '→', ' ', '是', '为'].map((sign) => (label: string) => label + sign),
   ...['【】', '[]', '（）', '()'].map(([open, close]) => (label: string) => `${open}${label}${close}`),
+  // In quotation marks, as JSON and form data write them.
+  (label: string) => `{"${label}":"`,
+  (label: string) => `'${label}': '`,
+  (label: string) => `${label}="`,
+  (label: string) => `"${label}" : “`,
 ];
 const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人', '签收人', '发件人', '取件人', '下单人', '称呼'];
 const accountPii = fc.oneof(

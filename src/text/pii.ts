@@ -572,10 +572,10 @@ const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通�
 const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
-// A name in Han characters as the value of a field in JSON or a query string: {"name":"王建国"},
-// name=王建国&tel=…, "receiver": "李小红".
-const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee)["']?[ \\t]*[:=][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
-const FIELD_NAME_NEEDS = /name|receiver|consignee/iu;
+// A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
+// name=王建国&tel=…, "receiver": "李小红", {"contact":"王建国"}, <name>王建国</name>.
+const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee|contact|recipient)["']?[ \\t]*[:=>][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
+const FIELD_NAME_NEEDS = /name|receiver|consignee|contact|recipient/iu;
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李

@@ -136,6 +136,11 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '淘宝账号：tb_wangjianguo88', secret: 'wangjianguo' },
   { family: 'account', text: '旺旺号 wangjianguo88', secret: 'wangjianguo' },
   { family: 'address', text: 'my address: 500 5th Ave, New York, NY 10110', secret: '5thave' },
+  // A label and its value in quotation marks.
+  ...['{"收件人":"王建国"}', '收件人="王建国"', '"收货人": "王建国"', '{"contact":"王建国"}', '<name>王建国</name>'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'account', text: '{"qq":"45678901"}', secret: '567890' },
+  { family: 'account', text: '{"wechat":"kk_10017"}', secret: 'kk_10017' },
+  { family: 'name', text: '{"name":"Mary Jones"}', secret: 'jones' },
   // A name after the label of a person in a form or a record.
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.

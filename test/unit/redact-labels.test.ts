@@ -90,3 +90,30 @@ describe('a name after the label of a person in a form or a record, with a sign 
   // These labels as often start a sentence: with 是, 为 or nothing after them they are no label.
   leavesAlone(['负责人马上处理了', '签名方式确认', '申请人为本人', '负责人是谁', '车主您好', '业主：已确认']);
 });
+
+describe('a label and its value in quotation marks, as JSON, form data and XML write them', () => {
+  masksAs([
+    ['{"收件人":"王建国"}', '{"收件人":"王**"}'],
+    ['收件人="王建国"', '收件人="王**"'],
+    ['{"姓名":"王建国","手机":"139****5678"}', '{"姓名":"王**","手机":"139****5678"}'],
+    ['"收货人": "王建国"', '"收货人": "王**"'],
+    ["{'收件人': '王建国'}", "{'收件人': '王**'}"],
+    ['收件人：“王建国”', '收件人：“王**”'],
+    ['{"qq":"45678901"}', '{"qq":"4******1"}'],
+    ['{"wechat":"kk_10017"}', '{"wechat":"k******7"}'],
+    ['{"contact":"王建国"}', '{"contact":"王**"}'],
+    ['<name>王建国</name>', '<name>王**</name>'],
+    ['{"name":"Mary Jones"}', '{"name":"M********"}'],
+    ['{"tel":"66668888"}', '{"tel":"********"}'],
+    ['{"护照":"E12345678"}', '{"护照":"E******78"}'],
+  ]);
+  // Only a sign stands between quotation marks and a value: a quoted label or value after 是 is prose.
+  leavesAlone(['“姓名”是必填项', '名字是“真实赛车”', '"微信"是什么', '{"contact":"客服"}', '{"name":"iPhone 15"}']);
+
+  it('the label of a quoted id leaves the quotation marks and the sign out', () => {
+    const text = '{"wechat":"kk_10017"}';
+    const [account] = findAccounts(text);
+    expect(text.slice(account!.label.start, account!.label.end)).toBe('wechat');
+    expect(text.slice(account!.start, account!.end)).toBe('kk_10017');
+  });
+});
