@@ -223,9 +223,9 @@ const LABEL_SEPARATORS: Array<(label: string) => string> = [
 const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人', '签收人', '发件人', '取件人', '下单人', '称呼'];
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ ', '绿泡泡 ', 'line id: ', 'LINE ', 'telegram @', 'tg ', 'Skype: ', 'WhatsApp: ', '钉钉号 ', '飞书 ', '淘宝账号：', '旺旺号 ', '抖音号 '), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ ', '绿泡泡 ', 'line id: ', 'LINE ', 'telegram @', 'tg ', 'Skype: ', 'WhatsApp: ', '钉钉号 ', '飞书 ', '淘宝账号：', '旺旺号 ', '抖音号 ', 'my wechat is ', 'my wechat id is '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
-  fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
+  fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', '抠抠 ', 'my qq is ', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
   ),
 );
@@ -236,7 +236,7 @@ const namePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(
     .map((text): Pii => ({ text, secrets: [s + g] })),
 );
 // The label of a person in a form or a record, with a colon, an equals sign, a bar or an arrow, or in brackets.
-const FORM_NAME_LABELS = ['经办人', '负责人', '申请人', '投保人', '被保险人', '乘机人', '车主', '签名'];
+const FORM_NAME_LABELS = ['经办人', '负责人', '申请人', '投保人', '被保险人', '乘机人', '车主', '签名', '实名'];
 const FORM_SIGNS: Array<(label: string) => string> = [...[':', '：', '=', ' = ', '|', '→', '：  '].map((sign) => (label: string) => label + sign), ...['【】', '[]', '（）'].map(([open, close]) => (label: string) => `${open}${label}${close}`)];
 const formNamePii = fc
   .tuple(fc.constantFrom(...FORM_NAME_LABELS), fc.constantFrom(...FORM_SIGNS), fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join('')))
@@ -252,14 +252,18 @@ const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constant
     .constantFrom(`，${s}${g} ${digits}，`, `，${s}${g}，${masked}，`, `手机 ${masked} ${s}${g}收，`, `，${[...s + g].join(' ')} ${masked}，`, `，${s}${g}收，`, `客户${s}${g}${masked}聊天记录，`)
     .map((text): Pii => ({ text, secrets: [s + g, [...s + g].join(' '), ...(text.includes(digits) ? [digits] : [])] }));
 });
-// A full name after 叫 whoever says it, or after a verb for reaching someone.
+// A full name after 叫 whoever says it, after a verb for reaching someone, after 鄙人, or after 转 right after a phone number.
 const calledNamePii = fc
-  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
+  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
   .map(([verb, s, g]): Pii => ({ text: `${verb}${s}${g}，`, secrets: [s + g] }));
 // A name in Latin letters that signs off the message.
 const closingNamePii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Signed, ', 'Best regards,\n', 'Cheers, ', 'Sincerely, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
   .map(([closing, a, b]): Pii => ({ text: ` ${closing}${a} ${b}`, secrets: [`${a} ${b}`], last: true }));
+// A name that introduces the writer with "here".
+const nameHerePii = fc
+  .tuple(fc.constantFrom('', 'Hi, ', '好的。'), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), fc.constantFrom(', any update?', '.', '!'))
+  .map(([lead, a, b, tail]): Pii => ({ text: ` ${lead}${a} ${b} here${tail} `, secrets: [`${a} ${b}`] }));
 // The same with more after it on its line: a phone number, or the rest of a sentence.
 const closingNameThenMorePii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Best regards,\n', 'Cheers: '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), mobile, fc.boolean())
@@ -269,7 +273,7 @@ const PINYIN_SURNAMES = ['zhang', 'wang', 'li', 'liu', 'chen', 'huang'];
 const PINYIN_GIVEN = ['jianguo', 'xiuying', 'xiaoming', 'guoqiang', 'hua'];
 const bareLabelLatinNamePii = fc.oneof(
   fc
-    .tuple(fc.constantFrom('name ', 'customer name ', 'full name ', 'recipient ', 'first name ', 'cardholder name ', 'Name '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN.map((p) => ` ${p}`)))
+    .tuple(fc.constantFrom('name ', 'customer name ', 'full name ', 'recipient ', 'first name ', 'cardholder name ', 'Name ', 'Full name - ', 'name/'), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN.map((p) => ` ${p}`)))
     .map(([cue, a, b]): Pii => ({ text: ` ${cue}${a}${b}，`, secrets: [`${a}${b}`] })),
   fc
     .tuple(fc.constantFrom('name: ', 'Name：', 'recipient: ', '[Name] ', 'name = '), fc.constantFrom(...PINYIN_SURNAMES), fc.constantFrom(...PINYIN_GIVEN), fc.boolean())
@@ -330,6 +334,12 @@ const englishAddressPii = fc
     const street = cue === cue.toLowerCase() && /^[a-z]/u.test(cue) ? `${name} ${type}`.toLowerCase() : `${name} ${type}`;
     return { text: `${cue}${number} ${street}${tail}. `, secrets: [`${name} ${type}`, ...(postcode ? [postcode] : [])] };
   });
+// A home on a road with no region before it.
+const roadHomePii = fc
+  .tuple(fc.constantFrom('我家在', '，', '寄到'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 101, max: 2604 }))
+  .chain(([lead, street, number, floor, room]) =>
+    fc.constantFrom(`${number}号${floor}楼${room}室`, `${number}号${room}室`, `${number}号${floor}栋2单元${room}`).map((home): Pii => ({ text: `${lead}${street}${home}，`, secrets: [street] })),
+  );
 const estatePii = fc
   .tuple(fc.constantFrom('我家在', '，', '住', '寄到'), fc.constantFrom('万科城市花园', '阳光小区', '翠苑', '都市花园', '碧桂园', '锦绣家园'), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 101, max: 2604 }))
   .chain(([lead, estate, building, unit, room]) =>
@@ -341,7 +351,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -428,7 +438,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

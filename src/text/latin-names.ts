@@ -31,7 +31,9 @@ const NOT_A_NAME_WORD = new Set(
 const isNameWord = (word: string) => !NOT_A_NAME_IN_SIGNATURE.has(word) && !NOT_A_NAME_AFTER_DEAR.has(word) && !NOT_A_NAME_WORD.has(word);
 
 // Labels that stand before a person's name with only spaces between in forms and lines of text
-// ("name John Smith", "customer name Wang Jianguo", "recipient Mary Jones", "first name John"). Not
+// ("name John Smith", "customer name Wang Jianguo", "recipient Mary Jones", "first name John"), or with a
+// dash or a slash ("Full name - Peter Parker"), which as often join two labels ("name/email"): then, as
+// after spaces, the name is capitalised and no word of the form ("name/Email Address" stays). Not
 // "contact" alone, a verb as often ("contact Apple Support"), and not the name of a thing ("product name
 // Apple Watch", "file name Report", "user name Admin"): the look-behind is tried only after "name".
 const NAME_OWNER_WORDS = 'full|customer|contact|recipient|buyer|sender|receiver|consignee|real|legal|first|last|given|family|middle|account holder|cardholder|card holder|passenger|guest|your|my|his|her';
@@ -57,7 +59,10 @@ const MARKED_NAME_LABELS = `(?:(?:${inAnyCase(NAME_OWNER_WORDS)})[ \\t])?${NAME_
 // Smith"). After a bare label the first is capitalised, after a sign it is capitalised or a short word
 // and another word follows (a pinyin name): a text of nothing but "name name …" or "name: name: …" holds no match.
 const LATIN_WORDS = "[A-Za-z][A-Za-z'’-]{0,20}\\.?(?:[ \\t·・]{1,2}[A-Za-z][A-Za-z'’-]{0,20}\\.?){0,2}";
-export const LABELLED_LATIN_NAME = new RegExp(`(?<![A-Za-z])(?:(${markedCue(MARKED_NAME_LABELS)})(?=[A-Z]|[a-z]{1,9}[ \\t·・]{1,2}[a-z])|(?:${BARE_NAME_LABELS})[ \\t]{1,3}(?=[A-Z]))(?=(${LATIN_WORDS})(?![A-Za-z'’-]))`, 'gdu');
+export const LABELLED_LATIN_NAME = new RegExp(
+  `(?<![A-Za-z])(?:(${markedCue(MARKED_NAME_LABELS)})(?=[A-Z]|[a-z]{1,9}[ \\t·・]{1,2}[a-z])|(?:(?:${BARE_NAME_LABELS})[ \\t]{1,3}|(?:${MARKED_NAME_LABELS})[ \\t]{0,3}[-/][ \\t]{0,3})(?=[A-Z]))(?=(${LATIN_WORDS})(?![A-Za-z'’-]))`,
+  'gdu',
+);
 /** Every label above holds one of these words. */
 export const NAME_LABEL_WORD = /name|recipient|consignee|receiver|addressee|cardholder|contact/iu;
 
@@ -94,6 +99,21 @@ const FIRST_WORD = /^[^ \t·・]+/u;
 const WORD_GAP = /[ \t·・]+/u;
 // The first one, two or three words of a label's value, with the gaps between them.
 const WORDS_UP_TO = [1, 2, 3].map((count) => new RegExp(`^[^ \t·・]+(?:[ \t·・]+[^ \t·・]+){${count - 1}}`, 'u'));
+
+// "John Smith here, any update?": two or three capitalised words that introduce the writer, at the start of
+// a sentence, and a sign or the end after "here".
+export const NAME_HERE = new RegExp(`(?<![A-Za-z'’-][ \\t]{0,3})(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})[ \\t]+here(?=[ \\t]*(?:[,，。.!！?？;；:：~～-]|$))`, 'gdu');
+export const HERE_WORD = /here/u;
+
+/** Names in Latin letters that introduce the writer: see NAME_HERE. */
+export function namesHere(view: MappedText): PiiSpan[] {
+  if (!HERE_WORD.test(view.text)) return [];
+  return [...view.text.matchAll(NAME_HERE)].flatMap((m) => {
+    if (!m[1]!.split(/[ \t]/u).every(isNameWord)) return [];
+    const [start, end] = m.indices![1]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
+  });
+}
 
 /** Names in Latin letters after an English label: see LABELLED_LATIN_NAME. */
 export function labelledLatinNames(view: MappedText): PiiSpan[] {

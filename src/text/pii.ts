@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, LABELLED_LATIN_NAME, labelledLatinNames, NAME_LABEL, NAME_LABEL_WORD, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, HERE_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -385,10 +385,12 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
 const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东';
 const ACCOUNT_LABELS =
-  `q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))`;
+  `q\\s*q|q(?=\\s*号)|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts).
+const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is[ \\t]+)@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
 const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS})`, 'u');
 // "line" as a label: upper case, or with an id, 号 or a sign after it.
 const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
@@ -412,9 +414,9 @@ const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧�
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
-const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名';
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
-const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人)\\s*[:：是为]?\\s*';
+const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
 const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
@@ -561,15 +563,17 @@ const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\
 
 // A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
 // after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜") or a word for the customer
-// ("客户王建国反映", "买家李娜说"). These words start more
+// ("客户王建国反映", "买家李娜说"), or after 转 right after a phone number. These words start more
 // ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
 // name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
 // else, in whole or in its first two characters (see isFullNameAmongWords).
 // (我叫 is read by CUED_NAME, with any name after it.) A given name holds no 叫 or 找: a text of nothing
 // but "叫王叫王…" then holds no name at all, rather than one at every fourth character.
 const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找])\\p{Script=Han}){1,2}';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家)[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家/u;
+// 转 alone only after a phone number, whole or masked, as its extension ("138****5678转王建国"): elsewhere it
+// starts 转人工, 转账, 转发.
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转)[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|交给|联系|客户|顾客|买家/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
@@ -671,15 +675,26 @@ const POSTCODE_AFTER_CUED_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'iuy
 // 花园, 公寓, 家园, 苑 …), a building's number (栋, 幢, 座, 号楼) and a unit and a room, or a room
 // ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"). A building's number alone
 // ("5号楼") is no one's home. The name is read back from the estate's word to the first word that
-// is not part of it (see estateNameStart).
+// is not part of it (see placeNameStart).
 const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园|新城|城|山庄|公馆|华府|府|大厦|社区|宿舍|里|湾|郡|邸|庭';
 const BUILDING = '[0-9A-Za-z一二三四五六七八九十]{1,4}[ \\t]?(?:号楼|栋|幢|座|号院)';
 const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?单元';
 const ROOM = '[0-9]{3,5}(?:[ \\t]?(?:室|房|号(?![线码])))?(?![0-9]|[元块件个天次%])';
 const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|${ROOM})`, 'gu');
 const ESTATE_NUMBERS_NEED = /[栋幢座]|号楼|单元|号院/u;
-// Where an estate's name stops, read backwards: a word that says where one lives or sends things, a
-// pronoun, a particle, or a region (kept, as after a cue).
+// A home on a road with no region before it: the road (路, 街, 大道, 巷, 弄, 胡同), a house number, and a
+// floor or a building and a room, a unit and a room, or a room with its unit ("中山路100号3楼301室",
+// "建国路88号1201室", "文三路90号2单元501"). A house number alone ("中山路100号", a shop as often) stays, and
+// so does one with a number that counts something ("中山路1号2000元"). The road's name is read back as an
+// estate's is.
+const FLOOR_OR_BUILDING = `(?:${BUILDING}|[0-9一二三四五六七八九十]{1,3}[ \\t]?(?:楼|层))`;
+const ROAD_HOME = new RegExp(
+  `(?:大道|路|街|巷|弄|胡同)[0-9]{1,5}(?:-[0-9]{1,5})?号院?[ \\t-]?(?:${FLOOR_OR_BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?)?${ROOM}|${UNIT}[ \\t-]?${ROOM}|[0-9]{3,5}[ \\t]?(?:室|房)(?![0-9]))`,
+  'gu',
+);
+const ROAD_NUMBER_NEEDS = /[路街巷弄道同][0-9]/u;
+// Where an estate's or a road's name stops, read backwards: a word that says where one lives or sends
+// things, a pronoun, a particle, or a region (kept, as after a cue).
 const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为：:，,。\s]/u;
 // 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
 const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
@@ -706,11 +721,13 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
+  [ROAD_HOME, (text) => ROAD_NUMBER_NEEDS.test(text)],
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
+  [NAME_HERE, (text) => HERE_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -752,7 +769,8 @@ export function findAddresses(text: string): PiiSpan[] {
   }
   found.sort((a, b) => a.start - b.start);
   // English addresses are read with the digits as they are grouped: the eager view joins "500 5th Ave" into "5005th Ave".
-  return withoutOverlapping(found, [...englishStreets(piiViewWithoutGaps(text)), ...estateHomes(view)]);
+  const homes = [...englishStreets(piiViewWithoutGaps(text)), ...namedHomes(view, ESTATE_HOME), ...namedHomes(view, ROAD_HOME)];
+  return withoutOverlapping(found, homes.sort((a, b) => a.start - b.start));
 }
 
 /** English street addresses, with a postcode after them as a span of its own (the city between stays). */
@@ -773,17 +791,17 @@ function englishStreets(view: MappedText): PiiSpan[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Homes in a housing estate: the estate's name, the building, the unit and the room. */
-function estateHomes(view: MappedText): PiiSpan[] {
-  if (!mayMatch(ESTATE_HOME, view.text)) return [];
-  return [...view.text.matchAll(ESTATE_HOME)].map((m) => {
-    const start = estateNameStart(view.text, m.index);
+/** Homes in a housing estate or on a road (`pattern`, ESTATE_HOME or ROAD_HOME): the estate's or road's name, the building, the unit and the room. */
+function namedHomes(view: MappedText, pattern: RegExp): PiiSpan[] {
+  if (!mayMatch(pattern, view.text)) return [];
+  return [...view.text.matchAll(pattern)].map((m) => {
+    const start = placeNameStart(view.text, m.index);
     return { kind: 'address' as const, ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length) };
   });
 }
 
-/** Where the name of an estate whose word starts at `at` starts: up to eight Han characters back, to a word that is no part of it. */
-function estateNameStart(text: string, at: number): number {
+/** Where the name of an estate or a road whose word starts at `at` starts: up to eight Han characters back, to a word that is no part of it. */
+function placeNameStart(text: string, at: number): number {
   let start = at;
   while (start > 0 && at - start < 8 && /\p{Script=Han}/u.test(text[start - 1]!) && !BEFORE_ESTATE_NAME.test(text[start - 1]!) && !REGION_END.test(text.slice(Math.max(0, start - 2), start))) start--;
   return start;
@@ -951,6 +969,8 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
     const [labelStart, labelEnd] = labelWithin(m[1]!);
     // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
+    // After "is" a word with no digit and no _ is what the account is like ("wechat is working").
+    if (/[ \t]is[ \t]+$/iu.test(m[1]!) && !/[0-9_]/u.test(m[2]!)) return [];
     const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
     if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
     if (reading === 'certain' && PLATFORM_ACCOUNT_LABEL.test(cue)) return [];
@@ -1035,6 +1055,7 @@ export function findNames(text: string): PiiSpan[] {
   }
   for (const span of closingNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
+  for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];
     found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });

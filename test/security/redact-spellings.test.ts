@@ -141,6 +141,11 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '{"qq":"45678901"}', secret: '567890' },
   { family: 'account', text: '{"wechat":"kk_10017"}', secret: 'kk_10017' },
   { family: 'name', text: '{"name":"Mary Jones"}', secret: 'jones' },
+  // Names, ids and an address a ninth review found in clear.
+  ...[['鄙人李小红', '李小红'], ['实名：周星驰', '周星驰'], ['Full name - Peter Parker', 'parker'], ['John Smith here, any update?', 'smith'], ['138****5678转王建国', '王建国']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  { family: 'account', text: '抠抠 45678901', secret: '567890' },
+  { family: 'account', text: 'my wechat is kk_10017', secret: 'kk_10017' },
+  { family: 'address', text: '中山路100号3楼301室', secret: '中山路' },
   // A name after the label of a person in a form or a record.
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.

@@ -18,6 +18,9 @@ describe('a name after an English label with only spaces before it', () => {
     ['first name John last name Smith', 'first name J*** last name S****'],
     // The name ends before a word that is no name.
     ['recipient John Smith Please call', 'recipient J******** Please call'],
+    // A dash or a slash between, then a capitalised name.
+    ['Full name - Peter Parker', 'Full name - P**********'],
+    ['name/John Smith', 'name/J********'],
   ]);
   // The name of a thing, a placeholder, prose after the label, pinyin-looking English in lower case.
   leavesAlone([
@@ -61,4 +64,14 @@ describe('a name that signs off a line with more after it', () => {
   ]);
   // A team, an office or a wish after the sign-off; one word; no sign after the sign-off word.
   leavesAlone(['Regards, New York Office', 'Thanks, Happy New Year', 'Thanks, Have a great day', 'Thanks, Order Number 12345', 'Best regards, the team', 'Thanks, Support Team', 'Thanks, John', 'Thanks John Smith will call', 'Kind regards, Acme Corp']);
+});
+
+describe('a name that introduces the writer with "here"', () => {
+  masksAs([
+    ['John Smith here, any update?', 'J******** here, any update?'],
+    ['Hi, Mary Jones here.', 'Hi, M******** here.'],
+    ['John Smith here', 'J******** here'],
+  ]);
+  // A team, one word, a word before the name.
+  leavesAlone(['Customer Service here, how can I help', 'Apple Support here.', 'I was here', 'Everyone here!', 'we met John Smith here today', 'name/Email Address', 'name - please fill']);
 });

@@ -14,3 +14,39 @@ describe('an English street address whose street is an ordinal number', () => {
   // An ordinal that no street type follows.
   leavesAlone(['I bought 2 3rd party chargers', 'the 2 1st class tickets']);
 });
+
+describe('names after 鄙人, 实名 and 转 right after a phone number', () => {
+  masksAs([
+    ['鄙人李小红', '鄙人李**'],
+    ['实名：周星驰', '实名：周**'],
+    ['138****5678转王建国', '138****5678转王**'],
+    ['13812345678 转王建国，太过分了', '138****5678 转王**，太过分了'],
+  ]);
+  // 转 elsewhere, a title after the surname, and 在下 (as often "在下周一").
+  leavesAlone(['转人工', '已转账，请查收', '400-820-8820转王经理', '在下周一给您回复', '实名认证']);
+});
+
+describe('a QQ id after 抠抠, and an id after "is"', () => {
+  masksAs([
+    ['抠抠 45678901', '抠抠 4******1'],
+    ['my wechat is kk_10017', 'my wechat is k******7'],
+    ['my qq is 45678901, thanks', 'my qq is 4******1, thanks'],
+    ['my wechat id is kk_10017', 'my wechat id is k******7'],
+  ]);
+  // After "is" a word with no digit and no _ says what the account is like.
+  leavesAlone(['wechat is working', 'WeChat is down again']);
+});
+
+describe('a home on a road with no region before it', () => {
+  masksAs([
+    ['中山路100号3楼301室', '*************'],
+    ['我家在中山路100号3楼301室，快点', '我家在*************，快点'],
+    ['建国路88号1201室', '***********'],
+    ['文三路90号2单元501', '************'],
+    ['人民大道8号5栋2单元301', '**************'],
+    // A region before it is kept, as before.
+    ['杭州市西湖区文三路90号3栋402室', '杭州市西湖区************'],
+  ]);
+  // A house number alone (a shop as often), or a number that counts something after it.
+  leavesAlone(['中山路100号', '中山路1号2000元', '中山路1号2021年开业', '10号线3楼']);
+});
