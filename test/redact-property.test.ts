@@ -317,7 +317,10 @@ const addressPii = fc
 // The same addresses with no word before them, known by their shape: a region, then a road and a number.
 const unlabelledAddressPii = fc
   .tuple(fc.constantFrom('我家在', '人在', '，', ''), fc.constantFrom('北京市朝阳区', '上海市浦东新区', '广东省深圳市南山区', '杭州市西湖区', '浙江省杭州市余杭区五常街道'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.constantFrom('号', '号3栋402', '号1201室', '号2单元', '弄'))
-  .map(([lead, region, street, number, unit]): Pii => ({ text: `${lead}${region}${street}${number}${unit}，`, secrets: [`${street}${number}`] }));
+  .chain(([lead, region, street, number, unit]) =>
+    // One line break may stand between the region and the road.
+    fc.constantFrom('', '\n', '\r\n ').map((lineBreak): Pii => ({ text: `${lead}${region}${lineBreak}${street}${number}${unit}，`, secrets: [`${street}${number}`] })),
+  );
 // After a cue, an address spaced word by word, and place words with a building's number and no district or road.
 const spacedAddressPii = fc
   .tuple(fc.constantFrom('送货到 ', '寄到 ', '地址：', '发到'), fc.constantFrom('上海 浦东', '北京 朝阳', '杭州市 西湖区'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }))
@@ -438,7 +441,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

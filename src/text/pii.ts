@@ -630,7 +630,9 @@ const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|�
 // The building, floor and room end in a number or letter and a unit ("3栋402室", "A座1201室", "一楼"), so
 // that "…1号西北大学部分地方手机信号" stops after 1号.
 const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|号院|号|栋|幢|室|楼|层|单元|座|户))?`;
-const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
+// One line break may stand between the region and the road: a form pasted line by line, or an Intercom
+// body whose <br> became one ("地址：北京市朝阳区⏎建国路88号").
+const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})((?:[ \\t]*\\r?\\n[ \\t]*)?${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 // With any separator ("护照=E12345678", "【护照】E12345678", "passport no. G87654321"): the number's shape says what it is.
 // A Taiwan ID number (身分證字號): a letter, 1 or 2, then eight digits; only after its label, since

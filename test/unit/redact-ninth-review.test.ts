@@ -50,3 +50,13 @@ describe('a home on a road with no region before it', () => {
   // A house number alone (a shop as often), or a number that counts something after it.
   leavesAlone(['中山路100号', '中山路1号2000元', '中山路1号2021年开业', '10号线3楼']);
 });
+
+describe('a street address whose road and number follow a line break', () => {
+  masksAs([
+    ['地址：北京市朝阳区\n建国路88号', '地址：北京市朝阳区\n******'],
+    ['北京市朝阳区\n建国路88号', '北京市朝阳区\n******'],
+    ['北京市朝阳区\r\n  建国路88号3栋402室', '北京市朝阳区\r\n  ************'],
+  ]);
+  // Two line breaks end the address.
+  leavesAlone(['北京市朝阳区\n\n建国路88号']);
+});
