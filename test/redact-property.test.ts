@@ -254,8 +254,11 @@ const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constant
 });
 // A full name after 叫 whoever says it, after a verb for reaching someone, after 鄙人, or after 转 right after a phone number.
 const calledNamePii = fc
-  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
-  .map(([verb, s, g]): Pii => ({ text: `${verb}${s}${g}，`, secrets: [s + g] }));
+  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
+  .chain(([verb, s, g]) =>
+    // Or standing alone: before 是我本人, greeted after an @, as the speaker of a line, in brackets, after From:.
+    fc.constantFrom(`${verb}${s}${g}，`, `，${s}${g}是我本人，`, ` @${s}${g} 你好，`, `\n${s}${g}：在吗，`, `[${s}${g}]`, ` From: ${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g] })),
+  );
 // A name in Latin letters that signs off the message.
 const closingNamePii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Signed, ', 'Best regards,\n', 'Cheers, ', 'Sincerely, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))

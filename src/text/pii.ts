@@ -414,7 +414,7 @@ const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧�
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
-const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名';
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
@@ -558,6 +558,19 @@ const NAME_GLUED_TO_PHONE = new RegExp(`(?<=\\p{Script=Han})(\\p{Script=Han}{2,4
 const MOBILE_IN_TEXT = new RegExp(MOBILE_WHOLE_OR_MASKED, 'u');
 const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
+// A full name standing alone where a person is named: mentioned and greeted ("@王建国 你好"; a mention alone is as
+// often a public figure's handle on Weibo, "@罗永浩 @锤子科技"), as the speaker at the start of
+// a line ("王建国：你好，在吗"), in brackets ("[王建国]"), or before 是我本人 ("王建国是我本人").
+const NAME_STANDING_ALONE = new RegExp(
+  [
+    `@(\\p{Script=Han}{2,4}?)(?=[ \\t,，]*(?:你好|您好))`,
+    `(?:^|(?<=\\n))[ \\t]*(\\p{Script=Han}{2,4})[ \\t]*(?=[:：])`,
+    `[\\[【]\\s?(\\p{Script=Han}{2,4})\\s?(?=[\\]】])`,
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)(?=是我本人|是本人)`,
+  ].join('|'),
+  'gdu',
+);
+const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人/u;
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 
@@ -569,17 +582,21 @@ const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\
 // else, in whole or in its first two characters (see isFullNameAmongWords).
 // (我叫 is read by CUED_NAME, with any name after it.) A given name holds no 叫 or 找: a text of nothing
 // but "叫王叫王…" then holds no name at all, rather than one at every fourth character.
-const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找])\\p{Script=Han}){1,2}';
+const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找给])\\p{Script=Han}){1,2}';
 // 转 alone only after a phone number, whole or masked, as its extension ("138****5678转王建国"): elsewhere it
 // starts 转人工, 转账, 转发.
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转)[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|交给|联系|客户|顾客|买家/u;
+// Also after the verbs of sending ("寄给王建国"), after 给 when a call or a parcel follows the name ("给王建国打个电话";
+// not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
+// word for one's family or friends ("我老婆王秀英明天在家"), and with 一下 after the verb ("帮我找一下王建国").
+const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|麻烦|我/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
-// name=王建国&tel=…, "receiver": "李小红", {"contact":"王建国"}, <name>王建国</name>.
-const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee|contact|recipient)["']?[ \\t]*[:=>][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
-const FIELD_NAME_NEEDS = /name|receiver|consignee|contact|recipient/iu;
+// name=王建国&tel=…, "receiver": "李小红", {"contact":"王建国"}, <name>王建国</name>, From: 王建国.
+const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee|contact|recipient|from|to|sender|attn)["']?[ \\t]*[:=>][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
+const FIELD_NAME_NEEDS = /name|receiver|consignee|contact|recipient|from|to|sender|attn/iu;
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
@@ -630,9 +647,11 @@ const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|�
 // The building, floor and room end in a number or letter and a unit ("3栋402室", "A座1201室", "一楼"), so
 // that "…1号西北大学部分地方手机信号" stops after 1号.
 const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|号院|号|栋|幢|室|楼|层|单元|座|户))?`;
-// One line break may stand between the region and the road: a form pasted line by line, or an Intercom
-// body whose <br> became one ("地址：北京市朝阳区⏎建国路88号").
-const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})((?:[ \\t]*\\r?\\n[ \\t]*)?${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
+// A line break may stand between the region and the road, before or after a town: a form pasted line by
+// line, or an Intercom body whose <br> became one ("地址：北京市朝阳区⏎建国路88号").
+const LINE_BREAK = '[ \\t]*\\r?\\n[ \\t]*';
+const TOWNS_AND_LINE_BREAK = `(?:${LINE_BREAK}${TOWN}{0,2}|${TOWN}{1,2}${LINE_BREAK}|${TOWN}{0,2})`;
+const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWNS_AND_LINE_BREAK}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 // With any separator ("护照=E12345678", "【护照】E12345678", "passport no. G87654321"): the number's shape says what it is.
 // A Taiwan ID number (身分證字號): a letter, 1 or 2, then eight digits; only after its label, since
@@ -727,6 +746,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
+  [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
@@ -766,7 +786,13 @@ export function findAddresses(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(ADDRESS_SHAPE)) {
     const span = view.original(m.index + m[1]!.length, m.index + m[0].length);
     while (next < labelled && found[next]!.end <= span.start) next++;
-    if (next < labelled && found[next]!.start < span.end) continue;
+    if (next < labelled && found[next]!.start < span.end) {
+      // A labelled address ends at its line; the shape may go on past a line break ("我家在…五常街道⏎建国路1号"): the two are one.
+      const inside = found[next]!;
+      const roomToGrow = next + 1 >= labelled || found[next + 1]!.start >= span.end;
+      if (span.end > inside.end && roomToGrow) found[next] = { ...inside, end: span.end, value: inside.value + text.slice(inside.end, span.end) };
+      continue;
+    }
     found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
   }
   found.sort((a, b) => a.start - b.start);
@@ -1054,6 +1080,10 @@ export function findNames(text: string): PiiSpan[] {
     // The given name's two characters, or its first alone ("找方法解决" is neither).
     const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
+  }
+  for (const m of mayMatch(NAME_STANDING_ALONE, view.text) ? view.text.matchAll(NAME_STANDING_ALONE) : []) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    if (isPlausibleFullName(view.text.slice(...span))) found.push(nameSpan(view, span));
   }
   for (const span of closingNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);

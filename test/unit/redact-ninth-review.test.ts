@@ -60,3 +60,24 @@ describe('a street address whose road and number follow a line break', () => {
   // Two line breaks end the address.
   leavesAlone(['北京市朝阳区\n\n建国路88号']);
 });
+
+describe('more places a full name stands', () => {
+  masksAs([
+    ['帮我找一下王建国', '帮我找一下王**'],
+    ['寄给王建国', '寄给王**'],
+    ['发给王建国就行', '发给王**就行'],
+    ['给王建国打个电话', '给王**打个电话'],
+    ['麻烦王建国签收一下', '麻烦王**签收一下'],
+    ['我老婆王秀英明天在家', '我老婆王**明天在家'],
+    ['王建国是我本人', '王**是我本人'],
+    ['@王建国 你好', '@王** 你好'],
+    ['王建国：你好，在吗', '王**：你好，在吗'],
+    ['好的\n王建国：在吗', '好的\n王**：在吗'],
+    ['From: 王建国', 'From: 王**'],
+    ['落款：王建国', '落款：王**'],
+    ['[王建国]', '[王**]'],
+  ]);
+  // Words that start with a surname, a title after one, a mention with no greeting (a public figure's handle
+  // as often), a speaker that is no name.
+  leavesAlone(['给您', '给高手', '麻烦您了', '麻烦马上处理', '给王者荣耀充值', '给钱怎么就没听说', '要给石景山杨庄营业厅', '我朋友说', '客服：你好', '[周一]', '给张总', '@罗永浩 @锤子科技']);
+});
