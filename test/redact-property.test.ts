@@ -223,9 +223,9 @@ const LABEL_SEPARATORS: Array<(label: string) => string> = [
 const NAME_LABELS = ['收货人', '收件人', '姓名', '联系人', '签收人', '发件人', '取件人', '下单人', '称呼'];
 const accountPii = fc.oneof(
   fc
-    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ ', '绿泡泡 ', 'line id: ', 'LINE ', 'telegram @', 'tg ', 'Skype: ', 'WhatsApp: ', '钉钉号 ', '飞书 ', '淘宝账号：', '旺旺号 ', '抖音号 ', 'my wechat is ', 'my wechat id is '), letters(1, 1), letters(3, 6), digitString(2, 4))
-    .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + c, secrets: [a + b + c] })),
-  fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', '抠抠 ', 'my qq is ', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
+    .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ ', '绿泡泡 ', 'line id: ', 'LINE ', 'telegram @', 'tg ', 'Skype: ', 'WhatsApp: ', '钉钉号 ', '飞书 ', '淘宝账号：', '旺旺号 ', '抖音号 ', 'my wechat is ', 'my wechat id is ', '抖音 '), letters(1, 1), letters(3, 6), digitString(2, 4))
+    .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + (cue === '抖音 ' ? '_' : '') + c, secrets: [a + b + (cue === '抖音 ' ? '_' : '') + c] })),
+  fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', '抠抠 ', 'my qq is ', 'Q:', '加q', 'q ', '扣 ', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
   ),
 );
@@ -351,7 +351,7 @@ const estatePii = fc
   .chain(([lead, estate, building, unit, room]) =>
     fc.constantFrom(`${building}栋${unit}单元${room}`, `${building}号楼${unit}单元${room}室`, `${building}幢${room}室`).map((home): Pii => ({ text: `${lead}${estate}${home}，`, secrets: [estate] })),
   );
-const passportPii = fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('护照')), 'passport no. ', '护照 ', '护照号：', '护照号码是'), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
+const passportPii = fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('护照')), 'passport no. ', '护照 ', '护照号：', '护照号码是', 'passport number is '), fc.constantFrom('E', 'G', 'EA'), digitString(7, 7)).map(([cue, letter, digits]): Pii => ({ text: `${cue}${letter}${digits}8，`, secrets: [`${digits}8`] }));
 const platePii = fc
   .tuple(fc.constantFrom(...'京沪粤苏浙川'), fc.constantFrom(...'ABCDEF'), fc.constantFrom('', '·', '-', ' ', ' - '), digitString(5, 5), fc.boolean())
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)

@@ -377,7 +377,9 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
-// right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
+// right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon; a lone Q the
+// same way, or before six digits or more ("Q:45678902", "加q45678904", "q 45678903"), and 扣 before seven digits or
+// more ("扣 45678905"; not "扣 50 元"). A platform's name alone before an id with an _ in it ("抖音 dy_88888").
 // Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
 // "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
 // or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
@@ -385,7 +387,7 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
 const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东';
 const ACCOUNT_LABELS =
-  `q\\s*q|q(?=\\s*号)|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))`;
+  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
 // In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts).
@@ -657,16 +659,18 @@ const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWNS_AND_LIN
 // A Taiwan ID number (身分證字號): a letter, 1 or 2, then eight digits; only after its label, since
 // the shape alone is also an order or a part number.
 const TAIWAN_ID = new RegExp(`${anyCue('身份证|身分证', '(?:号码|字号|号)?')}([A-Za-z][12][0-9]{8})(?![A-Za-z0-9])`, 'giu');
-const PASSPORT = new RegExp(`${anyCue('护照|通行证|passport', '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?')}([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
+const PASSPORT_SUFFIX = '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?';
+const PASSPORT = new RegExp(`(?:${anyCue('护照|通行证|passport', PASSPORT_SUFFIX)}|(?:护照|通行证|passport)${PASSPORT_SUFFIX}[ \\t]+is[ \\t]+)([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
 // However it is spelt: a dot, a hyphen or a space after the city's letter ("沪A·12345", "京A-12345",
 // "京A 12345"), and a space after the province's character where no Han character comes before it
 // ("京 A12345"; not the 京 of "北京 A12345").
 const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
+// A learner's, police, trailer or Hong Kong/Macau plate has four characters and its word: 粤B1234学.
 // A space after the province counts where no Han character comes before it ("北京 A12345" is a
 // city and a word), or after a word that says a plate follows (车牌京 A12345, 我的车是京 A12345).
-const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
+const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[学警挂港澳领试超使])(?![A-Za-z0-9])`, 'gu');
 
 // English street addresses: a house number, one to four words of the street's name and a street
 // type ("123 Main Street", "42 Baker St", "1600 Amphitheatre Parkway", "221B Baker Street"), and a

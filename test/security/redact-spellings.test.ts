@@ -148,6 +148,10 @@ const SPELLINGS: Spelling[] = [
   { family: 'address', text: '中山路100号3楼301室', secret: '中山路' },
   { family: 'address', text: '地址：北京市朝阳区\n建国路88号', secret: '建国路' },
   ...['帮我找一下王建国', '寄给王建国', '给王建国打个电话', '麻烦王建国签收一下', '我老婆王建国明天在家', '王建国是我本人', '@王建国 你好', '\n王建国：你好，在吗', 'From: 王建国', '落款：王建国', '[王建国]'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  ...['Q:45678902', 'q 45678902', '加q45678902', '扣 45678902'].map((text) => ({ family: 'account', text, secret: '567890' })),
+  { family: 'account', text: '抖音 dy_88888', secret: 'dy_88888' },
+  { family: 'passport', text: 'passport number is E12345678', secret: '123456' },
+  { family: 'plate', text: '车是粤B1234学', secret: '1234' },
   // A name after the label of a person in a form or a record.
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.

@@ -81,3 +81,18 @@ describe('more places a full name stands', () => {
   // as often), a speaker that is no name.
   leavesAlone(['给您', '给高手', '麻烦您了', '麻烦马上处理', '给王者荣耀充值', '给钱怎么就没听说', '要给石景山杨庄营业厅', '我朋友说', '客服：你好', '[周一]', '给张总', '@罗永浩 @锤子科技']);
 });
+
+describe('QQ ids after a lone Q or 扣, ids after a platform alone, a passport number after "is", a learner plate', () => {
+  masksAs([
+    ['Q:45678902', 'Q:4******2'],
+    ['q 45678903', 'q 4******3'],
+    ['加q45678904', '加q4******4'],
+    ['扣 45678905', '扣 4******5'],
+    ['添加qq3155397429', '添加qq3********9'],
+    ['抖音 dy_88888', '抖音 d******8'],
+    ['passport number is E12345678', 'passport number is E******78'],
+    ['粤B1234学', '粤B*****'],
+  ]);
+  // Fewer digits, a price, a model after a platform's name.
+  leavesAlone(['Q 12345', '扣 50 元', '扣了12345678', '淘宝 iphone15', '京东 plus12345']);
+});
