@@ -300,8 +300,20 @@ const when =
   (view: MappedText): MappedText =>
     mayMatch(pattern, view.text) ? step(view) : view;
 
+// Percent-encoded characters in a pasted link: "mailto:lilei%40163.com", "?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD",
+// "收件人%3A王建国". A run that is no UTF-8 stays as it is. For redaction only.
+const PERCENT_ESCAPES = /(?:%[0-9A-Fa-f]{2})+/gu;
+function decodedEscapes(escapes: string): string {
+  try {
+    return decodeURIComponent(escapes);
+  } catch {
+    return escapes;
+  }
+}
+
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
+    .transform(when(PERCENT_ESCAPES, (view) => (reading === 'eager' ? view.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0])) : view)))
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
@@ -642,7 +654,8 @@ const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=H
 // Words that end as a unit does are left out: 超市, 城市, 小区, 景区, 家乡, 知道, 频道, 渠道 …; 号 before 线 or 码
 // is a metro line or a number.
 const HAN = '\\p{Script=Han}';
-const CITY_OR_DISTRICT = `(?:${HAN}{2,6}?(?:省|自治区|自治州|地区|盟|(?<![超城门股夜早菜集闹都街])市)|${HAN}{1,6}?(?<![小园社景校片厂矿专误郊灾禁营战商])(?:区|县|旗))`;
+// Hong Kong and Macau name their regions without a word for one: 香港, 九龙, 新界, 澳门.
+const CITY_OR_DISTRICT = `(?:${HAN}{2,6}?(?:省|自治区|自治州|地区|盟|(?<![超城门股夜早菜集闹都街])市)|${HAN}{1,6}?(?<![小园社景校片厂矿专误郊灾禁营战商])(?:区|县|旗)|香港|澳门|九龙|新界)`;
 const TOWN = `(?:${HAN}{1,6}?(?:街道|(?<![古小城家老故他异下])(?:镇|乡)))`;
 const ROAD = `${HAN}{1,10}?(?:大道|路|街|巷|弄|胡同|(?<![知频渠通味难报轨跑赛管隧走过车人步水街])道)`;
 const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|室|楼|单元|弄)';
@@ -653,7 +666,9 @@ const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二�
 // line, or an Intercom body whose <br> became one ("地址：北京市朝阳区⏎建国路88号").
 const LINE_BREAK = '[ \\t]*\\r?\\n[ \\t]*';
 const TOWNS_AND_LINE_BREAK = `(?:${LINE_BREAK}${TOWN}{0,2}|${TOWN}{1,2}${LINE_BREAK}|${TOWN}{0,2})`;
-const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWNS_AND_LINE_BREAK}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
+// A road in Taiwan is often cut in sections before the number: 信义路五段7号.
+const ROAD_SECTION = '(?:[一二三四五六七八九十0-9]{1,3}段)?';
+const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWNS_AND_LINE_BREAK}${ROAD}${ROAD_SECTION}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 // With any separator ("护照=E12345678", "【护照】E12345678", "passport no. G87654321"): the number's shape says what it is.
 // A Taiwan ID number (身分證字號): a letter, 1 or 2, then eight digits; only after its label, since
@@ -733,6 +748,7 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 
 /** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
+  [PERCENT_ESCAPES, (text) => text.includes('%')],
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
   [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
   [SPACE_AT, hasAt],
@@ -1096,7 +1112,18 @@ export function findNames(text: string): PiiSpan[] {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];
     found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });
   }
-  return found;
+  return found.map((span) => withPartsAfterDots(text, span));
+}
+
+// Uyghur, Kazakh and foreign names in Han characters join their parts with a middle dot ("阿卜杜拉·艾力",
+// "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name.
+const PARTS_AFTER_DOTS = /(?:[·・•‧][ \t]?\p{Script=Han}{1,10}){1,3}/uy;
+
+/** `span` with the parts of its name after middle dots in `text` (the original) added. */
+function withPartsAfterDots(text: string, span: PiiSpan): PiiSpan {
+  PARTS_AFTER_DOTS.lastIndex = span.end;
+  const parts = PARTS_AFTER_DOTS.exec(text);
+  return parts ? { ...span, end: span.end + parts[0].length, value: span.value + parts[0] } : span;
 }
 
 /** A full name with other words around it (after 叫 or 找, glued before a phone number): see NAME_AFTER_VERB. */

@@ -152,6 +152,12 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '抖音 dy_88888', secret: 'dy_88888' },
   { family: 'passport', text: 'passport number is E12345678', secret: '123456' },
   { family: 'plate', text: '车是粤B1234学', secret: '1234' },
+  { family: 'name', text: '我叫阿卜杜拉·艾力', secret: '艾力' },
+  { family: 'email', text: 'mailto:lilei%40163.com', secret: 'lilei' },
+  { family: 'name', text: 'https://t.cn/?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD', secret: '%e5%bb%ba' },
+  { family: 'account', text: 'QQ%3A45678901', secret: '567890' },
+  { family: 'address', text: '台北市信義區信義路五段7號', secret: '信義路' },
+  { family: 'address', text: '香港九龍旺角彌敦道123號', secret: '彌敦道' },
   // A name after the label of a person in a form or a record.
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.

@@ -96,3 +96,32 @@ describe('QQ ids after a lone Q or 扣, ids after a platform alone, a passport n
   // Fewer digits, a price, a model after a platform's name.
   leavesAlone(['Q 12345', '扣 50 元', '扣了12345678', '淘宝 iphone15', '京东 plus12345']);
 });
+
+describe('a name whose parts a middle dot joins', () => {
+  masksAs([
+    ['我叫阿卜杜拉·艾力', '我叫*******'],
+    ['收件人：迪丽热巴·迪力木拉提', '收件人：**********'],
+    ['我叫约翰·史密斯，太过分了', '我叫******，太过分了'],
+  ]);
+  leavesAlone(['这款·那款都可以']);
+});
+
+describe('personal data percent-encoded in a link', () => {
+  masksAs([
+    ['https://shop.example.com/u?email=lilei%40163.com&x=1', 'https://shop.example.com/u?email=l***@163.com&x=1'],
+    ['mailto:lilei%40163.com', 'mailto:l***@163.com'],
+    ['https://t.cn/?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD', 'https://t.cn/?name=**'],
+    ['收件人%3A王建国', '收件人%3A王**'],
+    ['QQ%3A45678901', 'QQ%3A4******1'],
+  ]);
+  // A percent sign that encodes nothing, and escapes that are no UTF-8.
+  leavesAlone(['100%的好评', '打折50%OFF', 'bad %E7%8E escape']);
+});
+
+describe('an address in traditional characters, in Taiwan or Hong Kong, with no word before it', () => {
+  masksAs([
+    ['台北市信義區信義路五段7號', '台北市信義區*******'],
+    ['香港九龍旺角彌敦道123號', '香港九龍*********'],
+  ]);
+  leavesAlone(['我在香港玩', '九龙城寨电影']);
+});
