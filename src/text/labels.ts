@@ -1,6 +1,7 @@
 /**
  * A label and what people put between it and its value: "收货人：王建国", "收货人=王建国", "收货人 | 王建国",
- * "【收货人】王建国", "收货人（王建国）", "微信号-lisi_99", "passport no. G87654321". The finders of names,
+ * "【收货人】王建国", "收货人（王建国）", "微信号-lisi_99", "passport no. G87654321", in quotation marks as JSON
+ * and form data write them ({"收件人":"王建国"}, 收件人="王建国"). The finders of names,
  * WeChat/QQ ids and passport numbers (pii.ts) build the words that introduce a value here, from their
  * lists of labels, so that a new separator is added once for all of them.
  *
@@ -18,6 +19,11 @@ const MARK = '(?:[:：=＝|｜→>＞#＃]{1,2}|是|为)';
 // and an opening bracket around the value ("收货人（王建国）", "联系人【王建国】"): a finder checks
 // that what follows them looks like the value it wants.
 const JOIN = '(?:[-—－/／;；~～]{1,2}|[(（【\\[〖《「『])';
+// Quotation marks around a label and its value in JSON or form data: {"收件人":"王建国"}, 收件人="王建国", {'qq': '45678901'}.
+// Only a sign stands between quotation marks and a value, not 是 or 为: "“姓名”是必填项" and "名字是“真实赛车”" are no form.
+const QUOTE = `["'＂＇“”‘’]?`;
+// The signs of MARK without 是 and 为, for labels that as often start a sentence ("负责人是谁", "申请人为本人").
+const SIGN = '[:：=＝|｜→]{1,2}';
 const OPEN = '[【\\[(（〖《「『]';
 const CLOSE = '[】\\])）〗》」』]';
 
@@ -28,7 +34,12 @@ const CLOSE = '[】\\])）〗》」』]';
  */
 export function markedCue(labels: string, suffix = ''): string {
   const label = `(?:${labels})${suffix}`;
-  return `(?:${OPEN}${GAP}${label}${GAP}${CLOSE}${GAP}(?:${MARK}${GAP})?|${label}${GAP}${MARK}${GAP})`;
+  return `(?:${OPEN}${GAP}${label}${GAP}${CLOSE}${GAP}(?:${MARK}${GAP})?|${label}(?:${GAP}${MARK}${GAP}|${QUOTE}${GAP}${SIGN}${GAP}${QUOTE}${GAP}))`;
+}
+
+/** A label, then a colon, an equals sign, a bar or an arrow, or the label in brackets ("【经办人】"). */
+export function signedCue(labels: string): string {
+  return `(?:${OPEN}${GAP}(?:${labels})${GAP}${CLOSE}${GAP}(?:${SIGN}${GAP})?|(?:${labels})${QUOTE}${GAP}${SIGN}${GAP}${QUOTE}${GAP})`;
 }
 
 /** A label, then a sign that may as well join it to another label, or a bracket opened around the value. */
@@ -47,7 +58,7 @@ export function anyCue(labels: string, suffix = ''): string {
 }
 
 const BRACKETED = new RegExp(`^${OPEN}${GAP}[^]*?${CLOSE}`, 'u');
-const TRAILING = new RegExp(`(?:\\s|${MARK}|${JOIN})+$`, 'u');
+const TRAILING = new RegExp(`(?:\\s|${MARK}|${JOIN}|["'＂＇“”‘’])+$`, 'u');
 
 /**
  * Where the label stands in the text a cue matched, brackets around it included ("【微信】") and the

@@ -17,7 +17,8 @@
  */
 
 import { partOfSpeech } from './jieba.js';
-import { anyCue, bareCue, joinedCue, labelWithin, markedCue } from './labels.js';
+import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, HERE_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -323,8 +324,20 @@ const when =
   (view: MappedText): MappedText =>
     mayMatch(pattern, view.text) ? step(view) : view;
 
+// Percent-encoded characters in a pasted link: "mailto:lilei%40163.com", "?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD",
+// "收件人%3A王建国". A run that is no UTF-8 stays as it is. For redaction only.
+const PERCENT_ESCAPES = /(?:%[0-9A-Fa-f]{2})+/gu;
+function decodedEscapes(escapes: string): string {
+  try {
+    return decodeURIComponent(escapes);
+  } catch {
+    return escapes;
+  }
+}
+
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
+    .transform(when(PERCENT_ESCAPES, (view) => (reading === 'eager' ? view.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0])) : view)))
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
@@ -400,7 +413,9 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // A WeChat or QQ id after the words that introduce one: "V信 abc123", "薇信：abc123", "微.信 abc123",
 // "Q Q：12345678", "q号 12345678", "企鹅号 12345678", "wei xin: abc123", a heart or 心 for 信 ("v❤ abc123",
 // "薇❤：abc123"), "威x abc123", "卫星号 abc123" and "加个卫星 abc123" (卫星 only before 号 or after 加), and a lone V where it can only mean WeChat:
-// right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon.
+// right after 加 or a plus sign ("加v：abc123", "➕V abc123", not "NW705+ V1.1"), or before a colon; a lone Q the
+// same way, or before six digits or more ("Q:45678902", "加q45678904", "q 45678903"), and 扣 before seven digits or
+// more ("扣 45678905"; not "扣 50 元"). A platform's name alone before an id with an _ in it ("抖音 dy_88888").
 // Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
 // "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
 // or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
@@ -408,10 +423,12 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
 const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东';
 const ACCOUNT_LABELS =
-  `q\\s*q|q(?=\\s*号)|扣扣|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))`;
+  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, '\\s{0,2}(?:号码|号|账号|帐号|id)?')})@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts).
+const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is[ \\t]+)@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
 const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS})`, 'u');
 // "line" as a label: upper case, or with an id, 号 or a sign after it.
 const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
@@ -433,9 +450,13 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
-const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人)\\s*[:：是为]?\\s*';
-// A label with a sign after it or in brackets ("姓名=", "【收货人】"), or with nothing or spaces after it.
-const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})`;
+// Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
+// "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款';
+const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
+const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
+// A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
+const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 // The given name may be spaced too ("王 建 国"), so that its second character is not left in clear.
 const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})(?:[ \\t]?(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})?';
@@ -446,17 +467,17 @@ const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是
 // A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
 const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
 const LATIN_NAME = new RegExp(
-  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 // "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
-// capitalised words are a name, so that "I'm sorry" or "I'm OK" stay as they are.
-const CAPITALISED_WORD = "(?:[A-Z][A-Za-z'’]{0,18}[a-z](?:-[A-Z]?[A-Za-z'’]{0,18}[a-z])?|[A-Z]\\.)";
+// capitalised words (CAPITALISED_WORD) are a name, so that "I'm sorry" or "I'm OK" stay as they are.
 const NOT_A_NAME_AFTER_I_AM = new Set(
   'Sorry Not Here Happy Glad Good Fine Okay Just Still So Very Really Also Afraid Sure The An In At On From With Back Done Calling Writing Trying Looking Going Having Getting Chinese English Your Our Thank Thanks Hi Hello What Why How Yes No Ok Unable Waiting Confused Disappointed Frustrated Angry Upset Interested New Online Busy Available Away Ready Customer Service Support Sales Team Us Center Centre Help'.split(' '),
 );
-// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei", "Recipient: John Smith", "Contact: John Smith".
-const ENGLISH_NAME_LABELS = '(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?[Nn]ame|[Rr]ecipient|[Cc]onsignee|[Rr]eceiver|[Cc]ontact(?: [Pp]erson)?';
+// "Name: John Smith", "name=Zhang Wei", "[Full name] Li Lei", "Recipient: John Smith", "Contact: John Smith"; not
+// "Product Name: Apple Watch".
+const ENGLISH_NAME_LABELS = `(?:[Ff]ull |[Cc]ustomer |[Cc]ontact )?${NAME_LABEL}|[Rr]ecipient|[Cc]onsignee|[Rr]eceiver|[Cc]ontact(?: [Pp]erson)?`;
 const ENGLISH_NAME = new RegExp(
   `(?<![A-Za-z])(?:(?:[Ii]['’]?m|I am|[Mm]y name is|[Mm]y name['’]s|[Nn]ame is|[Tt]his is|[Cc]all me)[ \\t]+|${markedCue(ENGLISH_NAME_LABELS)})(${CAPITALISED_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${CAPITALISED_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
@@ -478,7 +499,7 @@ const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|
 // Always a name after these, or after a label with a sign that says the value follows (: = | → 是 为 …) or
 // in brackets: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名=虚竹", "【收货人】乔峰".
 const INTRODUCED_NAME = new RegExp(
-  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?[ \\t]*|${markedCue(NAME_LABELS)})${NAME_CHARS}`,
+  `(?:(?:我叫|我的名字(?:是|叫)|名字(?:是|叫))[ \\t]*[:：]?[ \\t]*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE})${NAME_CHARS}`,
   'gdu',
 );
 // A name perhaps: after a label with nothing between ("收件人乔峰", "姓名 令 狐 冲", not "收货人拒签"),
@@ -575,41 +596,45 @@ const NAME_GLUED_TO_PHONE = new RegExp(`(?<=\\p{Script=Han})(\\p{Script=Han}{2,4
 const MOBILE_IN_TEXT = new RegExp(MOBILE_WHOLE_OR_MASKED, 'u');
 const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
+// A full name standing alone where a person is named: mentioned and greeted ("@王建国 你好"; a mention alone is as
+// often a public figure's handle on Weibo, "@罗永浩 @锤子科技"), as the speaker at the start of
+// a line ("王建国：你好，在吗"), in brackets ("[王建国]"), or before 是我本人 ("王建国是我本人").
+const NAME_STANDING_ALONE = new RegExp(
+  [
+    `@(\\p{Script=Han}{2,4}?)(?=[ \\t,，]*(?:你好|您好))`,
+    `(?:^|(?<=\\n))[ \\t]*(\\p{Script=Han}{2,4})[ \\t]*(?=[:：])`,
+    `[\\[【]\\s?(\\p{Script=Han}{2,4})\\s?(?=[\\]】])`,
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)(?=是我本人|是本人)`,
+  ].join('|'),
+  'gdu',
+);
+const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人/u;
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
-const NOT_A_NAME_AFTER_DEAR = new Set('Customer Customers Sir Sirs Madam Friend Friends Valued User Users Member Members All Team Colleague Colleagues Client Clients Guest Guests Mr Mrs Ms Miss Dr Support Everyone'.split(' '));
 
 // A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
 // after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜") or a word for the customer
-// ("客户王建国反映", "买家李娜说"). These words start more
+// ("客户王建国反映", "买家李娜说"), or after 转 right after a phone number. These words start more
 // ordinary phrases than names ("叫车", "他叫我等", "找客服", "找方法解决", "通知您"), so only a full
 // name counts: a surname on the list, a given name, and no word jieba's dictionary holds as something
 // else, in whole or in its first two characters (see isFullNameAmongWords).
 // (我叫 is read by CUED_NAME, with any name after it.) A given name holds no 叫 or 找: a text of nothing
 // but "叫王叫王…" then holds no name at all, rather than one at every fourth character.
-const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找])\\p{Script=Han}){1,2}';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家)[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家/u;
+const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟叫找给])\\p{Script=Han}){1,2}';
+// 转 alone only after a phone number, whole or masked, as its extension ("138****5678转王建国"): elsewhere it
+// starts 转人工, 转账, 转发.
+// Also after the verbs of sending ("寄给王建国"), after 给 when a call or a parcel follows the name ("给王建国打个电话";
+// not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
+// word for one's family or friends ("我老婆王秀英明天在家"), and with 一下 after the verb ("帮我找一下王建国").
+const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|麻烦|我/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
-// A name in Latin letters that signs off a message or a line: "Regards, Mary Jones", "Thanks, John Smith",
-// "Signed, John Smith", "Best wishes,\nLi Lei" — two or three capitalised words that end the message or
-// stand before a sign (", please…"; not "Thanks, John Smith will call you"), none of them a word a team
-// or a company signs with ("Thanks, Support Team", "Best regards, the team"); and one greeted the same
-// way ("Hi Mary Jones, sorry…").
-const CLOSING_NAME = new RegExp(
-  `(?<![A-Za-z])(?:(?:(?:[Bb]est|[Kk]ind|[Ww]arm(?:est)?|[Ww]ith)[ \\t]+)?(?:[Rr]egards|[Tt]hanks|[Tt]hank[ \\t]you|[Ss]igned|[Ss]incerely|[Cc]heers|[Bb]est(?:[ \\t]wishes)?|[Yy]ours(?:[ \\t](?:truly|sincerely|faithfully))?|[Rr]espectfully|[Cc]ordially)[ \\t]*[,，:：—-]?[ \\t\\r\\n]*|(?:[Hh]i|[Hh]ello|[Hh]ey)[ \\t]+)(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})(?=[ \\t]*(?:[,，。.!！?？;；:：\\r\\n]|$))`,
-  'gdu',
-);
-// A name in Han characters as the value of a field in JSON or a query string: {"name":"王建国"},
-// name=王建国&tel=…, "receiver": "李小红".
-const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee)["']?[ \\t]*[:=][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
-const FIELD_NAME_NEEDS = /name|receiver|consignee/iu;
-// The words CLOSING_NAME starts with.
-const CLOSING_WORD = /regards|thank|signed|sincerely|cheers|best|yours|respectfully|cordially|hi|hello|hey/iu;
-const NOT_A_NAME_IN_SIGNATURE = new Set(
-  'Team Support Service Services Customer Customers Care Sales Help Desk Center Centre Department Dept Store Shop Group Company Corp Inc Ltd Co Staff Everyone All Management Office Official Online The Your Our'.split(' '),
-);
+// A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
+// name=王建国&tel=…, "receiver": "李小红", {"contact":"王建国"}, <name>王建国</name>, From: 王建国.
+const FIELD_NAME = new RegExp(`(?<![A-Za-z])(?:(?:real|full|user|customer|buyer|contact|receiver)[_-]?)?(?:name|receiver|consignee|contact|recipient|from|to|sender|attn)["']?[ \\t]*[:=>][ \\t]*["']?(${SURNAME})(${GIVEN})`, 'gdiu');
+const FIELD_NAME_NEEDS = /name|receiver|consignee|contact|recipient|from|to|sender|attn/iu;
 
 /**
  * The name before a form of address at `at`, read from the nearest surname back: "谢谢李小姐" is 李
@@ -653,29 +678,38 @@ const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=H
 // Words that end as a unit does are left out: 超市, 城市, 小区, 景区, 家乡, 知道, 频道, 渠道 …; 号 before 线 or 码
 // is a metro line or a number.
 const HAN = '\\p{Script=Han}';
-const CITY_OR_DISTRICT = `(?:${HAN}{2,6}?(?:省|自治区|自治州|地区|盟|(?<![超城门股夜早菜集闹都街])市)|${HAN}{1,6}?(?<![小园社景校片厂矿专误郊灾禁营战商])(?:区|县|旗))`;
+// Hong Kong and Macau name their regions without a word for one: 香港, 九龙, 新界, 澳门.
+const CITY_OR_DISTRICT = `(?:${HAN}{2,6}?(?:省|自治区|自治州|地区|盟|(?<![超城门股夜早菜集闹都街])市)|${HAN}{1,6}?(?<![小园社景校片厂矿专误郊灾禁营战商])(?:区|县|旗)|香港|澳门|九龙|新界)`;
 const TOWN = `(?:${HAN}{1,6}?(?:街道|(?<![古小城家老故他异下])(?:镇|乡)))`;
 const ROAD = `${HAN}{1,10}?(?:大道|路|街|巷|弄|胡同|(?<![知频渠通味难报轨跑赛管隧走过车人步水街])道)`;
 const HOUSE_NUMBER = '[0-9]{1,5}(?:-[0-9]{1,5})?(?:号(?![线码称])|栋|幢|室|楼|单元|弄)';
 // The building, floor and room end in a number or letter and a unit ("3栋402室", "A座1201室", "一楼"), so
 // that "…1号西北大学部分地方手机信号" stops after 1号.
 const BUILDING_AND_ROOM = `(?:[\\p{Script=Han}A-Za-z0-9-]{0,20}[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|号院|号|栋|幢|室|楼|层|单元|座|户))?`;
-const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWN}{0,2}${ROAD}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
+// A line break may stand between the region and the road, before or after a town: a form pasted line by
+// line, or an Intercom body whose <br> became one ("地址：北京市朝阳区⏎建国路88号").
+const LINE_BREAK = '[ \\t]*\\r?\\n[ \\t]*';
+const TOWNS_AND_LINE_BREAK = `(?:${LINE_BREAK}${TOWN}{0,2}|${TOWN}{1,2}${LINE_BREAK}|${TOWN}{0,2})`;
+// A road in Taiwan is often cut in sections before the number: 信义路五段7号.
+const ROAD_SECTION = '(?:[一二三四五六七八九十0-9]{1,3}段)?';
+const ADDRESS_SHAPE = new RegExp(`((?:${CITY_OR_DISTRICT}){1,4})(${TOWNS_AND_LINE_BREAK}${ROAD}${ROAD_SECTION}${HOUSE_NUMBER}${BUILDING_AND_ROOM})`, 'gu');
 // A passport or travel-permit number after its name: "护照 E12345678", "港澳通行证：C12345678".
 // With any separator ("护照=E12345678", "【护照】E12345678", "passport no. G87654321"): the number's shape says what it is.
 // A Taiwan ID number (身分證字號): a letter, 1 or 2, then eight digits; only after its label, since
 // the shape alone is also an order or a part number.
 const TAIWAN_ID = new RegExp(`${anyCue('身份证|身分证', '(?:号码|字号|号)?')}([A-Za-z][12][0-9]{8})(?![A-Za-z0-9])`, 'giu');
-const PASSPORT = new RegExp(`${anyCue('护照|通行证|passport', '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?')}([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
+const PASSPORT_SUFFIX = '(?:[ \\t]{0,2}(?:号码|号|no\\.?|number))?';
+const PASSPORT = new RegExp(`(?:${anyCue('护照|通行证|passport', PASSPORT_SUFFIX)}|(?:护照|通行证|passport)${PASSPORT_SUFFIX}[ \\t]+is[ \\t]+)([A-Za-z]{1,2}[0-9]{7,8})(?![A-Za-z0-9])`, 'giu');
 // Mainland licence plates (GA 36-2018): a province's character, the city's letter, then five
 // characters (six on new-energy plates), here with at least three digits so that words stay words.
 // However it is spelt: a dot, a hyphen or a space after the city's letter ("沪A·12345", "京A-12345",
 // "京A 12345"), and a space after the province's character where no Han character comes before it
 // ("京 A12345"; not the 京 of "北京 A12345").
 const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
+// A learner's, police, trailer or Hong Kong/Macau plate has four characters and its word: 粤B1234学.
 // A space after the province counts where no Han character comes before it ("北京 A12345" is a
 // city and a word), or after a word that says a plate follows (车牌京 A12345, 我的车是京 A12345).
-const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6})(?![A-Za-z0-9])`, 'gu');
+const PLATE = new RegExp(`(?:(?:(?<!\\p{Script=Han})|(?<=(?:车牌号?码?|车号|车)(?:是|为|:|：)?[ \\t]?))(${PROVINCE})[ \\t]|(${PROVINCE}))([A-Za-z])(?:[ \\t]?[·・.\\-_][ \\t]?|[ \\t])?([A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[学警挂港澳领试超使])(?![A-Za-z0-9])`, 'gu');
 
 // English street addresses: a house number, one to four words of the street's name and a street
 // type ("123 Main Street", "42 Baker St", "1600 Amphitheatre Parkway", "221B Baker Street"), and a
@@ -693,8 +727,8 @@ const STREET_LINE = `[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,6})?[ \\t]+(?:${STREET_NAME_
 const ENGLISH_STREET = new RegExp(`(?<![A-Za-z0-9])${STREET_LINE}`, 'gu');
 const ENGLISH_ADDRESS_CUE = `(?<![A-Za-z])(?:(?:ship|send|deliver|mail|post)(?: it| them| this| the (?:parcel|package|order))? to|(?:(?:shipping|delivery|home|mailing|postal|my|the)[ \\t])?address(?:[ \\t]is|[ \\t]*[:：])|(?:i[ \\t])?live[sd]?[ \\t]at)|${ADDRESS_CUE}`;
 const CUED_ENGLISH_STREET = new RegExp(`(?:${ENGLISH_ADDRESS_CUE})[ \\t]*[:：]?[ \\t]*(${STREET_LINE})`, 'giu');
-// A digit (perhaps a letter after it), spaces and a letter: what an English street address starts with.
-const HOUSE_NUMBER_THEN_WORD = /[0-9][A-Za-z]?[ \t]+[A-Za-z]/u;
+// A digit (perhaps a letter after it), spaces and a letter or an ordinal ("500 5th Ave"): what an English street address starts with.
+const HOUSE_NUMBER_THEN_WORD = /[0-9][A-Za-z]?[ \t]+(?:[A-Za-z]|[0-9]{1,3}(?:st|nd|rd|th))/iu;
 // After the street, the city and the state or county stay and a postcode is masked: a US ZIP code
 // ("Springfield, IL 62704"), a UK postcode ("London NW1 6XE") or a Canadian one ("Toronto, ON M5V 2T6");
 // in any case after a word that introduces an address, as the street is.
@@ -705,15 +739,26 @@ const POSTCODE_AFTER_CUED_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'iuy
 // 花园, 公寓, 家园, 苑 …), a building's number (栋, 幢, 座, 号楼) and a unit and a room, or a room
 // ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"). A building's number alone
 // ("5号楼") is no one's home. The name is read back from the estate's word to the first word that
-// is not part of it (see estateNameStart).
+// is not part of it (see placeNameStart).
 const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园|新城|城|山庄|公馆|华府|府|大厦|社区|宿舍|里|湾|郡|邸|庭';
 const BUILDING = '[0-9A-Za-z一二三四五六七八九十]{1,4}[ \\t]?(?:号楼|栋|幢|座|号院)';
 const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?单元';
 const ROOM = '[0-9]{3,5}(?:[ \\t]?(?:室|房|号(?![线码])))?(?![0-9]|[元块件个天次%])';
 const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|${ROOM})`, 'gu');
 const ESTATE_NUMBERS_NEED = /[栋幢座]|号楼|单元|号院/u;
-// Where an estate's name stops, read backwards: a word that says where one lives or sends things, a
-// pronoun, a particle, or a region (kept, as after a cue).
+// A home on a road with no region before it: the road (路, 街, 大道, 巷, 弄, 胡同), a house number, and a
+// floor or a building and a room, a unit and a room, or a room with its unit ("中山路100号3楼301室",
+// "建国路88号1201室", "文三路90号2单元501"). A house number alone ("中山路100号", a shop as often) stays, and
+// so does one with a number that counts something ("中山路1号2000元"). The road's name is read back as an
+// estate's is.
+const FLOOR_OR_BUILDING = `(?:${BUILDING}|[0-9一二三四五六七八九十]{1,3}[ \\t]?(?:楼|层))`;
+const ROAD_HOME = new RegExp(
+  `(?:大道|路|街|巷|弄|胡同)[0-9]{1,5}(?:-[0-9]{1,5})?号院?[ \\t-]?(?:${FLOOR_OR_BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?)?${ROOM}|${UNIT}[ \\t-]?${ROOM}|[0-9]{3,5}[ \\t]?(?:室|房)(?![0-9]))`,
+  'gu',
+);
+const ROAD_NUMBER_NEEDS = /[路街巷弄道同][0-9]/u;
+// Where an estate's or a road's name stops, read backwards: a word that says where one lives or sends
+// things, a pronoun, a particle, or a region (kept, as after a cue).
 const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为：:，,。\s]/u;
 // 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
 const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
@@ -727,6 +772,7 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 
 /** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
+  [PERCENT_ESCAPES, (text) => text.includes('%')],
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
   [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
   [SPACE_AT, hasAt],
@@ -740,10 +786,14 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [CUED_ENGLISH_STREET, (text) => HOUSE_NUMBER_THEN_WORD.test(text)],
   [ESTATE_HOME, (text) => ESTATE_NUMBERS_NEED.test(text)],
+  [ROAD_HOME, (text) => ROAD_NUMBER_NEEDS.test(text)],
   [NAME_AFTER_VERB, (text) => VERB_BEFORE_NAME.test(text)],
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
+  [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
+  [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
+  [NAME_HERE, (text) => HERE_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -780,11 +830,19 @@ export function findAddresses(text: string): PiiSpan[] {
   for (const m of view.text.matchAll(ADDRESS_SHAPE)) {
     const span = view.original(m.index + m[1]!.length, m.index + m[0].length);
     while (next < labelled && found[next]!.end <= span.start) next++;
-    if (next < labelled && found[next]!.start < span.end) continue;
+    if (next < labelled && found[next]!.start < span.end) {
+      // A labelled address ends at its line; the shape may go on past a line break ("我家在…五常街道⏎建国路1号"): the two are one.
+      const inside = found[next]!;
+      const roomToGrow = next + 1 >= labelled || found[next + 1]!.start >= span.end;
+      if (span.end > inside.end && roomToGrow) found[next] = { ...inside, end: span.end, value: inside.value + text.slice(inside.end, span.end) };
+      continue;
+    }
     found.push({ kind: 'address', ...span, value: m[2]!, keep: m[1]! });
   }
   found.sort((a, b) => a.start - b.start);
-  return withoutOverlapping(found, [...englishStreets(view), ...estateHomes(view)]);
+  // English addresses are read with the digits as they are grouped: the eager view joins "500 5th Ave" into "5005th Ave".
+  const homes = [...englishStreets(piiViewWithoutGaps(text)), ...namedHomes(view, ESTATE_HOME), ...namedHomes(view, ROAD_HOME)];
+  return withoutOverlapping(found, homes.sort((a, b) => a.start - b.start));
 }
 
 /** English street addresses, with a postcode after them as a span of its own (the city between stays). */
@@ -805,17 +863,17 @@ function englishStreets(view: MappedText): PiiSpan[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Homes in a housing estate: the estate's name, the building, the unit and the room. */
-function estateHomes(view: MappedText): PiiSpan[] {
-  if (!mayMatch(ESTATE_HOME, view.text)) return [];
-  return [...view.text.matchAll(ESTATE_HOME)].map((m) => {
-    const start = estateNameStart(view.text, m.index);
+/** Homes in a housing estate or on a road (`pattern`, ESTATE_HOME or ROAD_HOME): the estate's or road's name, the building, the unit and the room. */
+function namedHomes(view: MappedText, pattern: RegExp): PiiSpan[] {
+  if (!mayMatch(pattern, view.text)) return [];
+  return [...view.text.matchAll(pattern)].map((m) => {
+    const start = placeNameStart(view.text, m.index);
     return { kind: 'address' as const, ...view.original(start, m.index + m[0].length), value: view.text.slice(start, m.index + m[0].length) };
   });
 }
 
-/** Where the name of an estate whose word starts at `at` starts: up to eight Han characters back, to a word that is no part of it. */
-function estateNameStart(text: string, at: number): number {
+/** Where the name of an estate or a road whose word starts at `at` starts: up to eight Han characters back, to a word that is no part of it. */
+function placeNameStart(text: string, at: number): number {
   let start = at;
   while (start > 0 && at - start < 8 && /\p{Script=Han}/u.test(text[start - 1]!) && !BEFORE_ESTATE_NAME.test(text[start - 1]!) && !REGION_END.test(text.slice(Math.max(0, start - 2), start))) start--;
   return start;
@@ -984,6 +1042,8 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
     const [labelStart, labelEnd] = labelWithin(m[1]!);
     // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
+    // After "is" a word with no digit and no _ is what the account is like ("wechat is working").
+    if (/[ \t]is[ \t]+$/iu.test(m[1]!) && !/[0-9_]/u.test(m[2]!)) return [];
     const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
     if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
     if (reading === 'certain' && PLATFORM_ACCOUNT_LABEL.test(cue)) return [];
@@ -1002,7 +1062,8 @@ export interface AccountSpan extends PiiSpan {
  * Latin letters, also after English words ("I'm", "my name is"). The span is what a mask hides: the
  * given name, a common one-character surname being kept (a compound one, rarer, is masked too); a
  * Latin name but its first letter; the surname before 先生/女士/小姐. Also full names after 叫 or 找
- * (NAME_AFTER_VERB) and a Latin name that signs off the message (CLOSING_NAME).
+ * (NAME_AFTER_VERB), and the Latin names of latin-names.ts: after an English label with only spaces
+ * before them ("name John Smith") and signing off a message ("Regards, Mary Jones").
  */
 export function findNames(text: string): PiiSpan[] {
   const view = piiView(text, 'eager');
@@ -1065,12 +1126,29 @@ export function findNames(text: string): PiiSpan[] {
     const nameEnd = [end, end - 1].find((at) => at - start > m[1]!.length && isFullNameAmongWords(view.text.slice(start, at).replace(/[ \t]/gu, '')));
     if (nameEnd !== undefined) found.push(nameSpan(view, [start, nameEnd]));
   }
+  for (const m of mayMatch(NAME_STANDING_ALONE, view.text) ? view.text.matchAll(NAME_STANDING_ALONE) : []) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    if (isPlausibleFullName(view.text.slice(...span))) found.push(nameSpan(view, span));
+  }
   for (const span of closingNames(view)) found.push(span);
+  for (const span of labelledLatinNames(view)) found.push(span);
+  for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];
     found.push(surname[1] - surname[0] === 2 ? { kind: 'name', ...view.original(surname[0], given[1]), value: m[1]! + m[2]! } : { kind: 'name', ...view.original(...given), value: m[1]! + m[2]!, keep: m[1]! });
   }
-  return found;
+  return found.map((span) => withPartsAfterDots(text, span));
+}
+
+// Uyghur, Kazakh and foreign names in Han characters join their parts with a middle dot ("阿卜杜拉·艾力",
+// "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name.
+const PARTS_AFTER_DOTS = /(?:[·・•‧][ \t]?\p{Script=Han}{1,10}){1,3}/uy;
+
+/** `span` with the parts of its name after middle dots in `text` (the original) added. */
+function withPartsAfterDots(text: string, span: PiiSpan): PiiSpan {
+  PARTS_AFTER_DOTS.lastIndex = span.end;
+  const parts = PARTS_AFTER_DOTS.exec(text);
+  return parts ? { ...span, end: span.end + parts[0].length, value: span.value + parts[0] } : span;
 }
 
 /** A full name with other words around it (after 叫 or 找, glued before a phone number): see NAME_AFTER_VERB. */
@@ -1088,16 +1166,6 @@ function readsAsFullNameAmongWords(name: string): boolean {
     if (tag !== undefined && !NAME_OR_UNKNOWN_TAG.test(tag)) return false;
   }
   return true;
-}
-
-/** Names in Latin letters that sign off a message or are greeted (CLOSING_NAME), their first letters kept. */
-function closingNames(view: MappedText): PiiSpan[] {
-  if (!mayMatch(CLOSING_NAME, view.text)) return [];
-  return [...view.text.matchAll(CLOSING_NAME)].flatMap((m) => {
-    if (m[1]!.split(/[ \t]/u).some((word) => NOT_A_NAME_IN_SIGNATURE.has(word) || NOT_A_NAME_AFTER_DEAR.has(word))) return [];
-    const [start, end] = m.indices![1]!;
-    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
-  });
 }
 
 /** A Latin name's span: its first letter is kept, the rest masked. */

@@ -135,6 +135,33 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '王建国 先生您好', secret: '王建国' },
   { family: 'account', text: '淘宝账号：tb_wangjianguo88', secret: 'wangjianguo' },
   { family: 'account', text: '旺旺号 wangjianguo88', secret: 'wangjianguo' },
+  { family: 'address', text: 'my address: 500 5th Ave, New York, NY 10110', secret: '5thave' },
+  // A label and its value in quotation marks.
+  ...['{"收件人":"王建国"}', '收件人="王建国"', '"收货人": "王建国"', '{"contact":"王建国"}', '<name>王建国</name>'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'account', text: '{"qq":"45678901"}', secret: '567890' },
+  { family: 'account', text: '{"wechat":"kk_10017"}', secret: 'kk_10017' },
+  { family: 'name', text: '{"name":"Mary Jones"}', secret: 'jones' },
+  // Names, ids and an address a ninth review found in clear.
+  ...[['鄙人李小红', '李小红'], ['实名：周星驰', '周星驰'], ['Full name - Peter Parker', 'parker'], ['John Smith here, any update?', 'smith'], ['138****5678转王建国', '王建国']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  { family: 'account', text: '抠抠 45678901', secret: '567890' },
+  { family: 'account', text: 'my wechat is kk_10017', secret: 'kk_10017' },
+  { family: 'address', text: '中山路100号3楼301室', secret: '中山路' },
+  { family: 'address', text: '地址：北京市朝阳区\n建国路88号', secret: '建国路' },
+  ...['帮我找一下王建国', '寄给王建国', '给王建国打个电话', '麻烦王建国签收一下', '我老婆王建国明天在家', '王建国是我本人', '@王建国 你好', '\n王建国：你好，在吗', 'From: 王建国', '落款：王建国', '[王建国]'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  ...['Q:45678902', 'q 45678902', '加q45678902', '扣 45678902'].map((text) => ({ family: 'account', text, secret: '567890' })),
+  { family: 'account', text: '抖音 dy_88888', secret: 'dy_88888' },
+  { family: 'passport', text: 'passport number is E12345678', secret: '123456' },
+  { family: 'plate', text: '车是粤B1234学', secret: '1234' },
+  { family: 'name', text: '我叫阿卜杜拉·艾力', secret: '艾力' },
+  { family: 'email', text: 'mailto:lilei%40163.com', secret: 'lilei' },
+  { family: 'name', text: 'https://t.cn/?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD', secret: '%e5%bb%ba' },
+  { family: 'account', text: 'QQ%3A45678901', secret: '567890' },
+  { family: 'address', text: '台北市信義區信義路五段7號', secret: '信義路' },
+  { family: 'address', text: '香港九龍旺角彌敦道123號', secret: '彌敦道' },
+  // A name after the label of a person in a form or a record.
+  ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.
+  ...[['name John Smith', 'smith'], ['recipient John Smith', 'smith'], ['customer name Wang Jianguo', 'jianguo'], ['name: wang jianguo', 'jianguo'], ['Regards, Mary Jones 13812345678', 'jones']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

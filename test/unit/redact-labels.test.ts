@@ -75,3 +75,45 @@ describe('a name after more labels: 签收人, 发件人, 取件人, 下单人, 
 
   leavesAlone(['怎么称呼您', '这边是可以的，', '这边是售后，', '这里是京东客服', 'Contact: Customer Service', '下单人数较多，', '取件人员会联系您']);
 });
+
+describe('a name after the label of a person in a form or a record, with a sign or in brackets', () => {
+  masksAs([
+    ['经办人：王建国', '经办人：王**'],
+    ['负责人：王建国，太过分了', '负责人：王**，太过分了'],
+    ['【申请人】王建国', '【申请人】王**'],
+    ['投保人=王建国', '投保人=王**'],
+    ['被保险人：乔峰', '被保险人：**'],
+    ['乘机人：Zhang Wei', '乘机人：Z*******'],
+    ['车主：王建国，车牌京A12345', '车主：王**，车牌京A*****'],
+    ['签名：王建国', '签名：王**'],
+  ]);
+  // These labels as often start a sentence: with 是, 为 or nothing after them they are no label.
+  leavesAlone(['负责人马上处理了', '签名方式确认', '申请人为本人', '负责人是谁', '车主您好', '业主：已确认']);
+});
+
+describe('a label and its value in quotation marks, as JSON, form data and XML write them', () => {
+  masksAs([
+    ['{"收件人":"王建国"}', '{"收件人":"王**"}'],
+    ['收件人="王建国"', '收件人="王**"'],
+    ['{"姓名":"王建国","手机":"139****5678"}', '{"姓名":"王**","手机":"139****5678"}'],
+    ['"收货人": "王建国"', '"收货人": "王**"'],
+    ["{'收件人': '王建国'}", "{'收件人': '王**'}"],
+    ['收件人：“王建国”', '收件人：“王**”'],
+    ['{"qq":"45678901"}', '{"qq":"4******1"}'],
+    ['{"wechat":"kk_10017"}', '{"wechat":"k******7"}'],
+    ['{"contact":"王建国"}', '{"contact":"王**"}'],
+    ['<name>王建国</name>', '<name>王**</name>'],
+    ['{"name":"Mary Jones"}', '{"name":"M********"}'],
+    ['{"tel":"66668888"}', '{"tel":"********"}'],
+    ['{"护照":"E12345678"}', '{"护照":"E******78"}'],
+  ]);
+  // Only a sign stands between quotation marks and a value: a quoted label or value after 是 is prose.
+  leavesAlone(['“姓名”是必填项', '名字是“真实赛车”', '"微信"是什么', '{"contact":"客服"}', '{"name":"iPhone 15"}']);
+
+  it('the label of a quoted id leaves the quotation marks and the sign out', () => {
+    const text = '{"wechat":"kk_10017"}';
+    const [account] = findAccounts(text);
+    expect(text.slice(account!.label.start, account!.label.end)).toBe('wechat');
+    expect(text.slice(account!.start, account!.end)).toBe('kk_10017');
+  });
+});
