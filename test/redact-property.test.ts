@@ -181,6 +181,8 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       `${local}#${domain}`,
       // Percent-encoded in a link.
       ` mailto:${local}%40${domain} `,
+      // Dictated to a speech recogniser.
+      ...(host === '163' ? [` ${local} 艾特 一六三 点 ${tld} `] : []),
       `${local} @ ${domain}`,
       `${local} @ ${host} . ${tld}`,
       ` ${[...`${local}@${domain}`].join(' ')} `,

@@ -335,6 +335,13 @@ function decodedEscapes(escapes: string): string {
   }
 }
 
+// What a speech recogniser writes for an id or an address dictated in a call: 下划线 for _ ("kk 下划线 一零零一七")
+// and Chinese digits after an @ or an _ ("lilei 艾特 一六三 点 com"). For redaction only.
+const SPOKEN_UNDERSCORE = /(?<=[A-Za-z0-9])[ \t]*(?:下划线|下横线|底线)[ \t]*(?=[A-Za-z0-9零〇一幺二两三四五六七八九])/gu;
+const SPOKEN_UNDERSCORE_NEEDS = /下划线|下横线|底线/u;
+const CHINESE_DIGITS_IN_ID = new RegExp(`(?<=[@_][ \\t]?)${CHINESE_DIGIT}{2,}`, 'gu');
+const AT_OR_UNDERSCORE = /[@_]/u;
+
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
     .transform(when(PERCENT_ESCAPES, (view) => (reading === 'eager' ? view.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0])) : view)))
@@ -347,6 +354,8 @@ function buildView(text: string, reading: PiiReading): MappedText {
     .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .transform(when(AT_WORD, (view) => view.replace(AT_WORD, () => '@')))
+    .transform(when(SPOKEN_UNDERSCORE, (view) => (reading === 'eager' ? view.replace(SPOKEN_UNDERSCORE, () => '_') : view)))
+    .transform(when(CHINESE_DIGITS_IN_ID, (view) => (reading === 'eager' ? view.replace(CHINESE_DIGITS_IN_ID, (m) => asDigits(m[0])) : view)))
     .transform(when(SPACE_AT, (view) => view.replace(SPACE_AT, () => '')))
     // After `at` and 艾特 are read ("ab at qq dot com" is no name "at" before a host), and before
     // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
@@ -773,6 +782,8 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 /** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [PERCENT_ESCAPES, (text) => text.includes('%')],
+  [SPOKEN_UNDERSCORE, (text) => SPOKEN_UNDERSCORE_NEEDS.test(text)],
+  [CHINESE_DIGITS_IN_ID, (text) => AT_OR_UNDERSCORE.test(text)],
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
   [AT_WORD, (text) => AT_WORD_NEEDS.test(text)],
   [SPACE_AT, hasAt],

@@ -158,6 +158,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: 'QQ%3A45678901', secret: '567890' },
   { family: 'address', text: '台北市信義區信義路五段7號', secret: '信義路' },
   { family: 'address', text: '香港九龍旺角彌敦道123號', secret: '彌敦道' },
+  { family: 'email', text: '邮箱是 lilei 艾特 一六三 点 com', secret: 'lilei' },
   // A name after the label of a person in a form or a record.
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.

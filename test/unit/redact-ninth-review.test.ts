@@ -125,3 +125,11 @@ describe('an address in traditional characters, in Taiwan or Hong Kong, with no 
   ]);
   leavesAlone(['我在香港玩', '九龙城寨电影']);
 });
+
+describe('an e-mail address or an id dictated to a speech recogniser', () => {
+  masksAs([
+    ['邮箱是 lilei 艾特 一六三 点 com', '邮箱是 l***@163.com'],
+    ['微信号是 kk 下划线 一零零一七', '微信号是 k******7'],
+  ]);
+  leavesAlone(['我在下划线上签字', '请在下划线处填写']);
+});
