@@ -341,6 +341,9 @@ const SPOKEN_UNDERSCORE = /(?<=[A-Za-z0-9])[ \t]*(?:下划线|下横线|底线)[
 const SPOKEN_UNDERSCORE_NEEDS = /下划线|下横线|底线/u;
 const CHINESE_DIGITS_IN_ID = new RegExp(`(?<=[@_][ \\t]?)${CHINESE_DIGIT}{2,}`, 'gu');
 const AT_OR_UNDERSCORE = /[@_]/u;
+// A recogniser's words for @ and _: digits after a typed @ or _ are left to the other readings, so that a long
+// text of "a_一二" pays nothing.
+const SPOKEN_SIGN = /艾特|下划线|下横线|底线/u;
 
 function buildView(text: string, reading: PiiReading): MappedText {
   return MappedText.of(text)
@@ -355,7 +358,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .transform(when(AT_WORD, (view) => view.replace(AT_WORD, () => '@')))
     .transform(when(SPOKEN_UNDERSCORE, (view) => (reading === 'eager' ? view.replace(SPOKEN_UNDERSCORE, () => '_') : view)))
-    .transform(when(CHINESE_DIGITS_IN_ID, (view) => (reading === 'eager' ? view.replace(CHINESE_DIGITS_IN_ID, (m) => asDigits(m[0])) : view)))
+    .transform(when(CHINESE_DIGITS_IN_ID, (view) => (reading === 'eager' && SPOKEN_SIGN.test(text) ? view.replace(CHINESE_DIGITS_IN_ID, (m) => asDigits(m[0])) : view)))
     .transform(when(SPACE_AT, (view) => view.replace(SPACE_AT, () => '')))
     // After `at` and 艾特 are read ("ab at qq dot com" is no name "at" before a host), and before
     // separators between digits are dropped ("ab12~163.com" is no ab12163.com).
