@@ -26,9 +26,11 @@ describe('--concurrency auto', () => {
     expect(sharesWork({ total: Number.POSITIVE_INFINITY, streamed: Number.POSITIVE_INFINITY })).toBe(false);
   });
 
-  it('uses a thread on two cores too, whatever the input format', () => {
-    expect(autoThreads({ total: 30 * MB, streamed: 0 }, 2, 16_000)).toBe(1);
+  it('on two cores, uses a thread for a streamed export and none for input read whole', () => {
+    expect(autoThreads({ total: 30 * MB, streamed: 0 }, 2, 16_000)).toBe(0);
     expect(autoThreads({ total: 30 * MB, streamed: 25 * MB }, 2, 16_000)).toBe(1);
+    // More cores: threads for both.
+    expect(autoThreads({ total: 30 * MB, streamed: 0 }, 4, 16_000)).toBe(3);
   });
 
   it('parses auto, off and a positive whole number (cut to the cores by the command), and nothing else', () => {
