@@ -327,12 +327,12 @@ const when =
 // Percent-encoded characters in a pasted link: "mailto:lilei%40163.com", "?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD",
 // "收件人%3A王建国". A run that is no UTF-8 stays as it is. For redaction only.
 const PERCENT_ESCAPES = /(?:%[0-9A-Fa-f]{2})+/gu;
+const UTF8 = new TextDecoder('utf-8');
+/** The characters a run of escapes encodes. A byte that begins no character (a run cut short: "%E7%8E%8B%E5") reads as U+FFFD, and the rest is still read. */
 function decodedEscapes(escapes: string): string {
-  try {
-    return decodeURIComponent(escapes);
-  } catch {
-    return escapes;
-  }
+  const bytes = new Uint8Array(escapes.length / 3);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(escapes.slice(i * 3 + 1, i * 3 + 3), 16);
+  return UTF8.decode(bytes);
 }
 
 // What a speech recogniser writes for an id or an address dictated in a call: 下划线 for _ ("kk 下划线 一零零一七")
@@ -1156,7 +1156,7 @@ export function findNames(text: string): PiiSpan[] {
 
 // Uyghur, Kazakh and foreign names in Han characters join their parts with a middle dot ("阿卜杜拉·艾力",
 // "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name.
-const PARTS_AFTER_DOTS = /(?:[·・•‧][ \t]?\p{Script=Han}{1,10}){1,3}/uy;
+const PARTS_AFTER_DOTS = /(?:[ \t]?[·・•‧．][ \t]?\p{Script=Han}{1,10}){1,3}/uy;
 
 /** `span` with the parts of its name after middle dots in `text` (the original) added. */
 function withPartsAfterDots(text: string, span: PiiSpan): PiiSpan {

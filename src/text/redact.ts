@@ -1,4 +1,5 @@
 import { partOfSpeech } from './jieba.js';
+import { findInvitedIds, findNicknames } from './social-ids.js';
 import { simplifiedInPlace } from './normalize.js';
 import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findOtherPlacesNumbers, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
 
@@ -82,6 +83,8 @@ export function findRedactions(original: string): Redaction[] {
     // The first seven digits keep the three a masked mobile number shows; the last four are masked.
     findPhoneHalves(text).map((m) => ({ start: m.start, end: m.end, replacement: m.value.length === 7 ? maskMiddle(m.value, 3, 0) : stars(m.value) })),
     findAccounts(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) })),
+    findNicknames(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 0) })),
+    findInvitedIds(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 1) })),
     findPassports(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 2) })),
     // The province stays as written (滬, not 沪), as it was read from `original`.
     findPlates(text).map((m) => {

@@ -102,6 +102,9 @@ describe('a name whose parts a middle dot joins', () => {
     ['我叫阿卜杜拉·艾力', '我叫*******'],
     ['收件人：迪丽热巴·迪力木拉提', '收件人：**********'],
     ['我叫约翰·史密斯，太过分了', '我叫******，太过分了'],
+    // A full-width stop for the dot, and spaces around it.
+    ['我叫约翰．史密斯', '我叫******'],
+    ['我叫 约翰 · 史密斯', '我叫 ******'],
   ]);
   leavesAlone(['这款·那款都可以']);
 });
@@ -113,6 +116,8 @@ describe('personal data percent-encoded in a link', () => {
     ['https://t.cn/?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD', 'https://t.cn/?name=**'],
     ['收件人%3A王建国', '收件人%3A王**'],
     ['QQ%3A45678901', 'QQ%3A4******1'],
+    // A run cut short at its end: the escapes before the broken one still read.
+    ['https://t.cn/?name=%E7%8E%8B%E5%BB%BA%E5%9B%BD%E5', 'https://t.cn/?name=**'],
   ]);
   // A percent sign that encodes nothing, and escapes that are no UTF-8.
   leavesAlone(['100%的好评', '打折50%OFF', 'bad %E7%8E escape']);
@@ -132,4 +137,26 @@ describe('an e-mail address or an id dictated to a speech recogniser', () => {
     ['微信号是 kk 下划线 一零零一七', '微信号是 k******7'],
   ]);
   leavesAlone(['我在下划线上签字', '请在下划线处填写']);
+});
+
+describe('a nickname or a handle on a social platform', () => {
+  masksAs([
+    ['微信名：小鹿爱吃糖', '微信名：小****'],
+    ['我的微信昵称 小鹿爱吃糖，加我', '我的微信昵称 小****，加我'],
+    ['网名是晴天娃娃', '网名是晴***'],
+    ['我的微博 @小鹿爱吃糖 私信我', '我的微博 @小**** 私信我'],
+    ['我的抖音@dy_lucy 上有视频', '我的抖音@d****** 上有视频'],
+  ]);
+  // A question names nobody; a nickname with no word before it is not known as one; a company's
+  // account after a platform's name is public.
+  leavesAlone(['您的微信名叫什么', '昵称是什么', '微博上说的', '改个昵称吧', '小鹿爱吃糖', '微博 @中国联通客服 你好']);
+});
+
+describe('an id after an invitation to add the writer on WeChat or QQ, with no label before it', () => {
+  masksAs([
+    ['可以加下我微信,我也喜欢摄影.lover52091314', '可以加下我微信,我也喜欢摄影.l***********4'],
+    ['加我qq聊，号码 45678901', '加我qq聊，号码 4******1'],
+  ]);
+  // No invitation, or nothing shaped as an id after it.
+  leavesAlone(['订单号 lover52091314', '加我微信好友吧', '加我微信，明天3点见', '在iphone15上加我微信不行']);
 });

@@ -1,0 +1,45 @@
+import type { PiiSpan } from './pii.js';
+
+// A nickname or a handle on a social platform names its owner as an account id does: 微信名：小鹿爱吃糖,
+// 微信昵称 小鹿爱吃糖, 网名是…, 我的微博 @小鹿爱吃糖. Read after a platform's word for a
+// nickname, or after 昵称/网名 alone, with a sign, 是/为/叫 or a space before it; after a platform's
+// name, only as an @handle the writer calls their own. A question ("微信名叫什么") names nobody. For redaction only.
+const VALUE = '@?([^\\s,，。.!！?？;；:：、()（）【】\\[\\]"\'“”‘’<>《》]{2,20})';
+const SIGN = '(?:[ \\t]*(?:[:：=＝]|是|为|叫)[ \\t]*|[ \\t]+)';
+const NICKNAME = new RegExp(`(?:(?:微信|微博|抖音|快手|小红书|qq|b站)(?:昵称|名字|名|用户名|账号名)|昵称|网名)${SIGN}${VALUE}`, 'giu');
+// An @handle after a platform's name is most often a company's account ("微博 @中国联通客服"): only one
+// the writer calls their own is read.
+const HANDLE = /(?:我的|本人的?)(?:微博|抖音|快手|小红书|推特|twitter|instagram|ins)[ \t]*(?:号|账号)?[ \t]*[:：]?[ \t]*@([^\s,，。.!！?？;；:：、()（）【】[\]"'“”<>《》@]{2,30})/giu;
+const QUESTION = /^(?:什么|啥|多少|哪|谁|是不是|叫什么)/u;
+const NEEDS = /昵称|网名|名|@/u;
+
+/** Nicknames and handles after the words that introduce them: the span is the nickname, its first character kept. */
+export function findNicknames(text: string): PiiSpan[] {
+  if (!NEEDS.test(text)) return [];
+  const found: PiiSpan[] = [];
+  for (const pattern of [NICKNAME, HANDLE]) {
+    for (const m of text.matchAll(pattern)) {
+      const value = m[1]!;
+      if (QUESTION.test(value)) continue;
+      const start = m.index + m[0].length - value.length;
+      found.push({ kind: 'account', start, end: start + value.length, value });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// An invitation to add someone on WeChat or QQ, with the id later in the same message and no label
+// right before it ("可以加下我微信,我也喜欢摄影.lover52091314"). The id is letters with digits, or
+// six digits and more (a QQ number), standing as a word of its own. For redaction only.
+const INVITATION = /加(?:一?下|个)?我的?(?:微信|v信|vx|wx|qq|扣扣)|(?:微信|vx|wx|qq)(?:加|添加)我/iu;
+const LOOSE_ID = /(?<![A-Za-z0-9_@-]|[A-Za-z0-9]\.)[A-Za-z](?=[A-Za-z0-9_-]{0,18}[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])|(?<![A-Za-z0-9_@-]|[A-Za-z0-9]\.)[1-9][0-9]{5,10}(?![0-9A-Za-z_@-]|\.[A-Za-z0-9])/gu;
+
+/** Ids that follow an invitation to add the writer on WeChat or QQ in the same message: the first character kept. */
+export function findInvitedIds(text: string): PiiSpan[] {
+  const invitation = INVITATION.exec(text);
+  if (!invitation) return [];
+  const found: PiiSpan[] = [];
+  LOOSE_ID.lastIndex = invitation.index + invitation[0].length;
+  for (let m = LOOSE_ID.exec(text); m !== null; m = LOOSE_ID.exec(text)) found.push({ kind: 'account', start: m.index, end: m.index + m[0].length, value: m[0] });
+  return found;
+}
