@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
-import { countBefore, type AnalyzedMessage } from '../src/engine/analysis.js';
+import type { AnalyzedMessage } from '../src/engine/analysis.js';
+import { countBefore } from '../src/sorted.js';
 import type { Lexicon } from '../src/lexicon/lexicon.js';
 import { isCustomerMessage } from '../src/model/conversation.js';
 import { clauseBounds } from '../src/text/clauses.js';

@@ -1,3 +1,4 @@
+import { countBefore } from '../sorted.js';
 import { isCustomerMessage, isHumanReply, type Conversation, type Message } from '../model/conversation.js';
 import { detectScript, normalizeText, toOriginalRange, type NormalizedText, type Script } from '../text/normalize.js';
 import { tokenize, type Segmenter, type Token } from '../text/segment.js';
@@ -162,16 +163,4 @@ export class ConversationAnalysis {
     close();
     return bursts;
   }
-}
-
-/** How many values of an ascending list are below `value`: the position of the first one that is not. */
-export function countBefore(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -1,3 +1,4 @@
+import { countBefore, countLeading } from '../sorted.js';
 import type { Token } from './segment.js';
 
 // After width folding, full-width punctuation is ASCII; 。、… and spaces stay as they are.
@@ -22,23 +23,11 @@ function clauseBreaks(text: string): Int32Array {
   return breaksOf.at;
 }
 
-/** How many of the sorted `values` are below `limit`. */
-function countBelow(values: ArrayLike<number>, limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** The [start, end) bounds of the clause of normalised text that holds `index`. */
 export function clauseBounds(text: string, index: number): [number, number] {
   if (text.length > WALK_UP_TO) {
     const breaks = clauseBreaks(text);
-    const next = countBelow(breaks, index);
+    const next = countBefore(breaks, index);
     return [next > 0 ? breaks[next - 1]! + 1 : 0, next < breaks.length ? breaks[next]! : text.length];
   }
   let start = index;
@@ -81,7 +70,7 @@ export function isNegatedAt(text: string, tokens: readonly Token[] | (() => read
   if (typeof tokens === 'function') tokens = tokens();
   const [clauseStart] = clauseBounds(text, start);
   // Tokens come in order and do not overlap: those that end by `start` are the first `ended`.
-  const ended = countEndedBy(tokens, start);
+  const ended = countLeading(tokens.length, (i) => tokens[i]!.end <= start);
   for (let i = ended - 1; i >= Math.max(0, ended - 3); i--) {
     const token = tokens[i]!;
     if (token.start < clauseStart) break;
@@ -102,17 +91,6 @@ function firstNegatorStart(text: string): number {
   return negatorStartOf.at;
 }
 
-/** How many of the tokens (in order, not overlapping) end at or before `offset`. */
-function countEndedBy(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 // Weibo threads address accounts as "@名称" up to the next space or punctuation, and tag topics as
 // "#话题#".

@@ -20,7 +20,7 @@ import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
 import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, HERE_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
-import { CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
+import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
 export { MappedText } from './mapped-text.js';
 
@@ -193,18 +193,10 @@ const DIGIT_SOURCE = new RegExp(`[0-9A-Za-z|丨\\uff10-\\uff19\\uff21-\\uff3a\\u
 const ID_SOURCE = new RegExp(`${DIGIT_SOURCE.source}|[._\\-\\uff0e\\uff3f\\uff0d]|${DASHES.source}`, 'gu');
 const FEWEST_DIGITS = 11;
 
-/** Whether `pattern` (global) matches at least `count` times in `text`, counting no further. */
-function holdsAtLeast(pattern: RegExp, text: string, count: number): boolean {
-  pattern.lastIndex = 0;
-  let found = 0;
-  while (pattern.exec(text) !== null) if (++found >= count) return true;
-  return false;
-}
-
 /** False when the view of `text`, however it is read, can hold no mobile, ID or card number. */
-export const mayHoldNumber = (text: string): boolean => holdsAtLeast(DIGIT_SOURCE, text, FEWEST_DIGITS);
+export const mayHoldNumber = (text: string): boolean => atLeast(DIGIT_SOURCE, text, FEWEST_DIGITS);
 /** False when the view of `text` can hold no account id (five letters, digits, dots, dashes or underscores). */
-export const mayHoldAccountId = (text: string): boolean => text.includes('@') || holdsAtLeast(ID_SOURCE, text, 5);
+export const mayHoldAccountId = (text: string): boolean => text.includes('@') || atLeast(ID_SOURCE, text, 5);
 
 // A gap joins two groups of digits unless both are long enough to be numbers of their own
 // ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).

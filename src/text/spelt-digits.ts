@@ -123,10 +123,11 @@ const SPELT_NUMBER = new RegExp(`(?:${CHINESE_DIGIT}|[0-9])(?:${DIGIT_GAP}?(?:${
 const ONE_CHINESE_DIGIT = new RegExp(CHINESE_DIGIT, 'u');
 const CHINESE_DIGITS = new RegExp(CHINESE_DIGIT, 'gu');
 
-/** Whether `pattern` (global) matches at least `count` times in `text`; stops counting there. */
-function atLeast(pattern: RegExp, text: string, count: number): boolean {
+/** Whether `pattern` (global, never matching empty text) matches at least `count` times in `text`; stops counting there. */
+export function atLeast(pattern: RegExp, text: string, count: number): boolean {
+  pattern.lastIndex = 0;
   let found = 0;
-  for (const _ of text.matchAll(pattern)) if (++found >= count) return true;
+  while (pattern.exec(text) !== null) if (++found >= count) return true;
   return false;
 }
 

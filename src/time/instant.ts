@@ -142,7 +142,7 @@ const MERIDIEM_AFTER = /^(.*[\d日])\s+(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 /** The text with a twelve-hour time read as a 24-hour one; undefined for an hour a twelve-hour clock does not have. */
 function twentyFourHour(text: string): string | undefined {
   // A time is short; a long value is no time of this shape, and is not searched.
-  if (text.length > 64 || !/[上下中晚凌早]午?|[ap]m/iu.test(text)) return text;
+  if (text.length > 64 || !/[上下中晚凌早]|[ap]m/iu.test(text)) return text;
   let date: string;
   let meridiem: string;
   let hour: number;
