@@ -224,6 +224,23 @@ describe('waivers (申诉/豁免)', () => {
     expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toContain('另有 3 个已豁免');
   });
 
+  it('under --redact a waiver author is staff: a pseudonym in every format, readable with the agents kept', async () => {
+    const { lint, dir } = workspace(WAIVER.replaceAll('author: 王质检', 'author: 质检王小红（手机13712345678）'));
+    const env = { env: { SUPPORTLINT_REDACT_KEY: 'team-key-2026-q4' } };
+    const run = await runCli(['lint', 'chat.jsonl', '--redact', '-f', 'json', '-f', 'sarif:out.sarif', '-f', 'csv:out.csv', '-f', 'junit:out.xml', '-f', 'jsonl:out.jsonl'], { cwd: dir, ...env });
+    const json = jsonOf(run.stdout);
+    const authors = json.results.flatMap((r) => (r.waived ?? []).map((f) => f.waiver.author as string));
+    expect(authors).toHaveLength(3);
+    expect(new Set(authors).size).toBe(1);
+    expect(authors[0]).toMatch(/^审批人-[0-9a-f]{10}$/);
+    for (const out of [run.stdout, ...['out.sarif', 'out.csv', 'out.xml', 'out.jsonl'].map((f) => readFileSync(path.join(dir, f), 'utf8'))]) {
+      expect(out).not.toContain('王小红');
+      expect(out).not.toContain('13712345678');
+    }
+    const kept = jsonOf((await runCli(['lint', 'chat.jsonl', '--redact', '--redact-keep-agents', '-f', 'json'], { cwd: dir, ...env })).stdout);
+    expect(kept.results[0]!.waived![0]!.waiver.author).toBe('质检王小红（手机137****5678）');
+  });
+
   it('a waiver whose conversation id differs from a linted one only in case, width or blanks is reported, not applied', async () => {
     const mistyped = WAIVER.replace('conversation: r-1', 'conversation: R－1 ');
     const { lint } = workspace(mistyped);

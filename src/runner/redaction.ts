@@ -80,6 +80,11 @@ export class Redactor {
     return this.settings.keepAgents ? redactText(name) : this.pseudonym('agent', name);
   }
 
+  /** A waiver's author: staff, shown as agents are (a pseudonym unless agent names are kept). */
+  reviewer(name: string): string {
+    return this.settings.keepAgents ? redactText(name) : this.pseudonym('reviewer', name);
+  }
+
   channel(value: string): string {
     return GENERIC_CHANNELS.has(value.trim().toLowerCase()) || PSEUDONYM.test(value) ? value : this.pseudonym('channel', value);
   }
@@ -176,7 +181,7 @@ export class Redactor {
       file: this.file(result.file),
       agents: result.agents.map((a) => this.agent(a)),
       findings: result.findings.map((f) => this.finding(f, names)),
-      ...(result.waived ? { waived: result.waived.map((f) => ({ ...this.finding(f, names), waiver: { ...f.waiver, reason: this.text(f.waiver.reason, names), author: redactText(f.waiver.author) } })) } : {}),
+      ...(result.waived ? { waived: result.waived.map((f) => ({ ...this.finding(f, names), waiver: { ...f.waiver, reason: this.text(f.waiver.reason, names), author: this.reviewer(f.waiver.author) } })) } : {}),
       notApplicable: result.notApplicable.map((n) => ({ ...n, reason: this.text(n.reason, names) })),
       ...(result.metrics ? { metrics: this.metrics(result.metrics) } : {}),
       ...(result.ruleErrors ? { ruleErrors: result.ruleErrors.map((e) => ({ ...e, message: this.text(e.message, names) })) } : {}),

@@ -8,13 +8,16 @@ import { createHmac } from 'node:crypto';
  * without the key, a pseudonym cannot be turned back into the name by trying names.
  */
 
-/** `value`: a value from the data quoted in a message about a skipped record (an unknown role, a bad time). */
-export type IdentifierKind = 'conversation' | 'customer' | 'agent' | 'channel' | 'value';
+/**
+ * `value`: a value from the data quoted in a message about a skipped record (an unknown role, a bad
+ * time). `reviewer`: the author of a waiver, a member of staff who is not necessarily an agent.
+ */
+export type IdentifierKind = 'conversation' | 'customer' | 'agent' | 'channel' | 'value' | 'reviewer';
 
-const PREFIXES: Record<IdentifierKind, string> = { conversation: '会话', customer: '客户', agent: '客服', channel: '渠道', value: '值' };
+const PREFIXES: Record<IdentifierKind, string> = { conversation: '会话', customer: '客户', agent: '客服', channel: '渠道', value: '值', reviewer: '审批人' };
 
 /** A value that is already a pseudonym (output of an earlier redacted run): kept as it is. */
-export const PSEUDONYM = /^(?:会话|客户|客服|渠道|值)-[0-9a-f]{10}$/u;
+export const PSEUDONYM = /^(?:会话|客户|客服|渠道|值|审批人)-[0-9a-f]{10}$/u;
 
 /**
  * The key used when neither SUPPORTLINT_REDACT_KEY nor `redact.key` gives one. It is published
