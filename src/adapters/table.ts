@@ -91,8 +91,17 @@ export function messageTexts(text: string, separator: string | undefined): strin
   return text.split(separator).map((part) => part.trim()).filter((part) => part !== '' && part !== 'NULL');
 }
 
-/** One row of a table, as cell texts, or a row the table parser could not read. */
-export type TableItem = { cells: string[]; location: SourceLocation } | Extract<ReadEvent, { type: 'skipped' | 'warning' }>;
+/** A cell (0-based) that a merged range filled with the value of the range's top row (`fromLine`). */
+export interface CellFill {
+  cell: number;
+  fromLine: number;
+}
+
+/**
+ * One row of a table, as cell texts, or a row the table parser could not read. `fills`: the cells
+ * an XLSX merge filled in, which are left empty when the merge starts on or above the header row.
+ */
+export type TableItem = { cells: string[]; location: SourceLocation; fills?: readonly CellFill[] } | Extract<ReadEvent, { type: 'skipped' | 'warning' }>;
 
 export interface TableReadOptions {
   /** The conversation id of every row when the table has no conversation column. */
@@ -130,6 +139,8 @@ async function rowsLeftIn(rows: AsyncIterator<TableItem>, ignoreBlankRows: boole
 export async function* tableEvents(rows: AsyncIterable<TableItem>, options: AdapterOptions, table: TableReadOptions): AsyncGenerator<ReadEvent, TableOutcome> {
   const headerless = options.header === false;
   let headers: string[] | undefined;
+  // The header's line: a merged cell that starts there (or above) holds a column name, not data.
+  let headerLine = 0;
   let byNumber: Array<[FieldName, number]> = [];
   let conversationColumn = false;
   let titleRows = 0;
@@ -172,6 +183,7 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       if (fields.has('text') && fields.has('role')) {
         firstWideTitle = undefined;
         headers = candidate;
+        headerLine = location.line ?? 0;
         byNumber = numbered;
         conversationColumn = fields.has('conversation');
         if (!conversationColumn) unnamedConversations = noConversationColumnWarning(candidate, location, table.fallbackConversationId);
@@ -204,24 +216,27 @@ export async function* tableEvents(rows: AsyncIterable<TableItem>, options: Adap
       }
       return stop(problem);
     }
-    if (table.ignoreBlankRows && row.cells.every((cell) => cell.trim() === '')) continue;
+    const cells = row.fills?.some((fill) => fill.fromLine <= headerLine)
+      ? row.cells.map((cell, i) => (row.fills!.some((fill) => fill.cell === i && fill.fromLine <= headerLine) ? '' : cell))
+      : row.cells;
+    if (table.ignoreBlankRows && cells.every((cell) => cell.trim() === '')) continue;
     if (unnamedConversations) {
       yield unnamedConversations;
       unnamedConversations = undefined;
     }
-    if (table.exactColumns && row.cells.length !== headers.length) {
-      yield { type: 'skipped', location, reason: t(headerless ? 'table.columnsFirstRow' : 'table.columnsHeader', { expected: headers.length, found: row.cells.length }) };
+    if (table.exactColumns && cells.length !== headers.length) {
+      yield { type: 'skipped', location, reason: t(headerless ? 'table.columnsFirstRow' : 'table.columnsHeader', { expected: headers.length, found: cells.length }) };
       continue;
     }
     // A header called "__proto__" must be a column like any other, not the record's prototype.
     const record: Record<string, string> = Object.create(null);
-    if (headerless) row.cells.forEach((cell, i) => (record[String(i + 1)] = cell));
+    if (headerless) cells.forEach((cell, i) => (record[String(i + 1)] = cell));
     else {
       // A column name the header repeats reads its first column (see duplicateHeaderWarnings).
       headers.forEach((h, i) => {
-        if (h !== '' && !(h in record)) record[h] = row.cells[i] ?? '';
+        if (h !== '' && !(h in record)) record[h] = cells[i] ?? '';
       });
-      for (const [, number] of byNumber) record[String(number)] = row.cells[number - 1] ?? '';
+      for (const [, number] of byNumber) record[String(number)] = cells[number - 1] ?? '';
     }
     const result = recordToMessage(record, options, location);
     if (!result.ok) {

@@ -4,7 +4,7 @@ import { zipEntries, type ZipSource } from '../io/zip-entries.js';
 import type { SourceLocation } from '../model/conversation.js';
 import type { Adapter, ReadEvent } from './adapter.js';
 import { t } from '../i18n/index.js';
-import { tableEvents, withRowsLeft, type TableItem } from './table.js';
+import { tableEvents, withRowsLeft, type CellFill, type TableItem } from './table.js';
 import { columnLetters, rowsChecked, type DamagedRow } from './xlsx-rows.js';
 import { INSTANT_RANGE, wallClockText } from '../time/instant.js';
 import { workbookInOrder, type ListedSheet, type MergedRange } from './xlsx-workbook.js';
@@ -279,21 +279,29 @@ class MergedCells {
 
   constructor(private readonly ranges: readonly MergedRange[]) {}
 
-  /** The row's values (1-based, sparse) with the empty cells of merged ranges filled in. */
-  filled(row: number, values: readonly unknown[]): unknown[] {
+  /**
+   * The row's values (1-based, sparse) with the empty cells of merged ranges filled in, and which
+   * cells were filled from which row: a range that starts on the header row must fill nothing, and
+   * only the table reader knows which row that is.
+   */
+  filled(row: number, values: readonly unknown[]): { values: unknown[]; fills?: CellFill[] } {
     this.active = this.active.filter(({ range }) => range.bottom >= row);
     while (this.next < this.ranges.length && this.ranges[this.next]!.top <= row) {
       const range = this.ranges[this.next++]!;
       if (range.bottom >= row) this.active.push({ range, value: range.top === row ? values[range.left] : undefined });
     }
-    if (this.active.length === 0) return values as unknown[];
+    if (this.active.length === 0) return { values: values as unknown[] };
     const out = [...values];
+    const fills: CellFill[] = [];
     for (const { range, value } of this.active) {
       const column = range.left;
       if (row === range.top || value === undefined || value === null) continue;
-      if (out[column] === undefined || out[column] === null || out[column] === '') out[column] = value;
+      if (out[column] === undefined || out[column] === null || out[column] === '') {
+        out[column] = value;
+        fills.push({ cell: column - 1, fromLine: range.top });
+      }
     }
-    return out;
+    return fills.length > 0 ? { values: out, fills } : { values: out };
   }
 }
 
@@ -312,7 +320,7 @@ async function* sheetRows(sheet: SheetReader, file: string, source: Readable, da
   for await (const row of unstalled(sheet, source)) {
     yield* skippedBefore(row.number);
     // row.values is 1-based and sparse: index 0 is always empty, and so are blank cells.
-    const values = merged.filled(row.number, Array.isArray(row.values) ? row.values : []);
+    const { values, fills } = merged.filled(row.number, Array.isArray(row.values) ? row.values : []);
     const location = { file, line: row.number };
     const problem = unreadableCell(values, row.number);
     if (problem?.kind === 'date') {
@@ -323,7 +331,7 @@ async function* sheetRows(sheet: SheetReader, file: string, source: Readable, da
     for (const cell of uncomputedFormulas(values, row.number)) yield { type: 'warning', location, reason: t('xlsx.uncomputedFormula', { cell }) };
     const cells: string[] = [];
     for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-    yield { cells, location };
+    yield fills ? { cells, location, fills } : { cells, location };
   }
   yield* skippedBefore(Infinity);
 }

@@ -148,6 +148,24 @@ describe('xlsx merged cells', () => {
     expect(conversationsOf(events).map((c) => [c.id, c.messages.length])).toEqual([['c1', 2]]);
   });
 
+  it('fills nothing from a cell merged down from the header row: the column name is not data', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('聊天记录');
+    sheet.addRow(HEADER);
+    sheet.addRow(['', '2026-11-07 09:00:00', '访客', '', '在吗']);
+    sheet.addRow(['', '2026-11-07 09:00:20', '客服', '', '在的']);
+    sheet.addRow(['c2', '2026-11-07 10:00:00', '访客', '', '发货了吗']);
+    sheet.mergeCells('A1:A3');
+    sheet.mergeCells('D1:D3');
+    const events = await readAll('xlsx', binarySource('merged-header.xlsx', Buffer.from(await book.xlsx.writeBuffer())), OPTIONS);
+    const conversations = conversationsOf(events);
+    expect(conversations.map((c) => c.id)).toEqual(['c2']);
+    expect(conversations.flatMap((c) => c.messages.map((m) => m.agentName ?? null))).toEqual([null]);
+    // Rows 2 and 3 have no conversation id of their own: each is skipped with its line, not read as "会话ID".
+    expect(problemsOf(events, 'skipped').map((p) => p.location.line)).toEqual([2, 3]);
+    expect(recordsRead(events)).toBe(3);
+  });
+
   it('leaves an empty cell empty where nothing is merged', async () => {
     const events = await read({ 聊天记录: [HEADER, ['c1', '2026-11-07 09:00:00', '访客', '', '在吗'], ['', '2026-11-07 09:00:20', '客服', '小吴', '在的']] });
     expect(problemsOf(events, 'skipped')).toHaveLength(1);
