@@ -229,9 +229,9 @@ export async function lintFiles(
   const accept = typeof selection === 'function' ? selection : selection?.accept;
   const waiting: Array<{ conversation: Pick<Conversation, 'id' | 'source'>; outcome: LintOutcome | Promise<LintOutcome> }> = [];
   const handOn = async () => {
-    // What waits for a fuller batch goes now: the oldest outcome may be in it.
-    linter.flush();
     const { conversation, outcome } = waiting.shift()!;
+    // The oldest outcome may wait for a fuller batch: then that batch goes now.
+    if (outcome instanceof Promise) linter.flush(outcome);
     const settled = await outcome;
     if ('failure' in settled) recordRuleFailure(summary, { conversationId: conversation.id, file: conversation.source.file, message: settled.failure });
     else await onResult(settled.result);

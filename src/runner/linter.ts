@@ -20,8 +20,12 @@ export interface ConversationLinter {
   lint(conversation: Conversation): Promise<LintOutcome>;
   /** Conversations that may wait for their outcome at once; 0 when each settles at once. */
   readonly capacity: number;
-  /** Sends work held back for a fuller batch. */
-  flush(): void;
+  /**
+   * Sends work held back for a fuller batch; with `outcome`, only when that outcome is held back:
+   * the reading thread waits for its oldest outcome, and sending a batch of one each time it waits
+   * would cost a round trip to a thread per conversation.
+   */
+  flush(outcome?: Promise<LintOutcome>): void;
   /**
    * A moment for the event loop, when the linter needs one: replies from lint threads are only
    * heard when the reading thread stops, and reading from memory never stops by itself.
@@ -113,8 +117,8 @@ export class SharedLinter implements ConversationLinter {
     return new Promise((resolve) => setImmediate(resolve));
   }
 
-  flush(): void {
-    this.pool.flush();
+  flush(outcome?: Promise<LintOutcome>): void {
+    this.pool.flush(outcome);
   }
 
   close(): Promise<void> {

@@ -68,6 +68,8 @@ export class WorkerPool implements ConversationLinter, FileThreads {
   private dates: (DateRange & { timezone: string }) | undefined;
   private readonly threads: Thread[] = [];
   private pending: Job[] = [];
+  /** The outcomes of the pending jobs, to tell whether an outcome waited for is held back. */
+  private pendingOutcomes = new Set<Promise<LintOutcome>>();
   private pendingMessages = 0;
   private nextBatch = 0;
   private unavailable: string | undefined;
@@ -95,11 +97,13 @@ export class WorkerPool implements ConversationLinter, FileThreads {
 
   lint(conversation: Conversation): Promise<LintOutcome> {
     if (this.unavailable) return Promise.reject(new LinterUnavailableError(this.unavailable));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ conversation, resolve, reject });
-      this.pendingMessages += conversation.messages.length;
-      if (this.pending.length >= BATCH_CONVERSATIONS || this.pendingMessages >= BATCH_MESSAGES) this.flush();
-    });
+    let job: Job | undefined;
+    const outcome = new Promise<LintOutcome>((resolve, reject) => (job = { conversation, resolve, reject }));
+    this.pending.push(job!);
+    this.pendingOutcomes.add(outcome);
+    this.pendingMessages += conversation.messages.length;
+    if (this.pending.length >= BATCH_CONVERSATIONS || this.pendingMessages >= BATCH_MESSAGES) this.flush();
+    return outcome;
   }
 
   /**
@@ -130,10 +134,11 @@ export class WorkerPool implements ConversationLinter, FileThreads {
     }
   }
 
-  flush(): void {
-    if (this.pending.length === 0) return;
+  flush(outcome?: Promise<LintOutcome>): void {
+    if (this.pending.length === 0 || (outcome && !this.pendingOutcomes.has(outcome))) return;
     const batch: Batch = { id: this.nextBatch++, jobs: this.pending, messages: this.pendingMessages };
     this.pending = [];
+    this.pendingOutcomes.clear();
     this.pendingMessages = 0;
     this.send(batch);
   }
@@ -188,6 +193,7 @@ export class WorkerPool implements ConversationLinter, FileThreads {
     }
     for (const job of this.pending) job.reject(new LinterUnavailableError(reason));
     this.pending = [];
+    this.pendingOutcomes.clear();
     void this.close();
   }
 

@@ -163,3 +163,33 @@ describe('FileSchedule', () => {
     expect(new FileSchedule(['1.json'], dir).worthwhile).toBe(false);
   });
 });
+
+describe('batches sent to lint threads', () => {
+  it('stay full while the reading thread waits for its oldest outcome: no round trip per conversation', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'supportlint-batches-'));
+    // One JSON-lines file, read here and sent to the thread conversation by conversation.
+    const lines = Array.from({ length: 400 }, (_, i) => [
+      JSON.stringify({ conversation_id: `k-${i}`, time: '2026-11-02T09:00:00+08:00', role: 'customer', text: `第${i}单怎么还没发货` }),
+      JSON.stringify({ conversation_id: `k-${i}`, time: '2026-11-02T09:01:00+08:00', role: 'agent', agent: '小周', text: '这是仓库那边的问题' }),
+    ].join('\n'));
+    writeFileSync(path.join(dir, 'k.jsonl'), `${lines.join('\n')}\n`);
+    const config = await loadConfig({ configFile: REPO_CONFIG, cwd: dir });
+    const pool = new WorkerPool(1, { config, metrics: false }, 256);
+    const sizes: number[] = [];
+    const send = (pool as unknown as { send(batch: { jobs: unknown[] }): void }).send.bind(pool);
+    (pool as unknown as { send(batch: { jobs: unknown[] }): void }).send = (batch) => {
+      sizes.push(batch.jobs.length);
+      send(batch);
+    };
+    try {
+      const results: ConversationResult[] = [];
+      await lintFiles(['k.jsonl'], readOptionsFrom(config, {}, dir), pool, emptySummary(), (result) => void results.push(result));
+      expect(results.map((r) => r.conversationId)).toEqual(Array.from({ length: 400 }, (_, i) => `k-${i}`));
+      expect(results.every((r) => r.findings.some((f) => f.ruleId === 'blame-shifting'))).toBe(true);
+      // 400 conversations in batches of 64: six full ones and the rest.
+      expect(sizes).toEqual([64, 64, 64, 64, 64, 64, 16]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
