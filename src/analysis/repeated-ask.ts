@@ -1,6 +1,7 @@
 import type { ConversationAnalysis } from '../engine/analysis.js';
 import { isCustomerMessage, isHumanReply } from '../model/conversation.js';
 import type { AnswerNeed } from './answer-need.js';
+import { append } from '../arrays.js';
 
 // Bigrams of Han characters, digits and Latin letters: what two asks share when one repeats the other.
 const WORD_CHARACTER = /[\p{Script=Han}\p{N}a-z]/u;
@@ -45,7 +46,7 @@ export function repeatedAsks(analysis: ConversationAnalysis, need: AnswerNeed): 
   const answered: Array<ReadonlySet<string>> = [];
   for (const message of analysis.messages) {
     if (isHumanReply(message.message)) {
-      answered.push(...pending.splice(0));
+      append(answered, pending.splice(0));
       continue;
     }
     if (!isCustomerMessage(message.message)) continue;

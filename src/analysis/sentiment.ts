@@ -1,6 +1,7 @@
 import type { AnalyzedMessage, ConversationAnalysis } from '../engine/analysis.js';
 import { isCustomerMessage } from '../model/conversation.js';
 import type { AnswerNeed } from './answer-need.js';
+import { smallest } from '../arrays.js';
 
 /**
  * How the customer felt, read from the customer's own messages: -2 angry (a complaint pressed
@@ -83,6 +84,6 @@ export function conversationSentiment(read: ReadonlyArray<{ message: AnalyzedMes
   const tail = read.filter((r) => r.message.seq >= lastBurstFrom).map((r) => r.sentiment);
   const closing = tail.length > 0 ? tail : [values.at(-1)!];
   const negative = closing.filter((s) => s < 0);
-  const end = (negative.length > 0 ? Math.min(...negative) : closing.at(-1)!) as Sentiment;
-  return { start: values[0]!, end, worst: Math.min(...values) as Sentiment };
+  const end = (smallest(negative) ?? closing.at(-1)!) as Sentiment;
+  return { start: values[0]!, end, worst: smallest(values) as Sentiment };
 }

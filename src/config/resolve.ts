@@ -13,6 +13,7 @@ import { closest } from '../i18n/did-you-mean.js';
 import { MAX_KEY_FOR_SUGGESTION, shownKey } from './shown-key.js';
 import { t } from '../i18n/index.js';
 import { DEFAULT_SCORECARD, mergeScorecard, scorecardProblems, type Scorecard } from '../report/scoring-config.js';
+import { append } from '../arrays.js';
 
 export class ConfigError extends Error {}
 
@@ -66,10 +67,10 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
     Object.assign(resolved.roles, config.roles ?? {});
     if (config.timezone) resolved.timezone = config.timezone;
     if (config.businessHours) resolved.businessHours = config.businessHours;
-    resolved.holidays.push(...(config.holidays ?? []));
+    append(resolved.holidays, config.holidays ?? []);
     Object.assign(resolved.lexicons, config.lexicons ?? {});
-    resolved.dictionaryWords.push(...(config.dictionaries?.words ?? []));
-    resolved.ignore.push(...(config.ignore ?? []));
+    append(resolved.dictionaryWords, config.dictionaries?.words ?? []);
+    append(resolved.ignore, config.ignore ?? []);
     if (config.input?.format) resolved.input.format = config.input.format;
     if (config.input?.header !== undefined) resolved.input.header = config.input.header;
     Object.assign(resolved.input.fieldMap, config.input?.fieldMap ?? {});
@@ -77,7 +78,7 @@ export function mergeConfigs(layers: ReadonlyArray<{ source: string; config: Con
       resolved.input.valueMap[field as keyof typeof resolved.input.valueMap] = { ...resolved.input.valueMap[field as keyof typeof resolved.input.valueMap], ...values };
     }
     if (config.input?.splitMessages) resolved.input.splitMessages = config.input.splitMessages;
-    resolved.input.internalIds.push(...(config.input?.internalIds ?? []));
+    append(resolved.input.internalIds, config.input?.internalIds ?? []);
     if (config.input?.agentPattern) resolved.input.agentPattern = config.input.agentPattern;
     if (config.input?.sessionGapMinutes) resolved.input.sessionGapMinutes = config.input.sessionGapMinutes;
     resolved.scoring = mergeScorecard(resolved.scoring, config.scoring);
@@ -123,8 +124,8 @@ export function configuredRules(config: ResolvedConfig, onlyRules?: readonly str
     if (onlyRules && !onlyRules.includes(id)) continue;
     rules.push({ rule, severity, options: parsed.data });
   }
-  problems.push(...scorecardProblems(config.scoring, (id) => BUILTIN_RULES.has(id) || custom.has(id)));
-  problems.push(...teamProblems(config.teams));
+  append(problems, scorecardProblems(config.scoring, (id) => BUILTIN_RULES.has(id) || custom.has(id)));
+  append(problems, teamProblems(config.teams));
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return rules;
 }

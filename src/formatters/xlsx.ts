@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { FINDING_COLUMNS, findingHeaders, resultRows, type TableCell } from './finding-table.js';
 import type { Formatter } from './formatter.js';
+import { append } from '../arrays.js';
 
 /** Excel holds at most 32,767 characters in a cell; a longer quote would make it refuse the file. */
 const CELL_LIMIT = 32_767;
@@ -28,7 +29,7 @@ export function xlsxFormatter(): Formatter {
   const rows: TableCell[][] = [];
   return {
     result(result, context) {
-      rows.push(...resultRows(result, context));
+      append(rows, resultRows(result, context));
       return '';
     },
     async end(_summary, context) {

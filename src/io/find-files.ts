@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { t } from '../i18n/index.js';
+import { append } from '../arrays.js';
 
 /** File endings read when a folder is given. */
 export const INPUT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'txt', 'xlsx'];
@@ -143,7 +144,7 @@ export async function findInputFiles(patterns: readonly string[], options: { cwd
         matches = entries.filter((entry) => entry.dirent.isFile()).map((entry) => entry.path).sort();
         // A link a pull request commits could lead anywhere the CI user can read: it is not
         // followed, but it is reported, so that a run does not pass on a file it never read.
-        links.push(...entries.filter((entry) => entry.dirent.isSymbolicLink() && !isIgnored(entry.path)).map((entry) => entry.path).sort());
+        append(links, entries.filter((entry) => entry.dirent.isSymbolicLink() && !isIgnored(entry.path)).map((entry) => entry.path).sort());
       } catch (error) {
         // fast-glob refuses a pattern over its length limits; the file system, a path too long.
         throw new GlobPatternError(`通配符 ${quoted(pattern)} 无法展开（${(error as Error).message}）。请改为给出文件夹，或更短的通配符（例如 exports/*.csv）。`);

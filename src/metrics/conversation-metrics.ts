@@ -7,6 +7,7 @@ import type { Finding } from '../engine/finding.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { agentLabel, isCustomerMessage, isHumanReply } from '../model/conversation.js';
 import { customerTopics } from './topics.js';
+import { largest, smallest } from '../arrays.js';
 
 /** The phrase lists the metrics read, besides those of the rules. */
 export const METRIC_LEXICONS = [...ANSWER_NEED_LEXICONS, 'ignored-human-request'] as const;
@@ -160,8 +161,8 @@ export function measureConversation(analysis: ConversationAnalysis, findings: re
 
   return {
     channel: conversation.channel ?? null,
-    startedAt: times.length > 0 ? Math.min(...times) : null,
-    endedAt: times.length > 0 ? Math.max(...times) : null,
+    startedAt: smallest(times) ?? null,
+    endedAt: largest(times) ?? null,
     customerMessages: messages.filter((m) => isCustomerMessage(m.message)).length,
     humanReplies: messages.filter((m) => isHumanReply(m.message)).length,
     firstResponse,

@@ -4,6 +4,7 @@ import type { EChartsOption } from 'echarts';
 import { SCORE_CATEGORIES } from './scoring-config.js';
 import { CATEGORY_LABELS, categoryLabel, formatPoints, formatScore, formatSeconds, GROUP_NOUNS } from './formats/figures.js';
 import type { GroupReport, ReportData } from './model.js';
+import { smallest } from '../arrays.js';
 
 /** ECharts takes about a second of CPU to load: it is loaded when the first chart is drawn, not with every command. */
 let echartsModule: typeof import('echarts') | undefined;
@@ -128,7 +129,7 @@ const barHeight = (bars: number, perBar: number) => 56 + Math.max(bars, 1) * per
 function scoreAxisMinimum(values: Array<number | null>): number {
   const present = values.filter((value): value is number => value !== null);
   if (present.length === 0) return 0;
-  return Math.max(0, Math.floor((Math.min(...present) - 5) / 10) * 10);
+  return Math.max(0, Math.floor((smallest(present)! - 5) / 10) * 10);
 }
 
 /** IQS per period: the overall line with its values, the groups' lines when they are few, and the volume behind. */

@@ -12,6 +12,7 @@ import { list, t } from '../i18n/index.js';
 import { shownValue } from '../config/shown-key.js';
 import { emptySummary, recordProblem, recordRuleFailure, type LintSummary } from './summary.js';
 import { inDateRange, type DateRange } from '../time/date-range.js';
+import { append } from '../arrays.js';
 
 export interface ReadHandlers {
   onConversation(conversation: Conversation): void | Promise<void>;
@@ -196,7 +197,7 @@ export function addFileSummary(summary: LintSummary, part: LintSummary): void {
   summary.filtered += part.filtered;
   for (const problem of part.skipped) recordProblem(summary.skipped, problem);
   for (const problem of part.warningsAboutInput) recordProblem(summary.warningsAboutInput, problem);
-  summary.unreadableFiles.push(...part.unreadableFiles);
+  append(summary.unreadableFiles, part.unreadableFiles);
 }
 
 /** Which conversations to lint: a test (--since/--until), and whether lint threads may apply it themselves. */
@@ -280,7 +281,7 @@ export async function lintFiles(
           continue;
         }
         addFileSummary(summary, outcome.summary);
-        waiting.push(...outcome.outcomes);
+        append(waiting, outcome.outcomes);
         while (waiting.length > linter.capacity) await handOn();
       }
     }

@@ -12,6 +12,7 @@ import { WaiverMatcher, type Waiver } from '../engine/waive.js';
 import { aliasBombReason, documentAliasesExplode } from '../io/yaml-aliases.js';
 import { dateRangeProblem, localDate } from '../time/date-range.js';
 import type { LintSummary, StaleWaiver } from './summary.js';
+import { append } from '../arrays.js';
 
 /** The waivers file looked for beside the configuration, then in the working folder. */
 export const WAIVERS_FILE = '.supportlint-waivers.yaml';
@@ -157,11 +158,11 @@ export class WaiverRun {
   finish(summary: LintSummary, ranRules: ReadonlySet<string>, say: (text: string) => void): void {
     if (!this.matcher) return;
     const stale = this.matcher.stale(ranRules);
-    summary.staleWaivers.push(...stale.map(asStale));
+    append(summary.staleWaivers, stale.map(asStale));
     for (const w of stale) say(`supportlint: 豁免 ${described(w)}没有对应任何问题：问题可能已经不存在，或会话重新导出后序号变了。请删除这条豁免，或改正 message，或加上 text（原话片段）让它按原话匹配。\n`);
     // Named by place only: under --redact the ids themselves must not be printed.
     const mistyped = this.matcher.mistyped(ranRules);
-    summary.staleWaivers.push(...mistyped.map(asStale));
+    append(summary.staleWaivers, mistyped.map(asStale));
     for (const w of mistyped) say(`supportlint: 豁免 ${described(w)}的会话号在这次检查里没有出现，但有一个会话号与它只差大小写、全角半角或空格；会话号按原样匹配，这条豁免没有生效。请照导出文件里的会话号改正。\n`);
     for (const w of this.matcher.expired) say(`supportlint: 豁免 ${described(w)}已于 ${w.expires} 到期，不再生效；它覆盖的问题重新计入结果。\n`);
   }
