@@ -60,6 +60,8 @@ function shiftsStartingOn(day: DateTime, calendar: BusinessCalendar): Array<[num
 /**
  * Seconds between two instants that fall inside business hours. A message that arrives out of
  * hours starts the clock at the next opening. Without configured hours this is wall-clock time.
+ * Shifts that overlap (a hand-over hour written into both shifts, an overnight shift that runs into
+ * the next day's early one) count their common time once.
  */
 export function businessSecondsBetween(startMs: number, endMs: number, calendar: BusinessCalendar): number {
   if (endMs <= startMs) return 0;
@@ -67,13 +69,22 @@ export function businessSecondsBetween(startMs: number, endMs: number, calendar:
   // Start a day early so an overnight shift that began yesterday is counted.
   let day = DateTime.fromMillis(startMs, { zone: calendar.timezone }).startOf('day').minus({ days: 1 });
   const lastDay = DateTime.fromMillis(endMs, { zone: calendar.timezone }).startOf('day');
-  let total = 0;
+  const open: Array<[number, number]> = [];
   for (let guard = 0; day <= lastDay && guard < 3700; guard++) {
-    for (const [open, close] of shiftsStartingOn(day, calendar)) {
-      const overlap = Math.min(close, endMs) - Math.max(open, startMs);
-      if (overlap > 0) total += overlap;
+    for (const [from, until] of shiftsStartingOn(day, calendar)) {
+      const start = Math.max(from, startMs);
+      const end = Math.min(until, endMs);
+      if (end > start) open.push([start, end]);
     }
     day = day.plus({ days: 1 });
+  }
+  open.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const [start, end] of open) {
+    if (end <= coveredUntil) continue;
+    total += end - Math.max(start, coveredUntil);
+    coveredUntil = end;
   }
   return total / 1000;
 }

@@ -102,6 +102,20 @@ describe('businessSecondsBetween', () => {
     expect(businessSecondsBetween(at('2026-11-02T17:59:00Z'), at('2026-11-03T12:01:00Z'), night)).toBe(120);
   });
 
+  it('counts the common time of overlapping shifts once, and never more than wall-clock time', () => {
+    const handOver = { timezone: SHANGHAI, hours: [{ days: ['mon'] as Array<'mon'>, open: '09:00', close: '12:00' }, { days: ['mon'] as Array<'mon'>, open: '11:00', close: '21:00' }] };
+    // Monday 11:30:00 → 11:30:40 Shanghai, inside both shifts: 40 seconds, not 80.
+    expect(businessSecondsBetween(at('2026-11-02T03:30:00Z'), at('2026-11-02T03:30:40Z'), handOver)).toBe(40);
+    // 08:00 → 22:00: the shifts cover 09:00–21:00, twelve hours.
+    expect(businessSecondsBetween(at('2026-11-02T00:00:00Z'), at('2026-11-02T14:00:00Z'), handOver)).toBe(12 * 3600);
+    // A night shift running into the next day's early one: 01:00 → 03:00 counts two hours.
+    const nights = { timezone: SHANGHAI, hours: [{ days: ['mon', 'tue'] as Array<'mon'>, open: '20:00', close: '04:00' }, { days: ['tue'] as Array<'mon'>, open: '00:00', close: '08:00' }] };
+    expect(businessSecondsBetween(at('2026-11-02T17:00:00Z'), at('2026-11-02T19:00:00Z'), nights)).toBe(7200);
+    // Shifts that only touch are one stretch: 11:59 → 12:01 with 09–12 and 12–18.
+    const touching = { timezone: SHANGHAI, hours: [{ days: ['mon'] as Array<'mon'>, open: '09:00', close: '12:00' }, { days: ['mon'] as Array<'mon'>, open: '12:00', close: '18:00' }] };
+    expect(businessSecondsBetween(at('2026-11-02T03:59:00Z'), at('2026-11-02T04:01:00Z'), touching)).toBe(120);
+  });
+
   it('honours holidays', () => {
     // Monday 17:59 → Wednesday 09:01 with Tuesday off: 2 minutes.
     expect(businessSecondsBetween(at('2026-11-02T09:59:00Z'), at('2026-11-04T01:01:00Z'), { ...weekdays, holidays: ['2026-11-03'] })).toBe(120);
