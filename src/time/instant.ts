@@ -102,8 +102,14 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? epochToMillis(value) : undefined;
   if (typeof value !== 'string') return undefined;
-  const text = twentyFourHour(value.trim());
-  if (text === undefined) return undefined;
+  const clock = twentyFourHour(value.trim());
+  if (clock === undefined) return undefined;
+  const millis = parseTwentyFourHour(clock.text, timezone);
+  // A day later on the wall clock of the zone, not 24 hours later: a night can be 23 or 25 hours long.
+  return millis === undefined || clock.days === 0 ? millis : DateTime.fromMillis(millis, { zone: timezone }).plus({ days: clock.days }).toMillis();
+}
+
+function parseTwentyFourHour(text: string, timezone: string): number | undefined {
   if (text === '') return undefined;
   if (/^-?\d+(\.\d+)?$/.test(text)) return epochToMillis(Number(text));
   // ISO 8601 with an explicit offset names its instant by itself; the engine's own parser is exact
@@ -135,14 +141,23 @@ function parseAnyInstant(value: unknown, timezone: string): number | undefined {
 
 // A twelve-hour time after a date, as Chinese exports and spreadsheets write it ("2026/11/02 下午
 // 3:00", "2026-11-02 上午10:05:09") and English ones ("2026/11/02 3:00 PM"). 中午 is around noon:
-// 中午12:30 is 12:30 and 中午1:00 is 13:00.
+// 中午12:30 is 12:30 and 中午1:00 is 13:00. 晚上 is the evening of the date and the night after it:
+// 晚上12:01 is a minute past that midnight and 晚上1:00 an hour past it, on the next day, as people
+// say it; 晚上6:00 to 11:59 are 18:00 to 23:59.
 const MERIDIEM_BEFORE = /^(.*[\d日])\s*(上午|下午|中午|晚上|凌晨|早上|AM|PM)\s*(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/iu;
 const MERIDIEM_AFTER = /^(.*[\d日])\s+(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(AM|PM|上午|下午)$/iu;
 
-/** The text with a twelve-hour time read as a 24-hour one; undefined for an hour a twelve-hour clock does not have. */
-function twentyFourHour(text: string): string | undefined {
+/** The last hour of 晚上 that is still on the date written: later ones (12, 1 to 5) are past midnight. */
+const LATEST_EVENING_HOUR = 11;
+const EARLIEST_EVENING_HOUR = 6;
+
+/**
+ * The text with a twelve-hour time read as a 24-hour one, and how many days after the date written
+ * the time falls (1 for 晚上 past midnight); undefined for an hour a twelve-hour clock does not have.
+ */
+function twentyFourHour(text: string): { text: string; days: number } | undefined {
   // A time is short; a long value is no time of this shape, and is not searched.
-  if (text.length > 64 || !/[上下中晚凌早]|[ap]m/iu.test(text)) return text;
+  if (text.length > 64 || !/[上下中晚凌早]|[ap]m/iu.test(text)) return { text, days: 0 };
   let date: string;
   let meridiem: string;
   let hour: number;
@@ -151,12 +166,16 @@ function twentyFourHour(text: string): string | undefined {
   const after = before ? undefined : MERIDIEM_AFTER.exec(text);
   if (before) [date, meridiem, hour, rest] = [before[1]!, before[2]!, Number(before[3]), before[4]!];
   else if (after) [date, hour, rest, meridiem] = [after[1]!, Number(after[2]), after[3]!, after[4]!];
-  else return text;
+  else return { text, days: 0 };
   if (hour < 1 || hour > 12) return undefined;
   let hour24 = hour % 12;
-  if (/^(下午|晚上|pm)$/iu.test(meridiem)) hour24 += 12;
+  let days = 0;
+  if (meridiem === '晚上') {
+    if (hour >= EARLIEST_EVENING_HOUR && hour <= LATEST_EVENING_HOUR) hour24 += 12;
+    else days = 1;
+  } else if (/^(下午|pm)$/iu.test(meridiem)) hour24 += 12;
   else if (meridiem === '中午') hour24 = hour >= 11 ? hour : hour + 12;
-  return `${date.trim()} ${String(hour24).padStart(2, '0')}${rest}`;
+  return { text: `${date.trim()} ${String(hour24).padStart(2, '0')}${rest}`, days };
 }
 
 /** The widest offset of any zone in use (Pacific/Kiritimati, +14:00). */

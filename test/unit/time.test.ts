@@ -22,6 +22,18 @@ describe('parseInstant', () => {
       ['2026/11/02 12:01 am', '2026-11-01T16:01:00Z'],
     ];
     for (const [text, utc] of cases) expect(parseInstant(text), text).toBe(at(utc));
+    // 晚上 runs past midnight: 晚上12:01 and 晚上1:00 are on the day after the date written.
+    const nights: Array<[string, string]> = [
+      ['2026/11/02 晚上 11:58', '2026-11-02T15:58:00Z'],
+      ['2026/11/02 晚上 12:01', '2026-11-02T16:01:00Z'],
+      ['2026/11/02 晚上1:00', '2026-11-02T17:00:00Z'],
+      ['2026/11/02 晚上 6:00', '2026-11-02T10:00:00Z'],
+      ['2026/11/30 晚上 12:30', '2026-11-30T16:30:00Z'],
+    ];
+    for (const [text, utc] of nights) expect(parseInstant(text), text).toBe(at(utc));
+    // The next day on the zone's wall clock: New York's clocks went back an hour on 2026-11-01.
+    expect(parseInstant('2026/10/31 晚上 12:30', 'America/New_York')).toBe(at('2026-11-01T04:30:00Z'));
+    expect(parseInstant('2026/10/31 晚上 3:00', 'America/New_York')).toBe(at('2026-11-01T08:00:00Z'));
     // A twelve-hour clock has no hour 0 or 13.
     expect(parseInstant('2026/11/02 下午 13:00')).toBeUndefined();
     expect(parseInstant('2026/11/02 上午 0:30')).toBeUndefined();
@@ -109,7 +121,7 @@ describe('businessSecondsBetween', () => {
     // 08:00 → 22:00: the shifts cover 09:00–21:00, twelve hours.
     expect(businessSecondsBetween(at('2026-11-02T00:00:00Z'), at('2026-11-02T14:00:00Z'), handOver)).toBe(12 * 3600);
     // A night shift running into the next day's early one: 01:00 → 03:00 counts two hours.
-    const nights = { timezone: SHANGHAI, hours: [{ days: ['mon', 'tue'] as Array<'mon'>, open: '20:00', close: '04:00' }, { days: ['tue'] as Array<'mon'>, open: '00:00', close: '08:00' }] };
+    const nights = { timezone: SHANGHAI, hours: [{ days: ['mon', 'tue'] as Array<'mon' | 'tue'>, open: '20:00', close: '04:00' }, { days: ['tue'] as Array<'mon' | 'tue'>, open: '00:00', close: '08:00' }] };
     expect(businessSecondsBetween(at('2026-11-02T17:00:00Z'), at('2026-11-02T19:00:00Z'), nights)).toBe(7200);
     // Shifts that only touch are one stretch: 11:59 → 12:01 with 09–12 and 12–18.
     const touching = { timezone: SHANGHAI, hours: [{ days: ['mon'] as Array<'mon'>, open: '09:00', close: '12:00' }, { days: ['mon'] as Array<'mon'>, open: '12:00', close: '18:00' }] };
