@@ -304,10 +304,10 @@ export class Supportlint {
     };
   }
 
-  /** What the measurements of a run depend on; `filtered` when findings were left out. */
-  async measuredWith(filtered: boolean): Promise<MeasuredWith> {
+  /** What the measurements of a run depend on; `filtered` when findings were left out, `redacted` under --redact. */
+  async measuredWith(filtered: boolean, redacted = false): Promise<MeasuredWith> {
     const config = await this.loadConfig();
-    return { timezone: config.timezone, businessHours: config.businessHours ?? null, holidays: [...config.holidays].sort(), filtered };
+    return { timezone: config.timezone, businessHours: config.businessHours ?? null, holidays: [...config.holidays].sort(), filtered, redacted };
   }
 
   /**
@@ -336,7 +336,7 @@ export class Supportlint {
     const summary = emptySummary();
     this.countLinksNotFollowed(summary);
     const waivers = request.waivers;
-    const { transcripts, stdin } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false) }, summary, (input) => {
+    const { transcripts, stdin, redactedShards, plainShards } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false, Boolean(redactor)) }, summary, (input) => {
       request.onConversation?.();
       if (!waivers) {
         builder.add(input);
@@ -348,6 +348,11 @@ export class Supportlint {
       const { kept, waived } = waivers.split(input.conversationId, [...input.findings, ...earlier]);
       builder.add({ ...input, findings: kept.filter((f) => !earlier.has(f)), waived: [...waived, ...kept.filter((f) => earlier.has(f))] });
     });
+    // Pseudonyms beside the names they stand for would count each conversation twice and say whose
+    // pseudonym is whose: redacted shards merge with other inputs only in a redacted report.
+    if (!redactor && redactedShards.length > 0 && (plainShards > 0 || transcripts.length > 0)) {
+      throw new UsageError(t('report.shard.redactedMix', { files: redactedShards.slice(0, 3).join('、') + (redactedShards.length > 3 ? '…' : '') }));
+    }
     await this.lintResolvedFiles(transcripts, {
       metrics: true,
       summary,

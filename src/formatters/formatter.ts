@@ -43,6 +43,8 @@ export interface MeasuredWith {
   holidays: string[];
   /** --quiet, --agent or --rule left findings out. */
   filtered: boolean;
+  /** Written under --redact: its conversation ids and agents are pseudonyms. */
+  redacted: boolean;
 }
 
 /**

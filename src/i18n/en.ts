@@ -301,6 +301,7 @@ export const en = {
   'report.shard.filtered': 'it was linted with --quiet, --agent or --rule, which leave findings out: its scores are too high. Lint it again without them',
   'report.shard.timezone': "it was linted in time zone {shard}, this report uses {here}: times were read in the lint run's zone",
   'report.shard.calendar': "it was linted with other business hours or holidays than this configuration: its response times follow the lint run's. Lint it again with the same configuration (-c)",
+  'report.shard.redactedMix': '{files} was linted with --redact (its conversation ids and agent names are pseudonyms) and cannot be merged with transcripts or results that are not: each conversation would count twice, and pseudonyms would stand beside the names they hide. Add --redact to report (with the same key), or pass only redacted results',
   'report.shard.isReport': 'this is a supportlint report, which cannot be read again; pass the transcripts, or the output of supportlint lint --format json',
   'report.shard.version': 'lint JSON version {version} is not supported by this supportlint (it reads version 1); run lint again with this version',
   'report.shard.durationOutOfRange': 'the {field} of this lint result is {value} seconds; {why}: the file is damaged or was edited; this result was not read. Run supportlint lint --format json again to write the file',

@@ -31,15 +31,18 @@ async function peek(file: string, cwd: string, stdin: () => Promise<InputSource>
  * Merges the results of earlier `lint --format json` runs (sharded runs), as they are, without
  * linting again, and keeps the record accounting as readInputs does for transcripts: in lint JSON a
  * record is one result, whose messages lint accounted for. Returns the inputs that are transcripts,
- * and standard input when it was read already to look at it.
+ * standard input when it was read already to look at it, and which shards were written under
+ * --redact and how many were not.
  */
 export async function readLintJsonInputs(
   files: readonly string[],
   options: { cwd: string; measuredWith: MeasuredWith },
   summary: LintSummary,
   onInput: (input: ReportInput) => void,
-): Promise<{ transcripts: string[]; stdin?: InputSource }> {
+): Promise<{ transcripts: string[]; stdin?: InputSource; redactedShards: string[]; plainShards: number }> {
   const transcripts: string[] = [];
+  const redactedShards: string[] = [];
+  let plainShards = 0;
   let stdin: Promise<InputSource> | undefined;
   const openStandardInput = () => (stdin ??= openStdin());
   for (const file of files) {
@@ -64,6 +67,8 @@ export async function readLintJsonInputs(
         summary.records.used++;
         onInput(event.input);
       } else if (event.type === 'measuredWith') {
+        if (event.value.redacted === true) redactedShards.push(file);
+        else plainShards++;
         for (const reason of measurementMismatches(event.value, options.measuredWith)) recordProblem(summary.warningsAboutInput, { location: { file }, reason });
       } else if (event.type === 'summary') {
         if (event.records.skipped > 0) {
@@ -76,5 +81,5 @@ export async function readLintJsonInputs(
       }
     }
   }
-  return { transcripts, stdin: stdin ? await stdin : undefined };
+  return { transcripts, stdin: stdin ? await stdin : undefined, redactedShards, plainShards };
 }

@@ -316,6 +316,28 @@ describe('merging sharded lint runs', () => {
     expect(json.inputs.conversations - json.inputs.duplicates).toBe(json.overall.metrics.conversations);
   });
 
+  it('merges a redacted shard with its transcripts only in a redacted report, where each conversation counts once', async () => {
+    const key = { env: { SUPPORTLINT_REDACT_KEY: 'report-shard-key-2026' } };
+    const shard = path.join(dir, 'shard-redacted.json');
+    await runCli(['lint', FILES[0]!, ...CONFIG, '--redact', '-f', 'json', '-o', shard], key);
+    expect(JSON.parse(readFileSync(shard, 'utf8')).measuredWith.redacted).toBe(true);
+    const mixed = await runCli(['report', shard, FILES[0]!, ...CONFIG, '-f', 'json'], key);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).toBe('');
+    expect(mixed.stderr).toContain('shard-redacted.json 是用 --redact 检查的');
+    // With an unredacted shard instead of the transcripts, the same.
+    expect((await runCli(['report', shard, path.join(dir, 'shard-0.json'), ...CONFIG, '-f', 'json'], key)).code).toBe(2);
+    const redacted = await runCli(['report', shard, FILES[0]!, ...CONFIG, '--redact', '-f', 'json'], key);
+    expect(redacted.code).toBe(0);
+    const data = JSON.parse(redacted.stdout) as ReportData;
+    expect(data.overall.metrics.conversations).toBe(5);
+    expect(data.inputs.duplicates).toBe(5);
+    // Redacted shards alone make a report as they are.
+    const alone = await runCli(['report', shard, ...CONFIG, '-f', 'json'], key);
+    expect(alone.code).toBe(0);
+    expect((JSON.parse(alone.stdout) as ReportData).groups.every((g) => g.key.startsWith('客服-'))).toBe(true);
+  });
+
   it('refuses its own report as input, and says what to pass instead', async () => {
     const reportFile = path.join(dir, 'report.json');
     writeFileSync(reportFile, (await runCli(['report', ...FILES, ...CONFIG, '-f', 'json'])).stdout);
