@@ -79,8 +79,10 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
   const { conversations, duplicates, future, early, outOfRange } = data.inputs;
   // What the report's figures cover: each conversation once, in the periods shown.
   const covered = conversations - duplicates - future - early - outOfRange;
-  const allOutOfRange = outOfRange > 0 && covered === 0;
-  if (allOutOfRange) {
+  // Conversations were read and none is in the report: left out by --since/--until, or because they
+  // started before the trend's first period or after today.
+  const nothingCovered = conversations > duplicates && covered === 0;
+  if (nothingCovered && outOfRange > 0) {
     const undated = data.inputs.undated > 0 ? t('report.undated', { count: data.inputs.undated }) : '';
     io.stderr(`${t('report.outOfRange', { count: outOfRange, undated })}\n`);
   }
@@ -98,8 +100,8 @@ async function runReport(paths: string[], options: ReportCommandOptions, io: Cli
     io.stderr(`${unrecognised}\n`);
     return 2;
   }
-  // An empty report because of the date range: a mistyped --since must not pass a scheduled job.
-  return allOutOfRange ? 2 : 0;
+  // An empty report because of the dates: a mistyped --since or --until must not pass a scheduled job.
+  return nothingCovered ? 2 : 0;
 }
 
 export function registerReportCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {

@@ -389,6 +389,15 @@ describe('report input problems', () => {
     expect(result.stderr).toMatch(/11 个会话都不在 --since\/--until 范围内/);
   });
 
+  it('exits 2 when --until puts every conversation before the trend it reports, and 0 when the trend still holds some', async () => {
+    const far = await runCli(['report', ...FILES, ...CONFIG, '-f', 'json', '--until', '2099-12-31']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/11 个会话开始得比趋势的起点（2098-\d\d-\d\d）还早/);
+    const nextYear = await runCli(['report', ...FILES, ...CONFIG, '-f', 'json', '--until', '2027-06-30']);
+    expect(nextYear.code).toBe(0);
+    expect((JSON.parse(nextYear.stdout) as ReportData).inputs.early).toBe(0);
+  });
+
   it('asks for -f when the output file name does not tell the format', async () => {
     const result = await runCli(['report', ...FILES, ...CONFIG, '-o', 'weekly.pdf']);
     expect(result.code).toBe(2);
