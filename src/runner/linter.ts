@@ -131,9 +131,10 @@ export type Concurrency = 'auto' | 'off' | number;
 
 export function parseConcurrency(value: string): Concurrency | undefined {
   if (value === 'auto' || value === 'off') return value;
-  if (!/^[1-9]\d{0,8}$/.test(value)) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) return undefined;
   // Any number of threads is accepted; the command cuts it to the machine's cores, with a note.
-  return Number(value);
+  // A number too long to hold exactly is still more than any machine has.
+  return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
 }
 
 /** Inputs smaller than this are linted in the calling thread: starting a thread would cost more than it saves. */

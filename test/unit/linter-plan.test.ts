@@ -35,7 +35,9 @@ describe('--concurrency auto', () => {
 
   it('parses auto, off and a positive whole number (cut to the cores by the command), and nothing else', () => {
     expect(['auto', 'off', '1', '64', '999'].map(parseConcurrency)).toEqual(['auto', 'off', 1, 64, 999]);
-    expect(['0', '-1', '2.5', 'two', '', '1e3', '0x10', '07', '9999999999'].map(parseConcurrency)).toEqual(Array(9).fill(undefined));
+    expect(['0', '-1', '2.5', 'two', '', '1e3', '0x10', '07'].map(parseConcurrency)).toEqual(Array(8).fill(undefined));
+    // Any count is more threads than cores, and is cut to them: even one too long to hold exactly.
+    expect(['9999999999', '99999999999999999999'].map(parseConcurrency)).toEqual([9999999999, Number.MAX_SAFE_INTEGER]);
   });
 });
 
