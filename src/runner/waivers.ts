@@ -41,6 +41,8 @@ const entrySchema = z.strictObject({
   text: z
     .string({ error: 'text 必须是文字：被引用消息里的一段原话' })
     .refine((value) => visibleText(value) !== '', { error: 'text 不能为空，也不能只有空格或不可见字符：写被引用消息里的一段原话' })
+    // Punctuation alone ("，") is in nearly every message too.
+    .refine((value) => visibleText(value) === '' || /[\p{L}\p{N}]/u.test(value), { error: 'text 不能只有标点或符号：写被引用消息里的一段原话（至少含一个字、字母或数字）' })
     .optional(),
   reason: z.string({ error: 'reason（豁免原因）必填：写明为什么这条不算问题' }).transform(visibleText).pipe(z.string().min(1, { error: 'reason（豁免原因）不能为空：写明为什么这条不算问题' })),
   author: z.string({ error: 'author（申诉人或审批人）必填' }).transform(visibleText).pipe(z.string().min(1, { error: 'author（申诉人或审批人）不能为空' })),

@@ -136,6 +136,10 @@ describe('the waivers file', () => {
     for (const text of ['" "', '"\\u200b"', '"\\t \\ufeff"']) {
       expect(await problem(`- {conversation: c-1, rule: blame-shifting, text: ${text}, reason: 误报, author: 王}\n`)).toContain('text 不能为空，也不能只有空格或不可见字符');
     }
+    // So would punctuation alone.
+    for (const text of ['"，"', '"。！"', '"..."', '"😀"']) {
+      expect(await problem(`- {conversation: c-1, rule: blame-shifting, text: ${text}, reason: 误报, author: 王}\n`)).toContain('text 不能只有标点或符号');
+    }
   });
 
   it('is found beside the configuration, else in the working folder; --waivers names it', async () => {
