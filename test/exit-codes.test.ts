@@ -210,6 +210,7 @@ describe('malformed option values are refused, saying what was expected', () => 
     [['lint', SAMPLE, '--max-warnings', '2.5'], '--max-warnings 2.5：应为不小于 0 的整数。'],
     [['lint', SAMPLE, '--map', 'text=0'], '--map text=0：列号从 1 数起'],
     [['lint', SAMPLE, '--map', 'txt=7'], '你是不是想输入 "text"？'],
+    [['lint', SAMPLE, '--map', 'text=1', '--map', 'text=5'], '--map text= 给了两次（1 和 5）'],
     [['lint', SAMPLE, '--rule', ''], '--rule 不能为空'],
     [['lint', SAMPLE, '--rule', ' , '], '--rule 不能为空'],
     [['replies', LIBRARY, '--rule', ''], '--rule 不能为空'],

@@ -53,6 +53,9 @@ export function parseFieldMap(entries: readonly string[] = []): Partial<Record<F
     const column = match![2]!;
     // Columns count from 1, as spreadsheets number them: 0 or a negative number names no column.
     if (/^[-+]?\d+$/.test(column.trim()) && Number(column) < 1) throw new UsageError(t('option.mapColumn', { entry }));
+    // The later one would win silently, and the first column the user named would not be read.
+    const earlier = map[field];
+    if (earlier !== undefined && earlier !== column) throw new UsageError(t('option.mapTwice', { field, first: earlier, second: column }));
     map[field] = column;
   }
   return map;

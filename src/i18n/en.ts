@@ -53,6 +53,7 @@ export const en = {
   'option.noColor.help': 'no colours, also honoured through NO_COLOR',
   'option.locale.help': 'language of messages: zh-Hans (default), zh-Hant, en; zh-Hans/zh-Hant also set the script of findings (which by default follows the input)',
   'option.map': '--map {entry}: expected field=column (a column name, or its number counted from 1), where field is one of {fields}.',
+  'option.mapTwice': '--map {field}= is given twice ({first} and {second}): a field reads one column; keep one of them.',
   'option.mapColumn': '--map {entry}: columns are numbered from 1; 0 or a negative number names no column.',
   'option.mapValues': '--map-values {entry}: expected field=raw:value[,raw:value…], e.g. --map-values role=0:customer,1:agent, where field is one of {fields}.',
   'option.mapValuesRole': '--map-values {entry}: "{value}" is not a role. A role maps to one of {roles}.',

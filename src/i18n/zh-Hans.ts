@@ -58,6 +58,7 @@ export const zhHans = {
   'option.noColor.help': '不使用颜色（也可设置 NO_COLOR）',
   'option.locale.help': '提示信息的语言：zh-Hans 简体（默认）、zh-Hant 繁体、en 英文；zh-Hans/zh-Hant 也决定检查结果的字形（默认跟随输入）',
   'option.map': '--map {entry}：应为 字段=列（列名，或从 1 数起的列号），字段为 {fields} 之一。',
+  'option.mapTwice': '--map {field}= 给了两次（{first} 和 {second}）：一个字段只能对应一列，请只留一个。',
   'option.mapColumn': '--map {entry}：列号从 1 数起，0 或负数不对应任何列。',
   'option.mapValues': '--map-values {entry}：应为 字段=原始值:值[,原始值:值…]，例如 --map-values role=0:customer,1:agent，字段为 {fields} 之一。',
   'option.mapValuesRole': '--map-values {entry}："{value}" 不是角色。role 只能映射为 {roles} 之一。',

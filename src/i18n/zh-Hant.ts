@@ -56,6 +56,7 @@ export const zhHant = {
   'option.noColor.help': '不使用顏色（也可設定 NO_COLOR）',
   'option.locale.help': '提示資訊的語言：zh-Hans 簡體（預設）、zh-Hant 繁體、en 英文；zh-Hans/zh-Hant 也決定檢查結果的字形（預設跟隨輸入）',
   'option.map': '--map {entry}：應為 欄位=列（列名，或從 1 數起的列號），欄位為 {fields} 之一。',
+  'option.mapTwice': '--map {field}= 給了兩次（{first} 和 {second}）：一個欄位只能對應一欄，請只留一個。',
   'option.mapColumn': '--map {entry}：列號從 1 數起，0 或負數不對應任何列。',
   'option.mapValues': '--map-values {entry}：應為 欄位=原始值:值[,原始值:值…]，例如 --map-values role=0:customer,1:agent，欄位為 {fields} 之一。',
   'option.mapValuesRole': '--map-values {entry}："{value}" 不是角色。role 只能對映為 {roles} 之一。',
