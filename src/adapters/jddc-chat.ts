@@ -1,6 +1,7 @@
 import type { Adapter, AdapterOptions, FieldName, ReadEvent } from './adapter.js';
 import { csvRows } from './csv-rows.js';
 import { columnNumber, tableEvents, withRowsLeft, type TableItem } from './table.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The JD Dialog Challenge 2019 raw chat log (京东 JDDC 2019 `chat.txt`): TSV with no header row and
@@ -77,6 +78,11 @@ export const jddcChatAdapter: Adapter = {
       titleRowsAllowed: 0,
       ignoreBlankRows: true,
     });
-    if (!outcome.ok) yield withRowsLeft(outcome);
+    if (!outcome.ok) {
+      // The layout's own column numbers are not the user's: without a --map of theirs, the file is
+      // not in this format, and the problem says so rather than name a --map nobody gave.
+      const userMapped = Object.values(options.fieldMap).some((column) => columnNumber(column) !== undefined);
+      yield withRowsLeft(userMapped ? outcome : { ...outcome, problem: { ...outcome.problem, reason: t('jddcChat.notThisLayout', { columns: COLUMNS }) } });
+    }
   },
 };

@@ -410,6 +410,7 @@ export const en = {
   'qiyu.textNotString': 'msg is {value}, expected a string',
   'qiyu.notJson': '{reason}; expected one message per line. An export cut off while it was written ends in such a line',
   'qiyu.notObject': 'expected a JSON object with sessionId, from and msg, found {value}',
+  'jddcChat.notThisLayout': 'not a JDDC 2019 chat log (jddc-chat): expected {columns} tab-separated columns without a header (session id, user id, waiter_send 0/1, is_transfer, is_repeat, sku, content). Drop --input-format jddc-chat, or check the file',
   'table.headerlessByName': '--map {field}={column}: a table without a header row (--no-header) names columns by number, e.g. --map {field}=1',
   'table.headerlessBeyond': '--map {field}={column}: the first row has only {width} columns',
   'table.headerlessMissing': 'a table without a header row (--no-header) needs the column number of {fields}: {maps} (1 is the first column)',

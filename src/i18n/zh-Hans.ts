@@ -427,6 +427,7 @@ export const zhHans = {
   'qiyu.textNotString': 'msg 是 {value}，应为文本',
   'qiyu.notJson': '{reason}；每行应是一条消息。导出在写入途中被中断时，最后一行就会这样',
   'qiyu.notObject': '应为带 sessionId、from 和 msg 的 JSON 对象，实际是 {value}',
+  'jddcChat.notThisLayout': '不是 JDDC 2019 聊天记录（jddc-chat）的格式：应为没有表头、以制表符分隔的 {columns} 列（会话ID、用户ID、waiter_send 0/1、is_transfer、is_repeat、sku、内容）。请去掉 --input-format jddc-chat，或检查文件',
   'table.headerlessByName': '--map {field}={column}：没有表头的表格（--no-header）按列号指定列，例如 --map {field}=1',
   'table.headerlessBeyond': '--map {field}={column}：第一行只有 {width} 列',
   'table.headerlessMissing': '没有表头的表格（--no-header）需要 {fields} 的列号：{maps}（第 1 列是最左边一列）',

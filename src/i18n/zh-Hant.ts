@@ -413,6 +413,7 @@ export const zhHant = {
   'qiyu.textNotString': 'msg 是 {value}，應為文本',
   'qiyu.notJson': '{reason}；每行應是一條訊息。匯出在寫入途中被中斷時，最後一行就會這樣',
   'qiyu.notObject': '應為帶 sessionId、from 和 msg 的 JSON 物件，實際是 {value}',
+  'jddcChat.notThisLayout': '不是 JDDC 2019 聊天記錄（jddc-chat）的格式：應為沒有表頭、以定位字元分隔的 {columns} 欄（會話ID、使用者ID、waiter_send 0/1、is_transfer、is_repeat、sku、內容）。請去掉 --input-format jddc-chat，或檢查檔案',
   'table.headerlessByName': '--map {field}={column}：沒有表頭的表格（--no-header）按列號指定列，例如 --map {field}=1',
   'table.headerlessBeyond': '--map {field}={column}：第一行只有 {width} 列',
   'table.headerlessMissing': '沒有表頭的表格（--no-header）需要 {fields} 的列號：{maps}（第 1 列是最左邊一列）',

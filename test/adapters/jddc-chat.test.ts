@@ -85,6 +85,21 @@ describe('JDDC 2019 chat log reading', () => {
   });
 });
 
+describe('a file forced to jddc-chat that is not in its layout', () => {
+  it('is skipped whole as not this format, without naming a --map the user never gave', async () => {
+    const text = '会话ID,时间,角色,客服,内容\nm1,2026-11-02 10:00,客户,,在吗\nm1,2026-11-02 10:01,客服,小林,您好\n';
+    const events = await readAll('jddc-chat', textSource('five.csv', text), OPTIONS);
+    const skipped = problemsOf(events, 'skipped');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.reason).toContain('不是 JDDC 2019 聊天记录（jddc-chat）的格式：应为没有表头、以制表符分隔的 7 列');
+    expect(skipped[0]!.reason).not.toContain('--map');
+    expect(recordsRead(events)).toBe(3);
+    // With a --map of the user's own, the column problem is the table's.
+    const mapped = await readAll('jddc-chat', textSource('five.csv', text), { ...OPTIONS, fieldMap: { text: '9' } });
+    expect(problemsOf(mapped, 'skipped')[0]!.reason).toContain('第一行只有 1 列');
+  });
+});
+
 describe('headerless tables', () => {
   const csv = ['c-1,客户,快递到哪了', 'c-1,客服,我马上帮您查', 'c-2,1,退款到账了吗'].join('\n');
 
