@@ -31,5 +31,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.stderr.write(`supportlint: 无法启动（${String(error.message).split('\n')[0]}）。\n${advice}\n`);
     process.exit(2);
   }
+  // Temporary files of this run, its lint threads' included, go in a folder removed when it ends.
+  cli.usePrivateTempFolder?.();
   process.exitCode = await cli.run(args);
 }

@@ -24,6 +24,7 @@ import { registerEvalCommand } from './eval-command.js';
 import { registerReportCommand } from './report-command.js';
 
 export { defaultIO, useColor, type CliIO } from './io.js';
+export { usePrivateTempFolder } from '../io/temp-cleanup.js';
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new LocalizedCommand('supportlint')
