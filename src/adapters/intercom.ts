@@ -91,10 +91,10 @@ function authorOf(raw: unknown, options: AdapterOptions): Author | { problem: st
   return { role, id, name };
 }
 
-function speaker(author: Author): Pick<Message, 'role' | 'agentId' | 'agentName'> {
+function speaker(author: Author): Pick<Message, 'role' | 'agentId' | 'agentName' | 'customerName'> {
   if (author.role === 'agent') return { role: 'agent', agentId: author.id, agentName: author.name };
   if (author.role === 'bot') return { role: 'bot', agentName: author.name };
-  return { role: author.role };
+  return author.role === 'customer' && author.name ? { role: author.role, customerName: author.name } : { role: author.role };
 }
 
 interface Attachment {

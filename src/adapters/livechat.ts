@@ -145,7 +145,9 @@ function readEvent(raw: unknown, where: string, users: Map<string, User>, agentN
     ? { role: 'agent' as const, agentId: authorId, agentName: author.name }
     : author.role === 'bot'
       ? { role: 'bot' as const, agentName: author.name }
-      : { role: author.role };
+      : author.role === 'customer' && author.name
+        ? { role: author.role, customerName: author.name }
+        : { role: author.role };
 
   if (type === 'message') {
     const messageText = text(event.text);

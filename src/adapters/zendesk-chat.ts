@@ -157,10 +157,10 @@ function readEntry(entry: unknown, index: number, location: SourceLocation, opti
   }
 }
 
-function speaker(sender: Sender): Pick<Message, 'role' | 'agentId' | 'agentName'> {
+function speaker(sender: Sender): Pick<Message, 'role' | 'agentId' | 'agentName' | 'customerName'> {
   if (sender.role === 'agent') return { role: 'agent', agentId: sender.agentId, agentName: sender.name };
   if (sender.role === 'bot') return { role: 'bot', agentName: sender.name };
-  return { role: sender.role };
+  return sender.role === 'customer' && sender.name ? { role: sender.role, customerName: sender.name } : { role: sender.role };
 }
 
 function csatOf(chat: Record<string, unknown>, fromHistory: { rating?: string | null; comment?: string }): Record<string, unknown> | undefined {

@@ -359,7 +359,7 @@ export class Supportlint {
       stdin,
       onResult: (result) => {
         request.onConversation?.();
-        builder.add(resultForJson(waivers ? waivers.apply(result) : result) as ReportInput);
+        builder.add({ ...(resultForJson(waivers ? waivers.apply(result) : result) as ReportInput), ...(result.customers ? { customers: result.customers } : {}) });
       },
     });
     const shown = redactor ? redactor.summary(summary) : summary;

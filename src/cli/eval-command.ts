@@ -138,7 +138,7 @@ export function registerEvalCommand(program: Command, io: CliIO, setExitCode: (c
               const shownMessage = (m: { seq: number; text: string }) => {
                 if (m.seq === finding.messageSeq) return { text: finding.excerpt, range: finding.range };
                 if (m.seq === finding.trigger?.messageSeq) return { text: finding.trigger.text, range: finding.trigger.range };
-                return { text: redactor ? redactor.conversationText(conversation.id, result.agents, m.text) : m.text, range: undefined };
+                return { text: redactor ? redactor.conversationText(conversation.id, result.agents, m.text, result.customers) : m.text, range: undefined };
               };
               return {
                 finding,

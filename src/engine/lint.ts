@@ -49,6 +49,8 @@ export interface ConversationResult {
   format: string;
   messageCount: number;
   agents: string[];
+  /** The customer's display names the export gave (see Message.customerName): for --redact only, never printed. */
+  customers?: string[];
   locale: Locale;
   findings: Finding[];
   /** Findings a waiver covers (see src/runner/waivers.ts); absent when none did. */
@@ -198,6 +200,7 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   call('conversationEnd');
 
   const agents = [...new Set(conversation.messages.filter(isHumanReply).map(agentLabel).filter((a): a is string => !!a))];
+  const customers = [...new Set(conversation.messages.map((m) => m.customerName).filter((name): name is string => !!name))];
   const composed = settings.fixes === false ? { findings: processFindings(findings), fixes: [] } : composeFixes(processFindings(findings), (seq) => conversation.messages[seq]!.text, (seq, text) => relintMessage(conversation, seq, text, settings));
   const processed = composed.findings;
   return {
@@ -206,6 +209,7 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
     format: conversation.source.format,
     messageCount: conversation.messages.length,
     agents,
+    ...(customers.length > 0 ? { customers } : {}),
     locale,
     findings: processed,
     notApplicable,

@@ -32,6 +32,12 @@ export const messageSchema = z.object({
   role: roleSchema,
   agentId: z.string().optional(),
   agentName: z.string().optional(),
+  /**
+   * The customer's display name, where the export gives one with each message (Zendesk's visitor
+   * display_name, Intercom's and LiveChat's author names): never shown, but --redact replaces it
+   * wherever an agent writes it.
+   */
+  customerName: z.string().optional(),
   /** The text exactly as it arrived. Rules match a normalised view and quote this. */
   text: z.string(),
   kind: messageKindSchema,

@@ -8,6 +8,8 @@ export interface ReportInput {
   conversationId: string;
   file: string;
   agents: string[];
+  /** The customer's display names, when linted here from an export that gives them: for --redact only. */
+  customers?: string[];
   findings: ReadonlyArray<{
     ruleId: string;
     category: string;

@@ -94,12 +94,23 @@ export class Redactor {
     return redactText(path);
   }
 
-  /** The names of one conversation that may turn up in its free text, longest first, with what replaces them. */
-  private namesOf(conversationId: string, agents: readonly string[]): Array<[string, string]> {
+  /** Agent names this run has met, in any conversation: one conversation's text can name another's agent. */
+  private readonly agentsSeen = new Set<string>();
+
+  /**
+   * The names that may turn up in one conversation's free text, longest first, with what replaces
+   * them: its id, its customer's nickname or display names, and the agents of this conversation and
+   * of those before it.
+   */
+  private namesOf(conversationId: string, agents: readonly string[], customers: readonly string[] = []): Array<[string, string]> {
     const names: Array<[string, string]> = [[conversationId, this.conversationId(conversationId)]];
     const nickname = ID_WITH_TIME.exec(conversationId)?.[1]?.trim();
     if (nickname) names.push([nickname, this.pseudonym('customer', nickname)]);
-    if (!this.settings.keepAgents) for (const agent of agents) names.push([agent, this.agent(agent)]);
+    for (const customer of customers) names.push([customer.trim(), this.pseudonym('customer', customer.trim())]);
+    if (!this.settings.keepAgents) {
+      for (const agent of agents) this.agentsSeen.add(agent);
+      for (const agent of this.agentsSeen) names.push([agent, this.agent(agent)]);
+    }
     return names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).sort((a, b) => b[0].length - a[0].length);
   }
 
@@ -107,8 +118,8 @@ export class Redactor {
    * Free text of one conversation (a message shown around a finding): its id, the customer's
    * nickname and its agents' names become pseudonyms, and personal data is masked.
    */
-  conversationText(conversationId: string, agents: readonly string[], value: string): string {
-    return this.text(value, this.namesOf(conversationId, agents));
+  conversationText(conversationId: string, agents: readonly string[], value: string, customers: readonly string[] = []): string {
+    return this.text(value, this.namesOf(conversationId, agents, customers));
   }
 
   private text(value: string, names: ReadonlyArray<[string, string]>): string {
@@ -173,8 +184,8 @@ export class Redactor {
 
   /** A lint result as `lint --redact` prints it. */
   result(result: ConversationResult): ConversationResult {
-    const names = this.namesOf(result.conversationId, result.agents);
-    const { fixes: _unmaskedRewrites, ...rest } = result;
+    const names = this.namesOf(result.conversationId, result.agents, result.customers);
+    const { fixes: _unmaskedRewrites, customers: _displayNames, ...rest } = result;
     return {
       ...rest,
       conversationId: this.conversationId(result.conversationId),
@@ -190,9 +201,10 @@ export class Redactor {
 
   /** A conversation as `report --redact` counts and quotes it. */
   reportInput(input: ReportInput): ReportInput {
-    const names = this.namesOf(input.conversationId, input.agents);
+    const names = this.namesOf(input.conversationId, input.agents, input.customers);
+    const { customers: _displayNames, ...rest } = input;
     return {
-      ...input,
+      ...rest,
       conversationId: this.conversationId(input.conversationId),
       file: this.file(input.file),
       agents: input.agents.map((a) => this.agent(a)),
