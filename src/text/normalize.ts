@@ -38,7 +38,8 @@ const HAN = /\p{Script=Han}/u;
 /**
  * What folding makes of each UTF-16 code unit, filled on first use: full-width forms to their ASCII
  * twins, ideographic and no-break spaces to a space, upper case to lower case where that keeps one
- * unit; ZERO_WIDTH for the units that are dropped (zero-width spaces and joiners, BOM, soft hyphen).
+ * unit, 妳 and 祢 to 你; ZERO_WIDTH for the units that are dropped (zero-width spaces and joiners,
+ * BOM, soft hyphen).
  */
 const ZERO_WIDTH = 0xffffffff;
 let foldTable: Uint32Array | undefined;
@@ -58,6 +59,9 @@ function buildFoldTable(): Uint32Array {
     table[code] = folded;
   }
   for (const code of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]) table[code] = ZERO_WIDTH;
+  // "You" written to a woman (妳) or to a deity (祢), as Taiwan and Hong Kong write it: conversion to
+  // simplified keeps both, and a phrase list written with 你 would miss them.
+  for (const code of [0x59b3, 0x7962]) table[code] = 0x4f60;
   return table;
 }
 

@@ -15,6 +15,13 @@ describe('normalizeText', () => {
     expect(normalizeText('唔該幫我查下個單').text).toContain('该帮我查下个单');
   });
 
+  it('reads 妳 and 祢 as 你, so that a phrase written with 你 finds them, and quotes them as written', () => {
+    expect(normalizeText('隨便妳吧').text).toBe('随便你吧');
+    expect(normalizeText('妳是不是有病').text).toBe('你是不是有病');
+    expect(originalOf('隨便妳吧，祢也是', '你吧')).toBe('妳吧');
+    expect(originalOf('隨便妳吧，祢也是', '你也')).toBe('祢也');
+  });
+
   it('folds full-width forms and lower-cases Latin letters', () => {
     expect(normalizeText('ＯＫ，ＡＰＰ打不開１２３').text).toBe('ok,app打不开123');
   });
