@@ -229,6 +229,10 @@ const accountPii = fc.oneof(
   fc
     .tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('微信')), ...LABEL_SEPARATORS.map((separator) => separator('微信号')), 'V信 ', '薇信：', 'Wechat:', '微信号：', 'vx：', 'wx ', '加v：', '➕V ', '微.信 ', '加V ', 'v：', 'wei xin: ', 'v❤ ', '薇❤：', '卫星号 ', '威x ', '微心 ', '加个卫星 ', '联系我 wx: ', '加我薇 信 ', '加我 V X ', '加我威❤ ', '绿泡泡 ', 'line id: ', 'LINE ', 'telegram @', 'tg ', 'Skype: ', 'WhatsApp: ', '钉钉号 ', '飞书 ', '淘宝账号：', '旺旺号 ', '抖音号 ', 'my wechat is ', 'my wechat id is ', '抖音 '), letters(1, 1), letters(3, 6), digitString(2, 4))
     .map(([cue, a, b, c]): Pii => ({ text: cue + a + b + (cue === '抖音 ' ? '_' : '') + c, secrets: [a + b + (cue === '抖音 ' ? '_' : '') + c] })),
+  // In a file's name, the extension after it: "微信kk_44444.jsonl".
+  fc
+    .tuple(fc.constantFrom('微信', '微信号：', 'QQ号', '导出/微信号 '), letters(2, 4), fc.constantFrom('', '_'), digitString(4, 6), fc.constantFrom('jsonl', 'csv', 'txt', 'jpg'))
+    .map(([cue, a, sign, digits, extension]): Pii => ({ text: ` ${cue}${a}${sign}${digits}.${extension} `, secrets: [`${a}${sign}${digits}`] })),
   fc.tuple(fc.constantFrom(...LABEL_SEPARATORS.map((separator) => separator('QQ号')), '企鹅号', 'Q Q：', 'QQ ', '扣扣', '抠抠 ', 'my qq is ', 'Q:', '加q', 'q ', '扣 ', 'q号 ', 'Q号：'), fc.integer({ min: 1, max: 9 }), digitString(7, 9)).chain(([cue, first, rest]) =>
     fc.constantFrom(`${first}${rest}`, [...`${first}${rest}`].map((d) => CHINESE[d]![0]).join('')).map((id): Pii => ({ text: cue + id, secrets: [`${first}${rest}`] })),
   ),

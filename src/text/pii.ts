@@ -432,7 +432,9 @@ const ACCOUNT_LABELS =
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
 // In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts).
 const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is[ \\t]+)@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// A dot before a file's extension ends the id: a file named "微信kk_44444.jsonl" holds the id kk_44444.
+export const FILE_EXTENSION = '(?:jsonl|json|csv|tsv|txt|log|xlsx|xls|docx|doc|pptx|ppt|pdf|zip|rar|7z|gz|png|jpe?g|gif|webp|heic|bmp|mp3|mp4|mov|avi|wav|amr|silk|html?|xml|md|ya?ml)(?![A-Za-z0-9_-])';
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is[ \\t]+)@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
 const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS})`, 'u');
 // "line" as a label: upper case, or with an id, 号 or a sign after it.
 const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;

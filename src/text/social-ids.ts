@@ -1,4 +1,4 @@
-import type { PiiSpan } from './pii.js';
+import { FILE_EXTENSION, type PiiSpan } from './pii.js';
 
 // A nickname or a handle on a social platform names its owner as an account id does: 微信名：小鹿爱吃糖,
 // 微信昵称 小鹿爱吃糖, 网名是…, 我的微博 @小鹿爱吃糖. Read after a platform's word for a
@@ -32,7 +32,12 @@ export function findNicknames(text: string): PiiSpan[] {
 // right before it ("可以加下我微信,我也喜欢摄影.lover52091314"). The id is letters with digits, or
 // six digits and more (a QQ number), standing as a word of its own. For redaction only.
 const INVITATION = /加(?:一?下|个)?我的?(?:微信|v信|vx|wx|qq|扣扣)|(?:微信|vx|wx|qq)(?:加|添加)我/iu;
-const LOOSE_ID = /(?<![A-Za-z0-9_@-]|[A-Za-z0-9]\.)[A-Za-z](?=[A-Za-z0-9_-]{0,18}[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])|(?<![A-Za-z0-9_@-]|[A-Za-z0-9]\.)[1-9][0-9]{5,10}(?![0-9A-Za-z_@-]|\.[A-Za-z0-9])/gu;
+// A dot after it and more letters make it part of a longer word (a domain, a version), unless what follows is a file's extension.
+const NOT_A_FILE_EXTENSION = `\\.(?!${FILE_EXTENSION})[A-Za-z0-9]`;
+const LOOSE_ID = new RegExp(
+  `(?<![A-Za-z0-9_@-]|[A-Za-z0-9]\\.)[A-Za-z](?=[A-Za-z0-9_-]{0,18}[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_@-]|${NOT_A_FILE_EXTENSION})|(?<![A-Za-z0-9_@-]|[A-Za-z0-9]\\.)[1-9][0-9]{5,10}(?![0-9A-Za-z_@-]|${NOT_A_FILE_EXTENSION})`,
+  'gu',
+);
 
 /** Ids that follow an invitation to add the writer on WeChat or QQ in the same message: the first character kept. */
 export function findInvitedIds(text: string): PiiSpan[] {

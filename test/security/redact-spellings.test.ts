@@ -257,6 +257,19 @@ describe('--redact: a file named for a person', () => {
   });
 });
 
+describe('--redact: a file named for a WeChat id', () => {
+  const named = path.join(DIR, 'kk_wx 微信kk_44444.jsonl');
+  beforeAll(() => writeFileSync(named, transcript([{ family: 'name', text: '好的', secret: '' }])));
+
+  it.each(['stylish', 'json'])('lint -f %s masks the id and keeps the extension', async (format) => {
+    const plain = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format]);
+    expect(plain.stdout).toContain('kk_44444');
+    const result = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    expect(result.stdout).toContain('微信k******4.jsonl');
+    expect(result.stdout + result.stderr).not.toContain('kk_44444');
+  });
+});
+
 describe('--redact: messages about skipped records', () => {
   const file = path.join(DIR, 'roles.jsonl');
   beforeAll(() => {
