@@ -3,13 +3,19 @@ import { FILE_EXTENSION, type PiiSpan } from './pii.js';
 // A nickname or a handle on a social platform names its owner as an account id does: 微信名：小鹿爱吃糖,
 // 微信昵称 小鹿爱吃糖, 网名是…, 我的微博 @小鹿爱吃糖. Read after a platform's word for a
 // nickname, or after 昵称/网名 alone, with a sign, 是/为/叫 or a space before it; after a platform's
-// name, only as an @handle the writer calls their own. A question ("微信名叫什么") names nobody. For redaction only.
+// name, only as an @handle the writer calls their own or gives with a sign (see HANDLE). A question ("微信名叫什么") names nobody. For redaction only.
 const VALUE = '@?([^\\s,，。.!！?？;；:：、()（）【】\\[\\]"\'“”‘’<>《》]{2,20})';
 const SIGN = '(?:[ \\t]*(?:[:：=＝]|是|为|叫)[ \\t]*|[ \\t]+)';
 const NICKNAME = new RegExp(`(?:(?:微信|微博|抖音|快手|小红书|qq|b站)(?:昵称|名字|名|用户名|账号名)|昵称|网名)${SIGN}${VALUE}`, 'giu');
-// An @handle after a platform's name is most often a company's account ("微博 @中国联通客服"): only one
-// the writer calls their own is read.
-const HANDLE = /(?:我的|本人的?)(?:微博|抖音|快手|小红书|推特|twitter|instagram|ins)[ \t]*(?:号|账号)?[ \t]*[:：]?[ \t]*@([^\s,，。.!！?？;；:：、()（）【】[\]"'“”<>《》@]{2,30})/giu;
+// An @handle after a platform's name is most often a company's or a public figure's account, mentioned
+// ("微博 @中国联通客服", "微博@罗永浩"): only one the writer calls their own ("我的微博 @…") or gives as a
+// value, with a sign, 是 or 为 after the platform's name ("微博：@王建国爱摄影", "抖音号是@…"), is read.
+// A mention with no platform's name before it ("@客服小美", "@所有人") is no contact given.
+const PLATFORMS = '(?:微博|抖音|快手|小红书|推特|b站|(?<![A-Za-z])(?:twitter|instagram|ins))';
+const HANDLE = new RegExp(
+  `(?:(?:我的|本人的?)${PLATFORMS}[ \\t]*(?:号|账号)?[ \\t]*[:：]?|${PLATFORMS}[ \\t]*(?:号|账号|帐号|id)?[ \\t]*(?:[:：=＝]|是|为))[ \\t]*@([^\\s,，。.!！?？;；:：、()（）【】[\\]"'“”<>《》@]{2,30})`,
+  'giu',
+);
 const QUESTION = /^(?:什么|啥|多少|哪|谁|是不是|叫什么)/u;
 const NEEDS = /昵称|网名|名|@/u;
 

@@ -163,6 +163,8 @@ const SPELLINGS: Spelling[] = [
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.
   ...[['name John Smith', 'smith'], ['recipient John Smith', 'smith'], ['customer name Wang Jianguo', 'jianguo'], ['name: wang jianguo', 'jianguo'], ['Regards, Mary Jones 13812345678', 'jones']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  // A tenth review: an @handle given as a contact, a sign-off name with a space, an office address after a delivery verb, an ID number in two parts.
+  { family: 'handle', text: '微博：@王建国爱摄影', secret: '建国爱摄影' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

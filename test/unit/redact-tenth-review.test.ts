@@ -14,3 +14,16 @@ describe('a WeChat or QQ id in a file name ends before the extension', () => {
   masksAs([['Skype: john.smith99', 'Skype: j**********9']]);
   leavesAlone(['微信.jsonl', '加我微信 v1.2.jpg']);
 });
+
+describe('an @handle given as a contact after a platform’s name', () => {
+  masksAs([
+    ['微博：@王建国爱摄影', '微博：@王*****'],
+    ['微博 @lilei_1990', '微博 @l********0'],
+    ['我的微博是@lilei1990，私信我', '我的微博是@l********，私信我'],
+    ['抖音号：@dy_lucy', '抖音号：@d*****y'],
+    ['微博=@小鹿爱吃糖', '微博=@小****'],
+    ['twitter: @john_smith88', 'twitter: @j***********'],
+  ]);
+  // Mentions: of an agent, of everyone, of a company or a public figure after a platform's name with no sign.
+  leavesAlone(['@客服小美 在吗', '@所有人 明天放假', '微博 @中国联通客服 你好', '微博@罗永浩', '微博 @华为手机 怎么还不回复', '微博求证.@罗永浩', 'plugins: @types/node']);
+});
