@@ -524,6 +524,10 @@ const NAME_PERHAPS = new RegExp(
 // ("收货人（必填）"), only a full name counts: a surname on the list and one or two given characters that
 // jieba holds as no other word (isPlausibleFullName).
 const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
+// The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"):
+// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名 or 款.
+const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})[ \\t]{1,3}${NAME_CHARS}${NAME_END}`, 'gdu');
+const SPACED_FORM_NAME_NEEDS = /[人主名款][ \t]/u;
 const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|新手|老板|店主|商家|学生|老师|家长|客服|专员|顾问|经理|主管|[人者员户家生师长主手妈爸哥姐弟妹友方])$/u;
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
@@ -799,6 +803,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
+  [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
@@ -1119,8 +1124,10 @@ export function findNames(text: string): PiiSpan[] {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
-  for (const m of view.text.matchAll(NAME_AFTER_JOIN)) {
-    if (isPlausibleFullName(m[1]!.replace(/[ \t]/gu, ''))) found.push(nameSpan(view, m.indices![1]!));
+  for (const m of [...view.text.matchAll(NAME_AFTER_JOIN), ...(mayMatch(SPACED_FORM_NAME, view.text) ? view.text.matchAll(SPACED_FORM_NAME) : [])]) {
+    const name = m[1]!.replace(/[ \t]/gu, '');
+    // A title after the surname is no given name: "负责人 王经理".
+    if (isPlausibleFullName(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
   }
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;

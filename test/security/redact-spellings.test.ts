@@ -165,6 +165,7 @@ const SPELLINGS: Spelling[] = [
   ...[['name John Smith', 'smith'], ['recipient John Smith', 'smith'], ['customer name Wang Jianguo', 'jianguo'], ['name: wang jianguo', 'jianguo'], ['Regards, Mary Jones 13812345678', 'jones']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
   // A tenth review: an @handle given as a contact, a sign-off name with a space, an office address after a delivery verb, an ID number in two parts.
   { family: 'handle', text: '微博：@王建国爱摄影', secret: '建国爱摄影' },
+  { family: 'name', text: '落款 王建国', secret: '王建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

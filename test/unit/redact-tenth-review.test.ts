@@ -27,3 +27,15 @@ describe('an @handle given as a contact after a platform’s name', () => {
   // Mentions: of an agent, of everyone, of a company or a public figure after a platform's name with no sign.
   leavesAlone(['@客服小美 在吗', '@所有人 明天放假', '微博 @中国联通客服 你好', '微博@罗永浩', '微博 @华为手机 怎么还不回复', '微博求证.@罗永浩', 'plugins: @types/node']);
 });
+
+describe('a full name after the label of a person in a form with only spaces between', () => {
+  masksAs([
+    ['落款 王建国', '落款 王**'],
+    ['落款：王 建国', '落款：王**'],
+    ['落款 王 建国', '落款 王 **'],
+    ['签名 李小红，日期 11月2日', '签名 李**，日期 11月2日'],
+    ['经办人  张伟', '经办人  张*'],
+  ]);
+  // A sentence after the label, a title after the surname, and words that are no name.
+  leavesAlone(['负责人 马上处理', '负责人 王经理', '实名 认证', '落款 日期', '签名 方式']);
+});
