@@ -348,6 +348,12 @@ const PLACES = ['深圳南山科技园南区', '苏州工业园星海小区', '�
 const placeAddressPii = fc
   .tuple(fc.constantFrom('发到', '寄到', '送到', '送货到', '地址：'), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 99 }), fc.constantFrom('栋', '号', '幢', '单元', '号楼'))
   .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
+// An office after a delivery verb, perhaps with a word for the workplace between: the building, its tower, floor and room.
+const officeAddressPii = fc
+  .tuple(fc.constantFrom('送到', '寄到', '发到 ', '寄到公司：', '送到我们公司 ', '寄到公司，', '送到单位：'), fc.constantFrom('国贸中心', '望京SOHO ', '中关村大厦', '万达广场', '金融街中心'), fc.constantFrom('B座', 'T1座', '3号楼', 'A座 ', '2栋'), fc.integer({ min: 2, max: 60 }), fc.integer({ min: 101, max: 6099 }))
+  .chain(([cue, place, building, floor, room]) =>
+    fc.constantFrom(`${floor}层`, `${room}`, `${room}室`, `${floor}层${room}`).map((rest): Pii => ({ text: `${cue}${place}${building}${rest}，`, secrets: [place.trim(), `${building.trim()}${rest}`] })),
+  );
 // English street addresses, after a word that introduces one (then in any case) or alone, with a
 // city and a postcode after them; homes in a housing estate with no district or road before them.
 const englishAddressPii = fc
@@ -377,7 +383,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, handlePii, spacedFormNamePii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, handlePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -464,7 +470,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(handlePii, spacedFormNamePii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(handlePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

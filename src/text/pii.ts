@@ -668,17 +668,22 @@ function honorificName(text: string, at: number): [number, number] | undefined {
 // address does (a province, city or district, or a place that ends in 路, 街, 村, 小区 …) and holds
 // a digit or a street word. "地址不对", "地址和产品型号", "寄到公司", "发送到10086" and a template's
 // "地址（***市**区***路**号）" stay. The province, city and district at its start are kept: they point
-// at no one.
+// at no one. A word for a workplace may stand between the cue and the address, with a sign or a comma
+// after it ("寄到公司：海淀区中关村大街27号", "送到我们公司 建外SOHO 8号楼 2301", "寄到公司，中关村大厦15层").
 const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|送货到|寄送到|发货到|快递到|发到|邮寄到|邮到|寄往|送往|住在|我家在|家住)';
-const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
+const WORKPLACE = '(?:我们|我的|我)?(?:公司|单位|办公室)(?:地址)?[ \\t]{0,3}(?:[:：,，]|是|在)?';
+const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:${WORKPLACE}|[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
 const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
 // Spaces between the words of an address are allowed: "送货到 上海 浦东 张江路 88 号".
 const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
-// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋". The
-// address ends after the building's number and a room number ("…5栋202然后跟您核实一下" ends at 202);
+// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋", and an
+// office building with its tower, floor and room ("国贸中心B座2201", "望京SOHO T1座1203", "中关村大厦15层1501室",
+// "万达广场3号楼1506室"). The address ends after the last number ("…5栋202然后跟您核实一下" ends at 202);
 // words with a pronoun or 把 in them are a sentence, not a place ("地址你把35号").
-const PLACE_THEN_NUMBER = /^(?:(?![你我他她您把被])\p{Script=Han}[ \t]?){2,25}[0-9]{1,5}[ \t]?(?:号|栋|幢|室|单元|楼)(?:[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?/u;
+const PLACE_WORD = '(?:(?![你我他她您把被])\\p{Script=Han}|[A-Za-z]{2,10}(?![A-Za-z0-9]))';
+const BUILDING_PART = '(?:[A-Za-z]?[0-9]{1,5}[A-Za-z]?[ \\t]?(?:号楼|号|栋|幢|座|室|单元|楼|层)|[A-Za-z][ \\t]?(?:座|栋))';
+const PLACE_THEN_NUMBER = new RegExp(`^(?:${PLACE_WORD}[ \\t]?){2,25}${BUILDING_PART}(?:[ \\t-]?${BUILDING_PART}){0,3}(?:[ \\t-]?[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?`, 'u');
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
 // A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
 // administrative chain with at least one province, city, district or county (a town, township or

@@ -166,6 +166,8 @@ const SPELLINGS: Spelling[] = [
   // A tenth review: an @handle given as a contact, a sign-off name with a space, an office address after a delivery verb, an ID number in two parts.
   { family: 'handle', text: '微博：@王建国爱摄影', secret: '建国爱摄影' },
   { family: 'name', text: '落款 王建国', secret: '王建国' },
+  { family: 'address', text: '寄到公司：中关村大街27号中关村大厦15层', secret: '中关村大街' },
+  { family: 'address', text: '寄到国贸中心B座2201', secret: '国贸中心' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -39,3 +39,19 @@ describe('a full name after the label of a person in a form with only spaces bet
   // A sentence after the label, a title after the surname, and words that are no name.
   leavesAlone(['负责人 马上处理', '负责人 王经理', '实名 认证', '落款 日期', '签名 方式']);
 });
+
+describe('an office address after a delivery verb', () => {
+  masksAs([
+    ['送到 朝阳区建国路88号SOHO现代城A座1203', '送到 朝阳区*******************'],
+    ['寄到公司：海淀区中关村大街27号中关村大厦15层', '寄到公司：海淀区****************'],
+    ['寄到公司：中关村大街27号中关村大厦15层', '寄到公司：****************'],
+    ['寄到公司，中关村大厦15层1501室', '寄到公司，*************'],
+    ['寄到国贸中心B座2201', '寄到**********'],
+    ['送到万达广场3号楼1506室', '送到************'],
+    ['送到公司：望京SOHO T1座1203', '送到公司：****** *******'],
+    ['送到我们公司 建外SOHO 东区 8号楼 2301', '送到我们公司 ****** ** *** ****'],
+    ['送到 国贸三期A座50层，谢谢', '送到 *********，谢谢'],
+  ]);
+  // A workplace with no address after it, a home, and a floor with no place before it.
+  leavesAlone(['送到家', '送到公司了', '寄到公司就行', '送到公司3楼前台', '寄到公司，谢谢', '送到服务中心了']);
+});
