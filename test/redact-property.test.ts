@@ -139,6 +139,14 @@ const halvesPii = mobile.chain((digits) =>
     .constantFrom(`手机号后四位${digits.slice(7)}，前七位${digits.slice(0, 7)}，`, `尾号${digits.slice(7)}，前面是${digits.slice(0, 7)}，`, `前七位${digits.slice(0, 7)}，后四位${digits.slice(7)}，`)
     .map((text): Pii => ({ text, secrets: [digits.slice(0, 7)] })),
 );
+// A resident ID number in two parts, after a word for one or split across a line: what follows its first three digits must not survive.
+const idPartsPii = residentId.chain((id) =>
+  fc.constantFrom<Pii>(
+    { text: `身份证前六位${id.slice(0, 6)} 后面是${id.slice(6)}，`, secrets: [id.slice(0, 6), id.slice(6)] },
+    { text: `身份证 ${id.slice(0, 12)}\n${id.slice(12)}，`, secrets: [id.slice(0, 12), id.slice(12)] },
+    { text: ` ${id.slice(0, 15)}\n${id.slice(15)} `, secrets: [id.slice(0, 15), id.slice(15)] },
+  ),
+);
 // The same in three parts, or in a first three and a last eight: what follows the first three must not survive.
 const partsPii = mobile.chain((digits) =>
   fc
@@ -383,7 +391,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, handlePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, idPartsPii, handlePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -470,7 +478,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(handlePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(idPartsPii, handlePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

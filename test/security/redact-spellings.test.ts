@@ -168,6 +168,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '落款 王建国', secret: '王建国' },
   { family: 'address', text: '寄到公司：中关村大街27号中关村大厦15层', secret: '中关村大街' },
   { family: 'address', text: '寄到国贸中心B座2201', secret: '国贸中心' },
+  { family: 'id', text: '身份证前六位110105 后面是19900101123X', secret: '110105' },
+  { family: 'id', text: '身份证 110105199001\n011234', secret: '011234' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -55,3 +55,19 @@ describe('an office address after a delivery verb', () => {
   // A workplace with no address after it, a home, and a floor with no place before it.
   leavesAlone(['送到家', '送到公司了', '寄到公司就行', '送到公司3楼前台', '寄到公司，谢谢', '送到服务中心了']);
 });
+
+describe('a resident ID number given in parts', () => {
+  masksAs([
+    ['身份证 110105199001 011234', '身份证 110***********1234'],
+    ['身份证前六位110105 后面是19900101123X', '身份证前六位110*** 后面是************'],
+    ['身份证 110105199001\n011234', '身份证 110*********\n******'],
+    ['身份证号前6位是110105，后12位是19900101123X', '身份证号前6位是110***，后12位是************'],
+    // A right check character needs no word before the parts.
+    ['110101199003074\n573', '110************\n***'],
+    ['证件号码：110105 199001\n011234', '证件号码：110*********\n******'],
+    // With no word for an ID and a wrong check character, the parts are numbers of their own.
+    ['单号 110105199001\n011234', '单号 110*****9001\n011234'],
+  ]);
+  // Numbers whose parts make no ID: too few digits.
+  leavesAlone(['订单 123456 和 654321', '身份证 123456 和 654321']);
+});
