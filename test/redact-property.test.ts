@@ -258,9 +258,14 @@ const formNamePii = fc
   .tuple(fc.constantFrom(...FORM_NAME_LABELS), fc.constantFrom(...FORM_SIGNS), fc.constantFrom(...SURNAMES), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join('')))
   .map(([label, sign, s, g]): Pii => ({ text: `${sign(label)}${s}${g}，`, secrets: [s + g] }));
 // An @handle given as a contact after a platform's name, with a sign, 是 or 为, or called the writer's own: all but its first character must not survive.
+// A full-width ＠ or an ideographic space as an IME in full-width mode types them.
 const handlePii = fc
-  .tuple(fc.constantFrom('微博：', '微博 ：', '微博=', '抖音是', '小红书号：', '我的微博 ', '我的微博是', 'twitter: '), fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom('爱摄影', '_1990', '的小店'))
-  .map(([cue, s, g, tail]): Pii => ({ text: ` ${cue}@${s}${g}${tail} `, secrets: [`${g}${tail}`] }));
+  .tuple(fc.constantFrom('微博：', '微博 ：', '微博=', '抖音是', '小红书号：', '我的微博 ', '我的微博\u3000', '我的微博是', 'twitter: '), fc.constantFrom('@', '＠'), fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom('爱摄影', '_1990', '的小店'))
+  .map(([cue, at, s, g, tail]): Pii => ({ text: ` ${cue}${at}${s}${g}${tail} `, secrets: [`${g}${tail}`] }));
+// A nickname after a platform's word for one or after 昵称/网名, also in traditional characters (暱稱).
+const nicknamePii = fc
+  .tuple(fc.constantFrom('微信名：', '我的微信暱稱：', '暱稱：', '昵称是', '网名是', '微信昵称 '), fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom('爱摄影', '的小店', '乱撞'))
+  .map(([cue, s, g, tail]): Pii => ({ text: ` ${cue}${s}${g}${tail}，`, secrets: [`${g}${tail}`] }));
 // The same with only spaces between, where only a full name counts ("落款 王建国"), perhaps spaced itself ("落款 王 建国").
 const spacedFormNamePii = fc
   .tuple(fc.constantFrom('落款', '签名', '署名', '经办人', '申请人'), fc.constantFrom(' ', '  ', '\t'), fc.constantFrom('王', '李', '张', '刘', '陈'), fc.constantFrom('', ' '), fc.constantFrom('建国', '秀英', '小红', '志强'))
@@ -391,7 +396,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, idPartsPii, handlePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -478,7 +483,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(idPartsPii, handlePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

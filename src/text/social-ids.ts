@@ -1,4 +1,4 @@
-import { FILE_EXTENSION, type PiiSpan } from './pii.js';
+import { FILE_EXTENSION, type PiiSpan, piiView } from './pii.js';
 
 // A nickname or a handle on a social platform names its owner as an account id does: 微信名：小鹿爱吃糖,
 // 微信昵称 小鹿爱吃糖, 网名是…, 我的微博 @小鹿爱吃糖. Read after a platform's word for a
@@ -6,7 +6,8 @@ import { FILE_EXTENSION, type PiiSpan } from './pii.js';
 // name, only as an @handle the writer calls their own or gives with a sign (see HANDLE). A question ("微信名叫什么") names nobody. For redaction only.
 const VALUE = '@?([^\\s,，。.!！?？;；:：、()（）【】\\[\\]"\'“”‘’<>《》]{2,20})';
 const SIGN = '(?:[ \\t]*(?:[:：=＝]|是|为|叫)[ \\t]*|[ \\t]+)';
-const NICKNAME = new RegExp(`(?:(?:微信|微博|抖音|快手|小红书|qq|b站)(?:昵称|名字|名|用户名|账号名)|昵称|网名)${SIGN}${VALUE}`, 'giu');
+// 暱称 is how OpenCC leaves the traditional 暱稱 (Taiwan, Hong Kong): 暱 is a simplified character too.
+const NICKNAME = new RegExp(`(?:(?:微信|微博|抖音|快手|小红书|qq|b站)(?:[昵暱]称|名字|名|用户名|账号名)|[昵暱]称|网名)${SIGN}${VALUE}`, 'giu');
 // An @handle after a platform's name is most often a company's or a public figure's account, mentioned
 // ("微博 @中国联通客服", "微博@罗永浩"): only one the writer calls their own ("我的微博 @…") or gives as a
 // value, with a sign, 是 or 为 after the platform's name ("微博：@王建国爱摄影", "抖音号是@…"), is read.
@@ -17,18 +18,22 @@ const HANDLE = new RegExp(
   'giu',
 );
 const QUESTION = /^(?:什么|啥|多少|哪|谁|是不是|叫什么)/u;
-const NEEDS = /昵称|网名|名|@/u;
+const NEEDS = /称|网名|名|@/u;
 
-/** Nicknames and handles after the words that introduce them: the span is the nickname, its first character kept. */
+/**
+ * Nicknames and handles after the words that introduce them: the span is the nickname, its first character kept.
+ * They are read on the personal-data view, where a full-width ＠ or an ideographic space is folded as a number's digits are.
+ */
 export function findNicknames(text: string): PiiSpan[] {
-  if (!NEEDS.test(text)) return [];
+  const view = piiView(text, 'eager');
+  if (!NEEDS.test(view.text)) return [];
   const found: PiiSpan[] = [];
   for (const pattern of [NICKNAME, HANDLE]) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of view.text.matchAll(pattern)) {
       const value = m[1]!;
       if (QUESTION.test(value)) continue;
       const start = m.index + m[0].length - value.length;
-      found.push({ kind: 'account', start, end: start + value.length, value });
+      found.push({ kind: 'account', ...view.original(start, start + value.length), value });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -47,10 +52,11 @@ const LOOSE_ID = new RegExp(
 
 /** Ids that follow an invitation to add the writer on WeChat or QQ in the same message: the first character kept. */
 export function findInvitedIds(text: string): PiiSpan[] {
-  const invitation = INVITATION.exec(text);
+  const view = piiView(text, 'eager');
+  const invitation = INVITATION.exec(view.text);
   if (!invitation) return [];
   const found: PiiSpan[] = [];
   LOOSE_ID.lastIndex = invitation.index + invitation[0].length;
-  for (let m = LOOSE_ID.exec(text); m !== null; m = LOOSE_ID.exec(text)) found.push({ kind: 'account', start: m.index, end: m.index + m[0].length, value: m[0] });
+  for (let m = LOOSE_ID.exec(view.text); m !== null; m = LOOSE_ID.exec(view.text)) found.push({ kind: 'account', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   return found;
 }

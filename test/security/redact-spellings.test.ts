@@ -170,6 +170,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'address', text: '寄到国贸中心B座2201', secret: '国贸中心' },
   { family: 'id', text: '身份证前六位110105 后面是19900101123X', secret: '110105' },
   { family: 'id', text: '身份证 110105199001\n011234', secret: '011234' },
+  { family: 'handle', text: '我的微博＠小鹿乱撞', secret: '鹿乱撞' },
+  { family: 'handle', text: '我的微信暱稱：小鹿乱撞', secret: '鹿乱撞' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -71,3 +71,16 @@ describe('a resident ID number given in parts', () => {
   // Numbers whose parts make no ID: too few digits.
   leavesAlone(['订单 123456 和 654321', '身份证 123456 和 654321']);
 });
+
+describe('a nickname or a handle typed in full width, or after the traditional 暱稱', () => {
+  masksAs([
+    ['我的微博＠小鹿乱撞', '我的微博＠小***'],
+    ['我的微博\u3000@小鹿乱撞', '我的微博\u3000@小***'],
+    ['我的小红书＠lulu_2026', '我的小红书＠l********'],
+    ['微博：＠王建国爱摄影', '微博：＠王*****'],
+    ['我的微信暱稱：小鹿乱撞', '我的微信暱稱：小***'],
+    ['暱稱：小鹿乱撞，電話13812345678', '暱稱：小***，電話138****5678'],
+    ['我的暱稱是小鹿乱撞', '我的暱稱是小***'],
+  ]);
+  leavesAlone(['＠客服小美 在吗', '您的暱稱是什么']);
+});
