@@ -375,10 +375,10 @@ const englishAddressPii = fc
     const street = cue === cue.toLowerCase() && /^[a-z]/u.test(cue) ? `${name} ${type}`.toLowerCase() : `${name} ${type}`;
     return { text: `${cue}${number} ${street}${tail}. `, secrets: [`${name} ${type}`, ...(postcode ? [postcode] : [])] };
   });
-// A name whose parts a middle dot joins.
+// A name whose parts a middle dot, another dot or a hyphen joins.
 const dottedNamePii = fc
-  .tuple(fc.constantFrom('我叫', '收件人：', '姓名：'), fc.constantFrom('阿卜杜拉', '迪丽热巴', '约翰'), fc.constantFrom('艾力', '迪力木拉提', '史密斯'))
-  .map(([cue, first, second]): Pii => ({ text: `${cue}${first}·${second}，`, secrets: [second] }));
+  .tuple(fc.constantFrom('我叫', '收件人：', '姓名：'), fc.constantFrom('阿卜杜拉', '迪丽热巴', '约翰'), fc.constantFrom('·', '・', '･', '∙', 'ㆍ', '-', '—'), fc.constantFrom('艾力', '迪力木拉提', '史密斯'))
+  .map(([cue, first, dot, second]): Pii => ({ text: `${cue}${first}${dot}${second}，`, secrets: [second] }));
 // A home on a road with no region before it.
 const roadHomePii = fc
   .tuple(fc.constantFrom('我家在', '，', '寄到'), fc.constantFrom(...STREETS), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 101, max: 2604 }))

@@ -1214,8 +1214,10 @@ export function findNames(text: string): PiiSpan[] {
 }
 
 // Uyghur, Kazakh and foreign names in Han characters join their parts with a middle dot ("阿卜杜拉·艾力",
-// "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name.
-const PARTS_AFTER_DOTS = /(?:[ \t]?[·・•‧．][ \t]?\p{Script=Han}{1,10}){1,3}/uy;
+// "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name. Keyboards give other dots for it (the
+// half-width katakana ･ of Japanese input methods, ∙, the Hangul ㆍ) and, on a Latin keyboard, a hyphen or a dash
+// with no space around it ("阿卜杜拉-艾力").
+const PARTS_AFTER_DOTS = /(?:(?:[ \t]?[·・•‧．･∙ㆍ][ \t]?|[-－‐‑–—])\p{Script=Han}{1,10}){1,3}/uy;
 
 /** `span` with the parts of its name after middle dots in `text` (the original) added. */
 function withPartsAfterDots(text: string, span: PiiSpan): PiiSpan {

@@ -172,6 +172,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'id', text: '身份证 110105199001\n011234', secret: '011234' },
   { family: 'handle', text: '我的微博＠小鹿乱撞', secret: '鹿乱撞' },
   { family: 'handle', text: '我的微信暱稱：小鹿乱撞', secret: '鹿乱撞' },
+  { family: 'name', text: '我叫阿卜杜拉･艾力', secret: '艾力' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -84,3 +84,18 @@ describe('a nickname or a handle typed in full width, or after the traditional �
   ]);
   leavesAlone(['＠客服小美 在吗', '您的暱稱是什么']);
 });
+
+describe('a name whose parts another dot or a hyphen joins', () => {
+  masksAs([
+    ['我叫阿卜杜拉･艾力', '我叫*******'],
+    ['我叫阿卜杜拉∙艾力', '我叫*******'],
+    ['我叫阿卜杜拉ㆍ艾力', '我叫*******'],
+    ['我叫阿卜杜拉-艾力', '我叫*******'],
+    ['收件人：迪丽热巴—迪力木拉提，电话13812345678', '收件人：**********，电话138****5678'],
+  ]);
+  // A hyphen with spaces around it, or before no Han character, joins no name.
+  masksAs([
+    ['我叫阿卜杜拉 - 售后', '我叫**** - 售后'],
+    ['收件人：王建国-13812345678', '收件人：王**-138****5678'],
+  ]);
+});
