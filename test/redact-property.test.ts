@@ -107,6 +107,8 @@ function spelt(digits: string): fc.Arbitrary<string> {
     fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }).map((picks) => [...digits].map((d, i) => (CHINESE[d] ? CHINESE[d][picks[i]! % CHINESE[d].length] : d)).join('')),
     fc.nat().map((seed) => [...digits].map((d, i) => d + (i < digits.length - 1 && (seed >> i % 30) & 1 ? '\u200b' : '')).join('')),
     fc.constant([...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('')),
+    // HTML character references, as a web console exports them.
+    fc.constant(` ${[...digits].map((d) => `&#${d.charCodeAt(0)};`).join('')} `),
     // Superscript and subscript digits.
     fc.constantFrom(SUPERSCRIPT, SUBSCRIPT).map((script) => [...digits].map((d) => script[Number(d)]).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
@@ -187,8 +189,10 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       `${local}@${host}。${tld}`,
       `${local}(at)${host}(dot)${tld}`,
       `${local}#${domain}`,
-      // Percent-encoded in a link.
+      // Percent-encoded in a link, once or twice, and as an HTML character reference.
       ` mailto:${local}%40${domain} `,
+      ` ${local}%2540${domain} `,
+      ` ${local}&#64;${domain} `,
       // Dictated to a speech recogniser.
       ...(host === '163' ? [` ${local} 艾特 一六三 点 ${tld} `] : []),
       `${local} @ ${domain}`,

@@ -344,9 +344,25 @@ const AT_OR_UNDERSCORE = /[@_]/u;
 // text of "a_一二" pays nothing.
 const SPOKEN_SIGN = /艾特|下划线|下横线|底线/u;
 
+// Character references of HTML, as web consoles and sanitisers export text: "lilei&#64;163.com", "&#49;&#51;&#56;…",
+// "&#x40;". A reference to no character stays as it is. For redaction only.
+const HTML_CHARACTER_REFERENCE = /&#(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6});/gu;
+function referencedCharacter(reference: string): string {
+  const code = reference[2] === 'x' || reference[2] === 'X' ? Number.parseInt(reference.slice(3, -1), 16) : Number(reference.slice(2, -1));
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
+}
+
+/** Percent escapes and HTML character references read as what they encode; a link may be encoded twice ("lilei%2540163.com"), so escapes are read twice. */
+function withEscapesDecoded(view: MappedText): MappedText {
+  const decodeEscapes = (v: MappedText) => v.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0]));
+  return view
+    .transform(when(HTML_CHARACTER_REFERENCE, (v) => v.replace(HTML_CHARACTER_REFERENCE, (m) => referencedCharacter(m[0]))))
+    .transform(when(PERCENT_ESCAPES, decodeEscapes))
+    .transform(when(PERCENT_ESCAPES, decodeEscapes));
+}
+
 function buildView(text: string, reading: PiiReading): MappedText {
-  return MappedText.of(text)
-    .transform(when(PERCENT_ESCAPES, (view) => (reading === 'eager' ? view.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0])) : view)))
+  return (reading === 'eager' ? withEscapesDecoded(MappedText.of(text)) : MappedText.of(text))
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
@@ -795,6 +811,7 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 /** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [PERCENT_ESCAPES, (text) => text.includes('%')],
+  [HTML_CHARACTER_REFERENCE, (text) => text.includes('&#')],
   [SPOKEN_UNDERSCORE, (text) => SPOKEN_UNDERSCORE_NEEDS.test(text)],
   [CHINESE_DIGITS_IN_ID, (text) => AT_OR_UNDERSCORE.test(text)],
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],

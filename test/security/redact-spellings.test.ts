@@ -173,6 +173,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'handle', text: '我的微博＠小鹿乱撞', secret: '鹿乱撞' },
   { family: 'handle', text: '我的微信暱稱：小鹿乱撞', secret: '鹿乱撞' },
   { family: 'name', text: '我叫阿卜杜拉･艾力', secret: '艾力' },
+  { family: 'email', text: '邮箱 lilei&#64;163.com', secret: 'lilei' },
+  { family: 'email', text: 'lilei%2540163.com', secret: 'lilei' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -99,3 +99,16 @@ describe('a name whose parts another dot or a hyphen joins', () => {
     ['收件人：王建国-13812345678', '收件人：王**-138****5678'],
   ]);
 });
+
+describe('personal data in HTML character references, or percent-encoded twice', () => {
+  masksAs([
+    ['邮箱 lilei&#64;163.com', '邮箱 l***@163.com'],
+    ['邮箱 lilei&#x40;163.com', '邮箱 l***@163.com'],
+    ['&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;', '138****5678'],
+    ['收件人&#65306;王建国', '收件人&#65306;王**'],
+    ['https://x.com/r?to=mailto%253Alilei%2540163.com', 'https://x.com/r?to=mailto%253Al***@163.com'],
+    ['lilei%2540163.com', 'l***@163.com'],
+  ]);
+  // References and escapes that encode nothing personal, or no character at all.
+  leavesAlone(['价格&#165;100', 'bad &#0; &#x110000; reference', '100%25的好评', 'AT&amp;T']);
+});
