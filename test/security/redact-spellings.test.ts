@@ -175,6 +175,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '我叫阿卜杜拉･艾力', secret: '艾力' },
   { family: 'email', text: '邮箱 lilei&#64;163.com', secret: 'lilei' },
   { family: 'email', text: 'lilei%2540163.com', secret: 'lilei' },
+  { family: 'account', text: '我的B站账号：lulu2026', secret: 'lulu2026' },
+  { family: 'account', text: '我的账号是 lulu_2026', secret: 'lulu_2026' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

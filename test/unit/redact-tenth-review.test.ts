@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { findAccounts } from '../../src/text/pii.js';
 import { leavesAlone, masksAs } from '../support/redaction.js';
 
 // Personal data a tenth black-box review found in clear.
@@ -22,7 +23,7 @@ describe('an @handle given as a contact after a platform’s name', () => {
     ['我的微博是@lilei1990，私信我', '我的微博是@l********，私信我'],
     ['抖音号：@dy_lucy', '抖音号：@d*****y'],
     ['微博=@小鹿爱吃糖', '微博=@小****'],
-    ['twitter: @john_smith88', 'twitter: @j***********'],
+    ['twitter: @john_smith88', 'twitter: @j**********8'],
   ]);
   // Mentions: of an agent, of everyone, of a company or a public figure after a platform's name with no sign.
   leavesAlone(['@客服小美 在吗', '@所有人 明天放假', '微博 @中国联通客服 你好', '微博@罗永浩', '微博 @华为手机 怎么还不回复', '微博求证.@罗永浩', 'plugins: @types/node']);
@@ -111,4 +112,28 @@ describe('personal data in HTML character references, or percent-encoded twice',
   ]);
   // References and escapes that encode nothing personal, or no character at all.
   leavesAlone(['价格&#165;100', 'bad &#0; &#x110000; reference', '100%25的好评', 'AT&amp;T']);
+});
+
+describe('an account on another platform, or one the writer calls their own', () => {
+  masksAs([
+    ['我的B站账号：lulu2026', '我的B站账号：l******6'],
+    ['TikTok账号：lulu_2026', 'TikTok账号：l*******6'],
+    ['tiktok号：lulu_2026', 'tiktok号：l*******6'],
+    ['我的instagram是 lulu_2026', '我的instagram是 l*******6'],
+    ['我的ig：lulu.2026', '我的ig：l*******6'],
+    ['我的facebook：lulu.chen.2026', '我的facebook：l************6'],
+    ['我的账号是 lulu_2026', '我的账号是 l*******6'],
+    ['登录账号：lulu_2026', '登录账号：l*******6'],
+    ['我的ID是lulu_2026', '我的ID是l*******6'],
+    ['通行账号是m24849350', '通行账号是m*******0'],
+  ]);
+  // A product's or an order's id, an account with no id after it, a word after 账号 with no digit, and short names with no sign.
+  leavesAlone(['商品ID:3578046', '咨询订单号:[ORDERID_10319802]商品ID:3578046', '账号是什么', '账号：admin', 'big deal', 'ig lulu_2026 looks fine', '账号余额里面']);
+});
+
+describe('the pii-exposure rule does not read accounts on platforms or the writer’s own', () => {
+  it.each(['我的B站账号：lulu2026', '我的instagram是 lulu_2026', '我的账号是 lulu_2026', '通行账号是m24849350'])('%s', (text) => {
+    expect(findAccounts(text, 'eager')).toHaveLength(1);
+    expect(findAccounts(text, 'certain')).toEqual([]);
+  });
 });
