@@ -264,12 +264,24 @@ const formNamePii = fc
 // An @handle given as a contact after a platform's name, with a sign, 是 or 为, or called the writer's own: all but its first character must not survive.
 // A full-width ＠ or an ideographic space as an IME in full-width mode types them.
 const handlePii = fc
-  .tuple(fc.constantFrom('微博：', '微博 ：', '微博=', '抖音是', '小红书号：', '我的微博 ', '我的微博\u3000', '我的微博是', 'twitter: '), fc.constantFrom('@', '＠'), fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom('爱摄影', '_1990', '的小店'))
+  .tuple(fc.constantFrom('微博：', '微博 ：', '微博=', '抖音是', '微博是', '我的抖音是 ', '小红书号：', '我的微博 ', '我的微博\u3000', '我的微博是', 'twitter: '), fc.constantFrom('@', '＠'), fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom('爱摄影', '_1990', '的小店'))
   .map(([cue, at, s, g, tail]): Pii => ({ text: ` ${cue}${at}${s}${g}${tail} `, secrets: [`${g}${tail}`] }));
 // A nickname after a platform's word for one or after 昵称/网名, also in traditional characters (暱稱).
+// In quotation marks, with a space, in a link (percent-encoded or not), and a member name on Taobao.
 const nicknamePii = fc
   .tuple(fc.constantFrom('微信名：', '我的微信暱稱：', '暱稱：', '昵称是', '网名是', '微信昵称 '), fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom('爱摄影', '的小店', '乱撞'))
-  .map(([cue, s, g, tail]): Pii => ({ text: ` ${cue}${s}${g}${tail}，`, secrets: [`${g}${tail}`] }));
+  .chain(([cue, s, g, tail]) =>
+    fc.constantFrom<Pii>(
+      { text: ` ${cue}${s}${g}${tail}，`, secrets: [`${g}${tail}`] },
+      { text: ` 昵称「${s}${g}${tail}」`, secrets: [`${g}${tail}`] },
+      { text: ` 昵称“${s}${g}${tail}”`, secrets: [`${g}${tail}`] },
+      { text: ` 微信名：${s}${g} ${tail}，`, secrets: [tail] },
+      { text: ` https://a.com/?nickname=${s}${g}${tail}&x=1 `, secrets: [`${g}${tail}`] },
+      { text: ` https://a.com/?nickname=${encodeURIComponent(`${s}${g}${tail}`)} `, secrets: [`${g}${tail}`, encodeURIComponent(`${g}${tail}`).toLowerCase()] },
+      { text: ` 旺旺：${s}${g}${tail}2026，`, secrets: [`${g}${tail}2026`] },
+      { text: ` 我的淘宝id是 ${s}${g}${tail}2026，`, secrets: [`${g}${tail}2026`] },
+    ),
+  );
 // The same with only spaces between, where only a full name counts ("落款 王建国"), perhaps spaced itself ("落款 王 建国").
 const spacedFormNamePii = fc
   .tuple(fc.constantFrom('落款', '签名', '署名', '经办人', '申请人'), fc.constantFrom(' ', '  ', '\t'), fc.constantFrom('王', '李', '张', '刘', '陈'), fc.constantFrom('', ' '), fc.constantFrom('建国', '秀英', '小红', '志强'))

@@ -1,13 +1,29 @@
 import { FILE_EXTENSION, type PiiSpan, piiView } from './pii.js';
 
 // A nickname or a handle on a social platform names its owner as an account id does: 微信名：小鹿爱吃糖,
-// 微信昵称 小鹿爱吃糖, 网名是…, 我的微博 @小鹿爱吃糖. Read after a platform's word for a
-// nickname, or after 昵称/网名 alone, with a sign, 是/为/叫 or a space before it; after a platform's
-// name, only as an @handle the writer calls their own or gives with a sign (see HANDLE). A question ("微信名叫什么") names nobody. For redaction only.
-const VALUE = '@?([^\\s,，。.!！?？;；:：、()（）【】\\[\\]"\'“”‘’<>《》]{2,20})';
-const SIGN = '(?:[ \\t]*(?:[:：=＝]|是|为|叫)[ \\t]*|[ \\t]+)';
-// 暱称 is how OpenCC leaves the traditional 暱稱 (Taiwan, Hong Kong): 暱 is a simplified character too.
-const NICKNAME = new RegExp(`(?:(?:微信|微博|抖音|快手|小红书|qq|b站)(?:[昵暱]称|名字|名|用户名|账号名)|[昵暱]称|网名)${SIGN}${VALUE}`, 'giu');
+// 微信昵称 小鹿爱吃糖, 网名是…, 昵称「小鹿爱吃糖」, ?nickname=小鹿爱吃糖, 我的微博 @小鹿爱吃糖. Read after a platform's word for a
+// nickname, or after 昵称/网名 alone, with a sign, 是/为/叫, a space or a quotation mark before it; a member name on
+// Taobao after 旺旺/淘宝 and a sign ("旺旺：小鹿乱撞2026", "淘宝id是 …"); after a platform's name, only as an @handle the
+// writer calls their own or gives with a sign (see HANDLE). A question ("微信名叫什么") names nobody. For redaction only.
+const VALUE_CHAR = '[^\\s,，。.!！?？;；:：、()（）【】\\[\\]"\'“”‘’<>《》「」『』&=]';
+const VALUE = `@?(${VALUE_CHAR}{2,20})`;
+// After a sign a nickname may hold single spaces ("微信名：小鹿 乱撞", "微信名：Lucky Star"), and in quotation marks or
+// brackets it is all that stands in them ("昵称「小鹿乱撞」", "昵称“Lucky Star”").
+const SPACED_VALUE = `@?(${VALUE_CHAR}(?:[ \\t]?${VALUE_CHAR}){1,19})`;
+const QUOTED_VALUE = `[「『“"'‘《【(（]([^」』”"'’》】)）\\n]{2,20})[」』”"'’》】)）]`;
+const SIGN = '[ \\t]*(?:[:：=＝]|是|为|叫)[ \\t]*';
+const AFTER_LABEL = `(?:${SIGN}(?:${QUOTED_VALUE}|${SPACED_VALUE})|[ \\t]*${QUOTED_VALUE}|[ \\t]+${VALUE})`;
+// 暱称 is how OpenCC leaves the traditional 暱稱 (Taiwan, Hong Kong): 暱 is a simplified character too. "nickname" and
+// "screen_name" are the fields of a link or a JSON record ("?nickname=…", {"nickname":"…"}). 旺旺 is as often a
+// brand of snacks ("旺旺 雪饼"): a member name follows it only after a sign, or after 号, id or 名 and 是.
+const NICKNAME = new RegExp(
+  [
+    `(?:(?:微信|微博|抖音|快手|小红书|qq|b站)(?:[昵暱]称|名字|名|用户名|账号名)|[昵暱]称|网名)${AFTER_LABEL}`,
+    `(?<![A-Za-z])(?:nick[_-]?name|screen[_-]?name)["']?[ \\t]*[:=][ \\t]*["']?${VALUE}`,
+    `(?:阿里旺旺|旺旺|淘宝)(?:(?:号|账号|帐号|id|名|昵称)${SIGN}|[ \\t]*[:：=＝][ \\t]*)${VALUE}`,
+  ].join('|'),
+  'dgiu',
+);
 // An @handle after a platform's name is most often a company's or a public figure's account, mentioned
 // ("微博 @中国联通客服", "微博@罗永浩"): only one the writer calls their own ("我的微博 @…") or gives as a
 // value, with a sign, 是 or 为 after the platform's name ("微博：@王建国爱摄影", "抖音号是@…"), is read.
@@ -15,10 +31,10 @@ const NICKNAME = new RegExp(`(?:(?:微信|微博|抖音|快手|小红书|qq|b站
 const PLATFORMS = '(?:微博|抖音|快手|小红书|推特|b站|(?<![A-Za-z])(?:twitter|instagram|ins))';
 const HANDLE = new RegExp(
   `(?:(?:我的|本人的?)${PLATFORMS}[ \\t]*(?:号|账号)?[ \\t]*[:：]?|${PLATFORMS}[ \\t]*(?:号|账号|帐号|id)?[ \\t]*(?:[:：=＝]|是|为))[ \\t]*@([^\\s,，。.!！?？;；:：、()（）【】[\\]"'“”<>《》@]{2,30})`,
-  'giu',
+  'dgiu',
 );
 const QUESTION = /^(?:什么|啥|多少|哪|谁|是不是|叫什么)/u;
-const NEEDS = /称|网名|名|@/u;
+const NEEDS = /称|网名|名|旺旺|淘宝|name|@/iu;
 
 /**
  * Nicknames and handles after the words that introduce them: the span is the nickname, its first character kept.
@@ -30,10 +46,11 @@ export function findNicknames(text: string): PiiSpan[] {
   const found: PiiSpan[] = [];
   for (const pattern of [NICKNAME, HANDLE]) {
     for (const m of view.text.matchAll(pattern)) {
-      const value = m[1]!;
+      // The one group that took part: the value, in quotation marks or not.
+      const group = m.indices!.findIndex((indices, i) => i > 0 && indices !== undefined);
+      const value = m[group]!;
       if (QUESTION.test(value)) continue;
-      const start = m.index + m[0].length - value.length;
-      found.push({ kind: 'account', ...view.original(start, start + value.length), value });
+      found.push({ kind: 'account', ...view.original(...m.indices![group]!), value });
     }
   }
   return found.sort((a, b) => a.start - b.start);

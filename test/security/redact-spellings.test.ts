@@ -177,6 +177,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: 'lilei%2540163.com', secret: 'lilei' },
   { family: 'account', text: '我的B站账号：lulu2026', secret: 'lulu2026' },
   { family: 'account', text: '我的账号是 lulu_2026', secret: 'lulu_2026' },
+  { family: 'handle', text: '昵称「小鹿乱撞」', secret: '鹿乱撞' },
+  { family: 'handle', text: '旺旺：小鹿乱撞2026', secret: '鹿乱撞' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

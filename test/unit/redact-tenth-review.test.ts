@@ -137,3 +137,28 @@ describe('the pii-exposure rule does not read accounts on platforms or the write
     expect(findAccounts(text, 'certain')).toEqual([]);
   });
 });
+
+describe('a nickname in quotation marks, with a space, in Latin letters, in a link; a member name on Taobao', () => {
+  masksAs([
+    ['昵称「小鹿乱撞」', '昵称「小***」'],
+    ['昵称“小鹿乱撞”', '昵称“小***”'],
+    ['微信名：“Lucky Star”', '微信名：“L*********”'],
+    ['微信名：小鹿 乱撞', '微信名：小****'],
+    ['微信名：Lucky Star', '微信名：L*********'],
+    ['https://a.com/?nickname=小鹿乱撞&x=1', 'https://a.com/?nickname=小***&x=1'],
+    ['https://a.com/?nickname=%E5%B0%8F%E9%B9%BF%E4%B9%B1%E6%92%9E', 'https://a.com/?nickname=小***'],
+    ['{"nickname":"小鹿乱撞"}', '{"nickname":"小***"}'],
+    ['旺旺：小鹿乱撞2026', '旺旺：小*******'],
+    ['我的淘宝id是 小鹿乱撞2026', '我的淘宝id是 小*******'],
+  ]);
+  // The snacks, a question about the shop, and a question about the name.
+  leavesAlone(['旺旺 雪饼', '旺旺雪饼好吃', '淘宝是正品吗', '您的微信名叫什么', '昵称是什么']);
+});
+
+describe('an @handle after 是, and a QQ number in Chinese digits after an invitation', () => {
+  masksAs([
+    ['我的抖音是 @小鹿乱撞', '我的抖音是 @小***'],
+    ['微博是@小鹿乱撞', '微博是@小***'],
+    ['加我qq，号码是一二三四五六七八九', '加我qq，号码是1*******9'],
+  ]);
+});
