@@ -148,10 +148,14 @@ export function findPersonalNumbers(text: string, options: { spellings?: 'plain'
   return [...ids, ...cards, ...mobiles].sort((a, b) => a.start - b.start);
 }
 
-/** Keeps `head` characters and `tail` characters and stars the rest: maskMiddle("13812345678", 3, 4) = "138****5678". */
+/**
+ * Keeps `head` characters and `tail` characters and stars the rest: maskMiddle("13812345678", 3, 4) = "138****5678".
+ * Characters are code points: a nickname that starts with an emoji ("🐰小鹿") keeps the emoji whole, not half of it.
+ */
 export function maskMiddle(value: string, head: number, tail: number): string {
-  if (value.length <= head + tail) return '*'.repeat(value.length);
-  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + value.slice(value.length - tail);
+  const chars = [...value];
+  if (chars.length <= head + tail) return '*'.repeat(chars.length);
+  return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
 }
 
 /**

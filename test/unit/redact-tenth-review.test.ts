@@ -162,3 +162,7 @@ describe('an @handle after 是, and a QQ number in Chinese digits after an invit
     ['加我qq，号码是一二三四五六七八九', '加我qq，号码是1*******9'],
   ]);
 });
+
+describe('a mask keeps an emoji whole', () => {
+  masksAs([['微信名：🐰小鹿乱撞🐰', '微信名：🐰*****']]);
+});
