@@ -1,7 +1,8 @@
 import { partOfSpeech } from './jieba.js';
+import { findIdParts } from './id-parts.js';
 import { findInvitedIds, findNicknames } from './social-ids.js';
 import { simplifiedInPlace } from './normalize.js';
-import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findIdParts, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findOtherPlacesNumbers, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
+import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findOtherPlacesNumbers, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
 
 /**
  * Masking for output that leaves the QA team (`lint --redact`, `report --redact`). Unlike the
