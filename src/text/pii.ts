@@ -180,14 +180,22 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
 // (⒈), dingbat (➊), mathematical (𝟏), superscript (¹) and subscript (₁), Arabic-Indic (١) and
-// Extended Arabic-Indic (۱). Keycap digits (1️⃣) are a digit with invisible marks after it, dropped above.
-const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
+// Extended Arabic-Indic (۱), Devanagari (१), and circled ideographs (㊀, read as the Chinese digit 一). Keycap digits
+// (1️⃣) are a digit with invisible marks after it, dropped above.
+const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
 function digitOf(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
   if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  if (code >= 0x0966 && code <= 0x096f) return String(code - 0x0966);
+  // Unicode gives no compatibility form to the dingbat digits (❶, ➀, ➊: 1 to 10 three times over), the negative circled
+  // ⓫–⓴ (11 to 20), the double circled ⓵–⓾ (1 to 10) and ⓿ (0).
+  if (code >= 0x2776 && code <= 0x2793) return String(((code - 0x2776) % 10) + 1);
+  if (code >= 0x24eb && code <= 0x24f4) return String(code - 0x24eb + 11);
+  if (code >= 0x24f5 && code <= 0x24fe) return String(code - 0x24f5 + 1);
+  if (code === 0x24ff) return '0';
   const folded = char.normalize('NFKC').replace(/[().]/g, '');
-  return /^\d$/.test(folded) ? folded : /^(10|[1-9]\d)$/.test(folded) ? folded : char;
+  return /^\d$/.test(folded) ? folded : /^(10|[1-9]\d)$/.test(folded) ? folded : Object.hasOwn(CHINESE_DIGIT_VALUES, folded) ? folded : char;
 }
 // Dashes people type between digit groups beside the hyphen: ‐ ‑ ‒ – — ― − ﹣.
 const DASHES = /[\u2010-\u2015\u2212\ufe63]/gu;

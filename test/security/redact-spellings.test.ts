@@ -179,6 +179,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'account', text: '我的账号是 lulu_2026', secret: 'lulu_2026' },
   { family: 'handle', text: '昵称「小鹿乱撞」', secret: '鹿乱撞' },
   { family: 'handle', text: '旺旺：小鹿乱撞2026', secret: '鹿乱撞' },
+  { family: 'phone', text: '手机❶❸❽❶❷❸❹❺❻❼❽', secret: '1234' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -166,3 +166,14 @@ describe('an @handle after 是, and a QQ number in Chinese digits after an invit
 describe('a mask keeps an emoji whole', () => {
   masksAs([['微信名：🐰小鹿乱撞🐰', '微信名：🐰*****']]);
 });
+
+describe('digits of other styles: negative or double circled, circled ideographs, Devanagari', () => {
+  masksAs([
+    ['手机❶❸❽❶❷❸❹❺❻❼❽', '手机138****5678'],
+    ['手机➀➂➇➀➁➂➃➄➅➆➇', '手机138****5678'],
+    ['手机⓵⓷⓼⓵⓶⓷⓸⓹⓺⓻⓼', '手机138****5678'],
+    ['手机㊀㊂㊇㊀㊁㊂㊃㊄㊅㊆㊇', '手机138****5678'],
+    ['手机१३८१२३४५६७८', '手机138****5678'],
+  ]);
+  leavesAlone(['第㊀名', '❶ 先退货 ❷ 再退款']);
+});
