@@ -664,6 +664,14 @@ const NAME_STANDING_ALONE = new RegExp(
   'gdu',
 );
 const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人/u;
+// A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
+// "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
+// character of that word, standing alone between signs; it is masked whole, since it names the character a mask
+// hides. Read only in a message that gives a name (姓, 名, 叫). A surname's spelling ("弓长张", "木子李") shows no
+// more than a mask keeps, and stays.
+const CHARACTER_SPELT = /(?:^|(?<=[\s,，、。;；:：]))(\p{Script=Han}{2,3})(?:的那个|那个|的)(\p{Script=Han})(?=[\s,，、。;；!！?？]|$)/gdu;
+const CHARACTER_SPELT_NEEDS = /的|那个/u;
+const GIVES_A_NAME = /姓|名|叫/u;
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 
@@ -854,6 +862,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
+  [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
@@ -1196,6 +1205,9 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of mayMatch(NAME_STANDING_ALONE, view.text) ? view.text.matchAll(NAME_STANDING_ALONE) : []) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     if (isPlausibleFullName(view.text.slice(...span))) found.push(nameSpan(view, span));
+  }
+  for (const m of GIVES_A_NAME.test(view.text) && mayMatch(CHARACTER_SPELT, view.text) ? view.text.matchAll(CHARACTER_SPELT) : []) {
+    if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   }
   for (const span of closingNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);

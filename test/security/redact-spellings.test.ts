@@ -180,6 +180,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'handle', text: '昵称「小鹿乱撞」', secret: '鹿乱撞' },
   { family: 'handle', text: '旺旺：小鹿乱撞2026', secret: '鹿乱撞' },
   { family: 'phone', text: '手机❶❸❽❶❷❸❹❺❻❼❽', secret: '1234' },
+  { family: 'name', text: '我叫王建国，三横王，建设的建，国家的国', secret: '建设的建' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -177,3 +177,14 @@ describe('digits of other styles: negative or double circled, circled ideographs
   ]);
   leavesAlone(['第㊀名', '❶ 先退货 ❷ 再退款']);
 });
+
+describe('a name spelt character by character', () => {
+  masksAs([
+    ['我姓张，弓长张，名字叫伟，伟大的伟', '我姓张，弓长张，名字**，****'],
+    ['我叫李娜，木子李，婀娜的娜', '我叫李*，木子李，****'],
+    ['我叫王建国，三横王，建设的建，国家的国', '我叫王**，三横王，****，****'],
+    ['我叫王建国，国家那个国', '我叫王**，*****'],
+  ]);
+  // No name given, a word that is no spelling, and a spelling of nothing in the word before it.
+  leavesAlone(['伟大的伟人', '国家的国，家的家', '好的，您的订单的号', '我叫车，好的好的', '名字不对，快递的件']);
+});
