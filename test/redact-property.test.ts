@@ -198,8 +198,9 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       ` mailto:${local}%40${domain} `,
       ` ${local}%2540${domain} `,
       ` ${local}&#64;${domain} `,
-      // Dictated to a speech recogniser.
+      // Dictated to a speech recogniser, also letter by letter.
       ...(host === '163' ? [` ${local} 艾特 一六三 点 ${tld} `] : []),
+      ...(host === 'example' ? [] : [` ${[...local].join(' ')} 艾特 ${[...host].join(' ')} 点 ${tld} `]),
       `${local} @ ${domain}`,
       `${local} @ ${host} . ${tld}`,
       ` ${[...`${local}@${domain}`].join(' ')} `,

@@ -355,6 +355,11 @@ const AT_OR_UNDERSCORE = /[@_]/u;
 // A recogniser's words for @ and _: digits after a typed @ or _ are left to the other readings, so that a long
 // text of "a_一二" pays nothing.
 const SPOKEN_SIGN = /艾特|下划线|下横线|底线/u;
+// A recogniser writes letters and digits dictated one by one with a space between ("k k 下划线 一 零 零 一 七",
+// "l i l e i 艾特 q q 点 com"): in a text with a spoken @ or _, single letters and digits with a space between are one word.
+const SPOKEN_CHARACTER = `[A-Za-z0-9${CHINESE_DIGIT.slice(1, -1)}]`;
+const SPACE_BETWEEN_DICTATED = new RegExp(`(?<=(?<!${SPOKEN_CHARACTER})${SPOKEN_CHARACTER})[ \\t](?=${SPOKEN_CHARACTER}(?!${SPOKEN_CHARACTER}))`, 'gu');
+const DICTATED_PAIR = new RegExp(`${SPOKEN_CHARACTER}[ \\t]${SPOKEN_CHARACTER}`, 'u');
 
 // Character references of HTML, as web consoles and sanitisers export text: "lilei&#64;163.com", "&#49;&#51;&#56;…",
 // "&#x40;". A reference to no character stays as it is. For redaction only.
@@ -384,6 +389,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
     .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .transform(when(AT_WORD, (view) => view.replace(AT_WORD, () => '@')))
+    .transform(when(SPACE_BETWEEN_DICTATED, (view) => (reading === 'eager' && SPOKEN_SIGN.test(text) ? view.replace(SPACE_BETWEEN_DICTATED, () => '') : view)))
     .transform(when(SPOKEN_UNDERSCORE, (view) => (reading === 'eager' ? view.replace(SPOKEN_UNDERSCORE, () => '_') : view)))
     .transform(when(CHINESE_DIGITS_IN_ID, (view) => (reading === 'eager' && SPOKEN_SIGN.test(text) ? view.replace(CHINESE_DIGITS_IN_ID, (m) => asDigits(m[0])) : view)))
     .transform(when(SPACE_AT, (view) => view.replace(SPACE_AT, () => '')))
@@ -842,6 +848,7 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [PERCENT_ESCAPES, (text) => text.includes('%')],
   [HTML_CHARACTER_REFERENCE, (text) => text.includes('&#')],
+  [SPACE_BETWEEN_DICTATED, (text) => DICTATED_PAIR.test(text)],
   [SPOKEN_UNDERSCORE, (text) => SPOKEN_UNDERSCORE_NEEDS.test(text)],
   [CHINESE_DIGITS_IN_ID, (text) => AT_OR_UNDERSCORE.test(text)],
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],

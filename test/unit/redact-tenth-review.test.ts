@@ -188,3 +188,13 @@ describe('a name spelt character by character', () => {
   // No name given, a word that is no spelling, and a spelling of nothing in the word before it.
   leavesAlone(['伟大的伟人', '国家的国，家的家', '好的，您的订单的号', '我叫车，好的好的', '名字不对，快递的件']);
 });
+
+describe('letters and digits dictated one by one, as a speech recogniser writes them', () => {
+  masksAs([
+    ['微信号是 k k 下划线 一 零 零 一 七', '微信号是 k******7'],
+    ['邮箱是 l i l e i 艾特 q q 点 com', '邮箱是 l***@qq.com'],
+    ['邮箱是 l i l e i 艾特 一 六 三 点 com', '邮箱是 l***@163.com'],
+  ]);
+  // Single letters with no spoken @ or _ in the message.
+  leavesAlone(['选 a b c 都可以', '套餐 A B 两种']);
+});
