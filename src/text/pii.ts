@@ -509,7 +509,7 @@ const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧�
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
-const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款';
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
@@ -576,9 +576,9 @@ const NAME_PERHAPS = new RegExp(
 // jieba holds as no other word (isPlausibleFullName).
 const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
 // The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"):
-// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名 or 款.
+// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名, 款 or 字.
 const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})[ \\t]{1,3}${NAME_CHARS}${NAME_END}`, 'gdu');
-const SPACED_FORM_NAME_NEEDS = /[人主名款][ \t]/u;
+const SPACED_FORM_NAME_NEEDS = /[人主名款字][ \t]/u;
 const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|新手|老板|店主|商家|学生|老师|家长|客服|专员|顾问|经理|主管|[人者员户家生师长主手妈爸哥姐弟妹友方])$/u;
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;

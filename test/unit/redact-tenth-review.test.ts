@@ -36,9 +36,12 @@ describe('a full name after the label of a person in a form with only spaces bet
     ['落款 王 建国', '落款 王 **'],
     ['签名 李小红，日期 11月2日', '签名 李**，日期 11月2日'],
     ['经办人  张伟', '经办人  张*'],
+    ['落款人 王建国', '落款人 王**'],
+    ['签字 王建国', '签字 王**'],
+    ['签字：王建国', '签字：王**'],
   ]);
   // A sentence after the label, a title after the surname, and words that are no name.
-  leavesAlone(['负责人 马上处理', '负责人 王经理', '实名 认证', '落款 日期', '签名 方式']);
+  leavesAlone(['负责人 马上处理', '负责人 王经理', '实名 认证', '落款 日期', '签名 方式', '请签字 确认', '签字确认']);
 });
 
 describe('an office address after a delivery verb', () => {
