@@ -740,7 +740,8 @@ const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|�
 // office building with its tower, floor and room ("国贸中心B座2201", "望京SOHO T1座1203", "中关村大厦15层1501室",
 // "万达广场3号楼1506室"). The address ends after the last number ("…5栋202然后跟您核实一下" ends at 202);
 // words with a pronoun or 把 in them are a sentence, not a place ("地址你把35号").
-const PLACE_WORD = '(?:(?![你我他她您把被])\\p{Script=Han}|[A-Za-z]{2,10}(?![A-Za-z0-9]))';
+// A word of Latin letters ("SOHO"), a tower's or a phase's name ("T3", "2期") is part of the place.
+const PLACE_WORD = '(?:(?![你我他她您把被])\\p{Script=Han}|[A-Za-z]{2,10}(?![A-Za-z0-9])|[A-Za-z][0-9]{1,3}(?![A-Za-z0-9])|[0-9]{1,2}期)';
 const BUILDING_PART = '(?:[A-Za-z]?[0-9]{1,5}[A-Za-z]?[ \\t]?(?:号楼|号|栋|幢|座|室|单元|楼|层)|[A-Za-z][ \\t]?(?:座|栋))';
 const PLACE_THEN_NUMBER = new RegExp(`^(?:${PLACE_WORD}[ \\t]?){2,25}${BUILDING_PART}(?:[ \\t-]?${BUILDING_PART}){0,3}(?:[ \\t-]?[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?`, 'u');
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;

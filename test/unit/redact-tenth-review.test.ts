@@ -55,6 +55,8 @@ describe('an office address after a delivery verb', () => {
     ['送到公司：望京SOHO T1座1203', '送到公司：****** *******'],
     ['送到我们公司 建外SOHO 东区 8号楼 2301', '送到我们公司 ****** ** *** ****'],
     ['送到 国贸三期A座50层，谢谢', '送到 *********，谢谢'],
+    ['送到我公司 望京SOHO T3 A座 1201', '送到我公司 ****** ** ** ****'],
+    ['寄到 光华路SOHO 2期 B座 1203', '寄到 ******* ** ** ****'],
   ]);
   // A workplace with no address after it, a home, and a floor with no place before it.
   leavesAlone(['送到家', '送到公司了', '寄到公司就行', '送到公司3楼前台', '寄到公司，谢谢', '送到服务中心了']);
