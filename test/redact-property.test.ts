@@ -390,7 +390,7 @@ const placeAddressPii = fc
   .map(([cue, place, number, unit]): Pii => ({ text: `${cue}${place}${number}${unit}，`, secrets: [place] }));
 // An office after a delivery verb, perhaps with a word for the workplace between: the building, its tower, floor and room.
 const officeAddressPii = fc
-  .tuple(fc.constantFrom('送到', '寄到', '发到 ', '寄到公司：', '送到我们公司 ', '寄到公司，', '送到单位：'), fc.constantFrom('国贸中心', '望京SOHO ', '中关村大厦', '万达广场', '金融街中心'), fc.constantFrom('B座', 'T1座', '3号楼', 'A座 ', '2栋'), fc.integer({ min: 2, max: 60 }), fc.integer({ min: 101, max: 6099 }))
+  .tuple(fc.constantFrom('送到', '寄到', '发到 ', '寄到公司：', '送到我们公司 ', '寄到公司，', '送到单位：', '地址：', '收货地址：', '寄到：'), fc.constantFrom('国贸中心', '望京SOHO ', '中关村大厦', '万达广场', '金融街中心'), fc.constantFrom('B座', 'T1座', '3号楼', 'A座 ', '2栋'), fc.integer({ min: 2, max: 60 }), fc.integer({ min: 101, max: 6099 }))
   .chain(([cue, place, building, floor, room]) =>
     fc.constantFrom(`${floor}层`, `${room}`, `${room}室`, `${floor}层${room}`).map((rest): Pii => ({ text: `${cue}${place}${building}${rest}，`, secrets: [place.trim(), `${building.trim()}${rest}`] })),
   );

@@ -732,7 +732,12 @@ function honorificName(text: string, at: number): [number, number] | undefined {
 const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|送货到|寄送到|发货到|快递到|发到|邮寄到|邮到|寄往|送往|住在|我家在|家住)';
 const WORKPLACE = '(?:我们|我的|我)?(?:公司|单位|办公室)(?:地址)?[ \\t]{0,3}(?:[:：,，]|是|在)?';
 const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:${WORKPLACE}|[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
-const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
+const STREET_WORD = /[0-9]|[路街巷弄号栋幢座室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
+// After a word that names an address (地址, 收货地址 …, not a verb of sending) and a sign, a clause that starts with a
+// place's name and holds a number of three digits or more soon after is one, whatever its shape: a delivery inside one
+// city often starts at the building ("地址：望京SOHO T1 1201"). Not "地址查询：…热线400…" nor a platform's mask "[地址x]".
+const ADDRESS_LABEL = /^(?:收货|收件|送货|寄件|家庭|详细|公司|邮寄)?(?:地址|住址)[ \t]*(?:[:：=]|是|为)/u;
+const BUILDING_FIRST = /^(?![你我他她您把被这那])[\p{Script=Han}A-Za-z][^你我他她您把被:：]{0,20}?[0-9]{3}/u;
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
 // Spaces between the words of an address are allowed: "送货到 上海 浦东 张江路 88 号".
 const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
@@ -901,7 +906,8 @@ export function findAddresses(text: string): PiiSpan[] {
     const region = REGION_PREFIX.exec(clause)![0];
     const rest = clause.slice(region.length);
     const placeThenNumber = region === '' && !PLACE_START.test(clause) ? PLACE_THEN_NUMBER.exec(clause)?.[0] : undefined;
-    if ((region === '' && !PLACE_START.test(clause) && placeThenNumber === undefined) || !STREET_WORD.test(rest)) continue;
+    const buildingFirst = region === '' && placeThenNumber === undefined && ADDRESS_LABEL.test(m[0]) && BUILDING_FIRST.test(clause);
+    if ((region === '' && !PLACE_START.test(clause) && placeThenNumber === undefined && !buildingFirst) || !STREET_WORD.test(rest)) continue;
     const end = start + (placeThenNumber ?? clause).length;
     found.push({ kind: 'address', ...view.original(start + region.length, end), value: view.text.slice(start + region.length, end), ...(region ? { keep: region } : {}) });
   }

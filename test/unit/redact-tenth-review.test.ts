@@ -203,3 +203,14 @@ describe('letters and digits dictated one by one, as a speech recogniser writes 
   // Single letters with no spoken @ or _ in the message.
   leavesAlone(['选 a b c 都可以', '套餐 A B 两种']);
 });
+
+describe('an address after an address label that starts at the building', () => {
+  masksAs([
+    ['地址：万达广场B座1503室', '地址：***********'],
+    ['收货地址：翡翠城3期12幢', '收货地址：********'],
+    ['寄到：万达广场B座1503', '寄到：**********'],
+    ['地址：望京SOHO T1 1201', '地址：****** ** ****'],
+    ['地址：国贸三期A座', '地址：******'],
+  ]);
+  leavesAlone(['售后网点地址查询：O网页链接 如需返厂维修请拨打客服热线400-700-6600进行咨询.', '湖南[地址x]实际已支付金额[金额x] 123', '地址：我填的是1201', '地址和产品型号']);
+});
