@@ -509,7 +509,7 @@ const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧�
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
-const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字';
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字|患者|预约人|挂号人';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
@@ -576,9 +576,12 @@ const NAME_PERHAPS = new RegExp(
 // jieba holds as no other word (isPlausibleFullName).
 const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
 // The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"):
-// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名, 款 or 字.
+// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名, 款, 字 or 者.
 const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})[ \\t]{1,3}${NAME_CHARS}${NAME_END}`, 'gdu');
-const SPACED_FORM_NAME_NEEDS = /[人主名款字][ \t]/u;
+const SPACED_FORM_NAME_NEEDS = /[人主名款字者][ \t]/u;
+// A full name as an invoice's title ("发票抬头：王建国", "抬头写王建国"): the title is as often a company's name, which is no full name.
+const INVOICE_TITLE_NAME = new RegExp(`抬头[ \\t]*(?:写|是|为|填|开|[:：=])?[ \\t]*${NAME_CHARS}${NAME_END}`, 'gdu');
+const INVOICE_TITLE_NAME_NEEDS = /抬头/u;
 const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|新手|老板|店主|商家|学生|老师|家长|客服|专员|顾问|经理|主管|[人者员户家生师长主手妈爸哥姐弟妹友方])$/u;
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
@@ -665,11 +668,15 @@ const NAME_STANDING_ALONE = new RegExp(
     `@(\\p{Script=Han}{2,4}?)(?=[ \\t,，]*(?:你好|您好))`,
     `(?:^|(?<=\\n))[ \\t]*(\\p{Script=Han}{2,4})[ \\t]*(?=[:：])`,
     `[\\[【]\\s?(\\p{Script=Han}{2,4})\\s?(?=[\\]】])`,
-    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)(?=是我本人|是本人)`,
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)(?=是我本人|是本人|是我(?:爸爸?|妈妈?|老公|老婆|爱人|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)(?!\\p{Script=Han}))`,
+    // Signing off a letter: "王建国 敬上", "此致敬礼 王建国", "谢谢——王建国".
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)[ \\t]*(?=敬上|拜上|谨上)`,
+    // The view reads a dash as "-": "——" is "--" there.
+    `(?:此致敬礼|敬礼|--)[ \\t\\n]*(\\p{Script=Han}{2,4})(?=[\\s。.!！]|$)`,
   ].join('|'),
   'gdu',
 );
-const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人/u;
+const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--/u;
 // A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
 // "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
 // character of that word, standing alone between signs; it is masked whole, since it names the character a mask
@@ -696,8 +703,8 @@ const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的�
 // not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
 // word for one's family or friends ("我老婆王秀英明天在家"), and with 一下 after the verb ("帮我找一下王建国").
 const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|麻烦|我/u;
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|帮|写|麻烦|我/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
@@ -877,6 +884,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
   [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
+  [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
@@ -1199,7 +1207,9 @@ export function findNames(text: string): PiiSpan[] {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
-  for (const m of [...view.text.matchAll(NAME_AFTER_JOIN), ...(mayMatch(SPACED_FORM_NAME, view.text) ? view.text.matchAll(SPACED_FORM_NAME) : [])]) {
+  const spaced = mayMatch(SPACED_FORM_NAME, view.text) ? [...view.text.matchAll(SPACED_FORM_NAME)] : [];
+  const invoiceTitles = mayMatch(INVOICE_TITLE_NAME, view.text) ? [...view.text.matchAll(INVOICE_TITLE_NAME)] : [];
+  for (const m of [...view.text.matchAll(NAME_AFTER_JOIN), ...spaced, ...invoiceTitles]) {
     const name = m[1]!.replace(/[ \t]/gu, '');
     // A title after the surname is no given name: "负责人 王经理".
     if (isPlausibleFullName(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
