@@ -472,18 +472,19 @@ const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多�
 // with ("我的账号是 lulu_2026", "登录账号：lulu_2026", "我的ID是lulu_2026"), and one after 账号 or 用户名 and a sign
 // ("通行账号是m24849350"; then the id holds a digit or _, see findAccounts); not "商品ID:3578046". Redaction's alone too.
 const SOCIAL_ACCOUNTS = 'instagram|facebook|twitter|推特|脸书|(?:ig|fb|ins)(?=\\s*[:：=])|(?<=我的)(?:ig|fb|ins)';
-const OWN_ACCOUNTS = '(?<=我的|登录|登陆)(?:账号|帐号|用户名|id)|(?:账号|帐号|用户名)(?=\\s{0,3}(?:[:：=＝]|是|为))';
+const OWN_ACCOUNTS = '(?<=我的|登录|登陆)(?:账号|帐号|用户名|id)|(?:账号|帐号|用户名)(?=\\s{0,3}(?:[:：=＝]|是|为))|(?<=(?<![A-Za-z])my[ \\t])(?:user[ \\t]?name|user[ \\t]?id|account|handle)';
 const ACCOUNT_LABELS =
   `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${OWN_ACCOUNTS}`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
-// In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts).
+// In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts), also
+// right before an @, where the view has taken the space out ("my instagram is @mary_jones99" reads "is@mary_jones99").
 const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
 // A dot before a file's extension ends the id: a file named "微信kk_44444.jsonl" holds the id kk_44444.
 export const FILE_EXTENSION = '(?:jsonl|json|csv|tsv|txt|log|xlsx|xls|docx|doc|pptx|ppt|pdf|zip|rar|7z|gz|png|jpe?g|gif|webp|heic|bmp|mp3|mp4|mov|avi|wav|amr|silk|html?|xml|md|ya?ml)(?![A-Za-z0-9_-])';
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is[ \\t]+)@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
 // The labels of accounts that redaction masks and the pii-exposure rule does not read: an account on a platform is no invitation to leave it.
-const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id)`, 'iu');
+const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
 // After 账号 or 用户名 with no word before it that makes the account the writer's own.
 const ACCOUNT_WORD = /^(?:账号|帐号|用户名)/u;
 const OWN_ACCOUNT_BEFORE = /(?:我的|登录|登陆)$/u;
@@ -1138,7 +1139,7 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
     // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
     // After "is" a word with no digit and no _ is what the account is like ("wechat is working").
-    if (/[ \t]is[ \t]+$/iu.test(m[1]!) && !/[0-9_]/u.test(m[2]!)) return [];
+    if (/[ \t]is[ \t]*$/iu.test(m[1]!) && !/[0-9_]/u.test(m[2]!)) return [];
     const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
     if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
     if (reading === 'certain' && PLATFORM_ACCOUNT_LABEL.test(cue)) return [];

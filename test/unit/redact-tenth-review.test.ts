@@ -231,3 +231,13 @@ describe('names after 发票抬头, 患者 and 预约人, after 帮 and 写, and
   // A company as the invoice's title, and words that are no names.
   leavesAlone(['发票抬头：北京某某科技有限公司', '抬头写公司', '帮我查一下', '写作业的名字', '好的--谢谢', '这是我爸爸的订单']);
 });
+
+describe('an English handle or username the writer calls their own', () => {
+  masksAs([
+    ['my instagram is @mary_jones99', 'my instagram is @m**********9'],
+    ['my username is mary_jones99', 'my username is m**********9'],
+    ['my user id is mj_2026', 'my user id is m*****6'],
+  ]);
+  // A mention, and words after "is" with no digit or _.
+  leavesAlone(['Hi @mary_jones99', 'my account is locked', 'wechat is working']);
+});
