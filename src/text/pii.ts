@@ -57,6 +57,13 @@ export function isValidResidentId(id: string): boolean {
   const value = id.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return false;
   if (residentIdCheckChar(value.slice(0, 17)) !== value[17]) return false;
+  return holdsBirthDate(value);
+}
+
+/** True when characters 7–14 of an 18-character resident ID number are a real date from 1900 to 2099. */
+export function holdsBirthDate(id: string): boolean {
+  const value = id.toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(value)) return false;
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
@@ -141,10 +148,14 @@ export function findPersonalNumbers(text: string, options: { spellings?: 'plain'
   return [...ids, ...cards, ...mobiles].sort((a, b) => a.start - b.start);
 }
 
-/** Keeps `head` characters and `tail` characters and stars the rest: maskMiddle("13812345678", 3, 4) = "138****5678". */
+/**
+ * Keeps `head` characters and `tail` characters and stars the rest: maskMiddle("13812345678", 3, 4) = "138****5678".
+ * Characters are code points: a nickname that starts with an emoji ("🐰小鹿") keeps the emoji whole, not half of it.
+ */
 export function maskMiddle(value: string, head: number, tail: number): string {
-  if (value.length <= head + tail) return '*'.repeat(value.length);
-  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + value.slice(value.length - tail);
+  const chars = [...value];
+  if (chars.length <= head + tail) return '*'.repeat(chars.length);
+  return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
 }
 
 /**
@@ -169,14 +180,22 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
 // (⒈), dingbat (➊), mathematical (𝟏), superscript (¹) and subscript (₁), Arabic-Indic (١) and
-// Extended Arabic-Indic (۱). Keycap digits (1️⃣) are a digit with invisible marks after it, dropped above.
-const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u{1d7ce}-\u{1d7ff}]/gu;
+// Extended Arabic-Indic (۱), Devanagari (१), and circled ideographs (㊀, read as the Chinese digit 一). Keycap digits
+// (1️⃣) are a digit with invisible marks after it, dropped above.
+const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
 function digitOf(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
   if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  if (code >= 0x0966 && code <= 0x096f) return String(code - 0x0966);
+  // Unicode gives no compatibility form to the dingbat digits (❶, ➀, ➊: 1 to 10 three times over), the negative circled
+  // ⓫–⓴ (11 to 20), the double circled ⓵–⓾ (1 to 10) and ⓿ (0).
+  if (code >= 0x2776 && code <= 0x2793) return String(((code - 0x2776) % 10) + 1);
+  if (code >= 0x24eb && code <= 0x24f4) return String(code - 0x24eb + 11);
+  if (code >= 0x24f5 && code <= 0x24fe) return String(code - 0x24f5 + 1);
+  if (code === 0x24ff) return '0';
   const folded = char.normalize('NFKC').replace(/[().]/g, '');
-  return /^\d$/.test(folded) ? folded : /^(10|[1-9]\d)$/.test(folded) ? folded : char;
+  return /^\d$/.test(folded) ? folded : /^(10|[1-9]\d)$/.test(folded) ? folded : Object.hasOwn(CHINESE_DIGIT_VALUES, folded) ? folded : char;
 }
 // Dashes people type between digit groups beside the hyphen: ‐ ‑ ‒ – — ― − ﹣.
 const DASHES = /[\u2010-\u2015\u2212\ufe63]/gu;
@@ -336,10 +355,31 @@ const AT_OR_UNDERSCORE = /[@_]/u;
 // A recogniser's words for @ and _: digits after a typed @ or _ are left to the other readings, so that a long
 // text of "a_一二" pays nothing.
 const SPOKEN_SIGN = /艾特|下划线|下横线|底线/u;
+// A recogniser writes letters and digits dictated one by one with a space between ("k k 下划线 一 零 零 一 七",
+// "l i l e i 艾特 q q 点 com"): in a text with a spoken @ or _, single letters and digits with a space between are one word.
+const SPOKEN_CHARACTER = `[A-Za-z0-9${CHINESE_DIGIT.slice(1, -1)}]`;
+const SPACE_BETWEEN_DICTATED = new RegExp(`(?<=(?<!${SPOKEN_CHARACTER})${SPOKEN_CHARACTER})[ \\t](?=${SPOKEN_CHARACTER}(?!${SPOKEN_CHARACTER}))`, 'gu');
+const DICTATED_PAIR = new RegExp(`${SPOKEN_CHARACTER}[ \\t]${SPOKEN_CHARACTER}`, 'u');
+
+// Character references of HTML, as web consoles and sanitisers export text: "lilei&#64;163.com", "&#49;&#51;&#56;…",
+// "&#x40;". A reference to no character stays as it is. For redaction only.
+const HTML_CHARACTER_REFERENCE = /&#(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6});/gu;
+function referencedCharacter(reference: string): string {
+  const code = reference[2] === 'x' || reference[2] === 'X' ? Number.parseInt(reference.slice(3, -1), 16) : Number(reference.slice(2, -1));
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
+}
+
+/** Percent escapes and HTML character references read as what they encode; a link may be encoded twice ("lilei%2540163.com"), so escapes are read twice. */
+function withEscapesDecoded(view: MappedText): MappedText {
+  const decodeEscapes = (v: MappedText) => v.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0]));
+  return view
+    .transform(when(HTML_CHARACTER_REFERENCE, (v) => v.replace(HTML_CHARACTER_REFERENCE, (m) => referencedCharacter(m[0]))))
+    .transform(when(PERCENT_ESCAPES, decodeEscapes))
+    .transform(when(PERCENT_ESCAPES, decodeEscapes));
+}
 
 function buildView(text: string, reading: PiiReading): MappedText {
-  return MappedText.of(text)
-    .transform(when(PERCENT_ESCAPES, (view) => (reading === 'eager' ? view.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0])) : view)))
+  return (reading === 'eager' ? withEscapesDecoded(MappedText.of(text)) : MappedText.of(text))
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))
     .replace(OTHER_DIGITS, (m) => digitOf(m[0]))
@@ -349,6 +389,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
     .transform(readSpeltDigits)
     .transform((view) => (reading === 'eager' ? joinSpacedAddress(view.replace(HASH_AT, () => '@')) : view))
     .transform(when(AT_WORD, (view) => view.replace(AT_WORD, () => '@')))
+    .transform(when(SPACE_BETWEEN_DICTATED, (view) => (reading === 'eager' && SPOKEN_SIGN.test(text) ? view.replace(SPACE_BETWEEN_DICTATED, () => '') : view)))
     .transform(when(SPOKEN_UNDERSCORE, (view) => (reading === 'eager' ? view.replace(SPOKEN_UNDERSCORE, () => '_') : view)))
     .transform(when(CHINESE_DIGITS_IN_ID, (view) => (reading === 'eager' && SPOKEN_SIGN.test(text) ? view.replace(CHINESE_DIGITS_IN_ID, (m) => asDigits(m[0])) : view)))
     .transform(when(SPACE_AT, (view) => view.replace(SPACE_AT, () => '')))
@@ -365,7 +406,7 @@ function buildView(text: string, reading: PiiReading): MappedText {
 // Finders on the normalised view. Each takes the original text and returns spans of it.
 
 export interface PiiSpan {
-  readonly kind: 'landline' | 'taiwanMobile' | 'otherPlacesNumber' | 'longNumber' | 'phoneHalf' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
+  readonly kind: 'landline' | 'taiwanMobile' | 'otherPlacesNumber' | 'longNumber' | 'phoneHalf' | 'idPart' | 'email' | 'account' | 'name' | 'address' | 'passport' | 'plate';
   readonly start: number;
   readonly end: number;
   /** The value as the view reads it (digits, address, id or name). */
@@ -425,15 +466,28 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
 // Shopping and video platforms' accounts, only with 号, 账号, id or 名 after the platform's name ("淘宝账号：tb_88",
 // "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
-const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东';
+const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok';
+// Social platforms' accounts with any separator ("我的instagram是 lulu_2026", "facebook：lulu.chen.2026"); the short
+// names (ig, fb, ins) only with a sign after them or after 我的. An account that the writer calls their own, or logs in
+// with ("我的账号是 lulu_2026", "登录账号：lulu_2026", "我的ID是lulu_2026"), and one after 账号 or 用户名 and a sign
+// ("通行账号是m24849350"; then the id holds a digit or _, see findAccounts); not "商品ID:3578046". Redaction's alone too.
+const SOCIAL_ACCOUNTS = 'instagram|facebook|twitter|推特|脸书|(?:ig|fb|ins)(?=\\s*[:：=])|(?<=我的)(?:ig|fb|ins)';
+const OWN_ACCOUNTS = '(?<=我的|登录|登陆)(?:账号|帐号|用户名|id)|(?:账号|帐号|用户名)(?=\\s{0,3}(?:[:：=＝]|是|为))|(?<=(?<![A-Za-z])my[ \\t])(?:user[ \\t]?name|user[ \\t]?id|account|handle)';
 const ACCOUNT_LABELS =
-  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)`;
+  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${OWN_ACCOUNTS}`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
-// In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts).
+// In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts), also
+// right before an @, where the view has taken the space out ("my instagram is @mary_jones99" reads "is@mary_jones99").
 const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is[ \\t]+)@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
-const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS})`, 'u');
+// A dot before a file's extension ends the id: a file named "微信kk_44444.jsonl" holds the id kk_44444.
+export const FILE_EXTENSION = '(?:jsonl|json|csv|tsv|txt|log|xlsx|xls|docx|doc|pptx|ppt|pdf|zip|rar|7z|gz|png|jpe?g|gif|webp|heic|bmp|mp3|mp4|mov|avi|wav|amr|silk|html?|xml|md|ya?ml)(?![A-Za-z0-9_-])';
+const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// The labels of accounts that redaction masks and the pii-exposure rule does not read: an account on a platform is no invitation to leave it.
+const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
+// After 账号 or 用户名 with no word before it that makes the account the writer's own.
+const ACCOUNT_WORD = /^(?:账号|帐号|用户名)/u;
+const OWN_ACCOUNT_BEFORE = /(?:我的|登录|登陆)$/u;
 // "line" as a label: upper case, or with an id, 号 or a sign after it.
 const LINE_AS_LABEL = /^LINE|^[Ll]ine(?:\s{0,2}(?:[Ii][Dd]|号)|\s*[:：=])/u;
 
@@ -456,7 +510,7 @@ const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧�
 const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
-const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款';
+const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字|患者|预约人|挂号人';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
@@ -522,6 +576,13 @@ const NAME_PERHAPS = new RegExp(
 // ("收货人（必填）"), only a full name counts: a surname on the list and one or two given characters that
 // jieba holds as no other word (isPlausibleFullName).
 const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
+// The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"):
+// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名, 款, 字 or 者.
+const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})[ \\t]{1,3}${NAME_CHARS}${NAME_END}`, 'gdu');
+const SPACED_FORM_NAME_NEEDS = /[人主名款字者][ \t]/u;
+// A full name as an invoice's title ("发票抬头：王建国", "抬头写王建国"): the title is as often a company's name, which is no full name.
+const INVOICE_TITLE_NAME = new RegExp(`抬头[ \\t]*(?:写|是|为|填|开|[:：=])?[ \\t]*${NAME_CHARS}${NAME_END}`, 'gdu');
+const INVOICE_TITLE_NAME_NEEDS = /抬头/u;
 const DESCRIBES_A_PERSON = /(?:用户|客户|会员|买家|卖家|顾客|本人|新手|老板|店主|商家|学生|老师|家长|客服|专员|顾问|经理|主管|[人者员户家生师长主手妈爸哥姐弟妹友方])$/u;
 // jieba's tags for a person's name, and for a word it does not know (where unseen names end up).
 const NAME_OR_UNKNOWN_TAG = /^(?:nr.*|x)$/u;
@@ -608,11 +669,23 @@ const NAME_STANDING_ALONE = new RegExp(
     `@(\\p{Script=Han}{2,4}?)(?=[ \\t,，]*(?:你好|您好))`,
     `(?:^|(?<=\\n))[ \\t]*(\\p{Script=Han}{2,4})[ \\t]*(?=[:：])`,
     `[\\[【]\\s?(\\p{Script=Han}{2,4})\\s?(?=[\\]】])`,
-    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)(?=是我本人|是本人)`,
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)(?=是我本人|是本人|是我(?:爸爸?|妈妈?|老公|老婆|爱人|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)(?!\\p{Script=Han}))`,
+    // Signing off a letter: "王建国 敬上", "此致敬礼 王建国", "谢谢——王建国".
+    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)[ \\t]*(?=敬上|拜上|谨上)`,
+    // The view reads a dash as "-": "——" is "--" there.
+    `(?:此致敬礼|敬礼|--)[ \\t\\n]*(\\p{Script=Han}{2,4})(?=[\\s。.!！]|$)`,
   ].join('|'),
   'gdu',
 );
-const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人/u;
+const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--/u;
+// A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
+// "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
+// character of that word, standing alone between signs; it is masked whole, since it names the character a mask
+// hides. Read only in a message that gives a name (姓, 名, 叫). A surname's spelling ("弓长张", "木子李") shows no
+// more than a mask keeps, and stays.
+const CHARACTER_SPELT = /(?:^|(?<=[\s,，、。;；:：]))(\p{Script=Han}{2,3})(?:的那个|那个|的)(\p{Script=Han})(?=[\s,，、。;；!！?？]|$)/gdu;
+const CHARACTER_SPELT_NEEDS = /的|那个/u;
+const GIVES_A_NAME = /姓|名|叫/u;
 // "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
 const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 
@@ -631,8 +704,8 @@ const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的�
 // not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
 // word for one's family or friends ("我老婆王秀英明天在家"), and with 一下 after the verb ("帮我找一下王建国").
 const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|麻烦|我/u;
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|帮|写|麻烦|我/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
@@ -662,17 +735,28 @@ function honorificName(text: string, at: number): [number, number] | undefined {
 // address does (a province, city or district, or a place that ends in 路, 街, 村, 小区 …) and holds
 // a digit or a street word. "地址不对", "地址和产品型号", "寄到公司", "发送到10086" and a template's
 // "地址（***市**区***路**号）" stay. The province, city and district at its start are kept: they point
-// at no one.
+// at no one. A word for a workplace may stand between the cue and the address, with a sign or a comma
+// after it ("寄到公司：海淀区中关村大街27号", "送到我们公司 建外SOHO 8号楼 2301", "寄到公司，中关村大厦15层").
 const ADDRESS_CUE = '(?:收货地址|收件地址|送货地址|寄件地址|家庭地址|详细地址|公司地址|邮寄地址|地址|住址|寄到|送到|送货到|寄送到|发货到|快递到|发到|邮寄到|邮到|寄往|送往|住在|我家在|家住)';
-const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
-const STREET_WORD = /[0-9]|[路街巷弄号栋幢室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
+const WORKPLACE = '(?:我们|我的|我)?(?:公司|单位|办公室)(?:地址)?[ \\t]{0,3}(?:[:：,，]|是|在)?';
+const ADDRESS = new RegExp(`${ADDRESS_CUE}[ \\t]*(?:${WORKPLACE}|[:：是为在]|改为|改成)?[ \\t]*([^，,。！!？?；;\\n\\r]{2,80})`, 'gdu');
+const STREET_WORD = /[0-9]|[路街巷弄号栋幢座室村镇乡]|单元|胡同|小区|大厦|花园|公寓/u;
+// After a word that names an address (地址, 收货地址 …, not a verb of sending) and a sign, a clause that starts with a
+// place's name and holds a number of three digits or more soon after is one, whatever its shape: a delivery inside one
+// city often starts at the building ("地址：望京SOHO T1 1201"). Not "地址查询：…热线400…" nor a platform's mask "[地址x]".
+const ADDRESS_LABEL = /^(?:收货|收件|送货|寄件|家庭|详细|公司|邮寄)?(?:地址|住址)[ \t]*(?:[:：=]|是|为)/u;
+const BUILDING_FIRST = /^(?![你我他她您把被这那])[\p{Script=Han}A-Za-z][^你我他她您把被:：]{0,20}?[0-9]{3}/u;
 const NEXT_FIELD = /联系电话|联系方式|电话|手机|联系人|收件人|收货人|姓名|开户/u;
 // Spaces between the words of an address are allowed: "送货到 上海 浦东 张江路 88 号".
 const PLACE_START = /^\p{Script=Han}(?:[ \t]?\p{Script=Han}){1,9}?[ \t]?(?:路|街|大道|巷|弄|胡同|村|镇|乡|小区|大厦|公寓|花园|园区)/u;
-// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋". The
-// address ends after the building's number and a room number ("…5栋202然后跟您核实一下" ends at 202);
+// Place words and then a building's number, with no district and no road: "发到深圳南山科技园南区8栋", and an
+// office building with its tower, floor and room ("国贸中心B座2201", "望京SOHO T1座1203", "中关村大厦15层1501室",
+// "万达广场3号楼1506室"). The address ends after the last number ("…5栋202然后跟您核实一下" ends at 202);
 // words with a pronoun or 把 in them are a sentence, not a place ("地址你把35号").
-const PLACE_THEN_NUMBER = /^(?:(?![你我他她您把被])\p{Script=Han}[ \t]?){2,25}[0-9]{1,5}[ \t]?(?:号|栋|幢|室|单元|楼)(?:[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?/u;
+// A word of Latin letters ("SOHO"), a tower's or a phase's name ("T3", "2期") is part of the place.
+const PLACE_WORD = '(?:(?![你我他她您把被])\\p{Script=Han}|[A-Za-z]{2,10}(?![A-Za-z0-9])|[A-Za-z][0-9]{1,3}(?![A-Za-z0-9])|[0-9]{1,2}期)';
+const BUILDING_PART = '(?:[A-Za-z]?[0-9]{1,5}[A-Za-z]?[ \\t]?(?:号楼|号|栋|幢|座|室|单元|楼|层)|[A-Za-z][ \\t]?(?:座|栋))';
+const PLACE_THEN_NUMBER = new RegExp(`^(?:${PLACE_WORD}[ \\t]?){2,25}${BUILDING_PART}(?:[ \\t-]?${BUILDING_PART}){0,3}(?:[ \\t-]?[0-9A-Za-z-]{1,6}(?:室|号|层|楼)?)?`, 'u');
 const REGION_PREFIX = /^(?:\p{Script=Han}{2,6}?(?:省|自治区))?(?:\p{Script=Han}{2,6}?(?:市|自治州|盟|地区))?(?:\p{Script=Han}{1,6}?(?<![小园社景校街片厂矿])(?:区|县|旗))?/u;
 // A street address with no word before it ("我家在杭州市西湖区文三路90号"), known by its shape: an
 // administrative chain with at least one province, city, district or county (a town, township or
@@ -777,6 +861,8 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 /** Each gated pattern with the test a text must pass for the pattern to match in it (see buildView). */
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [PERCENT_ESCAPES, (text) => text.includes('%')],
+  [HTML_CHARACTER_REFERENCE, (text) => text.includes('&#')],
+  [SPACE_BETWEEN_DICTATED, (text) => DICTATED_PAIR.test(text)],
   [SPOKEN_UNDERSCORE, (text) => SPOKEN_UNDERSCORE_NEEDS.test(text)],
   [CHINESE_DIGITS_IN_ID, (text) => AT_OR_UNDERSCORE.test(text)],
   [WORDS_BETWEEN_GROUPS, (text) => THREE_GROUP_DIGITS.test(text)],
@@ -797,6 +883,9 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
+  [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
+  [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
+  [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
@@ -826,7 +915,8 @@ export function findAddresses(text: string): PiiSpan[] {
     const region = REGION_PREFIX.exec(clause)![0];
     const rest = clause.slice(region.length);
     const placeThenNumber = region === '' && !PLACE_START.test(clause) ? PLACE_THEN_NUMBER.exec(clause)?.[0] : undefined;
-    if ((region === '' && !PLACE_START.test(clause) && placeThenNumber === undefined) || !STREET_WORD.test(rest)) continue;
+    const buildingFirst = region === '' && placeThenNumber === undefined && ADDRESS_LABEL.test(m[0]) && BUILDING_FIRST.test(clause);
+    if ((region === '' && !PLACE_START.test(clause) && placeThenNumber === undefined && !buildingFirst) || !STREET_WORD.test(rest)) continue;
     const end = start + (placeThenNumber ?? clause).length;
     found.push({ kind: 'address', ...view.original(start + region.length, end), value: view.text.slice(start + region.length, end), ...(region ? { keep: region } : {}) });
   }
@@ -1049,10 +1139,11 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
     // After a dash or a slash, a word of letters alone is another label ("微信/alipay"), not an id.
     if (/[-/]\s*$/u.test(m[1]!) && /^[A-Za-z]+$/u.test(m[2]!)) return [];
     // After "is" a word with no digit and no _ is what the account is like ("wechat is working").
-    if (/[ \t]is[ \t]+$/iu.test(m[1]!) && !/[0-9_]/u.test(m[2]!)) return [];
+    if (/[ \t]is[ \t]*$/iu.test(m[1]!) && !/[0-9_]/u.test(m[2]!)) return [];
     const cue = m[1]!.replace(/^[【[(（〖《「『]\s*/u, '');
     if (/^line/iu.test(cue) && !LINE_AS_LABEL.test(cue)) return [];
     if (reading === 'certain' && PLATFORM_ACCOUNT_LABEL.test(cue)) return [];
+    if (ACCOUNT_WORD.test(cue) && !OWN_ACCOUNT_BEFORE.test(view.text.slice(Math.max(0, m.index - 2), m.index)) && !/[0-9_]/u.test(m[2]!)) return [];
     return [{ kind: 'account' as const, ...view.original(start, start + m[2]!.length), value: m[2]!, label: view.original(m.index + labelStart, m.index + labelEnd) }];
   });
 }
@@ -1117,8 +1208,12 @@ export function findNames(text: string): PiiSpan[] {
     if (!NOT_A_NAME_AFTER_DEAR.has(m[1]!.split(/[ \t]/u)[0]!)) found.push(...latinNameSpan(view, m));
   }
   for (const m of view.text.matchAll(INTRODUCED_NAME)) found.push(nameSpan(view, m.indices![1]!));
-  for (const m of view.text.matchAll(NAME_AFTER_JOIN)) {
-    if (isPlausibleFullName(m[1]!.replace(/[ \t]/gu, ''))) found.push(nameSpan(view, m.indices![1]!));
+  const spaced = mayMatch(SPACED_FORM_NAME, view.text) ? [...view.text.matchAll(SPACED_FORM_NAME)] : [];
+  const invoiceTitles = mayMatch(INVOICE_TITLE_NAME, view.text) ? [...view.text.matchAll(INVOICE_TITLE_NAME)] : [];
+  for (const m of [...view.text.matchAll(NAME_AFTER_JOIN), ...spaced, ...invoiceTitles]) {
+    const name = m[1]!.replace(/[ \t]/gu, '');
+    // A title after the surname is no given name: "负责人 王经理".
+    if (isPlausibleFullName(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
   }
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
@@ -1136,6 +1231,9 @@ export function findNames(text: string): PiiSpan[] {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     if (isPlausibleFullName(view.text.slice(...span))) found.push(nameSpan(view, span));
   }
+  for (const m of GIVES_A_NAME.test(view.text) && mayMatch(CHARACTER_SPELT, view.text) ? view.text.matchAll(CHARACTER_SPELT) : []) {
+    if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
+  }
   for (const span of closingNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
@@ -1147,8 +1245,10 @@ export function findNames(text: string): PiiSpan[] {
 }
 
 // Uyghur, Kazakh and foreign names in Han characters join their parts with a middle dot ("阿卜杜拉·艾力",
-// "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name.
-const PARTS_AFTER_DOTS = /(?:[ \t]?[·・•‧．][ \t]?\p{Script=Han}{1,10}){1,3}/uy;
+// "迪丽热巴·迪力木拉提", "约翰·史密斯"): the parts after it belong to the name. Keyboards give other dots for it (the
+// half-width katakana ･ of Japanese input methods, ∙, the Hangul ㆍ) and, on a Latin keyboard, a hyphen or a dash
+// with no space around it ("阿卜杜拉-艾力").
+const PARTS_AFTER_DOTS = /(?:(?:[ \t]?[·・•‧．･∙ㆍ][ \t]?|[-－‐‑–—])\p{Script=Han}{1,10}){1,3}/uy;
 
 /** `span` with the parts of its name after middle dots in `text` (the original) added. */
 function withPartsAfterDots(text: string, span: PiiSpan): PiiSpan {

@@ -1,4 +1,5 @@
 import { partOfSpeech } from './jieba.js';
+import { findIdParts } from './id-parts.js';
 import { findInvitedIds, findNicknames } from './social-ids.js';
 import { simplifiedInPlace } from './normalize.js';
 import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails, findLandlines, findLongNumbers, findNames, findPassports, findPersonalNumbers, findPhoneHalves, findOtherPlacesNumbers, findPlates, findTaiwanMobiles, maskMiddle } from './pii.js';
@@ -24,6 +25,8 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  * - a mobile number given in two halves after 前七位 / 前面是 and 后四位 / 尾号: 138**** and ****
  *   (either half alone stays: a last four is what every masked number shows), and one in three parts
  *   (前三位 / 中间四位 / 后四位, or 138开头 … 后面是): all but the first three masked;
+ * - a resident ID number given in parts (身份证前六位110105 后面是19900101123X, or split across a line): the first
+ *   three digits kept;
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
  *   lilei圈163.com, lilei 在 163.com): the domain kept, and the name's first character when it is a
  *   Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is masked whole);
@@ -72,6 +75,8 @@ export function findRedactions(original: string): Redaction[] {
     // The name's first letter or digit is kept; a name that starts in Han characters starts with a
     // person's name (王建国13812345678@163.com), and is masked whole.
     findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
+    // An ID number in parts, before the numbers its parts also are (19900101123X holds a mobile number's shape).
+    findIdParts(text).map((m) => ({ start: m.start, end: m.end, replacement: (m.keep ?? '') + '*'.repeat(m.value.length - (m.keep ?? '').length) })),
     // A Taiwan mobile number keeps its first four digits, as a mainland one keeps its first three.
     findTaiwanMobiles(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, m.keep!.length, 0) })),
     // Digits masked, signs and brackets kept: (***) ***-****, ***-**-****, A******(*).

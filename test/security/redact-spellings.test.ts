@@ -163,6 +163,25 @@ const SPELLINGS: Spelling[] = [
   ...['经办人：王建国', '【申请人】王建国', '车主=王建国'].map((text) => ({ family: 'name', text, secret: '王建国' })),
   // A name after an English label with only spaces before it, in pinyin after a sign, and one that signs off a line with more after it.
   ...[['name John Smith', 'smith'], ['recipient John Smith', 'smith'], ['customer name Wang Jianguo', 'jianguo'], ['name: wang jianguo', 'jianguo'], ['Regards, Mary Jones 13812345678', 'jones']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  // A tenth review: an @handle given as a contact, a sign-off name with a space, an office address after a delivery verb, an ID number in two parts.
+  { family: 'handle', text: '微博：@王建国爱摄影', secret: '建国爱摄影' },
+  { family: 'name', text: '落款 王建国', secret: '王建国' },
+  { family: 'address', text: '寄到公司：中关村大街27号中关村大厦15层', secret: '中关村大街' },
+  { family: 'address', text: '寄到国贸中心B座2201', secret: '国贸中心' },
+  { family: 'id', text: '身份证前六位110105 后面是19900101123X', secret: '110105' },
+  { family: 'id', text: '身份证 110105199001\n011234', secret: '011234' },
+  { family: 'handle', text: '我的微博＠小鹿乱撞', secret: '鹿乱撞' },
+  { family: 'handle', text: '我的微信暱稱：小鹿乱撞', secret: '鹿乱撞' },
+  { family: 'name', text: '我叫阿卜杜拉･艾力', secret: '艾力' },
+  { family: 'email', text: '邮箱 lilei&#64;163.com', secret: 'lilei' },
+  { family: 'email', text: 'lilei%2540163.com', secret: 'lilei' },
+  { family: 'account', text: '我的B站账号：lulu2026', secret: 'lulu2026' },
+  { family: 'account', text: '我的账号是 lulu_2026', secret: 'lulu_2026' },
+  { family: 'handle', text: '昵称「小鹿乱撞」', secret: '鹿乱撞' },
+  { family: 'handle', text: '旺旺：小鹿乱撞2026', secret: '鹿乱撞' },
+  { family: 'phone', text: '手机❶❸❽❶❷❸❹❺❻❼❽', secret: '1234' },
+  { family: 'name', text: '我叫王建国，三横王，建设的建，国家的国', secret: '建设的建' },
+  { family: 'email', text: '邮箱是 l i l e i 艾特 q q 点 com', secret: 'lilei' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
@@ -254,6 +273,19 @@ describe('--redact: a file named for a person', () => {
     const result = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
     expect(result.stdout).toContain('不归我们管');
     expect(result.stdout + result.stderr).not.toMatch(/王建国|%E7%8E%8B|13812345678/u);
+  });
+});
+
+describe('--redact: a file named for a WeChat id', () => {
+  const named = path.join(DIR, 'kk_wx 微信kk_44444.jsonl');
+  beforeAll(() => writeFileSync(named, transcript([{ family: 'name', text: '好的', secret: '' }])));
+
+  it.each(['stylish', 'json'])('lint -f %s masks the id and keeps the extension', async (format) => {
+    const plain = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format]);
+    expect(plain.stdout).toContain('kk_44444');
+    const result = await runCli(['lint', named, '-c', REPO_CONFIG, '-f', format, '--redact'], { env: ENV });
+    expect(result.stdout).toContain('微信k******4.jsonl');
+    expect(result.stdout + result.stderr).not.toContain('kk_44444');
   });
 });
 
