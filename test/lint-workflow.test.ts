@@ -225,7 +225,7 @@ describe('waivers (申诉/豁免)', () => {
   });
 
   it('under --redact a waiver author is staff: a pseudonym in every format, readable with the agents kept', async () => {
-    const { lint, dir } = workspace(WAIVER.replaceAll('author: 王质检', 'author: 质检王小红（手机13712345678）'));
+    const { dir } = workspace(WAIVER.replaceAll('author: 王质检', 'author: 质检王小红（手机13712345678）'));
     const env = { env: { SUPPORTLINT_REDACT_KEY: 'team-key-2026-q4' } };
     const run = await runCli(['lint', 'chat.jsonl', '--redact', '-f', 'json', '-f', 'sarif:out.sarif', '-f', 'csv:out.csv', '-f', 'junit:out.xml', '-f', 'jsonl:out.jsonl'], { cwd: dir, ...env });
     const json = jsonOf(run.stdout);
