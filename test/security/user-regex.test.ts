@@ -74,3 +74,28 @@ describe('user regexes run in linear time', () => {
     expect(lexicon.matchAll('😀是快递问题')).toEqual([{ entry: '[\\u4e00-\\u9fa5]{2}问题', start: 3, end: 7 }]);
   });
 });
+
+describe('a user pattern that is linear but slow', () => {
+  it('is refused once it has spent its time budget, naming the pattern, while a plain pattern never is', () => {
+    const text = 'a'.repeat(30_000);
+    const budget = { baseMs: 30, perCharMs: 0 };
+    const slow = compileUserRegex('(\\w+){100}$', 'customRules.x', budget);
+    let refused: Error | undefined;
+    for (let i = 0; i < 200 && !refused; i++) {
+      try {
+        slow.test(text);
+      } catch (error) {
+        refused = error as Error;
+      }
+    }
+    expect(refused?.message).toContain('customRules.x：正则表达式 "(\\w+){100}$" 太慢');
+    // Once refused, every later use says so at once, through matches() too.
+    const started = performance.now();
+    expect(() => slow.test('abc')).toThrow('太慢');
+    expect(() => [...slow.matches('abc')]).toThrow('太慢');
+    expect(performance.now() - started).toBeLessThan(50);
+    // A phrase pattern reading the same text many times stays well within the default budget's rate.
+    const plain = compileUserRegex('加.{0,3}微信', 'customRules.y', { baseMs: 30, perCharMs: 0.001 });
+    for (let i = 0; i < 200; i++) expect([...plain.matches(`${text}加个微信`)]).toEqual([[30_000, 30_004]]);
+  });
+});
