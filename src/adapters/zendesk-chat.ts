@@ -255,6 +255,9 @@ function* readChat(value: unknown, location: SourceLocation, file: string, optio
   if (typeof chat.missed === 'boolean') meta.missed = chat.missed;
   if (typeof chat.started_by === 'string') meta.startedBy = chat.started_by;
   if (typeof chat.zendesk_ticket_id === 'number' || typeof chat.zendesk_ticket_id === 'string') meta.ticketId = String(chat.zendesk_ticket_id);
+  // The visitor's name on the chat, which may differ from the display name in its messages.
+  const visitorName = typeof chat.visitor === 'object' && chat.visitor !== null ? text((chat.visitor as Record<string, unknown>).name)?.trim() : undefined;
+  if (visitorName) meta.customerNames = [visitorName];
   yield {
     type: 'conversation',
     records: 1,

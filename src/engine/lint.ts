@@ -200,7 +200,7 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   call('conversationEnd');
 
   const agents = [...new Set(conversation.messages.filter(isHumanReply).map(agentLabel).filter((a): a is string => !!a))];
-  const customers = [...new Set(conversation.messages.map((m) => m.customerName).filter((name): name is string => !!name))];
+  const customers = [...new Set([...conversation.messages.map((m) => m.customerName), ...metaNames(conversation.meta.customerNames)].filter((name): name is string => !!name))];
   const composed = settings.fixes === false ? { findings: processFindings(findings), fixes: [] } : composeFixes(processFindings(findings), (seq) => conversation.messages[seq]!.text, (seq, text) => relintMessage(conversation, seq, text, settings));
   const processed = composed.findings;
   return {
@@ -228,4 +228,9 @@ function relintMessage(conversation: Conversation, seq: number, text: string, se
   const rules = settings.rules.filter((r) => r.rule.meta.scope === 'message' || r.rule.meta.fixable);
   const alone: Conversation = { ...conversation, messages: [message] };
   return lintConversation(alone, { ...settings, rules, fixes: false, metrics: false }).findings;
+}
+
+/** Names an adapter put in a conversation's meta (a list of texts); anything else is ignored. */
+function metaNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];
 }

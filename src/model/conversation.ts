@@ -38,6 +38,8 @@ export const messageSchema = z.object({
    * wherever an agent writes it.
    */
   customerName: z.string().optional(),
+  // (A name given once for the whole conversation, such as Zendesk's visitor.name, is in the
+  // conversation's meta.customerNames.)
   /** The text exactly as it arrived. Rules match a normalised view and quote this. */
   text: z.string(),
   kind: messageKindSchema,

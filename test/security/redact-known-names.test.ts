@@ -13,8 +13,11 @@ describe('--redact replaces the names the export itself gives, wherever they are
     // Zendesk: the visitor's display name, written by the agent in a reply.
     const { chats } = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/zendesk-chat/chats.json'), 'utf8')) as { chats: Array<Record<string, any>> };
     const chat = JSON.parse(JSON.stringify(chats[0]).replaceAll('王女士', '小鹿爱吃糖')) as Record<string, any>;
+    // The chat's visitor.name can differ from the display name of the visitor's messages.
+    chat.visitor.name = '鹿鹿糖糖';
+
     for (const entry of chat.history as Array<Record<string, any>>) {
-      if (entry.type === 'chat.msg' && String(entry.nick).startsWith('agent:') && entry.nick !== 'agent:trigger') entry.msg = `小鹿爱吃糖您好，${entry.msg}`;
+      if (entry.type === 'chat.msg' && String(entry.nick).startsWith('agent:') && entry.nick !== 'agent:trigger') entry.msg = `小鹿爱吃糖您好，鹿鹿糖糖，${entry.msg}`;
     }
     writeFileSync(path.join(dir, 'zd.json'), JSON.stringify({ chats: [chat], count: 1, next_url: null }));
     // Two conversations: the second names the first one's agent.
@@ -37,6 +40,7 @@ describe('--redact replaces the names the export itself gives, wherever they are
       const run = await runCli(['lint', 'zd.json', '--redact', '--rule', 'every-message', '-f', format], { cwd: dir, env: KEY });
       if (format !== 'sarif') expect(run.stdout, format).toMatch(/客户-[0-9a-f]{10}您好/);
       expect(run.stdout + run.stderr, format).not.toContain('小鹿爱吃糖');
+      expect(run.stdout + run.stderr, format).not.toContain('鹿鹿糖糖');
     }
     const report = await runCli(['report', 'zd.json', '--redact', '-f', 'json'], { cwd: dir, env: KEY });
     expect(report.stdout).not.toContain('小鹿爱吃糖');
