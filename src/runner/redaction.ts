@@ -56,6 +56,14 @@ const CATALOGUE_QUOTES = new Set(Object.values(CATALOGUES).flatMap((catalogue) =
 // A quoted value with no letter or digit in it (a date's separator "-") names no one: kept.
 const NAMES_NOTHING = /^[^\p{L}\p{N}]*$/u;
 
+// A conversation id that another conversation's text may cite (a ticket number, TK-2026-88123): a
+// digit, and six or more letters, digits and separators. Runs of that shape are looked up in the
+// text; shorter ids ("c1", "12") are too likely to be something else.
+const CITABLE_ID = /^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9_.:#/-]{5,63}$/;
+const ID_RUN = /[A-Za-z0-9][A-Za-z0-9_.:#/-]{5,63}/g;
+/** Ids kept for citations: the most recent ones, so that memory does not grow with the input. */
+const CITABLE_IDS_KEPT = 100_000;
+
 // A conversation id with a time in it ("小鱼儿 2026-11-02 10:00:03", as 千牛 ids are): the part
 // before the time is the customer's nickname.
 const ID_WITH_TIME = /^(.+?)\s+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/u;
@@ -96,6 +104,8 @@ export class Redactor {
 
   /** Agent names this run has met, in any conversation: one conversation's text can name another's agent. */
   private readonly agentsSeen = new Set<string>();
+  /** Conversation ids this run has met that a text can cite (CITABLE_ID), the latest CITABLE_IDS_KEPT. */
+  private readonly idsSeen = new Set<string>();
 
   /**
    * The names that may turn up in one conversation's free text, longest first, with what replaces
@@ -104,6 +114,10 @@ export class Redactor {
    */
   private namesOf(conversationId: string, agents: readonly string[], customers: readonly string[] = []): Array<[string, string]> {
     const names: Array<[string, string]> = [[conversationId, this.conversationId(conversationId)]];
+    if (CITABLE_ID.test(conversationId) && !this.idsSeen.has(conversationId)) {
+      this.idsSeen.add(conversationId);
+      if (this.idsSeen.size > CITABLE_IDS_KEPT) this.idsSeen.delete(this.idsSeen.values().next().value!);
+    }
     const nickname = ID_WITH_TIME.exec(conversationId)?.[1]?.trim();
     if (nickname) names.push([nickname, this.pseudonym('customer', nickname)]);
     for (const customer of customers) names.push([customer.trim(), this.pseudonym('customer', customer.trim())]);
@@ -123,11 +137,26 @@ export class Redactor {
   }
 
   private text(value: string, names: ReadonlyArray<[string, string]>): string {
-    return redactText(replaceNames(value, names));
+    return redactText(this.citedIdsReplaced(replaceNames(value, names)));
+  }
+
+  /** Conversation ids of this run (see CITABLE_ID) that the text cites, as their pseudonyms. */
+  private citedIdsReplaced(text: string): string {
+    if (this.idsSeen.size === 0) return text;
+    return text.replace(ID_RUN, (run) => {
+      if (this.idsSeen.has(run)) return this.conversationId(run);
+      // A run that ends a sentence carries its full stop: "…TK-2026-88123."
+      const trimmed = run.replace(/[_.:#/-]+$/, '');
+      return trimmed !== run && this.idsSeen.has(trimmed) ? this.conversationId(trimmed) + run.slice(trimmed.length) : run;
+    });
+  }
+
+  private citesId(text: string): boolean {
+    return this.idsSeen.size > 0 && this.citedIdsReplaced(text) !== text;
   }
 
   private quote<T extends { text: string; range?: [number, number] }>(value: T, names: ReadonlyArray<[string, string]>): T {
-    if (names.some(([name]) => value.text.includes(name))) return { ...value, text: this.text(value.text, names), range: undefined };
+    if (names.some(([name]) => value.text.includes(name)) || this.citesId(value.text)) return { ...value, text: this.text(value.text, names), range: undefined };
     const { text, range } = redactQuote(value.text, value.range);
     return range ? { ...value, text, range } : { ...value, text };
   }

@@ -31,6 +31,15 @@ describe('--redact replaces the names the export itself gives, wherever they are
         line('x2', '2026-11-02T11:05:00+08:00', 'agent', '林晓今天休息，这个是仓库那边的问题，您等通知吧', '周芸'),
       ].join('\n') + '\n',
     );
+    // The second ticket cites the first by its id.
+    writeFileSync(
+      path.join(dir, 'tickets.jsonl'),
+      [
+        line('TK-2026-88123', '2026-11-02T10:00:00+08:00', 'customer', '快递还没到'),
+        line('TK-2026-88124', '2026-11-03T10:00:00+08:00', 'customer', '接上一个工单TK-2026-88123，还没处理'),
+        line('TK-2026-88124', '2026-11-03T10:05:00+08:00', 'agent', '好的，TK-2026-88124和TK-2026-88123.我一起看', '周芸'),
+      ].join('\n') + '\n',
+    );
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), `extends: ${REPO_CONFIG}\ncustomRules:\n  every-message: { type: phrase, role: any, patterns: ['^[\\s\\S]'], message: 全部 }\n`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,6 +56,14 @@ describe('--redact replaces the names the export itself gives, wherever they are
     // Without --redact the display name is not printed as a field of its own.
     const plain = JSON.parse((await runCli(['lint', 'zd.json', '-f', 'json'], { cwd: dir })).stdout);
     expect(plain.results[0]).not.toHaveProperty('customers');
+  });
+
+  it('a ticket id cited in another conversation becomes that conversation\'s pseudonym', async () => {
+    const run = await runCli(['lint', 'tickets.jsonl', '--redact', '--rule', 'every-message', '--no-collapse', '-f', 'json'], { cwd: dir, env: KEY });
+    const json = JSON.parse(run.stdout) as { results: Array<{ conversationId: string; findings: Array<{ excerpt: string }> }> };
+    const [first, second] = json.results;
+    expect(second!.findings.map((f) => f.excerpt)).toEqual([`接上一个工单${first!.conversationId}，还没处理`, `好的，${second!.conversationId}和${first!.conversationId}.我一起看`]);
+    expect(run.stdout).not.toContain('TK-2026');
   });
 
   it('an agent of one conversation named in another becomes that agent\'s pseudonym there too', async () => {
