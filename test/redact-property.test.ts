@@ -48,11 +48,12 @@ const CHINESE: Record<string, string[]> = {
 };
 const SUPERSCRIPT = [...'⁰¹²³⁴⁵⁶⁷⁸⁹'];
 const SUBSCRIPT = [...'₀₁₂₃₄₅₆₇₈₉'];
-// Negative-circled, double-circled and Devanagari digits, and circled ideographs (〇 for 0, which has none).
+// Negative-circled, double-circled and Devanagari digits, and circled and parenthesised ideographs (〇 for 0, which has none).
 const NEGATIVE_CIRCLED = [...'⓿❶❷❸❹❺❻❼❽❾'];
 const DOUBLE_CIRCLED = ['0', ...'⓵⓶⓷⓸⓹⓺⓻⓼⓽'];
 const DEVANAGARI = [...'०१२३४५६७८९'];
 const CIRCLED_IDEOGRAPH = ['〇', ...'㊀㊁㊂㊃㊄㊅㊆㊇㊈'];
+const PARENTHESISED_IDEOGRAPH = ['〇', ...'㈠㈡㈢㈣㈤㈥㈦㈧㈨'];
 const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
 // Words people put between the groups of a phone number: only redaction reads these.
 const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
@@ -115,7 +116,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
     // HTML character references, as a web console exports them.
     fc.constant(` ${[...digits].map((d) => `&#${d.charCodeAt(0)};`).join('')} `),
     // Superscript and subscript digits.
-    fc.constantFrom(SUPERSCRIPT, SUBSCRIPT, NEGATIVE_CIRCLED, DOUBLE_CIRCLED, DEVANAGARI, CIRCLED_IDEOGRAPH).map((script) => [...digits].map((d) => script[Number(d)] ?? d).join('')),
+    fc.constantFrom(SUPERSCRIPT, SUBSCRIPT, NEGATIVE_CIRCLED, DOUBLE_CIRCLED, DEVANAGARI, CIRCLED_IDEOGRAPH, PARENTHESISED_IDEOGRAPH).map((script) => [...digits].map((d) => script[Number(d)] ?? d).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
     fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
     // Every digit an English word, or the middle digits of a phone ("138 four seven two nine 1056").

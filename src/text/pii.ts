@@ -180,9 +180,9 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
 // (⒈), dingbat (➊), mathematical (𝟏), superscript (¹) and subscript (₁), Arabic-Indic (١) and
-// Extended Arabic-Indic (۱), Devanagari (१), and circled ideographs (㊀, read as the Chinese digit 一). Keycap digits
+// Extended Arabic-Indic (۱), Devanagari (१), and circled and parenthesised ideographs (㊀ and ㈠, read as the Chinese digit 一). Keycap digits
 // (1️⃣) are a digit with invisible marks after it, dropped above.
-const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
+const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3220-\u3229\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
 function digitOf(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
