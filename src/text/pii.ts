@@ -183,7 +183,17 @@ const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\
 // Extended Arabic-Indic (۱), Devanagari (१), and circled and parenthesised ideographs (㊀ and ㈠, read as the Chinese digit 一). Keycap digits
 // (1️⃣) are a digit with invisible marks after it, dropped above.
 const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3220-\u3229\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
+// OTHER_DIGITS holds a few hundred characters: each is read once, not at every place a long number of them stands.
+const DIGITS_READ = new Map<string, string>();
 function digitOf(char: string): string {
+  let digit = DIGITS_READ.get(char);
+  if (digit === undefined) {
+    digit = readDigit(char);
+    DIGITS_READ.set(char, digit);
+  }
+  return digit;
+}
+function readDigit(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
   if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
