@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, HERE_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -696,8 +696,9 @@ const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬�
 const CHARACTER_SPELT = /(?:^|(?<=[\s,，、。;；:：]))(\p{Script=Han}{2,3})(?:的那个|那个|的)(\p{Script=Han})(?=[\s,，、。;；!！?？]|$)/gdu;
 const CHARACTER_SPELT_NEEDS = /的|那个/u;
 const GIVES_A_NAME = /姓|名|叫/u;
-// "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
-const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
+// "Mr. Zhang Wei", "Dear John Smith,", "Dear Mr. Smith,": one or two capitalised words after a title, Dear, or Dear and a title.
+const LATIN_TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?';
+const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:${LATIN_TITLE}|Dear(?:[ \\t]+${LATIN_TITLE})?)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 
 // A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
 // after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜") or a word for the customer
@@ -897,6 +898,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
+  [GREETED_NAME, (text) => LATIN_GREETING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
@@ -1245,6 +1247,7 @@ export function findNames(text: string): PiiSpan[] {
     if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   }
   for (const span of closingNames(view)) found.push(span);
+  for (const span of greetedNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {

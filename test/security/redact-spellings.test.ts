@@ -184,6 +184,8 @@ const SPELLINGS: Spelling[] = [
   { family: 'email', text: '邮箱是 l i l e i 艾特 q q 点 com', secret: 'lilei' },
   // An eleventh review.
   { family: 'phone', text: '手机㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧', secret: '1234' },
+  { family: 'name', text: '\nDear Mr. Smith,', secret: 'smith' },
+  { family: 'name', text: '\nHi Mary, sorry for the delay', secret: 'himary' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

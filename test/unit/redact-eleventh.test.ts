@@ -18,3 +18,21 @@ describe('parenthesised ideographs as digits', () => {
     expect(findPersonalNumbers('您的手机㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧', { spellings: 'any' }).map((m) => m.digits)).toEqual(['13812345678']);
   });
 });
+
+describe('a name greeted in English, after Dear and a title or alone at the start of a line', () => {
+  masksAs([
+    ['Dear Mr. Smith,', 'Dear Mr. S****,'],
+    ['Dear Ms Jones', 'Dear Ms J****'],
+    ['Dear Dr. Watson, your order has shipped', 'Dear Dr. W*****, your order has shipped'],
+    ['Hi Mary,', 'Hi M***,'],
+    ['Hello John Smith', 'Hello J********'],
+    ['Hi Mary Jones!', 'Hi M********!'],
+    ['Hey Sara, sorry for the delay', 'Hey S***, sorry for the delay'],
+    ['订单已发出\nHi Mary，请查收', '订单已发出\nHi M***，请查收'],
+    // A reply on Twitter opens with the mentions it answers.
+    ['@105855 Hi Thomas, this is correct', '@105855 Hi T*****, this is correct'],
+  ]);
+  // Words that are greeted and are no one's name ("Hello World" is a program's first words), a greeting with a
+  // comma after it, a lone title, a mention, and an initial.
+  leavesAlone(['Hi there', 'Hi There!', 'Hello team', 'Hi all', 'Hi All,', 'Hi Guys,', 'Hello Sir,', 'Dear customer', 'Dear Sir or Madam,', 'Hi, I need help', 'Hello World', 'Hello World!', 'Dear Mr', 'Hi @mary_jones99', "Hi I'm stuck", 'Hey J.']);
+});
