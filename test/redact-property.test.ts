@@ -314,9 +314,9 @@ const calledNamePii = fc
   .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
   .chain(([verb, s, g]) =>
     // Or standing alone: before 是我本人, greeted after an @, as the speaker of a line, in brackets, after From:.
-    // Or as an invoice's title, after 帮 and 写, and signing off a letter.
+    // Or as an invoice's title, after 帮 and 写, signing off a letter, and as the owner of an order or a document.
     fc
-      .constantFrom(`${verb}${s}${g}，`, `，${s}${g}是我本人，`, ` @${s}${g} 你好，`, `\n${s}${g}：在吗，`, `[${s}${g}]`, ` From: ${s}${g}，`, `，${s}${g}是我爸，`, `发票抬头：${s}${g}，`, `帮${s}${g}查一下，`, `写${s}${g}的名字，`, `。${s}${g} 敬上`, `此致敬礼 ${s}${g}。`, `谢谢——${s}${g}。`)
+      .constantFrom(`${verb}${s}${g}，`, `，${s}${g}是我本人，`, `，这是${s}${g}的订单，`, `，订单是${s}${g}的，`, `，下单的是${s}${g}，`, `，以${s}${g}的名义下单，`, `，${s}${g}的手机号，`, ` @${s}${g} 你好，`, `\n${s}${g}：在吗，`, `[${s}${g}]`, ` From: ${s}${g}，`, `，${s}${g}是我爸，`, `发票抬头：${s}${g}，`, `帮${s}${g}查一下，`, `写${s}${g}的名字，`, `。${s}${g} 敬上`, `此致敬礼 ${s}${g}。`, `谢谢——${s}${g}。`)
       .map((text): Pii => ({ text, secrets: [s + g] })),
   );
 // A name in Latin letters that signs off the message.

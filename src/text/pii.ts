@@ -688,6 +688,22 @@ const NAME_STANDING_ALONE = new RegExp(
   'gdu',
 );
 const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--/u;
+// Characters that end the name of a product's version or model ("下单的是高配版"), not a given name.
+const PRODUCT_WORD_END = /[版款型码套装色号]$/u;
+// A full name as the owner of an order, an account or a document, with no label before it: "这是王建国的订单",
+// "用王建国的身份证", "以王建国的名义下单", "王建国的手机号" (after 是, 用 or 以, or no Han character), "订单是王建国的",
+// and the one who ordered or receives, "下单的是王建国", "收货的是王建国". Only a full name counts (isFullNameAmongWords):
+// "这是我们的订单", "这是客服的问题", "以公司的名义", "下单的是什么" stay.
+const OWNED = '(?:订单|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员)';
+const OWNER_NAME = new RegExp(
+  [
+    `(?:(?<!\\p{Script=Han})|(?<=[是用以]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
+    `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦])`,
+    `(?:下单|收货|签收|收件)的人?[ \\t]?(?:是|为)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|本人|[吗呢吧啊呀哦])`,
+  ].join('|'),
+  'gdu',
+);
+const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的`, 'u');
 // A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
 // "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
 // character of that word, standing alone between signs; it is masked whole, since it names the character a mask
@@ -894,6 +910,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
+  [OWNER_NAME, (text) => OWNER_NAME_NEEDS.test(text)],
   [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
@@ -1242,6 +1259,11 @@ export function findNames(text: string): PiiSpan[] {
   for (const m of mayMatch(NAME_STANDING_ALONE, view.text) ? view.text.matchAll(NAME_STANDING_ALONE) : []) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     if (isPlausibleFullName(view.text.slice(...span))) found.push(nameSpan(view, span));
+  }
+  for (const m of mayMatch(OWNER_NAME, view.text) ? view.text.matchAll(OWNER_NAME) : []) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    const name = view.text.slice(...span);
+    if (isFullNameAmongWords(name) && !PRODUCT_WORD_END.test(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, span));
   }
   for (const m of GIVES_A_NAME.test(view.text) && mayMatch(CHARACTER_SPELT, view.text) ? view.text.matchAll(CHARACTER_SPELT) : []) {
     if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });

@@ -186,6 +186,7 @@ const SPELLINGS: Spelling[] = [
   { family: 'phone', text: '手机㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧', secret: '1234' },
   { family: 'name', text: '\nDear Mr. Smith,', secret: 'smith' },
   { family: 'name', text: '\nHi Mary, sorry for the delay', secret: 'himary' },
+  ...['这是王建国的订单', '下单的是王建国', '以王建国的名义下单', '王建国的手机号'].map((text) => ({ family: 'name', text, secret: '王建国' })),
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
