@@ -48,11 +48,12 @@ const CHINESE: Record<string, string[]> = {
 };
 const SUPERSCRIPT = [...'⁰¹²³⁴⁵⁶⁷⁸⁹'];
 const SUBSCRIPT = [...'₀₁₂₃₄₅₆₇₈₉'];
-// Negative-circled, double-circled and Devanagari digits, and circled ideographs (〇 for 0, which has none).
+// Negative-circled, double-circled and Devanagari digits, and circled and parenthesised ideographs (〇 for 0, which has none).
 const NEGATIVE_CIRCLED = [...'⓿❶❷❸❹❺❻❼❽❾'];
 const DOUBLE_CIRCLED = ['0', ...'⓵⓶⓷⓸⓹⓺⓻⓼⓽'];
 const DEVANAGARI = [...'०१२३४५६७८९'];
 const CIRCLED_IDEOGRAPH = ['〇', ...'㊀㊁㊂㊃㊄㊅㊆㊇㊈'];
+const PARENTHESISED_IDEOGRAPH = ['〇', ...'㈠㈡㈢㈣㈤㈥㈦㈧㈨'];
 const SEPARATORS = [' ', '-', '，', '_', '/', '.', ',', '、', ' - '];
 // Words people put between the groups of a phone number: only redaction reads these.
 const WORD_SEPARATORS = ['加', '转', '空格', '杠', ' 加 '];
@@ -115,7 +116,7 @@ function spelt(digits: string): fc.Arbitrary<string> {
     // HTML character references, as a web console exports them.
     fc.constant(` ${[...digits].map((d) => `&#${d.charCodeAt(0)};`).join('')} `),
     // Superscript and subscript digits.
-    fc.constantFrom(SUPERSCRIPT, SUBSCRIPT, NEGATIVE_CIRCLED, DOUBLE_CIRCLED, DEVANAGARI, CIRCLED_IDEOGRAPH).map((script) => [...digits].map((d) => script[Number(d)] ?? d).join('')),
+    fc.constantFrom(SUPERSCRIPT, SUBSCRIPT, NEGATIVE_CIRCLED, DOUBLE_CIRCLED, DEVANAGARI, CIRCLED_IDEOGRAPH, PARENTHESISED_IDEOGRAPH).map((script) => [...digits].map((d) => script[Number(d)] ?? d).join('')),
     ...(digits.length === 11 ? [fc.constantFrom(...LOOKALIKES).map(([one, zero]) => ` ${withLookalikes(digits, one, zero)} `)] : []),
     fc.tuple(fc.array(fc.nat(), { minLength: digits.length, maxLength: digits.length }), fc.boolean()).map(([picks, lastAsWord]) => withHomoglyphs(digits, picks, lastAsWord)),
     // Every digit an English word, or the middle digits of a phone ("138 four seven two nine 1056").
@@ -313,9 +314,9 @@ const calledNamePii = fc
   .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
   .chain(([verb, s, g]) =>
     // Or standing alone: before 是我本人, greeted after an @, as the speaker of a line, in brackets, after From:.
-    // Or as an invoice's title, after 帮 and 写, and signing off a letter.
+    // Or as an invoice's title, after 帮 and 写, signing off a letter, and as the owner of an order or a document.
     fc
-      .constantFrom(`${verb}${s}${g}，`, `，${s}${g}是我本人，`, ` @${s}${g} 你好，`, `\n${s}${g}：在吗，`, `[${s}${g}]`, ` From: ${s}${g}，`, `，${s}${g}是我爸，`, `发票抬头：${s}${g}，`, `帮${s}${g}查一下，`, `写${s}${g}的名字，`, `。${s}${g} 敬上`, `此致敬礼 ${s}${g}。`, `谢谢——${s}${g}。`)
+      .constantFrom(`${verb}${s}${g}，`, `，${s}${g}是我本人，`, `，这是${s}${g}的订单，`, `，订单是${s}${g}的，`, `，下单的是${s}${g}，`, `，以${s}${g}的名义下单，`, `，${s}${g}的手机号，`, ` @${s}${g} 你好，`, `\n${s}${g}：在吗，`, `[${s}${g}]`, ` From: ${s}${g}，`, `，${s}${g}是我爸，`, `发票抬头：${s}${g}，`, `帮${s}${g}查一下，`, `写${s}${g}的名字，`, `。${s}${g} 敬上`, `此致敬礼 ${s}${g}。`, `谢谢——${s}${g}。`)
       .map((text): Pii => ({ text, secrets: [s + g] })),
   );
 // A name in Latin letters that signs off the message.
@@ -352,8 +353,13 @@ const fieldNamePii = fc
   .tuple(fc.constantFrom('{"name":"', 'name=', '"receiver": "', 'username='), fc.constantFrom(...SURNAMES), fc.constantFrom('建国', '秀英', '小红', '伟'))
   .map(([field, s, g]): Pii => ({ text: `${field}${s}${g}" `, secrets: [s + g] }));
 const titledLatinNamePii = fc
-  .tuple(fc.constantFrom('Mr. ', 'Mrs ', 'Ms. ', 'Dr. ', 'Dear '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
+  .tuple(fc.constantFrom('Mr. ', 'Mrs ', 'Ms. ', 'Dr. ', 'Dear ', 'Dear Mr. ', 'Dear Ms '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN))
   .map(([title, a, b]): Pii => ({ text: ` ${title}${a} ${b}, `, secrets: [`${a} ${b}`] }));
+// A surname alone after Dear and a title, and a first name alone greeted at the start of a line: its first letter alone
+// may survive. The name is short ("Li"), so the secret is the word before it and the name.
+const greetedFirstNamePii = fc
+  .tuple(fc.constantFrom('Dear Mr. ', 'Dear Ms ', '\nHi ', '\nHello ', '\nHey ', '\n@105855 Hi '), fc.constantFrom(...PINYIN), fc.constantFrom(', ', '! ', '，', '\n'))
+  .map(([greeting, name, sign]): Pii => ({ text: `${greeting}${name}${sign}`, secrets: [`${greeting.trim().split(' ').pop()!} ${name}`] }));
 // Names whose first character is not on the surname list, and with no surname at all.
 const UNLISTED = [...'乔阿虚岳雁'];
 const unlistedNamePii = fc.tuple(fc.constantFrom(...UNLISTED), fc.array(fc.constantFrom(...GIVEN), { minLength: 1, maxLength: 2 }).map((g) => g.join(''))).chain(([first, rest]) => {
@@ -426,7 +432,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -513,7 +519,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -6,7 +6,8 @@
  *   Wang Jianguo", "recipient Mary Jones"), and a name in pinyin, in any case, after an English label
  *   with or without a sign ("name: wang jianguo", "name wang jianguo");
  * - a name that signs off a message or a line ("Regards, Mary Jones"), also with more after it on the
- *   line ("Regards, Mary Jones 13812345678"), and one that is greeted ("Hi Mary Jones, sorry…").
+ *   line ("Regards, Mary Jones 13812345678"), and one that is greeted ("Hi Mary Jones, sorry…"; a first
+ *   name alone at the start of a message or a line: "Hi Mary,").
  *
  * Each finder reads the normalised view of pii.ts and returns spans of the original text; the span
  * leaves out the name's first letter, which the mask keeps.
@@ -149,6 +150,26 @@ export const CLOSING_NAME = new RegExp(
 // The words CLOSING_NAME starts with.
 export const CLOSING_WORD = /regards|thank|signed|sincerely|cheers|best|yours|respectfully|cordially|hi|hello|hey/iu;
 const SIGN_OR_END = /[ \t]*(?:[,，。.!！?？;；:：\r\n]|$)/uy;
+
+// A first name alone greeted at the start of a message or a line ("Hi Mary,", "Hello John!", "Hey Sara"), perhaps after
+// the mentions a reply on Twitter opens with ("@105855 Hi Thomas,"): a capitalised word that ends the line or stands
+// before a sign. Elsewhere a greeting needs a full name (CLOSING_NAME). Words that are greeted and are no one's name
+// stay: "Hi there", "Hi All", "Hello Team", "Hello World", "Hi Guys".
+export const GREETED_NAME = new RegExp(`^[ \\t]*(?:@[^\\s@]{1,30}[ \\t]+){0,3}(?:[Hh]i|[Hh]ello|[Hh]ey)[ \\t]+(${CAPITALISED_WORD})(?=[ \\t]*(?:[,，。.!！?？;；:：~～-]|$))`, 'gdmu');
+export const LATIN_GREETING_WORD = /\b(?:hi|hello|hey)\b/iu;
+const GREETED_NOT_A_NAME = new Set("There World Guys Folks Everybody Anyone Someone Again Morning Afternoon Evening Night Buddy Mate Bro Boss Ladies Gentlemen Admin Agent Bot Robot Human Siri Alexa Google Cortana I'm I’m".split(' '));
+
+/** First names in Latin letters greeted at the start of a message or a line (GREETED_NAME), their first letters kept. */
+export function greetedNames(view: MappedText): PiiSpan[] {
+  if (!LATIN_GREETING_WORD.test(view.text)) return [];
+  return [...view.text.matchAll(GREETED_NAME)].flatMap((m) => {
+    const name = m[1]!;
+    // An initial is no name to mask ("Hi J.").
+    if (name.length < 2 || name.endsWith('.') || GREETED_NOT_A_NAME.has(name) || !isNameWord(name)) return [];
+    const [start, end] = m.indices![1]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: name, keep: name[0]! }];
+  });
+}
 
 /** Names in Latin letters that sign off a message or are greeted (CLOSING_NAME), their first letters kept. */
 export function closingNames(view: MappedText): PiiSpan[] {

@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, HERE_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -180,10 +180,20 @@ export function maskPersonalNumber(match: Pick<PiiMatch, 'kind' | 'digits'>): st
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]|\u034f|\ufe0e|\ufe0f|\u20e3)+/gu;
 // Digits of other scripts and styles that read as 0–9: circled (①), parenthesised (⑴), full stop
 // (⒈), dingbat (➊), mathematical (𝟏), superscript (¹) and subscript (₁), Arabic-Indic (١) and
-// Extended Arabic-Indic (۱), Devanagari (१), and circled ideographs (㊀, read as the Chinese digit 一). Keycap digits
+// Extended Arabic-Indic (۱), Devanagari (१), and circled and parenthesised ideographs (㊀ and ㈠, read as the Chinese digit 一). Keycap digits
 // (1️⃣) are a digit with invisible marks after it, dropped above.
-const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
+const OTHER_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u3220-\u3229\u3280-\u3289\u{1d7ce}-\u{1d7ff}]/gu;
+// OTHER_DIGITS holds a few hundred characters: each is read once, not at every place a long number of them stands.
+const DIGITS_READ = new Map<string, string>();
 function digitOf(char: string): string {
+  let digit = DIGITS_READ.get(char);
+  if (digit === undefined) {
+    digit = readDigit(char);
+    DIGITS_READ.set(char, digit);
+  }
+  return digit;
+}
+function readDigit(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
   if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
@@ -678,6 +688,22 @@ const NAME_STANDING_ALONE = new RegExp(
   'gdu',
 );
 const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--/u;
+// Characters that end the name of a product's version or model ("下单的是高配版"), not a given name.
+const PRODUCT_WORD_END = /[版款型码套装色号]$/u;
+// A full name as the owner of an order, an account or a document, with no label before it: "这是王建国的订单",
+// "用王建国的身份证", "以王建国的名义下单", "王建国的手机号" (after 是, 用 or 以, or no Han character), "订单是王建国的",
+// and the one who ordered or receives, "下单的是王建国", "收货的是王建国". Only a full name counts (isFullNameAmongWords):
+// "这是我们的订单", "这是客服的问题", "以公司的名义", "下单的是什么" stay.
+const OWNED = '(?:订单|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员)';
+const OWNER_NAME = new RegExp(
+  [
+    `(?:(?<!\\p{Script=Han})|(?<=[是用以]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
+    `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦])`,
+    `(?:下单|收货|签收|收件)的人?[ \\t]?(?:是|为)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|本人|[吗呢吧啊呀哦])`,
+  ].join('|'),
+  'gdu',
+);
+const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的`, 'u');
 // A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
 // "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
 // character of that word, standing alone between signs; it is masked whole, since it names the character a mask
@@ -686,8 +712,9 @@ const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬�
 const CHARACTER_SPELT = /(?:^|(?<=[\s,，、。;；:：]))(\p{Script=Han}{2,3})(?:的那个|那个|的)(\p{Script=Han})(?=[\s,，、。;；!！?？]|$)/gdu;
 const CHARACTER_SPELT_NEEDS = /的|那个/u;
 const GIVES_A_NAME = /姓|名|叫/u;
-// "Mr. Zhang Wei", "Dear John Smith,": one or two capitalised words after a title or Dear.
-const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?|Dear)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
+// "Mr. Zhang Wei", "Dear John Smith,", "Dear Mr. Smith,": one or two capitalised words after a title, Dear, or Dear and a title.
+const LATIN_TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?';
+const LATIN_TITLED_NAME = new RegExp(`(?<![A-Za-z])(?:${LATIN_TITLE}|Dear(?:[ \\t]+${LATIN_TITLE})?)[ \\t]+(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD})?)(?![A-Za-z])`, 'gdu');
 
 // A full name after 叫, whoever's it is ("我老公叫刘德华", "我妈叫王秀英", "他叫周杰伦", "名叫张伟"), or
 // after a verb for reaching someone ("找张学友", "请转告王建国", "通知李娜") or a word for the customer
@@ -883,10 +910,12 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [FIRST_THREE, (text) => FIRST_THREE_NEEDS.test(text)],
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
+  [OWNER_NAME, (text) => OWNER_NAME_NEEDS.test(text)],
   [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
   [CLOSING_NAME, (text) => CLOSING_WORD.test(text)],
+  [GREETED_NAME, (text) => LATIN_GREETING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
@@ -1231,10 +1260,16 @@ export function findNames(text: string): PiiSpan[] {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     if (isPlausibleFullName(view.text.slice(...span))) found.push(nameSpan(view, span));
   }
+  for (const m of mayMatch(OWNER_NAME, view.text) ? view.text.matchAll(OWNER_NAME) : []) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    const name = view.text.slice(...span);
+    if (isFullNameAmongWords(name) && !PRODUCT_WORD_END.test(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, span));
+  }
   for (const m of GIVES_A_NAME.test(view.text) && mayMatch(CHARACTER_SPELT, view.text) ? view.text.matchAll(CHARACTER_SPELT) : []) {
     if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   }
   for (const span of closingNames(view)) found.push(span);
+  for (const span of greetedNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {

@@ -182,6 +182,11 @@ const SPELLINGS: Spelling[] = [
   { family: 'phone', text: '手机❶❸❽❶❷❸❹❺❻❼❽', secret: '1234' },
   { family: 'name', text: '我叫王建国，三横王，建设的建，国家的国', secret: '建设的建' },
   { family: 'email', text: '邮箱是 l i l e i 艾特 q q 点 com', secret: 'lilei' },
+  // An eleventh review.
+  { family: 'phone', text: '手机㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧', secret: '1234' },
+  { family: 'name', text: '\nDear Mr. Smith,', secret: 'smith' },
+  { family: 'name', text: '\nHi Mary, sorry for the delay', secret: 'himary' },
+  ...['这是王建国的订单', '下单的是王建国', '以王建国的名义下单', '王建国的手机号'].map((text) => ({ family: 'name', text, secret: '王建国' })),
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
