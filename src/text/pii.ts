@@ -474,9 +474,9 @@ const EMAIL_WITHOUT_TLD = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,6
 // Other messengers too: 绿泡泡 (WeChat's nickname), LINE, Telegram and tg, WhatsApp, Skype, 钉钉, 飞书.
 // "line" is as often a production line or a line of text: lower case, it is a label only with "id", 号
 // or a sign after it ("line id: abc_1234"), and upper case ("LINE abc_1234") with nothing (see findAccounts).
-// Shopping and video platforms' accounts, only with 号, 账号, id or 名 after the platform's name ("淘宝账号：tb_88",
+// Shopping, payment and video platforms' accounts, only with 号, 账号, id or 名 after the platform's name ("淘宝账号：tb_88",
 // "旺旺号 abc_123", "抖音号 abc_123"): redaction's alone, since an account on the platform is no invitation to leave it.
-const PLATFORM_ACCOUNTS = '淘宝|旺旺|抖音|快手|小红书|微博|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok';
+const PLATFORM_ACCOUNTS = '淘宝|旺旺|支付宝|抖音|快手|小红书|微博|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok';
 // Social platforms' accounts with any separator ("我的instagram是 lulu_2026", "facebook：lulu.chen.2026"); the short
 // names (ig, fb, ins) only with a sign after them or after 我的. An account that the writer calls their own, or logs in
 // with ("我的账号是 lulu_2026", "登录账号：lulu_2026", "我的ID是lulu_2026"), and one after 账号 or 用户名 and a sign

@@ -131,9 +131,11 @@ describe('an account on another platform, or one the writer calls their own', ()
     ['登录账号：lulu_2026', '登录账号：l*******6'],
     ['我的ID是lulu_2026', '我的ID是l*******6'],
     ['通行账号是m24849350', '通行账号是m*******0'],
+    ['支付宝账号 lulu_2026', '支付宝账号 l*******6'],
+    ['支付宝号是 lulu_2026', '支付宝号是 l*******6'],
   ]);
   // A product's or an order's id, an account with no id after it, a word after 账号 with no digit, and short names with no sign.
-  leavesAlone(['商品ID:3578046', '咨询订单号:[ORDERID_10319802]商品ID:3578046', '账号是什么', '账号：admin', 'big deal', 'ig lulu_2026 looks fine', '账号余额里面']);
+  leavesAlone(['商品ID:3578046', '咨询订单号:[ORDERID_10319802]商品ID:3578046', '账号是什么', '账号：admin', 'big deal', 'ig lulu_2026 looks fine', '账号余额里面', '可以用支付宝付款吗', '支付宝账号绑定不了']);
 });
 
 describe('the pii-exposure rule does not read accounts on platforms or the writer’s own', () => {
