@@ -19,7 +19,7 @@ const EXAMPLES = [
   '138加4729加1056', 'lilei at qq', 'lilei @qq.com', '138 5555', 'john点smith@gmail.com', 'wangwu@qq，com', '微信 abc_1234',
   '电话66668888', '0912-345-678', '42 Main Street', 'ship to 42 baker st', '小区3栋2单元501', '找张学友', 'Thanks, John Smith',
   'telegram @abc_1234', 'Skype: john.smith99', '前三位138', '138开头', '客户张三丰13812345678', '(415) 555-2671', '078-05-1120', 'A123456(7)', 'Hi Mary Jones,', 'name=王建国',
-  'name John Smith', 'recipient Mary Jones', 'name: wang jianguo', 'Regards, Mary Jones 13812345678', '500 5th Ave', 'ship to 221 2nd street', 'John Smith here.', '中山路100号3楼301室', 'mailto:lilei%40163.com', 'lilei 艾特 一六三 点 com', 'kk 下划线 一零零一七', 'kk_一零零一七', '@一六三', '[王建国]', '@王建国 你好', '落款 王建国', '经办人  王 建国', 'lilei&#64;163.com', '&#x31;&#51;', '，建设的建', '，国家那个国。', '发票抬头：王建国', '抬头写李娜，', '\nHi Mary,', '@105855 Hey Sara!', '这是王建国的订单', '订单是李娜的', '收货的是王建国',
+  'name John Smith', 'recipient Mary Jones', 'name: wang jianguo', 'Regards, Mary Jones 13812345678', '500 5th Ave', 'ship to 221 2nd street', 'John Smith here.', '中山路100号3楼301室', 'mailto:lilei%40163.com', 'lilei 艾特 一六三 点 com', 'kk 下划线 一零零一七', 'kk_一零零一七', '@一六三', '[王建国]', '@王建国 你好', '落款 王建国', '经办人  王 建国', 'lilei&#64;163.com', '&#x31;&#51;', '，建设的建', '，国家那个国。', '发票抬头：王建国', '抬头写李娜，', '\nHi Mary,', '@105855 Hey Sara!', '这是王建国的订单', '订单是李娜的', '收货的是王建国', 'l i l e i 艾特 q q 点 com',
 ];
 const textWithExample = fc.oneof(text, fc.tuple(text, fc.constantFrom(...EXAMPLES), text).map(([before, example, after]) => before + example + after));
 
@@ -31,16 +31,16 @@ function matchStarts(pattern: RegExp, value: string): number[] {
 describe('the personal-data view skips steps that cannot match', () => {
   it('each gated pattern matches only in texts that pass its test', () => {
     const matched = new Set<RegExp>();
-    fc.assert(
-      fc.property(textWithExample, (value) => {
-        for (const [pattern, needs] of PATTERN_NEEDS) {
-          if (matchStarts(pattern, value).length === 0) continue;
-          matched.add(pattern);
-          expect(needs(value), `${pattern.source.slice(0, 40)} in ${JSON.stringify(value)}`).toBe(true);
-        }
-      }),
-      { numRuns: 3000 },
-    );
+    const check = (value: string) => {
+      for (const [pattern, needs] of PATTERN_NEEDS) {
+        if (matchStarts(pattern, value).length === 0) continue;
+        matched.add(pattern);
+        expect(needs(value), `${pattern.source.slice(0, 40)} in ${JSON.stringify(value)}`).toBe(true);
+      }
+    };
+    // Each example on its own first, so that which patterns are reached does not depend on the random texts.
+    for (const example of EXAMPLES) check(example);
+    fc.assert(fc.property(textWithExample, check), { numRuns: 3000 });
     // The texts reach every pattern, so that each test above is held to something.
     expect(PATTERN_NEEDS.filter(([pattern]) => !matched.has(pattern)).map(([pattern]) => pattern.source.slice(0, 40))).toEqual([]);
   });
