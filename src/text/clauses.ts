@@ -67,8 +67,12 @@ export const NEGATOR_START = /[不并非没别无绝而未从]/;
  */
 export function isNegatedAt(text: string, tokens: readonly Token[] | (() => readonly Token[]), start: number): boolean {
   if (!(firstNegatorStart(text) < start)) return false;
-  if (typeof tokens === 'function') tokens = tokens();
   const [clauseStart] = clauseBounds(text, start);
+  // Every token the test below reads starts at or after segmentStart, so without a character that
+  // can open a negator between there and `start` the answer is no, and segmenting (loading jieba's
+  // dictionary when nothing else has) is skipped.
+  if (!NEGATOR_START.test(text.slice(segmentStart(text, clauseStart), start))) return false;
+  if (typeof tokens === 'function') tokens = tokens();
   // Tokens come in order and do not overlap: those that end by `start` are the first `ended`.
   const ended = countLeading(tokens.length, (i) => tokens[i]!.end <= start);
   for (let i = ended - 1; i >= Math.max(0, ended - 3); i--) {
@@ -79,6 +83,22 @@ export function isNegatedAt(text: string, tokens: readonly Token[] | (() => read
   // A token that straddles the match start can carry the negation inside it (不理解 → 不/理解 or 不理解).
   const straddling = tokens[ended];
   return straddling !== undefined && straddling.start < start && NEGATING_START.test(straddling.text) && !NOT_NEGATORS.test(straddling.text);
+}
+
+/**
+ * Clause breaks that jieba can take into a word: its dictionaries hold no word with a break, but
+ * its HMM can join a run of single characters that is not ASCII and not one of the characters it
+ * splits at (space, tab, line feed, ，and 。). A token that begins before `clauseStart` can thus only
+ * reach across these.
+ */
+const JOINABLE_BREAK = /[、…～\s]/;
+const SPLITS_JIEBA = /[ \t\n\r\uff0c。]/;
+
+/** The earliest offset where a token holding `clauseStart` or later can begin. */
+function segmentStart(text: string, clauseStart: number): number {
+  let start = clauseStart;
+  while (start > 0 && JOINABLE_BREAK.test(text[start - 1]!) && !SPLITS_JIEBA.test(text[start - 1]!)) [start] = clauseBounds(text, start - 1);
+  return start;
 }
 
 /** Where the first character that can open a negator stands in `text`; Infinity when none does. Kept for the last text. */

@@ -45,6 +45,26 @@ describe('isNegatedAt without segmenting', () => {
     expect(() => isNegatedAt('不是快递的问题', untouchable, 2)).toThrow('segmented');
     expect(isNegatedAt('不是快递的问题', () => tokenize('不是快递的问题', jiebaSegmenter), 2)).toBe(true);
   });
+
+  it('asks for no tokens when the only negator stands in an earlier clause', () => {
+    const untouchable = () => {
+      throw new Error('segmented');
+    };
+    const text = '没有收到,麻烦您留个qq我加您';
+    expect(isNegatedAt(text, untouchable, text.indexOf('留个'))).toBe(false);
+    expect(isNegatedAt('不好意思。我们会处理', untouchable, 6)).toBe(false);
+  });
+
+  it('reads the tokens when a negator stands before a break that jieba can join into a word', () => {
+    const untouchable = () => {
+      throw new Error('segmented');
+    };
+    // 、 and … end a clause, but jieba's HMM can make one word across them.
+    expect(() => isNegatedAt('没、收到', untouchable, 2)).toThrow('segmented');
+    expect(() => isNegatedAt('没…收到', untouchable, 2)).toThrow('segmented');
+    const joined: Token[] = [{ text: '没、收', start: 0, end: 3 }, { text: '到', start: 3, end: 4 }];
+    expect(isNegatedAt('没、收到', joined, 2)).toBe(true);
+  });
 });
 
 describe('clause bounds and negation in long texts', () => {
@@ -77,6 +97,19 @@ describe('clause bounds and negation in long texts', () => {
         const index = pick % (text.length + 1);
         expect(clauseBounds(text, index)).toEqual(walkedBounds(text, index));
         expect(isNegatedAt(text, tokens, index)).toBe(filteredNegation(text, tokens, index));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives the answer that reading every jieba token gives, for texts jieba segments', () => {
+    const jiebaPiece = fc.constantFrom('不', '不是', '没', '没有', '非常', '并非', '别', '无', '快递', '问题', '收到', '理解', '我们', '的', '好', '、', '…', '，', '。', ' ', ',', '~', 'qq', '12');
+    fc.assert(
+      fc.property(fc.array(jiebaPiece, { minLength: 1, maxLength: 30 }), fc.nat(), (parts, pick) => {
+        const text = parts.join('');
+        const tokens = tokenize(text, jiebaSegmenter);
+        const index = pick % (text.length + 1);
+        expect(isNegatedAt(text, () => tokens, index)).toBe(filteredNegation(text, tokens, index));
       }),
       { numRuns: 1500 },
     );
