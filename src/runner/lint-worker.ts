@@ -9,6 +9,7 @@ import type { DateRange } from '../time/date-range.js';
 import type { FileOutcome } from './file-schedule.js';
 import { lintOutcome, type LintOutcome } from './linter.js';
 import { buildLintSettings, readOptionsFrom, type InputOptions } from './settings.js';
+import { checkJiebaModule } from '../text/jieba.js';
 
 /** What a thread needs to read files itself: the read options over the configuration, and where paths start. */
 export interface ThreadReading {
@@ -50,9 +51,9 @@ if (!isMainThread && parentPort) {
   let settings: LintSettings | undefined;
   try {
     settings = { ...buildLintSettings(setup.config, { onlyRules: setup.onlyRules, locale: setup.locale }), metrics: setup.metrics };
-    // Load the phrase lists and the segmenter now, so a failure says so once rather than per conversation.
+    // Load the phrase lists and jieba's native module now, so a failure says so once rather than per conversation.
     void settings.lexicons.size;
-    settings.segmenter('检查');
+    checkJiebaModule();
     port.postMessage({ type: 'ready' } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ type: 'unavailable', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);

@@ -105,14 +105,10 @@ let jieba: JiebaModule | undefined;
 /** Words from configuration, added when jieba loads. */
 const configuredWords: string[] = [];
 
-function loadJieba(): JiebaModule {
-  if (jieba) return jieba;
+/** The native module, its dictionaries not yet loaded; an error that says how to mend a failed install. */
+function requireJieba(): JiebaModule {
   try {
-    const module = require('nodejs-jieba') as JiebaModule;
-    module.load(compactDictionaries(module));
-    for (const word of serviceWords()) module.insertWord(word);
-    for (const word of configuredWords) module.insertWord(word);
-    jieba = module;
+    return require('nodejs-jieba') as JiebaModule;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(
@@ -121,6 +117,23 @@ function loadJieba(): JiebaModule {
       { cause: error },
     );
   }
+}
+
+/**
+ * Throws the install advice when jieba's native module cannot load. Its dictionaries (a third of a
+ * second) still load on first use, which most runs never reach (see isNegatedAt).
+ */
+export function checkJiebaModule(): void {
+  requireJieba();
+}
+
+function loadJieba(): JiebaModule {
+  if (jieba) return jieba;
+  const module = requireJieba();
+  module.load(compactDictionaries(module));
+  for (const word of serviceWords()) module.insertWord(word);
+  for (const word of configuredWords) module.insertWord(word);
+  jieba = module;
   return jieba;
 }
 
