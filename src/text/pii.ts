@@ -493,6 +493,11 @@ const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
 // A dot before a file's extension ends the id: a file named "微信kk_44444.jsonl" holds the id kk_44444.
 export const FILE_EXTENSION = '(?:jsonl|json|csv|tsv|txt|log|xlsx|xls|docx|doc|pptx|ppt|pdf|zip|rar|7z|gz|png|jpe?g|gif|webp|heic|bmp|mp3|mp4|mov|avi|wav|amr|silk|html?|xml|md|ya?ml)(?![A-Za-z0-9_-])';
 const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+// What every label of ACCOUNT_LABELS holds, without the look-arounds and the bracket, sign and space
+// forms around it: a plain test that most messages fail, where ACCOUNT tries its many labels at
+// every character.
+const ACCOUNT_LABEL_HINT =
+  /q|扣|抠|企鹅|微|[薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[薇威维徽卫v]\s?x|wx|[加+➕]v|v(?=\s*[:：])|卫星|wei\s*xin|we\s*chat|绿泡泡|line|telegram|tg|whats\s?app|skype|钉钉|飞书|淘宝|旺旺|支付宝|抖音|快手|小红书|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle/iu;
 // The labels of accounts that redaction masks and the pii-exposure rule does not read: an account on a platform is no invitation to leave it.
 const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
 // After 账号 or 用户名 with no word before it that makes the account the writer's own.
@@ -898,7 +903,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [GAP_BETWEEN_DIGITS, (text) => DIGITS_ACROSS_GAP.test(text)],
   [DOT_WORD_IN_NAME, hasAt],
   [DOT_WORD, hasAt],
-  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text)],
+  [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text) && ACCOUNT_LABEL_HINT.test(text)],
   [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
   [TAIWAN_MOBILE, (text) => text.includes('09')],
   [OTHER_PLACES_NUMBER, (text) => OTHER_PLACES_NUMBER_NEEDS.test(text)],
