@@ -28,7 +28,8 @@ import type { WaiverRun } from '../runner/waivers.js';
 import { createLinter, type Concurrency } from '../runner/linter.js';
 import { inputSize } from '../io/input-size.js';
 import { readLintJsonInputs } from '../runner/lint-json-inputs.js';
-import { Redactor, type RedactionSettings } from '../runner/redaction.js';
+import { REDACT_KEY_ENV, Redactor, type RedactionSettings } from '../runner/redaction.js';
+import { keyFingerprint } from '../text/pseudonym.js';
 import { buildLintSettings, readOptionsFrom, type InputOptions } from '../runner/settings.js';
 import { addResult, emptySummary, type LintSummary } from '../runner/summary.js';
 import { isShareableTopic } from '../text/redact.js';
@@ -304,10 +305,14 @@ export class Supportlint {
     };
   }
 
-  /** What the measurements of a run depend on; `filtered` when findings were left out, `redacted` under --redact. */
-  async measuredWith(filtered: boolean, redacted = false): Promise<MeasuredWith> {
+  /**
+   * What the measurements of a run depend on; `filtered` when findings were left out, `redacted`
+   * with the key's fingerprint under --redact (`redactKey`, the pseudonym key).
+   */
+  async measuredWith(filtered: boolean, redactKey?: string): Promise<MeasuredWith> {
     const config = await this.loadConfig();
-    return { timezone: config.timezone, businessHours: config.businessHours ?? null, holidays: [...config.holidays].sort(), filtered, redacted };
+    const calendar = { timezone: config.timezone, businessHours: config.businessHours ?? null, holidays: [...config.holidays].sort(), filtered };
+    return redactKey === undefined ? { ...calendar, redacted: false } : { ...calendar, redacted: true, redactKey: keyFingerprint(redactKey) };
   }
 
   /**
@@ -336,7 +341,7 @@ export class Supportlint {
     const summary = emptySummary();
     this.countLinksNotFollowed(summary);
     const waivers = request.waivers;
-    const { transcripts, stdin, redactedShards, plainShards } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false, Boolean(redactor)) }, summary, (input) => {
+    const { transcripts, stdin, redactedShards, plainShards } = await readLintJsonInputs(files, { cwd: this.cwd, measuredWith: await this.measuredWith(false, redactor?.settings.key) }, summary, (input) => {
       request.onConversation?.();
       if (!waivers) {
         builder.add(input);
@@ -350,8 +355,19 @@ export class Supportlint {
     });
     // Pseudonyms beside the names they stand for would count each conversation twice and say whose
     // pseudonym is whose: redacted shards merge with other inputs only in a redacted report.
+    const fileList = (shards: ReadonlyArray<{ file: string }>) => shards.slice(0, 3).map((shard) => shard.file).join('、') + (shards.length > 3 ? '…' : '');
     if (!redactor && redactedShards.length > 0 && (plainShards > 0 || transcripts.length > 0)) {
-      throw new UsageError(t('report.shard.redactedMix', { files: redactedShards.slice(0, 3).join('、') + (redactedShards.length > 3 ? '…' : '') }));
+      throw new UsageError(t('report.shard.redactedMix', { files: fileList(redactedShards) }));
+    }
+    // Pseudonyms made with different keys never match: the same conversation or agent would count
+    // as two. Shards of one key merge with each other, and with transcripts in a report of that key.
+    const keys = new Set(redactedShards.flatMap((shard) => (shard.keyFingerprint ? [shard.keyFingerprint] : [])));
+    const reportKey = redactor ? keyFingerprint(redactor.settings.key) : undefined;
+    const otherKey = redactedShards.filter((shard) => shard.keyFingerprint !== undefined && shard.keyFingerprint !== [...keys][0]);
+    if (otherKey.length > 0) throw new UsageError(t('report.shard.keysDiffer', { files: fileList(otherKey), first: fileList(redactedShards.filter((shard) => shard.keyFingerprint === [...keys][0]).slice(0, 1)) }));
+    if (reportKey !== undefined && (plainShards > 0 || transcripts.length > 0)) {
+      const notThisKey = redactedShards.filter((shard) => shard.keyFingerprint !== undefined && shard.keyFingerprint !== reportKey);
+      if (notThisKey.length > 0) throw new UsageError(t('report.shard.otherKey', { files: fileList(notThisKey), env: REDACT_KEY_ENV }));
     }
     await this.lintResolvedFiles(transcripts, {
       metrics: true,

@@ -141,7 +141,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIO): Promis
   // The baseline is written over; the transcripts, the configuration and the waivers never are.
   if (options.updateBaseline) assertOutputsAreNotInputs([options.baseline], [...files, ...filesTheRunReads(io.cwd, config.sources, [waivers.file])], io.cwd, '--baseline');
   const guarded = [...files, ...filesTheRunReads(io.cwd, config.sources, [options.baseline, waivers.file])];
-  const reports = await openReports(linter, options, { rules, command: 'lint', inputs: guarded, measuredWith: metrics ? await linter.measuredWith(filtered, Boolean(redactor)) : undefined }, io);
+  const reports = await openReports(linter, options, { rules, command: 'lint', inputs: guarded, measuredWith: metrics ? await linter.measuredWith(filtered, redactor?.settings.key) : undefined }, io);
   await reports.start();
   const progress = startProgress(io, t('progress.linting'));
   const agentsSeen = new Set<string>();

@@ -45,6 +45,8 @@ export interface MeasuredWith {
   filtered: boolean;
   /** Written under --redact: its conversation ids and agents are pseudonyms. */
   redacted: boolean;
+  /** Under --redact, the fingerprint of the pseudonym key (keyFingerprint): shards made with different keys do not merge. */
+  redactKey?: string;
 }
 
 /**

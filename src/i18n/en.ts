@@ -302,6 +302,8 @@ export const en = {
   'report.shard.filtered': 'it was linted with --quiet, --agent or --rule, which leave findings out: its scores are too high. Lint it again without them',
   'report.shard.timezone': "it was linted in time zone {shard}, this report uses {here}: times were read in the lint run's zone",
   'report.shard.calendar': "it was linted with other business hours or holidays than this configuration: its response times follow the lint run's. Lint it again with the same configuration (-c)",
+  'report.shard.keysDiffer': '{files} and {first} were redacted with different keys: their pseudonyms do not match, so the same conversation or agent would count as two. Lint them again with one key (SUPPORTLINT_REDACT_KEY or redact.key in the configuration), then merge',
+  'report.shard.otherKey': '{files} was redacted with another key than this report\'s: its pseudonyms do not match the conversations of the transcripts, so each would count twice. Run report with the key the shard was linted with ({env} or redact.key in the configuration)',
   'report.shard.redactedMix': '{files} was linted with --redact (its conversation ids and agent names are pseudonyms) and cannot be merged with transcripts or results that are not: each conversation would count twice, and pseudonyms would stand beside the names they hide. Add --redact to report (with the same key), or pass only redacted results',
   'report.shard.isReport': 'this is a supportlint report, which cannot be read again; pass the transcripts, or the output of supportlint lint --format json',
   'report.shard.version': 'lint JSON version {version} is not supported by this supportlint (it reads version 1); run lint again with this version',

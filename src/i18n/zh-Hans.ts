@@ -317,6 +317,8 @@ export const zhHans = {
   'report.shard.filtered': '它是用 --quiet、--agent 或 --rule 检查的，漏掉了部分问题，分数偏高。请不带这些选项重新检查',
   'report.shard.timezone': '它按时区 {shard} 检查，本报告用的是 {here}：时间按检查时的时区读取',
   'report.shard.calendar': '它检查时用的营业时间或节假日与本配置不同：响应时间按检查时的设置计算。请用相同的配置（-c）重新检查',
+  'report.shard.keysDiffer': '{files} 与 {first} 是用不同的密钥脱敏的：化名对不上，同一个会话和客服会算成两个。请用同一个密钥（SUPPORTLINT_REDACT_KEY 或配置里的 redact.key）重新检查，再合并',
+  'report.shard.otherKey': '{files} 是用另一个密钥脱敏的，与这次 report 的密钥不同：化名对不上会话文件里的会话，同一个会话会算两次。请用检查时的密钥运行 report（环境变量 {env} 或配置里的 redact.key）',
   'report.shard.redactedMix': '{files} 是用 --redact 检查的（会话号和客服名已换成化名），不能与未脱敏的会话文件或检查结果合并：同一个会话会算两次，化名也会与真名并列。请给 report 加上 --redact（用同一个密钥），或只给出脱敏的检查结果',
   'report.shard.isReport': '这是 supportlint 生成的报告，不能再次读取；请给出会话文件，或 supportlint lint --format json 的输出',
   'report.shard.version': '这个 supportlint 不支持第 {version} 版的检查结果 JSON（它读取第 1 版）；请用这个版本重新检查',

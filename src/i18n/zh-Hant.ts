@@ -305,6 +305,8 @@ export const zhHant = {
   'report.shard.filtered': '它是用 --quiet、--agent 或 --rule 檢查的，漏掉了部分問題，分數偏高。請不帶這些選項重新檢查',
   'report.shard.timezone': '它按時區 {shard} 檢查，本報告用的是 {here}：時間按檢查時的時區讀取',
   'report.shard.calendar': '它檢查時用的營業時間或節假日與本配置不同：響應時間按檢查時的設定計算。請用相同的配置（-c）重新檢查',
+  'report.shard.keysDiffer': '{files} 與 {first} 是用不同的金鑰脫敏的：化名對不上，同一個會話和客服會算成兩個。請用同一個金鑰（SUPPORTLINT_REDACT_KEY 或設定裡的 redact.key）重新檢查，再合併',
+  'report.shard.otherKey': '{files} 是用另一個金鑰脫敏的，與這次 report 的金鑰不同：化名對不上會話檔案裡的會話，同一個會話會算兩次。請用檢查時的金鑰執行 report（環境變數 {env} 或設定裡的 redact.key）',
   'report.shard.redactedMix': '{files} 是用 --redact 檢查的（會話號和客服名已換成化名），不能與未脫敏的會話檔案或檢查結果合併：同一個會話會算兩次，化名也會與真名並列。請給 report 加上 --redact（用同一個金鑰），或只給出脫敏的檢查結果',
   'report.shard.isReport': '這是 supportlint 生成的報告，不能再次讀取；請給出會話檔案，或 supportlint lint --format json 的輸出',
   'report.shard.version': '這個 supportlint 不支援第 {version} 版的檢查結果 JSON（它讀取第 1 版）；請用這個版本重新檢查',

@@ -6,6 +6,12 @@ import type { MeasuredWith } from '../formatters/formatter.js';
 import { t } from '../i18n/index.js';
 import { recordProblem, type LintSummary } from './summary.js';
 
+/** A shard written under --redact, and the fingerprint of its pseudonym key (absent in shards of older versions). */
+export interface RedactedShard {
+  file: string;
+  keyFingerprint?: string;
+}
+
 /** How a shard's lint run differs from this report's configuration, in words. */
 function measurementMismatches(shard: Record<string, unknown>, here: MeasuredWith): string[] {
   const problems: string[] = [];
@@ -39,9 +45,9 @@ export async function readLintJsonInputs(
   options: { cwd: string; measuredWith: MeasuredWith },
   summary: LintSummary,
   onInput: (input: ReportInput) => void,
-): Promise<{ transcripts: string[]; stdin?: InputSource; redactedShards: string[]; plainShards: number }> {
+): Promise<{ transcripts: string[]; stdin?: InputSource; redactedShards: RedactedShard[]; plainShards: number }> {
   const transcripts: string[] = [];
-  const redactedShards: string[] = [];
+  const redactedShards: RedactedShard[] = [];
   let plainShards = 0;
   let stdin: Promise<InputSource> | undefined;
   const openStandardInput = () => (stdin ??= openStdin());
@@ -67,7 +73,8 @@ export async function readLintJsonInputs(
         summary.records.used++;
         onInput(event.input);
       } else if (event.type === 'measuredWith') {
-        if (event.value.redacted === true) redactedShards.push(file);
+        const fingerprint = event.value.redactKey;
+        if (event.value.redacted === true) redactedShards.push({ file, keyFingerprint: typeof fingerprint === 'string' ? fingerprint : undefined });
         else plainShards++;
         for (const reason of measurementMismatches(event.value, options.measuredWith)) recordProblem(summary.warningsAboutInput, { location: { file }, reason });
       } else if (event.type === 'summary') {

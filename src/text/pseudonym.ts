@@ -25,6 +25,15 @@ export const PSEUDONYM = /^(?:会话|客户|客服|渠道|值|审批人)-[0-9a-f
  */
 export const DEFAULT_REDACT_KEY = 'supportlint-default-redact-key';
 
+/**
+ * What tells two pseudonym keys apart without giving either away: the HMAC of a fixed text, as a
+ * pseudonym is the HMAC of a name. Shards written under `--redact` record it, so that `report`
+ * can refuse to merge pseudonyms made with different keys, which would never match.
+ */
+export function keyFingerprint(key: string): string {
+  return createHmac('sha256', key).update('supportlint\u0000key').digest('hex').slice(0, 10);
+}
+
 export function pseudonym(kind: IdentifierKind, value: string, key: string): string {
   if (PSEUDONYM.test(value)) return value;
   const digest = createHmac('sha256', key).update(`${kind}\u0000${value}`).digest('hex');

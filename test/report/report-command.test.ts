@@ -338,6 +338,37 @@ describe('merging sharded lint runs', () => {
     expect((JSON.parse(alone.stdout) as ReportData).groups.every((g) => g.key.startsWith('客服-'))).toBe(true);
   });
 
+  it('refuses to merge pseudonyms made with different keys, which would count each conversation twice', async () => {
+    const keyA = { env: { SUPPORTLINT_REDACT_KEY: 'report-shard-key-aaaa' } };
+    const keyB = { env: { SUPPORTLINT_REDACT_KEY: 'report-shard-key-bbbb' } };
+    const shardA = path.join(dir, 'shard-key-a.json');
+    const shardB = path.join(dir, 'shard-key-b.json');
+    await runCli(['lint', FILES[0]!, ...CONFIG, '--redact', '-f', 'json', '-o', shardA], keyA);
+    await runCli(['lint', FILES[1]!, ...CONFIG, '--redact', '-f', 'json', '-o', shardB], keyB);
+    const fingerprint = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { measuredWith: { redactKey?: string } }).measuredWith.redactKey;
+    expect(fingerprint(shardA)).toMatch(/^[0-9a-f]{10}$/);
+    expect(fingerprint(shardA)).not.toBe(fingerprint(shardB));
+    // The fingerprint is no key: neither key's text is in the shard.
+    expect(readFileSync(shardA, 'utf8')).not.toContain('report-shard-key-aaaa');
+    // A redacted report of another key (or of the default key) beside the transcripts.
+    for (const env of [keyB, { env: {} }]) {
+      const other = await runCli(['report', shardA, FILES[0]!, ...CONFIG, '--redact', '-f', 'json'], env);
+      expect(other.code).toBe(2);
+      expect(other.stdout).toBe('');
+      expect(other.stderr).toContain('shard-key-a.json 是用另一个密钥脱敏的');
+    }
+    // Two shards of different keys, with or without --redact.
+    for (const args of [[], ['--redact']]) {
+      const mixed = await runCli(['report', shardA, shardB, ...CONFIG, ...args, '-f', 'json'], keyA);
+      expect(mixed.code).toBe(2);
+      expect(mixed.stderr).toContain('是用不同的密钥脱敏的');
+    }
+    // The key the shard was made with merges it with its transcripts, each conversation once.
+    const same = await runCli(['report', shardA, FILES[0]!, ...CONFIG, '--redact', '-f', 'json'], keyA);
+    expect(same.code).toBe(0);
+    expect((JSON.parse(same.stdout) as ReportData).inputs.duplicates).toBe(5);
+  });
+
   it('refuses its own report as input, and says what to pass instead', async () => {
     const reportFile = path.join(dir, 'report.json');
     writeFileSync(reportFile, (await runCli(['report', ...FILES, ...CONFIG, '-f', 'json'])).stdout);
