@@ -4,6 +4,7 @@ import { literalIndex } from './literal-index.js';
 import { requiredLiterals } from './required-literals.js';
 import { assertSafeRegex } from './safe-regex.js';
 import { compileUserRegex, type UserRegex } from './user-regex.js';
+import { escapeRegex } from '../text/escape-regex.js';
 
 /**
  * A phrase list as QA staff write it (YAML under rules/lexicon/). `phrases` are literal strings;
@@ -251,9 +252,6 @@ function nextIndex(text: string, index: number): number {
   return index + 1;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function expandSets(pattern: string, sets: Record<string, string[]>, listId: string): string {
   return pattern.replace(/\{([a-z][a-z0-9-]*)\}/g, (_whole, name: string) => {

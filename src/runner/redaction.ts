@@ -4,9 +4,11 @@ import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ReportInput } from '../report/score.js';
 import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
 import { quotedValues, replaceQuotedValues } from '../text/quoted-values.js';
+import { customerNamePattern } from '../text/name-spellings.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
 import { CATALOGUES, t } from '../i18n/index.js';
 import type { LintSummary } from './summary.js';
+import { escapeRegex } from '../text/escape-regex.js';
 
 /** How `--redact` treats identifiers. */
 export interface RedactionSettings {
@@ -112,20 +114,24 @@ export class Redactor {
    * them: its id, its customer's nickname or display names, and the agents of this conversation and
    * of those before it.
    */
-  private namesOf(conversationId: string, agents: readonly string[], customers: readonly string[] = []): Array<[string, string]> {
+  private namesOf(conversationId: string, agents: readonly string[], customers: readonly string[] = []): Names {
     const names: Array<[string, string]> = [[conversationId, this.conversationId(conversationId)]];
     if (CITABLE_ID.test(conversationId) && !this.idsSeen.has(conversationId)) {
       this.idsSeen.add(conversationId);
       if (this.idsSeen.size > CITABLE_IDS_KEPT) this.idsSeen.delete(this.idsSeen.values().next().value!);
     }
-    const nickname = ID_WITH_TIME.exec(conversationId)?.[1]?.trim();
-    if (nickname) names.push([nickname, this.pseudonym('customer', nickname)]);
-    for (const customer of customers) names.push([customer.trim(), this.pseudonym('customer', customer.trim())]);
     if (!this.settings.keepAgents) {
       for (const agent of agents) this.agentsSeen.add(agent);
       for (const agent of this.agentsSeen) names.push([agent, this.agent(agent)]);
     }
-    return names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).sort((a, b) => b[0].length - a[0].length);
+    const found: Array<readonly [RegExp, string, number]> = names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).map(([name, replacement]) => [new RegExp(escapeRegex(name), 'g'), replacement, name.length]);
+    // The customer's nickname and display names, in the other spellings an agent writes them in too.
+    const nickname = ID_WITH_TIME.exec(conversationId)?.[1]?.trim();
+    for (const customer of [...(nickname ? [nickname] : []), ...customers.map((c) => c.trim())]) {
+      const pattern = PSEUDONYM.test(customer) ? undefined : customerNamePattern(customer);
+      if (pattern) found.push([pattern, this.pseudonym('customer', customer), customer.length]);
+    }
+    return found.sort((a, b) => b[2] - a[2]);
   }
 
   /**
@@ -136,7 +142,7 @@ export class Redactor {
     return this.text(value, this.namesOf(conversationId, agents, customers));
   }
 
-  private text(value: string, names: ReadonlyArray<[string, string]>): string {
+  private text(value: string, names: Names): string {
     return redactText(this.citedIdsReplaced(replaceNames(value, names)));
   }
 
@@ -155,8 +161,8 @@ export class Redactor {
     return this.idsSeen.size > 0 && this.citedIdsReplaced(text) !== text;
   }
 
-  private quote<T extends { text: string; range?: [number, number] }>(value: T, names: ReadonlyArray<[string, string]>): T {
-    if (names.some(([name]) => value.text.includes(name)) || this.citesId(value.text)) return { ...value, text: this.text(value.text, names), range: undefined };
+  private quote<T extends { text: string; range?: [number, number] }>(value: T, names: Names): T {
+    if (names.some(([pattern]) => holds(value.text, pattern)) || this.citesId(value.text)) return { ...value, text: this.text(value.text, names), range: undefined };
     const { text, range } = redactQuote(value.text, value.range);
     return range ? { ...value, text, range } : { ...value, text };
   }
@@ -175,7 +181,7 @@ export class Redactor {
     };
   }
 
-  private finding(finding: Finding, names: ReadonlyArray<[string, string]>): Finding {
+  private finding(finding: Finding, names: Names): Finding {
     const { text: excerpt, range } = this.quote({ text: finding.excerpt, range: finding.range }, names);
     const out: Finding = {
       ...finding,
@@ -196,7 +202,7 @@ export class Redactor {
     return out;
   }
 
-  private occurrence(occurrence: Occurrence, names: ReadonlyArray<[string, string]>): Occurrence {
+  private occurrence(occurrence: Occurrence, names: Names): Occurrence {
     const { text: excerpt, range } = this.quote({ text: occurrence.excerpt, range: occurrence.range }, names);
     const out: Occurrence = { ...occurrence, message: this.text(occurrence.message, names), excerpt, location: { ...occurrence.location, file: this.file(occurrence.location.file) } };
     if (range) out.range = range;
@@ -204,7 +210,7 @@ export class Redactor {
     return out;
   }
 
-  private trigger(trigger: Quote, names: ReadonlyArray<[string, string]>): Quote {
+  private trigger(trigger: Quote, names: Names): Quote {
     const out = this.quote(trigger, names);
     if (out.range === undefined) delete out.range;
     if (trigger.agent !== undefined) out.agent = this.agent(trigger.agent);
@@ -277,8 +283,20 @@ export class Redactor {
   }
 }
 
-function replaceNames(text: string, names: ReadonlyArray<[string, string]>): string {
+/**
+ * The names of one conversation that its free text may hold, each as a pattern of its spellings,
+ * with what replaces it and the length of the name, by which they are tried, longest first.
+ */
+type Names = ReadonlyArray<readonly [RegExp, string, number]>;
+
+function holds(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+function replaceNames(text: string, names: Names): string {
   let out = text;
-  for (const [name, replacement] of names) if (out.includes(name)) out = out.split(name).join(replacement);
+  for (const [pattern, replacement] of names) if (holds(out, pattern)) out = out.replace(pattern, () => replacement);
   return out;
 }
+

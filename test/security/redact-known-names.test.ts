@@ -40,6 +40,22 @@ describe('--redact replaces the names the export itself gives, wherever they are
         line('TK-2026-88124', '2026-11-03T10:05:00+08:00', 'agent', '好的，TK-2026-88124和TK-2026-88123.我一起看', '周芸'),
       ].join('\n') + '\n',
     );
+    // Display names an agent writes back in other spellings: a given name alone, a Latin name in
+    // another case or run together, a shop nickname without its platform's prefix.
+    for (const [file, name, reply] of [
+      ['zd-han.json', '陈晓梅', '晓梅您好，晓梅姐，陈晓梅女士，'],
+      ['zd-latin.json', 'Lucky Star', 'Hi Lucky, LuckyStar and lucky star, '],
+    ] as const) {
+      const renamed = JSON.parse(JSON.stringify(chats[0]).replaceAll('王女士', name)) as Record<string, any>;
+      for (const entry of renamed.history as Array<Record<string, any>>) {
+        if (entry.type === 'chat.msg' && String(entry.nick).startsWith('agent:') && entry.nick !== 'agent:trigger') entry.msg = `${reply}${entry.msg}`;
+      }
+      writeFileSync(path.join(dir, file), JSON.stringify({ chats: [renamed], count: 1, next_url: null }));
+    }
+    writeFileSync(
+      path.join(dir, 'qianniu.txt'),
+      ['与 tb_晴天娃娃1990 的聊天记录', 'tb_晴天娃娃1990 2026-11-04 09:30:12', '在吗，东西坏了', '青禾家居旗舰店:小林 2026-11-04 09:31:00', '晴天娃娃1990您好，这个是厂家的问题'].join('\n') + '\n',
+    );
     writeFileSync(path.join(dir, '.supportlintrc.yaml'), `extends: ${REPO_CONFIG}\ncustomRules:\n  every-message: { type: phrase, role: any, patterns: ['^[\\s\\S]'], message: 全部 }\n`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,6 +72,23 @@ describe('--redact replaces the names the export itself gives, wherever they are
     // Without --redact the display name is not printed as a field of its own.
     const plain = JSON.parse((await runCli(['lint', 'zd.json', '-f', 'json'], { cwd: dir })).stdout);
     expect(plain.results[0]).not.toHaveProperty('customers');
+  });
+
+  it('the display name is also replaced where the agent writes its given name, another case, or the nickname without its platform prefix', async () => {
+    for (const [file, leaks] of [
+      ['zd-han.json', ['晓梅', '陈晓梅']],
+      ['zd-latin.json', ['Lucky', 'lucky', 'LuckyStar']],
+      ['qianniu.txt', ['晴天娃娃']],
+    ] as const) {
+      for (const command of [['lint', file, '--rule', 'every-message', '--no-collapse', '-f', 'json'], ['report', file, '-f', 'markdown']]) {
+        const run = await runCli([...command, '--redact'], { cwd: dir, env: KEY });
+        expect(run.code, `${command.join(' ')}: ${run.stderr}`).toBeLessThan(2);
+        for (const leak of leaks) expect(run.stdout + run.stderr, `${command.join(' ')} ${leak}`).not.toContain(leak);
+      }
+      // Something was quoted, so the test looked at the agent's reply.
+      const quoted = await runCli(['lint', file, '--redact', '--rule', 'every-message', '--no-collapse', '-f', 'json'], { cwd: dir, env: KEY });
+      expect(quoted.stdout, file).toMatch(/客户-[0-9a-f]{10}(您好|,|，)/);
+    }
   });
 
   it('a ticket id cited in another conversation becomes that conversation\'s pseudonym', async () => {
