@@ -32,7 +32,7 @@ export interface AdapterOptions {
 
 export const DEFAULT_SESSION_GAP_MINUTES = 30;
 
-export const FIELD_NAMES = ['conversation', 'messages', 'time', 'role', 'agent', 'agentId', 'text', 'kind', 'internal', 'channel'] as const;
+export const FIELD_NAMES = ['conversation', 'messages', 'time', 'role', 'agent', 'agentId', 'customer', 'text', 'kind', 'internal', 'channel'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 export type MessageDraft = Omit<Message, 'seq'>;

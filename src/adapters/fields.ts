@@ -9,6 +9,8 @@ export const FIELD_ALIASES: Record<FieldName, readonly string[]> = {
   role: ['role', 'sender', 'speaker', 'from', 'author_type', 'sender_type', 'type', '角色', '发送者', '发送方', '身份', '發送者', '角色类型'],
   agent: ['agent', 'agent_name', 'agentName', 'staff', 'staff_name', 'servicer', 'nick', '客服', '坐席', '客服昵称', '客服名称', '客服姓名', '接待客服'],
   agentId: ['agent_id', 'agentId', 'staff_id', 'staffId', 'servicer_userid', '客服ID', '客服工号', '工号'],
+  // The customer's display name or nickname (Zendesk, Intercom and LiveChat give one): --redact replaces it where it is written.
+  customer: ['customer', 'customer_name', 'customerName', 'visitor_name', 'buyer_nick', '客户昵称', '客户名称', '顾客昵称', '买家昵称'],
   text: ['text', 'content', 'message', 'msg', 'body', 'utterance', 'value', '内容', '消息内容', '聊天内容', '消息', '文本', '內容', '訊息'],
   kind: ['kind', 'msgtype', 'message_type', 'msg_type', '消息类型'],
   internal: ['internal', 'is_internal', 'private', 'whisper', '内部备注'],

@@ -87,6 +87,7 @@ export function recordToMessage(
   }
   const agentName = asText(rawAgent)?.trim() || undefined;
   const agentId = asText(rawAgentId)?.trim() || undefined;
+  const customerName = role === 'customer' ? asText(pickField(record, 'customer', FIELD_ALIASES.customer, options))?.trim() || undefined : undefined;
   return {
     ok: true,
     excelSerial: serial === undefined ? undefined : String(rawTime).trim(),
@@ -97,6 +98,7 @@ export function recordToMessage(
       role,
       agentName,
       agentId,
+      ...(customerName ? { customerName } : {}),
       text,
       kind,
       event: kind === 'event' && typeof record.event === 'string' && (EVENT_TYPES as readonly string[]).includes(record.event) ? (record.event as EventType) : undefined,

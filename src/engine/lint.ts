@@ -231,6 +231,7 @@ function relintMessage(conversation: Conversation, seq: number, text: string, se
 }
 
 /** Names an adapter put in a conversation's meta (a list of texts); anything else is ignored. */
-function metaNames(value: unknown): string[] {
+/** The names a conversation's meta gives under `customerNames`, strings only (meta comes from data). */
+export function metaNames(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];
 }

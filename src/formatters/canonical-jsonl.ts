@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Conversation } from '../model/conversation.js';
 import { channelOf } from '../engine/conversation-shape.js';
+import { metaNames } from '../engine/lint.js';
 
 /** One canonical JSONL line per message; `lint` reads these back unchanged. */
 export function toCanonicalLines(conversation: Conversation, timezone: string): string {
@@ -13,6 +14,8 @@ export function toCanonicalLines(conversation: Conversation, timezone: string): 
         role: m.role,
         agent: m.agentName,
         agent_id: m.agentId,
+        // The customer's display name: `lint --redact` of the copy replaces it, as of the original.
+        customer: m.role === 'customer' ? (m.customerName ?? metaNames(conversation.meta.customerNames)[0]) : undefined,
         text: m.text,
         kind: m.kind === 'text' ? undefined : m.kind,
         event: m.event,

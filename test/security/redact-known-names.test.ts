@@ -91,6 +91,14 @@ describe('--redact replaces the names the export itself gives, wherever they are
     }
   });
 
+  it('a converted copy keeps the display name, so that --redact replaces it there too', async () => {
+    expect((await runCli(['convert', 'zd-han.json', '-o', 'zd-han.jsonl'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'zd-han.jsonl'), 'utf8')).toContain('"customer":"陈晓梅"');
+    const run = await runCli(['lint', 'zd-han.jsonl', '--redact', '--rule', 'every-message', '--no-collapse', '-f', 'json'], { cwd: dir, env: KEY });
+    expect(run.stdout).toMatch(/客户-[0-9a-f]{10}您好/);
+    expect(run.stdout).not.toContain('晓梅');
+  });
+
   it('a ticket id cited in another conversation becomes that conversation\'s pseudonym', async () => {
     const run = await runCli(['lint', 'tickets.jsonl', '--redact', '--rule', 'every-message', '--no-collapse', '-f', 'json'], { cwd: dir, env: KEY });
     const json = JSON.parse(run.stdout) as { results: Array<{ conversationId: string; findings: Array<{ excerpt: string }> }> };
