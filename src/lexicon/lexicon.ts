@@ -3,7 +3,7 @@ import { clauseBounds } from '../text/clauses.js';
 import { literalIndex } from './literal-index.js';
 import { requiredLiterals } from './required-literals.js';
 import { assertSafeRegex } from './safe-regex.js';
-import { compileUserRegex, type UserRegex } from './user-regex.js';
+import { compileUserRegex, RegexAccount, type UserRegex } from './user-regex.js';
 import { escapeRegex } from '../text/escape-regex.js';
 
 /**
@@ -73,8 +73,9 @@ export class Lexicon {
    * numbers would shift inside the alternation.
    */
   private readonly anyEntry: RegExp | undefined;
-  /** The same for user patterns, on the linear-time engine. */
+  /** The same for user patterns, on the linear-time engine, when the list has more than one. */
   private readonly anyUserEntry: UserRegex | undefined;
+  private readonly hasUserEntries: boolean;
   /**
    * Every entry names the literals it needs: a message is matched only against the entries whose
    * literals it holds, found by one scan of the shared index, and the alternation is not run.
@@ -106,6 +107,8 @@ export class Lexicon {
       entries.push({ source: phrase, regex: new RegExp(escapeRegex(lower), 'gu'), order: order++, needs: gate ? [literalIndex.add(lower)] : undefined, phrase: gate ? lower : undefined });
     }
     const userSources: string[] = [];
+    // The list's user patterns share one time budget, run together (anyUserEntry) or one by one.
+    const account = new RegexAccount();
     for (const { pattern, builtin } of patterns) {
       const expanded = expandSets(pattern, file.sets, file.id);
       if (builtin) {
@@ -116,7 +119,7 @@ export class Lexicon {
         const needs = gate ? literals?.map((literal) => literalIndex.add(literal)) : undefined;
         entries.push({ source: pattern, regex: new RegExp(expanded, 'gu'), order: order++, needs });
       } else {
-        entries.push({ source: pattern, user: compileUserRegex(expanded, `${file.id}: ${pattern}`), order: order++ });
+        entries.push({ source: pattern, user: compileUserRegex(expanded, `${file.id}: ${pattern}`, account.budget, account), order: order++ });
         userSources.push(expanded);
       }
     }
@@ -134,13 +137,17 @@ export class Lexicon {
     this.anyEntry = sources.some((source) => /\\[1-9]|\\k</.test(source))
       ? undefined
       : new RegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'u');
-    this.anyUserEntry = userSources.length > 0 ? compileUserRegex(userSources.map((source) => `(?:${source})`).join('|'), file.id) : undefined;
+    this.hasUserEntries = userSources.length > 0;
+    // With one user pattern, running it alone first would only read every text twice.
+    this.anyUserEntry = userSources.length > 1 ? compileUserRegex(userSources.map((source) => `(?:${source})`).join('|'), file.id, account.budget, account) : undefined;
   }
 
   /** False when no entry can match: one scan per engine instead of one per entry. */
   private mayMatch(text: string): boolean {
     if (!this.anyEntry) return true;
-    return this.anyEntry.test(text) || (this.anyUserEntry?.test(text) ?? false);
+    if (this.anyEntry.test(text)) return true;
+    // A single user pattern is not run twice: the entry itself answers.
+    return this.anyUserEntry ? this.anyUserEntry.test(text) : this.hasUserEntries;
   }
 
   get size(): number {
@@ -216,7 +223,11 @@ export class Lexicon {
         return entry.regex!.test(text);
       });
     }
-    if (this.anyEntry) return this.mayMatch(text);
+    if (this.anyEntry) {
+      if (this.anyEntry.test(text)) return true;
+      if (this.anyUserEntry) return this.anyUserEntry.test(text);
+      return this.entries.some((entry) => entry.user?.test(text) ?? false);
+    }
     return this.entries.some((entry) => {
       if (entry.user) return entry.user.test(text);
       entry.regex.lastIndex = 0;

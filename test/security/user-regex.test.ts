@@ -98,4 +98,42 @@ describe('a user pattern that is linear but slow', () => {
     const plain = compileUserRegex('加.{0,3}微信', 'customRules.y', { baseMs: 30, perCharMs: 0.001 });
     for (let i = 0; i < 200; i++) expect([...plain.matches(`${text}加个微信`)]).toEqual([[30_000, 30_004]]);
   });
+
+  it('is refused before a search of one long text that would outrun the budget, not minutes later', () => {
+    const slow = compileUserRegex('(\\w+){100}$', 'customRules.x');
+    // Some 2 MB of word characters, a pasted log or an inline image: at this pattern's rate, a
+    // search of it takes most of a minute, and cannot be stopped once started.
+    const text = 'a'.repeat(2_000_000);
+    const started = performance.now();
+    expect(() => slow.test(text)).toThrow(/customRules\.x：正则表达式 "\(\\w\+\)\{100\}\$" 太慢/);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(() => [...slow.matches('abc')]).toThrow('太慢');
+    // A fast pattern reads the same text whole.
+    expect(compileUserRegex('加.{0,3}微信', 'customRules.y').test(`${text}加个微信`)).toBe(true);
+  });
+
+  it('throws in the search that used the budget up, so the conversation it read is the one named', () => {
+    const slow = compileUserRegex('(\\w+){100}$', 'customRules.x', { baseMs: 5, perCharMs: 0 });
+    // One search of 20,000 characters takes far more than 5 ms: that very call fails.
+    expect(() => slow.test('a'.repeat(20_000))).toThrow('太慢');
+  });
+
+  it('counts a list\'s user patterns against one budget, and runs a single one once per text', () => {
+    const lexicon = new Lexicon(
+      { id: 'customRules.x', description: '', sets: {}, phrases: [], patterns: [] },
+      { add: [], addPatterns: ['(\\w+){100}$'], remove: [] },
+    );
+    let refused: Error | undefined;
+    const started = performance.now();
+    try {
+      lexicon.matchAll('a'.repeat(2_000_000));
+    } catch (error) {
+      refused = error as Error;
+    }
+    // Only the first characters were searched, once, to learn that the whole would take too long.
+    expect(refused?.message).toContain('太慢（已用');
+    expect(refused?.message).toContain('读了 65536 个字符');
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(() => lexicon.test('hello')).toThrow('太慢');
+  });
 });
