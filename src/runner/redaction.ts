@@ -2,7 +2,7 @@ import type { ConversationResult } from '../engine/lint.js';
 import type { Finding, Occurrence, Quote } from '../engine/finding.js';
 import type { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ReportInput } from '../report/score.js';
-import { isShareableTopic, redactQuote, redactText } from '../text/redact.js';
+import { findRedactions, isShareableTopic, redactQuote, redactText } from '../text/redact.js';
 import { quotedValues, replaceQuotedValues } from '../text/quoted-values.js';
 import { customerNamePattern } from '../text/name-spellings.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
@@ -157,6 +157,21 @@ export class Redactor {
     });
   }
 
+  /**
+   * A finding's message with what its excerpt masks masked in it too. A message quotes the matched
+   * words ("{phrase}"), and a bare name there ("个人信息：“王建国”") is personal data only the
+   * excerpt's context ("我叫【王建国】") shows: each span masked in the excerpt is masked wherever the
+   * message repeats it, then the message is redacted as any text.
+   */
+  private message(message: string, excerpt: string, names: Names): string {
+    let out = message;
+    for (const { start, end, replacement } of findRedactions(excerpt)) {
+      const original = excerpt.slice(start, end);
+      if ([...original].length >= 2 && out.includes(original)) out = out.split(original).join(replacement);
+    }
+    return this.text(out, names);
+  }
+
   private citesId(text: string): boolean {
     return this.idsSeen.size > 0 && this.citedIdsReplaced(text) !== text;
   }
@@ -186,7 +201,7 @@ export class Redactor {
     const out: Finding = {
       ...finding,
       conversationId: this.conversationId(finding.conversationId),
-      message: this.text(finding.message, names),
+      message: this.message(finding.message, finding.excerpt, names),
       excerpt,
       location: { ...finding.location, file: this.file(finding.location.file) },
       ...(finding.occurrences ? { occurrences: finding.occurrences.map((o) => this.occurrence(o, names)) } : {}),
@@ -204,7 +219,7 @@ export class Redactor {
 
   private occurrence(occurrence: Occurrence, names: Names): Occurrence {
     const { text: excerpt, range } = this.quote({ text: occurrence.excerpt, range: occurrence.range }, names);
-    const out: Occurrence = { ...occurrence, message: this.text(occurrence.message, names), excerpt, location: { ...occurrence.location, file: this.file(occurrence.location.file) } };
+    const out: Occurrence = { ...occurrence, message: this.message(occurrence.message, occurrence.excerpt, names), excerpt, location: { ...occurrence.location, file: this.file(occurrence.location.file) } };
     if (range) out.range = range;
     else delete out.range;
     return out;
@@ -245,7 +260,7 @@ export class Redactor {
       agents: input.agents.map((a) => this.agent(a)),
       findings: input.findings.map((f) => ({
         ...f,
-        message: this.text(f.message, names),
+        message: this.message(f.message, f.excerpt, names),
         excerpt: this.text(f.excerpt, names),
         ...(f.agent ? { agent: this.agent(f.agent) } : {}),
         ...(f.trigger ? { trigger: { ...f.trigger, text: this.text(f.trigger.text, names) } } : {}),
