@@ -143,7 +143,8 @@ function parseTwentyFourHour(text: string, timezone: string): number | undefined
 // 3:00", "2026-11-02 上午10:05:09") and English ones ("2026/11/02 3:00 PM"). 中午 is around noon:
 // 中午12:30 is 12:30 and 中午1:00 is 13:00. 晚上 is the evening of the date and the night after it:
 // 晚上12:01 is a minute past that midnight and 晚上1:00 an hour past it, on the next day, as people
-// say it; 晚上6:00 to 11:59 are 18:00 to 23:59.
+// say it; 晚上6:00 to 11:59 are 18:00 to 23:59. Hour 0 is hour 12: 凌晨0:10 and 上午0:10 are 00:10,
+// 下午0:10 is 12:10.
 const MERIDIEM_BEFORE = /^(.*[\d日])\s*(上午|下午|中午|晚上|凌晨|早上|AM|PM)\s*(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/iu;
 const MERIDIEM_AFTER = /^(.*[\d日])\s+(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(AM|PM|上午|下午)$/iu;
 
@@ -167,7 +168,9 @@ function twentyFourHour(text: string): { text: string; days: number } | undefine
   if (before) [date, meridiem, hour, rest] = [before[1]!, before[2]!, Number(before[3]), before[4]!];
   else if (after) [date, hour, rest, meridiem] = [after[1]!, Number(after[2]), after[3]!, after[4]!];
   else return { text, days: 0 };
-  if (hour < 1 || hour > 12) return undefined;
+  // Hours 1 to 12, or 0 to 11 as chat clients write the hour after midnight (凌晨0:10) and Java's
+  // "a K:mm" pattern does: 0 is the hour 12 stands for.
+  if (hour > 12) return undefined;
   let hour24 = hour % 12;
   let days = 0;
   if (meridiem === '晚上') {

@@ -34,9 +34,18 @@ describe('parseInstant', () => {
     // The next day on the zone's wall clock: New York's clocks went back an hour on 2026-11-01.
     expect(parseInstant('2026/10/31 晚上 12:30', 'America/New_York')).toBe(at('2026-11-01T04:30:00Z'));
     expect(parseInstant('2026/10/31 晚上 3:00', 'America/New_York')).toBe(at('2026-11-01T08:00:00Z'));
-    // A twelve-hour clock has no hour 0 or 13.
+    // A twelve-hour clock has no hour 13. Hour 0 is how chat clients and Java's "a K:mm" write the
+    // hour 12 stands for: ten past midnight, or past noon.
     expect(parseInstant('2026/11/02 下午 13:00')).toBeUndefined();
-    expect(parseInstant('2026/11/02 上午 0:30')).toBeUndefined();
+    for (const [text, utc] of [
+      ['2026/11/03 凌晨0:10', '2026-11-02T16:10:00Z'],
+      ['2026/11/03 凌晨 00:10', '2026-11-02T16:10:00Z'],
+      ['2026/11/03 上午 0:10', '2026-11-02T16:10:00Z'],
+      ['2026/11/03 0:10 AM', '2026-11-02T16:10:00Z'],
+      ['2026/11/03 下午 0:10', '2026-11-03T04:10:00Z'],
+    ] as const) {
+      expect(parseInstant(text), text).toBe(at(utc));
+    }
   });
 
   it('takes ISO 8601 with an offset as written', () => {
