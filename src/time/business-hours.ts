@@ -42,6 +42,18 @@ function minutesOf(text: string): number {
   return h! * 60 + m!;
 }
 
+/**
+ * The instant a wall-clock time (minutes after the day's midnight, past 24:00 for the next day) has
+ * on a local day. Set on the clock, not added to midnight: on the day a zone's clocks change, 09:00
+ * is an hour more or less than nine hours after midnight.
+ */
+function wallClock(day: DateTime, minutes: number): number {
+  return day
+    .plus({ days: Math.floor(minutes / (24 * 60)) })
+    .set({ hour: Math.floor((minutes % (24 * 60)) / 60), minute: minutes % 60 })
+    .toMillis();
+}
+
 /** Open intervals, in epoch ms, of shifts that start on the given local calendar day. */
 function shiftsStartingOn(day: DateTime, calendar: BusinessCalendar): Array<[number, number]> {
   const weekday = WEEKDAY_NAMES[day.weekday - 1]!;
@@ -52,7 +64,7 @@ function shiftsStartingOn(day: DateTime, calendar: BusinessCalendar): Array<[num
     const open = minutesOf(rule.open);
     let close = minutesOf(rule.close);
     if (close <= open) close += 24 * 60; // overnight shift, e.g. 20:00–02:00
-    shifts.push([day.plus({ minutes: open }).toMillis(), day.plus({ minutes: close }).toMillis()]);
+    shifts.push([wallClock(day, open), wallClock(day, close)]);
   }
   return shifts;
 }

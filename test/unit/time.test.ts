@@ -115,6 +115,20 @@ describe('businessSecondsBetween', () => {
     expect(businessSecondsBetween(at('2026-11-06T09:59:00Z'), at('2026-11-09T01:01:00Z'), weekdays)).toBe(120);
   });
 
+  it('opens and closes at the wall-clock times on the days a zone\'s clocks change', () => {
+    const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as Array<'mon'>;
+    const newYork = { timezone: 'America/New_York', hours: [{ days: everyDay, open: '09:00', close: '17:00' }] };
+    const local = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toMillis();
+    // 2026-11-01: clocks go back at 02:00. 08:30 → 09:00:30 is 30 s in hours, as on any other day.
+    expect(businessSecondsBetween(local('2026-11-01T08:30:00'), local('2026-11-01T09:00:30'), newYork)).toBe(30);
+    expect(businessSecondsBetween(local('2026-11-08T08:30:00'), local('2026-11-08T09:00:30'), newYork)).toBe(30);
+    // 00:30 → 09:10 is 10 minutes; 16:59:30 → 16:59:50 is 20 s.
+    expect(businessSecondsBetween(local('2026-11-01T00:30:00'), local('2026-11-01T09:10:00'), newYork)).toBe(600);
+    expect(businessSecondsBetween(local('2026-11-01T16:59:30'), local('2026-11-01T16:59:50'), newYork)).toBe(20);
+    // 2026-03-08: clocks go forward. 16:50 → next day 09:10 is 10 + 10 minutes.
+    expect(businessSecondsBetween(local('2026-03-08T16:50:00'), local('2026-03-09T09:10:00'), newYork)).toBe(1200);
+  });
+
   it('counts an overnight shift across midnight', () => {
     const night = { timezone: SHANGHAI, hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as Array<'mon'>, open: '20:00', close: '02:00' }] };
     // 23:50 → 00:10 Shanghai, inside the shift that began at 20:00.
