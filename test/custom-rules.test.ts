@@ -37,6 +37,32 @@ async function findings(config: string, options: { noRuleOn?: boolean } = {}) {
 }
 
 describe('custom rules from configuration', () => {
+  it('match phrases and patterns written with full-width punctuation, capitals or traditional characters', async () => {
+    const config = [
+      'customRules:',
+      '  asked:',
+      '    type: phrase',
+      '    role: customer',
+      "    phrases: ['我要投訴你們', '我要退款，東西']",
+      '    message: 客户投诉',
+      '  wechat:',
+      '    type: phrase',
+      "    patterns: ['加微信聯繫', '[A-Z]{2}信']",
+      '    message: 站外',
+      '  eta:',
+      '    type: require-after',
+      "    when: { role: customer, phrases: ['退款什麼時候'] }",
+      "    then: { role: agent, phrases: ['今天之内'], within: 1 }",
+      '    message: 没说时间',
+      '',
+    ].join('\n');
+    const found = await findings(config);
+    const by = (id: string) => found.filter((f) => f.ruleId === id).map((f) => f.conversationId);
+    expect(by('asked')).toEqual(['a', 'c']);
+    expect(by('wechat')).toEqual(['a']);
+    expect(by('eta')).toEqual(['b']);
+  });
+
   it('phrase: role scope and exceptions', async () => {
     const found = await findings(`rules: {}
 customRules:

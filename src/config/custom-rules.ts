@@ -6,6 +6,7 @@ import { CATEGORIES, defineRule, type RuleDefinition } from '../engine/rule.js';
 import { Lexicon } from '../lexicon/lexicon.js';
 import { agentLabel, roleSchema, type Role } from '../model/conversation.js';
 import { toOriginalRange } from '../text/normalize.js';
+import { normalizedPattern, normalizedPhrase } from './normalized-entries.js';
 
 /**
  * Rules that QA staff declare in configuration, without code, after the condition types of
@@ -76,7 +77,8 @@ export const customRulesSchema = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]
 /** Compiles phrases and patterns, naming the key path in any error. */
 function compileMatcher(keyPath: string, phrases: readonly string[], patterns: readonly string[]): Lexicon {
   if (phrases.length === 0 && patterns.length === 0) throw new CustomRuleError(t('config.customNoPhrases', { keyPath }));
-  return new Lexicon({ id: keyPath, description: keyPath, sets: {}, phrases: [...phrases], patterns: [...patterns] });
+  // Written as the messages they match are read (half-width, lower case, simplified).
+  return new Lexicon({ id: keyPath, description: keyPath, sets: {}, phrases: phrases.map(normalizedPhrase), patterns: patterns.map(normalizedPattern) });
 }
 
 export class CustomRuleError extends Error {}
