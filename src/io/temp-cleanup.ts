@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Temporary files and folders this process made and has not removed yet. */
@@ -46,6 +46,43 @@ export function forgetTemporary(file: string): void {
   pending.delete(file);
 }
 
+const RUN_FOLDER_PREFIX = 'supportlint-run-';
+/** Which process made a run's folder: its pid and the machine's name. */
+const OWNER_FILE = 'owner';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the run folders in `dir` whose process ended without removing them: killed (SIGKILL, the
+ * kernel's out-of-memory killer) or stopped by a fatal error of the engine, which run no handler. A
+ * copy of standard input, every customer message, would stay there otherwise. Only folders of this
+ * machine whose process is gone are removed; one without an owner is left alone.
+ */
+export function sweepAbandonedFolders(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith(RUN_FOLDER_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const [pid, host] = readFileSync(path.join(dir, name, OWNER_FILE), 'utf8').trim().split(' ');
+      if (host === hostname() && /^\d+$/.test(pid ?? '') && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(path.join(dir, name), { recursive: true, force: true });
+    } catch {
+      // No owner to read, or not ours to remove: left as it is.
+    }
+  }
+}
+
 /**
  * Gives this run a temporary folder of its own, as TMPDIR for everything it starts, and removes it
  * when the run ends, on a signal too. Libraries put temporary files where the operating system's
@@ -55,9 +92,11 @@ export function forgetTemporary(file: string): void {
  * the folder. Returns undefined, and changes nothing, when no folder can be made.
  */
 export function usePrivateTempFolder(): string | undefined {
+  sweepAbandonedFolders(tmpdir());
   let dir: string;
   try {
-    dir = mkdtempSync(path.join(tmpdir(), 'supportlint-run-'));
+    dir = mkdtempSync(path.join(tmpdir(), RUN_FOLDER_PREFIX));
+    writeFileSync(path.join(dir, OWNER_FILE), `${process.pid} ${hostname()}\n`);
   } catch {
     return undefined;
   }

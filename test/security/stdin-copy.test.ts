@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
@@ -15,8 +15,7 @@ const everything = (dir: string): string[] => readdirSync(dir, { recursive: true
  * Runs `lint -` with its own TMPDIR, feeds standard input, and either closes it (a normal run) or
  * leaves it open until the copy exists and then sends `signal` to the process group.
  */
-async function runOnStdin(signal?: NodeJS.Signals): Promise<{ tmp: string; seenCopy: boolean; code: number | null; signal: NodeJS.Signals | null }> {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'supportlint-tmpdir-'));
+async function runOnStdin(signal?: NodeJS.Signals, tmp = mkdtempSync(path.join(tmpdir(), 'supportlint-tmpdir-'))): Promise<{ tmp: string; seenCopy: boolean; code: number | null; signal: NodeJS.Signals | null }> {
   const child = spawn(process.execPath, [BIN, 'lint', '-'], { env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' }, stdio: ['pipe', 'ignore', 'ignore'], detached: true });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
   child.stdin.write(SAMPLE);
@@ -48,4 +47,19 @@ describe('standard input is copied to a temporary file that never outlives the r
       expect(everything(run.tmp)).toEqual([]);
     }, 30_000);
   }
+
+  it('left by a run that was killed (SIGKILL), and removed by the next run, which leaves other runs\' folders alone', async () => {
+    const killed = await runOnStdin('SIGKILL');
+    expect(killed.seenCopy).toBe(true);
+    // Nothing runs on SIGKILL: the copy of every message stays behind.
+    expect(everything(killed.tmp).some((f) => f.endsWith(`${path.sep}stdin`))).toBe(true);
+    // A folder of a run still going (this process), and one that names no owner, are not touched.
+    const live = path.join(killed.tmp, 'supportlint-run-live00');
+    mkdirSync(live);
+    writeFileSync(path.join(live, 'owner'), `${process.pid} ${hostname()}\n`);
+    mkdirSync(path.join(killed.tmp, 'supportlint-run-noowner'));
+    const next = await runOnStdin(undefined, killed.tmp);
+    expect(next.code).toBe(1);
+    expect(everything(killed.tmp).sort()).toEqual(['supportlint-run-live00', path.join('supportlint-run-live00', 'owner'), 'supportlint-run-noowner']);
+  }, 60_000);
 });
