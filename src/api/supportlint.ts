@@ -379,7 +379,8 @@ export class Supportlint {
       },
     });
     const shown = redactor ? redactor.summary(summary) : summary;
-    const data = summary.conversations === 0 ? undefined : builder.finish({ ...summary.records });
+    const built = summary.conversations === 0 ? undefined : builder.finish({ ...summary.records });
+    const data = built && redactor ? redactor.lateCitations(built) : built;
     return { data, summary: shown, files };
   }
 

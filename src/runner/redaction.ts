@@ -249,6 +249,23 @@ export class Redactor {
     };
   }
 
+  /**
+   * A whole report, once every conversation has been read: an agent's name or a conversation's id
+   * that a quote cites before the run met that agent or conversation (a complaint about yesterday's
+   * agent, read before that agent's shift) becomes its pseudonym too. Every string is looked at.
+   */
+  lateCitations<T>(data: T): T {
+    const agents = this.settings.keepAgents ? [] : [...this.agentsSeen].filter((name) => [...name].length >= 2 && !PSEUDONYM.test(name));
+    const names: Names = agents.map((name) => [new RegExp(escapeRegex(name), 'g'), this.agent(name), name.length] as const).sort((a, b) => b[2] - a[2]);
+    const rewrite = (value: unknown): unknown => {
+      if (typeof value === 'string') return this.citedIdsReplaced(replaceNames(value, names));
+      if (Array.isArray(value)) return value.map(rewrite);
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rewrite(inner)]));
+      return value;
+    };
+    return rewrite(data) as T;
+  }
+
   /** A conversation as `report --redact` counts and quotes it. */
   reportInput(input: ReportInput): ReportInput {
     const names = this.namesOf(input.conversationId, input.agents, input.customers);

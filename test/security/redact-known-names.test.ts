@@ -99,6 +99,28 @@ describe('--redact replaces the names the export itself gives, wherever they are
     expect(run.stdout).not.toContain('晓梅');
   });
 
+  it('report --redact also replaces an agent name or a ticket id quoted before the run met that agent or ticket', async () => {
+    // The complaint comes first in the input; the agent it names, and the ticket it cites, after.
+    const line = (id: string, time: string, role: string, text: string, agent?: string) => JSON.stringify({ conversation_id: id, time, role, text, ...(agent ? { agent } : {}) });
+    writeFileSync(
+      path.join(dir, 'early.jsonl'),
+      [
+        line('TK-2026-99001', '2026-11-02T09:00:00+08:00', 'customer', '上次客服周明轩说不关他们的事，工单TK-2026-99002也没人管'),
+        line('TK-2026-99001', '2026-11-02T09:05:00+08:00', 'agent', '这个不归我们管，您去找快递吧', '林晓'),
+        line('TK-2026-99002', '2026-11-03T10:00:00+08:00', 'customer', '在吗'),
+        line('TK-2026-99002', '2026-11-03T10:05:00+08:00', 'agent', '这不是我们的问题，您自己联系厂家', '周明轩'),
+      ].join('\n') + '\n',
+    );
+    for (const format of ['json', 'markdown', 'html', 'csv']) {
+      const run = await runCli(['report', 'early.jsonl', '--redact', '-f', format], { cwd: dir, env: KEY });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout, format).not.toContain('周明轩');
+      expect(run.stdout, format).not.toContain('TK-2026-9900');
+    }
+    // The quote is there, with the pseudonyms in it.
+    expect((await runCli(['report', 'early.jsonl', '--redact', '-f', 'json'], { cwd: dir, env: KEY })).stdout).toMatch(/上次客服客服-[0-9a-f]{10}说不关他们的事/);
+  });
+
   it('a ticket id cited in another conversation becomes that conversation\'s pseudonym', async () => {
     const run = await runCli(['lint', 'tickets.jsonl', '--redact', '--rule', 'every-message', '--no-collapse', '-f', 'json'], { cwd: dir, env: KEY });
     const json = JSON.parse(run.stdout) as { results: Array<{ conversationId: string; findings: Array<{ excerpt: string }> }> };
