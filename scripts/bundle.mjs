@@ -28,7 +28,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['nodejs-jieba', 'opencc-js', 'exceljs', 'echarts', 'typescript'],
+  external: ['nodejs-jieba', 'opencc-js', 'exceljs', 'echarts', 'typescript', 'pinyin-pro'],
   // Libraries written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as supportlintCreateRequire } from 'node:module'; const require = supportlintCreateRequire(import.meta.url);" },
   logLevel: 'warning',

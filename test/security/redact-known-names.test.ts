@@ -43,7 +43,7 @@ describe('--redact replaces the names the export itself gives, wherever they are
     // Display names an agent writes back in other spellings: a given name alone, a Latin name in
     // another case or run together, a shop nickname without its platform's prefix.
     for (const [file, name, reply] of [
-      ['zd-han.json', '陈晓梅', '晓梅您好，晓梅姐，陈晓梅女士，'],
+      ['zd-han.json', '陈晓梅', '晓梅您好，晓梅姐，陈晓梅女士，Xiaomei Chen 您好，xiaomei 你好，CHEN Xiao-mei，'],
       ['zd-latin.json', 'Lucky Star', 'Hi Lucky, LuckyStar and lucky star, '],
     ] as const) {
       const renamed = JSON.parse(JSON.stringify(chats[0]).replaceAll('王女士', name)) as Record<string, any>;
@@ -76,7 +76,7 @@ describe('--redact replaces the names the export itself gives, wherever they are
 
   it('the display name is also replaced where the agent writes its given name, another case, or the nickname without its platform prefix', async () => {
     for (const [file, leaks] of [
-      ['zd-han.json', ['晓梅', '陈晓梅']],
+      ['zd-han.json', ['晓梅', '陈晓梅', 'Xiaomei', 'xiaomei', 'CHEN', 'Xiao-mei']],
       ['zd-latin.json', ['Lucky', 'lucky', 'LuckyStar']],
       ['qianniu.txt', ['晴天娃娃']],
     ] as const) {
