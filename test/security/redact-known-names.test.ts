@@ -6,6 +6,9 @@ import { REPO_CONFIG, ROOT, runCli } from '../support/cli.js';
 
 const KEY = { SUPPORTLINT_REDACT_KEY: 'known-names-key-2026' };
 
+/** One canonical JSONL message. */
+const line = (id: string, time: string, role: string, text: string, agent?: string) => JSON.stringify({ conversation_id: id, time, role, text, ...(agent ? { agent } : {}) });
+
 describe('--redact replaces the names the export itself gives, wherever they are written', () => {
   let dir: string;
   beforeAll(() => {
@@ -21,7 +24,6 @@ describe('--redact replaces the names the export itself gives, wherever they are
     }
     writeFileSync(path.join(dir, 'zd.json'), JSON.stringify({ chats: [chat], count: 1, next_url: null }));
     // Two conversations: the second names the first one's agent.
-    const line = (id: string, time: string, role: string, text: string, agent?: string) => JSON.stringify({ conversation_id: id, time, role, text, ...(agent ? { agent } : {}) });
     writeFileSync(
       path.join(dir, 'agents.jsonl'),
       [
@@ -101,7 +103,6 @@ describe('--redact replaces the names the export itself gives, wherever they are
 
   it('report --redact also replaces an agent name or a ticket id quoted before the run met that agent or ticket', async () => {
     // The complaint comes first in the input; the agent it names, and the ticket it cites, after.
-    const line = (id: string, time: string, role: string, text: string, agent?: string) => JSON.stringify({ conversation_id: id, time, role, text, ...(agent ? { agent } : {}) });
     writeFileSync(
       path.join(dir, 'early.jsonl'),
       [
