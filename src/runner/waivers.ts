@@ -29,6 +29,10 @@ const entrySchema = z.strictObject({
     .union([z.string(), z.number()], { error: 'conversation（会话ID）必填，写成输出里“会话 …”后面的那个ID' })
     .superRefine((value, context) => {
       if (value === '') context.addIssue({ code: 'custom', message: 'conversation（会话ID）不能为空' });
+      // A waiver answers an appeal about one conversation: "*" would match no id, and waive nothing.
+      if (typeof value === 'string' && /^[\s*?]+$/.test(value) && value.trim() !== '') {
+        context.addIssue({ code: 'custom', message: `conversation（会话ID）“${value.trim()}”不是一个会话ID：豁免针对一个具体的会话，不支持通配符。要对所有会话关掉一条规则，请在配置里写 rules: { <规则>: off }` });
+      }
       // A long numeric id loses digits as a YAML number: only ids a number holds exactly are read.
       if (typeof value === 'number' && !Number.isSafeInteger(value)) {
         context.addIssue({ code: 'custom', message: 'conversation（会话ID）是一个很长的数字，YAML 会把它读错；请给它加上引号，例如 "1234567890123456789"' });

@@ -132,6 +132,8 @@ describe('the waivers file', () => {
     expect(await problem('waivers: [\n')).toMatch(/^w\.yaml:\d+：不是有效的 YAML（[^（]+（[A-Z_]+））。$/);
     expect(await problem('waivers: {conversation: c-1}\n')).toContain('waivers 应当是一个列表');
     expect(await problem('- {conversation: c-1, rule: blame-shifting, reason: "  ", author: 王}\n')).toContain('reason（豁免原因）不能为空');
+    // A wildcard matches no conversation id, and would waive nothing without a word.
+    expect(await problem('- {conversation: "*", rule: blame-shifting, reason: 误报, author: 王}\n')).toContain('不支持通配符');
     // Blanks or invisible characters alone would match nearly every message and waive every finding of the rule.
     for (const text of ['" "', '"\\u200b"', '"\\t \\ufeff"']) {
       expect(await problem(`- {conversation: c-1, rule: blame-shifting, text: ${text}, reason: 误报, author: 王}\n`)).toContain('text 不能为空，也不能只有空格或不可见字符');
