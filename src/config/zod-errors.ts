@@ -74,7 +74,9 @@ export function formatZodIssues(error: z.ZodError, prefix = '', schema?: z.ZodTy
         const known = keysAt(schema as unknown as SchemaNode | undefined, issue.path, issue.input) ?? [];
         message = issue.keys.map((key) => {
           const near = key.length <= MAX_KEY_FOR_SUGGESTION ? closest(key, known) : undefined;
-          return near ? t('config.unknownKeyNear', { key: shownKey(key), near }) : t('config.unknownKey', { key: shownKey(key), known: known.join(', ') || '—' });
+          if (near) return t('config.unknownKeyNear', { key: shownKey(key), near });
+          // Where the schema's keys cannot be told, the key is named without a list that would say "none".
+          return known.length > 0 ? t('config.unknownKey', { key: shownKey(key), known: known.join(', ') }) : t('config.unknownKeyHere', { key: shownKey(key) });
         }).join(' ');
       }
       return `${keyPath || t('config.topLevel')}: ${message}`;

@@ -68,6 +68,7 @@ export const en = {
   'config.topLevel': '(top level)',
   'config.maskedKey': '{start}… (looks like a secret: hidden, {length} characters)',
   'config.unknownKey': 'there is no setting "{key}". Settings here: {known}.',
+  'config.unknownKeyHere': '"{key}" cannot be written here: remove it.',
   'config.unknownKeyNear': 'there is no setting "{key}". Did you mean "{near}"?',
   'config.unknownPreset': '{source}: extends "{preset}" is not a preset. Known presets: {known}.',
   'config.unknownPresetNear': '{source}: extends "{preset}" is not a preset. Did you mean "{near}"?',

@@ -74,6 +74,7 @@ export const zhHans = {
   'config.topLevel': '（顶层）',
   'config.maskedKey': '{start}…（像是密钥，已隐藏，共 {length} 个字符）',
   'config.unknownKey': '没有配置项 "{key}"。可用的配置项：{known}。',
+  'config.unknownKeyHere': '这里不能写 "{key}"：请删掉它。',
   'config.unknownKeyNear': '没有配置项 "{key}"，你是不是想输入 "{near}"？',
   'config.unknownPreset': '{source}：extends "{preset}" 不是预设。已有的预设：{known}。',
   'config.unknownPresetNear': '{source}：extends "{preset}" 不是预设，你是不是想输入 "{near}"？',

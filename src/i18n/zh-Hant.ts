@@ -71,6 +71,7 @@ export const zhHant = {
   'config.topLevel': '（頂層）',
   'config.maskedKey': '{start}…（像是金鑰，已隱藏，共 {length} 個字元）',
   'config.unknownKey': '沒有配置項 "{key}"。可用的配置項：{known}。',
+  'config.unknownKeyHere': '這裡不能寫 "{key}"：請刪掉它。',
   'config.unknownKeyNear': '沒有配置項 "{key}"，你是不是想輸入 "{near}"？',
   'config.unknownPreset': '{source}：extends "{preset}" 不是預設。已有的預設：{known}。',
   'config.unknownPresetNear': '{source}：extends "{preset}" 不是預設，你是不是想輸入 "{near}"？',

@@ -32,6 +32,14 @@ describe('messages say what the thing is', () => {
     expect(run.stderr).not.toContain('实际接收 数字');
   });
 
+  it('a key a baseline does not take is named, with no list that reads as "none"', async () => {
+    const dir = workspace({ 'b.json': '{"version":1,"counts":{},"extra":1}' });
+    const run = await runCli(['lint', 'c.jsonl', '--baseline', 'b.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('这里不能写 "extra"：请删掉它');
+    expect(run.stderr).not.toContain('—');
+  });
+
   it.each([
     ['.supportlintrc.yaml', 'rules:\n\tblame-shifting: error\n', /\.supportlintrc\.yaml 有 YAML 语法错误，在第 2 行第 1 列：用了制表符缩进，请改用空格（TAB_AS_INDENT）/],
     ['.supportlintrc.yaml', 'rules:\n  blame-shifting: [error\n', /\.supportlintrc\.yaml 有 YAML 语法错误，在第 \d+ 行第 \d+ 列：[^\n]*（[A-Z_]+）/],
