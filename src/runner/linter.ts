@@ -68,8 +68,9 @@ export function inProcessLinter(settings: LintSettings): ConversationLinter {
 
 /**
  * Conversations up to this size may be linted in the calling thread while the lint threads are
- * busy; a longer one always goes to a thread, where running out of memory skips it with a message
- * instead of ending the run.
+ * busy; a longer one always goes to a thread. One that runs out of a thread's memory comes back
+ * here when this thread's heap is the larger (see createLinter), and is otherwise skipped with a
+ * message instead of ending the run.
  */
 const HELPER_MAX_MESSAGES = 2000;
 /** How often the calling thread stops reading and linting to hear from the lint threads. */
@@ -197,7 +198,10 @@ export function createLinter(plan: LinterPlan, settings: LintSettings): Conversa
   // A number beyond the cores only queues for them (the command line says so when it cuts one).
   const threads = plan.concurrency === 'off' ? 0 : plan.concurrency === 'auto' ? autoThreads(plan.inputSize) : Math.min(plan.concurrency, availableParallelism());
   if (threads === 0) return inProcessLinter(settings);
-  const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false, read: plan.read }, threadHeapMb());
+  const heapMb = threadHeapMb();
+  // Twice the thread's heap at least, or the calling thread would run out of memory where the thread did.
+  const lintTooLarge = getHeapStatistics().heap_size_limit / 2 ** 20 >= heapMb * 2 ? (conversation: Conversation) => lintOutcome(conversation, settings) : undefined;
+  const pool = new WorkerPool(threads, { config: plan.config, onlyRules: plan.onlyRules, locale: plan.locale, metrics: plan.metrics ?? false, read: plan.read }, heapMb, lintTooLarge);
   // A number of threads given by the user is what lints. Under `auto` this thread helps where the
   // input is mostly read whole (JSON), which leaves it idle; reading a streamed export keeps it
   // busy, and helping would only load the rules' dictionaries into it a second time.

@@ -59,7 +59,9 @@ function mb(bytes: number): string {
  * Lint threads (worker_threads), each with its own settings built from the resolved configuration.
  * Conversations go out in batches to the least loaded thread. A thread that runs out of memory or
  * dies fails only what it held: its batches are tried again one conversation at a time on a fresh
- * thread, and a conversation that fails alone is reported as not linted, with the reason.
+ * thread. A conversation that runs out of a thread's memory alone is linted in the calling thread
+ * when its heap is larger (lintTooLarge); otherwise, and when a thread dies of anything else, it is
+ * reported as not linted, with the reason.
  */
 export class WorkerPool implements ConversationLinter, FileThreads {
   readonly capacity: number;
@@ -79,6 +81,8 @@ export class WorkerPool implements ConversationLinter, FileThreads {
     threadCount: number,
     private readonly setup: WorkerSetup,
     private readonly heapMb: number,
+    /** Lints a conversation too large for a thread's heap in this thread, where the heap is larger. */
+    private readonly lintTooLarge?: (conversation: Conversation) => LintOutcome,
   ) {
     this.capacity = threadCount * BATCHES_PER_THREAD * BATCH_CONVERSATIONS;
     for (let i = 0; i < threadCount; i++) this.threads.push(this.startThread());
@@ -224,6 +228,12 @@ export class WorkerPool implements ConversationLinter, FileThreads {
       return;
     }
     const job = current.jobs[0]!;
+    // A conversation too large for a thread's heap is linted here, as --concurrency off would, where
+    // this thread's heap is the larger: the findings do not depend on the number of threads.
+    if (outOfMemory && this.lintTooLarge) {
+      job.resolve(this.lintTooLarge(job.conversation));
+      return;
+    }
     const reason = outOfMemory
       ? `检查这个会话（${job.conversation.messages.length} 条消息）所需的内存超过了每个检查线程 ${mb(this.heapMb)} 的上限，已跳过。可以用 NODE_OPTIONS=--max-old-space-size=<MB> 调高上限，或把超长会话拆开后再检查。`
       : `检查线程意外结束（${error.message}），这个会话没有检查完。`;

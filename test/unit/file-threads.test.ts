@@ -6,8 +6,9 @@ import { loadConfig } from '../../src/config/load.js';
 import { FileSchedule, WHOLE_FILE_BYTES } from '../../src/runner/file-schedule.js';
 import { WorkerPool } from '../../src/runner/worker-pool.js';
 import type { ConversationResult } from '../../src/engine/lint.js';
+import type { Conversation } from '../../src/model/conversation.js';
 import { lintFiles } from '../../src/runner/lint-files.js';
-import { inProcessLinter, SharedLinter, type ConversationLinter } from '../../src/runner/linter.js';
+import { inProcessLinter, lintOutcome, SharedLinter, type ConversationLinter } from '../../src/runner/linter.js';
 import { buildLintSettings, readOptionsFrom } from '../../src/runner/settings.js';
 import { emptySummary } from '../../src/runner/summary.js';
 import { REPO_CONFIG, runCli } from '../support/cli.js';
@@ -192,4 +193,45 @@ describe('batches sent to lint threads', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('a conversation too large for a lint thread', () => {
+  it('is linted in the calling thread, with the findings it gets there, when that thread\'s heap is larger', async () => {
+    const config = await loadConfig({ configFile: REPO_CONFIG, cwd: process.cwd() });
+    const settings = buildLintSettings(config, {});
+    // 40,000 messages need more than a 48 MB heap to lint.
+    const messages: Conversation['messages'] = Array.from({ length: 40_000 }, (_, seq) => ({
+      seq,
+      time: Date.parse('2026-11-02T01:00:00Z') + seq * 30_000,
+      role: seq % 2 ? ('agent' as const) : ('customer' as const),
+      ...(seq % 2 ? { agentName: '小林' } : {}),
+      text: seq === 1 ? '这是快递那边的问题，您去问一下快递吧' : `第${seq}条：我的快递三天都没动了，请帮我查一下 ${seq}`,
+      kind: 'text' as const,
+      internal: false,
+      location: { file: 'big.jsonl', line: seq + 1 },
+    }));
+    const conversation: Conversation = { id: 'big', source: { file: 'big.jsonl', format: 'jsonl' }, messages, meta: {} };
+    let lintedHere = 0;
+    const pool = new WorkerPool(1, { config, metrics: false }, 48, (c) => {
+      lintedHere++;
+      return lintOutcome(c, settings);
+    });
+    try {
+      const outcome = await pool.lint(conversation);
+      pool.flush();
+      expect(lintedHere).toBe(1);
+      expect('result' in outcome && outcome.result.findings.some((f) => f.ruleId === 'blame-shifting')).toBe(true);
+    } finally {
+      await pool.close();
+    }
+    // Without a larger heap to fall back on, it is reported as not linted, with what to do.
+    const alone = new WorkerPool(1, { config, metrics: false }, 48);
+    try {
+      const outcome = alone.lint(conversation);
+      alone.flush();
+      expect((await outcome) as { failure?: string }).toMatchObject({ failure: expect.stringContaining('max-old-space-size') });
+    } finally {
+      await alone.close();
+    }
+  }, 180_000);
 });
