@@ -9,6 +9,7 @@ import { composeFixes } from './fix.js';
 import type { Report, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
 import { processFindings } from './process.js';
 import { measureConversation, type ConversationMetrics } from '../metrics/conversation-metrics.js';
+import { personalAnswers } from '../text/personal-answers.js';
 
 export type Locale = 'zh-Hans' | 'zh-Hant';
 
@@ -200,7 +201,9 @@ export function lintConversation(conversation: Conversation, settings: LintSetti
   call('conversationEnd');
 
   const agents = [...new Set(conversation.messages.filter(isHumanReply).map(agentLabel).filter((a): a is string => !!a))];
-  const customers = [...new Set([...conversation.messages.map((m) => m.customerName), ...metaNames(conversation.meta.customerNames)].filter((name): name is string => !!name))];
+  // What --redact replaces wherever the conversation's quotes hold it: the customer's display names,
+  // and values the customer gave as the bare answer to a question for them (personal-answers.ts).
+  const customers = [...new Set([...conversation.messages.map((m) => m.customerName), ...metaNames(conversation.meta.customerNames), ...personalAnswers(conversation.messages)].filter((name): name is string => !!name))];
   const composed = settings.fixes === false ? { findings: processFindings(findings), fixes: [] } : composeFixes(processFindings(findings), (seq) => conversation.messages[seq]!.text, (seq, text) => relintMessage(conversation, seq, text, settings));
   const processed = composed.findings;
   return {
@@ -230,7 +233,6 @@ function relintMessage(conversation: Conversation, seq: number, text: string, se
   return lintConversation(alone, { ...settings, rules, fixes: false, metrics: false }).findings;
 }
 
-/** Names an adapter put in a conversation's meta (a list of texts); anything else is ignored. */
 /** The names a conversation's meta gives under `customerNames`, strings only (meta comes from data). */
 export function metaNames(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];

@@ -122,6 +122,24 @@ describe('--redact replaces the names the export itself gives, wherever they are
     expect((await runCli(['report', 'early.jsonl', '--redact', '-f', 'json'], { cwd: dir, env: KEY })).stdout).toMatch(/上次客服客服-[0-9a-f]{10}说不关他们的事/);
   });
 
+  it('a value the customer gives as the bare answer to a question for it is replaced wherever it is quoted', async () => {
+    writeFileSync(
+      path.join(dir, 'answers.jsonl'),
+      [
+        line('q1', '2026-11-02T09:00:00+08:00', 'agent', '您好，请问机主姓名是？', '林晓'),
+        line('q1', '2026-11-02T09:00:10+08:00', 'customer', '王建国。'),
+        line('q1', '2026-11-02T09:00:20+08:00', 'agent', '请问收货地址是哪里？', '林晓'),
+        line('q1', '2026-11-02T09:00:30+08:00', 'customer', '望京西园三区123号楼4单元501'),
+        line('q1', '2026-11-02T09:00:40+08:00', 'agent', '好的王建国先生，寄到望京西园三区123号楼4单元501对吧', '林晓'),
+      ].join('\n') + '\n',
+    );
+    for (const args of [['lint', 'answers.jsonl', '--rule', 'every-message', '--no-collapse', '-f', 'json'], ['report', 'answers.jsonl', '-f', 'markdown']]) {
+      const run = await runCli([...args, '--redact'], { cwd: dir, env: KEY });
+      expect(run.code, run.stderr).toBeLessThan(2);
+      for (const leak of ['建国', '西园三区', '4单元501']) expect(run.stdout + run.stderr, `${args[0]} ${leak}`).not.toContain(leak);
+    }
+  });
+
   it('a ticket id cited in another conversation becomes that conversation\'s pseudonym', async () => {
     const run = await runCli(['lint', 'tickets.jsonl', '--redact', '--rule', 'every-message', '--no-collapse', '-f', 'json'], { cwd: dir, env: KEY });
     const json = JSON.parse(run.stdout) as { results: Array<{ conversationId: string; findings: Array<{ excerpt: string }> }> };
