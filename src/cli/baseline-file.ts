@@ -93,13 +93,14 @@ export class BaselineRun {
    * Records the result when updating; otherwise drops the findings the baseline already knows.
    * Under --redact, `pseudonym` is the key's pseudonym: the baseline is written with it, so that no
    * conversation id (a phone number, an e-mail) reaches a file that is committed, and findings
-   * recorded under either are known.
+   * recorded under either are known, under one of them only.
    */
   apply(result: ConversationResult, key: string, pseudonym?: string): ConversationResult {
     this.recorder?.record(result, pseudonym ?? key);
     if (!this.matcher) return result;
-    const kept = this.matcher.apply(result, key);
-    return pseudonym === undefined || pseudonym === key ? kept : this.matcher.apply(kept, pseudonym);
+    // One entry per conversation: the id's where the baseline has it, else the pseudonym's. A file
+    // holding both (two baselines merged) must not add their allowances up and hide a new finding.
+    return this.matcher.apply(result, pseudonym === undefined || this.matcher.knows(key) ? key : pseudonym);
   }
 
   /**

@@ -81,10 +81,19 @@ export interface Baseline {
 
 export class BaselineMatcher {
   private readonly remaining = new Map<string, number>();
+  private readonly keys = new Set<string>();
   suppressed = 0;
 
   constructor(baseline: Baseline) {
-    for (const [key, rules] of baseline.counts) for (const [ruleId, count] of rules) this.remaining.set(`${key}\u0000${ruleId}`, count);
+    for (const [key, rules] of baseline.counts) {
+      this.keys.add(key);
+      for (const [ruleId, count] of rules) this.remaining.set(`${key}\u0000${ruleId}`, count);
+    }
+  }
+
+  /** Whether the baseline records findings under this key. */
+  knows(key: string): boolean {
+    return this.keys.has(key);
   }
 
   /** Drops up to the recorded number of findings per rule for this key; the rest are new. */

@@ -31,4 +31,20 @@ describe('--redact with a baseline', () => {
     expect(readFileSync(path.join(dir, 'raw.json'), 'utf8')).toContain('13812345678');
     expect((await lint('--redact', '--baseline', 'raw.json')).code).toBe(0);
   });
+
+  it('counts a conversation recorded under both its id and its pseudonym once, so a new finding still fails', async () => {
+    await lint('--baseline', 'ids.json', '--update-baseline');
+    await lint('--redact', '--baseline', 'pseudonyms.json', '--update-baseline');
+    const ids = JSON.parse(readFileSync(path.join(dir, 'ids.json'), 'utf8')) as { version: 1; counts: Record<string, Record<string, number>> };
+    const pseudonyms = JSON.parse(readFileSync(path.join(dir, 'pseudonyms.json'), 'utf8')) as typeof ids;
+    // Two baselines merged: each conversation twice, once by id and once by pseudonym.
+    writeFileSync(path.join(dir, 'both.json'), JSON.stringify({ version: 1, counts: { ...ids.counts, ...pseudonyms.counts } }));
+    // One more blame-shifting reply in the first conversation: a new finding.
+    const extra = JSON.stringify({ conversation_id: '13812345678', time: '2026-11-02T10:30:00+08:00', role: 'agent', agent: '小林', text: '这个不归我们管，您去找快递吧' });
+    writeFileSync(path.join(dir, 'more.jsonl'), `${readFileSync(path.join(dir, 'in.jsonl'), 'utf8').trimEnd()}\n${extra}\n`);
+    const more = (...args: string[]) => runCli(['lint', 'more.jsonl', '-c', REPO_CONFIG, ...args], { cwd: dir, env });
+    expect((await more('--redact', '--baseline', 'pseudonyms.json')).code).toBe(1);
+    expect((await more('--redact', '--baseline', 'both.json')).code).toBe(1);
+    expect((await more('--redact', '--baseline', 'both.json', '--rule', 'blame-shifting')).stdout).toContain('blame-shifting');
+  });
 });
