@@ -5,6 +5,7 @@ import type { ReportInput } from '../report/score.js';
 import { findRedactions, isShareableTopic, redactQuote, redactText } from '../text/redact.js';
 import { quotedValues, replaceQuotedValues } from '../text/quoted-values.js';
 import { customerNamePattern } from '../text/name-spellings.js';
+import { COMMON_SURNAMES } from '../text/pii.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
 import { CATALOGUES, t } from '../i18n/index.js';
 import type { LintSummary } from './summary.js';
@@ -99,9 +100,21 @@ export class Redactor {
     return GENERIC_CHANNELS.has(value.trim().toLowerCase()) || PSEUDONYM.test(value) ? value : this.pseudonym('channel', value);
   }
 
-  /** A file path, with personal numbers and addresses in its name masked. */
+  /**
+   * A file path, with personal data in its names masked as in text, and a folder or file named
+   * after a person (`王建国/chat.jsonl`, `王建国.jsonl`: one customer's chats exported apart) masked
+   * as a name: a common surname and one to three Han characters, with nothing else in the name.
+   */
   file(path: string): string {
-    return redactText(path);
+    return redactText(path)
+      .split(/([/\\])/u)
+      .map((segment) => {
+        const [, stem = '', extension = ''] = /^(.*?)((?:\.[A-Za-z0-9]{1,5})*)$/u.exec(segment) ?? [];
+        if (!/^\p{Script=Han}{2,4}$/u.test(stem)) return segment;
+        const surname = COMMON_SURNAMES.filter((s) => stem.startsWith(s) && stem.length > s.length).sort((a, b) => b.length - a.length)[0];
+        return surname ? `${surname}${'*'.repeat(stem.length - surname.length)}${extension}` : segment;
+      })
+      .join('');
   }
 
   /** Agent names this run has met, in any conversation: one conversation's text can name another's agent. */

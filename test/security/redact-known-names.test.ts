@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,25 @@ describe('--redact replaces the names the export itself gives, wherever they are
       const run = await runCli([...args, '--redact'], { cwd: dir, env: KEY });
       expect(run.code, run.stderr).toBeLessThan(2);
       for (const leak of ['建国', '西园三区', '4单元501']) expect(run.stdout + run.stderr, `${args[0]} ${leak}`).not.toContain(leak);
+    }
+  });
+
+  it('a folder or file named after a person is masked in every path printed', async () => {
+    const folder = path.join(dir, 'paths', '王建国');
+    mkdirSync(folder, { recursive: true });
+    const sample = readFileSync(path.join(ROOT, 'fixtures/jsonl/transcripts.jsonl'), 'utf8');
+    writeFileSync(path.join(folder, 'chat.jsonl'), sample);
+    writeFileSync(path.join(dir, 'paths', '李秀英.jsonl'), sample);
+    for (const format of ['stylish', 'json', 'sarif', 'csv']) {
+      const run = await runCli(['lint', 'paths', '--redact', '-f', format], { cwd: dir, env: KEY });
+      expect(run.code, run.stderr).toBeLessThan(2);
+      const printed = run.stdout + run.stderr;
+      // SARIF writes paths as URIs, percent-encoded.
+      for (const leak of ['建国', '秀英']) {
+        expect(printed, `${format} ${leak}`).not.toContain(leak);
+        expect(printed, `${format} ${leak}`).not.toContain(encodeURIComponent(leak));
+      }
+      expect(printed.includes('王**') || printed.includes(encodeURI('王**')), format).toBe(true);
     }
   });
 
