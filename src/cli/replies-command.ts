@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { lintConversation, type ConversationResult, type LintSettings } from '../engine/lint.js';
 import { ruleSummaries } from '../api/supportlint.js';
 import { applyDirectives, SUPPRESSION_RULE_IDS } from '../engine/suppress.js';
@@ -20,6 +19,7 @@ import { addLocaleOption, addReportOptions, collectNonEmpty, supportlintFor, typ
 import { findingsExitCode, openReports } from './reporting.js';
 import { t } from '../i18n/index.js';
 import { visible } from '../formatters/excerpt.js';
+import { fixPatch } from './fix-patch.js';
 
 interface RepliesOptions extends ReportOptions {
   config?: string;
@@ -129,7 +129,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : await rewriteLibrary(library, replyRewrites(library, settings));
       if (refusal) io.stderr(`supportlint: ${visible(file)}: ${visible(refusal.refused)}\n`);
       if (skipped > 0) io.stderr(`supportlint: ${visible(file)}: ${skipped} 条话术的改写无法在文件里准确定位（例如文本里有转义字符），未作修改，请按“建议”手动修改。\n`);
-      if (applied > 0 && options.fixDryRun) await io.stdout(createTwoFilesPatch(file, file, library.source, source, '', '(--fix)'));
+      if (applied > 0 && options.fixDryRun) await io.stdout(fixPatch(file, library.source, source));
       if (applied > 0 && options.fix) {
         // Whole or not at all: an interrupted --fix never leaves a library half written.
         await writeLibrary(library, absolute, source);
