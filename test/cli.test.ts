@@ -235,6 +235,14 @@ describe('rules command', () => {
     const near = await runCli(['rules', 'no-wechet'], { cwd: dir });
     expect(near.code).toBe(2);
     expect(near.stderr).toContain('你是不是想输入 "no-wechat"');
+    // A rule asked for by its Chinese title, or part of it, is pointed to by its id.
+    for (const [title, id] of [['推诿', 'blame-shifting'], ['求免差评', 'review-manipulation']]) {
+      for (const args of [['rules', title], ['lint', 'x.jsonl', '--rule', title]]) {
+        const byTitle = await runCli(args, { cwd: dir });
+        expect(byTitle.code).toBe(2);
+        expect(byTitle.stderr).toContain(`你是不是想输入 "${id}"`);
+      }
+    }
   });
 });
 

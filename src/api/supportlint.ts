@@ -418,6 +418,19 @@ export function ruleSummaries(settings: LintSettings): RuleSummary[] {
 }
 
 /**
+ * The rule a name that is no rule id most likely means: the built-in rule whose Chinese title it
+ * is or is part of (`推诿` → blame-shifting), else the nearest id by spelling.
+ */
+export function nearestRuleId(name: string, customIds: readonly string[]): string | undefined {
+  const wanted = name.trim();
+  if (wanted !== '') {
+    for (const [id, rule] of BUILTIN_RULES) if (rule.meta.title === wanted) return id;
+    for (const [id, rule] of BUILTIN_RULES) if (/\p{Script=Han}/u.test(wanted) && rule.meta.title.includes(wanted)) return id;
+  }
+  return closest(name, [...BUILTIN_RULES.keys(), ...customIds]);
+}
+
+/**
  * The configuration with the named rules on, as ESLint's `--rule` turns a rule on: a rule that is
  * off, or not mentioned, runs at its default severity with the options configured for it. A name
  * that is no rule is refused, with the nearest rule id.
@@ -427,7 +440,7 @@ export function withRulesOn(config: ResolvedConfig, ids: readonly string[]): Res
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new UsageError(unknown.map((id) => {
-      const near = closest(id, known);
+      const near = nearestRuleId(id, Object.keys(config.customRules));
       return near ? t('rule.unknownNear', { source: '--rule', id, near }) : t('rule.unknown', { source: '--rule', id });
     }).join('\n'));
   }

@@ -7,7 +7,7 @@ import { PRESETS } from '../config/presets.js';
 import { loadConfig } from '../config/load.js';
 import { compileCustomRule } from '../config/custom-rules.js';
 import { UsageError } from './errors.js';
-import { closest } from '../i18n/did-you-mean.js';
+import { nearestRuleId } from '../api/supportlint.js';
 import { t } from '../i18n/index.js';
 import { addLocaleOption } from './options.js';
 import type { CliIO } from './io.js';
@@ -53,7 +53,7 @@ export function registerRulesCommand(program: Command, io: CliIO, setExitCode: (
             setExitCode(0);
             return;
           }
-          const near = closest(id, [...BUILTIN_RULES.keys(), ...Object.keys(config.customRules)]);
+          const near = nearestRuleId(id, Object.keys(config.customRules));
           throw new UsageError(near ? t('rule.unknownNear', { source: 'supportlint rules', id, near }) : t('rule.unknown', { source: 'supportlint rules', id }));
         }
         io.stdout(await readFile(ruleDocsPath(id), 'utf8'));
