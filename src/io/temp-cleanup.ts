@@ -97,7 +97,9 @@ export function usePrivateTempFolder(): string | undefined {
   try {
     dir = mkdtempSync(path.join(tmpdir(), RUN_FOLDER_PREFIX));
     writeFileSync(path.join(dir, OWNER_FILE), `${process.pid} ${hostname()}\n`);
-  } catch {
+  } catch (error) {
+    // Reading standard input and some workbooks needs it: say where the fault is, before an input is blamed.
+    process.stderr.write(`supportlint: 临时目录 ${tmpdir()} 不能使用（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。读取标准输入等需要它：请把 TMPDIR 设为一个存在且可写的目录。\n`);
     return undefined;
   }
   removeOnExit(dir);

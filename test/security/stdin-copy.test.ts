@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,4 +62,11 @@ describe('standard input is copied to a temporary file that never outlives the r
     expect(next.code).toBe(1);
     expect(everything(killed.tmp).sort()).toEqual(['supportlint-run-live00', path.join('supportlint-run-live00', 'owner'), 'supportlint-run-noowner']);
   }, 60_000);
+
+  it('a TMPDIR that does not exist is named as the fault, not the input', () => {
+    const run = spawnSync(process.execPath, [BIN, 'lint', '-'], { input: SAMPLE, env: { ...process.env, TMPDIR: path.join(tmpdir(), 'supportlint-no-such-folder'), NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('临时目录');
+    expect(run.stderr).toContain('请把 TMPDIR 设为一个存在且可写的目录');
+  });
 });
