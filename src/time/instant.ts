@@ -144,10 +144,12 @@ function parseTwentyFourHour(text: string, timezone: string): number | undefined
 // 中午12:30 is 12:30 and 中午1:00 is 13:00. 晚上 is the evening of the date and the night after it:
 // 晚上12:01 is a minute past that midnight and 晚上1:00 an hour past it, on the next day, as people
 // say it; 晚上6:00 to 11:59 are 18:00 to 23:59. Hour 0 is hour 12: 凌晨0:10 and 上午0:10 are 00:10,
-// 下午0:10 is 12:10.
-const MERIDIEM_BEFORE = /^(.*[\d日])\s*(上午|下午|中午|晚上|凌晨|早上|AM|PM)\s*(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/iu;
+// 下午0:10 is 12:10. 早晨 and 清晨 are read as 早上, 傍晚 as 下午, 夜里, 夜间, 深夜 and 午夜 as 晚上.
+const MERIDIEM_BEFORE = /^(.*[\d日])\s*(上午|下午|中午|晚上|凌晨|早上|早晨|清晨|傍晚|夜里|夜间|深夜|午夜|AM|PM)\s*(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/iu;
 const MERIDIEM_AFTER = /^(.*[\d日])\s+(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(AM|PM|上午|下午)$/iu;
 
+/** Words for the evening and the night after it, read as 晚上 is (夜里11:40 is 23:40, 午夜12:10 the next day's 00:10). */
+const NIGHT = /^(晚上|夜里|夜间|深夜|午夜)$/u;
 /** The last hour of 晚上 that is still on the date written: later ones (12, 1 to 5) are past midnight. */
 const LATEST_EVENING_HOUR = 11;
 const EARLIEST_EVENING_HOUR = 6;
@@ -158,7 +160,7 @@ const EARLIEST_EVENING_HOUR = 6;
  */
 function twentyFourHour(text: string): { text: string; days: number } | undefined {
   // A time is short; a long value is no time of this shape, and is not searched.
-  if (text.length > 64 || !/[上下中晚凌早]|[ap]m/iu.test(text)) return { text, days: 0 };
+  if (text.length > 64 || !/[上下中晚凌早清傍夜深午]|[ap]m/iu.test(text)) return { text, days: 0 };
   let date: string;
   let meridiem: string;
   let hour: number;
@@ -173,10 +175,10 @@ function twentyFourHour(text: string): { text: string; days: number } | undefine
   if (hour > 12) return undefined;
   let hour24 = hour % 12;
   let days = 0;
-  if (meridiem === '晚上') {
+  if (NIGHT.test(meridiem)) {
     if (hour >= EARLIEST_EVENING_HOUR && hour <= LATEST_EVENING_HOUR) hour24 += 12;
     else days = 1;
-  } else if (/^(下午|pm)$/iu.test(meridiem)) hour24 += 12;
+  } else if (/^(下午|傍晚|pm)$/iu.test(meridiem)) hour24 += 12;
   else if (meridiem === '中午') hour24 = hour >= 11 ? hour : hour + 12;
   return { text: `${date.trim()} ${String(hour24).padStart(2, '0')}${rest}`, days };
 }
