@@ -142,6 +142,10 @@ describe('warnings that a filter or file matched nothing', () => {
     const redacted = await runCli(['lint', SAMPLE, '--agent', '小材', '--redact'], { env: { SUPPORTLINT_REDACT_KEY: 'exit-codes-test-key' } });
     expect(redacted.stderr).toContain('--agent 小材：没有哪个会话由这个客服处理');
     expect(redacted.stderr).not.toContain('小林');
+    // A terminal escape in the name asked for is shown, not acted on.
+    const escaped = await runCli(['lint', SAMPLE, '--agent', '\u001b[31m小材']);
+    expect(escaped.stderr).toContain('\\x1b[31m小材');
+    expect(escaped.stderr).not.toContain('\u001b');
   });
 
   it('a --baseline file that does not exist', async () => {

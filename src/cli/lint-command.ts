@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { visible } from '../formatters/excerpt.js';
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import { stringify as toYaml } from 'yaml';
@@ -104,7 +105,7 @@ function filterQuiet(result: ConversationResult, options: LintOptions): Conversa
 function unknownAgentLines(wanted: readonly string[], seen: ReadonlySet<string>, suggest: boolean): string[] {
   return wanted.filter((name) => !seen.has(name)).map((name) => {
     const near = suggest ? closest(name, seen) : undefined;
-    return t('lint.agentUnknown', { name }) + (near ? t('common.didYouMean', { name: near }) : '');
+    return t('lint.agentUnknown', { name: visible(name) }) + (near ? t('common.didYouMean', { name: visible(near) }) : '');
   });
 }
 
