@@ -377,6 +377,16 @@ const compoundNamePii = fc.tuple(fc.constantFrom('欧阳', '司马', '诸葛', '
   fc.constantFrom(`我姓${s}名${g}，`, `我叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g, s] })),
 );
 
+// A name after a recipient's label and a word that changes or corrects it, put right in a message about a name, after 姓
+// and 名, after a word for the family, glued to a form's label, or before the holder's sex.
+const changedNamePii = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈'), fc.constantFrom('建国', '秀英', '志强', '晓梅', '丽娟')).chain(([s, g]) =>
+  fc
+    .constantFrom<Pii>(
+      ...[`收件人改成${s}${g}，`, `把收货人换成${s}${g}吧，`, `签收人写的是${s}${g}，`, `签收人写的${s}${g}，`, `收件人名字改为${s}${g}，`, `名字打错了，应该是${s}${g}，`, `名字写成了${s}${g}，`, `填的${s}${g}这个名字，`, `帮我改下名字，${s}${g}，`, `家属${s}${g}，`, `落款${s}${g}，`, `，${s}${g} 女 1990年，`].map((text) => ({ text, secrets: [s + g] })),
+      ...[`姓${s}名${g}，`, `姓${s}，名${g}，`].map((text) => ({ text, secrets: [`名${g}`] })),
+    ),
+);
+
 // Street addresses after a cue, passports and licence plates.
 const STREETS = ['建国路', '世纪大道', '文三路', '中山北街', '长安巷'];
 const addressPii = fc
@@ -432,7 +442,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, changedNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -519,7 +529,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(changedNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

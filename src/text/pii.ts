@@ -17,7 +17,7 @@
  */
 
 import { partOfSpeech } from './jieba.js';
-import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
+import { anyCue, bareCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
 import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
@@ -529,18 +529,19 @@ const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|�
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
 const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
-const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})`;
+const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareOrChangedCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 // The given name may be spaced too ("王 建 国"), so that its second character is not left in clear.
 const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})(?:[ \\t]?(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})?';
 const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN_SPACED})`, 'gdu');
-// "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
-const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
+// "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名), "姓王名建国", "姓陈，名字是晓梅": 姓, a
+// surname, and a word that gives the name after it (叫, 名, 名字是 …).
+const SURNAME_THEN_NAME = new RegExp(`姓(?:是)?(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|名字是|名字为|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
 // "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
 // A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
 const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
 const LATIN_NAME = new RegExp(
-  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareOrChangedCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 // "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
@@ -581,7 +582,7 @@ const INTRODUCED_NAME = new RegExp(
 // and start with a surname on the list or are not a word jieba's dictionary holds as something else.
 const NAME_PERHAPS = new RegExp(
   [
-    `${bareCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`,
+    `${bareOrChangedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`,
     `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
     `(?:我是|这边是|这里是)[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
   ].join('|'),
@@ -591,10 +592,11 @@ const NAME_PERHAPS = new RegExp(
 // ("收货人（必填）"), only a full name counts: a surname on the list and one or two given characters that
 // jieba holds as no other word (isPlausibleFullName).
 const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
-// The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"):
-// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名, 款, 字 or 者.
-const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})[ \\t]{1,3}${NAME_CHARS}${NAME_END}`, 'gdu');
-const SPACED_FORM_NAME_NEEDS = /[人主名款字者][ \t]/u;
+// The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"),
+// or none ("落款王建国"): these labels as often start a sentence ("负责人 马上处理", "负责人马上到"). Every such
+// label ends in 人, 主, 名, 款, 字 or 者, and a name after none starts with a surname on the list.
+const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})(?:[ \\t]{1,3}|(?=${SURNAME}))${NAME_CHARS}${NAME_END}`, 'gdu');
+const SPACED_FORM_NAME_NEEDS = new RegExp(`[人主名款字者](?:[ \\t]|${SURNAME})`, 'u');
 // A full name as an invoice's title ("发票抬头：王建国", "抬头写王建国"): the title is as often a company's name, which is no full name.
 const INVOICE_TITLE_NAME = new RegExp(`抬头[ \\t]*(?:写|是|为|填|开|[:：=])?[ \\t]*${NAME_CHARS}${NAME_END}`, 'gdu');
 const INVOICE_TITLE_NAME_NEEDS = /抬头/u;
@@ -709,6 +711,24 @@ const OWNER_NAME = new RegExp(
   'gdu',
 );
 const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的`, 'u');
+// A full name in a message about a name, where it is put right or pointed at with no label right before it: after a word
+// that corrects or changes ("名字打错了，应该是王建国", "名字写成了王建军，正确是王建国", "收件人信息改一下，改成王建国"), before
+// 这个名字 or 的名字 ("填的王建国这个名字"), and after 名字 or 姓名 and a comma ("帮我改下名字，王建国"). Read only in a message
+// that speaks of a name or of the person a parcel is for (NAME_TOPIC), and only a full name counts (isFullNameAmongWords):
+// "颜色应该是黄色的", "应该是周一" stay.
+const NAME_TALKED_ABOUT = new RegExp(
+  [
+    `(?:应该是|应为|正确的?是|正确为|改成|改为|换成|换为|写成了?|打成了?|错写成|不是)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|[吧啊呀哦哈呢]|才对|这个名字|的名字)`,
+    `(${SURNAME}\\p{Script=Han}{1,2}?)(?=这个名字|这个姓名|这名字|的名字|的姓名)`,
+    `(?:名字|姓名)[ \\t]*[,，][ \\t]*(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$)`,
+  ].join('|'),
+  'gdu',
+);
+const NAME_TOPIC = /名字|姓名|收件人|收货人|签收人|联系人|寄件人/u;
+const NAME_TALKED_ABOUT_NEEDS = /应该是|应为|正确|改成|改为|换成|换为|写成|打成|不是|名字|姓名/u;
+// A full name before the holder's sex, as a form or a list of passengers gives it: "王秀英 女 1990年", "王建国，男，35岁".
+const NAME_BEFORE_SEX = /(?<!\p{Script=Han})(\p{Script=Han}{2,4}?)(?:[ \t]+|[ \t]*[,，、/][ \t]*)(?=[男女](?:[ \t,，、/]|[0-9]|$))/gdu;
+const SEX = /[男女]/u;
 // A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
 // "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
 // character of that word, standing alone between signs; it is masked whole, since it names the character a mask
@@ -734,10 +754,10 @@ const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的�
 // starts 转人工, 转账, 转发.
 // Also after the verbs of sending ("寄给王建国"), after 给 when a call or a parcel follows the name ("给王建国打个电话";
 // not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
-// word for one's family or friends ("我老婆王秀英明天在家"), and with 一下 after the verb ("帮我找一下王建国").
+// word for one's family or friends ("我老婆王秀英明天在家", "家属王建国"; not the 家属 of "老家属于…"), and with 一下 after the verb ("帮我找一下王建国").
 const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|帮|写|麻烦|我/u;
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<![老大全])家(?:属|人)|亲属|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|家属|亲属|家人|给|帮|写|麻烦|我/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
@@ -916,6 +936,8 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
   [OWNER_NAME, (text) => OWNER_NAME_NEEDS.test(text)],
+  [NAME_TALKED_ABOUT, (text) => NAME_TALKED_ABOUT_NEEDS.test(text)],
+  [NAME_BEFORE_SEX, (text) => SEX.test(text)],
   [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
@@ -1246,8 +1268,10 @@ export function findNames(text: string): PiiSpan[] {
   const invoiceTitles = mayMatch(INVOICE_TITLE_NAME, view.text) ? [...view.text.matchAll(INVOICE_TITLE_NAME)] : [];
   for (const m of [...view.text.matchAll(NAME_AFTER_JOIN), ...spaced, ...invoiceTitles]) {
     const name = m[1]!.replace(/[ \t]/gu, '');
+    // Glued to the word before it, a name stands among words as after 叫 ("负责人马上到" holds no 马上到).
+    const glued = /\p{Script=Han}/u.test(view.text[m.indices![1]![0] - 1] ?? '');
     // A title after the surname is no given name: "负责人 王经理".
-    if (isPlausibleFullName(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
+    if ((glued ? isFullNameAmongWords(name) : isPlausibleFullName(name)) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
   }
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
@@ -1269,6 +1293,14 @@ export function findNames(text: string): PiiSpan[] {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
     const name = view.text.slice(...span);
     if (isFullNameAmongWords(name) && !PRODUCT_WORD_END.test(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, span));
+  }
+  for (const m of NAME_TOPIC.test(view.text) && mayMatch(NAME_TALKED_ABOUT, view.text) ? view.text.matchAll(NAME_TALKED_ABOUT) : []) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    const name = view.text.slice(...span);
+    if (isFullNameAmongWords(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, span));
+  }
+  for (const m of mayMatch(NAME_BEFORE_SEX, view.text) ? view.text.matchAll(NAME_BEFORE_SEX) : []) {
+    if (isPlausibleFullName(m[1]!)) found.push(nameSpan(view, m.indices![1]!));
   }
   for (const m of GIVES_A_NAME.test(view.text) && mayMatch(CHARACTER_SPELT, view.text) ? view.text.matchAll(CHARACTER_SPELT) : []) {
     if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });

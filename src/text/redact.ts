@@ -40,7 +40,7 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  *   home in a housing estate (万科城市花园3栋2单元501); English street addresses (123 Main Street) and
  *   the postcode after them, the city kept;
  * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
- *   I'm / my name is / Recipient: / name John Smith / recipient Mary Jones / name: wang jianguo …, a label
+ *   I'm / my name is / Recipient: / name John Smith / recipient Mary Jones / name: wang jianguo / 收件人改成 / 姓…名 …, a label
  *   followed by any separator of labels.ts or in brackets
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept); a full name after 叫

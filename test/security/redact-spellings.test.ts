@@ -187,6 +187,9 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '\nDear Mr. Smith,', secret: 'smith' },
   { family: 'name', text: '\nHi Mary, sorry for the delay', secret: 'himary' },
   ...['这是王建国的订单', '下单的是王建国', '以王建国的名义下单', '王建国的手机号'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  // A twelfth review: a name changed or put right, after 姓 and 名, after 家属, glued to 落款, before the holder's sex.
+  ...['收件人改成王建国', '签收人写的王建国', '名字打错了，应该是王建国', '填的王建国这个名字', '家属王建国', '落款王建国', '王建国 男 1990年'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'name', text: '姓王名建国', secret: '名建国' },
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];

@@ -1,0 +1,58 @@
+import { describe } from 'vitest';
+import { leavesAlone, masksAs } from '../support/redaction.js';
+
+// Personal data a twelfth black-box review found in clear.
+
+describe('a name after a recipient’s label and a word that changes or corrects it', () => {
+  masksAs([
+    ['收件人改成王建国', '收件人改成王**'],
+    ['收货人换成王秀英', '收货人换成王**'],
+    ['把收货人改为王建国吧', '把收货人改为王**吧'],
+    ['签收人写的是王建国', '签收人写的是王**'],
+    ['签收人写的王建国', '签收人写的王**'],
+    ['收件人名字改成王建国', '收件人名字改成王**'],
+    ['收货人的姓名换成王建国了', '收货人的姓名换成王**了'],
+    ['联系人帮我改成李娜', '联系人帮我改成李*'],
+    // A surname off the list, after the same words.
+    ['收件人改成乔峰', '收件人改成**'],
+    ['收件人改成王建国，收货人换成王秀英，名字打错了，应该是李志强，姓陈名晓梅', '收件人改成王**，收货人换成王**，名字打错了，应该是李**，姓陈名**'],
+  ]);
+  // Pronouns, words for people, places and questions after the same words.
+  leavesAlone(['收件人改成我老婆', '收货人换成公司前台', '收货人改成其他人', '收件人写的地址不对', '名字写的是什么', '收件人不是本人', '名字应该是对的']);
+});
+
+describe('a full name put right or pointed at in a message about a name', () => {
+  masksAs([
+    ['名字打错了，应该是李志强', '名字打错了，应该是李**'],
+    ['名字写成了王建军，正确是王建国', '名字写成了王**，正确是王**'],
+    ['填的王建国这个名字', '填的王**这个名字'],
+    ['帮我改下名字，王建国', '帮我改下名字，王**'],
+    ['收件人信息不对，改成张伟吧', '收件人信息不对，改成张*吧'],
+  ]);
+  // With no word about a name in the message, or no full name after the word that corrects.
+  leavesAlone(['颜色应该是黄色的', '应该是周一到', '名字没问题，应该是周一到', '姓名，电话，地址', '名字的颜色应该是黄色']);
+});
+
+describe('姓 and a surname, then 名 and the given name', () => {
+  masksAs([
+    ['姓王名建国', '姓王名**'],
+    ['姓陈名晓梅', '姓陈名**'],
+    ['姓王，名建国', '姓王，名**'],
+    ['我的姓是王，名字是建国', '我的姓是王，名字是**'],
+    ['他姓李，叫李明', '他姓李，叫李*'],
+  ]);
+  leavesAlone(['姓名：', '您贵姓', '姓王的那位']);
+});
+
+describe('a full name after a word for the family, glued to a form’s label, or before the holder’s sex', () => {
+  masksAs([
+    ['家属王建国', '家属王**'],
+    ['我是家属，家属王秀英', '我是家属，家属王**'],
+    ['落款王建国', '落款王**'],
+    ['签字王建国', '签字王**'],
+    ['王秀英 女 1990年', '王** 女 1990年'],
+    ['乘机人：王建国，男，35岁', '乘机人：王**，男，35岁'],
+  ]);
+  // 属于 after 老家, a sentence or a title after a form's label, and words before a sex that are no name.
+  leavesAlone(['老家属于漫游状态', '大家人手一份', '负责人马上到。', '负责人马上处理了', '签字确认', '车主王经理', '帅哥美女，你好', '颜色，男款', '周末 女装']);
+});
