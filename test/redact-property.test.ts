@@ -194,6 +194,8 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       `${local} at ${host} dot ${tld}`,
       `${local}@${host}。${tld}`,
       `${local}(at)${host}(dot)${tld}`,
+      `${local}(a)${domain}`,
+      `${local} (a) ${host}.${tld}`,
       `${local}#${domain}`,
       // Percent-encoded in a link, once or twice, and as an HTML character reference.
       ` mailto:${local}%40${domain} `,
@@ -211,6 +213,14 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       // Brackets, spaces and @ signs for the @ before a well-known mail host.
       ...(host === 'example' ? [] : [`${local}@ @${domain}`, `${local}【@】${domain}`, `${local} (@) ${domain}`, `${local}【 圈 】${domain}`]),
     )
+    .map((text): Pii => ({ text, secrets: [local] }));
+});
+// An address's name given apart from its host, after a word for a mailbox.
+const emailPiecesPii = emailParts.chain(([name, num, domain]) => {
+  const local = name + num;
+  const host = domain === 'example.cn' ? 'qq' : domain.split('.')[0]!;
+  return fc
+    .constantFrom(`邮箱是${local}，${host}的，`, `邮箱 ${local} 后面是 ${host}.com，`, `邮箱用户名${local}，后缀@${host}.com，`, `${host}邮箱 ${local}，`, ` email: ${local}, ${host} `)
     .map((text): Pii => ({ text, secrets: [local] }));
 });
 // An address with a comma and more of the sentence after it: a name and a phone number, then a Latin word.
@@ -345,6 +355,13 @@ const bareLabelLatinNamePii = fc.oneof(
       return { text: ` ${cue}${name}，`, secrets: [name.slice(1)] };
     }),
 );
+// A name in pinyin in lower case after "my name is" and the like, the surname first or last.
+const pinyinSaidNamePii = fc
+  .tuple(fc.constantFrom('my name is ', 'My name is ', 'call me ', "my name's "), fc.constantFrom(...PINYIN_SURNAMES), fc.constantFrom(...PINYIN_GIVEN), fc.boolean())
+  .map(([cue, surname, given, surnameFirst]): Pii => {
+    const name = surnameFirst ? `${surname} ${given}` : `${given} ${surname}`;
+    return { text: ` ${cue}${name}, `, secrets: [name.slice(1)] };
+  });
 // The same before a sign, and greeted; a name in Han characters as a field's value in JSON or a query string.
 const latinNameBeforeSignPii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Hi ', 'Hello '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), fc.constantFrom(', ', '，', '. '))
@@ -442,7 +459,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, changedNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, changedNamePii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -529,7 +546,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(changedNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(changedNamePii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

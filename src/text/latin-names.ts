@@ -4,7 +4,8 @@
  *
  * - after an English label with nothing but spaces before the name ("name John Smith", "customer name
  *   Wang Jianguo", "recipient Mary Jones"), and a name in pinyin, in any case, after an English label
- *   with or without a sign ("name: wang jianguo", "name wang jianguo");
+ *   with or without a sign ("name: wang jianguo", "name wang jianguo"), and after "my name is" or "call me" ("my name is
+ *   jianguo wang");
  * - a name that signs off a message or a line ("Regards, Mary Jones"), also with more after it on the
  *   line ("Regards, Mary Jones 13812345678"), and one that is greeted ("Hi Mary Jones, sorry…"; a first
  *   name alone at the start of a message or a line: "Hi Mary,").
@@ -94,6 +95,27 @@ function isCapitalisedName(word: string): boolean {
   // "JOHN" reads as "John": names in forms are often in capitals.
   const titled = /^[A-Z'’-]{2,}$/u.test(word) ? word[0] + word.slice(1).toLowerCase() : word;
   return WHOLE_CAPITALISED_WORD.test(titled) && isNameWord(titled.replace(/\.$/u, ''));
+}
+
+// A name in pinyin in lower case after the words that give one ("my name is jianguo wang", "call me li lei"): two or
+// three words of pinyin syllables with a surname first or last (isPinyinName). Capitalised names there are read by pii.ts.
+export const PINYIN_NAME_SAID = /(?<![A-Za-z])(?:my name is|my name['’]s|name is|call me)[ \t]+([a-z]{1,12}(?:[ \t][a-z]{1,12}){1,2})(?![A-Za-z'’-])/dgiu;
+export const NAME_SAID_WORD = /name|call/iu;
+
+/** Two or three words of pinyin syllables, the first or the last a surname: "jianguo wang", "wang jianguo", "li xiao ming". */
+function isPinyinName(words: readonly string[]): boolean {
+  const lower = words.map((word) => word.toLowerCase());
+  return lower.every((word) => PINYIN_SYLLABLES.test(word)) && (PINYIN_SURNAMES.has(lower[0]!) || PINYIN_SURNAMES.has(lower[lower.length - 1]!));
+}
+
+/** Names in pinyin after "my name is" and the like: see PINYIN_NAME_SAID. The first letter is kept. */
+export function pinyinNamesSaid(view: MappedText): PiiSpan[] {
+  if (!NAME_SAID_WORD.test(view.text)) return [];
+  return [...view.text.matchAll(PINYIN_NAME_SAID)].flatMap((m) => {
+    if (!isPinyinName(m[1]!.split(/[ \t]/u))) return [];
+    const [start, end] = m.indices![1]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
+  });
 }
 
 const FIRST_WORD = /^[^ \t·・]+/u;

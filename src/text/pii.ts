@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, NAME_SAID_WORD, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -230,8 +230,9 @@ export const mayHoldAccountId = (text: string): boolean => text.includes('@') ||
 // A gap joins two groups of digits unless both are long enough to be numbers of their own
 // ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
 const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
-// "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
-const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// "name at 163 dot com", "name(at)qq.com", "name艾特qq.com", and "name(a)163.com", an a in brackets before a domain, as
+// addresses are written to get past harvesters.
+const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*|\s*[([{（【<]\s*a\s*[)\]}）】>]\s*(?=[A-Za-z0-9-]{1,63}[ \t]*(?:[.。｡]|点|dot)))(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
 // A dot with spaces around it ("163 . com") is a dot there too. 点, 。 and ， only between Latin letters or
 // digits, on the way to a top-level domain ("qq，com", "mail。163。com"): after an address, a comma and
@@ -296,7 +297,7 @@ const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:
 // domain, for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to
 // an address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
 // list of sites ("example.com 和 163.com").
-const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
+export const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
 const AT_GAP_SIGN = '[ \\t@([{（【<「『)\\]}）】>」』]';
 const AT_GAP_WORD = '[^\\sA-Za-z0-9._%+@#＃/:=?&()\\[\\]{}（）【】<>「」『』-]{1,2}';
 const SPOKEN_AT = new RegExp(
@@ -336,7 +337,7 @@ const VIEWS_KEPT = 64;
 // step's look-behinds at every character. A property test holds each test to its pattern.
 const THREE_GROUP_DIGITS = new RegExp(`${GROUP_DIGIT}{3}`, 'u');
 const DIGITS_ACROSS_GAP = new RegExp(`[0-9]${DIGIT_GAP}[0-9]`, 'u');
-const AT_WORD_NEEDS = /at|艾特/iu;
+const AT_WORD_NEEDS = /at|艾特|[([{（【<]\s*a\s*[)\]}）】>]/iu;
 const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_.-]{4}/iu;
 const hasAt = (text: string) => text.includes('@');
 /** Runs `step`, which matches `pattern`, on a view whose text passes the pattern's test in PATTERN_NEEDS; returns the view as it is otherwise. */
@@ -945,6 +946,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [GREETED_NAME, (text) => LATIN_GREETING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
+  [PINYIN_NAME_SAID, (text) => NAME_SAID_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -1308,6 +1310,7 @@ export function findNames(text: string): PiiSpan[] {
   for (const span of closingNames(view)) found.push(span);
   for (const span of greetedNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
+  for (const span of pinyinNamesSaid(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];

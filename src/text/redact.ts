@@ -1,4 +1,5 @@
 import { partOfSpeech } from './jieba.js';
+import { findEmailNames } from './email-pieces.js';
 import { findIdParts } from './id-parts.js';
 import { findInvitedIds, findNicknames } from './social-ids.js';
 import { simplifiedInPlace } from './normalize.js';
@@ -28,8 +29,9 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  * - a resident ID number given in parts (身份证前六位110105 后面是19900101123X, or split across a line): the first
  *   three digits kept;
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
- *   lilei圈163.com, lilei 在 163.com): the domain kept, and the name's first character when it is a
- *   Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is masked whole);
+ *   lilei圈163.com, lilei 在 163.com, and an a in brackets: lilei(a)163.com): the domain kept, and the name's first
+ *   character when it is a Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is
+ *   masked whole); an address's name given apart from its host (邮箱是zhang_san，163的): its first character kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …), and ids after
  *   other messengers' names (绿泡泡, LINE, Telegram, Skype, 钉钉 …): first and last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
@@ -75,6 +77,8 @@ export function findRedactions(original: string): Redaction[] {
     // The name's first letter or digit is kept; a name that starts in Han characters starts with a
     // person's name (王建国13812345678@163.com), and is masked whole.
     findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
+    // An address's name given apart from its host ("邮箱是zhang_san，163的") keeps its first character.
+    findEmailNames(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 0) })),
     // An ID number in parts, before the numbers its parts also are (19900101123X holds a mobile number's shape).
     findIdParts(text).map((m) => ({ start: m.start, end: m.end, replacement: (m.keep ?? '') + '*'.repeat(m.value.length - (m.keep ?? '').length) })),
     // A Taiwan mobile number keeps its first four digits, as a mainland one keeps its first three.

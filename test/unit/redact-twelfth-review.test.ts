@@ -56,3 +56,28 @@ describe('a full name after a word for the family, glued to a form’s label, or
   // 属于 after 老家, a sentence or a title after a form's label, and words before a sex that are no name.
   leavesAlone(['老家属于漫游状态', '大家人手一份', '负责人马上到。', '负责人马上处理了', '签字确认', '车主王经理', '帅哥美女，你好', '颜色，男款', '周末 女装']);
 });
+
+describe('an e-mail address with (a) for the @, or given in two pieces', () => {
+  masksAs([
+    ['mail zhang_san(a)163.com', 'mail z***@163.com'],
+    ['mail zhang_san (a) sina.com', 'mail z***@sina.com'],
+    ['邮箱 lilei(A)qq.com', '邮箱 l***@qq.com'],
+    ['邮箱是zhang_san，163的', '邮箱是z********，163的'],
+    ['邮箱 zhang_san 后面是 163.com', '邮箱 z******** 后面是 163.com'],
+    ['邮箱用户名zhang_san，后缀@163.com', '邮箱用户名z********，***@163.com'],
+    ['qq邮箱 zhangsan', 'qq邮箱 z*******'],
+    ['email: zhang_san88, gmail', 'email: z**********, gmail'],
+  ]);
+  // An item lettered (a), a mailbox with no name or no host after it, a host alone, and English words after email.
+  leavesAlone(['see item (a) below', '选项(a)是对的', '邮箱 abc 收不到', '邮箱 163.com', '邮箱收不到，qq的', 'email was sent to qq']);
+});
+
+describe('a name in pinyin in lower case after my name is', () => {
+  masksAs([
+    ['mail zhang_san(a)163.com, my name is jianguo wang', 'mail z***@163.com, my name is j**********'],
+    ['my name is wang jianguo', 'my name is w**********'],
+    ['call me li lei', 'call me l****'],
+  ]);
+  // English words after the same words, and one word alone.
+  leavesAlone(['call me when you can', 'call me back tomorrow', 'my name is on the list', 'call me li']);
+});
