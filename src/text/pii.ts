@@ -878,29 +878,32 @@ const POSTCODE_AFTER_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'uy');
 const POSTCODE_AFTER_CUED_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'iuy');
 // A home in a housing estate, with no district or road before it: the estate's name (ending in 小区,
 // 花园, 公寓, 家园, 苑 …), a building's number (栋, 幢, 座, 号楼) and a unit and a room, or a room
-// ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"). A building's number alone
-// ("5号楼") is no one's home. The name is read back from the estate's word to the first word that
-// is not part of it (see placeNameStart).
-const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园|新城|城|山庄|公馆|华府|府|大厦|社区|宿舍|里|湾|郡|邸|庭';
+// ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"), in Beijing a numbered area and a door for the
+// unit ("和平里七区18号楼2门501"); an office the same way, its tower, perhaps a floor, and a room ("国贸中心B座2203",
+// "望京SOHO T1座1203", "中关村大厦B座15层1501"), whatever word for leaving a parcel stands before it (放到, 放在, 放 …).
+// A building's number alone ("5号楼", "国贸中心B座") is no one's home. The name is read back from the estate's word to
+// the first word that is not part of it (see placeNameStart).
+const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园区|园|新城|城|山庄|公馆|华府|府|大厦|大楼|写字楼|商务楼|商厦|中心|广场|SOHO|Soho|soho|社区|宿舍|里|(?<=[一二三四五六七八九十0-9东西南北中])区|湾|郡|邸|庭';
 const BUILDING = '[0-9A-Za-z一二三四五六七八九十]{1,4}[ \\t]?(?:号楼|栋|幢|座|号院)';
-const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?单元';
+const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?(?:单元|门)';
 const ROOM = '[0-9]{3,5}(?:[ \\t]?(?:室|房|号(?![线码])))?(?![0-9]|[元块件个天次%])';
-const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|${ROOM})`, 'gu');
+const FLOOR = '[0-9一二三四五六七八九十]{1,3}[ \\t]?(?:楼|层)';
+const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|(?:${FLOOR}[ \\t-]?)?${ROOM})`, 'gu');
 const ESTATE_NUMBERS_NEED = /[栋幢座]|号楼|单元|号院/u;
 // A home on a road with no region before it: the road (路, 街, 大道, 巷, 弄, 胡同), a house number, and a
 // floor or a building and a room, a unit and a room, or a room with its unit ("中山路100号3楼301室",
 // "建国路88号1201室", "文三路90号2单元501"). A house number alone ("中山路100号", a shop as often) stays, and
 // so does one with a number that counts something ("中山路1号2000元"). The road's name is read back as an
 // estate's is.
-const FLOOR_OR_BUILDING = `(?:${BUILDING}|[0-9一二三四五六七八九十]{1,3}[ \\t]?(?:楼|层))`;
+const FLOOR_OR_BUILDING = `(?:${BUILDING}|${FLOOR})`;
 const ROAD_HOME = new RegExp(
   `(?:大道|路|街|巷|弄|胡同)[0-9]{1,5}(?:-[0-9]{1,5})?号院?[ \\t-]?(?:${FLOOR_OR_BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?)?${ROOM}|${UNIT}[ \\t-]?${ROOM}|[0-9]{3,5}[ \\t]?(?:室|房)(?![0-9]))`,
   'gu',
 );
 const ROAD_NUMBER_NEEDS = /[路街巷弄道同][0-9]/u;
 // Where an estate's or a road's name stops, read backwards: a word that says where one lives or sends
-// things, a pronoun, a particle, or a region (kept, as after a cue).
-const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为：:，,。\s]/u;
+// things or leaves a parcel, a pronoun, a particle, or a region (kept, as after a cue).
+const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为放搁存：:，,。\s]/u;
 // 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
 const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
 

@@ -39,7 +39,8 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
  *   address with no such word, known by its shape (a region, then a road and a house number), and a
- *   home in a housing estate (万科城市花园3栋2单元501); English street addresses (123 Main Street) and
+ *   home in a housing estate (万科城市花园3栋2单元501, 和平里七区18号楼2门501) or an office with its tower and room
+ *   (放在国贸中心B座2203); English street addresses (123 Main Street) and
  *   the postcode after them, the city kept;
  * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
  *   I'm / my name is / Recipient: / name John Smith / recipient Mary Jones / name: wang jianguo / 收件人改成 / 姓…名 …, a label

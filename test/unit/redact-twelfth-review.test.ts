@@ -81,3 +81,17 @@ describe('a name in pinyin in lower case after my name is', () => {
   // English words after the same words, and one word alone.
   leavesAlone(['call me when you can', 'call me back tomorrow', 'my name is on the list', 'call me li']);
 });
+
+describe('an office or a home with its tower, door and room, whatever word for leaving a parcel stands before it', () => {
+  masksAs([
+    ['快递放到望京SOHO T1座1203', '快递放到****** *******'],
+    ['或者放在国贸中心B座2203前台', '或者放在**********前台'],
+    ['放国贸中心B座2203门口就行', '放**********门口就行'],
+    ['快递帮我放到国贸中心B座2203', '快递帮我放到**********'],
+    ['搁中关村大厦B座15层1501', '搁**************'],
+    ['我家是和平里七区18号楼2门501', '我家是和*************'],
+    ['家住和平里七区18号楼2门501', '家住和平里七区*********'],
+  ]);
+  // A tower with no room, a price, a floor alone, and words for the place a parcel is left.
+  leavesAlone(['放到国贸中心B座', '万达广场3号楼', '广场1000元', '放在门口', '放心吧', '放到快递柜', '中心3号楼2层', 'Main Street Mall', '送到家', '送到公司了']);
+});
