@@ -1,4 +1,4 @@
-import { type PiiSpan, piiView, SPOKEN_MAIL_HOSTS } from './pii.js';
+import { type PiiSpan, piiViewWithoutGaps, SPOKEN_MAIL_HOSTS } from './pii.js';
 
 // An e-mail address given in two pieces, its name after a word for a mailbox and its host said apart: "邮箱是zhang_san，163的",
 // "邮箱 zhang_san 后面是 163.com", "邮箱用户名zhang_san，后缀@163.com", "qq邮箱 zhang_san". The name is masked, its first
@@ -22,7 +22,8 @@ const DOMAIN_LIKE = new RegExp(`^(?:${HOST}|[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\
 
 /** Names of e-mail addresses given apart from their hosts: see EMAIL_NAME. */
 export function findEmailNames(text: string): PiiSpan[] {
-  const view = piiView(text, 'eager');
+  // Read with digits as they are grouped: the other views join "abcd12，163" into one name, losing the host.
+  const view = piiViewWithoutGaps(text);
   if (!MAILBOX_WORD.test(view.text)) return [];
   return [...view.text.matchAll(EMAIL_NAME)].flatMap((m) => {
     const group = m[1] === undefined ? 2 : 1;

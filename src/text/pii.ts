@@ -1392,7 +1392,7 @@ function nameSpan(view: MappedText, [start, end]: [number, number]): PiiSpan {
 }
 
 /** The view with invisible and full-width characters undone but digits left as they are grouped. */
-function piiViewWithoutGaps(text: string): MappedText {
+export function piiViewWithoutGaps(text: string): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))

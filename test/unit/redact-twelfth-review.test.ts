@@ -63,6 +63,8 @@ describe('an e-mail address with (a) for the @, or given in two pieces', () => {
     ['mail zhang_san (a) sina.com', 'mail z***@sina.com'],
     ['邮箱 lilei(A)qq.com', '邮箱 l***@qq.com'],
     ['邮箱是zhang_san，163的', '邮箱是z********，163的'],
+    // Digits at the end of the name and the host's digits are no one number.
+    ['邮箱是abcd12，163的', '邮箱是a*****，163的'],
     ['邮箱 zhang_san 后面是 163.com', '邮箱 z******** 后面是 163.com'],
     ['邮箱用户名zhang_san，后缀@163.com', '邮箱用户名z********，***@163.com'],
     ['qq邮箱 zhangsan', 'qq邮箱 z*******'],
