@@ -523,12 +523,14 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
-const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
+// 机主 is the registered owner of a phone number, asked in every telecom call; 付款人 and 汇款人 the one who paid.
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人|付款人|汇款人|转账人|机主';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
 const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字|患者|预约人|挂号人';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
-const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
+// In Cantonese 係 is 是 and 嘅 is 的 ("我係王建國", "我嘅名係王建國"; 係 reads 系 in simplified characters). The name may stand in quotation marks or title brackets ("我叫“王建国”", "我叫 《王建国》").
+const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人|我系|我(?:嘅|的|个)名(?:系|叫))\\s*[:：是为]?\\s*[“"\'‘《「『]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
 const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareOrChangedCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
@@ -537,7 +539,8 @@ const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗
 const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN_SPACED})`, 'gdu');
 // "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名), "姓王名建国", "姓陈，名字是晓梅": 姓, a
 // surname, and a word that gives the name after it (叫, 名, 名字是 …).
-const SURNAME_THEN_NAME = new RegExp(`姓(?:是)?(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|名字是|名字为|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
+// With no word between, the full name after the surname starts with it again ("免贵姓王，王建国").
+const SURNAME_THEN_NAME = new RegExp(`姓(?:是)?(${SURNAME})[\\s,，、.]{0,2}(?:(?:我)?(?:叫|名叫|名字叫|名字是|名字为|单名|名)\\s*|(?=\\1))(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
 // "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
 // A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
 const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
@@ -692,10 +695,12 @@ const NAME_STANDING_ALONE = new RegExp(
     `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)[ \\t]*(?=敬上|拜上|谨上)`,
     // The view reads a dash as "-": "——" is "--" there.
     `(?:此致敬礼|敬礼|--)[ \\t\\n]*(\\p{Script=Han}{2,4})(?=[\\s。.!！]|$)`,
+    // 在下, a modest "I", before a full name that ends the clause ("在下王建国"; not "在下方申告渠道", "在下单了").
+    `(?<!\\p{Script=Han})在下[ \\t]?(\\p{Script=Han}{2,3})(?=[^\\p{Script=Han}]|$)`,
   ].join('|'),
   'gdu',
 );
-const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--/u;
+const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--|在下/u;
 // Characters that end the name of a product's version or model ("下单的是高配版"), not a given name.
 const PRODUCT_WORD_END = /[版款型码套装色号]$/u;
 // A full name as the owner of an order, an account or a document, with no label before it: "这是王建国的订单",
@@ -713,20 +718,21 @@ const OWNER_NAME = new RegExp(
 );
 const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的`, 'u');
 // A full name in a message about a name, where it is put right or pointed at with no label right before it: after a word
-// that corrects or changes ("名字打错了，应该是王建国", "名字写成了王建军，正确是王建国", "收件人信息改一下，改成王建国"), before
+// that corrects or changes ("名字打错了，应该是王建国", "名字写成了王建军，正确是王建国", "收件人信息改一下，改成王建国") or says
+// what a parcel's label shows ("快递单上写的王建国"), before
 // 这个名字 or 的名字 ("填的王建国这个名字"), and after 名字 or 姓名 and a comma ("帮我改下名字，王建国"). Read only in a message
-// that speaks of a name or of the person a parcel is for (NAME_TOPIC), and only a full name counts (isFullNameAmongWords):
+// that speaks of a name, of the person a parcel is for or of a parcel's label (NAME_TOPIC), and only a full name counts (isFullNameAmongWords):
 // "颜色应该是黄色的", "应该是周一" stay.
 const NAME_TALKED_ABOUT = new RegExp(
   [
-    `(?:应该是|应为|正确的?是|正确为|改成|改为|换成|换为|写成了?|打成了?|错写成|不是)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|[吧啊呀哦哈呢]|才对|这个名字|的名字)`,
+    `(?:应该是|应为|正确的?是|正确为|改成|改为|换成|换为|写成了?|打成了?|错写成|不是|写的是?|写着)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|[吧啊呀哦哈呢]|才对|这个名字|的名字)`,
     `(${SURNAME}\\p{Script=Han}{1,2}?)(?=这个名字|这个姓名|这名字|的名字|的姓名)`,
     `(?:名字|姓名)[ \\t]*[,，][ \\t]*(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$)`,
   ].join('|'),
   'gdu',
 );
-const NAME_TOPIC = /名字|姓名|收件人|收货人|签收人|联系人|寄件人/u;
-const NAME_TALKED_ABOUT_NEEDS = /应该是|应为|正确|改成|改为|换成|换为|写成|打成|不是|名字|姓名/u;
+const NAME_TOPIC = /名字|姓名|收件人|收货人|签收人|联系人|寄件人|单上|单子上/u;
+const NAME_TALKED_ABOUT_NEEDS = /应该是|应为|正确|改成|改为|换成|换为|写成|打成|不是|写的|写着|名字|姓名/u;
 // A full name before the holder's sex, as a form or a list of passengers gives it: "王秀英 女 1990年", "王建国，男，35岁".
 const NAME_BEFORE_SEX = /(?<!\p{Script=Han})(\p{Script=Han}{2,4}?)(?:[ \t]+|[ \t]*[,，、/][ \t]*)(?=[男女](?:[ \t,，、/]|[0-9]|$))/gdu;
 const SEX = /[男女]/u;
@@ -755,10 +761,11 @@ const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的�
 // starts 转人工, 转账, 转发.
 // Also after the verbs of sending ("寄给王建国"), after 给 when a call or a parcel follows the name ("给王建国打个电话";
 // not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
-// word for one's family or friends ("我老婆王秀英明天在家", "家属王建国"; not the 家属 of "老家属于…"), and with 一下 after the verb ("帮我找一下王建国").
-const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
+// word for one's family or friends, perhaps with 是 or 叫 ("我老婆王秀英明天在家", "我老公是王建国", "孩子爸爸王建国", "家属王建国";
+// not the 家属 of "老家属于…"), and with 一下 after the verb ("帮我找一下王建国").
+const RELATIVE = '(?:我(?:老婆|老公|媳妇|爱人|丈夫|先生|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)|孩子(?:他|她)?(?:爸爸?|妈妈?))(?:是|叫)?';
 const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<![老大全])家(?:属|人)|亲属|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|家属|亲属|家人|给|帮|写|麻烦|我/u;
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|家属|亲属|家人|给|帮|写|麻烦|我|孩子/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
@@ -1234,6 +1241,8 @@ export function findNames(text: string): PiiSpan[] {
     else found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[2]!.trim(), keep: m[1]! });
   }
   for (const m of view.text.matchAll(SURNAME_THEN_NAME)) {
+    // "姓王，王经理": a title, not a given name.
+    if (TITLE_AFTER_SURNAME.test(m[3]!.trim())) continue;
     const given = m.indices![3]!;
     found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[3]!.trim(), keep: m[1]! });
     for (const span of [...surnameSpans(m.indices![1]), ...surnameSpans(m.indices![2])]) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });

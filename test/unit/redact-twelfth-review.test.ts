@@ -97,3 +97,25 @@ describe('an office or a home with its tower, door and room, whatever word for l
   // A tower with no room, a price, a floor alone, and words for the place a parcel is left.
   leavesAlone(['放到国贸中心B座', '万达广场3号楼', '广场1000元', '放在门口', '放心吧', '放到快递柜', '中心3号楼2层', 'Main Street Mall', '送到家', '送到公司了']);
 });
+
+describe('a name after 机主, 付款人 or 汇款人, a husband or a child’s father, in quotation marks, in Cantonese, after 在下', () => {
+  masksAs([
+    ['机主王建国', '机主王**'],
+    ['机主是王建国', '机主是王**'],
+    ['付款人王建国', '付款人王**'],
+    ['汇款人是王建国', '汇款人是王**'],
+    ['我老公是王建国', '我老公是王**'],
+    ['我先生王建国', '我先生王**'],
+    ['孩子爸爸王建国', '孩子爸爸王**'],
+    ['我叫“王建国”', '我叫“王**”'],
+    ['我叫 《王建国》', '我叫 《王**》'],
+    ['我係王建國', '我係王**'],
+    ['我嘅名係王建國', '我嘅名係王**'],
+    ['在下王建国，请多关照', '在下王**，请多关照'],
+    ['免贵姓王，王建国', '免贵姓王，王**'],
+    ['鄙姓王，名建国', '鄙姓王，名**'],
+    ['快递单上写的王建国', '快递单上写的王**'],
+  ]);
+  // The same words before no name, and in other words.
+  leavesAlone(['机主本人', '付款人数', '我先生日快乐', '孩子爸爸说', '可在下方申告渠道处填', '在下单了', '我系统出错了', '姓王，王经理', '快递单上写的地址']);
+});
