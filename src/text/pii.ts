@@ -614,17 +614,28 @@ const HONORIFIC = /[（(]?(?:先生|女士|小姐)/gu;
 const SURNAME_SET = new Set(SURNAMES);
 const GIVEN_ONLY = new RegExp(`^${GIVEN}$`, 'u');
 // A full name in a greeting or an address line: after 尊敬的 / 亲爱的 ("尊敬的王建国客户", "亲爱的张伟同学"),
-// or standing alone before 您好, 客户, 同学 or 老师 ("王建国您好", "，张伟同学"). A lone surname is not
+// or standing alone before 您好, 客户, 同学 or 老师 ("王建国您好", "，张伟同学"), also with a comma or a space before 您好
+// ("王建国，您好：", the opening of a letter), before 您的 after a comma ("王建国，您的订单已发出"), and before the words an
+// agent calls a customer by (客官, 师傅, 阿姨, 同志, 亲 …: "王建国师傅", "王建国亲"). A lone surname is not
 // enough here (向客户, 顾客您好 and 向同学 are ordinary words that start with one): the name has a
 // given name too, and isPlausibleFullName turns away words that look like one.
 const GREETING_AFTER_NAME = '(?:您好|你好|客户|同学|老师|先生|女士|小姐|[（(](?:先生|女士)[）)])';
 const NAME_IN_GREETING = new RegExp(
   [
     `(?:尊敬的|亲爱的)[ \\t]?(\\p{Script=Han}{2,4}?)(?=${GREETING_AFTER_NAME}|[^\\p{Script=Han}]|$)`,
-    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4})(?=您好|你好|客户|同学|老师)`,
+    `(?<![\\p{Script=Han}@])(\\p{Script=Han}{2,4})(?=[ \\t]*[,，]?[ \\t]*(?:您好|你好)|[ \\t]*[,，][ \\t]*(?:您|你)的|客户|同学|老师|客官|师傅|阿姨|叔叔|同志|大哥|大姐|亲(?!\\p{Script=Han}))`,
   ].join('|'),
   'gdu',
 );
+// A full name after a greeting, a thanks, an apology or an answer ("你好王建国", "您好王建国，请问", "Dear 王建国，",
+// "好的王建国，已记下", "收到王建国", "抱歉王建国", "谢谢王建国的耐心等待", "给王建国造成不便"), where the name ends the clause or
+// 的, 造成 or 带来 follows it. Only a full name counts (isFullNameAmongWords), with no pronoun or particle in its given
+// name: "好的马上处理", "谢谢黄金的", "好的，谢你", "好的 谢啦" stay.
+const NAME_AFTER_GREETING = new RegExp(
+  `(?:你好|您好|嗨|哈喽|(?<![A-Za-z])(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)|好的|收到|抱歉|不好意思|谢谢|感谢|给)[ \\t,，]{0,2}(${SURNAME}(?:(?![你您我他她它们啦哈哦喔呗嘞咯哟])\\p{Script=Han}){1,2}?)(?=[^\\p{Script=Han}]|$|的|造成|带来)`,
+  'gdu',
+);
+const NAME_AFTER_GREETING_NEEDS = /你好|您好|嗨|哈喽|hi|hello|hey|dear|好的|收到|抱歉|不好意思|谢谢|感谢|给/iu;
 // Words that start with a surname and stand where a name would: "顾客您好", "尊敬的金卡客户", "亲爱的张家口",
 // "谢谢美老师".
 const LOOKS_LIKE_A_NAME = /^(?:顾客|金卡|龙卡|白金|黄金|金牌|金钻|高级|高端|万千|周末|张家口|谢谢)/u;
@@ -680,7 +691,7 @@ const NAME_BESIDE_PHONE = new RegExp(
 // the last two to four Han characters before the number, from the first surname that starts a full name.
 const NAME_GLUED_TO_PHONE = new RegExp(`(?<=\\p{Script=Han})(\\p{Script=Han}{2,4})(?=${MOBILE_WHOLE_OR_MASKED})`, 'gdu');
 const MOBILE_IN_TEXT = new RegExp(MOBILE_WHOLE_OR_MASKED, 'u');
-const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
+const GREETING_WORD = /尊敬的|亲爱的|您好|你好|您的|你的|客户|同学|老师|先生|女士|小姐|客官|师傅|阿姨|叔叔|同志|大哥|大姐|亲/u;
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 // A full name standing alone where a person is named: mentioned and greeted ("@王建国 你好"; a mention alone is as
 // often a public figure's handle on Weibo, "@罗永浩 @锤子科技"), as the speaker at the start of
@@ -949,6 +960,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [OWNER_NAME, (text) => OWNER_NAME_NEEDS.test(text)],
   [NAME_TALKED_ABOUT, (text) => NAME_TALKED_ABOUT_NEEDS.test(text)],
   [NAME_BEFORE_SEX, (text) => SEX.test(text)],
+  [NAME_AFTER_GREETING, (text) => NAME_AFTER_GREETING_NEEDS.test(text)],
   [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
@@ -1264,6 +1276,10 @@ export function findNames(text: string): PiiSpan[] {
     const span = m.indices![1] ?? m.indices![2]!;
     const name = view.text.slice(...span);
     if (isPlausibleFullName(name)) found.push({ kind: 'name', ...view.original(...span), value: name });
+  }
+  for (const m of mayMatch(NAME_AFTER_GREETING, view.text) ? view.text.matchAll(NAME_AFTER_GREETING) : []) {
+    const name = m[1]!;
+    if (isFullNameAmongWords(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
   }
   for (const m of phoneOrParcel ? view.text.matchAll(NAME_BESIDE_PHONE) : []) {
     const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;

@@ -119,3 +119,25 @@ describe('a name after 机主, 付款人 or 汇款人, a husband or a child’s 
   // The same words before no name, and in other words.
   leavesAlone(['机主本人', '付款人数', '我先生日快乐', '孩子爸爸说', '可在下方申告渠道处填', '在下单了', '我系统出错了', '姓王，王经理', '快递单上写的地址']);
 });
+
+describe('a full name with a comma or a space before a greeting, after a greeting or a thanks, before a word a customer is called by', () => {
+  masksAs([
+    ['王建国，您好：', '***，您好：'],
+    ['王建国 您好', '*** 您好'],
+    ['王建国，你好', '***，你好'],
+    ['王建国，您的订单已发出', '***，您的订单已发出'],
+    ['你好王建国', '你好王**'],
+    ['您好王建国，请问', '您好王**，请问'],
+    ['Dear 王建国，', 'Dear 王**，'],
+    ['好的王建国，已记下', '好的王**，已记下'],
+    ['收到王建国，马上处理', '收到王**，马上处理'],
+    ['谢谢王建国的耐心等待', '谢谢王**的耐心等待'],
+    ['抱歉王建国', '抱歉王**'],
+    ['给王建国造成不便', '给王**造成不便'],
+    ['王建国师傅', '***师傅'],
+    ['王建国阿姨', '***阿姨'],
+    ['王建国亲', '***亲'],
+  ]);
+  // Words that are no name after the same words, and words for people that are no name before them.
+  leavesAlone(['好的马上处理', '谢谢黄金的', '好的，谢你', '好的 谢啦', '您好亲', '谢谢亲', '高兴亲', '快递师傅', '保洁阿姨', '给您造成不便', '谢谢，您的订单', '亲，您好', '好的李老师', 'Hi 客服']);
+});
