@@ -33,7 +33,8 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  *   character when it is a Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is
  *   masked whole); an address's name given apart from its host (邮箱是zhang_san，163的): its first character kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …), and ids after
- *   other messengers' names (绿泡泡, LINE, Telegram, Skype, 钉钉 …): first and last character kept;
+ *   other messengers' names (绿泡泡, LINE, Telegram, Skype, 钉钉 …), and accounts after platforms' names (淘宝账号, 闲鱼号,
+ *   discord:, github: …) or a user's or a member's id (用户ID：, 会员号): first and last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
  * - mainland licence plates (京A12345, 沪A·12345, 京A-12345, 京 A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city

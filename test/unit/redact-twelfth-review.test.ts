@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { findAccounts } from '../../src/text/pii.js';
 import { leavesAlone, masksAs } from '../support/redaction.js';
 
 // Personal data a twelfth black-box review found in clear.
@@ -140,4 +141,25 @@ describe('a full name with a comma or a space before a greeting, after a greetin
   ]);
   // Words that are no name after the same words, and words for people that are no name before them.
   leavesAlone(['好的马上处理', '谢谢黄金的', '好的，谢你', '好的 谢啦', '您好亲', '谢谢亲', '高兴亲', '快递师傅', '保洁阿姨', '给您造成不便', '谢谢，您的订单', '亲，您好', '好的李老师', 'Hi 客服']);
+});
+
+describe('an account on more platforms, and a user’s or a member’s id', () => {
+  masksAs([
+    ['闲鱼号 lulu_2026', '闲鱼号 l*******6'],
+    ['用户ID：lulu_2026', '用户ID：l*******6'],
+    ['会员号 lulu_2026', '会员号 l*******6'],
+    ['知乎 id: lulu_2026', '知乎 id: l*******6'],
+    ['豆瓣账号 lulu_2026', '豆瓣账号 l*******6'],
+    ['discord: lulu_2026', 'discord: l*******6'],
+    ['Snapchat: lulu_2026', 'Snapchat: l*******6'],
+    ['steam: lulu_2026', 'steam: l*******6'],
+    ['github: lulu_2026', 'github: l*******6'],
+  ]);
+  // The same words before no id, or with another word between.
+  leavesAlone(['会员号是多少', '用户反馈很多', '游戏玩家都说', '百度一下', '百度搜索 lulu_2026', 'steam游戏打不开', '我是会员', '用户123456']);
+
+  it('the pii-exposure reading does not take an account on a platform for an invitation to leave it', () => {
+    expect(findAccounts('闲鱼号 lulu_2026，用户ID：lulu_2026', 'certain')).toEqual([]);
+    expect(findAccounts('闲鱼号 lulu_2026').map((m) => m.value)).toEqual(['lulu_2026']);
+  });
 });
