@@ -405,7 +405,9 @@ const changedNamePii = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈
     .constantFrom<Pii>(
       ...[`收件人改成${s}${g}，`, `把收货人换成${s}${g}吧，`, `签收人写的是${s}${g}，`, `签收人写的${s}${g}，`, `收件人名字改为${s}${g}，`, `名字打错了，应该是${s}${g}，`, `名字写成了${s}${g}，`, `填的${s}${g}这个名字，`, `帮我改下名字，${s}${g}，`, `家属${s}${g}，`, `落款${s}${g}，`, `，${s}${g} 女 1990年，`, `免贵姓${s}，${s}${g}，`, `快递单上写的${s}${g}，`,
         // Greeted with a comma or a space, after a greeting or a thanks, before a word a customer is called by.
-        `，${s}${g}，您好：`, `。${s}${g} 您好，`, `，${s}${g}，您的订单已发出，`, `你好${s}${g}，`, `Dear ${s}${g}，`, `谢谢${s}${g}的耐心等待，`, `给${s}${g}造成不便，`, `，${s}${g}师傅，`, `，${s}${g}亲，`].map((text) => ({ text, secrets: [s + g] })),
+        `，${s}${g}，您好：`, `。${s}${g} 您好，`, `，${s}${g}，您的订单已发出，`, `你好${s}${g}，`, `Dear ${s}${g}，`, `谢谢${s}${g}的耐心等待，`, `给${s}${g}造成不便，`, `，${s}${g}师傅，`, `，${s}${g}亲，`,
+        // Signing for, taking or paying for a parcel, invoiced, owning an account.
+        `代收人${s}${g}，`, `由${s}${g}代收，`, `发票开给${s}${g}，`, `快递是${s}${g}签收的，`, `被${s}${g}签收了，`, `委托${s}${g}来取，`, `，${s}${g}名下的账户，`, `账户是${s}${g}的名字，`].map((text) => ({ text, secrets: [s + g] })),
       ...[`姓${s}名${g}，`, `姓${s}，名${g}，`].map((text) => ({ text, secrets: [`名${g}`] })),
     ),
 );

@@ -531,7 +531,7 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
 // 机主 is the registered owner of a phone number, asked in every telecom call; 付款人 and 汇款人 the one who paid.
-const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人|付款人|汇款人|转账人|机主';
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|代收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人|付款人|汇款人|转账人|开票人|机主';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
 const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字|患者|预约人|挂号人';
@@ -580,7 +580,7 @@ const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|�
 const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|性别|年龄|生日|证件|身份|备注|邮箱|微信|单位|部门|职务|职位|[等去来到找打买退交发办签怎什再先给把让帮问看重填们数员])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
-const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
+const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证|个人)';
 // Always a name after these, or after a label with a sign that says the value follows (: = | → 是 为 …) or
 // in brackets: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名=虚竹", "【收货人】乔峰".
 const INTRODUCED_NAME = new RegExp(
@@ -725,16 +725,21 @@ const PRODUCT_WORD_END = /[版款型码套装色号]$/u;
 // "用王建国的身份证", "以王建国的名义下单", "王建国的手机号" (after 是, 用 or 以, or no Han character), "订单是王建国的",
 // and the one who ordered or receives, "下单的是王建国", "收货的是王建国". Only a full name counts (isFullNameAmongWords):
 // "这是我们的订单", "这是客服的问题", "以公司的名义", "下单的是什么" stay.
-const OWNED = '(?:订单|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员)';
+const OWNED = '(?:订单|单子|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员)';
+// Also the one who signs for a parcel, takes it or has it taken, and an account in someone's name: "快递是王建国签收的",
+// "被王建国签收了", "由王建国代收", "让王建国来拿", "委托王建国来取", "王建国名下的账户", "账户是王建国的名字" (not "由于快递签收").
+const RECEIVES = '(?:代收|签收|收货|收件|取件|取走|拿走|来取|来拿|去取|下单|下的单)';
 const OWNER_NAME = new RegExp(
   [
     `(?:(?<!\\p{Script=Han})|(?<=[是用以]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
-    `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦])`,
+    `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦]|名字|姓名)`,
     `(?:下单|收货|签收|收件)的人?[ \\t]?(?:是|为)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|本人|[吗呢吧啊呀哦])`,
+    `(?<=[是被让]|委托|由)(?!于)(${SURNAME}\\p{Script=Han}{1,2}?)(?=${RECEIVES})`,
+    `(?:(?<!\\p{Script=Han})|(?<=[是用以在]))(${SURNAME}\\p{Script=Han}{1,2}?)(?=名下)`,
   ].join('|'),
   'gdu',
 );
-const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的`, 'u');
+const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的|${RECEIVES}|名下`, 'u');
 // A full name in a message about a name, where it is put right or pointed at with no label right before it: after a word
 // that corrects or changes ("名字打错了，应该是王建国", "名字写成了王建军，正确是王建国", "收件人信息改一下，改成王建国") or says
 // what a parcel's label shows ("快递单上写的王建国"), before
@@ -782,7 +787,7 @@ const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的�
 // word for one's family or friends, perhaps with 是 or 叫 ("我老婆王秀英明天在家", "我老公是王建国", "孩子爸爸王建国", "家属王建国";
 // not the 家属 of "老家属于…"), and with 一下 after the verb ("帮我找一下王建国").
 const RELATIVE = '(?:我(?:老婆|老公|媳妇|爱人|丈夫|先生|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)|孩子(?:他|她)?(?:爸爸?|妈妈?))(?:是|叫)?';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<![老大全])家(?:属|人)|亲属|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<![老大全])家(?:属|人)|亲属|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|开给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
 const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|家属|亲属|家人|给|帮|写|麻烦|我|孩子/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;

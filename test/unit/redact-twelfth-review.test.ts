@@ -163,3 +163,22 @@ describe('an account on more platforms, and a user’s or a member’s id', () =
     expect(findAccounts('闲鱼号 lulu_2026').map((m) => m.value)).toEqual(['lulu_2026']);
   });
 });
+
+describe('a full name that signs for, takes or pays for a parcel, is invoiced, or owns an account', () => {
+  masksAs([
+    ['代收人王建国', '代收人王**'],
+    ['由王建国代收', '由王**代收'],
+    ['开票人王建国', '开票人王**'],
+    ['发票开给王建国', '发票开给王**'],
+    ['发票抬头王建国个人', '发票抬头王**个人'],
+    ['快递是王建国签收的', '快递是王**签收的'],
+    ['被王建国签收了', '被王**签收了'],
+    ['委托王建国来取', '委托王**来取'],
+    ['让王建国来拿', '让王**来拿'],
+    ['账户是王建国的名字', '账户是王**的名字'],
+    ['王建国名下的账户', '王**名下的账户'],
+    ['这个单子是王建国的', '这个单子是王**的'],
+  ]);
+  // Pronouns, staff, a day and ordinary words where the name would stand.
+  leavesAlone(['由于快递签收', '是我签收的', '由物业代收', '让师傅来取', '让王经理来取', '是周一签收的', '被邻居签收了', '在我名下', '由快递员代收', '发票抬头公司个人']);
+});
