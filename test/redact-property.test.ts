@@ -224,7 +224,7 @@ const emailPiecesPii = emailParts.chain(([name, num, domain]) => {
   const local = name + num;
   const host = domain === 'example.cn' ? 'qq' : domain.split('.')[0]!;
   return fc
-    .constantFrom(`邮箱是${local}，${host}的，`, `邮箱 ${local} 后面是 ${host}.com，`, `邮箱用户名${local}，后缀@${host}.com，`, `${host}邮箱 ${local}，`, ` email: ${local}, ${host} `)
+    .constantFrom(`邮箱是${local}，${host}的，`, `邮箱 ${local} 后面是 ${host}.com，`, `邮箱用户名${local}，后缀@${host}.com，`, `${host}邮箱 ${local}，`, ` email: ${local}, ${host} `, `邮箱前缀${local}，${host}的，`, `${host}邮箱是${local}，`)
     .map((text): Pii => ({ text, secrets: [local] }));
 });
 // An address with a comma and more of the sentence after it: a name and a phone number, then a Latin word.

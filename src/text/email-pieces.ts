@@ -1,11 +1,11 @@
 import { type PiiSpan, piiViewWithoutGaps, SPOKEN_MAIL_HOSTS } from './pii.js';
 
 // An e-mail address given in two pieces, its name after a word for a mailbox and its host said apart: "邮箱是zhang_san，163的",
-// "邮箱 zhang_san 后面是 163.com", "邮箱用户名zhang_san，后缀@163.com", "qq邮箱 zhang_san". The name is masked, its first
+// "邮箱 zhang_san 后面是 163.com", "邮箱用户名zhang_san，后缀@163.com", "邮箱前缀lilei，163的", "qq邮箱是lilei". The name is masked, its first
 // character kept; the host names no one. Only with a well-known mail host said after the name in the same clause or two
 // (up to 20 characters on), or named before the word for the mailbox ("163邮箱"), so that "邮箱 abc 收不到" stays. For redaction only.
 const HOST = `(?:${SPOKEN_MAIL_HOSTS}|网易|新浪|搜狐|谷歌)`;
-const MAILBOX = '(?:邮箱|电邮|邮件地址|e-?mail|mail)(?:地址|账号|帐号|用户名|名字|名|号)?';
+const MAILBOX = '(?:邮箱|电邮|邮件地址|e-?mail|mail)(?:地址|账号|帐号|用户名|名字|名称|名|号|前缀)?';
 const SIGN = '[ \\t]{0,3}(?:[:：=]|是|为)?[ \\t]{0,3}';
 const NAME = '([A-Za-z0-9][A-Za-z0-9._%+-]{2,63})(?![A-Za-z0-9._%+@-])';
 const EMAIL_NAME = new RegExp(

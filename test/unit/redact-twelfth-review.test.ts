@@ -70,6 +70,8 @@ describe('an e-mail address with (a) for the @, or given in two pieces', () => {
     ['邮箱用户名zhang_san，后缀@163.com', '邮箱用户名z********，***@163.com'],
     ['qq邮箱 zhangsan', 'qq邮箱 z*******'],
     ['email: zhang_san88, gmail', 'email: z**********, gmail'],
+    ['qq邮箱是lilei', 'qq邮箱是l****'],
+    ['邮箱前缀lilei，163的', '邮箱前缀l****，163的'],
   ]);
   // An item lettered (a), a mailbox with no name or no host after it, a host alone, and English words after email.
   leavesAlone(['see item (a) below', '选项(a)是对的', '邮箱 abc 收不到', '邮箱 163.com', '邮箱收不到，qq的', 'email was sent to qq']);
