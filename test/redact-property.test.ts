@@ -325,7 +325,7 @@ const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constant
 });
 // A full name after 叫 whoever says it, after a verb for reaching someone, after 鄙人, or after 转 right after a phone number.
 const calledNamePii = fc
-  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友', '我老公是', '我先生', '孩子爸爸', '机主', '机主是', '付款人', '汇款人是', '我叫“', '我叫 《', '我係', '我嘅名係', '在下'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
+  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友', '我老公是', '我先生', '孩子爸爸', '机主', '机主是', '付款人', '汇款人是', '我叫“', '我叫 《', '我係', '我嘅名係', '，在下'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
   .chain(([verb, s, g]) =>
     // Or standing alone: before 是我本人, greeted after an @, as the speaker of a line, in brackets, after From:.
     // Or as an invoice's title, after 帮 and 写, signing off a letter, and as the owner of an order or a document.
