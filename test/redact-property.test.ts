@@ -180,6 +180,7 @@ const otherPlacesNumberPii = fc.tuple(fc.integer({ min: 200, max: 399 }), fc.int
   fc.constantFrom<Pii>(
     // As the normalised view reads them: the groups joined.
     { text: ` (${area}) ${exchange}-${line} `, secrets: [`${exchange}${line}`] },
+    { text: ` (${area})${exchange}${line} `, secrets: [`${exchange}${line}`] },
     { text: ` ${area}-${exchange}-${line} `, secrets: [`${area}${exchange}${line}`] },
     { text: ` SSN ${area}-${group}-${line} `, secrets: [`${area}${group}${line}`] },
     { text: ` HK ID A${body}(7) `, secrets: [body] },
@@ -215,6 +216,10 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
     )
     .map((text): Pii => ({ text, secrets: [local] }));
 });
+// A Latin name in an e-mail's header or quote line.
+const mailHeaderNamePii = fc
+  .tuple(fc.constantFrom('\nFrom: ', '\nTo: ', '\nCc: ', ' On Mon, Nov 2, 2026, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), fc.constantFrom('', ' <someone@example.com>'))
+  .map(([header, a, b, address]): Pii => ({ text: header.startsWith(' On') ? `${header}${a} ${b}${address} wrote:\n` : `${header}${a} ${b}${address}\n`, secrets: [`${a} ${b}`] }));
 // An account on more platforms, and a user's or a member's id.
 const moreAccountPii = fc
   .tuple(fc.constantFrom('闲鱼号 ', '用户ID：', '会员号 ', '知乎 id: ', '豆瓣账号 ', 'discord: ', 'Snapchat: ', 'steam: ', 'github: ', '游戏ID：'), letters(3, 6), fc.constantFrom('_', ''), digitString(2, 4))
@@ -471,7 +476,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, changedNamePii, moreAccountPii, leftParcelAddressPii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, changedNamePii, mailHeaderNamePii, moreAccountPii, leftParcelAddressPii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -558,7 +563,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(changedNamePii, moreAccountPii, leftParcelAddressPii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(changedNamePii, mailHeaderNamePii, moreAccountPii, leftParcelAddressPii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, NAME_SAID_WORD, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, MAIL_HEADER_NAME, MAIL_HEADER_WORD, mailHeaderNames, NAME_SAID_WORD, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -443,10 +443,10 @@ const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
 const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
 // Numbers of other places by their written shape: a North American phone number in groups of 3-3-4
 // with the area code in brackets or a sign between every group ("(415) 555-2671", "415-555-2671",
-// "415.555.2671"; "4155552671" alone is any ten digits), a US Social Security number ("078-05-1120")
+// "415.555.2671"; after the area code in brackets the rest may be written whole, "(415)5552671"; "4155552671" alone is any ten digits), a US Social Security number ("078-05-1120")
 // and a Hong Kong identity card number with its check digit in brackets ("A123456(7)"). Toll-free
 // numbers (400 and 800 in China, 800, 833–888 in North America: "400-820-8820") are a company's.
-const OTHER_PLACES_NUMBER = /(?<![0-9A-Za-z])(?:(?:\+?1[ .-]?)?(?!\(?(?:400|800|8([3-8])\1)[ .)-])(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z]{1,2}[0-9]{6}[ ]?\([0-9A]\))(?![0-9A-Za-z])/gu;
+const OTHER_PLACES_NUMBER = /(?<![0-9A-Za-z])(?:(?:\+?1[ .-]?)?(?!\(?(?:400|800|8([3-8])\1)[ .)-])(?:\([2-9][0-9]{2}\)[ .-]?[2-9][0-9]{2}[ .-]?|[2-9][0-9]{2}[ .-][2-9][0-9]{2}[ .-])[0-9]{4}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z]{1,2}[0-9]{6}[ ]?\([0-9A]\))(?![0-9A-Za-z])/gu;
 // Every one of them holds a run of three digits, a sign and more digits, or a digit in brackets.
 const OTHER_PLACES_NUMBER_NEEDS = /[0-9]{3}[ .)-]|\([0-9A]\)/u;
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
@@ -981,6 +981,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
   [PINYIN_NAME_SAID, (text) => NAME_SAID_WORD.test(text)],
+  [MAIL_HEADER_NAME, (text) => MAIL_HEADER_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -1351,6 +1352,7 @@ export function findNames(text: string): PiiSpan[] {
   for (const span of greetedNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
   for (const span of pinyinNamesSaid(view)) found.push(span);
+  for (const span of mailHeaderNames(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];

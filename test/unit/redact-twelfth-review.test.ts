@@ -184,3 +184,18 @@ describe('a full name that signs for, takes or pays for a parcel, is invoiced, o
   // Pronouns, staff, a day and ordinary words where the name would stand.
   leavesAlone(['由于快递签收', '是我签收的', '由物业代收', '让师傅来取', '让王经理来取', '是周一签收的', '被邻居签收了', '在我名下', '由快递员代收', '发票抬头公司个人']);
 });
+
+describe('a Latin name in an e-mail’s header or quote line, and a North American number written whole after its area code', () => {
+  masksAs([
+    ['From: Mary Jones', 'From: M********'],
+    ['From: Mary Jones <mary@x.com>', 'From: M******** <m***@x.com>'],
+    ['From: Mary <mary@x.com>', 'From: M*** <m***@x.com>'],
+    ['John Smith <john@x.com>', 'J******** <j***@x.com>'],
+    ['好的\nFrom: Mary Jones\nTo: Li Lei', '好的\nFrom: M********\nTo: L****'],
+    ['> From: Mary Jones', '> From: M********'],
+    ['On Mon, Nov 2, 2026, Mary Jones wrote:', 'On Mon, Nov 2, 2026, M******** wrote:'],
+    ['text me at (415)5552671', 'text me at (***)*******'],
+  ]);
+  // Words of a team or a service, one word after a header, a header word inside a sentence, and a toll-free number.
+  leavesAlone(['From: Support Team', 'To: Customer Service', 'From: Apple', 'How to: Reset Password', 'Reply to: Mary Jones', 'The Team wrote:', '(800)5551234', 'support page: apple.com']);
+});
