@@ -17,7 +17,7 @@
  */
 
 import { partOfSpeech } from './jieba.js';
-import { anyCue, bareCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
+import { anyCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
 import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, MAIL_HEADER_NAME, MAIL_HEADER_WORD, mailHeaderNames, NAME_SAID_WORD, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
