@@ -168,7 +168,7 @@ const partsPii = mobile.chain((digits) =>
 const subscriber = fc.tuple(fc.integer({ min: 2, max: 9 }), digitString(3, 3), digitString(4, 4)).map(([first, rest, last]) => [`${first}${rest}`, last] as const);
 const landlinePii = fc.tuple(fc.constantFrom('021', '0571', '010'), subscriber).chain(([area, [head, tail]]) =>
   fc
-    .constantFrom(`座机(${area})${head}-${tail}，`, `（${area}）${head} ${tail}，`, `区号${area} 电话${head}${tail}，`, `电话：${head}-${tail}，`, `固话是 ${head}${tail}，`, `tel: ${head} ${tail}，`)
+    .constantFrom(`市話 (02)${head}-${tail}，`, `座机(${area})${head}-${tail}，`, `（${area}）${head} ${tail}，`, `区号${area} 电话${head}${tail}，`, `电话：${head}-${tail}，`, `固话是 ${head}${tail}，`, `tel: ${head} ${tail}，`)
     .map((text): Pii => ({ text, secrets: [head + tail] })),
 );
 const taiwanMobilePii = fc.tuple(digitString(2, 2), digitString(3, 3), digitString(3, 3)).chain(([a, b, c]) => {
@@ -412,7 +412,9 @@ const changedNamePii = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈
         // Greeted with a comma or a space, after a greeting or a thanks, before a word a customer is called by.
         `，${s}${g}，您好：`, `。${s}${g} 您好，`, `，${s}${g}，您的订单已发出，`, `你好${s}${g}，`, `Dear ${s}${g}，`, `谢谢${s}${g}的耐心等待，`, `给${s}${g}造成不便，`, `，${s}${g}师傅，`, `，${s}${g}亲，`,
         // Signing for, taking or paying for a parcel, invoiced, owning an account.
-        `代收人${s}${g}，`, `由${s}${g}代收，`, `发票开给${s}${g}，`, `快递是${s}${g}签收的，`, `被${s}${g}签收了，`, `委托${s}${g}来取，`, `，${s}${g}名下的账户，`, `账户是${s}${g}的名字，`].map((text) => ({ text, secrets: [s + g] })),
+        `代收人${s}${g}，`, `由${s}${g}代收，`, `发票开给${s}${g}，`, `快递是${s}${g}签收的，`, `被${s}${g}签收了，`, `委托${s}${g}来取，`, `，${s}${g}名下的账户，`, `账户是${s}${g}的名字，`,
+        // Taiwan's words on an order form.
+        `訂購人：${s}${g}，`, `取貨人：${s}${g}，`, `收件者：${s}${g}，`, `連絡人：${s}${g}，`].map((text) => ({ text, secrets: [s + g] })),
       ...[`姓${s}名${g}，`, `姓${s}，名${g}，`].map((text) => ({ text, secrets: [`名${g}`] })),
     ),
 );

@@ -429,15 +429,16 @@ export interface PiiSpan {
 // Landlines are matched before separators are dropped, so that the area code stays recognisable:
 // "0571 88886666", "(0571)88776655", "010-12345678", and with the subscriber number split 3-4 or 4-4
 // ("(021)6666-8888", "0571 8888 6666"); split so, a number that is one group of a longer one ("6222
-// 0200 1234 5678", a card) is none.
-const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])|(?<![0-9][ -]?)\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{3,4}[ -][0-9]{4})(?![ -]?[0-9])/gu;
+// 0200 1234 5678", a card) is none. Taiwan's area codes have one digit after the 0 ("(02)2345-6789", Taipei): in brackets only,
+// since a mainland one has two or three.
+const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])|(?<![0-9][ -]?)\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{3,4}[ -][0-9]{4})(?![ -]?[0-9])|(?<![0-9])\((0[2-9])\)[ -]?([0-9]{3,4}[ -]?[0-9]{4})(?![ -]?[0-9])/gu;
 // A subscriber number of seven or eight digits with no area code, right after a word for a phone:
 // "区号021 电话66668888", "座机：6666-8888", "tel 6666 8888" (also Hong Kong's eight-digit numbers).
 // Not a hotline's (客服电话, 服务电话, 热线: published for everyone), nor the first digits of a
 // mobile number whose last four are hidden ("手机号1560162xxxx").
-const PHONE_LABELS = '(?<!客服|服务|热线|售后)(?:电话|座机|固话|手机)|(?<![A-Za-z])(?:tel(?:ephone)?|phone)';
+const PHONE_LABELS = '(?<!客服|服务|热线|售后)(?:电话|座机|固话|市话|手机)|(?<![A-Za-z])(?:tel(?:ephone)?|phone)';
 const LABELLED_LANDLINE = new RegExp(`${anyCue(PHONE_LABELS, '(?:号码|号|no\\.?|number)?')}(?<![0-9])([0-9]{3,4}[ -]?[0-9]{4})(?![ -]?[0-9*＊xX])`, 'giu');
-const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
+const PHONE_LABEL_WORD = /电话|座机|固话|市话|手机|tel|phone/iu;
 // Taiwan mobile numbers (09 and eight digits) grouped 4-3-3 or 2-4-4 with the same sign or space
 // twice, or none: "0912-345-678", "0912 345 678", "09 1234 5678", "0912345678".
 const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
@@ -530,8 +531,9 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
-// 机主 is the registered owner of a phone number, asked in every telecom call; 付款人 and 汇款人 the one who paid.
-const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|代收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人|付款人|汇款人|转账人|开票人|机主';
+// 机主 is the registered owner of a phone number, asked in every telecom call; 付款人 and 汇款人 the one who paid. 订购人,
+// 取货人 (who picks a parcel up at a convenience store), 收件者, 寄件者 and 连络人 are Taiwan's words on an order form.
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收件者|收货人|签收人|代收人|取件人|取货人|联系人|联络人|连络人|订购人|寄件者|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人|付款人|汇款人|转账人|开票人|机主';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
 const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字|患者|预约人|挂号人';
@@ -1118,7 +1120,7 @@ export function findLandlines(text: string): PiiSpan[] {
   const view = piiViewWithoutGaps(text);
   const subscriber = (digits: string) => digits.replace(/[ -]/gu, '');
   const found: PiiSpan[] = [...view.text.matchAll(LANDLINE)].map((m) => {
-    const [area, number] = m[1] === undefined ? [m[3]!, m[4]!] : [m[1], m[2]!];
+    const [area, number] = m[1] !== undefined ? [m[1], m[2]!] : m[3] !== undefined ? [m[3], m[4]!] : [m[5]!, m[6]!];
     return { kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: area + subscriber(number), keep: area };
   });
   if (!mayMatch(LABELLED_LANDLINE, view.text)) return found;

@@ -199,3 +199,18 @@ describe('a Latin name in an e-mail’s header or quote line, and a North Americ
   // Words of a team or a service, one word after a header, a header word inside a sentence, and a toll-free number.
   leavesAlone(['From: Support Team', 'To: Customer Service', 'From: Apple', 'How to: Reset Password', 'Reply to: Mary Jones', 'The Team wrote:', '(800)5551234', 'support page: apple.com']);
 });
+
+describe('Taiwan’s words on an order form, and a landline with a one-digit area code in brackets', () => {
+  masksAs([
+    ['訂購人：王建國', '訂購人：王**'],
+    ['取貨人：王建國', '取貨人：王**'],
+    ['收件者：王建國', '收件者：王**'],
+    ['寄件者：王建國', '寄件者：王**'],
+    ['連絡人：王建國', '連絡人：王**'],
+    ['敝姓王，王建國', '敝姓王，王**'],
+    ['市話 (02)2345-6789', '市話 02-********'],
+    ['電話(02)23456789', '電話02-********'],
+  ]);
+  // A number in brackets that is no area code, and the same labels before no name.
+  leavesAlone(['第(02)期', '取货人数较多', '收件者不在']);
+});
