@@ -413,8 +413,8 @@ const changedNamePii = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈
         `，${s}${g}，您好：`, `。${s}${g} 您好，`, `，${s}${g}，您的订单已发出，`, `你好${s}${g}，`, `Dear ${s}${g}，`, `谢谢${s}${g}的耐心等待，`, `给${s}${g}造成不便，`, `，${s}${g}师傅，`, `，${s}${g}亲，`,
         // Signing for, taking or paying for a parcel, invoiced, owning an account.
         `代收人${s}${g}，`, `由${s}${g}代收，`, `发票开给${s}${g}，`, `快递是${s}${g}签收的，`, `被${s}${g}签收了，`, `委托${s}${g}来取，`, `，${s}${g}名下的账户，`, `账户是${s}${g}的名字，`,
-        // Taiwan's words on an order form.
-        `訂購人：${s}${g}，`, `取貨人：${s}${g}，`, `收件者：${s}${g}，`, `連絡人：${s}${g}，`].map((text) => ({ text, secrets: [s + g] })),
+        // Taiwan's words on an order form, and a record asked for.
+        `訂購人：${s}${g}，`, `取貨人：${s}${g}，`, `收件者：${s}${g}，`, `連絡人：${s}${g}，`, `发一下${s}${g}的聊天记录，`].map((text) => ({ text, secrets: [s + g] })),
       ...[`姓${s}名${g}，`, `姓${s}，名${g}，`].map((text) => ({ text, secrets: [`名${g}`] })),
     ),
 );

@@ -727,13 +727,14 @@ const PRODUCT_WORD_END = /[版款型码套装色号]$/u;
 // "用王建国的身份证", "以王建国的名义下单", "王建国的手机号" (after 是, 用 or 以, or no Han character), "订单是王建国的",
 // and the one who ordered or receives, "下单的是王建国", "收货的是王建国". Only a full name counts (isFullNameAmongWords):
 // "这是我们的订单", "这是客服的问题", "以公司的名义", "下单的是什么" stay.
-const OWNED = '(?:订单|单子|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员)';
+const OWNED = '(?:订单|单子|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员|聊天记录|记录|资料)';
 // Also the one who signs for a parcel, takes it or has it taken, and an account in someone's name: "快递是王建国签收的",
-// "被王建国签收了", "由王建国代收", "让王建国来拿", "委托王建国来取", "王建国名下的账户", "账户是王建国的名字" (not "由于快递签收").
+// "被王建国签收了", "由王建国代收", "让王建国来拿", "委托王建国来取", "王建国名下的账户", "账户是王建国的名字" (not "由于快递签收"),
+// and a record asked for or sent: "发一下王建国的聊天记录", "查王建国的订单".
 const RECEIVES = '(?:代收|签收|收货|收件|取件|取走|拿走|来取|来拿|去取|下单|下的单)';
 const OWNER_NAME = new RegExp(
   [
-    `(?:(?<!\\p{Script=Han})|(?<=[是用以]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
+    `(?:(?<!\\p{Script=Han})|(?<=[是用以下查发看调把将]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
     `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦]|名字|姓名)`,
     `(?:下单|收货|签收|收件)的人?[ \\t]?(?:是|为)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|本人|[吗呢吧啊呀哦])`,
     `(?<=[是被让]|委托|由)(?!于)(${SURNAME}\\p{Script=Han}{1,2}?)(?=${RECEIVES})`,

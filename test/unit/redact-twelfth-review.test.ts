@@ -214,3 +214,13 @@ describe('Taiwan’s words on an order form, and a landline with a one-digit are
   // A number in brackets that is no area code, and the same labels before no name.
   leavesAlone(['第(02)期', '取货人数较多', '收件者不在']);
 });
+
+describe('a full name owning a record that is asked for or sent', () => {
+  masksAs([
+    ['王建国的聊天记录', '王**的聊天记录'],
+    ['发一下王建国的聊天记录', '发一下王**的聊天记录'],
+    ['帮我查下王建国的订单', '帮我查下王**的订单'],
+    ['把王建国的订单取消', '把王**的订单取消'],
+  ]);
+  leavesAlone(['看一下客服的记录', '查周末的订单', '发一下我们的聊天记录', '调高端的资料']);
+});
