@@ -202,6 +202,7 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       ` mailto:${local}%40${domain} `,
       ` ${local}%2540${domain} `,
       ` ${local}&#64;${domain} `,
+      ` ${local}&commat;${domain} `,
       // Dictated to a speech recogniser, also letter by letter.
       ...(host === '163' ? [` ${local} 艾特 一六三 点 ${tld} `] : []),
       ...(host === 'example' ? [] : [` ${[...local].join(' ')} 艾特 ${[...host].join(' ')} 点 ${tld} `]),

@@ -380,11 +380,21 @@ function referencedCharacter(reference: string): string {
   return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
 }
 
+// Named references of HTML for the characters that hide a name's or a number's parts or spell an address's signs: "王&ZeroWidthSpace;建国",
+// "lilei&commat;163.com".
+const NAMED_REFERENCES = new Map([
+  ['ZeroWidthSpace', '\u200b'], ['zwnj', '\u200c'], ['zwj', '\u200d'], ['NoBreak', '\u2060'], ['shy', '\u00ad'], ['nbsp', '\u00a0'],
+  ['commat', '@'], ['period', '.'], ['lowbar', '_'], ['UnderBar', '_'], ['hyphen', '-'], ['dash', '-'],
+]);
+const HTML_NAMED_REFERENCE = new RegExp(`&(?:${[...NAMED_REFERENCES.keys()].join('|')});`, 'gu');
+const HTML_NAMED_REFERENCE_NEEDS = /&[A-Za-z]+;/u;
+
 /** Percent escapes and HTML character references read as what they encode; a link may be encoded twice ("lilei%2540163.com"), so escapes are read twice. */
 function withEscapesDecoded(view: MappedText): MappedText {
   const decodeEscapes = (v: MappedText) => v.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0]));
   return view
     .transform(when(HTML_CHARACTER_REFERENCE, (v) => v.replace(HTML_CHARACTER_REFERENCE, (m) => referencedCharacter(m[0]))))
+    .transform(when(HTML_NAMED_REFERENCE, (v) => v.replace(HTML_NAMED_REFERENCE, (m) => NAMED_REFERENCES.get(m[0].slice(1, -1))!)))
     .transform(when(PERCENT_ESCAPES, decodeEscapes))
     .transform(when(PERCENT_ESCAPES, decodeEscapes));
 }
@@ -951,6 +961,7 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [PERCENT_ESCAPES, (text) => text.includes('%')],
   [HTML_CHARACTER_REFERENCE, (text) => text.includes('&#')],
+  [HTML_NAMED_REFERENCE, (text) => HTML_NAMED_REFERENCE_NEEDS.test(text)],
   [SPACE_BETWEEN_DICTATED, (text) => DICTATED_PAIR.test(text)],
   [SPOKEN_UNDERSCORE, (text) => SPOKEN_UNDERSCORE_NEEDS.test(text)],
   [CHINESE_DIGITS_IN_ID, (text) => AT_OR_UNDERSCORE.test(text)],

@@ -224,3 +224,12 @@ describe('a full name owning a record that is asked for or sent', () => {
   ]);
   leavesAlone(['看一下客服的记录', '查周末的订单', '发一下我们的聊天记录', '调高端的资料']);
 });
+
+describe('HTML named references for invisible characters and an address’s signs', () => {
+  masksAs([
+    ['我叫王&ZeroWidthSpace;建国', '我叫王&ZeroWidthSpace;**'],
+    ['lilei&commat;163.com', 'l***@163.com'],
+    ['手机138&shy;1234&shy;5678', '手机138****5678'],
+  ]);
+  leavesAlone(['AT&amp;T', '&nbsp;你好', '&unknown;王']);
+});
