@@ -501,7 +501,7 @@ const MEMBER_ACCOUNTS = '用户|会员|游戏|玩家|角色';
 const MORE_ACCOUNTS = `(?:${MORE_PLATFORMS}|${MEMBER_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名|[:：=]))`;
 const OWN_ACCOUNTS = '(?<=我的|登录|登陆)(?:账号|帐号|用户名|id)|(?:账号|帐号|用户名)(?=\\s{0,3}(?:[:：=＝]|是|为))|(?<=(?<![A-Za-z])my[ \\t])(?:user[ \\t]?name|user[ \\t]?id|account|handle)';
 const ACCOUNT_LABELS =
-  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${MORE_ACCOUNTS}|${OWN_ACCOUNTS}`;
+  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${OWN_ACCOUNTS}`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
 // In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts), also
@@ -509,14 +509,19 @@ const ACCOUNT_LABELS =
 const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
 // A dot before a file's extension ends the id: a file named "微信kk_44444.jsonl" holds the id kk_44444.
 export const FILE_EXTENSION = '(?:jsonl|json|csv|tsv|txt|log|xlsx|xls|docx|doc|pptx|ppt|pdf|zip|rar|7z|gz|png|jpe?g|gif|webp|heic|bmp|mp3|mp4|mov|avi|wav|amr|silk|html?|xml|md|ya?ml)(?![A-Za-z0-9_-])';
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+/** An id after one of `labels`, with any separator: group 1 is the label with its separator, group 2 the id. */
+const accountPattern = (labels: string) =>
+  new RegExp(`(?<![A-Za-z])(${anyCue(labels, ACCOUNT_SUFFIX)}|(?:${labels})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+const ACCOUNT = accountPattern(ACCOUNT_LABELS);
+// The accounts of MORE_ACCOUNTS apart: redaction's alone, so that the pii-exposure rule's reading never tries them, and
+// tried only in a message that names one of them.
+const MORE_ACCOUNT = accountPattern(MORE_ACCOUNTS);
+const MORE_ACCOUNT_HINT = new RegExp(`${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}`, 'iu');
 // What every label of ACCOUNT_LABELS holds, without the look-arounds and the bracket, sign and space
 // forms around it: a plain test that most messages fail, where ACCOUNT tries its many labels at
 // every character.
-const ACCOUNT_LABEL_HINT = new RegExp(
-  `q|扣|抠|企鹅|微|[薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[薇威维徽卫v]\\s?x|wx|[加+➕]v|v(?=\\s*[:：])|卫星|wei\\s*xin|we\\s*chat|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|淘宝|旺旺|支付宝|抖音|快手|小红书|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle|${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}`,
-  'iu',
-);
+const ACCOUNT_LABEL_HINT =
+  /q|扣|抠|企鹅|微|[薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[薇威维徽卫v]\s?x|wx|[加+➕]v|v(?=\s*[:：])|卫星|wei\s*xin|we\s*chat|绿泡泡|line|telegram|tg|whats\s?app|skype|钉钉|飞书|淘宝|旺旺|支付宝|抖音|快手|小红书|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle/iu;
 // The labels of accounts that redaction masks and the pii-exposure rule does not read: an account on a platform is no invitation to leave it.
 const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
 // After 账号 or 用户名 with no word before it that makes the account the writer's own.
@@ -972,6 +977,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [DOT_WORD_IN_NAME, hasAt],
   [DOT_WORD, hasAt],
   [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text) && ACCOUNT_LABEL_HINT.test(text)],
+  [MORE_ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text) && MORE_ACCOUNT_HINT.test(text)],
   [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
   [TAIWAN_MOBILE, (text) => text.includes('09')],
   [OTHER_PLACES_NUMBER, (text) => OTHER_PLACES_NUMBER_NEEDS.test(text)],
@@ -1237,8 +1243,10 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
   if (!mayHoldAccountId(text)) return [];
   const view = piiView(text, reading);
   // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
-  if (!mayMatch(ACCOUNT, view.text)) return [];
-  return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
+  const patterns = (reading === 'eager' ? [ACCOUNT, MORE_ACCOUNT] : [ACCOUNT]).filter((pattern) => mayMatch(pattern, view.text));
+  const matches = patterns.flatMap((pattern) => [...view.text.matchAll(pattern)]);
+  if (patterns.length > 1) matches.sort((a, b) => a.index - b.index);
+  return matches.flatMap((m) => {
     // After the label and perhaps an @.
     const start = m.index + m[0].length - m[2]!.length;
     // The words that introduce the id, without the brackets, signs or spaces around them.
