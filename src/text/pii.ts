@@ -381,9 +381,10 @@ function referencedCharacter(reference: string): string {
 }
 
 // Named references of HTML for the characters that hide a name's or a number's parts or spell an address's signs: "王&ZeroWidthSpace;建国",
-// "lilei&commat;163.com".
+// "lilei&commat;163.com". Not &nbsp;, a space that an export puts between a form's words ("电&nbsp;&nbsp;话:"), where its ; ends a
+// clause as the address finder reads one.
 const NAMED_REFERENCES = new Map([
-  ['ZeroWidthSpace', '\u200b'], ['zwnj', '\u200c'], ['zwj', '\u200d'], ['NoBreak', '\u2060'], ['shy', '\u00ad'], ['nbsp', '\u00a0'],
+  ['ZeroWidthSpace', '\u200b'], ['zwnj', '\u200c'], ['zwj', '\u200d'], ['NoBreak', '\u2060'], ['shy', '\u00ad'],
   ['commat', '@'], ['period', '.'], ['lowbar', '_'], ['UnderBar', '_'], ['hyphen', '-'], ['dash', '-'],
 ]);
 const HTML_NAMED_REFERENCE = new RegExp(`&(?:${[...NAMED_REFERENCES.keys()].join('|')});`, 'gu');

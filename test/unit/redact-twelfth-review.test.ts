@@ -233,3 +233,8 @@ describe('HTML named references for invisible characters and an address’s sign
   ]);
   leavesAlone(['AT&amp;T', '&nbsp;你好', '&unknown;王']);
 });
+
+describe('&nbsp; between a form’s words is left as it is', () => {
+  // Its ; ends a clause, so that a platform's mask [地址x] earlier in the record does not swallow the address after it.
+  masksAs([['开户行:某银行[地址x]电&nbsp;&nbsp;话:[电话x]账&nbsp;&nbsp;号:[数字x]开户行:某银行某支行地址:杭州市西湖区文三路一号某某大厦五层', '开户行:某银行[地址x]电&nbsp;&nbsp;话:[电话x]账&nbsp;&nbsp;号:[数字x]开户行:某银行某支行地址:杭州市西湖区***********']]);
+});
