@@ -168,7 +168,7 @@ const partsPii = mobile.chain((digits) =>
 const subscriber = fc.tuple(fc.integer({ min: 2, max: 9 }), digitString(3, 3), digitString(4, 4)).map(([first, rest, last]) => [`${first}${rest}`, last] as const);
 const landlinePii = fc.tuple(fc.constantFrom('021', '0571', '010'), subscriber).chain(([area, [head, tail]]) =>
   fc
-    .constantFrom(`座机(${area})${head}-${tail}，`, `（${area}）${head} ${tail}，`, `区号${area} 电话${head}${tail}，`, `电话：${head}-${tail}，`, `固话是 ${head}${tail}，`, `tel: ${head} ${tail}，`)
+    .constantFrom(`市話 (02)${head}-${tail}，`, `座机(${area})${head}-${tail}，`, `（${area}）${head} ${tail}，`, `区号${area} 电话${head}${tail}，`, `电话：${head}-${tail}，`, `固话是 ${head}${tail}，`, `tel: ${head} ${tail}，`)
     .map((text): Pii => ({ text, secrets: [head + tail] })),
 );
 const taiwanMobilePii = fc.tuple(digitString(2, 2), digitString(3, 3), digitString(3, 3)).chain(([a, b, c]) => {
@@ -180,6 +180,7 @@ const otherPlacesNumberPii = fc.tuple(fc.integer({ min: 200, max: 399 }), fc.int
   fc.constantFrom<Pii>(
     // As the normalised view reads them: the groups joined.
     { text: ` (${area}) ${exchange}-${line} `, secrets: [`${exchange}${line}`] },
+    { text: ` (${area})${exchange}${line} `, secrets: [`${exchange}${line}`] },
     { text: ` ${area}-${exchange}-${line} `, secrets: [`${area}${exchange}${line}`] },
     { text: ` SSN ${area}-${group}-${line} `, secrets: [`${area}${group}${line}`] },
     { text: ` HK ID A${body}(7) `, secrets: [body] },
@@ -194,11 +195,14 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       `${local} at ${host} dot ${tld}`,
       `${local}@${host}。${tld}`,
       `${local}(at)${host}(dot)${tld}`,
+      `${local}(a)${domain}`,
+      `${local} (a) ${host}.${tld}`,
       `${local}#${domain}`,
       // Percent-encoded in a link, once or twice, and as an HTML character reference.
       ` mailto:${local}%40${domain} `,
       ` ${local}%2540${domain} `,
       ` ${local}&#64;${domain} `,
+      ` ${local}&commat;${domain} `,
       // Dictated to a speech recogniser, also letter by letter.
       ...(host === '163' ? [` ${local} 艾特 一六三 点 ${tld} `] : []),
       ...(host === 'example' ? [] : [` ${[...local].join(' ')} 艾特 ${[...host].join(' ')} 点 ${tld} `]),
@@ -211,6 +215,22 @@ const emailPii = emailParts.chain(([name, num, domain]) => {
       // Brackets, spaces and @ signs for the @ before a well-known mail host.
       ...(host === 'example' ? [] : [`${local}@ @${domain}`, `${local}【@】${domain}`, `${local} (@) ${domain}`, `${local}【 圈 】${domain}`]),
     )
+    .map((text): Pii => ({ text, secrets: [local] }));
+});
+// A Latin name in an e-mail's header or quote line.
+const mailHeaderNamePii = fc
+  .tuple(fc.constantFrom('\nFrom: ', '\nTo: ', '\nCc: ', ' On Mon, Nov 2, 2026, '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), fc.constantFrom('', ' <someone@example.com>'))
+  .map(([header, a, b, address]): Pii => ({ text: header.startsWith(' On') ? `${header}${a} ${b}${address} wrote:\n` : `${header}${a} ${b}${address}\n`, secrets: [`${a} ${b}`] }));
+// An account on more platforms, and a user's or a member's id.
+const moreAccountPii = fc
+  .tuple(fc.constantFrom('闲鱼号 ', '用户ID：', '会员号 ', '知乎 id: ', '豆瓣账号 ', 'discord: ', 'Snapchat: ', 'steam: ', 'github: ', '游戏ID：'), letters(3, 6), fc.constantFrom('_', ''), digitString(2, 4))
+  .map(([cue, name, sign, digits]): Pii => ({ text: ` ${cue}${name}${sign}${digits}，`, secrets: [`${name.slice(1)}${sign}${digits}`] }));
+// An address's name given apart from its host, after a word for a mailbox.
+const emailPiecesPii = emailParts.chain(([name, num, domain]) => {
+  const local = name + num;
+  const host = domain === 'example.cn' ? 'qq' : domain.split('.')[0]!;
+  return fc
+    .constantFrom(`邮箱是${local}，${host}的，`, `邮箱 ${local} 后面是 ${host}.com，`, `邮箱用户名${local}，后缀@${host}.com，`, `${host}邮箱 ${local}，`, ` email: ${local}, ${host} `, `邮箱前缀${local}，${host}的，`, `${host}邮箱是${local}，`)
     .map((text): Pii => ({ text, secrets: [local] }));
 });
 // An address with a comma and more of the sentence after it: a name and a phone number, then a Latin word.
@@ -311,7 +331,7 @@ const phoneNamePii = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(fc.constant
 });
 // A full name after 叫 whoever says it, after a verb for reaching someone, after 鄙人, or after 转 right after a phone number.
 const calledNamePii = fc
-  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
+  .tuple(fc.constantFrom('我老公叫', '我妈叫', '他叫', '她叫', '我朋友叫', '找', '请转告', '通知', '鄙人', '138****5678转', '帮我找一下', '寄给', '发给', '麻烦', '我老婆', '我朋友', '我老公是', '我先生', '孩子爸爸', '机主', '机主是', '付款人', '汇款人是', '我叫“', '我叫 《', '我係', '我嘅名係', '，在下'), fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周'), fc.constantFrom('建国', '秀英', '学友', '德华', '杰伦', '小红', '志强', '丽娟'))
   .chain(([verb, s, g]) =>
     // Or standing alone: before 是我本人, greeted after an @, as the speaker of a line, in brackets, after From:.
     // Or as an invoice's title, after 帮 and 写, signing off a letter, and as the owner of an order or a document.
@@ -345,6 +365,13 @@ const bareLabelLatinNamePii = fc.oneof(
       return { text: ` ${cue}${name}，`, secrets: [name.slice(1)] };
     }),
 );
+// A name in pinyin in lower case after "my name is" and the like, the surname first or last.
+const pinyinSaidNamePii = fc
+  .tuple(fc.constantFrom('my name is ', 'My name is ', 'call me ', "my name's "), fc.constantFrom(...PINYIN_SURNAMES), fc.constantFrom(...PINYIN_GIVEN), fc.boolean())
+  .map(([cue, surname, given, surnameFirst]): Pii => {
+    const name = surnameFirst ? `${surname} ${given}` : `${given} ${surname}`;
+    return { text: ` ${cue}${name}, `, secrets: [name.slice(1)] };
+  });
 // The same before a sign, and greeted; a name in Han characters as a field's value in JSON or a query string.
 const latinNameBeforeSignPii = fc
   .tuple(fc.constantFrom('Regards, ', 'Thanks, ', 'Hi ', 'Hello '), fc.constantFrom(...PINYIN), fc.constantFrom(...PINYIN), fc.constantFrom(', ', '，', '. '))
@@ -377,6 +404,22 @@ const compoundNamePii = fc.tuple(fc.constantFrom('欧阳', '司马', '诸葛', '
   fc.constantFrom(`我姓${s}名${g}，`, `我叫${s}${g}，`, `收件人：${s}${g}，`).map((text): Pii => ({ text, secrets: [s + g, s] })),
 );
 
+// A name after a recipient's label and a word that changes or corrects it, put right in a message about a name, after 姓
+// and 名, after a word for the family, glued to a form's label, or before the holder's sex.
+const changedNamePii = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈'), fc.constantFrom('建国', '秀英', '志强', '晓梅', '丽娟')).chain(([s, g]) =>
+  fc
+    .constantFrom<Pii>(
+      ...[`收件人改成${s}${g}，`, `把收货人换成${s}${g}吧，`, `签收人写的是${s}${g}，`, `签收人写的${s}${g}，`, `收件人名字改为${s}${g}，`, `名字打错了，应该是${s}${g}，`, `名字写成了${s}${g}，`, `填的${s}${g}这个名字，`, `帮我改下名字，${s}${g}，`, `家属${s}${g}，`, `落款${s}${g}，`, `，${s}${g} 女 1990年，`, `免贵姓${s}，${s}${g}，`, `快递单上写的${s}${g}，`,
+        // Greeted with a comma or a space, after a greeting or a thanks, before a word a customer is called by.
+        `，${s}${g}，您好：`, `。${s}${g} 您好，`, `，${s}${g}，您的订单已发出，`, `你好${s}${g}，`, `Dear ${s}${g}，`, `谢谢${s}${g}的耐心等待，`, `给${s}${g}造成不便，`, `，${s}${g}师傅，`, `，${s}${g}亲，`,
+        // Signing for, taking or paying for a parcel, invoiced, owning an account.
+        `代收人${s}${g}，`, `由${s}${g}代收，`, `发票开给${s}${g}，`, `快递是${s}${g}签收的，`, `被${s}${g}签收了，`, `委托${s}${g}来取，`, `，${s}${g}名下的账户，`, `账户是${s}${g}的名字，`,
+        // Taiwan's words on an order form, and a record asked for.
+        `訂購人：${s}${g}，`, `取貨人：${s}${g}，`, `收件者：${s}${g}，`, `連絡人：${s}${g}，`, `发一下${s}${g}的聊天记录，`].map((text) => ({ text, secrets: [s + g] })),
+      ...[`姓${s}名${g}，`, `姓${s}，名${g}，`].map((text) => ({ text, secrets: [`名${g}`] })),
+    ),
+);
+
 // Street addresses after a cue, passports and licence plates.
 const STREETS = ['建国路', '世纪大道', '文三路', '中山北街', '长安巷'];
 const addressPii = fc
@@ -403,6 +446,10 @@ const officeAddressPii = fc
   .chain(([cue, place, building, floor, room]) =>
     fc.constantFrom(`${floor}层`, `${room}`, `${room}室`, `${floor}层${room}`).map((rest): Pii => ({ text: `${cue}${place}${building}${rest}，`, secrets: [place.trim(), `${building.trim()}${rest}`] })),
   );
+// An office with its tower and room after a word for leaving a parcel, and a Beijing home with its area, building, door and room.
+const leftParcelAddressPii = fc
+  .tuple(fc.constantFrom('快递放到', '放在', '，放', '快递帮我放到', '搁', '我家是'), fc.constantFrom('国贸中心', '望京SOHO ', '中关村大厦', '万达广场', '和平里七区', '望京西园三区'), fc.constantFrom('B座', 'T1座', '3号楼', '18号楼'), fc.constantFrom('', '15层', '2门', '2单元'), fc.integer({ min: 101, max: 6099 }))
+  .map(([cue, place, building, floor, room]): Pii => ({ text: `${cue}${place}${building}${floor}${room}前台，`, secrets: [`${building}${floor}${room}`] }));
 // English street addresses, after a word that introduces one (then in any case) or alone, with a
 // city and a postcode after them; homes in a housing estate with no district or road before them.
 const englishAddressPii = fc
@@ -432,7 +479,7 @@ const platePii = fc
   .map(([province, city, dot, digits, spaced]) => `${province}${spaced ? ' ' : ''}${city}${dot}${digits}`)
   .map((plate): Pii => ({ text: `车牌 ${plate}，`, secrets: [plate, plate.replace(/[ ·-]/gu, '')] }));
 
-const anyPii = fc.oneof(digitsPii, digitsPii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
+const anyPii = fc.oneof(digitsPii, digitsPii, changedNamePii, mailHeaderNamePii, moreAccountPii, leftParcelAddressPii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, halvesPii, partsPii, landlinePii, otherPlacesNumberPii, taiwanMobilePii, emailPii, emailThenSentencePii, dottedEmailPii, hanEmailPii, accountPii, namePii, greetingNamePii, phoneNamePii, titledLatinNamePii, unlistedNamePii, spacedNamePii, latinNamePii, compoundNamePii, calledNamePii, closingNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, dottedNamePii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, addressPii, unlabelledAddressPii, spacedAddressPii, placeAddressPii, englishAddressPii, estatePii, passportPii, platePii);
 const FILLER = ['您好', '请问', '我的订单', '什么时候发货', '谢谢', '麻烦您', '退款', '好的', '已经', '收到', '快递', '还没到', '怎么回事'];
 const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
 
@@ -519,7 +566,7 @@ describe('--redact leaves no personal data, however it is spelt', () => {
   // Many more cases than the formats can take, on the redaction function itself.
   it('in the redaction function: after labels with any separator, plates, dotted names, digits of any script', () => {
     fc.assert(
-      fc.property(fc.oneof(speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
+      fc.property(fc.oneof(changedNamePii, mailHeaderNamePii, moreAccountPii, leftParcelAddressPii, emailPiecesPii, pinyinSaidNamePii, speltNamePii, idPartsPii, handlePii, nicknamePii, spacedFormNamePii, officeAddressPii, namePii, unlistedNamePii, latinNamePii, accountPii, passportPii, platePii, dottedEmailPii, digitsPii, landlinePii, taiwanMobilePii, englishAddressPii, estatePii, calledNamePii, closingNamePii, emailThenSentencePii, halvesPii, partsPii, phoneNamePii, otherPlacesNumberPii, latinNameBeforeSignPii, greetedFirstNamePii, fieldNamePii, closingNameThenMorePii, bareLabelLatinNamePii, formNamePii, nameHerePii, roadHomePii, unlabelledAddressPii, dottedNamePii, emailPii), filler, filler, (pii, before, after) => {
         const text = `${before}${pii.text}${pii.last ? '' : after}`;
         const view = normalised(redactText(text));
         for (const secret of pii.secrets) expect(view, text).not.toContain(secret.toLowerCase());

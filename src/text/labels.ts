@@ -52,6 +52,16 @@ export function bareCue(labels: string, suffix = ''): string {
   return `(?:${labels})${suffix}${GAP}`;
 }
 
+// Words that say a label's value is being changed or put right, as customers ask for it ("收件人改成王建国",
+// "收货人换成…", "把收货人改为…", "签收人写的是…", "收件人应该是…"), perhaps with the word for the name between
+// ("收件人名字改成…", "收货人的姓名换成…").
+const CHANGE = '(?:的?(?:名字|姓名))?\\s{0,3}(?:要|请|帮我|麻烦)?(?:改成|换成|改为|换为|更改为|修改为|变更为|更换为|写成了?|写的是|写的|填的是|填的|填成了?|应该是|应为|正确的?是)';
+
+/** A label, then spaces or nothing, or a word that says its value is changed or put right ("收件人改成"). */
+export function bareOrChangedCue(labels: string): string {
+  return `(?:${labels})(?:${CHANGE})?${GAP}`;
+}
+
 /** A label with any of the separators above, or none: for values whose own shape says what they are (an id, a passport number). */
 export function anyCue(labels: string, suffix = ''): string {
   return `(?:${markedCue(labels, suffix)}|${joinedCue(labels, suffix)}|${bareCue(labels, suffix)})`;

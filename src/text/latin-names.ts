@@ -4,7 +4,9 @@
  *
  * - after an English label with nothing but spaces before the name ("name John Smith", "customer name
  *   Wang Jianguo", "recipient Mary Jones"), and a name in pinyin, in any case, after an English label
- *   with or without a sign ("name: wang jianguo", "name wang jianguo");
+ *   with or without a sign ("name: wang jianguo", "name wang jianguo"), and after "my name is" or "call me" ("my name is
+ *   jianguo wang");
+ * - a name in an e-mail's header or quote line ("From: Mary Jones", "Mary Jones <m***@x.com>", "Mary Jones wrote:");
  * - a name that signs off a message or a line ("Regards, Mary Jones"), also with more after it on the
  *   line ("Regards, Mary Jones 13812345678"), and one that is greeted ("Hi Mary Jones, sorry…"; a first
  *   name alone at the start of a message or a line: "Hi Mary,").
@@ -67,6 +69,32 @@ export const LABELLED_LATIN_NAME = new RegExp(
 /** Every label above holds one of these words. */
 export const NAME_LABEL_WORD = /name|recipient|consignee|receiver|addressee|cardholder|contact/iu;
 
+// A name in an e-mail's header or its quote line: after From:, To: or Cc: at the start of a line (two or three
+// capitalised words: "From: Mary Jones"; not "How to: Reset Password"), before an address in angle brackets ("Mary Jones <m***@x.com>", "From: Mary <…>"), and before "wrote:" ("On
+// Mon, Nov 2, 2026, Mary Jones wrote:"), as mail clients write them and e-mail channels keep them in a message's body.
+export const MAIL_HEADER_NAME = new RegExp(
+  [
+    `(?:^|(?<=[\\r\\n>]))[ \\t]*(?:[Ff]rom|[Tt]o|[Cc]c|[Bb]cc|[Rr]eply-[Tt]o|[Ss]ender)[ \\t]*:[ \\t]*"?(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})(?="?[ \\t]*(?:<|[,;，\\r\\n]|$))`,
+    `(?<![A-Za-z'’.-])(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){0,2})(?="?[ \\t]*<[^<>\\s@]{1,64}@)`,
+    `(?<![A-Za-z'’.-])(${CAPITALISED_WORD}(?:[ \\t]${CAPITALISED_WORD}){1,2})(?=[ \\t]*(?:<[^<>\\s]{1,100}>[ \\t]*)?wrote:)`,
+  ].join('|'),
+  'gdu',
+);
+/** What every match of MAIL_HEADER_NAME stands before or after. */
+export const MAIL_HEADER_WORD = /<[^<>\s]{1,64}@|wrote:|(?:from|to|cc|bcc|reply-to|sender)[ \t]*:/iu;
+
+/** Names in Latin letters in an e-mail's header or quote line: see MAIL_HEADER_NAME. The first letter is kept. */
+export function mailHeaderNames(view: MappedText): PiiSpan[] {
+  if (!MAIL_HEADER_WORD.test(view.text)) return [];
+  return [...view.text.matchAll(MAIL_HEADER_NAME)].flatMap((m) => {
+    const group = m.indices!.findIndex((indices, i) => i > 0 && indices !== undefined);
+    const name = m[group]!;
+    if (name.length < 2 || name.endsWith('.') || !name.split(/[ \t]/u).every((word) => isNameWord(word.replace(/\.$/u, '')))) return [];
+    const [start, end] = m.indices![group]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: name, keep: name[0]! }];
+  });
+}
+
 // Pinyin: the commonest surnames (the list of pii.ts, romanised) and the syllables of given names.
 const PINYIN_SURNAMES = new Set(
   'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lv lyu lu ding ren shen yao jin shi liao jia xia fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan qian dai mo kong xiang fu ouyang sima zhuge shangguan dongfang murong xiahou huangfu yuchi linghu'.split(' '),
@@ -94,6 +122,27 @@ function isCapitalisedName(word: string): boolean {
   // "JOHN" reads as "John": names in forms are often in capitals.
   const titled = /^[A-Z'’-]{2,}$/u.test(word) ? word[0] + word.slice(1).toLowerCase() : word;
   return WHOLE_CAPITALISED_WORD.test(titled) && isNameWord(titled.replace(/\.$/u, ''));
+}
+
+// A name in pinyin in lower case after the words that give one ("my name is jianguo wang", "call me li lei"): two or
+// three words of pinyin syllables with a surname first or last (isPinyinName). Capitalised names there are read by pii.ts.
+export const PINYIN_NAME_SAID = /(?<![A-Za-z])(?:my name is|my name['’]s|name is|call me)[ \t]+([a-z]{1,12}(?:[ \t][a-z]{1,12}){1,2})(?![A-Za-z'’-])/dgiu;
+export const NAME_SAID_WORD = /name|call/iu;
+
+/** Two or three words of pinyin syllables, the first or the last a surname: "jianguo wang", "wang jianguo", "li xiao ming". */
+function isPinyinName(words: readonly string[]): boolean {
+  const lower = words.map((word) => word.toLowerCase());
+  return lower.every((word) => PINYIN_SYLLABLES.test(word)) && (PINYIN_SURNAMES.has(lower[0]!) || PINYIN_SURNAMES.has(lower[lower.length - 1]!));
+}
+
+/** Names in pinyin after "my name is" and the like: see PINYIN_NAME_SAID. The first letter is kept. */
+export function pinyinNamesSaid(view: MappedText): PiiSpan[] {
+  if (!NAME_SAID_WORD.test(view.text)) return [];
+  return [...view.text.matchAll(PINYIN_NAME_SAID)].flatMap((m) => {
+    if (!isPinyinName(m[1]!.split(/[ \t]/u))) return [];
+    const [start, end] = m.indices![1]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: m[1]!, keep: m[1]![0]! }];
+  });
 }
 
 const FIRST_WORD = /^[^ \t·・]+/u;

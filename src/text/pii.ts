@@ -17,8 +17,8 @@
  */
 
 import { partOfSpeech } from './jieba.js';
-import { anyCue, bareCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, namesHere, NOT_A_NAME_AFTER_DEAR } from './latin-names.js';
+import { anyCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, MAIL_HEADER_NAME, MAIL_HEADER_WORD, mailHeaderNames, NAME_SAID_WORD, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -230,8 +230,9 @@ export const mayHoldAccountId = (text: string): boolean => text.includes('@') ||
 // A gap joins two groups of digits unless both are long enough to be numbers of their own
 // ("13912345678、13712345678" is a list of two phones; "138，5555，6666" is one).
 const GAP_BETWEEN_DIGITS = new RegExp(`(?:(?<=(?<![0-9])[0-9]{1,6})${DIGIT_GAP}(?=[0-9])|(?<=[0-9])${DIGIT_GAP}(?=[0-9]{1,6}(?![0-9])))`, 'gu');
-// "name at 163 dot com", "name(at)qq.com", "name艾特qq.com".
-const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*)(?=[A-Za-z0-9\p{Script=Han}])/giu;
+// "name at 163 dot com", "name(at)qq.com", "name艾特qq.com", and "name(a)163.com", an a in brackets before a domain, as
+// addresses are written to get past harvesters.
+const AT_WORD = /(?<=[A-Za-z0-9._%+-])(?:\s*[([{（【<]\s*at\s*[)\]}）】>]\s*|\s+at\s+|\s*艾特\s*|\s*[([{（【<]\s*a\s*[)\]}）】>]\s*(?=[A-Za-z0-9-]{1,63}[ \t]*(?:[.。｡]|点|dot)))(?=[A-Za-z0-9\p{Script=Han}])/giu;
 // After an @, "dot", "[.]", 点, 。 and ， are dots: "wangwu@qq。com", "a@163 dot com", "a@163[.]com".
 // A dot with spaces around it ("163 . com") is a dot there too. 点, 。 and ， only between Latin letters or
 // digits, on the way to a top-level domain ("qq，com", "mail。163。com"): after an address, a comma and
@@ -296,7 +297,7 @@ const HASH_AT = /(?<=[A-Za-z0-9._%+-])[ \t]*[#＃][ \t]*(?=[A-Za-z0-9-]{1,63}(?:
 // domain, for redaction only. A dot, a slash or a colon there belongs to a domain or a link, not to
 // an address ("mail.163.com", "https://163.com"), and a name that ends as a domain does is one of a
 // list of sites ("example.com 和 163.com").
-const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
+export const SPOKEN_MAIL_HOSTS = '163|126|139|189|188|yeah|qq|foxmail|sina|sohu|aliyun|gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail';
 const AT_GAP_SIGN = '[ \\t@([{（【<「『)\\]}）】>」』]';
 const AT_GAP_WORD = '[^\\sA-Za-z0-9._%+@#＃/:=?&()\\[\\]{}（）【】<>「」『』-]{1,2}';
 const SPOKEN_AT = new RegExp(
@@ -336,7 +337,7 @@ const VIEWS_KEPT = 64;
 // step's look-behinds at every character. A property test holds each test to its pattern.
 const THREE_GROUP_DIGITS = new RegExp(`${GROUP_DIGIT}{3}`, 'u');
 const DIGITS_ACROSS_GAP = new RegExp(`[0-9]${DIGIT_GAP}[0-9]`, 'u');
-const AT_WORD_NEEDS = /at|艾特/iu;
+const AT_WORD_NEEDS = /at|艾特|[([{（【<]\s*a\s*[)\]}）】>]/iu;
 const ACCOUNT_ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9_.-]{4}/iu;
 const hasAt = (text: string) => text.includes('@');
 /** Runs `step`, which matches `pattern`, on a view whose text passes the pattern's test in PATTERN_NEEDS; returns the view as it is otherwise. */
@@ -379,11 +380,22 @@ function referencedCharacter(reference: string): string {
   return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
 }
 
+// Named references of HTML for the characters that hide a name's or a number's parts or spell an address's signs: "王&ZeroWidthSpace;建国",
+// "lilei&commat;163.com". Not &nbsp;, a space that an export puts between a form's words ("电&nbsp;&nbsp;话:"), where its ; ends a
+// clause as the address finder reads one.
+const NAMED_REFERENCES = new Map([
+  ['ZeroWidthSpace', '\u200b'], ['zwnj', '\u200c'], ['zwj', '\u200d'], ['NoBreak', '\u2060'], ['shy', '\u00ad'],
+  ['commat', '@'], ['period', '.'], ['lowbar', '_'], ['UnderBar', '_'], ['hyphen', '-'], ['dash', '-'],
+]);
+const HTML_NAMED_REFERENCE = new RegExp(`&(?:${[...NAMED_REFERENCES.keys()].join('|')});`, 'gu');
+const HTML_NAMED_REFERENCE_NEEDS = /&[A-Za-z]+;/u;
+
 /** Percent escapes and HTML character references read as what they encode; a link may be encoded twice ("lilei%2540163.com"), so escapes are read twice. */
 function withEscapesDecoded(view: MappedText): MappedText {
   const decodeEscapes = (v: MappedText) => v.replace(PERCENT_ESCAPES, (m) => decodedEscapes(m[0]));
   return view
     .transform(when(HTML_CHARACTER_REFERENCE, (v) => v.replace(HTML_CHARACTER_REFERENCE, (m) => referencedCharacter(m[0]))))
+    .transform(when(HTML_NAMED_REFERENCE, (v) => v.replace(HTML_NAMED_REFERENCE, (m) => NAMED_REFERENCES.get(m[0].slice(1, -1))!)))
     .transform(when(PERCENT_ESCAPES, decodeEscapes))
     .transform(when(PERCENT_ESCAPES, decodeEscapes));
 }
@@ -428,24 +440,25 @@ export interface PiiSpan {
 // Landlines are matched before separators are dropped, so that the area code stays recognisable:
 // "0571 88886666", "(0571)88776655", "010-12345678", and with the subscriber number split 3-4 or 4-4
 // ("(021)6666-8888", "0571 8888 6666"); split so, a number that is one group of a longer one ("6222
-// 0200 1234 5678", a card) is none.
-const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])|(?<![0-9][ -]?)\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{3,4}[ -][0-9]{4})(?![ -]?[0-9])/gu;
+// 0200 1234 5678", a card) is none. Taiwan's area codes have one digit after the 0 ("(02)2345-6789", Taipei): in brackets only,
+// since a mainland one has two or three.
+const LANDLINE = /(?<![0-9])\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{7,8})(?![0-9])|(?<![0-9][ -]?)\(?(0[1-9][0-9]{1,2})\)?[ -]?([0-9]{3,4}[ -][0-9]{4})(?![ -]?[0-9])|(?<![0-9])\((0[2-9])\)[ -]?([0-9]{3,4}[ -]?[0-9]{4})(?![ -]?[0-9])/gu;
 // A subscriber number of seven or eight digits with no area code, right after a word for a phone:
 // "区号021 电话66668888", "座机：6666-8888", "tel 6666 8888" (also Hong Kong's eight-digit numbers).
 // Not a hotline's (客服电话, 服务电话, 热线: published for everyone), nor the first digits of a
 // mobile number whose last four are hidden ("手机号1560162xxxx").
-const PHONE_LABELS = '(?<!客服|服务|热线|售后)(?:电话|座机|固话|手机)|(?<![A-Za-z])(?:tel(?:ephone)?|phone)';
+const PHONE_LABELS = '(?<!客服|服务|热线|售后)(?:电话|座机|固话|市话|手机)|(?<![A-Za-z])(?:tel(?:ephone)?|phone)';
 const LABELLED_LANDLINE = new RegExp(`${anyCue(PHONE_LABELS, '(?:号码|号|no\\.?|number)?')}(?<![0-9])([0-9]{3,4}[ -]?[0-9]{4})(?![ -]?[0-9*＊xX])`, 'giu');
-const PHONE_LABEL_WORD = /电话|座机|固话|手机|tel|phone/iu;
+const PHONE_LABEL_WORD = /电话|座机|固话|市话|手机|tel|phone/iu;
 // Taiwan mobile numbers (09 and eight digits) grouped 4-3-3 or 2-4-4 with the same sign or space
 // twice, or none: "0912-345-678", "0912 345 678", "09 1234 5678", "0912345678".
 const TAIWAN_MOBILE = /(?<![0-9][ -]?)(?:(09[0-9]{2})([ -]?)([0-9]{3})\2([0-9]{3})|(09)([ -]?)([0-9]{4})\6([0-9]{4}))(?![ -]?[0-9])/gu;
 // Numbers of other places by their written shape: a North American phone number in groups of 3-3-4
 // with the area code in brackets or a sign between every group ("(415) 555-2671", "415-555-2671",
-// "415.555.2671"; "4155552671" alone is any ten digits), a US Social Security number ("078-05-1120")
+// "415.555.2671"; after the area code in brackets the rest may be written whole, "(415)5552671"; "4155552671" alone is any ten digits), a US Social Security number ("078-05-1120")
 // and a Hong Kong identity card number with its check digit in brackets ("A123456(7)"). Toll-free
 // numbers (400 and 800 in China, 800, 833–888 in North America: "400-820-8820") are a company's.
-const OTHER_PLACES_NUMBER = /(?<![0-9A-Za-z])(?:(?:\+?1[ .-]?)?(?!\(?(?:400|800|8([3-8])\1)[ .)-])(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z]{1,2}[0-9]{6}[ ]?\([0-9A]\))(?![0-9A-Za-z])/gu;
+const OTHER_PLACES_NUMBER = /(?<![0-9A-Za-z])(?:(?:\+?1[ .-]?)?(?!\(?(?:400|800|8([3-8])\1)[ .)-])(?:\([2-9][0-9]{2}\)[ .-]?[2-9][0-9]{2}[ .-]?|[2-9][0-9]{2}[ .-][2-9][0-9]{2}[ .-])[0-9]{4}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z]{1,2}[0-9]{6}[ ]?\([0-9A]\))(?![0-9A-Za-z])/gu;
 // Every one of them holds a run of three digits, a sign and more digits, or a digit in brackets.
 const OTHER_PLACES_NUMBER_NEEDS = /[0-9]{3}[ .)-]|\([0-9A]\)/u;
 // Eleven digits or more identify someone or something: masked in redaction whatever their check digit.
@@ -482,6 +495,11 @@ const PLATFORM_ACCOUNTS = '淘宝|旺旺|支付宝|抖音|快手|小红书|微�
 // with ("我的账号是 lulu_2026", "登录账号：lulu_2026", "我的ID是lulu_2026"), and one after 账号 or 用户名 and a sign
 // ("通行账号是m24849350"; then the id holds a digit or _, see findAccounts); not "商品ID:3578046". Redaction's alone too.
 const SOCIAL_ACCOUNTS = 'instagram|facebook|twitter|推特|脸书|(?:ig|fb|ins)(?=\\s*[:：=])|(?<=我的)(?:ig|fb|ins)';
+// Accounts on more platforms, for second-hand goods, forums, games and code, and a member's or a user's number or id
+// ("闲鱼号 lulu_2026", "知乎 id: …", "discord: …", "用户ID：…", "会员号 …"): with 号, 账号, id or 名 after the name, or a sign.
+const MORE_PLATFORMS = '闲鱼|咸鱼|知乎|豆瓣|贴吧|百度|头条|得物|陌陌|探探|虎牙|斗鱼|网易云|steam|discord|github|gitlab|snapchat|reddit|linkedin|youtube|twitch|kakao|viber|roblox|xbox';
+const MEMBER_ACCOUNTS = '用户|会员|游戏|玩家|角色';
+const MORE_ACCOUNTS = `(?:${MORE_PLATFORMS}|${MEMBER_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名|[:：=]))`;
 const OWN_ACCOUNTS = '(?<=我的|登录|登陆)(?:账号|帐号|用户名|id)|(?:账号|帐号|用户名)(?=\\s{0,3}(?:[:：=＝]|是|为))|(?<=(?<![A-Za-z])my[ \\t])(?:user[ \\t]?name|user[ \\t]?id|account|handle)';
 const ACCOUNT_LABELS =
   `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${OWN_ACCOUNTS}`;
@@ -492,14 +510,21 @@ const ACCOUNT_LABELS =
 const ACCOUNT_SUFFIX = '\\s{0,2}(?:号码|号|账号|帐号|id)?';
 // A dot before a file's extension ends the id: a file named "微信kk_44444.jsonl" holds the id kk_44444.
 export const FILE_EXTENSION = '(?:jsonl|json|csv|tsv|txt|log|xlsx|xls|docx|doc|pptx|ppt|pdf|zip|rar|7z|gz|png|jpe?g|gif|webp|heic|bmp|mp3|mp4|mov|avi|wav|amr|silk|html?|xml|md|ya?ml)(?![A-Za-z0-9_-])';
-const ACCOUNT = new RegExp(`(?<![A-Za-z])(${anyCue(ACCOUNT_LABELS, ACCOUNT_SUFFIX)}|(?:${ACCOUNT_LABELS})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+/** An id after one of `labels`, with any separator: group 1 is the label with its separator, group 2 the id. */
+const accountPattern = (labels: string) =>
+  new RegExp(`(?<![A-Za-z])(${anyCue(labels, ACCOUNT_SUFFIX)}|(?:${labels})${ACCOUNT_SUFFIX}[ \\t]+is(?:[ \\t]+|(?=@)))@?([A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!${FILE_EXTENSION})(?=[A-Za-z0-9])){4,19})(?![A-Za-z0-9_-])`, 'giu');
+const ACCOUNT = accountPattern(ACCOUNT_LABELS);
+// The accounts of MORE_ACCOUNTS apart: redaction's alone, so that the pii-exposure rule's reading never tries them, and
+// tried only in a message that names one of them.
+const MORE_ACCOUNT = accountPattern(MORE_ACCOUNTS);
+const MORE_ACCOUNT_HINT = new RegExp(`${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}`, 'iu');
 // What every label of ACCOUNT_LABELS holds, without the look-arounds and the bracket, sign and space
 // forms around it: a plain test that most messages fail, where ACCOUNT tries its many labels at
 // every character.
 const ACCOUNT_LABEL_HINT =
   /q|扣|抠|企鹅|微|[薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[薇威维徽卫v]\s?x|wx|[加+➕]v|v(?=\s*[:：])|卫星|wei\s*xin|we\s*chat|绿泡泡|line|telegram|tg|whats\s?app|skype|钉钉|飞书|淘宝|旺旺|支付宝|抖音|快手|小红书|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle/iu;
 // The labels of accounts that redaction masks and the pii-exposure rule does not read: an account on a platform is no invitation to leave it.
-const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
+const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
 // After 账号 or 用户名 with no word before it that makes the account the writer's own.
 const ACCOUNT_WORD = /^(?:账号|帐号|用户名)/u;
 const OWN_ACCOUNT_BEFORE = /(?:我的|登录|登陆)$/u;
@@ -522,25 +547,30 @@ const SURNAME = `(?:${SURNAMES.join('|')})`;
 // A given name is one or two Han characters that are not a particle or the start of the next word.
 const GIVEN = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han}){1,2}';
 // The labels of a name in forms and address lines, and the words that say one in speech.
-const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收货人|签收人|取件人|联系人|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人';
+// 机主 is the registered owner of a phone number, asked in every telecom call; 付款人 and 汇款人 the one who paid. 订购人,
+// 取货人 (who picks a parcel up at a convenience store), 收件者, 寄件者 and 连络人 are Taiwan's words on an order form.
+const NAME_LABELS = '我的名字|名字|姓名|称呼|收件人|收件者|收货人|签收人|代收人|取件人|取货人|联系人|联络人|连络人|订购人|寄件者|寄件人|发件人|下单人|订货人|购买人|提货人|领取人|买家姓名|持卡人|开户人|户主|账户名称|户名|收款人|付款人|汇款人|转账人|开票人|机主';
 // Labels of a person in forms and records that as often start a sentence ("负责人马上处理", "签名方式",
 // "申请人为本人"): a name follows them only after a colon, an equals sign, a bar or an arrow, or in brackets.
 const FORM_NAME_LABELS = '经办人|负责人|申请人|投保人|被保险人|被保人|乘机人|乘车人|入住人|就诊人|监护人|担保人|借款人|车主|业主|法定代表人|法人|签名|署名|实名|落款人|落款|签字人|签字|患者|预约人|挂号人';
 const SIGNED_NAME_CUE = signedCue(FORM_NAME_LABELS);
-const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人)\\s*[:：是为]?\\s*';
+// In Cantonese 係 is 是 and 嘅 is 的 ("我係王建國", "我嘅名係王建國"; 係 reads 系 in simplified characters). The name may stand in quotation marks or title brackets ("我叫“王建国”", "我叫 《王建国》").
+const NAME_SAID = '(?:我叫|我是|我的名字(?:是|叫)|名字(?:是|叫)|本人|鄙人|敝人|我系|我(?:嘅|的|个)名(?:系|叫))\\s*[:：是为]?\\s*[“"\'‘《「『]?\\s*';
 // A label with a sign after it or in brackets ("姓名=", "【收货人】", "经办人："), or with nothing or spaces after it.
-const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})`;
+const NAME_CUE = `(?:${NAME_SAID}|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareOrChangedCue(NAME_LABELS)})`;
 // "我叫王小明", "收件人：李华", "我叫黄 蓉": the surname, then (after at most one space) the given name.
 // The given name may be spaced too ("王 建 国"), so that its second character is not left in clear.
 const GIVEN_SPACED = '(?:(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})(?:[ \\t]?(?!电话|手机|地址|先生|女士|小姐|[的了吗呢吧啊呀嘛么是在和跟])\\p{Script=Han})?';
 const CUED_NAME = new RegExp(`${NAME_CUE}(${SURNAME})(\\s?${GIVEN_SPACED})`, 'gdu');
-// "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名).
-const SURNAME_THEN_NAME = new RegExp(`(?:我姓|本人姓|免贵姓|我的姓是)(${SURNAME})[\\s,，、.]{0,2}(?:我)?(?:叫|名叫|名字叫|单名|名)\\s*(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
+// "我姓杨，叫杨过", "免贵姓张，单名一个伟字" (the second only as far as 单名), "姓王名建国", "姓陈，名字是晓梅": 姓, a
+// surname, and a word that gives the name after it (叫, 名, 名字是 …).
+// With no word between, the full name after the surname starts with it again ("免贵姓王，王建国").
+const SURNAME_THEN_NAME = new RegExp(`姓(?:是)?(${SURNAME})[\\s,，、.]{0,2}(?:(?:我)?(?:叫|名叫|名字叫|名字是|名字为|单名|名)\\s*|(?=\\1))(${SURNAME})?(\\s?${GIVEN})`, 'gdu');
 // "我叫Zhang Wei", "名字：Li Lei": a name in Latin letters after a cue (not after 我是, which is too often "我是VIP").
 // A Latin name is up to four words: "Zhang Wei", "Mary-Jane O'Neil", "J. R. R. Tolkien", "John Q. Smith".
 const LATIN_WORD = "(?:[A-Za-z][A-Za-z'’]{0,18}[A-Za-z](?:-[A-Za-z][A-Za-z'’]{0,18}[A-Za-z])?|[A-Za-z]\\.?)";
 const LATIN_NAME = new RegExp(
-  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
+  `(?:(?:我叫|叫我|我的名字(?:是|叫)?|名字(?:是|叫)?)\\s*[:：是为]?\\s*|${markedCue(NAME_LABELS)}|${SIGNED_NAME_CUE}|${bareOrChangedCue(NAME_LABELS)})(${LATIN_WORD}(?:(?:[ \\t·・]{1,2}|(?<=\\.))${LATIN_WORD}){0,3})(?![A-Za-z])`,
   'gdu',
 );
 // "I'm John Smith", "my name is Mary-Jane O'Neil", "this is Li Lei": after an English cue only
@@ -568,7 +598,7 @@ const AFTER_NAME = '(?:电话|手机|号码|地址|信息|先生|女士|小姐|�
 const NOT_NAME_START = `(?:${AFTER_NAME}|姓名|名字|名称|联系|账号|帐号|卡号|收货|收件|性别|年龄|生日|证件|身份|备注|邮箱|微信|单位|部门|职务|职位|[等去来到找打买退交发办签怎什再先给把让帮问看重填们数员])`;
 const NAME_CHARS = `((?!${NOT_NAME_START})\\p{Script=Han}(?:[ \\t]?(?!${AFTER_NAME})\\p{Script=Han}){1,3})`;
 // Where a name stops: punctuation, the end, or the next field of an address label.
-const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证)';
+const NAME_END = '(?=[\\s,，。.!！?？、;；:：~～…)）】」』"”]|$|电话|手机|号码|地址|先生|女士|小姐|身份证|个人)';
 // Always a name after these, or after a label with a sign that says the value follows (: = | → 是 为 …) or
 // in brackets: "我叫乔峰", "名字是阿朱", "收件人：乔峰", "姓名=虚竹", "【收货人】乔峰".
 const INTRODUCED_NAME = new RegExp(
@@ -581,7 +611,7 @@ const INTRODUCED_NAME = new RegExp(
 // and start with a surname on the list or are not a word jieba's dictionary holds as something else.
 const NAME_PERHAPS = new RegExp(
   [
-    `${bareCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`,
+    `${bareOrChangedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`,
     `叫我[ \\t]*${NAME_CHARS}(?=就行|就好|就可以|好了|即可|吧|[\\s,，。.!！?？~～…]|$)`,
     `(?:我是|这边是|这里是)[ \\t]*((?:(?!${NOT_NAME_START})\\p{Script=Han}){2,3})(?=[\\s,，。.!！?？、~～…]|$)`,
   ].join('|'),
@@ -591,10 +621,11 @@ const NAME_PERHAPS = new RegExp(
 // ("收货人（必填）"), only a full name counts: a surname on the list and one or two given characters that
 // jieba holds as no other word (isPlausibleFullName).
 const NAME_AFTER_JOIN = new RegExp(`${joinedCue(NAME_LABELS)}${NAME_CHARS}${NAME_END}`, 'gdu');
-// The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"):
-// these labels as often start a sentence ("负责人 马上处理"). Every such label ends in 人, 主, 名, 款, 字 or 者.
-const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})[ \\t]{1,3}${NAME_CHARS}${NAME_END}`, 'gdu');
-const SPACED_FORM_NAME_NEEDS = /[人主名款字者][ \t]/u;
+// The same after the label of a person in a form or a record with only spaces between ("落款 王建国", "经办人 王 建国"),
+// or none ("落款王建国"): these labels as often start a sentence ("负责人 马上处理", "负责人马上到"). Every such
+// label ends in 人, 主, 名, 款, 字 or 者, and a name after none starts with a surname on the list.
+const SPACED_FORM_NAME = new RegExp(`(?:${FORM_NAME_LABELS})(?:[ \\t]{1,3}|(?=${SURNAME}))${NAME_CHARS}${NAME_END}`, 'gdu');
+const SPACED_FORM_NAME_NEEDS = new RegExp(`[人主名款字者](?:[ \\t]|${SURNAME})`, 'u');
 // A full name as an invoice's title ("发票抬头：王建国", "抬头写王建国"): the title is as often a company's name, which is no full name.
 const INVOICE_TITLE_NAME = new RegExp(`抬头[ \\t]*(?:写|是|为|填|开|[:：=])?[ \\t]*${NAME_CHARS}${NAME_END}`, 'gdu');
 const INVOICE_TITLE_NAME_NEEDS = /抬头/u;
@@ -608,17 +639,28 @@ const HONORIFIC = /[（(]?(?:先生|女士|小姐)/gu;
 const SURNAME_SET = new Set(SURNAMES);
 const GIVEN_ONLY = new RegExp(`^${GIVEN}$`, 'u');
 // A full name in a greeting or an address line: after 尊敬的 / 亲爱的 ("尊敬的王建国客户", "亲爱的张伟同学"),
-// or standing alone before 您好, 客户, 同学 or 老师 ("王建国您好", "，张伟同学"). A lone surname is not
+// or standing alone before 您好, 客户, 同学 or 老师 ("王建国您好", "，张伟同学"), also with a comma or a space before 您好
+// ("王建国，您好：", the opening of a letter), before 您的 after a comma ("王建国，您的订单已发出"), and before the words an
+// agent calls a customer by (客官, 师傅, 阿姨, 同志, 亲 …: "王建国师傅", "王建国亲"). A lone surname is not
 // enough here (向客户, 顾客您好 and 向同学 are ordinary words that start with one): the name has a
 // given name too, and isPlausibleFullName turns away words that look like one.
 const GREETING_AFTER_NAME = '(?:您好|你好|客户|同学|老师|先生|女士|小姐|[（(](?:先生|女士)[）)])';
 const NAME_IN_GREETING = new RegExp(
   [
     `(?:尊敬的|亲爱的)[ \\t]?(\\p{Script=Han}{2,4}?)(?=${GREETING_AFTER_NAME}|[^\\p{Script=Han}]|$)`,
-    `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4})(?=您好|你好|客户|同学|老师)`,
+    `(?<![\\p{Script=Han}@])(\\p{Script=Han}{2,4})(?=[ \\t]*[,，]?[ \\t]*(?:您好|你好)|[ \\t]*[,，][ \\t]*(?:您|你)的|客户|同学|老师|客官|师傅|阿姨|叔叔|同志|大哥|大姐|亲(?!\\p{Script=Han}))`,
   ].join('|'),
   'gdu',
 );
+// A full name after a greeting, a thanks, an apology or an answer ("你好王建国", "您好王建国，请问", "Dear 王建国，",
+// "好的王建国，已记下", "收到王建国", "抱歉王建国", "谢谢王建国的耐心等待", "给王建国造成不便"), where the name ends the clause or
+// 的, 造成 or 带来 follows it. Only a full name counts (isFullNameAmongWords), with no pronoun or particle in its given
+// name: "好的马上处理", "谢谢黄金的", "好的，谢你", "好的 谢啦" stay.
+const NAME_AFTER_GREETING = new RegExp(
+  `(?:你好|您好|嗨|哈喽|(?<![A-Za-z])(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)|好的|收到|抱歉|不好意思|谢谢|感谢|给)[ \\t,，]{0,2}(${SURNAME}(?:(?![你您我他她它们啦哈哦喔呗嘞咯哟])\\p{Script=Han}){1,2}?)(?=[^\\p{Script=Han}]|$|的|造成|带来)`,
+  'gdu',
+);
+const NAME_AFTER_GREETING_NEEDS = /你好|您好|嗨|哈喽|hi|hello|hey|dear|好的|收到|抱歉|不好意思|谢谢|感谢|给/iu;
 // Words that start with a surname and stand where a name would: "顾客您好", "尊敬的金卡客户", "亲爱的张家口",
 // "谢谢美老师".
 const LOOKS_LIKE_A_NAME = /^(?:顾客|金卡|龙卡|白金|黄金|金牌|金钻|高级|高端|万千|周末|张家口|谢谢)/u;
@@ -674,7 +716,7 @@ const NAME_BESIDE_PHONE = new RegExp(
 // the last two to four Han characters before the number, from the first surname that starts a full name.
 const NAME_GLUED_TO_PHONE = new RegExp(`(?<=\\p{Script=Han})(\\p{Script=Han}{2,4})(?=${MOBILE_WHOLE_OR_MASKED})`, 'gdu');
 const MOBILE_IN_TEXT = new RegExp(MOBILE_WHOLE_OR_MASKED, 'u');
-const GREETING_WORD = /尊敬的|亲爱的|您好|你好|客户|同学|老师|先生|女士|小姐/u;
+const GREETING_WORD = /尊敬的|亲爱的|您好|你好|您的|你的|客户|同学|老师|先生|女士|小姐|客官|师傅|阿姨|叔叔|同志|大哥|大姐|亲/u;
 const PHONE_OR_PARCEL = new RegExp(`${MOBILE_WHOLE_OR_MASKED}|收`, 'u');
 // A full name standing alone where a person is named: mentioned and greeted ("@王建国 你好"; a mention alone is as
 // often a public figure's handle on Weibo, "@罗永浩 @锤子科技"), as the speaker at the start of
@@ -689,26 +731,53 @@ const NAME_STANDING_ALONE = new RegExp(
     `(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)[ \\t]*(?=敬上|拜上|谨上)`,
     // The view reads a dash as "-": "——" is "--" there.
     `(?:此致敬礼|敬礼|--)[ \\t\\n]*(\\p{Script=Han}{2,4})(?=[\\s。.!！]|$)`,
+    // 在下, a modest "I", before a full name that ends the clause ("在下王建国"; not "在下方申告渠道", "在下单了").
+    `(?<!\\p{Script=Han})在下[ \\t]?(\\p{Script=Han}{2,3})(?=[^\\p{Script=Han}]|$)`,
   ].join('|'),
   'gdu',
 );
-const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--/u;
+const NAME_STANDING_ALONE_NEEDS = /[@:：[【]|本人|是我|[敬拜谨]上|敬礼|--|在下/u;
 // Characters that end the name of a product's version or model ("下单的是高配版"), not a given name.
 const PRODUCT_WORD_END = /[版款型码套装色号]$/u;
 // A full name as the owner of an order, an account or a document, with no label before it: "这是王建国的订单",
 // "用王建国的身份证", "以王建国的名义下单", "王建国的手机号" (after 是, 用 or 以, or no Han character), "订单是王建国的",
 // and the one who ordered or receives, "下单的是王建国", "收货的是王建国". Only a full name counts (isFullNameAmongWords):
 // "这是我们的订单", "这是客服的问题", "以公司的名义", "下单的是什么" stay.
-const OWNED = '(?:订单|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员)';
+const OWNED = '(?:订单|单子|账号|帐号|账户|帐户|手机号码|手机号|手机|电话号码|电话|身份证号|身份证|银行卡|包裹|快递|名义|名下|会员|聊天记录|记录|资料)';
+// Also the one who signs for a parcel, takes it or has it taken, and an account in someone's name: "快递是王建国签收的",
+// "被王建国签收了", "由王建国代收", "让王建国来拿", "委托王建国来取", "王建国名下的账户", "账户是王建国的名字" (not "由于快递签收"),
+// and a record asked for or sent: "发一下王建国的聊天记录", "查王建国的订单".
+const RECEIVES = '(?:代收|签收|收货|收件|取件|取走|拿走|来取|来拿|去取|下单|下的单)';
 const OWNER_NAME = new RegExp(
   [
-    `(?:(?<!\\p{Script=Han})|(?<=[是用以]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
-    `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦])`,
+    `(?:(?<!\\p{Script=Han})|(?<=[是用以下查发看调把将]))(${SURNAME}\\p{Script=Han}{1,2}?)的(?=${OWNED})`,
+    `(?<=${OWNED}[ \\t]?是[ \\t]?)(${SURNAME}\\p{Script=Han}{1,2}?)的(?=[^\\p{Script=Han}]|$|[吗呢吧啊呀哦]|名字|姓名)`,
     `(?:下单|收货|签收|收件)的人?[ \\t]?(?:是|为)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|本人|[吗呢吧啊呀哦])`,
+    `(?<=[是被让]|委托|由)(?!于)(${SURNAME}\\p{Script=Han}{1,2}?)(?=${RECEIVES})`,
+    `(?:(?<!\\p{Script=Han})|(?<=[是用以在]))(${SURNAME}\\p{Script=Han}{1,2}?)(?=名下)`,
   ].join('|'),
   'gdu',
 );
-const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的`, 'u');
+const OWNER_NAME_NEEDS = new RegExp(`的${OWNED}|${OWNED}[ \\t]?是|(?:下单|收货|签收|收件)的|${RECEIVES}|名下`, 'u');
+// A full name in a message about a name, where it is put right or pointed at with no label right before it: after a word
+// that corrects or changes ("名字打错了，应该是王建国", "名字写成了王建军，正确是王建国", "收件人信息改一下，改成王建国") or says
+// what a parcel's label shows ("快递单上写的王建国"), before
+// 这个名字 or 的名字 ("填的王建国这个名字"), and after 名字 or 姓名 and a comma ("帮我改下名字，王建国"). Read only in a message
+// that speaks of a name, of the person a parcel is for or of a parcel's label (NAME_TOPIC), and only a full name counts (isFullNameAmongWords):
+// "颜色应该是黄色的", "应该是周一" stay.
+const NAME_TALKED_ABOUT = new RegExp(
+  [
+    `(?:应该是|应为|正确的?是|正确为|改成|改为|换成|换为|写成了?|打成了?|错写成|不是|写的是?|写着)[ \\t]?(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$|[吧啊呀哦哈呢]|才对|这个名字|的名字)`,
+    `(${SURNAME}\\p{Script=Han}{1,2}?)(?=这个名字|这个姓名|这名字|的名字|的姓名)`,
+    `(?:名字|姓名)[ \\t]*[,，][ \\t]*(${SURNAME}\\p{Script=Han}{1,2}?)(?=[^\\p{Script=Han}]|$)`,
+  ].join('|'),
+  'gdu',
+);
+const NAME_TOPIC = /名字|姓名|收件人|收货人|签收人|联系人|寄件人|单上|单子上/u;
+const NAME_TALKED_ABOUT_NEEDS = /应该是|应为|正确|改成|改为|换成|换为|写成|打成|不是|写的|写着|名字|姓名/u;
+// A full name before the holder's sex, as a form or a list of passengers gives it: "王秀英 女 1990年", "王建国，男，35岁".
+const NAME_BEFORE_SEX = /(?<!\p{Script=Han})(\p{Script=Han}{2,4}?)(?:[ \t]+|[ \t]*[,，、/][ \t]*)(?=[男女](?:[ \t,，、/]|[0-9]|$))/gdu;
+const SEX = /[男女]/u;
 // A name's characters spelt one by one, as a caller gives a name on the phone: "伟大的伟", "婀娜的娜", "建设的建",
 // "国家那个国" after a name is given ("我叫王建国，三横王，建设的建，国家的国"). Each phrase is a word, 的 or 那个, and a
 // character of that word, standing alone between signs; it is masked whole, since it names the character a mask
@@ -734,10 +803,11 @@ const GIVEN_AFTER_VERB = '(?:(?!电话|手机|地址|先生|女士|小姐|[的�
 // starts 转人工, 转账, 转发.
 // Also after the verbs of sending ("寄给王建国"), after 给 when a call or a parcel follows the name ("给王建国打个电话";
 // not "给钱怎么", "给石景山营业厅"), after 麻烦 ("麻烦王建国签收一下"), after a
-// word for one's family or friends ("我老婆王秀英明天在家"), and with 一下 after the verb ("帮我找一下王建国").
-const RELATIVE = '我(?:老婆|老公|媳妇|爱人|丈夫|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)';
-const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
-const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|给|帮|写|麻烦|我/u;
+// word for one's family or friends, perhaps with 是 or 叫 ("我老婆王秀英明天在家", "我老公是王建国", "孩子爸爸王建国", "家属王建国";
+// not the 家属 of "老家属于…"), and with 一下 after the verb ("帮我找一下王建国").
+const RELATIVE = '(?:我(?:老婆|老公|媳妇|爱人|丈夫|先生|妻子|妈妈?|爸爸?|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|朋友|同事)|孩子(?:他|她)?(?:爸爸?|妈妈?))(?:是|叫)?';
+const NAME_AFTER_VERB = new RegExp(`(?:叫做|名叫|(?<!我)叫|找|转告|通知|告诉|转给|交给|联系|转达|客户|顾客|买家|(?<![老大全])家(?:属|人)|亲属|(?<=[0-9*＊][ \\t]?)转|寄给|发给|送给|打给|开给|给(?=${SURNAME}\\p{Script=Han}{1,2}(?:打|回|发|寄|送|留))|帮(?=${SURNAME}\\p{Script=Han}{1,2}(?:查|看|问|处理|办|退|改|下单|买|取|签))|写(?=${SURNAME}\\p{Script=Han}{1,2}的(?:名字|姓名))|麻烦|${RELATIVE})(?:一下)?[ \\t]?(${SURNAME})([ \\t]?${GIVEN_AFTER_VERB})`, 'gdu');
+const VERB_BEFORE_NAME = /叫|找|转|通知|告诉|联系|客户|顾客|买家|家属|亲属|家人|给|帮|写|麻烦|我|孩子/u;
 // A title after a surname is no given name: "找王经理", "通知李老师", "找王总".
 const TITLE_AFTER_SURNAME = /^(?:经理|主管|总监|老板|老师|师傅|医生|律师|同学|阿姨|叔叔|大哥|大姐|哥哥|姐姐|小哥|小妹|部长|科长|处长|局长|院长|校长|队长|组长|店长|总|工|哥|姐|姨|叔|生)/u;
 // A name in Han characters as the value of a field in JSON, a query string or XML: {"name":"王建国"},
@@ -857,29 +927,32 @@ const POSTCODE_AFTER_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'uy');
 const POSTCODE_AFTER_CUED_STREET = new RegExp(POSTCODE_AFTER_STREET_SOURCE, 'iuy');
 // A home in a housing estate, with no district or road before it: the estate's name (ending in 小区,
 // 花园, 公寓, 家园, 苑 …), a building's number (栋, 幢, 座, 号楼) and a unit and a room, or a room
-// ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"). A building's number alone
-// ("5号楼") is no one's home. The name is read back from the estate's word to the first word that
-// is not part of it (see placeNameStart).
-const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园|新城|城|山庄|公馆|华府|府|大厦|社区|宿舍|里|湾|郡|邸|庭';
+// ("万科城市花园3栋2单元501", "阳光小区5号楼3单元402室", "翠苑3幢402室"), in Beijing a numbered area and a door for the
+// unit ("和平里七区18号楼2门501"); an office the same way, its tower, perhaps a floor, and a room ("国贸中心B座2203",
+// "望京SOHO T1座1203", "中关村大厦B座15层1501"), whatever word for leaving a parcel stands before it (放到, 放在, 放 …).
+// A building's number alone ("5号楼", "国贸中心B座") is no one's home. The name is read back from the estate's word to
+// the first word that is not part of it (see placeNameStart).
+const ESTATE_WORDS = '小区|花园|公寓|家园|新村|花苑|雅苑|苑|园区|园|新城|城|山庄|公馆|华府|府|大厦|大楼|写字楼|商务楼|商厦|中心|广场|SOHO|Soho|soho|社区|宿舍|里|(?<=[一二三四五六七八九十0-9东西南北中])区|湾|郡|邸|庭';
 const BUILDING = '[0-9A-Za-z一二三四五六七八九十]{1,4}[ \\t]?(?:号楼|栋|幢|座|号院)';
-const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?单元';
+const UNIT = '[0-9一二三四五六七八九十]{1,2}[ \\t]?(?:单元|门)';
 const ROOM = '[0-9]{3,5}(?:[ \\t]?(?:室|房|号(?![线码])))?(?![0-9]|[元块件个天次%])';
-const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|${ROOM})`, 'gu');
+const FLOOR = '[0-9一二三四五六七八九十]{1,3}[ \\t]?(?:楼|层)';
+const ESTATE_HOME = new RegExp(`(?:${ESTATE_WORDS})[ \\t]?${BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?(?:${ROOM})?|(?:${FLOOR}[ \\t-]?)?${ROOM})`, 'gu');
 const ESTATE_NUMBERS_NEED = /[栋幢座]|号楼|单元|号院/u;
 // A home on a road with no region before it: the road (路, 街, 大道, 巷, 弄, 胡同), a house number, and a
 // floor or a building and a room, a unit and a room, or a room with its unit ("中山路100号3楼301室",
 // "建国路88号1201室", "文三路90号2单元501"). A house number alone ("中山路100号", a shop as often) stays, and
 // so does one with a number that counts something ("中山路1号2000元"). The road's name is read back as an
 // estate's is.
-const FLOOR_OR_BUILDING = `(?:${BUILDING}|[0-9一二三四五六七八九十]{1,3}[ \\t]?(?:楼|层))`;
+const FLOOR_OR_BUILDING = `(?:${BUILDING}|${FLOOR})`;
 const ROAD_HOME = new RegExp(
   `(?:大道|路|街|巷|弄|胡同)[0-9]{1,5}(?:-[0-9]{1,5})?号院?[ \\t-]?(?:${FLOOR_OR_BUILDING}[ \\t-]?(?:${UNIT}[ \\t-]?)?${ROOM}|${UNIT}[ \\t-]?${ROOM}|[0-9]{3,5}[ \\t]?(?:室|房)(?![0-9]))`,
   'gu',
 );
 const ROAD_NUMBER_NEEDS = /[路街巷弄道同][0-9]/u;
 // Where an estate's or a road's name stops, read backwards: a word that says where one lives or sends
-// things, a pronoun, a particle, or a region (kept, as after a cue).
-const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为：:，,。\s]/u;
+// things or leaves a parcel, a pronoun, a particle, or a region (kept, as after a cue).
+const BEFORE_ESTATE_NAME = /[在住到是我你他她您的了和跟往给把被寄送发至址为放搁存：:，,。\s]/u;
 // 市 ends a city, but not in 城市, 都市 or 超市, which estates are named after ("万科城市花园", "都市花园").
 const REGION_END = /[省区县镇乡]$|(?<![城都超门])市$/u;
 
@@ -894,6 +967,7 @@ const LAST_EIGHT = /(?:后面|后边|后[8八]位|剩下)[^0-9，,。；;！!？
 export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => boolean]> = [
   [PERCENT_ESCAPES, (text) => text.includes('%')],
   [HTML_CHARACTER_REFERENCE, (text) => text.includes('&#')],
+  [HTML_NAMED_REFERENCE, (text) => HTML_NAMED_REFERENCE_NEEDS.test(text)],
   [SPACE_BETWEEN_DICTATED, (text) => DICTATED_PAIR.test(text)],
   [SPOKEN_UNDERSCORE, (text) => SPOKEN_UNDERSCORE_NEEDS.test(text)],
   [CHINESE_DIGITS_IN_ID, (text) => AT_OR_UNDERSCORE.test(text)],
@@ -904,6 +978,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [DOT_WORD_IN_NAME, hasAt],
   [DOT_WORD, hasAt],
   [ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text) && ACCOUNT_LABEL_HINT.test(text)],
+  [MORE_ACCOUNT, (text) => ACCOUNT_ID_SHAPE.test(text) && MORE_ACCOUNT_HINT.test(text)],
   [LABELLED_LANDLINE, (text) => PHONE_LABEL_WORD.test(text)],
   [TAIWAN_MOBILE, (text) => text.includes('09')],
   [OTHER_PLACES_NUMBER, (text) => OTHER_PLACES_NUMBER_NEEDS.test(text)],
@@ -916,6 +991,9 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [NAME_GLUED_TO_PHONE, (text) => MOBILE_IN_TEXT.test(text)],
   [NAME_STANDING_ALONE, (text) => NAME_STANDING_ALONE_NEEDS.test(text)],
   [OWNER_NAME, (text) => OWNER_NAME_NEEDS.test(text)],
+  [NAME_TALKED_ABOUT, (text) => NAME_TALKED_ABOUT_NEEDS.test(text)],
+  [NAME_BEFORE_SEX, (text) => SEX.test(text)],
+  [NAME_AFTER_GREETING, (text) => NAME_AFTER_GREETING_NEEDS.test(text)],
   [CHARACTER_SPELT, (text) => CHARACTER_SPELT_NEEDS.test(text)],
   [SPACED_FORM_NAME, (text) => SPACED_FORM_NAME_NEEDS.test(text)],
   [INVOICE_TITLE_NAME, (text) => INVOICE_TITLE_NAME_NEEDS.test(text)],
@@ -923,6 +1001,8 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [GREETED_NAME, (text) => LATIN_GREETING_WORD.test(text)],
   [LABELLED_LATIN_NAME, (text) => NAME_LABEL_WORD.test(text)],
   [NAME_HERE, (text) => HERE_WORD.test(text)],
+  [PINYIN_NAME_SAID, (text) => NAME_SAID_WORD.test(text)],
+  [MAIL_HEADER_NAME, (text) => MAIL_HEADER_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -1059,7 +1139,7 @@ export function findLandlines(text: string): PiiSpan[] {
   const view = piiViewWithoutGaps(text);
   const subscriber = (digits: string) => digits.replace(/[ -]/gu, '');
   const found: PiiSpan[] = [...view.text.matchAll(LANDLINE)].map((m) => {
-    const [area, number] = m[1] === undefined ? [m[3]!, m[4]!] : [m[1], m[2]!];
+    const [area, number] = m[1] !== undefined ? [m[1], m[2]!] : m[3] !== undefined ? [m[3], m[4]!] : [m[5]!, m[6]!];
     return { kind: 'landline' as const, ...view.original(m.index, m.index + m[0].length), value: area + subscriber(number), keep: area };
   });
   if (!mayMatch(LABELLED_LANDLINE, view.text)) return found;
@@ -1164,8 +1244,10 @@ export function findAccounts(text: string, reading: PiiReading = 'eager'): Accou
   if (!mayHoldAccountId(text)) return [];
   const view = piiView(text, reading);
   // An id is five letters or digits at least: most messages hold no such run, and ACCOUNT's many labels cost a try at every character.
-  if (!mayMatch(ACCOUNT, view.text)) return [];
-  return [...view.text.matchAll(ACCOUNT)].flatMap((m) => {
+  const patterns = (reading === 'eager' ? [ACCOUNT, MORE_ACCOUNT] : [ACCOUNT]).filter((pattern) => mayMatch(pattern, view.text));
+  const matches = patterns.flatMap((pattern) => [...view.text.matchAll(pattern)]);
+  if (patterns.length > 1) matches.sort((a, b) => a.index - b.index);
+  return matches.flatMap((m) => {
     // After the label and perhaps an @.
     const start = m.index + m[0].length - m[2]!.length;
     // The words that introduce the id, without the brackets, signs or spaces around them.
@@ -1207,6 +1289,8 @@ export function findNames(text: string): PiiSpan[] {
     else found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[2]!.trim(), keep: m[1]! });
   }
   for (const m of view.text.matchAll(SURNAME_THEN_NAME)) {
+    // "姓王，王经理": a title, not a given name.
+    if (TITLE_AFTER_SURNAME.test(m[3]!.trim())) continue;
     const given = m.indices![3]!;
     found.push({ kind: 'name', ...view.original(...given), value: m[1]! + m[3]!.trim(), keep: m[1]! });
     for (const span of [...surnameSpans(m.indices![1]), ...surnameSpans(m.indices![2])]) found.push({ kind: 'name', ...view.original(...span), value: view.text.slice(...span) });
@@ -1229,6 +1313,10 @@ export function findNames(text: string): PiiSpan[] {
     const name = view.text.slice(...span);
     if (isPlausibleFullName(name)) found.push({ kind: 'name', ...view.original(...span), value: name });
   }
+  for (const m of mayMatch(NAME_AFTER_GREETING, view.text) ? view.text.matchAll(NAME_AFTER_GREETING) : []) {
+    const name = m[1]!;
+    if (isFullNameAmongWords(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
+  }
   for (const m of phoneOrParcel ? view.text.matchAll(NAME_BESIDE_PHONE) : []) {
     const span = (m.indices![1] ?? m.indices![2] ?? m.indices![3])!;
     if (isPlausibleFullName(view.text.slice(...span).replace(/[ \t]/gu, ''))) found.push(nameSpan(view, span));
@@ -1246,8 +1334,10 @@ export function findNames(text: string): PiiSpan[] {
   const invoiceTitles = mayMatch(INVOICE_TITLE_NAME, view.text) ? [...view.text.matchAll(INVOICE_TITLE_NAME)] : [];
   for (const m of [...view.text.matchAll(NAME_AFTER_JOIN), ...spaced, ...invoiceTitles]) {
     const name = m[1]!.replace(/[ \t]/gu, '');
+    // Glued to the word before it, a name stands among words as after 叫 ("负责人马上到" holds no 马上到).
+    const glued = /\p{Script=Han}/u.test(view.text[m.indices![1]![0] - 1] ?? '');
     // A title after the surname is no given name: "负责人 王经理".
-    if (isPlausibleFullName(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
+    if ((glued ? isFullNameAmongWords(name) : isPlausibleFullName(name)) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, m.indices![1]!));
   }
   for (const m of view.text.matchAll(NAME_PERHAPS)) {
     const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
@@ -1270,12 +1360,22 @@ export function findNames(text: string): PiiSpan[] {
     const name = view.text.slice(...span);
     if (isFullNameAmongWords(name) && !PRODUCT_WORD_END.test(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, span));
   }
+  for (const m of NAME_TOPIC.test(view.text) && mayMatch(NAME_TALKED_ABOUT, view.text) ? view.text.matchAll(NAME_TALKED_ABOUT) : []) {
+    const span = m.indices!.slice(1).find((indices) => indices !== undefined)!;
+    const name = view.text.slice(...span);
+    if (isFullNameAmongWords(name) && !TITLE_AFTER_SURNAME.test(name.slice(startsWithSurname(name).length))) found.push(nameSpan(view, span));
+  }
+  for (const m of mayMatch(NAME_BEFORE_SEX, view.text) ? view.text.matchAll(NAME_BEFORE_SEX) : []) {
+    if (isPlausibleFullName(m[1]!)) found.push(nameSpan(view, m.indices![1]!));
+  }
   for (const m of GIVES_A_NAME.test(view.text) && mayMatch(CHARACTER_SPELT, view.text) ? view.text.matchAll(CHARACTER_SPELT) : []) {
     if (m[1]!.includes(m[2]!)) found.push({ kind: 'name', ...view.original(m.index, m.index + m[0].length), value: m[0] });
   }
   for (const span of closingNames(view)) found.push(span);
   for (const span of greetedNames(view)) found.push(span);
   for (const span of labelledLatinNames(view)) found.push(span);
+  for (const span of pinyinNamesSaid(view)) found.push(span);
+  for (const span of mailHeaderNames(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];
@@ -1354,7 +1454,7 @@ function nameSpan(view: MappedText, [start, end]: [number, number]): PiiSpan {
 }
 
 /** The view with invisible and full-width characters undone but digits left as they are grouped. */
-function piiViewWithoutGaps(text: string): MappedText {
+export function piiViewWithoutGaps(text: string): MappedText {
   return MappedText.of(text)
     .replace(INVISIBLE, () => '')
     .replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0))

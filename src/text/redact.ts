@@ -1,4 +1,5 @@
 import { partOfSpeech } from './jieba.js';
+import { findEmailNames } from './email-pieces.js';
 import { findIdParts } from './id-parts.js';
 import { findInvitedIds, findNicknames } from './social-ids.js';
 import { simplifiedInPlace } from './normalize.js';
@@ -28,19 +29,22 @@ import { COMMON_SURNAMES, type PiiSpan, findAccounts, findAddresses, findEmails,
  * - a resident ID number given in parts (身份证前六位110105 后面是19900101123X, or split across a line): the first
  *   three digits kept;
  * - e-mail addresses (also with another word, sign or space for the @ before a well-known mail host:
- *   lilei圈163.com, lilei 在 163.com): the domain kept, and the name's first character when it is a
- *   Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is masked whole);
+ *   lilei圈163.com, lilei 在 163.com, and an a in brackets: lilei(a)163.com): the domain kept, and the name's first
+ *   character when it is a Latin letter or a digit (a name with Han characters in it, 王建国13812345678@163.com, is
+ *   masked whole); an address's name given apart from its host (邮箱是zhang_san，163的): its first character kept;
  * - WeChat and QQ ids after those words (V信, 薇信, 微.信, 加v, Wechat:, 企鹅号, Q Q, q号 …), and ids after
- *   other messengers' names (绿泡泡, LINE, Telegram, Skype, 钉钉 …): first and last character kept;
+ *   other messengers' names (绿泡泡, LINE, Telegram, Skype, 钉钉 …), and accounts after platforms' names (淘宝账号, 闲鱼号,
+ *   discord:, github: …) or a user's or a member's id (用户ID：, 会员号): first and last character kept;
  * - passport and travel-permit numbers after 护照 / 通行证: first character and last 2 kept;
  * - mainland licence plates (京A12345, 沪A·12345, 京A-12345, 京 A12345): province and city letter kept;
  * - street addresses after 地址 / 收货地址 / 寄到 / 送到 …, to the end of the clause: province, city
  *   and district kept, the rest masked around whatever else was masked inside it; the same for an
  *   address with no such word, known by its shape (a region, then a road and a house number), and a
- *   home in a housing estate (万科城市花园3栋2单元501); English street addresses (123 Main Street) and
+ *   home in a housing estate (万科城市花园3栋2单元501, 和平里七区18号楼2门501) or an office with its tower and room
+ *   (放在国贸中心B座2203); English street addresses (123 Main Street) and
  *   the postcode after them, the city kept;
  * - personal names after 我叫 / 姓名 / 称呼 / 收件人 / 签收人 / 联系人 / 发件人 / 户名 / 叫我 / 我是 / 这边是 / 我姓…叫 /
- *   I'm / my name is / Recipient: / name John Smith / recipient Mary Jones / name: wang jianguo …, a label
+ *   I'm / my name is / Recipient: / name John Smith / recipient Mary Jones / name: wang jianguo / 收件人改成 / 姓…名 …, a label
  *   followed by any separator of labels.ts or in brackets
  *   (whether or not the surname is a common one) and before 先生 / 女士 / 小姐: a common one-character
  *   surname kept, a compound one masked (a Latin name: its first letter kept); a full name after 叫
@@ -75,6 +79,8 @@ export function findRedactions(original: string): Redaction[] {
     // The name's first letter or digit is kept; a name that starts in Han characters starts with a
     // person's name (王建国13812345678@163.com), and is masked whole.
     findEmails(text).map((m) => ({ start: m.start, end: m.end, replacement: `${/^[A-Za-z0-9]/u.test(m.value) ? m.value[0] : ''}***@${m.keep}` })),
+    // An address's name given apart from its host ("邮箱是zhang_san，163的") keeps its first character.
+    findEmailNames(text).map((m) => ({ start: m.start, end: m.end, replacement: maskMiddle(m.value, 1, 0) })),
     // An ID number in parts, before the numbers its parts also are (19900101123X holds a mobile number's shape).
     findIdParts(text).map((m) => ({ start: m.start, end: m.end, replacement: (m.keep ?? '') + '*'.repeat(m.value.length - (m.keep ?? '').length) })),
     // A Taiwan mobile number keeps its first four digits, as a mainland one keeps its first three.

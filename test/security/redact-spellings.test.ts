@@ -187,6 +187,15 @@ const SPELLINGS: Spelling[] = [
   { family: 'name', text: '\nDear Mr. Smith,', secret: 'smith' },
   { family: 'name', text: '\nHi Mary, sorry for the delay', secret: 'himary' },
   ...['这是王建国的订单', '下单的是王建国', '以王建国的名义下单', '王建国的手机号'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  // A twelfth review: a name changed or put right, after 姓 and 名, after 家属, glued to 落款, before the holder's sex.
+  ...['收件人改成王建国', '签收人写的王建国', '名字打错了，应该是王建国', '填的王建国这个名字', '家属王建国', '落款王建国', '王建国 男 1990年'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  { family: 'name', text: '姓王名建国', secret: '名建国' },
+  ...[['mail zhang_san(a)163.com', 'zhang_san'], ['邮箱是li_si88，163的', 'li_si88']].map(([text, secret]) => ({ family: 'email', text: text!, secret: secret! })),
+  ...[['放在国贸中心B座2203前台', 'b座2203'], ['我家是和平里七区18号楼2门501', '2门501']].map(([text, secret]) => ({ family: 'address', text: text!, secret: secret! })),
+  ...[['闲鱼号 lulu_2026', 'lulu_2026'], ['用户ID：lulu_2027', 'lulu_2027']].map(([text, secret]) => ({ family: 'account', text: text!, secret: secret! })),
+  ...['机主王建国', '我老公是王建国', '王建国，您好：', '快递是王建国签收的', '发一下王建国的聊天记录'].map((text) => ({ family: 'name', text, secret: '王建国' })),
+  ...[['訂購人：王建國', '王建國'], ['my name is jianguo wang', 'jianguowang'], ['Mary Jones wrote:', 'maryjones']].map(([text, secret]) => ({ family: 'name', text: text!, secret: secret! })),
+  ...[['市話 (02)2345-6789', '23456789'], ['text me at (415)5552671', '5552671']].map(([text, secret]) => ({ family: 'phone', text: text!, secret: secret! })),
 ];
 
 const LINT_FORMATS = ['stylish', 'json', 'jsonl', 'csv', 'sarif', 'junit', 'github', 'markdown'];
