@@ -36,6 +36,13 @@ describe('values given as the bare answer to a question for them', () => {
         customer('为什么要问这个？'),
         { role: 'agent', text: '请问收件人姓名？', internal: true },
         customer('张伟'),
+        // Words that are no name, no account and no address.
+        agent('请问您的姓名？'),
+        customer('管理'),
+        agent('请问您的账号？'),
+        customer('稍等'),
+        agent('收货地址是哪里？'),
+        customer('就是上次那个3号啊'),
       ]),
     ).toEqual([]);
   });
