@@ -83,6 +83,35 @@ export const MAIL_HEADER_NAME = new RegExp(
 /** What every match of MAIL_HEADER_NAME stands before or after. */
 export const MAIL_HEADER_WORD = /<[^<>\s]{1,64}@|wrote:|(?:from|to|cc|bcc|reply-to|sender)[ \t]*:/iu;
 
+// A full name (two or three capitalised words) in the words around one in English prose and on parcels:
+// after "account holder", "holder", "Attn", "attention", "c/o" or "care of" (with a sign or spaces), after
+// "ship/send/deliver/mail it to" ("ship it to Mary Jones"), after "it's" or "this is" ("It's Mary Jones"),
+// and before "is my name" ("Mary Jones is my name").
+const PROSE_FULL_NAME = `(${CAPITALISED_WORD}(?:[ \t]${CAPITALISED_WORD}){1,2})`;
+export const PROSE_LATIN_NAME = new RegExp(
+  [
+    `(?<![A-Za-z])(?:[Aa]ccount[ \t]+[Hh]older|[Hh]older|ATTN|[Aa]ttn|[Aa]ttention|[Cc]/[Oo]|[Cc]are[ \t]+[Oo]f)(?:[ \t]+is)?[ \t]*[:：]?[ \t]*${PROSE_FULL_NAME}(?![A-Za-z'’-])`,
+    `(?<![A-Za-z])(?:[Ss]hip|[Ss]end|[Dd]eliver|[Mm]ail|[Pp]ost)(?:[ \t]+(?:it|this|them|the[ \t]+(?:order|parcel|package|item)))?[ \t]+to[ \t]+${PROSE_FULL_NAME}(?![A-Za-z'’-])`,
+    `(?<![A-Za-z])(?:[Ii]t['’]s|[Ii]t[ \t]+is|[Tt]his[ \t]+is)[ \t]+${PROSE_FULL_NAME}(?![A-Za-z'’-])`,
+    `(?<![A-Za-z'’.-])${PROSE_FULL_NAME}[ \t]+is[ \t]+my[ \t]+name(?![A-Za-z])`,
+  ].join('|'),
+  'gdu',
+);
+/** What every match of PROSE_LATIN_NAME holds. */
+export const PROSE_NAME_WORD = /holder|attn|attention|c\/o|care of|ship|send|deliver|mail|post|it['’]s|it is|this is|my name/iu;
+
+/** Full names in Latin letters in English prose: see PROSE_LATIN_NAME. The first letter is kept. */
+export function proseLatinNames(view: MappedText): PiiSpan[] {
+  if (!PROSE_NAME_WORD.test(view.text)) return [];
+  return [...view.text.matchAll(PROSE_LATIN_NAME)].flatMap((m) => {
+    const group = m.indices!.findIndex((indices, i) => i > 0 && indices !== undefined);
+    const name = m[group]!;
+    if (!name.split(/[ \t]/u).every((word) => isNameWord(word.replace(/\.$/u, '')))) return [];
+    const [start, end] = m.indices![group]!;
+    return [{ kind: 'name' as const, ...view.original(start + 1, end), value: name, keep: name[0]! }];
+  });
+}
+
 /** Names in Latin letters in an e-mail's header or quote line: see MAIL_HEADER_NAME. The first letter is kept. */
 export function mailHeaderNames(view: MappedText): PiiSpan[] {
   if (!MAIL_HEADER_WORD.test(view.text)) return [];

@@ -18,7 +18,7 @@
 
 import { partOfSpeech } from './jieba.js';
 import { anyCue, bareOrChangedCue, joinedCue, labelWithin, markedCue, signedCue } from './labels.js';
-import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, MAIL_HEADER_NAME, MAIL_HEADER_WORD, mailHeaderNames, NAME_SAID_WORD, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
+import { CAPITALISED_WORD, CLOSING_NAME, CLOSING_WORD, closingNames, GREETED_NAME, greetedNames, HERE_WORD, LATIN_GREETING_WORD, LABELLED_LATIN_NAME, labelledLatinNames, NAME_HERE, NAME_LABEL, NAME_LABEL_WORD, MAIL_HEADER_NAME, MAIL_HEADER_WORD, mailHeaderNames, NAME_SAID_WORD, PROSE_LATIN_NAME, PROSE_NAME_WORD, proseLatinNames, namesHere, NOT_A_NAME_AFTER_DEAR, PINYIN_NAME_SAID, pinyinNamesSaid } from './latin-names.js';
 import { MappedText } from './mapped-text.js';
 import { atLeast, CHINESE_DIGIT, CHINESE_DIGIT_VALUES, DIGIT_GAP, readSpeltDigits } from './spelt-digits.js';
 
@@ -1003,6 +1003,7 @@ export const PATTERN_NEEDS: ReadonlyArray<readonly [RegExp, (text: string) => bo
   [NAME_HERE, (text) => HERE_WORD.test(text)],
   [PINYIN_NAME_SAID, (text) => NAME_SAID_WORD.test(text)],
   [MAIL_HEADER_NAME, (text) => MAIL_HEADER_WORD.test(text)],
+  [PROSE_LATIN_NAME, (text) => PROSE_NAME_WORD.test(text)],
   [FIELD_NAME, (text) => FIELD_NAME_NEEDS.test(text)],
 ];
 
@@ -1376,6 +1377,7 @@ export function findNames(text: string): PiiSpan[] {
   for (const span of labelledLatinNames(view)) found.push(span);
   for (const span of pinyinNamesSaid(view)) found.push(span);
   for (const span of mailHeaderNames(view)) found.push(span);
+  for (const span of proseLatinNames(view)) found.push(span);
   for (const span of namesHere(view)) found.push(span);
   for (const m of mayMatch(FIELD_NAME, view.text) ? view.text.matchAll(FIELD_NAME) : []) {
     const [surname, given] = [m.indices![1]!, m.indices![2]!];

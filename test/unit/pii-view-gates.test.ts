@@ -21,6 +21,8 @@ const EXAMPLES = [
   'telegram @abc_1234', 'Skype: john.smith99', '前三位138', '138开头', '客户张三丰13812345678', '(415) 555-2671', '078-05-1120', 'A123456(7)', 'Hi Mary Jones,', 'name=王建国',
   'name John Smith', 'recipient Mary Jones', 'name: wang jianguo', 'Regards, Mary Jones 13812345678', '500 5th Ave', 'ship to 221 2nd street', 'John Smith here.', '中山路100号3楼301室', 'mailto:lilei%40163.com', 'lilei 艾特 一六三 点 com', 'kk 下划线 一零零一七', 'kk_一零零一七', '@一六三', '[王建国]', '@王建国 你好', '落款 王建国', '经办人  王 建国', 'lilei&#64;163.com', '&#x31;&#51;', '，建设的建', '，国家那个国。', '发票抬头：王建国', '抬头写李娜，', '\nHi Mary,', '@105855 Hey Sara!', '这是王建国的订单', '订单是李娜的', '收货的是王建国', 'l i l e i 艾特 q q 点 com',
   '名字打错了，应该是王建国', '填的王建国这个名字', '改下名字，王建国', '王秀英 女 1990年', '落款王建国', 'my name is jianguo wang', 'lilei(a)qq.com', '你好王建国', '谢谢王建国的耐心等待', '\nFrom: Mary Jones', 'Mary Jones <m@x.com>', 'Mary Jones wrote:', '王&ZeroWidthSpace;建国', '闲鱼号 lulu_2026', '用户ID：lulu_2026',
+  // English prose around a full name.
+  'Attn: Mary Jones', 'ship it to Mary Jones', "It's Mary Jones", 'Mary Jones is my name',
   // Each family of account labels.
   '加v：abc123', 'q 45678903', '扣 45678905', '微 abc123', 'V信 abc123', 'v❤ abc123', '威x abc123', '卫星号 abc123', '加个卫星 abc123', '【QQ】12345678',
   'wei xin: abc123', 'WeChat: abc123', '绿泡泡 abc_123', 'LINE abc_1234', 'tg abc_1234', 'tg: abc_1234', 'Line ID: abc_1234', 'WhatsApp abc_1234', '钉钉 abc_1234', '飞书 abc_1234',

@@ -75,3 +75,18 @@ describe('a name that introduces the writer with "here"', () => {
   // A team, one word, a word before the name.
   leavesAlone(['Customer Service here, how can I help', 'Apple Support here.', 'I was here', 'Everyone here!', 'we met John Smith here today', 'name/Email Address', 'name - please fill']);
 });
+
+describe('a full name in the words around one in English prose and on parcels', () => {
+  masksAs([
+    ['account holder: Mary Jones', 'account holder: M********'],
+    ['the account holder is Mary Jones', 'the account holder is M********'],
+    ['Attn: Mary Jones', 'Attn: M********'],
+    ['c/o Mary Jones, 42 Main Street', 'c/o M********, ** **** ******'],
+    ['please ship it to Mary Jones', 'please ship it to M********'],
+    ['send the parcel to Mary Jones tomorrow', 'send the parcel to M******** tomorrow'],
+    ["It's Mary Jones", "It's M********"],
+    ['Mary Jones is my name', 'M******** is my name'],
+  ]);
+  // One capitalised word, words of the order, prose.
+  leavesAlone(['ship it to Order Number', "It's Black", 'send it to me', 'This is a Great Deal', 'attention please']);
+});
