@@ -1,4 +1,5 @@
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -229,4 +230,24 @@ describe('replies --fix writes only where it was pointed', () => {
     expect(run.stderr).toContain('另存为 CSV');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
+});
+
+describe('replies --fix-dry-run on a large library', () => {
+  it('stops soon after Ctrl-C, between replies, with nothing written', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.yaml');
+    const lines = Array.from({ length: 20_000 }, (_, i) => `- 您别生气，我马上帮您查一下物流${i}。\n`).join('');
+    writeFileSync(file, lines);
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'supportlint.js'), 'replies', file, '--fix', '-c', CONFIG], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
+    // Long enough for the rules to load and the replies to be linted.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const { code, signal, at } = await exited;
+    expect(signal ?? code).not.toBe(0);
+    // Heard within a few turns of the event loop, not once every reply is linted.
+    expect(at - sent).toBeLessThan(5_000);
+    expect(readFileSync(file, 'utf8')).toBe(lines);
+  }, 60_000);
 });

@@ -41,16 +41,24 @@ function replyConversation(library: Library, reply: CannedReply): Conversation {
   };
 }
 
-function lintLibrary(library: Library, settings: LintSettings): Array<{ reply: CannedReply; result: ConversationResult }> {
-  return library.replies.map((reply) => ({ reply, result: lintConversation(replyConversation(library, reply), settings) }));
+/** Replies linted between two turns of the event loop: a signal (Ctrl-C) is heard between them. */
+const REPLIES_PER_TURN = 200;
+
+async function lintLibrary(library: Library, settings: LintSettings): Promise<Array<{ reply: CannedReply; result: ConversationResult }>> {
+  const linted: Array<{ reply: CannedReply; result: ConversationResult }> = [];
+  for (const [index, reply] of library.replies.entries()) {
+    if (index > 0 && index % REPLIES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    linted.push({ reply, result: lintConversation(replyConversation(library, reply), settings) });
+  }
+  return linted;
 }
 
 /**
  * The accepted rewrite of each reply (the engine composed and checked it), except where a
  * suppression of the reply switches off a rule the rewrite is for.
  */
-function replyRewrites(library: Library, settings: LintSettings): ReplyRewrite[] {
-  return lintLibrary(library, settings).flatMap(({ reply, result }) => {
+async function replyRewrites(library: Library, settings: LintSettings): Promise<ReplyRewrite[]> {
+  return (await lintLibrary(library, settings)).flatMap(({ reply, result }) => {
     const rewrite = result.fixes?.[0];
     if (!rewrite) return [];
     const suppressed = reply.suppressions.some((s) => s.rules.length === 0 || s.rules.some((rule) => rewrite.ruleIds.includes(rule)));
@@ -126,7 +134,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
     if ((options.fix || options.fixDryRun) && library.problems.length === 0) {
       const absolute = path.resolve(io.cwd, file);
       const refusal = fixRefusal(library, absolute, folderGivenFor(file, argumentFolders, io.cwd), io.cwd);
-      const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : await rewriteLibrary(library, replyRewrites(library, settings));
+      const { source, applied, skipped } = refusal ? { source: library.source, applied: 0, skipped: 0 } : await rewriteLibrary(library, await replyRewrites(library, settings));
       if (refusal) io.stderr(`supportlint: ${visible(file)}: ${visible(refusal.refused)}\n`);
       if (skipped > 0) io.stderr(`supportlint: ${visible(file)}: ${skipped} 条话术的改写无法在文件里准确定位（例如文本里有转义字符），未作修改，请按“建议”手动修改。\n`);
       if (applied > 0 && options.fixDryRun) await io.stdout(fixPatch(file, library.source, source));
@@ -137,7 +145,7 @@ async function runReplies(paths: string[], options: RepliesOptions, io: CliIO): 
       }
       if (applied > 0) io.stderr(`${t(options.fix ? 'replies.fixed' : 'replies.wouldFix', { file, count: applied })}\n`);
     }
-    for (const { reply, result } of lintLibrary(library, settings)) {
+    for (const { reply, result } of await lintLibrary(library, settings)) {
       summary.records.read++;
       summary.records.used++;
       let shown = applyDirectives(result, reply.suppressions, file, knownRules);
