@@ -232,7 +232,7 @@ describe('replies --fix writes only where it was pointed', () => {
   });
 });
 
-describe('replies --fix-dry-run on a large library', () => {
+describe('replies --fix on a large library', () => {
   it('stops soon after Ctrl-C, between replies, with nothing written', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'big.yaml');
