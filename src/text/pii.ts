@@ -502,7 +502,7 @@ const MEMBER_ACCOUNTS = '用户|会员|游戏|玩家|角色';
 const MORE_ACCOUNTS = `(?:${MORE_PLATFORMS}|${MEMBER_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名|[:：=]))`;
 const OWN_ACCOUNTS = '(?<=我的|登录|登陆)(?:账号|帐号|用户名|id)|(?:账号|帐号|用户名)(?=\\s{0,3}(?:[:：=＝]|是|为))|(?<=(?<![A-Za-z])my[ \\t])(?:user[ \\t]?name|user[ \\t]?id|account|handle)';
 const ACCOUNT_LABELS =
-  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|v(?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${OWN_ACCOUNTS}`;
+  `q\\s*q|q(?=\\s*号)|q(?=\\s*[:：])|(?:加|\\+|➕)q(?!\\s*q)|q(?=[ \\t][1-9][0-9]{5,10}(?![0-9A-Za-z]))|扣(?=[ \\t:：]{1,2}[1-9][0-9]{6,10}(?![0-9]))|扣扣|抠抠|企鹅|[微薇威维徽卫v][\\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[微薇威维徽卫v]\\s?x|wx|wei\\s*xin(?:\\s*hao)?|we\\s*chat|卫星(?=\\s*号)|(?<=加(?:个|我|一下|下)?\\s?)卫星|微|(?:加|\\+|➕)v|[v薇](?=\\s*[:：])|绿泡泡|line|telegram|tg|whats\\s?app|skype|钉钉|飞书|(?:${PLATFORM_ACCOUNTS})(?=\\s{0,2}(?:号|账号|帐号|id|名))|(?:${PLATFORM_ACCOUNTS})(?=[ \\t]{1,2}@?[A-Za-z0-9]{1,19}_)|${SOCIAL_ACCOUNTS}|${OWN_ACCOUNTS}`;
 // The id follows the label with any separator ("微信号|lisi_99", "【QQ】12345678", "QQ号-87654321"): its own
 // shape says what it is. An @ may come before it ("telegram @abc_1234"), and dots inside it ("Skype: john.smith99").
 // In English "is" may stand between ("my wechat is kk_10017"; then the id holds a digit or _, see findAccounts), also
@@ -522,7 +522,7 @@ const MORE_ACCOUNT_HINT = new RegExp(`${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}`, 'iu
 // forms around it: a plain test that most messages fail, where ACCOUNT tries its many labels at
 // every character.
 const ACCOUNT_LABEL_HINT =
-  /q|扣|抠|企鹅|微|[薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[薇威维徽卫v]\s?x|wx|[加+➕]v|v(?=\s*[:：])|卫星|wei\s*xin|we\s*chat|绿泡泡|line|telegram|tg|whats\s?app|skype|钉钉|飞书|淘宝|旺旺|支付宝|抖音|快手|小红书|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle/iu;
+  /q|扣|抠|企鹅|微|[薇威维徽卫v][\s.·・,，、_*❤♥♡-]{0,2}(?:信|心|芯|[❤♥♡💗💓💕💖💘💝🧡💚💙💜])|[薇威维徽卫v]\s?x|wx|[加+➕]v|[v薇](?=\s*[:：])|卫星|wei\s*xin|we\s*chat|绿泡泡|line|telegram|tg|whats\s?app|skype|钉钉|飞书|淘宝|旺旺|支付宝|抖音|快手|小红书|拼多多|京东|b站|哔哩哔哩|bilibili|tiktok|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle/iu;
 // The labels of accounts that redaction masks and the pii-exposure rule does not read: an account on a platform is no invitation to leave it.
 const PLATFORM_ACCOUNT_LABEL = new RegExp(`^(?:${PLATFORM_ACCOUNTS}|${MORE_PLATFORMS}|${MEMBER_ACCOUNTS}|instagram|facebook|twitter|推特|脸书|ig|fb|ins|账号|帐号|用户名|id|user|account|handle)`, 'iu');
 // After 账号 or 用户名 with no word before it that makes the account the writer's own.

@@ -24,7 +24,7 @@ const EXAMPLES = [
   // English prose around a full name.
   'Attn: Mary Jones', 'ship it to Mary Jones', "It's Mary Jones", 'Mary Jones is my name',
   // Each family of account labels.
-  '加v：abc123', 'q 45678903', '扣 45678905', '微 abc123', 'V信 abc123', 'v❤ abc123', '威x abc123', '卫星号 abc123', '加个卫星 abc123', '【QQ】12345678',
+  '加v：abc123', '薇：kk_1001', 'q 45678903', '扣 45678905', '微 abc123', 'V信 abc123', 'v❤ abc123', '威x abc123', '卫星号 abc123', '加个卫星 abc123', '【QQ】12345678',
   'wei xin: abc123', 'WeChat: abc123', '绿泡泡 abc_123', 'LINE abc_1234', 'tg abc_1234', 'tg: abc_1234', 'Line ID: abc_1234', 'WhatsApp abc_1234', '钉钉 abc_1234', '飞书 abc_1234',
   '旺旺号 abc_123', '抖音 dy_88888', 'B站账号 abc_123', '我的instagram是 lulu_2026', 'facebook：lulu.chen.2026', 'ig: lulu_2026', '我的ID是lulu_2026',
   '登录账号：lulu_2026', '通行账号是m24849350', 'my user name abc_1234', 'my handle is abc_1234', 'my wechat is kk_10017', 'ＱＱ：１２３４５６７８',

@@ -238,3 +238,12 @@ describe('&nbsp; between a form’s words is left as it is', () => {
   // Its ; ends a clause, so that a platform's mask [地址x] earlier in the record does not swallow the address after it.
   masksAs([['开户行:某银行[地址x]电&nbsp;&nbsp;话:[电话x]账&nbsp;&nbsp;号:[数字x]开户行:某银行某支行地址:杭州市西湖区文三路一号某某大厦五层', '开户行:某银行[地址x]电&nbsp;&nbsp;话:[电话x]账&nbsp;&nbsp;号:[数字x]开户行:某银行某支行地址:杭州市西湖区***********']]);
 });
+
+describe('a WeChat id after 薇 and a sign, as 微信 is spelt to pass filters', () => {
+  masksAs([
+    ['薇：kk_1001', '薇：k*****1'],
+    ['加薇：kk_1001', '加薇：k*****1'],
+  ]);
+  // 薇 in a name or a word, with no id after it.
+  leavesAlone(['蔷薇：很好看', '薇薇：你好啊']);
+});
