@@ -5,7 +5,7 @@ import type { ReportInput } from '../report/score.js';
 import { findRedactions, isShareableTopic, redactQuote, redactText } from '../text/redact.js';
 import { quotedValues, replaceQuotedValues } from '../text/quoted-values.js';
 import { customerNamePattern } from '../text/name-spellings.js';
-import { COMMON_SURNAMES } from '../text/pii.js';
+import { startsWithSurname } from '../text/pii.js';
 import { DEFAULT_REDACT_KEY, pseudonym, PSEUDONYM, type IdentifierKind } from '../text/pseudonym.js';
 import { CATALOGUES, t } from '../i18n/index.js';
 import type { LintSummary } from './summary.js';
@@ -111,7 +111,7 @@ export class Redactor {
       .map((segment) => {
         const [, stem = '', extension = ''] = /^(.*?)((?:\.[A-Za-z0-9]{1,5})*)$/u.exec(segment) ?? [];
         if (!/^\p{Script=Han}{2,4}$/u.test(stem)) return segment;
-        const surname = COMMON_SURNAMES.filter((s) => stem.startsWith(s) && stem.length > s.length).sort((a, b) => b.length - a.length)[0];
+        const surname = startsWithSurname(stem);
         return surname ? `${surname}${'*'.repeat(stem.length - surname.length)}${extension}` : segment;
       })
       .join('');
@@ -137,7 +137,7 @@ export class Redactor {
       for (const agent of agents) this.agentsSeen.add(agent);
       for (const agent of this.agentsSeen) names.push([agent, this.agent(agent)]);
     }
-    const found: Array<readonly [RegExp, string, number]> = names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).map(([name, replacement]) => [new RegExp(escapeRegex(name), 'g'), replacement, name.length]);
+    const found: Array<readonly [RegExp, string, number]> = exactNames(names);
     // The customer's nickname and display names, in the other spellings an agent writes them in too.
     const nickname = ID_WITH_TIME.exec(conversationId)?.[1]?.trim();
     for (const customer of [...(nickname ? [nickname] : []), ...customers.map((c) => c.trim())]) {
@@ -268,8 +268,7 @@ export class Redactor {
    * agent, read before that agent's shift) becomes its pseudonym too. Every string is looked at.
    */
   lateCitations<T>(data: T): T {
-    const agents = this.settings.keepAgents ? [] : [...this.agentsSeen].filter((name) => [...name].length >= 2 && !PSEUDONYM.test(name));
-    const names: Names = agents.map((name) => [new RegExp(escapeRegex(name), 'g'), this.agent(name), name.length] as const).sort((a, b) => b[2] - a[2]);
+    const names = exactNames(this.settings.keepAgents ? [] : [...this.agentsSeen].map((name) => [name, this.agent(name)] as const)).sort((a, b) => b[2] - a[2]);
     const rewrite = (value: unknown): unknown => {
       if (typeof value === 'string') return this.citedIdsReplaced(replaceNames(value, names));
       if (Array.isArray(value)) return value.map(rewrite);
@@ -333,6 +332,11 @@ export class Redactor {
  * with what replaces it and the length of the name, by which they are tried, longest first.
  */
 type Names = ReadonlyArray<readonly [RegExp, string, number]>;
+
+/** Names written as they are, each with what replaces it; one character and pseudonyms are left out. */
+function exactNames(names: ReadonlyArray<readonly [string, string]>): Array<readonly [RegExp, string, number]> {
+  return names.filter(([name]) => [...name].length >= 2 && !PSEUDONYM.test(name)).map(([name, replacement]) => [new RegExp(escapeRegex(name), 'g'), replacement, name.length] as const);
+}
 
 function holds(text: string, pattern: RegExp): boolean {
   pattern.lastIndex = 0;

@@ -1,5 +1,5 @@
 import { partOfSpeech } from './jieba.js';
-import { COMMON_SURNAMES } from './pii.js';
+import { startsWithSurname } from './pii.js';
 
 // Personal data a customer gives as the whole answer to a question: "请问怎么称呼您？" → "李秀英",
 // "请问收货地址是哪里？" → "望京西园三区123号楼4单元501", "QQ号呢？" → "45678901". The answer has no
@@ -33,7 +33,7 @@ export interface SpokenMessage {
 
 /** A surname from the list, nothing of a sentence, and no other word jieba knows (管理 is 管 and a verb). */
 function isPersonName(value: string): boolean {
-  if (SENTENCE_CHARACTER.test(value) || !COMMON_SURNAMES.some((surname) => value.startsWith(surname) && value.length > surname.length)) return false;
+  if (SENTENCE_CHARACTER.test(value) || startsWithSurname(value) === '') return false;
   const tag = partOfSpeech(value);
   // x: a word jieba's dictionary does not hold, where names it has not seen end up.
   return tag === undefined || /^(?:x|nr)/u.test(tag);

@@ -1435,7 +1435,7 @@ function looksLikeAName(name: string): boolean {
 }
 
 /** The surname from the list that a name of two characters or more starts with, or ''. */
-function startsWithSurname(name: string): string {
+export function startsWithSurname(name: string): string {
   if (name.length > 2 && COMPOUND_SURNAMES.some((s) => name.startsWith(s))) return name.slice(0, 2);
   return name.length > 1 && SURNAME_SET.has(name[0]!) ? name[0]! : '';
 }

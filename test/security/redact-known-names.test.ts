@@ -15,14 +15,19 @@ describe('--redact replaces the names the export itself gives, wherever they are
     dir = mkdtempSync(path.join(tmpdir(), 'supportlint-known-names-'));
     // Zendesk: the visitor's display name, written by the agent in a reply.
     const { chats } = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/zendesk-chat/chats.json'), 'utf8')) as { chats: Array<Record<string, any>> };
-    const chat = JSON.parse(JSON.stringify(chats[0]).replaceAll('王女士', '小鹿爱吃糖')) as Record<string, any>;
+    /** The sample chat with the visitor's display name `name`, and `reply` before each agent's message. */
+    const chatWith = (name: string, reply: string) => {
+      const chat = JSON.parse(JSON.stringify(chats[0]).replaceAll('王女士', name)) as Record<string, any>;
+      for (const entry of chat.history as Array<Record<string, any>>) {
+        if (entry.type === 'chat.msg' && String(entry.nick).startsWith('agent:') && entry.nick !== 'agent:trigger') entry.msg = `${reply}${entry.msg}`;
+      }
+      return chat;
+    };
+    const writeChat = (file: string, chat: Record<string, any>) => writeFileSync(path.join(dir, file), JSON.stringify({ chats: [chat], count: 1, next_url: null }));
+    const chat = chatWith('小鹿爱吃糖', '小鹿爱吃糖您好，鹿鹿糖糖，');
     // The chat's visitor.name can differ from the display name of the visitor's messages.
     chat.visitor.name = '鹿鹿糖糖';
-
-    for (const entry of chat.history as Array<Record<string, any>>) {
-      if (entry.type === 'chat.msg' && String(entry.nick).startsWith('agent:') && entry.nick !== 'agent:trigger') entry.msg = `小鹿爱吃糖您好，鹿鹿糖糖，${entry.msg}`;
-    }
-    writeFileSync(path.join(dir, 'zd.json'), JSON.stringify({ chats: [chat], count: 1, next_url: null }));
+    writeChat('zd.json', chat);
     // Two conversations: the second names the first one's agent.
     writeFileSync(
       path.join(dir, 'agents.jsonl'),
@@ -48,11 +53,7 @@ describe('--redact replaces the names the export itself gives, wherever they are
       ['zd-han.json', '陈晓梅', '晓梅您好，晓梅姐，陈晓梅女士，Xiaomei Chen 您好，xiaomei 你好，CHEN Xiao-mei，'],
       ['zd-latin.json', 'Lucky Star', 'Hi Lucky, LuckyStar and lucky star, '],
     ] as const) {
-      const renamed = JSON.parse(JSON.stringify(chats[0]).replaceAll('王女士', name)) as Record<string, any>;
-      for (const entry of renamed.history as Array<Record<string, any>>) {
-        if (entry.type === 'chat.msg' && String(entry.nick).startsWith('agent:') && entry.nick !== 'agent:trigger') entry.msg = `${reply}${entry.msg}`;
-      }
-      writeFileSync(path.join(dir, file), JSON.stringify({ chats: [renamed], count: 1, next_url: null }));
+      writeChat(file, chatWith(name, reply));
     }
     writeFileSync(
       path.join(dir, 'qianniu.txt'),
